@@ -1,0 +1,116 @@
+// The tape: each op that needs gradients records a Node holding its inputs and a closure that maps the
+// output's gradient to its inputs' gradients. `backward` walks the nodes in reverse topological order.
+import type { Tensor } from './tensor';
+
+/** Maps the gradient of an op's output to the gradients of its inputs (null where an input needs none). */
+export type BackwardFn = (gradOut: Float32Array) => (Float32Array | null)[];
+
+export class Node {
+  constructor(
+    /** PyTorch's grad_fn class name, e.g. `AddmmBackward0`: shown when a tensor is printed. */
+    readonly name: string,
+    readonly inputs: readonly (Tensor | null)[],
+    readonly backward: BackwardFn,
+  ) {}
+}
+
+let gradEnabled = true;
+
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+export function setGradEnabled(enabled: boolean): boolean {
+  const previous = gradEnabled;
+  gradEnabled = enabled;
+  return previous;
+}
+
+/** Runs fn with gradient recording off, like `with torch.no_grad():`. */
+export function noGrad<T>(fn: () => T): T {
+  const previous = setGradEnabled(false);
+  try {
+    return fn();
+  } finally {
+    setGradEnabled(previous);
+  }
+}
+
+/** True when an op over these inputs must record a Node. */
+export function needsGrad(...inputs: (Tensor | null | undefined)[]): boolean {
+  if (!gradEnabled) return false;
+  for (const t of inputs) if (t && t.requiresGrad) return true;
+  return false;
+}
+
+export interface BackwardListener {
+  (root: Tensor): void;
+}
+const backwardListeners: BackwardListener[] = [];
+
+/** Instrumentation: called after every completed backward pass (the runtime streams gradients from it). */
+export function onBackward(listener: BackwardListener): () => void {
+  backwardListeners.push(listener);
+  return () => {
+    const i = backwardListeners.indexOf(listener);
+    if (i >= 0) backwardListeners.splice(i, 1);
+  };
+}
+
+/** Reverse-mode pass from `root`, accumulating into `.grad` of leaves (and of non-leaves that retain it). */
+export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = false): void {
+  // Iterative DFS for a topological order: deep chains (long training graphs) must not overflow the stack.
+  const order: Tensor[] = [];
+  const visited = new Set<Tensor>();
+  const stack: [Tensor, number][] = [[root, 0]];
+  visited.add(root);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const node = top[0].gradFn;
+    const inputs = node ? node.inputs : [];
+    if (top[1] < inputs.length) {
+      const child = inputs[top[1]++];
+      if (child && child.requiresGrad && !visited.has(child)) {
+        visited.add(child);
+        stack.push([child, 0]);
+      }
+    } else {
+      stack.pop();
+      order.push(top[0]);
+    }
+  }
+  const grads = new Map<Tensor, Float32Array>();
+  grads.set(root, gradient);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const t = order[i];
+    const g = grads.get(t);
+    if (!g) continue;
+    grads.delete(t);
+    const node = t.gradFn;
+    if (!node || t.retainsGrad) t.accumulateGrad(g);
+    if (!node) continue;
+    if (node.backward === RELEASED) {
+      throw new Error(
+        'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
+          'already been freed). Specify retain_graph=True if you need to backward through the graph a second time.',
+      );
+    }
+    const inputGrads = node.backward(g);
+    if (!retainGraph) (node as { backward: BackwardFn }).backward = RELEASED;
+    for (let k = 0; k < node.inputs.length; k++) {
+      const input = node.inputs[k];
+      const ig = inputGrads[k];
+      if (!input || !ig || !input.requiresGrad) continue;
+      const prev = grads.get(input);
+      if (prev) {
+        for (let j = 0; j < prev.length; j++) prev[j] += ig[j];
+      } else {
+        // The op may hand back a buffer it still owns (e.g. the incoming gradient); copy before summing into it.
+        grads.set(input, ig === g || inputGrads.indexOf(ig) !== k ? ig.slice() : ig);
+      }
+    }
+  }
+  for (const listener of backwardListeners) listener(root);
+}
+
+const RELEASED: BackwardFn = () => [];

@@ -1,0 +1,164 @@
+// The Tensor: a contiguous, row-major buffer plus a shape. float32 values live in a Float32Array; int64
+// (labels, indices) in a Float64Array, exact to 2^53; bool in a Uint8Array. Views that keep the layout
+// (`view`, `reshape`, `detach`, `.data`) share the buffer; other layout changes copy.
+import { Node, isGradEnabled, runBackward } from './autograd';
+import { Shape, fmtShape, numel, sameShape } from './shape';
+
+export type DType = 'float32' | 'int64' | 'bool';
+export type Storage = Float32Array | Float64Array | Uint8Array;
+
+export function allocate(dtype: DType, n: number): Storage {
+  if (dtype === 'float32') return new Float32Array(n);
+  if (dtype === 'int64') return new Float64Array(n);
+  return new Uint8Array(n);
+}
+
+export class Tensor {
+  data: Storage;
+  shape: number[];
+  readonly dtype: DType;
+  requiresGrad: boolean;
+  grad: Tensor | null = null;
+  gradFn: Node | null;
+  /** Set by `retain_grad()`: a non-leaf that keeps its `.grad` after backward. */
+  retainsGrad = false;
+  /** Bumped by every in-place write, as PyTorch's `_version`. */
+  version = 0;
+
+  constructor(data: Storage, shape: Shape, dtype?: DType, requiresGrad = false, gradFn: Node | null = null) {
+    this.data = data;
+    this.shape = shape.slice();
+    this.dtype = dtype ?? (data instanceof Float32Array ? 'float32' : data instanceof Float64Array ? 'int64' : 'bool');
+    if (numel(shape) !== data.length) {
+      throw new Error(`internal: buffer of ${data.length} elements cannot have shape ${fmtShape(shape)}`);
+    }
+    if (requiresGrad && this.dtype !== 'float32') {
+      throw new Error('RuntimeError: only Tensors of floating point dtype can require gradients');
+    }
+    this.requiresGrad = requiresGrad;
+    this.gradFn = gradFn;
+  }
+
+  /** A float32 result of an op; records `node` when gradients are being recorded. */
+  static result(data: Float32Array, shape: Shape, node: Node | null): Tensor {
+    return new Tensor(data, shape, 'float32', node !== null, node);
+  }
+
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+  get ndim(): number {
+    return this.shape.length;
+  }
+  numel(): number {
+    return this.data.length;
+  }
+  isFloatingPoint(): boolean {
+    return this.dtype === 'float32';
+  }
+
+  item(): number | boolean {
+    if (this.data.length !== 1) {
+      throw new Error(`a Tensor with ${this.data.length} elements cannot be converted to Scalar`);
+    }
+    return this.dtype === 'bool' ? this.data[0] !== 0 : this.data[0];
+  }
+
+  tolist(): unknown {
+    const conv = (v: number) => (this.dtype === 'bool' ? v !== 0 : v);
+    if (this.shape.length === 0) return conv(this.data[0]);
+    const build = (dim: number, offset: number): unknown[] => {
+      const size = this.shape[dim];
+      const inner = numel(this.shape.slice(dim + 1));
+      const out: unknown[] = [];
+      for (let i = 0; i < size; i++) {
+        out.push(dim === this.shape.length - 1 ? conv(this.data[offset + i]) : build(dim + 1, offset + i * inner));
+      }
+      return out;
+    };
+    return build(0, 0);
+  }
+
+  /** Same buffer, cut from the graph. */
+  detach(): Tensor {
+    return new Tensor(this.data, this.shape, this.dtype, false, null);
+  }
+
+  requires_grad_(flag = true): this {
+    if (!this.isLeaf && !flag) {
+      throw new Error(
+        "RuntimeError: you can only change requires_grad flags of leaf variables. If you want to use a computed " +
+          'variable in a subgraph that doesn\'t require differentiation use var_no_grad = var.detach().',
+      );
+    }
+    if (flag && this.dtype !== 'float32') {
+      throw new Error('RuntimeError: only Tensors of floating point dtype can require gradients');
+    }
+    this.requiresGrad = flag;
+    return this;
+  }
+
+  retain_grad(): void {
+    if (!this.requiresGrad) throw new Error("RuntimeError: can't retain_grad on Tensor that has requires_grad=False");
+    if (!this.isLeaf) this.retainsGrad = true;
+  }
+
+  /** Guards every in-place op: PyTorch refuses to overwrite a leaf that autograd is tracking. */
+  checkInplace(): void {
+    if (isGradEnabled() && this.isLeaf && this.requiresGrad) {
+      throw new Error(
+        'RuntimeError: a leaf Variable that requires grad is being used in an in-place operation. ' +
+          '(Wrap the update in `with torch.no_grad():`, as optimizers do.)',
+      );
+    }
+    this.version++;
+  }
+
+  zero_(): this {
+    return this.fill_(0);
+  }
+
+  fill_(value: number): this {
+    this.checkInplace();
+    this.data.fill(value);
+    return this;
+  }
+
+  copy_(src: Tensor): this {
+    this.checkInplace();
+    if (src.data.length === this.data.length) this.data.set(src.data);
+    else if (src.data.length === 1) this.data.fill(src.data[0]);
+    else throw new Error(`copy_: shape ${fmtShape(src.shape)} cannot be broadcast to ${fmtShape(this.shape)}`);
+    return this;
+  }
+
+  /** Adds a gradient into `.grad` (allocating it on first use), as AccumulateGrad does. */
+  accumulateGrad(g: Float32Array): void {
+    if (this.grad === null) {
+      this.grad = new Tensor(g.slice(), this.shape, 'float32');
+    } else {
+      const dst = this.grad.data;
+      for (let i = 0; i < dst.length; i++) dst[i] += g[i];
+    }
+  }
+
+  backward(gradient?: Tensor, retainGraph = false): void {
+    if (!this.requiresGrad) {
+      throw new Error('RuntimeError: element 0 of tensors does not require grad and does not have a grad_fn');
+    }
+    let g: Float32Array;
+    if (gradient) {
+      if (!sameShape(gradient.shape, this.shape)) {
+        throw new Error(
+          `RuntimeError: Mismatch in shape: grad_output[0] has a shape of ${fmtShape(gradient.shape)} and ` +
+            `output[0] has a shape of ${fmtShape(this.shape)}.`,
+        );
+      }
+      g = Float32Array.from(gradient.data);
+    } else {
+      if (this.data.length !== 1) throw new Error('RuntimeError: grad can be implicitly created only for scalar outputs');
+      g = new Float32Array([1]);
+    }
+    runBackward(this, g, retainGraph);
+  }
+}
