@@ -1,0 +1,14 @@
+// The contract between the Python `torch` shim (shim.ts + torch/ package) and the worker that runs it
+// (worker.ts). The shim reports what only Python knows (the model's module tree, module outputs); the
+// worker turns these and the engine's own listeners (backward, optimizer step) into RunEvents.
+import type { ModuleInfo } from '../protocol';
+import type { Tensor } from '../engine/tensor';
+
+export interface ShimHooks {
+  /** A root module (one not held by another) was called for the first time. */
+  modelSeen(modules: ModuleInfo[], params: { name: string; tensor: Tensor }[]): void;
+  /** A module of a seen model returned `output` from forward (dotted path; '' is the root). */
+  moduleForward(path: string, output: Tensor): void;
+  /** Text the script wrote to stdout/stderr. */
+  write(stream: 'stdout' | 'stderr', text: string): void;
+}
