@@ -1,0 +1,19 @@
+// nn.Parameter: a leaf tensor a Module registers as trainable. It shares the buffer of the tensor it wraps
+// (as PyTorch's Parameter(data) does) and requires grad unless told otherwise.
+import { Tensor } from '../tensor';
+
+export class Parameter extends Tensor {
+  constructor(data: Tensor, requiresGrad = true) {
+    if (data.dtype !== 'float32' && requiresGrad) {
+      throw new Error('RuntimeError: Only Tensors of floating point and complex dtype can require gradients');
+    }
+    super(data.data, data.shape, data.dtype, requiresGrad, null);
+  }
+}
+
+/** A fresh float32 Parameter of the given shape, filled with zeros (initialised by the caller). */
+export function emptyParameter(shape: readonly number[]): Parameter {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return new Parameter(new Tensor(new Float32Array(n), shape));
+}

@@ -1,0 +1,140 @@
+// Adam and AdamW as in PyTorch 1.13 (torch/optim/adam.py and adamw.py, single-tensor path), per element:
+//   step += 1
+//   Adam:  g = grad + weight_decay * p          AdamW: p = p * (1 - lr * weight_decay)   (decoupled)
+//   m = beta1 * m + (1 - beta1) * g
+//   v = beta2 * v + (1 - beta2) * g * g
+//   vmax = max(vmax, v) when amsgrad, and it replaces v below
+//   denom = sqrt(v) / sqrt(1 - beta2^step) + eps          (eps added after the bias correction)
+//   p = p - (lr / (1 - beta1^step)) * m / denom
+import { AdamHyperparameters, adamStepWasm } from '../kernels/adam';
+import { Optimizer, ParamGroup, ParamsInput, pyError, withExtras } from './optimizer';
+import { bumpVersion } from './sgd';
+
+export interface AdamOptions {
+  lr: number;
+  betas: [number, number];
+  eps: number;
+  weight_decay: number;
+  amsgrad: boolean;
+  foreach: boolean | null;
+  maximize: boolean;
+  capturable: boolean;
+  differentiable: boolean;
+  fused: boolean;
+}
+
+const f32 = Math.fround;
+
+function adamDefaults(options: Partial<AdamOptions>, weightDecay: number): AdamOptions {
+  const d: AdamOptions = {
+    lr: options.lr ?? 1e-3,
+    betas: options.betas ? [options.betas[0], options.betas[1]] : [0.9, 0.999],
+    eps: options.eps ?? 1e-8,
+    weight_decay: options.weight_decay ?? weightDecay,
+    amsgrad: options.amsgrad ?? false,
+    foreach: options.foreach ?? null,
+    maximize: options.maximize ?? false,
+    capturable: options.capturable ?? false,
+    differentiable: options.differentiable ?? false,
+    fused: options.fused ?? false,
+  };
+  if (!(d.lr >= 0)) throw pyError('ValueError', `Invalid learning rate: ${d.lr}`);
+  if (!(d.eps >= 0)) throw pyError('ValueError', `Invalid epsilon value: ${d.eps}`);
+  if (!(d.betas[0] >= 0 && d.betas[0] < 1)) throw pyError('ValueError', `Invalid beta parameter at index 0: ${d.betas[0]}`);
+  if (!(d.betas[1] >= 0 && d.betas[1] < 1)) throw pyError('ValueError', `Invalid beta parameter at index 1: ${d.betas[1]}`);
+  if (!(d.weight_decay >= 0)) throw pyError('ValueError', `Invalid weight_decay value: ${d.weight_decay}`);
+  return d;
+}
+
+export class Adam extends Optimizer<AdamOptions> {
+  /** AdamW shrinks the weights directly instead of adding weight_decay * p to the gradient. */
+  protected readonly decoupled: boolean = false;
+
+  constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
+    super(params, withExtras(adamDefaults(options, 0), options));
+  }
+
+  get name(): string {
+    return 'Adam';
+  }
+
+  /** Reused for every call into the WebAssembly kernel (no allocation per step). */
+  private readonly hyper: AdamHyperparameters = {
+    lr: 0, beta1: 0, beta2: 0, eps: 0, weightDecay: 0, amsgrad: false, maximize: false, decoupled: false,
+    // Round every product as the TypeScript loop below does, so both paths give the same bits. (The
+    // forward and backward passes are not bit-identical to PyTorch anyway; tolerance covers the rest.)
+    fused: false,
+  };
+
+  protected updateGroup(group: ParamGroup<AdamOptions>): void {
+    const [beta1, beta2] = group.betas;
+    const b1 = f32(beta1);
+    const b2 = f32(beta2);
+    const oneMinusB1 = f32(1 - beta1);
+    const oneMinusB2 = f32(1 - beta2);
+    const eps = f32(group.eps);
+    const wd = f32(group.weight_decay);
+    const decay = this.decoupled ? f32(1 - group.lr * group.weight_decay) : 1;
+    const sign = group.maximize ? -1 : 1;
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      const w = p.data as Float32Array;
+      const g = p.grad.data as Float32Array;
+      const n = w.length;
+      const state = this.stateOf(p);
+      const step = (typeof state.step === 'number' ? state.step : 0) + 1;
+      state.step = step;
+      const m = this.buffer(state, 'exp_avg', n);
+      const v = this.buffer(state, 'exp_avg_sq', n);
+      const vmax = group.amsgrad ? this.buffer(state, 'max_exp_avg_sq', n) : v;
+      // Python-float scalars, computed in double as PyTorch does, then used as float32 in the kernels.
+      const bc1 = 1 - beta1 ** step;
+      const bc2Sqrt = f32(Math.sqrt(1 - beta2 ** step));
+      const stepSize = f32(group.lr / bc1);
+      const h = this.hyper;
+      h.lr = group.lr;
+      h.beta1 = beta1;
+      h.beta2 = beta2;
+      h.eps = group.eps;
+      h.weightDecay = group.weight_decay;
+      h.amsgrad = group.amsgrad;
+      h.maximize = group.maximize;
+      h.decoupled = this.decoupled;
+      // Large tensors go through the bit-identical SIMD kernel; it declines small ones (and missing SIMD).
+      if (adamStepWasm(w, g, m, v, group.amsgrad ? vmax : null, step, h)) {
+        bumpVersion(p);
+        continue;
+      }
+      for (let i = 0; i < n; i++) {
+        let gi = sign * g[i];
+        if (this.decoupled) {
+          if (group.weight_decay !== 0) w[i] = w[i] * decay;
+        } else if (wd !== 0) gi = f32(gi + f32(wd * w[i]));
+        const mi = f32(f32(m[i] * b1) + f32(gi * oneMinusB1));
+        m[i] = mi;
+        const vi = f32(f32(v[i] * b2) + f32(f32(gi * gi) * oneMinusB2));
+        v[i] = vi;
+        let s = vi;
+        if (group.amsgrad) {
+          s = vmax[i] > vi ? vmax[i] : vi;
+          vmax[i] = s;
+        }
+        const denom = f32(f32(f32(Math.sqrt(s)) / bc2Sqrt) + eps);
+        w[i] = w[i] - f32(f32(stepSize * mi) / denom);
+      }
+      bumpVersion(p);
+    }
+  }
+}
+
+export class AdamW extends Adam {
+  protected override readonly decoupled: boolean = true;
+
+  constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
+    super(params, { ...options, weight_decay: options.weight_decay ?? 1e-2 });
+  }
+
+  override get name(): string {
+    return 'AdamW';
+  }
+}

@@ -1,0 +1,87 @@
+// SGD as in PyTorch 1.13 (torch/optim/sgd.py, single-tensor path), per element, float32 rounding at each
+// tensor op PyTorch performs:
+//   g = grad (+ weight_decay * p)                  (negated first when maximize)
+//   buf = g on the first step, else momentum * buf + (1 - dampening) * g
+//   g = g + momentum * buf if nesterov, else buf   (only when momentum != 0)
+//   p = p - lr * g
+import { Tensor } from '../tensor';
+import { Optimizer, ParamGroup, ParamsInput, pyError, withExtras } from './optimizer';
+
+export interface SGDOptions {
+  lr: number;
+  momentum: number;
+  dampening: number;
+  weight_decay: number;
+  nesterov: boolean;
+  maximize: boolean;
+  foreach: boolean | null;
+  differentiable: boolean;
+}
+
+const f32 = Math.fround;
+
+export class SGD extends Optimizer<SGDOptions> {
+  constructor(params: ParamsInput<SGDOptions>, options: Partial<SGDOptions> = {}) {
+    const defaults: SGDOptions = {
+      lr: options.lr ?? NaN,
+      momentum: options.momentum ?? 0,
+      dampening: options.dampening ?? 0,
+      weight_decay: options.weight_decay ?? 0,
+      nesterov: options.nesterov ?? false,
+      maximize: options.maximize ?? false,
+      foreach: options.foreach ?? null,
+      differentiable: options.differentiable ?? false,
+    };
+    if (options.lr !== undefined && options.lr < 0) throw pyError('ValueError', `Invalid learning rate: ${options.lr}`);
+    if (defaults.momentum < 0) throw pyError('ValueError', `Invalid momentum value: ${defaults.momentum}`);
+    if (defaults.weight_decay < 0) throw pyError('ValueError', `Invalid weight_decay value: ${defaults.weight_decay}`);
+    if (defaults.nesterov && (defaults.momentum <= 0 || defaults.dampening !== 0)) {
+      throw pyError('ValueError', 'Nesterov momentum requires a momentum and zero dampening');
+    }
+    // lr has no default in PyTorch's SGD: a group without one is an error (NaN marks "not given").
+    super(params, withExtras(defaults, options), options.lr === undefined ? ['lr'] : []);
+  }
+
+  get name(): string {
+    return 'SGD';
+  }
+
+  protected updateGroup(group: ParamGroup<SGDOptions>): void {
+    const lr = f32(group.lr);
+    const wd = f32(group.weight_decay);
+    const momentum = f32(group.momentum);
+    const keep = f32(1 - group.dampening);
+    const nesterov = group.nesterov;
+    const sign = group.maximize ? -1 : 1;
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      const w = p.data as Float32Array;
+      const g = p.grad.data as Float32Array;
+      const n = w.length;
+      if (group.momentum === 0) {
+        for (let i = 0; i < n; i++) {
+          const d = wd === 0 ? sign * g[i] : f32(sign * g[i] + f32(wd * w[i]));
+          w[i] = w[i] - f32(lr * d);
+        }
+      } else {
+        const state = this.stateOf(p);
+        const first = !(state.momentum_buffer instanceof Float32Array) || state.momentum_buffer.length !== n;
+        const buf = this.buffer(state, 'momentum_buffer', n);
+        for (let i = 0; i < n; i++) {
+          const d = wd === 0 ? sign * g[i] : f32(sign * g[i] + f32(wd * w[i]));
+          // The buffer starts as a copy of the first gradient (no dampening on that step).
+          const b = first ? d : f32(f32(buf[i] * momentum) + f32(keep * d));
+          buf[i] = b;
+          const u = nesterov ? f32(d + f32(momentum * b)) : b;
+          w[i] = w[i] - f32(lr * u);
+        }
+      }
+      bumpVersion(p);
+    }
+  }
+}
+
+/** Parameters are updated in place: PyTorch bumps their version counter. */
+export function bumpVersion(p: Tensor): void {
+  p.version++;
+}
