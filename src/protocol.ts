@@ -27,6 +27,7 @@ export interface ModuleInfo {
   extra: string;
   /** Parameters registered directly on this module (not its children). */
   params: ParamInfo[];
+  /** Dotted paths (from the root) of the direct children, e.g. `blocks.0` under `blocks`. */
   children: string[];
 }
 
@@ -51,14 +52,22 @@ export type RunEvent =
   | { type: 'ready'; loadMs: number }
   | { type: 'started'; runId: number; file: string; mode: RunMode }
   | { type: 'model'; runId: number; modules: ModuleInfo[] }
-  /** Every loss since the last batch (none are dropped); `lrs[k]` is the lr of param group k at each step. */
+  /**
+   * Every loss since the last batch (none are dropped); `lrs[k]` is the lr of param group k at each step
+   * (NaN where no optimizer reported one). A script training plain tensors without an nn.Module gets a
+   * `model` event with one root module of type 'Tensors' whose params are named after its variables.
+   */
   | { type: 'steps'; runId: number; firstStep: number; losses: Float32Array; lrs: Float32Array[] }
   /** Throttled: parameter values and gradients at the end of a step (or at a pause). */
   | { type: 'params'; runId: number; step: number; phase: Phase; params: ParamSnapshot[] }
   /** Throttled: each module's forward output for the latest step (activations). */
   | { type: 'activations'; runId: number; step: number; outputs: { path: string; shape: number[]; data: Float32Array }[] }
   | { type: 'output'; runId: number; stream: 'stdout' | 'stderr'; text: string }
-  /** The run stopped at a phase boundary. `before`/`after` are set for a pause after an update. */
+  /**
+   * The run stopped at a phase boundary. `step` (here and in params/activations) is the 0-based index of
+   * the current training step: one step per backward of a scalar loss. `params` hold the values now (after
+   * the update for phase 'update'); `before` holds the values before that update (phase 'update' only).
+   */
   | {
       type: 'paused';
       runId: number;
@@ -93,11 +102,13 @@ export interface RunRequest {
   /** The text to run (the editor's, saved or not). */
   source: string;
   mode: RunMode;
-  /** When set, `torch.manual_seed` is called with it before the file runs. */
+  /** When set, `torch.manual_seed` is called with it before the file runs (else PyTorch's default seed). */
   seed: number | null;
   pauseOnNaN: boolean;
   /** Most `params`/`activations` events per second. */
   updatesPerSecond: number;
+  /** Only `output`, `error` and `finished` events (for benchmarks that measure the recording's cost). */
+  quiet?: boolean;
 }
 
 export type WorkerCommand = { type: 'init'; control: SharedArrayBuffer; interrupt: SharedArrayBuffer } | RunRequest;
@@ -142,11 +153,25 @@ export interface RunSnapshot {
   output: string;
   error: Extract<RunEvent, { type: 'error' }> | null;
   stepsPerSecond: number;
+  /** Optimizer steps recorded so far (`losses.length`). */
+  steps: number;
+  /** Per parameter: |change of the values| / |values| per step, from the last two parameter snapshots. */
+  updateRatios: Record<string, number>;
+}
+
+/** View settings the host sends with every snapshot. */
+export interface ViewConfig {
+  maxChartPoints: number;
 }
 
 export type HostToView =
-  | { type: 'snapshot'; run: RunSnapshot | null; strings: Record<string, string> }
-  | { type: 'event'; event: RunEvent }
+  /**
+   * Sent when a view says `ready`, when a new run starts and when the file it shows changes. `file` is the
+   * file's display name, `fileUri` its URI (the panel keeps it in its webview state to be restored).
+   */
+  | { type: 'snapshot'; file: string | null; fileUri: string | null; run: RunSnapshot | null; strings: Record<string, string>; config: ViewConfig }
+  /** Batched by the host (at most ~30 a second); consecutive `steps` are merged, older `params` dropped. */
+  | { type: 'events'; events: RunEvent[] }
   | { type: 'selectParam'; name: string };
 
 export type ViewAction = 'train' | 'step' | 'backprop' | 'continue' | 'stop';

@@ -1,0 +1,74 @@
+// The English text of every string the webviews show, by key. The host translates each with vscode.l10n.t
+// (the English text is the key in l10n/bundle.l10n.*.json) and sends the result with every snapshot; the
+// webviews fall back to these only until the first snapshot arrives. `{0}`, `{1}` are filled in by `fmt`.
+
+export const VIEW_STRINGS = {
+  train: 'Train',
+  step: 'Step',
+  backprop: 'Backprop',
+  continue: 'Continue',
+  stop: 'Stop',
+  trainLabel: 'Train the whole file',
+  stepLabel: 'Run until the next optimizer step and pause',
+  backpropLabel: 'Run until the next backward pass and pause',
+  continueLabel: 'Continue training',
+  stopLabel: 'Stop the run',
+  noRun: 'No run yet. Click ▶ Train above a model or a training loop.',
+  noFile: 'Open a Python file that imports torch.',
+  restored: 'This run is shown as it was before the window reloaded. Train again to continue.',
+  idle: 'Idle',
+  starting: 'Starting…',
+  running: 'Running at {0} steps/s',
+  paused: 'Paused after {0} in step {1}',
+  finished: 'Finished: {0} steps',
+  stopped: 'Stopped after {0} steps',
+  failed: 'Failed: {0}',
+  runState: 'Run state',
+  phases: 'Phases of a training step',
+  forward: 'Forward',
+  loss: 'Loss',
+  backward: 'Backward',
+  update: 'Update',
+  lossChart: 'Loss per step',
+  logScale: 'Log scale',
+  smoothing: 'Smoothing',
+  lrChart: 'Learning rate per step',
+  lrGroup: 'lr (group {0})',
+  gradChart: 'Gradient norm per parameter',
+  histograms: 'Weight histograms',
+  heatmap: 'Values and gradients',
+  parameter: 'Parameter',
+  values: 'Values',
+  gradients: 'Gradients',
+  noGrad: 'No gradient yet',
+  pausedTable: 'Paused step: each parameter before and after the update',
+  element: 'Element',
+  before: 'Before update',
+  gradient: 'Gradient',
+  lrTimesGrad: 'lr × grad',
+  after: 'After update',
+  truncated: 'Showing the first {0} of {1} values.',
+  output: 'Output',
+  noOutput: 'Nothing printed yet.',
+  errorAt: '{0} at line {1}',
+  model: 'Model',
+  noModel: 'No model yet: it appears when the file calls its model.',
+  shape: 'Shape',
+  count: 'Count',
+  mean: 'Mean',
+  std: 'Std',
+  gradNorm: 'Grad norm',
+  updateRatio: 'Update/weight',
+  openHeatmap: 'Open the heatmap of {0}',
+  parameters: '{0} parameters',
+  stepValue: 'Step {0}',
+  lossValue: 'Loss {0}',
+} as const;
+
+export type StringKey = keyof typeof VIEW_STRINGS;
+export type Strings = Record<StringKey, string>;
+
+/** Replaces `{0}`, `{1}`, ... with the arguments. */
+export function fmt(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+}

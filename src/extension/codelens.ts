@@ -1,0 +1,50 @@
+// ▶ Train | ⏭ Step | ↩ Backprop above each nn.Module subclass and each training loop of a file that
+// imports torch; ■ Stop (and ▶ Continue when paused) while the file's run is going. VS Code asks again on
+// every edit; run-state changes ask through onDidChangeCodeLenses.
+import * as vscode from 'vscode';
+import { findLensTargets, importsTorch } from './pythonStructure';
+import type { RunController } from './runController';
+
+export class TrainingCodeLensProvider implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly lastStatus = new Map<string, string>();
+
+  constructor(private readonly controller: RunController) {
+    controller.onDidChangeRun((key) => {
+      // Progress also fires onDidChangeRun; only a change of state changes the lenses.
+      const status = controller.recorder(key)?.status ?? 'idle';
+      if (this.lastStatus.get(key) !== status) {
+        this.lastStatus.set(key, status);
+        this.changed.fire();
+      }
+    });
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const text = document.getText();
+    if (!importsTorch(text)) return [];
+    const recorder = this.controller.recorder(document.uri.toString());
+    const status = recorder?.status ?? 'idle';
+    const active = status === 'starting' || status === 'running' || status === 'paused';
+    const lenses: vscode.CodeLens[] = [];
+    for (const target of findLensTargets(text)) {
+      const range = new vscode.Range(target.line, 0, target.line, 0);
+      const args = [document.uri];
+      const lens = (title: string, command: string, tooltip: string) =>
+        lenses.push(new vscode.CodeLens(range, { title, command, arguments: args, tooltip }));
+      if (status === 'paused') lens(vscode.l10n.t('▶ Continue'), 'backpropLens.continue', vscode.l10n.t('Continue training'));
+      if (!active || status === 'paused') {
+        if (!active) lens(vscode.l10n.t('▶ Train'), 'backpropLens.train', vscode.l10n.t('Train the whole file'));
+        lens(vscode.l10n.t('⏭ Step'), 'backpropLens.step', vscode.l10n.t('Run until the next optimizer step and pause'));
+        lens(vscode.l10n.t('↩ Backprop'), 'backpropLens.backprop', vscode.l10n.t('Run until the next backward pass and pause'));
+      }
+      if (active) lens(vscode.l10n.t('■ Stop'), 'backpropLens.stop', vscode.l10n.t('Stop the run'));
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,55 @@
+// The palette/title-bar/CodeLens commands. Each takes an optional file Uri (CodeLens and webviews pass it);
+// without one it acts on the active Python editor.
+import * as vscode from 'vscode';
+import type { RunMode } from '../protocol';
+import type { PanelManager } from './panel';
+import type { RunController } from './runController';
+import { canRun } from './trust';
+import { newExample } from './examples';
+
+async function documentFor(arg: unknown): Promise<vscode.TextDocument | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
+  if (uri) {
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
+  }
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc?.languageId === 'python') return doc;
+  void vscode.window.showInformationMessage(vscode.l10n.t('Open a Python file to train it with Backprop Lens.'));
+  return undefined;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, controller: RunController, panels: PanelManager): void {
+  const run = (mode: RunMode) => async (arg?: unknown) => {
+    const doc = await documentFor(arg);
+    if (!doc || !canRun()) return;
+    const key = doc.uri.toString();
+    panels.show(doc.uri, { preserveFocus: true });
+    if (controller.isActive(key)) controller.continue(key, mode);
+    else await controller.start(doc, mode);
+  };
+  const onActive = (fn: (key: string) => void) => async (arg?: unknown) => {
+    const doc = await documentFor(arg);
+    if (doc) fn(doc.uri.toString());
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('backpropLens.train', run('train')),
+    vscode.commands.registerCommand('backpropLens.step', run('step')),
+    vscode.commands.registerCommand('backpropLens.backprop', run('backprop')),
+    vscode.commands.registerCommand(
+      'backpropLens.continue',
+      onActive((key) => controller.continue(key, 'train')),
+    ),
+    vscode.commands.registerCommand(
+      'backpropLens.stop',
+      onActive((key) => controller.stop(key)),
+    ),
+    vscode.commands.registerCommand('backpropLens.showPanel', async (arg?: unknown, param?: unknown) => {
+      const doc = await documentFor(arg);
+      if (doc) panels.show(doc.uri, { selectParam: typeof param === 'string' ? param : undefined });
+    }),
+    vscode.commands.registerCommand('backpropLens.newExample', (file?: unknown) =>
+      newExample(context.extensionUri, typeof file === 'string' ? file : undefined),
+    ),
+  );
+}

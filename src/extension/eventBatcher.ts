@@ -1,0 +1,60 @@
+// Merges the worker's events between two posts to a webview, so a run making thousands of steps a second
+// costs the views a few messages a second: consecutive `steps` become one (no loss dropped), only the newest
+// `params`/`activations` are kept, and consecutive output on one stream is joined. Order is kept for the
+// rest (started, paused, error, finished ...). Pure (no vscode import).
+import type { RunEvent } from '../protocol';
+
+type StepsEvent = Extract<RunEvent, { type: 'steps' }>;
+
+function concat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function mergeSteps(a: StepsEvent, b: StepsEvent): StepsEvent | null {
+  if (a.runId !== b.runId || a.firstStep + a.losses.length !== b.firstStep || a.lrs.length !== b.lrs.length) return null;
+  return { ...a, losses: concat(a.losses, b.losses), lrs: a.lrs.map((l, k) => concat(l, b.lrs[k])) };
+}
+
+export class EventBatcher {
+  private pending: RunEvent[] = [];
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  push(event: RunEvent): void {
+    const last = this.pending[this.pending.length - 1];
+    if (event.type === 'steps' && last?.type === 'steps') {
+      const merged = mergeSteps(last, event);
+      if (merged) {
+        this.pending[this.pending.length - 1] = merged;
+        return;
+      }
+    }
+    if (event.type === 'output' && last?.type === 'output' && last.stream === event.stream && last.runId === event.runId) {
+      this.pending[this.pending.length - 1] = { ...last, text: last.text + event.text };
+      return;
+    }
+    if (event.type === 'params' || event.type === 'activations') {
+      // A newer snapshot replaces an older one not yet sent, unless a state change sits between them.
+      const i = this.pending.findIndex((e) => e.type === event.type && e.runId === event.runId);
+      if (i >= 0 && !this.pending.slice(i + 1).some(isStateChange)) this.pending.splice(i, 1);
+    }
+    this.pending.push(event);
+  }
+
+  /** Takes everything pending. */
+  take(): RunEvent[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+}
+
+/** Events a view should see without waiting for the next batch: the run's state changed. */
+export function isStateChange(e: RunEvent): boolean {
+  return e.type === 'started' || e.type === 'paused' || e.type === 'resumed' || e.type === 'error' || e.type === 'finished' || e.type === 'model';
+}

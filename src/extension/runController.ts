@@ -1,0 +1,195 @@
+// Starts, steers and records runs: at most one run per file, one at a time in the shared Python worker.
+// Keeps each file's RunSnapshot (through a RunRecorder) so views that become visible can be sent it again,
+// and hands the views the worker's events batched to at most ~30 posts a second.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RunEvent, RunMode, RunSnapshot } from '../protocol';
+import type { Runner, RunOptions } from '../python/runner';
+import { EventBatcher, isStateChange } from './eventBatcher';
+import { RunRecorder } from './runRecorder';
+import { readSettings } from './settings';
+
+/** What the controller needs from src/python/runner.ts (an interface so tests can drive it with a fake). */
+export type RunnerLike = Pick<Runner, 'warm' | 'run' | 'on' | 'continue' | 'pause' | 'stop' | 'dispose'>;
+
+export interface RunBatch {
+  /** `uri.toString()` of the file the run belongs to. */
+  key: string;
+  events: RunEvent[];
+}
+
+const FLUSH_MS = 33;
+
+export class RunController implements vscode.Disposable {
+  private readonly recorders = new Map<string, RunRecorder>();
+  private readonly batchers = new Map<string, EventBatcher>();
+  private readonly runFiles = new Map<number, string>();
+  private current: { key: string; runId: number; done: Promise<unknown> } | undefined;
+  private nextPlaceholder = 1;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private runner: RunnerLike | undefined;
+  private warmed = false;
+
+  private readonly batchEmitter = new vscode.EventEmitter<RunBatch>();
+  /** Batched events for the views of one file. */
+  readonly onDidBatch = this.batchEmitter.event;
+  private readonly resetEmitter = new vscode.EventEmitter<string>();
+  /** A new run of the file began: views should draw it from a fresh snapshot. */
+  readonly onDidReset = this.resetEmitter.event;
+  private readonly stateEmitter = new vscode.EventEmitter<string>();
+  /** A file's run changed state (started, paused, resumed, finished) or made progress (at most ~30/s). */
+  readonly onDidChangeRun = this.stateEmitter.event;
+  private readonly eventEmitter = new vscode.EventEmitter<{ key: string; event: RunEvent }>();
+  /** Every event as it arrives, unbatched (diagnostics, paused line). */
+  readonly onDidEvent = this.eventEmitter.event;
+
+  constructor(private readonly createRunner: () => RunnerLike) {}
+
+  private getRunner(): RunnerLike {
+    if (!this.runner) {
+      this.runner = this.createRunner();
+      this.runner.on('event', (e) => this.handle(e));
+    }
+    return this.runner;
+  }
+
+  /** Starts the worker loading Pyodide in the background, once. */
+  warm(): void {
+    if (this.warmed) return;
+    this.warmed = true;
+    try {
+      void Promise.resolve(this.getRunner().warm()).catch(() => undefined);
+    } catch {
+      // A failed warm-up shows up again, with its message, on the first run.
+    }
+  }
+
+  recorder(key: string): RunRecorder | undefined {
+    return this.recorders.get(key);
+  }
+
+  snapshot(key: string): RunSnapshot | null {
+    return this.recorders.get(key)?.snapshot() ?? null;
+  }
+
+  isActive(key: string): boolean {
+    return this.recorders.get(key)?.isActive ?? false;
+  }
+
+  /** Keys of files that have (or had) a run, most recent last. */
+  files(): string[] {
+    return [...this.recorders.keys()];
+  }
+
+  /**
+   * Train/Step/Backprop on a file. A paused or running run of the same file continues in the new mode;
+   * a run of another file is stopped first (the worker runs one file at a time).
+   */
+  async start(document: vscode.TextDocument, mode: RunMode): Promise<void> {
+    const key = document.uri.toString();
+    if (this.current?.key === key && this.isActive(key)) {
+      this.getRunner().continue(mode);
+      return;
+    }
+    if (this.current && this.isActive(this.current.key)) {
+      this.getRunner().stop();
+      await this.current.done.catch(() => undefined);
+    }
+    const settings = readSettings();
+    // The runner numbers runs itself; until its first event names the run, a negative placeholder is used.
+    const runId = -this.nextPlaceholder++;
+    const file = document.uri.scheme === 'file' ? document.fileName : path.basename(document.uri.path);
+    const recorder = new RunRecorder(runId, file, mode, 'starting');
+    // Re-inserting moves the file to the end of files(): the most recent run.
+    this.recorders.delete(key);
+    this.recorders.set(key, recorder);
+    this.runFiles.set(runId, key);
+    this.batchers.get(key)?.take();
+    this.stateEmitter.fire(key);
+    // Views learn about the new run from a fresh snapshot (their old one belongs to the previous run).
+    this.resetEmitter.fire(key);
+    const request: RunOptions = {
+      file,
+      source: document.getText(),
+      mode,
+      seed: settings.seed,
+      pauseOnNaN: settings.pauseOnNaN,
+      updatesPerSecond: settings.updatesPerSecond,
+    };
+    const done = this.getRunner()
+      .run(request)
+      .catch((err: unknown) => this.runFailed(runId, err));
+    this.current = { key, runId, done };
+  }
+
+  /** The worker could not run the file at all (it crashed or failed to load): record it as a failed run. */
+  private runFailed(placeholder: number, err: unknown): void {
+    const runId = this.current?.runId ?? placeholder;
+    const message = err instanceof Error ? err.message : String(err);
+    this.handle({ type: 'error', runId, kind: 'WorkerError', message, pos: null, traceback: message });
+    this.handle({ type: 'finished', runId, status: 'failed', wallMs: 0, steps: this.recorders.get(this.runFiles.get(runId) ?? '')?.steps ?? 0 });
+  }
+
+  continue(key: string, mode: RunMode): void {
+    if (this.current?.key === key && this.isActive(key)) this.getRunner().continue(mode);
+  }
+
+  pause(key: string): void {
+    if (this.current?.key === key && this.isActive(key)) this.getRunner().pause();
+  }
+
+  stop(key: string): void {
+    if (this.current?.key === key && this.isActive(key)) this.getRunner().stop();
+  }
+
+  private handle(event: RunEvent): void {
+    if (event.type === 'ready') return;
+    this.bindRunId(event.runId);
+    const key = this.runFiles.get(event.runId);
+    if (!key) return;
+    const recorder = this.recorders.get(key);
+    if (!recorder || recorder.runId !== event.runId) return; // a run replaced by a newer one of the file
+    recorder.apply(event, Date.now());
+    this.eventEmitter.fire({ key, event });
+    let batcher = this.batchers.get(key);
+    if (!batcher) {
+      batcher = new EventBatcher();
+      this.batchers.set(key, batcher);
+    }
+    batcher.push(event);
+    if (isStateChange(event)) this.flush();
+    else this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** The first event of a new run tells the runner's number for it. */
+  private bindRunId(runId: number): void {
+    const current = this.current;
+    if (!current || current.runId >= 0 || runId <= 0 || this.runFiles.has(runId)) return;
+    const recorder = this.recorders.get(current.key);
+    if (!recorder || recorder.runId !== current.runId) return;
+    this.runFiles.delete(current.runId);
+    recorder.runId = runId;
+    current.runId = runId;
+    this.runFiles.set(runId, current.key);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    for (const [key, batcher] of this.batchers) {
+      if (batcher.size === 0) continue;
+      this.batchEmitter.fire({ key, events: batcher.take() });
+      this.stateEmitter.fire(key);
+    }
+  }
+
+  dispose(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.current && this.isActive(this.current.key)) this.runner?.stop();
+    void this.runner?.dispose();
+    this.batchEmitter.dispose();
+    this.resetEmitter.dispose();
+    this.stateEmitter.dispose();
+    this.eventEmitter.dispose();
+  }
+}

@@ -1,0 +1,28 @@
+// The extension's settings (contributes.configuration in package.json), read fresh each time they are used.
+import * as vscode from 'vscode';
+
+export interface Settings {
+  /** Most parameter/activation snapshots per second the worker sends. */
+  updatesPerSecond: number;
+  /** Most points a chart draws; older points are decimated. */
+  maxChartPoints: number;
+  /** When a number, `torch.manual_seed(seed)` runs before the file. */
+  seed: number | null;
+  /** Pause (instead of running on) when the loss becomes NaN or infinite. */
+  pauseOnNaN: boolean;
+}
+
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration('backpropLens');
+  const seed = c.get<number | null>('seed', null);
+  return {
+    updatesPerSecond: clamp(c.get<number>('updatesPerSecond', 10), 1, 60),
+    maxChartPoints: clamp(c.get<number>('maxChartPoints', 2000), 100, 100_000),
+    seed: typeof seed === 'number' && Number.isFinite(seed) ? Math.trunc(seed) : null,
+    pauseOnNaN: c.get<boolean>('pauseOnNaN', true),
+  };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo;
+}
