@@ -1,0 +1,105 @@
+"""Backprop Lens' `torch`: PyTorch's Python API over a TypeScript autograd engine (CPU, float32).
+
+Learners' scripts import it unchanged. Numerics happen in the engine (module `_bl_engine`, registered by
+the shim); this package keeps PyTorch's names, argument conventions, printing and errors. Anything not
+implemented raises NotImplementedError naming the feature (see `_unsupported`)."""
+from builtins import int as _builtin_int
+from ._engine import E as _E
+
+from . import _errors  # noqa: F401  (installs the JS -> Python exception translation first)
+from ._dtype import (dtype, float32, int64, float64, float16, bfloat16, int32, int16, int8, uint8, complex64)
+from ._dtype import bool  # noqa: A004  (torch.bool shadows the builtin inside this module only)
+from ._size import Size
+from ._tensor import Tensor, CPU as _CPU
+from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled
+from ._creation import (tensor, as_tensor, zeros, ones, empty, full, zeros_like, ones_like, empty_like, full_like,
+                        rand_like, randn_like, randint_like, arange, linspace, logspace, eye, rand, randn, randint,
+                        randperm, normal, bernoulli, multinomial, from_numpy)
+from ._functions import *  # noqa: F401,F403
+from ._functions import max, min, add, cat, stack, where  # noqa: F401
+from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
+from . import return_types, cuda, backends, autograd, nn, optim, utils  # noqa: F401
+from ._unsupported import module_getattr as _module_getattr, unsupported as _unsupported
+
+__version__ = '1.13.1'
+
+float = float32
+double = float64
+half = float16
+long = int64
+int = int32
+short = int16
+cfloat = complex64
+
+FloatTensor = Tensor
+
+
+def LongTensor(*args):
+    """Legacy constructor: torch.LongTensor([1, 2]) (data) or torch.LongTensor(2, 3) (zeros)."""
+    if args and not isinstance(args[0], (_builtin_int, Size)):
+        return tensor(args[0], dtype=int64)
+    return zeros(*args, dtype=int64)
+
+
+def BoolTensor(*args):
+    if args and not isinstance(args[0], (_builtin_int, Size)):
+        return tensor(args[0], dtype=bool)
+    return zeros(*args, dtype=bool)
+strided = 'torch.strided'
+
+
+class device:
+    """torch.device: only the CPU exists here; cuda/mps explain that there is no GPU."""
+
+    def __new__(cls, type='cpu', index=None):
+        from ._tensor import _check_device
+        _check_device(type, 'torch.device')
+        return _CPU
+
+
+def get_default_dtype():
+    return float32
+
+
+def set_default_dtype(d):
+    if d is not float32:
+        raise _unsupported(f"torch.set_default_dtype({d!r})", "Backprop Lens computes in float32")
+
+
+def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None):
+    _E.set_printoptions(precision, threshold, edgeitems, linewidth, profile, sci_mode)
+
+
+def use_deterministic_algorithms(mode, warn_only=False):
+    pass
+
+
+def are_deterministic_algorithms_enabled():
+    return True
+
+
+def set_num_threads(n):
+    pass
+
+
+def get_num_threads():
+    return 1
+
+
+def set_anomaly_enabled(mode):
+    pass
+
+
+def compile(model=None, **kwargs):
+    raise _unsupported('torch.compile')
+
+
+def save(obj, f, *args, **kwargs):
+    raise _unsupported('torch.save', 'no file system access')
+
+
+def load(f, *args, **kwargs):
+    raise _unsupported('torch.load', 'no file system access')
+
+
+__getattr__ = _module_getattr('torch')

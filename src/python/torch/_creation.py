@@ -1,0 +1,205 @@
+"""Tensor factories: torch.tensor, zeros, ones, full, arange, linspace, eye, the random ones, *_like."""
+from ._engine import E
+
+from ._dtype import to_engine
+from ._tensor import Tensor, wrap, tensor_from_data, _check_device, _shape_args, _gen
+from ._unsupported import unsupported
+
+
+def check_factory_kwargs(device=None, dtype=None, layout=None, pin_memory=False, **rest):
+    _check_device(device, 'device=')
+    if dtype is not None:
+        to_engine(dtype)
+    for name in rest:
+        if name not in ('out', 'memory_format'):
+            raise TypeError(f"got an unexpected keyword argument '{name}'")
+        if name == 'out' and rest[name] is not None:
+            raise unsupported('the out= argument')
+
+
+def _size(size):
+    shape = _shape_args(size)
+    out = []
+    for d in shape:
+        if isinstance(d, Tensor):
+            d = int(d)
+        if not isinstance(d, int):
+            raise TypeError(f"expected a sequence of integers as the size, but got {type(d).__name__}")
+        if d < 0:
+            raise RuntimeError(f"Trying to create tensor with negative dimension {d}: {list(shape)}")
+        out.append(d)
+    return out
+
+
+def _float_or(dtype, default='float32'):
+    return to_engine(dtype) if dtype is not None else default
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    _check_device(device, 'torch.tensor(device=)')
+    return tensor_from_data(data, dtype=dtype, requires_grad=requires_grad)
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor) and (dtype is None or data.dtype is dtype):
+        return data
+    return tensor(data, dtype=dtype, device=device)
+
+
+def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
+    check_factory_kwargs(device, dtype, out=out)
+    return wrap(E.zeros(_size(size), _float_or(dtype), bool(requires_grad)))
+
+
+def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
+    check_factory_kwargs(device, dtype, out=out)
+    return wrap(E.ones(_size(size), _float_or(dtype), bool(requires_grad)))
+
+
+def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
+          memory_format=None):
+    check_factory_kwargs(device, dtype, out=out)
+    return wrap(E.zeros(_size(size), _float_or(dtype), bool(requires_grad)))
+
+
+def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_factory_kwargs(device, dtype, out=out)
+    if isinstance(fill_value, Tensor):
+        fill_value = fill_value.item()
+    if dtype is None:
+        dtype_name = 'bool' if isinstance(fill_value, bool) else 'int64' if isinstance(fill_value, int) else 'float32'
+    else:
+        dtype_name = to_engine(dtype)
+    return wrap(E.full(_size((size,) if isinstance(size, int) else size), fill_value, dtype_name, bool(requires_grad)))
+
+
+def _like(fn, input, dtype, requires_grad, *extra):
+    d = to_engine(dtype) if dtype is not None else input._t.dtype
+    return wrap(fn(list(input._t.shape), *extra, d, bool(requires_grad)))
+
+
+def zeros_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
+    _check_device(device, 'device=')
+    return _like(E.zeros, input, dtype, requires_grad)
+
+
+def ones_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
+    _check_device(device, 'device=')
+    return _like(E.ones, input, dtype, requires_grad)
+
+
+def empty_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
+    return zeros_like(input, dtype=dtype, device=device, requires_grad=requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
+    _check_device(device, 'device=')
+    return _like(E.full, input, dtype, requires_grad, fill_value)
+
+
+def rand_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
+    return rand(*input.shape, dtype=dtype, requires_grad=requires_grad)
+
+
+def randn_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
+    return randn(*input.shape, dtype=dtype, requires_grad=requires_grad)
+
+
+def randint_like(input, low=0, high=None, dtype=None, layout=None, device=None, requires_grad=False,
+                 memory_format=None):
+    if high is None:
+        low, high = 0, low
+    return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype)
+
+
+def _number(v):
+    return v.item() if isinstance(v, Tensor) else v
+
+
+def arange(start=0, end=None, step=1, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_factory_kwargs(device, dtype, out=out)
+    start, end, step = _number(start), _number(end), _number(step)
+    if end is None:
+        start, end = 0, start
+    if step == 0:
+        raise RuntimeError('step must be nonzero')
+    if dtype is None:
+        is_int = all(isinstance(v, int) for v in (start, end, step))
+        name = 'int64' if is_int else 'float32'
+    else:
+        name = to_engine(dtype)
+    return wrap(E.arange(start, end, step, name, bool(requires_grad)))
+
+
+def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_factory_kwargs(device, dtype, out=out)
+    return wrap(E.linspace(float(_number(start)), float(_number(end)), int(steps), _float_or(dtype),
+                           bool(requires_grad)))
+
+
+def logspace(start, end, steps, base=10.0, dtype=None, device=None, requires_grad=False):
+    t = linspace(start, end, steps)
+    out = wrap(E.rpow(t._t, float(base)))
+    return out.requires_grad_(True) if requires_grad else out
+
+
+def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    check_factory_kwargs(device, dtype, out=out)
+    return wrap(E.eye(n, n if m is None else m, _float_or(dtype), bool(requires_grad)))
+
+
+def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+         pin_memory=False):
+    check_factory_kwargs(device, dtype, out=out)
+    return wrap(E.rand(_size(size), _float_or(dtype), bool(requires_grad), _gen(generator)))
+
+
+def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+          pin_memory=False):
+    check_factory_kwargs(device, dtype, out=out)
+    return wrap(E.randn(_size(size), _float_or(dtype), bool(requires_grad), _gen(generator)))
+
+
+def randint(low=0, high=None, size=None, *, generator=None, out=None, dtype=None, layout=None, device=None,
+            requires_grad=False):
+    check_factory_kwargs(device, dtype, out=out)
+    if size is None:
+        # randint(high, size)
+        low, high, size = 0, low, high
+    if size is None:
+        raise TypeError('randint() missing required argument: size')
+    return wrap(E.randint(int(low), int(high), _size((size,) if isinstance(size, int) else size),
+                          _float_or(dtype, 'int64'), _gen(generator)))
+
+
+def randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
+             pin_memory=False):
+    check_factory_kwargs(device, dtype, out=out)
+    return wrap(E.randperm(int(n), _float_or(dtype, 'int64'), _gen(generator)))
+
+
+def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, device=None,
+           requires_grad=False):
+    if isinstance(mean, Tensor) or isinstance(std, Tensor):
+        shape = (mean if isinstance(mean, Tensor) else std).shape
+        noise = randn(*shape, generator=generator)
+        return noise * std + mean
+    if size is None:
+        raise TypeError('normal() missing required argument: size')
+    return empty(*_size(size), dtype=dtype, requires_grad=requires_grad).normal_(mean, std, generator=generator)
+
+
+def bernoulli(input, p=None, generator=None):
+    out = empty(*input.shape)
+    if p is None:
+        rand_vals = rand(*input.shape, generator=generator)
+        return (rand_vals < input).float()
+    return out.bernoulli_(p, generator=generator)
+
+
+def multinomial(input, num_samples, replacement=False, generator=None):
+    raise unsupported('torch.multinomial')
+
+
+def from_numpy(array):
+    raise unsupported('torch.from_numpy', 'NumPy is not available')

@@ -1,0 +1,63 @@
+"""torch.dtype objects. The engine computes in three dtypes (float32, int64, bool); the others exist so
+that scripts naming them get a clear error instead of an AttributeError."""
+from ._unsupported import unsupported
+
+
+class dtype:
+    __slots__ = ('_name', '_engine', 'is_floating_point', 'is_signed', 'itemsize')
+
+    def __init__(self, name, engine, is_floating_point, is_signed, itemsize):
+        self._name = name
+        self._engine = engine
+        self.is_floating_point = is_floating_point
+        self.is_signed = is_signed
+        self.itemsize = itemsize
+
+    @property
+    def is_complex(self):
+        return False
+
+    def __repr__(self):
+        return 'torch.' + self._name
+
+    __str__ = __repr__
+
+    def __reduce__(self):
+        return self._name
+
+
+float32 = dtype('float32', 'float32', True, True, 4)
+int64 = dtype('int64', 'int64', False, True, 8)
+bool = dtype('bool', 'bool', False, False, 1)
+float64 = dtype('float64', None, True, True, 8)
+float16 = dtype('float16', None, True, True, 2)
+bfloat16 = dtype('bfloat16', None, True, True, 2)
+int32 = dtype('int32', None, False, True, 4)
+int16 = dtype('int16', None, False, True, 2)
+int8 = dtype('int8', None, False, True, 1)
+uint8 = dtype('uint8', None, False, False, 1)
+complex64 = dtype('complex64', None, False, True, 8)
+
+_BY_ENGINE = {'float32': float32, 'int64': int64, 'bool': bool}
+
+
+def from_engine(name):
+    return _BY_ENGINE[name]
+
+
+def to_engine(dt):
+    """The engine's name for `dt` (None stays None); unsupported dtypes raise NotImplementedError."""
+    if dt is None:
+        return None
+    if isinstance(dt, dtype):
+        if dt._engine is None:
+            raise unsupported(f"dtype {dt!r}", "tensors are float32, int64 or bool")
+        return dt._engine
+    import builtins
+    if dt is builtins.float:
+        return 'float32'
+    if dt is builtins.int:
+        return 'int64'
+    if dt is builtins.bool:
+        return 'bool'
+    raise TypeError(f"dtype must be a torch.dtype, not {type(dt).__name__}")

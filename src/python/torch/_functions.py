@@ -1,0 +1,168 @@
+"""torch.* math functions. Most forward to the Tensor method of the same name (one engine call)."""
+import builtins
+
+from ._engine import E
+
+from ._tensor import Tensor, wrap, _operand, _minmax, tensor_from_data
+from ._unsupported import unsupported
+
+_isinstance = builtins.isinstance
+
+
+def _as_tensor(x):
+    return x if _isinstance(x, Tensor) else tensor_from_data(x)
+
+
+def _forward(name):
+    def fn(input, *args, **kwargs):
+        kwargs.pop('out', None)
+        return getattr(_as_tensor(input), name)(*args, **kwargs)
+
+    fn.__name__ = name
+    return fn
+
+
+_FORWARDED = (
+    'exp', 'log', 'sqrt', 'rsqrt', 'abs', 'neg', 'sigmoid', 'tanh', 'relu', 'sin', 'cos', 'tan', 'floor', 'ceil',
+    'trunc', 'sign', 'square', 'log1p', 'expm1', 'reciprocal', 'log2', 'log10', 'exp2', 'asin', 'acos', 'atan',
+    'sinh', 'cosh', 'frac', 'logical_not', 'isnan', 'isinf', 'isfinite', 'erf', 'sgn', 'negative', 'absolute',
+    'round', 'clamp', 'clip', 'clamp_min', 'clamp_max', 'sum', 'mean', 'prod', 'std', 'var', 'norm', 'logsumexp',
+    'amax', 'amin', 'argmax', 'argmin', 'all', 'any', 'cumsum', 'count_nonzero', 'topk', 'sort', 'argsort',
+    'unique', 'reshape', 'flatten', 'unflatten', 'squeeze', 'unsqueeze', 'transpose', 'swapaxes', 'swapdims',
+    't', 'permute', 'movedim', 'narrow', 'index_select', 'gather', 'masked_select', 'masked_fill', 'nonzero',
+    'tril', 'triu', 'diag', 'flip', 'chunk', 'split', 'unbind', 'softmax', 'log_softmax', 'matmul', 'mm', 'mv',
+    'bmm', 'dot', 'outer', 'maximum', 'minimum', 'remainder', 'fmod', 'eq', 'ne', 'lt', 'le', 'gt', 'ge',
+    'greater', 'less', 'greater_equal', 'less_equal', 'not_equal', 'equal', 'allclose', 'isclose', 'numel',
+    'ravel', 'lerp', 'detach', 'clone', 'pow', 'mul', 'multiply', 'div', 'divide', 'true_divide', 'sub',
+    'subtract', 'broadcast_to', 'expand_as', 'repeat_interleave', 'floor_divide',
+)
+
+_g = globals()
+for _name in _FORWARDED:
+    _g[_name] = _forward(_name)
+
+
+def add(input, other, *, alpha=1, out=None):
+    if not _isinstance(input, Tensor):
+        return _as_tensor(other).__radd__(input) if alpha == 1 else _as_tensor(input).add(other, alpha=alpha)
+    return input.add(other, alpha=alpha)
+
+
+def max(input, dim=None, keepdim=False, *, out=None):
+    return _minmax(input, 'max', dim, keepdim)
+
+
+def min(input, dim=None, keepdim=False, *, out=None):
+    return _minmax(input, 'min', dim, keepdim)
+
+
+def floor_divide(input, other):
+    return wrap(E.floor_divide(_operand(input), _operand(other)))
+
+
+def where(condition, input=None, other=None):
+    if input is None and other is None:
+        return condition.nonzero(as_tuple=True)
+    if not _isinstance(input, Tensor):
+        input = tensor_from_data(input) if not _isinstance(other, Tensor) else other.new_tensor(input)
+    return wrap(E.where(condition._t, input._t, _operand(other)))
+
+
+def cat(tensors, dim=0, *, out=None):
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError('torch.cat(): expected a non-empty list of Tensors')
+    return wrap(E.cat([t._t for t in tensors], dim))
+
+
+concat = cat
+concatenate = cat
+
+
+def stack(tensors, dim=0, *, out=None):
+    tensors = list(tensors)
+    if not tensors:
+        raise RuntimeError('stack expects a non-empty TensorList')
+    return wrap(E.stack([t._t for t in tensors], dim))
+
+
+def hstack(tensors):
+    tensors = list(tensors)
+    return cat(tensors, 0 if tensors[0].dim() == 1 else 1)
+
+
+def vstack(tensors):
+    return cat([t if t.dim() > 1 else t.unsqueeze(0) for t in tensors], 0)
+
+
+def atleast_2d(t):
+    return t if t.dim() >= 2 else t.reshape(1, -1)
+
+
+def is_tensor(obj):
+    return _isinstance(obj, Tensor)
+
+
+def is_floating_point(input):
+    return input.is_floating_point()
+
+
+def numel(input):
+    return input.numel()
+
+
+def relu_(input):
+    return input.relu_()
+
+
+def einsum(*args):
+    raise unsupported('torch.einsum')
+
+
+def cdist(x1, x2, p=2.0):
+    diff = x1.unsqueeze(-2) - x2.unsqueeze(-3)
+    return (diff.abs() ** p).sum(-1) ** (1.0 / p)
+
+
+def dist(input, other, p=2):
+    return (input - other).norm(p)
+
+
+def diff(input, n=1, dim=-1):
+    out = input
+    for _ in range(n):
+        size = out.size(dim)
+        out = out.narrow(dim, 1, size - 1) - out.narrow(dim, 0, size - 1)
+    return out
+
+
+def cumprod(input, dim):
+    raise unsupported('torch.cumprod')
+
+
+def meshgrid(*tensors, indexing='ij'):
+    if len(tensors) == 1 and _isinstance(tensors[0], (list, tuple)):
+        tensors = tensors[0]
+    if indexing == 'xy' and len(tensors) >= 2:
+        tensors = [tensors[1], tensors[0]] + list(tensors[2:])
+    shape = [t.numel() for t in tensors]
+    outs = []
+    for i, t in enumerate(tensors):
+        view = [1] * len(shape)
+        view[i] = shape[i]
+        outs.append(t.reshape(view).expand(shape))
+    if indexing == 'xy' and len(outs) >= 2:
+        outs = [o.transpose(0, 1) for o in [outs[1], outs[0]]] + outs[2:]
+    return tuple(outs)
+
+
+def squeeze_(input, dim=None):
+    return input.squeeze_(dim)
+
+
+# What `from ._functions import *` gives the torch namespace: the functions, not this module's imports.
+__all__ = sorted(set(_FORWARDED) | {
+    'add', 'max', 'min', 'floor_divide', 'where', 'cat', 'concat', 'concatenate', 'stack', 'hstack', 'vstack',
+    'atleast_2d', 'is_tensor', 'is_floating_point', 'numel', 'relu_', 'einsum', 'cdist', 'dist', 'diff', 'cumprod',
+    'meshgrid', 'squeeze_',
+})

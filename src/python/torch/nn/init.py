@@ -1,0 +1,139 @@
+"""torch.nn.init: in-place initialisers over the engine's PyTorch-exact random generator. Each draws its
+numbers with `uniform_`/`normal_` in the same order and with the same bounds as PyTorch 1.13, so seeded
+models start from PyTorch's values."""
+import math
+import warnings
+
+from .._engine import E
+
+from .._grad_mode import no_grad
+from .._unsupported import module_getattr, unsupported
+
+
+def calculate_gain(nonlinearity, param=None):
+    linear_fns = ['linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d',
+                  'conv_transpose3d']
+    if nonlinearity in linear_fns or nonlinearity == 'sigmoid':
+        return 1
+    if nonlinearity == 'tanh':
+        return 5.0 / 3
+    if nonlinearity == 'relu':
+        return math.sqrt(2.0)
+    if nonlinearity == 'leaky_relu':
+        if param is None:
+            negative_slope = 0.01
+        elif not isinstance(param, bool) and isinstance(param, (int, float)):
+            negative_slope = param
+        else:
+            raise ValueError(f"negative_slope {param} not a valid number")
+        return math.sqrt(2.0 / (1 + negative_slope ** 2))
+    if nonlinearity == 'selu':
+        return 3.0 / 4
+    raise ValueError(f"Unsupported nonlinearity {nonlinearity}")
+
+
+def _calculate_fan_in_and_fan_out(tensor):
+    dims = tensor.dim()
+    if dims < 2:
+        raise ValueError('Fan in and fan out can not be computed for tensor with fewer than 2 dimensions')
+    shape = tensor.shape
+    receptive = 1
+    for d in shape[2:]:
+        receptive *= d
+    return shape[1] * receptive, shape[0] * receptive
+
+
+def _calculate_correct_fan(tensor, mode):
+    mode = mode.lower()
+    if mode not in ('fan_in', 'fan_out'):
+        raise ValueError(f"Mode {mode} not supported, please use one of fan_in, fan_out")
+    fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
+    return fan_in if mode == 'fan_in' else fan_out
+
+
+def uniform_(tensor, a=0.0, b=1.0):
+    E.uniform_(tensor._t, float(a), float(b), None)
+    return tensor
+
+
+def normal_(tensor, mean=0.0, std=1.0):
+    E.normal_(tensor._t, float(mean), float(std), None)
+    return tensor
+
+
+def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0):
+    raise unsupported('torch.nn.init.trunc_normal_')
+
+
+def constant_(tensor, val):
+    with no_grad():
+        return tensor.fill_(val)
+
+
+def ones_(tensor):
+    return constant_(tensor, 1.0)
+
+
+def zeros_(tensor):
+    with no_grad():
+        return tensor.zero_()
+
+
+def eye_(tensor):
+    if tensor.dim() != 2:
+        raise ValueError('Only tensors with 2 dimensions are supported')
+    from .._creation import eye
+    with no_grad():
+        return tensor.copy_(eye(*tensor.shape))
+
+
+def xavier_uniform_(tensor, gain=1.0):
+    _calculate_fan_in_and_fan_out(tensor)
+    E.xavier_uniform_(tensor._t, float(gain))
+    return tensor
+
+
+def xavier_normal_(tensor, gain=1.0):
+    _calculate_fan_in_and_fan_out(tensor)
+    E.xavier_normal_(tensor._t, float(gain))
+    return tensor
+
+
+def kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu'):
+    if 0 in tensor.shape:
+        warnings.warn('Initializing zero-element tensors is a no-op')
+        return tensor
+    _calculate_correct_fan(tensor, mode)
+    calculate_gain(nonlinearity, a)
+    E.kaiming_uniform_(tensor._t, float(a), mode.lower(), nonlinearity)
+    return tensor
+
+
+def kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu'):
+    if 0 in tensor.shape:
+        warnings.warn('Initializing zero-element tensors is a no-op')
+        return tensor
+    _calculate_correct_fan(tensor, mode)
+    calculate_gain(nonlinearity, a)
+    E.kaiming_normal_(tensor._t, float(a), mode.lower(), nonlinearity)
+    return tensor
+
+
+def orthogonal_(tensor, gain=1):
+    raise unsupported('torch.nn.init.orthogonal_')
+
+
+def sparse_(tensor, sparsity, std=0.01):
+    raise unsupported('torch.nn.init.sparse_')
+
+
+# Deprecated spellings without the trailing underscore.
+uniform = uniform_
+normal = normal_
+constant = constant_
+xavier_uniform = xavier_uniform_
+xavier_normal = xavier_normal_
+kaiming_uniform = kaiming_uniform_
+kaiming_normal = kaiming_normal_
+
+__getattr__ = module_getattr('torch.nn.init')

@@ -1,0 +1,510 @@
+"""nn.Module, written in Python so learners can subclass it exactly as in PyTorch.
+
+Parameters, buffers and submodules are kept in the ordered dicts PyTorch uses (`_parameters`, `_buffers`,
+`_modules`) and, for fast attribute reads in a training loop, also in the instance `__dict__`: every write
+goes through __setattr__/__delattr__, which keep both in step.
+
+Backprop Lens instrumentation: the first time a module that is not part of an already seen model is called,
+it becomes a root model and the runtime is told its module tree (`model_seen`); afterwards each module of
+a seen model reports its output (`module_forward`). `_bl_path` is None (not looked at yet), False (not
+reported: e.g. a loss module) or the module's dotted path in its model. Outputs are reported in one batch
+when the root's forward returns (children finish first, so the root's own output comes last).
+"""
+from collections import OrderedDict
+import itertools
+import json
+
+from ..._engine import E
+
+from ..._tensor import Tensor
+from ..parameter import Parameter
+
+_model_seen = E.model_seen
+_module_outputs = E.module_outputs
+_isinstance = isinstance
+# Outputs of seen modules since the last root forward finished: handed to the runtime in one JS call when
+# the root returns (one crossing per training step instead of one per module).
+_pending_paths = []
+_pending_outputs = []
+
+
+def _flush_outputs():
+    paths = '\n'.join(_pending_paths)
+    outputs = tuple(_pending_outputs)
+    _pending_paths.clear()
+    _pending_outputs.clear()
+    _module_outputs(paths, *outputs)
+
+
+class _RemovableHandle:
+    _ids = itertools.count()
+
+    def __init__(self, hooks_dict):
+        self._hooks = hooks_dict
+        self.id = next(self._ids)
+
+    def remove(self):
+        self._hooks.pop(self.id, None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
+
+
+class _StateDict(OrderedDict):
+    """What state_dict() returns: an OrderedDict that prints as it did on the Pythons PyTorch 1.13 ran on
+    (`OrderedDict([('weight', tensor(...)), ...])`), not in Python 3.12's dict style."""
+
+    def __repr__(self):
+        if not self:
+            return 'OrderedDict()'
+        return 'OrderedDict([' + ', '.join(f'({k!r}, {v!r})' for k, v in self.items()) + '])'
+
+    __str__ = __repr__
+
+
+def _addindent(text, spaces):
+    lines = text.split('\n')
+    if len(lines) == 1:
+        return text
+    return lines[0] + '\n' + '\n'.join(' ' * spaces + line for line in lines[1:])
+
+
+class Module:
+    dump_patches = False
+    _version = 1
+    training: bool
+    _bl_path = None
+
+    def __init__(self, *args, **kwargs):
+        if args or kwargs:
+            raise TypeError(f"{type(self).__name__}.__init__() got unexpected arguments")
+        d = self.__dict__
+        d['training'] = True
+        d['_parameters'] = OrderedDict()
+        d['_buffers'] = OrderedDict()
+        d['_non_persistent_buffers_set'] = set()
+        d['_modules'] = OrderedDict()
+        d['_forward_hooks'] = OrderedDict()
+        d['_forward_pre_hooks'] = OrderedDict()
+        d['_backward_hooks'] = OrderedDict()
+
+    def forward(self, *input):
+        raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
+
+    # ---- calling ----------------------------------------------------------------------------------
+    def __call__(self, *args, **kwargs):
+        path = self._bl_path
+        if path is None:
+            path = _observe(self)
+        if self._forward_pre_hooks:
+            for hook in list(self._forward_pre_hooks.values()):
+                res = hook(self, args)
+                if res is not None:
+                    args = res if _isinstance(res, tuple) else (res,)
+        out = self.forward(*args, **kwargs)
+        if self._forward_hooks:
+            for hook in list(self._forward_hooks.values()):
+                res = hook(self, args, out)
+                if res is not None:
+                    out = res
+        if path is not False:
+            if _isinstance(out, Tensor):
+                _pending_paths.append(path)
+                _pending_outputs.append(out._t)
+            if path == '' or len(_pending_paths) > 256:
+                _flush_outputs()
+        return out
+
+    _call_impl = __call__
+
+    # ---- registration -----------------------------------------------------------------------------
+    def __setattr__(self, name, value):
+        d = self.__dict__
+        if _isinstance(value, Parameter):
+            if '_parameters' not in d:
+                raise AttributeError('cannot assign parameters before Module.__init__() call')
+            self._forget(name)
+            d['_parameters'][name] = value
+            d[name] = value
+        elif _isinstance(value, Module):
+            if '_modules' not in d:
+                raise AttributeError('cannot assign module before Module.__init__() call')
+            self._forget(name)
+            d['_modules'][name] = value
+            d[name] = value
+        elif '_parameters' in d and name in d['_parameters']:
+            if value is not None:
+                raise TypeError(f"cannot assign '{type(value).__name__}' as parameter '{name}' "
+                                "(torch.nn.Parameter or None expected)")
+            d['_parameters'][name] = None
+            d[name] = None
+        elif '_modules' in d and name in d['_modules']:
+            if value is not None:
+                raise TypeError(f"cannot assign '{type(value).__name__}' as child module '{name}' "
+                                "(torch.nn.Module or None expected)")
+            d['_modules'][name] = None
+            d[name] = None
+        elif '_buffers' in d and name in d['_buffers']:
+            if value is not None and not _isinstance(value, Tensor):
+                raise TypeError(f"cannot assign '{type(value).__name__}' as buffer '{name}' "
+                                "(torch.Tensor or None expected)")
+            d['_buffers'][name] = value
+            d[name] = value
+        else:
+            object.__setattr__(self, name, value)
+
+    def _forget(self, name):
+        d = self.__dict__
+        for key in ('_parameters', '_buffers', '_modules'):
+            store = d.get(key)
+            if store is not None and name in store:
+                del store[name]
+        d.pop(name, None)
+
+    def __delattr__(self, name):
+        d = self.__dict__
+        for key in ('_parameters', '_buffers', '_modules'):
+            store = d.get(key)
+            if store is not None and name in store:
+                del store[name]
+                d.pop(name, None)
+                return
+        object.__delattr__(self, name)
+
+    def __getattr__(self, name):
+        # Only reached when normal lookup fails: look in the registries (entries added behind our back).
+        d = self.__dict__
+        for key in ('_parameters', '_buffers', '_modules'):
+            store = d.get(key)
+            if store is not None and name in store:
+                return store[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __dir__(self):
+        return sorted(set(object.__dir__(self)))
+
+    def register_parameter(self, name, param):
+        if '_parameters' not in self.__dict__:
+            raise AttributeError('cannot assign parameter before Module.__init__() call')
+        if not isinstance(name, str):
+            raise TypeError(f'parameter name should be a string. Got {type(name).__name__}')
+        if '.' in name:
+            raise KeyError('parameter name can\'t contain "."')
+        if name == '':
+            raise KeyError('parameter name can\'t be empty string ""')
+        if param is None:
+            self._forget(name)
+            self._parameters[name] = None
+            self.__dict__[name] = None
+        elif not isinstance(param, Parameter):
+            raise TypeError(f"cannot assign '{type(param).__name__}' object to parameter '{name}' "
+                            "(torch.nn.Parameter or None required)")
+        else:
+            self.__setattr__(name, param)
+
+    def register_buffer(self, name, tensor, persistent=True):
+        if '_buffers' not in self.__dict__:
+            raise AttributeError('cannot assign buffer before Module.__init__() call')
+        if '.' in name:
+            raise KeyError('buffer name can\'t contain "."')
+        self._forget(name)
+        self._buffers[name] = tensor
+        self.__dict__[name] = tensor
+        if persistent:
+            self._non_persistent_buffers_set.discard(name)
+        else:
+            self._non_persistent_buffers_set.add(name)
+
+    def add_module(self, name, module):
+        if module is not None and not isinstance(module, Module):
+            raise TypeError(f"{type(module).__name__} is not a Module subclass")
+        if not isinstance(name, str):
+            raise TypeError(f"module name should be a string. Got {type(name).__name__}")
+        if '.' in name:
+            raise KeyError(f'module name can\'t contain ".", got: {name}')
+        if name == '':
+            raise KeyError('module name can\'t be empty string ""')
+        self._forget(name)
+        self._modules[name] = module
+        self.__dict__[name] = module
+
+    register_module = add_module
+
+    def get_submodule(self, target):
+        mod = self
+        if target == '':
+            return mod
+        for item in target.split('.'):
+            if item not in mod._modules:
+                raise AttributeError(f"{mod._get_name()} has no attribute `{item}`")
+            mod = mod._modules[item]
+        return mod
+
+    def get_parameter(self, target):
+        module_path, _, name = target.rpartition('.')
+        mod = self.get_submodule(module_path)
+        if name not in mod._parameters:
+            raise AttributeError(f"{mod._get_name()} has no parameter `{name}`")
+        return mod._parameters[name]
+
+    # ---- traversal --------------------------------------------------------------------------------
+    def named_modules(self, memo=None, prefix='', remove_duplicate=True):
+        if memo is None:
+            memo = set()
+        if self in memo and remove_duplicate:
+            return
+        if remove_duplicate:
+            memo.add(self)
+        yield prefix, self
+        for name, module in self._modules.items():
+            if module is None:
+                continue
+            sub = prefix + ('.' if prefix else '') + name
+            yield from module.named_modules(memo, sub, remove_duplicate)
+
+    def modules(self):
+        for _, module in self.named_modules():
+            yield module
+
+    def named_children(self):
+        memo = set()
+        for name, module in self._modules.items():
+            if module is not None and module not in memo:
+                memo.add(module)
+                yield name, module
+
+    def children(self):
+        for _, module in self.named_children():
+            yield module
+
+    def _named_members(self, get_members, prefix='', recurse=True, remove_duplicate=True):
+        memo = set()
+        modules = self.named_modules(prefix=prefix, remove_duplicate=remove_duplicate) if recurse else [(prefix, self)]
+        for module_prefix, module in modules:
+            for k, v in get_members(module):
+                if v is None or v in memo:
+                    continue
+                if remove_duplicate:
+                    memo.add(v)
+                yield module_prefix + ('.' if module_prefix else '') + k, v
+
+    def named_parameters(self, prefix='', recurse=True, remove_duplicate=True):
+        return self._named_members(lambda m: m._parameters.items(), prefix, recurse, remove_duplicate)
+
+    def parameters(self, recurse=True):
+        for _, p in self.named_parameters(recurse=recurse):
+            yield p
+
+    def named_buffers(self, prefix='', recurse=True, remove_duplicate=True):
+        return self._named_members(lambda m: m._buffers.items(), prefix, recurse, remove_duplicate)
+
+    def buffers(self, recurse=True):
+        for _, b in self.named_buffers(recurse=recurse):
+            yield b
+
+    # ---- modes and gradients ----------------------------------------------------------------------
+    def train(self, mode=True):
+        if not isinstance(mode, bool):
+            raise ValueError('training mode is expected to be boolean')
+        self.__dict__['training'] = mode
+        for module in self.children():
+            module.train(mode)
+        return self
+
+    def eval(self):
+        return self.train(False)
+
+    def requires_grad_(self, requires_grad=True):
+        for p in self.parameters():
+            p.requires_grad_(requires_grad)
+        return self
+
+    def zero_grad(self, set_to_none=False):
+        for p in self.parameters():
+            if p.grad is not None:
+                if set_to_none:
+                    p.grad = None
+                else:
+                    p.grad.detach_()
+                    p.grad.zero_()
+
+    def apply(self, fn):
+        for module in self.children():
+            module.apply(fn)
+        fn(self)
+        return self
+
+    def to(self, *args, **kwargs):
+        for a in list(args) + [kwargs.get('device'), kwargs.get('dtype')]:
+            if a is None:
+                continue
+            name = str(a)
+            if name.startswith('cuda') or name.startswith('mps'):
+                from ..._unsupported import no_gpu
+                raise no_gpu(f"Module.to({name!r})")
+            if name not in ('cpu', 'torch.float32', 'torch.float'):
+                from ..._unsupported import unsupported
+                raise unsupported(f"Module.to({name!r})")
+        return self
+
+    def cpu(self):
+        return self
+
+    def cuda(self, device=None):
+        from ..._unsupported import no_gpu
+        raise no_gpu('Module.cuda()')
+
+    def float(self):
+        return self
+
+    def double(self):
+        from ..._unsupported import unsupported
+        raise unsupported('Module.double()', 'float64; Backprop Lens computes in float32')
+
+    def half(self):
+        from ..._unsupported import unsupported
+        raise unsupported('Module.half()', 'float16')
+
+    def type(self, dst_type):
+        return self.to(dst_type)
+
+    def share_memory(self):
+        return self
+
+    # ---- hooks ------------------------------------------------------------------------------------
+    def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False):
+        handle = _RemovableHandle(self._forward_hooks)
+        self._forward_hooks[handle.id] = hook
+        if prepend:
+            self._forward_hooks.move_to_end(handle.id, last=False)
+        return handle
+
+    def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
+        handle = _RemovableHandle(self._forward_pre_hooks)
+        self._forward_pre_hooks[handle.id] = hook
+        if prepend:
+            self._forward_pre_hooks.move_to_end(handle.id, last=False)
+        return handle
+
+    def register_full_backward_hook(self, hook, prepend=False):
+        from ..._unsupported import unsupported
+        raise unsupported('Module.register_full_backward_hook')
+
+    register_backward_hook = register_full_backward_hook
+
+    # ---- state ------------------------------------------------------------------------------------
+    def state_dict(self, *args, destination=None, prefix='', keep_vars=False):
+        if args:
+            destination = args[0]
+            if len(args) > 1:
+                prefix = args[1]
+            if len(args) > 2:
+                keep_vars = args[2]
+        if destination is None:
+            destination = _StateDict()
+        for name, p in self._parameters.items():
+            if p is not None:
+                destination[prefix + name] = p if keep_vars else p.detach()
+        for name, b in self._buffers.items():
+            if b is not None and name not in self._non_persistent_buffers_set:
+                destination[prefix + name] = b if keep_vars else b.detach()
+        for name, module in self._modules.items():
+            if module is not None:
+                module.state_dict(destination=destination, prefix=prefix + name + '.', keep_vars=keep_vars)
+        return destination
+
+    def load_state_dict(self, state_dict, strict=True):
+        from ... import no_grad
+        from ...return_types import _IncompatibleKeys
+        own = self.state_dict(keep_vars=True)
+        missing = [k for k in own if k not in state_dict]
+        unexpected = [k for k in state_dict if k not in own]
+        errors = []
+        for key, target in own.items():
+            if key not in state_dict:
+                continue
+            value = state_dict[key]
+            if not isinstance(value, Tensor):
+                errors.append(f'While copying the parameter named "{key}", expected torch.Tensor or Tensor-like '
+                              f'object from checkpoint but received {type(value)}')
+                continue
+            if tuple(value.shape) != tuple(target.shape):
+                errors.append(f'size mismatch for {key}: copying a param with shape {value.shape} from checkpoint, '
+                              f'the shape in current model is {target.shape}.')
+                continue
+            with no_grad():
+                target.copy_(value)
+        if strict:
+            if unexpected:
+                errors.insert(0, 'Unexpected key(s) in state_dict: ' + ', '.join(f'"{k}"' for k in unexpected) + '. ')
+            if missing:
+                errors.insert(0, 'Missing key(s) in state_dict: ' + ', '.join(f'"{k}"' for k in missing) + '. ')
+        if errors:
+            raise RuntimeError('Error(s) in loading state_dict for {}:\n\t{}'.format(
+                self._get_name(), '\n\t'.join(errors)))
+        return _IncompatibleKeys(missing, unexpected)
+
+    # ---- printing ---------------------------------------------------------------------------------
+    def _get_name(self):
+        return type(self).__name__
+
+    def extra_repr(self):
+        return ''
+
+    def __repr__(self):
+        extra = self.extra_repr()
+        extra_lines = extra.split('\n') if extra else []
+        child_lines = []
+        for key, module in self._modules.items():
+            child_lines.append('(' + key + '): ' + _addindent(repr(module), 2))
+        lines = extra_lines + child_lines
+        text = self._get_name() + '('
+        if lines:
+            if len(extra_lines) == 1 and not child_lines:
+                text += extra_lines[0]
+            else:
+                text += '\n  ' + '\n  '.join(lines) + '\n'
+        return text + ')'
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+    def __getstate__(self):
+        # A copy (copy.deepcopy(model)) is a model of its own: it is reported when first called.
+        state = self.__dict__.copy()
+        state.pop('_bl_path', None)
+        return state
+
+
+def _observe(module):
+    """First call of a module outside any seen model: report it as a new root model when it has parameters
+    (a loss or activation module used on its own is not a model). Returns the module's new `_bl_path`."""
+    if next(module.parameters(), None) is None:
+        module.__dict__['_bl_path'] = False
+        return False
+    # Outputs left over from an earlier model (or an interrupted run) do not belong to this one.
+    _pending_paths.clear()
+    _pending_outputs.clear()
+    infos = []
+    for path, sub in module.named_modules():
+        sub.__dict__['_bl_path'] = path
+        own = []
+        for name, p in sub._parameters.items():
+            if p is None:
+                continue
+            full = path + '.' + name if path else name
+            shape = list(p.shape)
+            own.append({'name': full, 'shape': shape, 'numel': p.numel()})
+        children = [path + '.' + name if path else name for name, m in sub._modules.items() if m is not None]
+        infos.append({'path': path, 'type': type(sub).__name__, 'extra': sub.extra_repr(),
+                      'params': own, 'children': children})
+    names = []
+    tensors = []
+    for name, p in module.named_parameters():
+        names.append(name)
+        tensors.append(p._t)
+    _model_seen(json.dumps({'modules': infos, 'params': names}), *tensors)
+    return ''

@@ -1,0 +1,316 @@
+"""torch.utils.data: Dataset, TensorDataset, DataLoader and the samplers, with PyTorch 1.13's order of
+random draws, so a seeded script shuffles exactly as PyTorch does:
+RandomSampler draws one int64 seed from the global generator (`torch.empty((), dtype=torch.int64)
+.random_()`, i.e. random64() % 2**63), seeds a fresh Generator with it and yields randperm(n) from it."""
+import math
+
+from .._tensor import Tensor
+from .._random import Generator, default_generator
+from .._unsupported import module_getattr
+
+
+class Dataset:
+    def __getitem__(self, index):
+        raise NotImplementedError
+
+    def __add__(self, other):
+        return ConcatDataset([self, other])
+
+
+class IterableDataset(Dataset):
+    def __iter__(self):
+        raise NotImplementedError
+
+
+class TensorDataset(Dataset):
+    def __init__(self, *tensors):
+        if any(tensors[0].size(0) != t.size(0) for t in tensors):
+            raise AssertionError('Size mismatch between tensors')
+        self.tensors = tensors
+
+    def __getitem__(self, index):
+        return tuple(t[index] for t in self.tensors)
+
+    def __len__(self):
+        return self.tensors[0].size(0)
+
+
+class ConcatDataset(Dataset):
+    def __init__(self, datasets):
+        self.datasets = list(datasets)
+        self.cumulative_sizes = []
+        total = 0
+        for d in self.datasets:
+            total += len(d)
+            self.cumulative_sizes.append(total)
+
+    def __len__(self):
+        return self.cumulative_sizes[-1] if self.cumulative_sizes else 0
+
+    def __getitem__(self, idx):
+        if idx < 0:
+            idx += len(self)
+        start = 0
+        for d, end in zip(self.datasets, self.cumulative_sizes):
+            if idx < end:
+                return d[idx - start]
+            start = end
+        raise IndexError('index out of range')
+
+
+class Subset(Dataset):
+    def __init__(self, dataset, indices):
+        self.dataset = dataset
+        self.indices = indices
+
+    def __getitem__(self, idx):
+        if isinstance(idx, list):
+            return self.dataset[[self.indices[i] for i in idx]]
+        return self.dataset[self.indices[idx]]
+
+    def __len__(self):
+        return len(self.indices)
+
+
+def random_split(dataset, lengths, generator=default_generator):
+    from .._creation import randperm
+    n = len(dataset)
+    if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
+        counts = [int(math.floor(n * frac)) for frac in lengths]
+        remainder = n - sum(counts)
+        for i in range(remainder):
+            counts[i % len(counts)] += 1
+        lengths = counts
+    if sum(lengths) != n:
+        raise ValueError('Sum of input lengths does not equal the length of the input dataset!')
+    indices = randperm(sum(lengths), generator=generator).tolist()
+    out = []
+    offset = 0
+    for length in lengths:
+        out.append(Subset(dataset, indices[offset:offset + length]))
+        offset += length
+    return out
+
+
+class Sampler:
+    def __init__(self, data_source=None):
+        pass
+
+    def __iter__(self):
+        raise NotImplementedError
+
+
+class SequentialSampler(Sampler):
+    def __init__(self, data_source):
+        self.data_source = data_source
+
+    def __iter__(self):
+        return iter(range(len(self.data_source)))
+
+    def __len__(self):
+        return len(self.data_source)
+
+
+class RandomSampler(Sampler):
+    def __init__(self, data_source, replacement=False, num_samples=None, generator=None):
+        self.data_source = data_source
+        self.replacement = replacement
+        self._num_samples = num_samples
+        self.generator = generator
+        if not isinstance(self.num_samples, int) or self.num_samples <= 0:
+            raise ValueError(f"num_samples should be a positive integer value, but got num_samples={self.num_samples}")
+
+    @property
+    def num_samples(self):
+        return len(self.data_source) if self._num_samples is None else self._num_samples
+
+    def __iter__(self):
+        from .._creation import randperm, randint
+        n = len(self.data_source)
+        if self.generator is None:
+            # torch.empty((), dtype=torch.int64).random_() draws random64() % 2**63 from the global generator.
+            seed = default_generator.random64() % (1 << 63)
+            generator = Generator()
+            generator.manual_seed(seed)
+        else:
+            generator = self.generator
+        if self.replacement:
+            for _ in range(self.num_samples // 32):
+                yield from randint(high=n, size=(32,), dtype=_int64(), generator=generator).tolist()
+            yield from randint(high=n, size=(self.num_samples % 32,), dtype=_int64(), generator=generator).tolist()
+        else:
+            for _ in range(self.num_samples // n):
+                yield from randperm(n, generator=generator).tolist()
+            yield from randperm(n, generator=generator).tolist()[:self.num_samples % n]
+
+    def __len__(self):
+        return self.num_samples
+
+
+def _int64():
+    from .._dtype import int64
+    return int64
+
+
+class SubsetRandomSampler(Sampler):
+    def __init__(self, indices, generator=None):
+        self.indices = indices
+        self.generator = generator
+
+    def __iter__(self):
+        from .._creation import randperm
+        for i in randperm(len(self.indices), generator=self.generator):
+            yield self.indices[i]
+
+    def __len__(self):
+        return len(self.indices)
+
+
+class BatchSampler(Sampler):
+    def __init__(self, sampler, batch_size, drop_last):
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
+            raise ValueError(f"batch_size should be a positive integer value, but got batch_size={batch_size}")
+        self.sampler = sampler
+        self.batch_size = batch_size
+        self.drop_last = drop_last
+
+    def __iter__(self):
+        batch = []
+        for idx in self.sampler:
+            batch.append(idx)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if batch and not self.drop_last:
+            yield batch
+
+    def __len__(self):
+        if self.drop_last:
+            return len(self.sampler) // self.batch_size
+        return (len(self.sampler) + self.batch_size - 1) // self.batch_size
+
+
+def default_collate(batch):
+    """Stacks a list of samples into a batch, as PyTorch's default_collate (tensors, numbers, tuples, dicts)."""
+    from .._functions import stack
+    from .._creation import tensor
+    elem = batch[0]
+    if isinstance(elem, Tensor):
+        return stack(batch, 0)
+    if isinstance(elem, float):
+        return tensor(batch)
+    if isinstance(elem, bool):
+        return tensor(batch)
+    if isinstance(elem, int):
+        return tensor(batch)
+    if isinstance(elem, str):
+        return batch
+    if isinstance(elem, dict):
+        return {key: default_collate([d[key] for d in batch]) for key in elem}
+    if isinstance(elem, tuple) and hasattr(elem, '_fields'):
+        return type(elem)(*(default_collate(samples) for samples in zip(*batch)))
+    if isinstance(elem, (list, tuple)):
+        size = len(elem)
+        if any(len(e) != size for e in batch):
+            raise RuntimeError('each element in list of batch should be of equal size')
+        return [default_collate(samples) for samples in zip(*batch)]
+    raise TypeError(f"default_collate: batch must contain tensors, numbers, dicts or lists; found {type(elem)}")
+
+
+class DataLoader:
+    def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
+                 collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
+                 multiprocessing_context=None, generator=None, *, prefetch_factor=2, persistent_workers=False,
+                 pin_memory_device=''):
+        self.dataset = dataset
+        self.num_workers = num_workers
+        self.pin_memory = pin_memory
+        self.timeout = timeout
+        self.worker_init_fn = worker_init_fn
+        self.generator = generator
+        if isinstance(dataset, IterableDataset):
+            if shuffle or sampler is not None or batch_sampler is not None:
+                raise ValueError('DataLoader with IterableDataset: expected unspecified shuffle, sampler and '
+                                 'batch_sampler options')
+        if sampler is not None and shuffle:
+            raise ValueError('sampler option is mutually exclusive with shuffle')
+        if batch_sampler is not None:
+            if batch_size != 1 or shuffle or sampler is not None or drop_last:
+                raise ValueError('batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, '
+                                 'and drop_last')
+            batch_size = None
+            drop_last = False
+        elif batch_size is None and drop_last:
+            raise ValueError('batch_size=None option disables auto-batching and is mutually exclusive with drop_last')
+        if sampler is None and not isinstance(dataset, IterableDataset):
+            sampler = RandomSampler(dataset, generator=generator) if shuffle else SequentialSampler(dataset)
+        if batch_size is not None and batch_sampler is None and sampler is not None:
+            batch_sampler = BatchSampler(sampler, batch_size, drop_last)
+        self.batch_size = batch_size
+        self.drop_last = drop_last
+        self.sampler = sampler
+        self.batch_sampler = batch_sampler
+        self._auto_collation = batch_sampler is not None
+        self.collate_fn = collate_fn if collate_fn is not None else (
+            default_collate if self._auto_collation else _identity_convert)
+        self._default_collate = collate_fn is None
+
+    def __iter__(self):
+        # As PyTorch's _BaseDataLoaderIter: the index iterator is made (its body runs lazily), then the
+        # workers' base seed is drawn, `torch.empty((), dtype=torch.int64).random_(generator=...)`, which
+        # advances the generator by one random64() draw even with no workers.
+        batches = self._batches()
+        (self.generator or default_generator).random64()
+        return batches
+
+    def _batches(self):
+        dataset = self.dataset
+        if isinstance(dataset, IterableDataset):
+            yield from self._iter_iterable()
+            return
+        if not self._auto_collation:
+            for idx in self.sampler:
+                yield self.collate_fn(dataset[idx])
+            return
+        fast = self._default_collate and type(dataset) is TensorDataset
+        for indices in self.batch_sampler:
+            if fast:
+                # One gather per tensor instead of stacking len(indices) rows: the same values, fewer ops.
+                from .._creation import tensor
+                from .._dtype import int64
+                index = tensor(indices, dtype=int64)
+                yield [t[index] for t in dataset.tensors]
+            else:
+                yield self.collate_fn([dataset[i] for i in indices])
+
+    def _iter_iterable(self):
+        if self.batch_size is None:
+            for item in self.dataset:
+                yield self.collate_fn(item)
+            return
+        batch = []
+        for item in self.dataset:
+            batch.append(item)
+            if len(batch) == self.batch_size:
+                yield self.collate_fn(batch)
+                batch = []
+        if batch and not self.drop_last:
+            yield self.collate_fn(batch)
+
+    def __len__(self):
+        if isinstance(self.dataset, IterableDataset):
+            raise TypeError('IterableDataset has no len()')
+        if self.batch_sampler is not None:
+            return len(self.batch_sampler)
+        return len(self.sampler)
+
+
+def _identity_convert(data):
+    return data
+
+
+def get_worker_info():
+    return None
+
+
+__getattr__ = module_getattr('torch.utils.data')

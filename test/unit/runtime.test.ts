@@ -1,0 +1,165 @@
+// The Python runtime on plain Python files (no torch needed): output, tracebacks, syntax errors, the
+// import guard, and stopping runaway scripts. Uses the built dist/ through the host-side Runner, as the
+// CLI and the extension do: run `npm run build` first.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunEvent } from '../../src/protocol';
+import { Runner, type RunOptions } from '../../src/python/runner';
+
+const distDir = path.resolve(__dirname, '..', '..', 'dist');
+let runner: Runner;
+
+before(async () => {
+  runner = new Runner({ distDir });
+  await runner.warm();
+});
+after(() => runner.dispose());
+
+/** Runs source as `file` and collects the events it produced (the `finished` event last). */
+async function collect(source: string, options: Partial<RunOptions> = {}, during?: () => void): Promise<RunEvent[]> {
+  const events: RunEvent[] = [];
+  const on = (e: RunEvent) => events.push(e);
+  runner.on('event', on);
+  try {
+    const done = runner.run({ file: 'lesson.py', source, ...options });
+    during?.();
+    await done;
+  } finally {
+    runner.off('event', on);
+  }
+  return events;
+}
+
+const stdout = (events: RunEvent[]) =>
+  events.flatMap((e) => (e.type === 'output' && e.stream === 'stdout' ? [e.text] : [])).join('');
+const ofType = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
+  events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
+
+test('prints exactly what the file prints, as __main__ with sys.argv', async () => {
+  const events = await collect(
+    'import sys\nprint(__name__, sys.argv)\nprint("a", end="")\nprint("b\\n", "한글")\nprint(1/3)\n',
+  );
+  assert.equal(stdout(events), "__main__ ['lesson.py']\nab\n 한글\n0.3333333333333333\n");
+  assert.equal(events[0].type, 'started');
+  const fin = ofType(events, 'finished');
+  assert.equal(fin.length, 1);
+  assert.equal(fin[0].status, 'finished');
+  assert.equal(events[events.length - 1].type, 'finished');
+});
+
+test('each run gets fresh globals', async () => {
+  await collect('leftover = 42\n');
+  const events = await collect('print("leftover" in globals())\n');
+  assert.equal(stdout(events), 'False\n');
+});
+
+test('an uncaught exception becomes an error event with a traceback of the user file only', async () => {
+  const source = 'def f(x):\n    return x / 0\n\nprint("before")\nf(3)\n';
+  const events = await collect(source, { file: 'div.py' });
+  const [err] = ofType(events, 'error');
+  assert.equal(err.kind, 'ZeroDivisionError');
+  assert.equal(err.message, 'division by zero');
+  assert.deepEqual(err.pos, { file: 'div.py', line: 2, column: 12 });
+  assert.match(err.traceback, /^Traceback \(most recent call last\):\n {2}File "div\.py", line 5, in <module>\n {4}f\(3\)\n/);
+  assert.match(err.traceback, / {2}File "div\.py", line 2, in f\n {4}return x \/ 0\n/);
+  assert.ok(err.traceback.endsWith('ZeroDivisionError: division by zero\n'));
+  assert.doesNotMatch(err.traceback, /_bl_run|python314\.zip/);
+  assert.equal(ofType(events, 'finished')[0].status, 'failed');
+  assert.equal(stdout(events), 'before\n');
+});
+
+test('a syntax error points at its line and column', async () => {
+  const events = await collect('x = 1\nif x\n    print(x)\n', { file: 'syn.py' });
+  const [err] = ofType(events, 'error');
+  assert.equal(err.kind, 'SyntaxError');
+  assert.equal(err.message, "expected ':'");
+  assert.deepEqual(err.pos, { file: 'syn.py', line: 2, column: 5 });
+  assert.equal(err.traceback, '  File "syn.py", line 2\n    if x\n        ^\nSyntaxError: expected \':\'\n');
+  assert.equal(ofType(events, 'started').length, 1);
+  assert.equal(ofType(events, 'finished')[0].status, 'failed');
+});
+
+test('importing numpy, matplotlib, sklearn, pandas or scipy explains that only torch is built in', async () => {
+  for (const name of ['numpy', 'matplotlib.pyplot', 'sklearn.datasets', 'pandas', 'scipy']) {
+    const events = await collect(`import math\nimport ${name}\n`, { file: 'imp.py' });
+    const [err] = ofType(events, 'error');
+    const top = name.split('.')[0];
+    assert.equal(err.kind, 'ModuleNotFoundError', name);
+    assert.match(err.message, new RegExp(`^No module named '${top}': Backprop Lens runs your file with its built-in torch only`));
+    assert.deepEqual(err.pos, { file: 'imp.py', line: 2, column: 1 });
+  }
+  // A module that simply does not exist keeps Python's own message.
+  const [err] = ofType(await collect('import no_such_module_here\n'), 'error');
+  assert.equal(err.message, "No module named 'no_such_module_here'");
+});
+
+test('sys.exit(0) is a normal end, sys.exit(3) a failure', async () => {
+  assert.equal(ofType(await collect('import sys\nprint("x")\nsys.exit(0)\nprint("y")\n'), 'finished')[0].status, 'finished');
+  const events = await collect('import sys\nsys.exit(3)\n');
+  assert.equal(ofType(events, 'finished')[0].status, 'failed');
+  assert.equal(ofType(events, 'error')[0].kind, 'SystemExit');
+});
+
+test('input() sees end of file instead of hanging', async () => {
+  const [err] = ofType(await collect('input("name? ")\n'), 'error');
+  assert.equal(err.kind, 'EOFError');
+});
+
+test('stop ends a runaway `while True: pass` promptly, and the worker runs the next file', async () => {
+  let stopAt = 0;
+  const events = await collect('print("spinning")\nwhile True:\n    pass\n', {}, () =>
+    setTimeout(() => {
+      stopAt = performance.now();
+      runner.stop();
+    }, 300),
+  );
+  const stoppedAfter = performance.now() - stopAt;
+  assert.equal(ofType(events, 'finished')[0].status, 'stopped');
+  assert.equal(ofType(events, 'error').length, 0);
+  assert.ok(stoppedAfter < 900, `took ${stoppedAfter} ms (a kill would take 1000)`);
+  assert.equal(stdout(events), 'spinning\n');
+  assert.equal(stdout(await collect('print("next")\n')), 'next\n');
+});
+
+test('stop ends a loop whose bare except swallows KeyboardInterrupt (worker replaced)', async () => {
+  let stopAt = 0;
+  const source = 'while True:\n    try:\n        while True:\n            pass\n    except:\n        pass\n';
+  const events = await collect(source, {}, () =>
+    setTimeout(() => {
+      stopAt = performance.now();
+      runner.stop();
+    }, 300),
+  );
+  const stoppedAfter = performance.now() - stopAt;
+  assert.equal(ofType(events, 'finished')[0].status, 'stopped');
+  assert.ok(stoppedAfter >= 900 && stoppedAfter < 2500, `took ${stoppedAfter} ms`);
+  // A fresh worker takes over.
+  assert.equal(stdout(await collect('print(sum(range(10)))\n')), '45\n');
+});
+
+test("a file on disk imports its own modules and opens files beside it; edits show on the next run", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-project-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'helpers.py'), 'def answer():\n    return 42\n');
+    fs.writeFileSync(path.join(dir, 'data.txt'), 'from disk\n');
+    const main = path.join(dir, 'main.py');
+    const source = 'import helpers\nprint(helpers.answer())\nprint(open("data.txt").read(), end="")\n';
+    fs.writeFileSync(main, source);
+    assert.equal(stdout(await collect(source, { file: main })), '42\nfrom disk\n');
+    fs.writeFileSync(path.join(dir, 'helpers.py'), 'def answer():\n    return 43\n');
+    assert.equal(stdout(await collect(source, { file: main })), '43\nfrom disk\n');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a stop sent right after run() is not lost while the worker starts the run', async () => {
+  const started = performance.now();
+  const events = await collect('while True:\n    pass\n', {}, () => runner.stop());
+  const took = performance.now() - started;
+  assert.equal(ofType(events, 'finished')[0].status, 'stopped');
+  assert.ok(took < 900, `took ${took} ms (a kill would take 1000)`);
+});
