@@ -90,10 +90,14 @@ export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = 
     if (!node || t.retainsGrad) t.accumulateGrad(g);
     if (!node) continue;
     if (node.backward === RELEASED) {
-      throw new Error(
+      const err = new Error(
         'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
-          'already been freed). Specify retain_graph=True if you need to backward through the graph a second time.',
+          'already been freed). Saved intermediate values of the graph are freed when you call .backward() or ' +
+          'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
+          'if you need to access saved tensors after calling backward.',
       );
+      err.name = 'RuntimeError';
+      throw err;
     }
     const inputGrads = node.backward(g);
     if (!retainGraph) (node as { backward: BackwardFn }).backward = RELEASED;
@@ -105,8 +109,9 @@ export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = 
       if (prev) {
         for (let j = 0; j < prev.length; j++) prev[j] += ig[j];
       } else {
-        // The op may hand back a buffer it still owns (e.g. the incoming gradient); copy before summing into it.
-        grads.set(input, ig === g || inputGrads.indexOf(ig) !== k ? ig.slice() : ig);
+        // Passing `g` itself on is safe: t's gradient is not read again once its node ran. A buffer handed to
+        // two inputs (add(x, y) returns g for both) is copied for the second, since sums land in place.
+        grads.set(input, inputGrads.indexOf(ig) !== k ? ig.slice() : ig);
       }
     }
   }

@@ -7,10 +7,39 @@ import { Shape, fmtShape, numel, sameShape } from './shape';
 export type DType = 'float32' | 'int64' | 'bool';
 export type Storage = Float32Array | Float64Array | Uint8Array;
 
+/**
+ * Zeroed float32 buffer for op results and gradients. Mid-sized ones are carved from 64 KiB slabs: one
+ * ArrayBuffer allocation serves many ops (typed-array backing stores are the dominant per-op cost for small
+ * tensors). Slabs are never reused, so every buffer starts zeroed; a slab is freed when all its views are.
+ * Code that transfers `.buffer` must copy first (`slice()`), as it must for any view.
+ */
+export function floats(n: number): Float32Array {
+  const bytes = n * 4;
+  if (bytes <= 64 || bytes > SLAB_MAX) return new Float32Array(n);
+  if (slabUsed + bytes > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const out = new Float32Array(slab, slabUsed, n);
+  slabUsed += (bytes + 15) & ~15;
+  return out;
+}
+const SLAB_BYTES = 1 << 16;
+const SLAB_MAX = 1 << 13;
+let slab = new ArrayBuffer(SLAB_BYTES);
+let slabUsed = 0;
+
 export function allocate(dtype: DType, n: number): Storage {
-  if (dtype === 'float32') return new Float32Array(n);
+  if (dtype === 'float32') return floats(n);
   if (dtype === 'int64') return new Float64Array(n);
   return new Uint8Array(n);
+}
+
+/** Errors carry the Python exception class in `name`; the shim raises that class with the message. */
+export function runtimeError(message: string): Error {
+  const err = new Error(message);
+  err.name = 'RuntimeError';
+  return err;
 }
 
 export class Tensor {
@@ -24,6 +53,11 @@ export class Tensor {
   retainsGrad = false;
   /** Bumped by every in-place write, as PyTorch's `_version`. */
   version = 0;
+  /**
+   * Storage is always contiguous here, but PyTorch's transpose/permute/expand (and strided slices) return
+   * non-contiguous views, on which `.view()` fails; this flag lets ops reproduce that (see ops/view.ts).
+   */
+  nonContiguous = false;
 
   constructor(data: Storage, shape: Shape, dtype?: DType, requiresGrad = false, gradFn: Node | null = null) {
     this.data = data;
@@ -33,7 +67,7 @@ export class Tensor {
       throw new Error(`internal: buffer of ${data.length} elements cannot have shape ${fmtShape(shape)}`);
     }
     if (requiresGrad && this.dtype !== 'float32') {
-      throw new Error('RuntimeError: only Tensors of floating point dtype can require gradients');
+      throw runtimeError('Only Tensors of floating point and complex dtype can require gradients');
     }
     this.requiresGrad = requiresGrad;
     this.gradFn = gradFn;
@@ -53,13 +87,18 @@ export class Tensor {
   numel(): number {
     return this.data.length;
   }
+  is_contiguous(): boolean {
+    return !this.nonContiguous;
+  }
   isFloatingPoint(): boolean {
     return this.dtype === 'float32';
   }
 
   item(): number | boolean {
     if (this.data.length !== 1) {
-      throw new Error(`a Tensor with ${this.data.length} elements cannot be converted to Scalar`);
+      const err = new Error('only one element tensors can be converted to Python scalars');
+      err.name = 'ValueError';
+      throw err;
     }
     return this.dtype === 'bool' ? this.data[0] !== 0 : this.data[0];
   }
@@ -86,29 +125,28 @@ export class Tensor {
 
   requires_grad_(flag = true): this {
     if (!this.isLeaf && !flag) {
-      throw new Error(
-        "RuntimeError: you can only change requires_grad flags of leaf variables. If you want to use a computed " +
+      throw runtimeError(
+        "you can only change requires_grad flags of leaf variables. If you want to use a computed " +
           'variable in a subgraph that doesn\'t require differentiation use var_no_grad = var.detach().',
       );
     }
     if (flag && this.dtype !== 'float32') {
-      throw new Error('RuntimeError: only Tensors of floating point dtype can require gradients');
+      throw runtimeError('Only Tensors of floating point and complex dtype can require gradients');
     }
     this.requiresGrad = flag;
     return this;
   }
 
   retain_grad(): void {
-    if (!this.requiresGrad) throw new Error("RuntimeError: can't retain_grad on Tensor that has requires_grad=False");
+    if (!this.requiresGrad) throw runtimeError("can't retain_grad on Tensor that has requires_grad=False");
     if (!this.isLeaf) this.retainsGrad = true;
   }
 
   /** Guards every in-place op: PyTorch refuses to overwrite a leaf that autograd is tracking. */
   checkInplace(): void {
     if (isGradEnabled() && this.isLeaf && this.requiresGrad) {
-      throw new Error(
-        'RuntimeError: a leaf Variable that requires grad is being used in an in-place operation. ' +
-          '(Wrap the update in `with torch.no_grad():`, as optimizers do.)',
+      throw runtimeError(
+        'a leaf Variable that requires grad is being used in an in-place operation.',
       );
     }
     this.version++;
@@ -128,7 +166,7 @@ export class Tensor {
     this.checkInplace();
     if (src.data.length === this.data.length) this.data.set(src.data);
     else if (src.data.length === 1) this.data.fill(src.data[0]);
-    else throw new Error(`copy_: shape ${fmtShape(src.shape)} cannot be broadcast to ${fmtShape(this.shape)}`);
+    else throw runtimeError(`copy_: shape ${fmtShape(src.shape)} cannot be broadcast to ${fmtShape(this.shape)}`);
     return this;
   }
 
@@ -144,19 +182,19 @@ export class Tensor {
 
   backward(gradient?: Tensor, retainGraph = false): void {
     if (!this.requiresGrad) {
-      throw new Error('RuntimeError: element 0 of tensors does not require grad and does not have a grad_fn');
+      throw runtimeError('element 0 of tensors does not require grad and does not have a grad_fn');
     }
     let g: Float32Array;
     if (gradient) {
       if (!sameShape(gradient.shape, this.shape)) {
-        throw new Error(
-          `RuntimeError: Mismatch in shape: grad_output[0] has a shape of ${fmtShape(gradient.shape)} and ` +
+        throw runtimeError(
+          `Mismatch in shape: grad_output[0] has a shape of ${fmtShape(gradient.shape)} and ` +
             `output[0] has a shape of ${fmtShape(this.shape)}.`,
         );
       }
       g = Float32Array.from(gradient.data);
     } else {
-      if (this.data.length !== 1) throw new Error('RuntimeError: grad can be implicitly created only for scalar outputs');
+      if (this.data.length !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
       g = new Float32Array([1]);
     }
     runBackward(this, g, retainGraph);

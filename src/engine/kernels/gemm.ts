@@ -1,6 +1,24 @@
 // General matrix multiply, the one hot kernel: C[m x n] (+)= op(A) * op(B), where op(X) is X or X^T.
-// Forward (A B), and both backward products (G B^T and A^T G) go through here, so all three orientations
-// must be fast. Row-major, contiguous. This is the plain TypeScript version.
+// Linear's forward (X W^T) and both backward products (G W and G^T X) go through here, so all three
+// orientations must be fast. Row-major, contiguous.
+//
+// Dispatch: products of at least WASM_MIN_WORK multiply-adds run in the WebAssembly SIMD kernel
+// (assembly/gemm.ts, via gemm-wasm.ts); smaller ones, and everything on runtimes without WebAssembly SIMD,
+// run in plain TypeScript (gemm-ts.ts), where there is no copy in and out of wasm memory to pay for.
+// BACKPROP_LENS_WASM=0 in the environment forces TypeScript everywhere (see wasm-kernels.ts).
+import { gemmTs } from './gemm-ts';
+import { WasmGemm, wasmGemm } from './gemm-wasm';
+
+/** Measured crossover (~4x4x4 on x64): below it the ~200 ns of copies and call into wasm outweigh SIMD. */
+export const WASM_MIN_WORK = 128;
+
+let wasm: WasmGemm | null | undefined;
+
+/** Which kernel large products use in this runtime: 'relaxed-simd', 'simd' or 'ts'. */
+export function gemmBackend(): string {
+  if (wasm === undefined) wasm = wasmGemm();
+  return wasm ? wasm.flavor : 'ts';
+}
 
 /**
  * @param transA false: A is m x k; true: A is stored k x m and used transposed
@@ -21,17 +39,18 @@ export function gemm(
   cOffset: number,
   accumulate: boolean,
 ): void {
-  if (!accumulate) C.fill(0, cOffset, cOffset + m * n);
-  for (let i = 0; i < m; i++) {
-    const cRow = cOffset + i * n;
-    for (let p = 0; p < k; p++) {
-      const a = transA ? A[aOffset + p * m + i] : A[aOffset + i * k + p];
-      if (transB) {
-        for (let j = 0; j < n; j++) C[cRow + j] += a * B[bOffset + j * k + p];
-      } else {
-        const bRow = bOffset + p * n;
-        for (let j = 0; j < n; j++) C[cRow + j] += a * B[bRow + j];
+  if (m * n * k >= WASM_MIN_WORK) {
+    if (wasm === undefined) wasm = wasmGemm();
+    if (wasm) {
+      try {
+        wasm.gemm(transA, transB, m, n, k, A, aOffset, B, bOffset, C, cOffset, accumulate);
+        return;
+      } catch (err) {
+        // Wasm memory could not grow (32-bit address space or a browser limit): C is untouched until the
+        // kernel has run, so the TypeScript kernel can still do the product.
+        if (!(err instanceof RangeError)) throw err;
       }
     }
   }
+  gemmTs(transA, transB, m, n, k, A, aOffset, B, bOffset, C, cOffset, accumulate);
 }

@@ -1,35 +1,413 @@
-// Elementwise arithmetic. Each op computes its forward value and records, beside it, how the gradient
-// flows back to each input (micrograd style).
-import { Node, needsGrad } from '../autograd';
-import { Tensor } from '../tensor';
-import { broadcastMap, sumToShape } from './broadcast';
+// Elementwise arithmetic with broadcasting. Each op computes its forward value with a direct loop per
+// broadcast layout (no per-element closures: these run thousands of times per training step) and records,
+// beside it, how the gradient flows back to each input.
+import { Node, isGradEnabled } from '../autograd';
+import { Tensor, allocate, floats } from '../tensor';
+import {
+  A_SCALAR,
+  B_SCALAR,
+  BinaryPlan,
+  GENERAL,
+  SAME,
+  TensorLike,
+  asTensor,
+  binaryPlan,
+  promote,
+  reduceThrough,
+  sumAll,
+  torchError,
+} from './util';
 
-export function add(a: Tensor, b: Tensor, alpha = 1): Tensor {
-  const { data, shape } = broadcastMap(a.data, a.shape, b.data, b.shape, 'add', alpha === 1 ? (x, y) => x + y : (x, y) => x + alpha * y);
-  const node = needsGrad(a, b)
-    ? new Node('AddBackward0', [a, b], (g) => [
-        a.requiresGrad ? sumToShape(g, shape, a.shape) : null,
-        b.requiresGrad ? scale(sumToShape(g, shape, b.shape), alpha) : null,
-      ])
-    : null;
-  return Tensor.result(data, shape, node);
+function record(a: Tensor, b: Tensor): boolean {
+  return isGradEnabled() && (a.requiresGrad || b.requiresGrad);
 }
 
-export function mul(a: Tensor, b: Tensor): Tensor {
-  const { data, shape } = broadcastMap(a.data, a.shape, b.data, b.shape, 'mul', (x, y) => x * y);
-  const node = needsGrad(a, b)
-    ? new Node('MulBackward0', [a, b], (g) => [
-        // d(ab)/da = b, d(ab)/db = a
-        a.requiresGrad ? sumToShape(broadcastMap(g, shape, b.data, b.shape, 'mul', (x, y) => x * y).data, shape, a.shape) : null,
-        b.requiresGrad ? sumToShape(broadcastMap(g, shape, a.data, a.shape, 'mul', (x, y) => x * y).data, shape, b.shape) : null,
-      ])
-    : null;
-  return Tensor.result(data, shape, node);
-}
-
-function scale(g: Float32Array, k: number): Float32Array {
-  if (k === 1) return g;
-  const out = new Float32Array(g.length);
-  for (let i = 0; i < g.length; i++) out[i] = g[i] * k;
+/** Gradient of one operand: the output gradient summed over the dims that operand was broadcast along. */
+function reduceTo(g: Float32Array, offsets: Int32Array | null, size: number, scale: number): Float32Array {
+  let r: Float32Array;
+  if (size === g.length) r = g;
+  else if (size === 1) r = new Float32Array([sumAll(g)]);
+  else r = reduceThrough(g, offsets!, size);
+  if (scale === 1) return r;
+  const out = floats(r.length);
+  for (let i = 0; i < r.length; i++) out[i] = r[i] * scale;
   return out;
+}
+
+/** out = ca * x + cb * y over the plan (add, sub, rsub). */
+function combine(x: ArrayLike<number>, y: ArrayLike<number>, out: Float32Array | Float64Array | Uint8Array, p: BinaryPlan, cb: number): void {
+  const n = out.length;
+  if (cb === 1) {
+    if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
+    else if (p.mode === B_SCALAR) {
+      const s = y[0];
+      for (let i = 0; i < n; i++) out[i] = x[i] + s;
+    } else if (p.mode === A_SCALAR) {
+      const s = x[0];
+      for (let i = 0; i < n; i++) out[i] = s + y[i];
+    } else {
+      const ia = p.ia!;
+      const ib = p.ib!;
+      for (let i = 0; i < n; i++) out[i] = x[ia[i]] + y[ib[i]];
+    }
+  } else if (cb === -1) {
+    if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
+    else if (p.mode === B_SCALAR) {
+      const s = y[0];
+      for (let i = 0; i < n; i++) out[i] = x[i] - s;
+    } else if (p.mode === A_SCALAR) {
+      const s = x[0];
+      for (let i = 0; i < n; i++) out[i] = s - y[i];
+    } else {
+      const ia = p.ia!;
+      const ib = p.ib!;
+      for (let i = 0; i < n; i++) out[i] = x[ia[i]] - y[ib[i]];
+    }
+  } else {
+    // PyTorch rounds alpha * y to float before adding; Math.fround keeps that when the output is float32.
+    const f32 = out instanceof Float32Array;
+    const at = (i: number, j: number) => x[i] + (f32 ? Math.fround(cb * y[j]) : cb * y[j]);
+    if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = at(i, i);
+    else if (p.mode === B_SCALAR) for (let i = 0; i < n; i++) out[i] = at(i, 0);
+    else if (p.mode === A_SCALAR) for (let i = 0; i < n; i++) out[i] = at(0, i);
+    else for (let i = 0; i < n; i++) out[i] = at(p.ia![i], p.ib![i]);
+  }
+}
+
+function linearOp(a: TensorLike, b: TensorLike, cb: number, op: string, name: string): Tensor {
+  const A = asTensor(a, b);
+  const B = asTensor(b, a);
+  const dtype = promote(A.dtype, B.dtype);
+  if (dtype === 'bool' && cb !== 1) {
+    throw torchError(
+      'RuntimeError',
+      'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
+    );
+  }
+  const p = binaryPlan(A.shape, B.shape, op);
+  const out = allocate(dtype, p.n);
+  combine(A.data, B.data, out, p, dtype === 'float32' ? Math.fround(cb) : cb);
+  if (dtype === 'bool') for (let i = 0; i < out.length; i++) out[i] = out[i] ? 1 : 0;
+  if (dtype !== 'float32') return new Tensor(out, p.shape, dtype);
+  const node = record(A, B)
+    ? new Node(name, [A, B], (g) => [
+        A.requiresGrad ? reduceTo(g, p.ia, A.data.length, 1) : null,
+        B.requiresGrad ? reduceTo(g, p.ib, B.data.length, cb) : null,
+      ])
+    : null;
+  return Tensor.result(out as Float32Array, p.shape, node);
+}
+
+/** a + alpha * b */
+export function add(a: TensorLike, b: TensorLike, alpha = 1): Tensor {
+  return linearOp(a, b, alpha, 'add', 'AddBackward0');
+}
+
+/** a - alpha * b */
+export function sub(a: TensorLike, b: TensorLike, alpha = 1): Tensor {
+  return linearOp(a, b, -alpha, 'sub', 'SubBackward0');
+}
+
+/** b - alpha * a: what `2 - x` calls (`x.__rsub__(2)`). */
+export function rsub(a: TensorLike, b: TensorLike, alpha = 1): Tensor {
+  return linearOp(asTensor(b, a), asTensor(a, b), -alpha, 'rsub', b instanceof Tensor ? 'RsubBackward0' : 'RsubBackward1');
+}
+
+function mulLoop(x: ArrayLike<number>, y: ArrayLike<number>, out: Float32Array | Float64Array | Uint8Array, p: BinaryPlan): void {
+  const n = out.length;
+  if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
+  else if (p.mode === B_SCALAR) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] * s;
+  } else if (p.mode === A_SCALAR) {
+    const s = x[0];
+    for (let i = 0; i < n; i++) out[i] = s * y[i];
+  } else {
+    const ia = p.ia!;
+    const ib = p.ib!;
+    for (let i = 0; i < n; i++) out[i] = x[ia[i]] * y[ib[i]];
+  }
+}
+
+/** Gradient of `g * other` reduced to the operand's shape: d(ab)/da = b. */
+function mulGrad(g: Float32Array, other: ArrayLike<number>, p: BinaryPlan, selfIsA: boolean, selfSize: number): Float32Array {
+  const n = g.length;
+  const full = floats(n);
+  const own = selfIsA ? p.ia : p.ib;
+  const oth = selfIsA ? p.ib : p.ia;
+  if (p.mode === SAME) for (let i = 0; i < n; i++) full[i] = g[i] * other[i];
+  else if (oth === null && other.length === 1) {
+    const s = other[0];
+    for (let i = 0; i < n; i++) full[i] = g[i] * s;
+  } else if (oth === null) for (let i = 0; i < n; i++) full[i] = g[i] * other[i];
+  else for (let i = 0; i < n; i++) full[i] = g[i] * other[oth[i]];
+  return reduceTo(full, own, selfSize, 1);
+}
+
+export function mul(a: TensorLike, b: TensorLike): Tensor {
+  const A = asTensor(a, b);
+  const B = asTensor(b, a);
+  const dtype = promote(A.dtype, B.dtype);
+  const p = binaryPlan(A.shape, B.shape, 'mul');
+  const out = allocate(dtype, p.n);
+  mulLoop(A.data, B.data, out, p);
+  if (dtype !== 'float32') return new Tensor(out, p.shape, dtype);
+  const node = record(A, B)
+    ? new Node('MulBackward0', [A, B], (g) => [
+        A.requiresGrad ? mulGrad(g, B.data, p, true, A.data.length) : null,
+        B.requiresGrad ? mulGrad(g, A.data, p, false, B.data.length) : null,
+      ])
+    : null;
+  return Tensor.result(out as Float32Array, p.shape, node);
+}
+
+/** True division (always float, like Python's `/`); rounding_mode 'trunc' or 'floor' as torch.div. */
+export function div(a: TensorLike, b: TensorLike, roundingMode: 'trunc' | 'floor' | null = null): Tensor {
+  let A = asTensor(a, b);
+  let B = asTensor(b, a);
+  if (roundingMode !== null) return roundedDiv(A, B, roundingMode);
+  if (A.dtype !== 'float32') A = new Tensor(Float32Array.from(A.data), A.shape, 'float32');
+  if (B.dtype !== 'float32') B = new Tensor(Float32Array.from(B.data), B.shape, 'float32');
+  const p = binaryPlan(A.shape, B.shape, 'div');
+  const x = A.data;
+  const y = B.data;
+  const n = p.n;
+  const out = floats(n);
+  if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = x[i] / y[i];
+  else if (p.mode === B_SCALAR) {
+    const s = y[0];
+    for (let i = 0; i < n; i++) out[i] = x[i] / s;
+  } else if (p.mode === A_SCALAR) {
+    const s = x[0];
+    for (let i = 0; i < n; i++) out[i] = s / y[i];
+  } else {
+    const ia = p.ia!;
+    const ib = p.ib!;
+    for (let i = 0; i < n; i++) out[i] = x[ia[i]] / y[ib[i]];
+  }
+  const node = record(A, B)
+    ? new Node('DivBackward0', [A, B], (g) => {
+        let ga: Float32Array | null = null;
+        let gb: Float32Array | null = null;
+        if (A.requiresGrad || B.requiresGrad) {
+          const fa = floats(n);
+          const fb = B.requiresGrad ? floats(n) : null;
+          for (let i = 0; i < n; i++) {
+            const yi = p.mode === SAME || p.mode === A_SCALAR ? y[i] : p.mode === B_SCALAR ? y[0] : y[p.ib![i]];
+            fa[i] = g[i] / yi;
+            // d(a/b)/db = -a/b^2 = -(a/b)/b
+            if (fb) fb[i] = -g[i] * (out[i] / yi);
+          }
+          if (A.requiresGrad) ga = reduceTo(fa, p.ia, A.data.length, 1);
+          if (fb) gb = reduceTo(fb, p.ib, B.data.length, 1);
+        }
+        return [ga, gb];
+      })
+    : null;
+  return Tensor.result(out, p.shape, node);
+}
+
+function roundedDiv(A: Tensor, B: Tensor, mode: 'trunc' | 'floor'): Tensor {
+  const dtype = promote(A.dtype, B.dtype);
+  const f = mode === 'trunc' ? Math.trunc : Math.floor;
+  const r = binaryMap(A, B, 'div', dtype === 'bool' ? 'int64' : dtype, (x, y) => f(x / y));
+  return r;
+}
+
+/** Generic broadcasting map for the rarer binary ops (comparisons, pow with tensor exponent...): no gradient. */
+export function binaryMap(
+  A: Tensor,
+  B: Tensor,
+  op: string,
+  dtype: 'float32' | 'int64' | 'bool',
+  f: (x: number, y: number) => number,
+): Tensor {
+  const p = binaryPlan(A.shape, B.shape, op);
+  const x = A.data;
+  const y = B.data;
+  const n = p.n;
+  const out = allocate(dtype, n);
+  if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = f(x[i], y[i]);
+  else if (p.mode === B_SCALAR) for (let i = 0; i < n; i++) out[i] = f(x[i], y[0]);
+  else if (p.mode === A_SCALAR) for (let i = 0; i < n; i++) out[i] = f(x[0], y[i]);
+  else for (let i = 0; i < n; i++) out[i] = f(x[p.ia![i]], y[p.ib![i]]);
+  return new Tensor(out, p.shape, dtype);
+}
+
+export function neg(a: Tensor): Tensor {
+  if (a.dtype === 'bool') {
+    throw torchError('RuntimeError', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  }
+  const x = a.data;
+  const out = allocate(a.dtype, x.length);
+  for (let i = 0; i < x.length; i++) out[i] = -x[i];
+  if (a.dtype !== 'float32') return new Tensor(out, a.shape, a.dtype);
+  const node = record(a, a)
+    ? new Node('NegBackward0', [a], (g) => {
+        const r = floats(g.length);
+        for (let i = 0; i < g.length; i++) r[i] = -g[i];
+        return [r];
+      })
+    : null;
+  return Tensor.result(out as Float32Array, a.shape, node);
+}
+
+/** a ** b. Scalar exponent: PowBackward0; tensor exponent or scalar base: PowBackward1. */
+export function pow(a: TensorLike, b: TensorLike): Tensor {
+  if (a instanceof Tensor && !(b instanceof Tensor)) return powScalar(a, Number(b));
+  const A = asTensor(a, b);
+  const B = asTensor(b, a);
+  const dtype = promote(A.dtype, B.dtype);
+  if (dtype !== 'float32') {
+    return binaryMap(A, B, 'pow', dtype === 'bool' ? 'int64' : dtype, (x, y) => {
+      if (y < 0 && Math.abs(x) !== 1) throw torchError('RuntimeError', 'Integers to negative integer powers are not allowed.');
+      return Math.pow(x, y);
+    });
+  }
+  const out = binaryMap(A, B, 'pow', 'float32', (x, y) => Math.pow(x, y));
+  const p = binaryPlan(A.shape, B.shape, 'pow');
+  if (!record(A, B)) return out;
+  const y = out.data as Float32Array;
+  const xa = A.data;
+  const xb = B.data;
+  // `2 ** x` wraps the base into a tensor in PyTorch 1.13, so it is PowBackward1 as well.
+  const name = 'PowBackward1';
+  const node = new Node(name, [A, B], (g) => {
+    const n = g.length;
+    const ai = (i: number) => (p.mode === SAME || p.mode === B_SCALAR ? i : p.mode === A_SCALAR ? 0 : p.ia![i]);
+    const bi = (i: number) => (p.mode === SAME || p.mode === A_SCALAR ? i : p.mode === B_SCALAR ? 0 : p.ib![i]);
+    let ga: Float32Array | null = null;
+    let gb: Float32Array | null = null;
+    if (A.requiresGrad) {
+      const f = floats(n);
+      for (let i = 0; i < n; i++) {
+        const e = xb[bi(i)];
+        f[i] = e === 0 ? 0 : g[i] * e * Math.pow(xa[ai(i)], e - 1);
+      }
+      ga = reduceTo(f, p.ia, A.data.length, 1);
+    }
+    if (B.requiresGrad) {
+      const f = floats(n);
+      for (let i = 0; i < n; i++) {
+        const base = xa[ai(i)];
+        // PyTorch masks base == 0 to a zero gradient for the exponent (0 * log 0).
+        f[i] = base === 0 ? 0 : g[i] * y[i] * Math.log(base);
+      }
+      gb = reduceTo(f, p.ib, B.data.length, 1);
+    }
+    return [ga, gb];
+  });
+  return Tensor.result(y, out.shape, node);
+}
+
+function powScalar(a: Tensor, e: number): Tensor {
+  const x = a.data;
+  const n = x.length;
+  if (a.dtype !== 'float32' && Number.isInteger(e)) {
+    if (e < 0) throw torchError('RuntimeError', 'Integers to negative integer powers are not allowed.');
+    const out = allocate(a.dtype === 'bool' ? 'int64' : a.dtype, n);
+    for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], e);
+    return new Tensor(out, a.shape);
+  }
+  const out = floats(n);
+  const ef = Math.fround(e);
+  // ATen special-cases these exponents with plain float arithmetic (x * x * x rounds twice, unlike pow).
+  const f = Math.fround;
+  if (e === 2) for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
+  else if (e === 3) for (let i = 0; i < n; i++) out[i] = f(x[i] * x[i]) * x[i];
+  else if (e === 1) out.set(x);
+  else if (e === 0.5) for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]);
+  else if (e === -0.5) for (let i = 0; i < n; i++) out[i] = 1 / f(Math.sqrt(x[i]));
+  else if (e === -1) for (let i = 0; i < n; i++) out[i] = 1 / x[i];
+  else if (e === -2) for (let i = 0; i < n; i++) out[i] = 1 / f(x[i] * x[i]);
+  else for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], ef);
+  const node =
+    a.requiresGrad && isGradEnabled()
+      ? new Node('PowBackward0', [a], (g) => {
+          const r = floats(n);
+          if (e === 0) return [r];
+          if (e === 2) for (let i = 0; i < n; i++) r[i] = g[i] * 2 * x[i];
+          else for (let i = 0; i < n; i++) r[i] = g[i] * ef * Math.pow(x[i], ef - 1);
+          return [r];
+        })
+      : null;
+  return Tensor.result(out, a.shape, node);
+}
+
+/** Elementwise max/min of two tensors; the gradient goes to the larger (smaller) input, split on ties. */
+function extremum(a: TensorLike, b: TensorLike, isMax: boolean): Tensor {
+  const A = asTensor(a, b);
+  const B = asTensor(b, a);
+  const dtype = promote(A.dtype, B.dtype);
+  const op = isMax ? 'maximum' : 'minimum';
+  const pick = isMax
+    ? (x: number, y: number) => (x !== x || y !== y ? NaN : x >= y ? x : y)
+    : (x: number, y: number) => (x !== x || y !== y ? NaN : x <= y ? x : y);
+  const out = binaryMap(A, B, op, dtype, pick);
+  if (dtype !== 'float32' || !record(A, B)) return out;
+  const p = binaryPlan(A.shape, B.shape, op);
+  const node = new Node(isMax ? 'MaximumBackward0' : 'MinimumBackward0', [A, B], (g) => {
+    const n = g.length;
+    const fa = floats(n);
+    const fb = floats(n);
+    for (let i = 0; i < n; i++) {
+      const x = A.data[p.mode === SAME || p.mode === B_SCALAR ? i : p.mode === A_SCALAR ? 0 : p.ia![i]];
+      const y = B.data[p.mode === SAME || p.mode === A_SCALAR ? i : p.mode === B_SCALAR ? 0 : p.ib![i]];
+      const w = x === y ? 0.5 : (isMax ? x > y : x < y) ? 1 : 0;
+      fa[i] = g[i] * w;
+      fb[i] = g[i] * (1 - w);
+    }
+    return [A.requiresGrad ? reduceTo(fa, p.ia, A.data.length, 1) : null, B.requiresGrad ? reduceTo(fb, p.ib, B.data.length, 1) : null];
+  });
+  return Tensor.result(out.data as Float32Array, out.shape, node);
+}
+
+export function maximum(a: TensorLike, b: TensorLike): Tensor {
+  return extremum(a, b, true);
+}
+
+export function minimum(a: TensorLike, b: TensorLike): Tensor {
+  return extremum(a, b, false);
+}
+
+/** Python's `%`: the result takes the sign of the divisor. No gradient (PyTorch's is 1 for a, rarely used). */
+export function remainder(a: TensorLike, b: TensorLike): Tensor {
+  const A = asTensor(a, b);
+  const B = asTensor(b, a);
+  const dtype = promote(A.dtype, B.dtype);
+  return binaryMap(A, B, 'remainder', dtype === 'bool' ? 'int64' : dtype, (x, y) => {
+    if (dtype !== 'float32' && y === 0) throw torchError('RuntimeError', 'ZeroDivisionError');
+    const r = x % y;
+    return r !== 0 && r < 0 !== y < 0 ? r + y : r;
+  });
+}
+
+/** Python's `//`. */
+export function floor_divide(a: TensorLike, b: TensorLike): Tensor {
+  return div(a, b, 'floor');
+}
+
+/** `s / x` as Python's `x.__rtruediv__(s)` computes it: reciprocal(x) * s (hence MulBackward0). */
+export function rdiv(x: Tensor, s: TensorLike): Tensor {
+  const X = x.dtype === 'float32' ? x : new Tensor(Float32Array.from(x.data), x.shape, 'float32');
+  const n = X.data.length;
+  const r = floats(n);
+  for (let i = 0; i < n; i++) r[i] = 1 / X.data[i];
+  const recip = Tensor.result(
+    r,
+    X.shape,
+    X.requiresGrad && isGradEnabled()
+      ? new Node('ReciprocalBackward0', [X], (g) => {
+          const out = floats(n);
+          for (let i = 0; i < n; i++) out[i] = -g[i] * r[i] * r[i];
+          return [out];
+        })
+      : null,
+  );
+  return mul(recip, s);
+}
+
+/** `s ** x` (`x.__rpow__(s)`). */
+export function rpow(x: Tensor, s: TensorLike): Tensor {
+  return pow(s, x);
 }

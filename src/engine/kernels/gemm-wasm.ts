@@ -1,0 +1,58 @@
+// Host side of the WebAssembly SIMD matrix multiply (assembly/gemm.ts). Operands are copied into the
+// module's scratch region, multiplied there and the result copied back: O(mk + kn + mn) copying against
+// O(mnk) work, measured at 2-12% of the kernel time on the benchmark shapes (bench/RESULTS.md).
+import { WasmFlavor, WasmKernels, loadWasmKernels, wasmKernels } from './wasm-kernels';
+
+// Must match assembly/gemm.ts: micro-kernel rows (MR) and columns (NR).
+const MR = 4;
+const NR = 8;
+
+export interface WasmGemm {
+  readonly flavor: WasmFlavor;
+  gemm(
+    transA: boolean, transB: boolean, m: number, n: number, k: number,
+    A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean,
+  ): void;
+}
+
+const align = (bytes: number) => (bytes + 63) & ~63;
+
+export function gemmOn(kernels: WasmKernels): WasmGemm {
+  const ex = kernels.ex;
+  return {
+    flavor: kernels.flavor,
+    gemm(transA, transB, m, n, k, A, aOff, B, bOff, C, cOff, accumulate) {
+      const aBytes = align(m * k * 4);
+      const bBytes = align(k * n * 4);
+      const cBytes = align(m * n * 4);
+      // Packed panels of op(A) and op(B), zero-padded to whole MR / NR, plus one MR x NR edge tile.
+      const scratch = (Math.ceil(m / MR) * MR + Math.ceil(n / NR) * NR) * k * 4 + MR * NR * 4;
+      kernels.reserve(aBytes + bBytes + cBytes + scratch);
+      const a = kernels.base;
+      const b = a + aBytes;
+      const c = b + bBytes;
+      kernels.put(A, aOff, m * k, a);
+      kernels.put(B, bOff, k * n, b);
+      if (accumulate) kernels.put(C, cOff, m * n, c);
+      ex.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, b, c, accumulate ? 1 : 0, c + cBytes);
+      kernels.get(c, m * n, C, cOff);
+    },
+  };
+}
+
+let shared: WasmGemm | null | undefined;
+
+/** The matrix multiply of the shared kernels (wasmKernels()), or null without WebAssembly SIMD. */
+export function wasmGemm(): WasmGemm | null {
+  if (shared === undefined) {
+    const kernels = wasmKernels();
+    shared = kernels ? gemmOn(kernels) : null;
+  }
+  return shared;
+}
+
+/** One flavor on its own instance, regardless of the others (tests check each kernel the runtime supports). */
+export function loadWasmGemm(flavor: WasmFlavor): WasmGemm | null {
+  const kernels = loadWasmKernels(flavor);
+  return kernels ? gemmOn(kernels) : null;
+}

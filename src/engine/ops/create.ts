@@ -1,0 +1,224 @@
+// Tensor creation: torch.tensor from nested lists (dtype inferred as PyTorch does), zeros/ones/full/empty,
+// arange, linspace (PyTorch 1.13's float32 algorithm, bit for bit), eye, and the *_like variants.
+import { Tensor, DType, allocate } from '../tensor';
+import { numel } from '../shape';
+import { castStorage, torchError } from './util';
+import { flatShape } from './view';
+import { fmaf } from '../random';
+
+export interface CreateOptions {
+  dtype?: DType | null;
+  requires_grad?: boolean;
+}
+
+type Nested = number | boolean | Tensor | readonly Nested[];
+
+function checkSize(shape: readonly number[]): number {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) {
+      throw torchError('RuntimeError', `Trying to create tensor with negative dimension ${d}: [${shape.join(', ')}]`);
+    }
+  }
+  return numel(shape);
+}
+
+function finish(data: Float32Array | Float64Array | Uint8Array, shape: readonly number[], dtype: DType, opts?: CreateOptions): Tensor {
+  const requiresGrad = opts?.requires_grad ?? false;
+  if (requiresGrad && dtype !== 'float32') {
+    throw torchError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
+  }
+  return new Tensor(data, shape, dtype, requiresGrad);
+}
+
+/**
+ * torch.tensor(data): nested arrays of numbers/booleans (or tensors). Without a dtype: any boolean -> bool,
+ * any non-integer number -> float32, otherwise int64. JS cannot tell 1.0 from 1, so callers that know the
+ * Python types (the shim) pass dtype explicitly for float lists like [0.0, 1.0].
+ */
+export function tensor(data: Nested | ArrayLike<number>, opts?: CreateOptions): Tensor {
+  if (data instanceof Tensor) {
+    const dtype = opts?.dtype ?? data.dtype;
+    return finish(dtype === data.dtype ? data.data.slice() : castStorage(data.data, dtype), data.shape, dtype, opts);
+  }
+  const shape: number[] = [];
+  const flat: number[] = [];
+  let sawFloat = false;
+  let sawBool = false;
+  let sawNumber = false;
+  let sawFloatTensor = false;
+  const walk = (v: unknown, depth: number) => {
+    if (v instanceof Tensor) {
+      // a list of tensors: their shapes continue the nesting
+      if (depth === shape.length) shape.push(...v.shape);
+      for (let i = 0; i < v.data.length; i++) flat.push(v.data[i]);
+      if (v.dtype === 'float32') sawFloatTensor = true;
+      else if (v.dtype === 'bool') sawBool = true;
+      else sawNumber = true;
+      return;
+    }
+    if (typeof v === 'object' && v !== null && typeof (v as ArrayLike<number>).length === 'number') {
+      const arr = v as ArrayLike<unknown>;
+      if (depth === shape.length) shape.push(arr.length);
+      else if (shape[depth] !== arr.length) {
+        throw torchError('ValueError', `expected sequence of length ${shape[depth]} at dim ${depth} (got ${arr.length})`);
+      }
+      for (let i = 0; i < arr.length; i++) walk(arr[i], depth + 1);
+      return;
+    }
+    if (depth !== shape.length) throw torchError('ValueError', `expected sequence of length ${shape[depth]} at dim ${depth} (got a scalar)`);
+    if (typeof v === 'boolean') {
+      sawBool = true;
+      flat.push(v ? 1 : 0);
+    } else if (typeof v === 'number') {
+      if (!Number.isInteger(v)) sawFloat = true;
+      sawNumber = true;
+      flat.push(v);
+    } else {
+      throw torchError('TypeError', `Could not infer dtype of ${typeof v}`);
+    }
+  };
+  walk(data, 0);
+  if (data instanceof Float32Array) sawFloat = true;
+  const inferred: DType = sawFloat || sawFloatTensor ? 'float32' : sawNumber ? 'int64' : sawBool ? 'bool' : 'float32';
+  const dtype = opts?.dtype ?? inferred;
+  const out = allocate(dtype, flat.length);
+  if (dtype === 'int64') for (let i = 0; i < flat.length; i++) out[i] = Math.trunc(flat[i]);
+  else if (dtype === 'bool') for (let i = 0; i < flat.length; i++) out[i] = flat[i] !== 0 ? 1 : 0;
+  else out.set(flat);
+  return finish(out, shape, dtype, opts);
+}
+
+export function zeros(shape: readonly number[], opts?: CreateOptions): Tensor {
+  const dtype = opts?.dtype ?? 'float32';
+  return finish(allocate(dtype, checkSize(shape)), shape, dtype, opts);
+}
+
+export function ones(shape: readonly number[], opts?: CreateOptions): Tensor {
+  return full(shape, 1, { dtype: opts?.dtype ?? 'float32', requires_grad: opts?.requires_grad });
+}
+
+/** Our tensors are always initialised; torch.empty gives zeros. */
+export function empty(shape: readonly number[], opts?: CreateOptions): Tensor {
+  return zeros(shape, opts);
+}
+
+/** torch.full: the dtype follows the fill value (bool, int64 for integers, else float32) unless given. */
+export function full(shape: readonly number[], value: number | boolean, opts?: CreateOptions): Tensor {
+  const dtype = opts?.dtype ?? (typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int64' : 'float32');
+  const data = allocate(dtype, checkSize(shape));
+  data.fill(dtype === 'bool' ? (value ? 1 : 0) : dtype === 'int64' ? Math.trunc(Number(value)) : Number(value));
+  return finish(data, shape, dtype, opts);
+}
+
+export function zeros_like(t: Tensor, opts?: CreateOptions): Tensor {
+  return zeros(t.shape, { dtype: opts?.dtype ?? t.dtype, requires_grad: opts?.requires_grad });
+}
+export function ones_like(t: Tensor, opts?: CreateOptions): Tensor {
+  return ones(t.shape, { dtype: opts?.dtype ?? t.dtype, requires_grad: opts?.requires_grad });
+}
+export function empty_like(t: Tensor, opts?: CreateOptions): Tensor {
+  return zeros_like(t, opts);
+}
+export function full_like(t: Tensor, value: number | boolean, opts?: CreateOptions): Tensor {
+  return full(t.shape, value, { dtype: opts?.dtype ?? t.dtype, requires_grad: opts?.requires_grad });
+}
+
+/** Accepts zeros(2, 3), zeros([2, 3]) style size arguments. */
+export function sizeArgs(args: readonly (number | readonly number[])[]): number[] {
+  return flatShape(args);
+}
+
+/** Elements per vectorised chunk in ATen's CPU kernels (AVX2 / default build: 256-bit registers of float). */
+const VEC = 8;
+
+/**
+ * torch.arange(start, end, step). int64 when start, end and step are integers (unless dtype says otherwise).
+ * Float values follow ATen: start + i * step in double, rounded, except that in each 8-wide vector chunk the
+ * values after the first are base + j * step from the chunk's rounded base.
+ */
+export function arange(start: number, end?: number | null, step = 1, opts?: CreateOptions): Tensor {
+  if (end === undefined || end === null) {
+    end = start;
+    start = 0;
+  }
+  if (step === 0) throw torchError('RuntimeError', 'step must be nonzero');
+  if ((step > 0 && end < start) || (step < 0 && end > start)) {
+    throw torchError('RuntimeError', 'upper bound and larger bound inconsistent with step sign');
+  }
+  const dtype = opts?.dtype ?? (Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step) ? 'int64' : 'float32');
+  const n = Math.max(0, Math.ceil((end - start) / step));
+  const out = allocate(dtype, n);
+  if (dtype !== 'float32') {
+    for (let i = 0; i < n; i++) out[i] = dtype === 'bool' ? (start + i * step !== 0 ? 1 : 0) : Math.trunc(start + i * step);
+    return finish(out, [n], dtype, opts);
+  }
+  // ATen's vectorised loop takes two vectors per iteration while 2 * VEC elements remain.
+  let i = 0;
+  for (; i + 2 * VEC <= n; i += 2 * VEC) {
+    for (let c = 0; c < 2 * VEC; c += VEC) {
+      const base = Math.fround(start + step * (i + c));
+      for (let j = 0; j < VEC; j++) out[i + c + j] = base + j * step;
+    }
+  }
+  for (; i < n; i++) out[i] = start + step * i;
+  return finish(out, [n], dtype, opts);
+}
+
+/**
+ * torch.linspace in float32 exactly as ATen 1.13 (AVX2 build) computes it: step = (end - start) / (steps - 1)
+ * in float; the first half counts up from start, the second half down from end (so both ends are exact);
+ * 8-wide vector chunks take the value at their first index and add j * step. Checked bit for bit against
+ * PyTorch in test/unit/ops-torch.test.ts.
+ */
+export function linspace(start: number, end: number, steps: number, opts?: CreateOptions): Tensor {
+  if (!Number.isInteger(steps) || steps < 0) throw torchError('RuntimeError', 'number of steps must be non-negative');
+  const dtype = opts?.dtype ?? 'float32';
+  if (dtype !== 'float32') {
+    const out = allocate(dtype, steps);
+    const stepD = steps > 1 ? (end - start) / (steps - 1) : 0;
+    const half = Math.floor(steps / 2);
+    for (let i = 0; i < steps; i++) out[i] = Math.trunc(i < half ? start + stepD * i : end - stepD * (steps - i - 1));
+    return finish(castStorage(out, dtype), [steps], dtype, opts);
+  }
+  const f = Math.fround;
+  const out = new Float32Array(steps);
+  if (steps === 1) out[0] = f(start);
+  if (steps <= 1) return finish(out, [steps], dtype, opts);
+  const s = f(start);
+  const e = f(end);
+  const step = f(f(e - s) / (steps - 1));
+  const half = Math.floor(steps / 2);
+  // The AVX2 kernel's scalar expressions were compiled to fused multiply-adds (one rounding); the vector
+  // arange adds a separately rounded j * step to the chunk's base.
+  const at = (idx: number) => (idx < half ? fmaf(step, idx, s) : fmaf(-step, steps - idx - 1, e));
+  let i = 0;
+  for (; i + 2 * VEC <= steps; i += 2 * VEC) {
+    for (let c = 0; c < 2 * VEC; c += VEC) {
+      const base = at(i + c);
+      for (let j = 0; j < VEC; j++) out[i + c + j] = f(base + f(j * step));
+    }
+  }
+  for (; i < steps; i++) out[i] = at(i);
+  return finish(out, [steps], dtype, opts);
+}
+
+export function logspace(start: number, end: number, steps: number, base = 10, opts?: CreateOptions): Tensor {
+  const lin = linspace(start, end, steps);
+  const out = new Float32Array(steps);
+  for (let i = 0; i < steps; i++) out[i] = Math.pow(base, lin.data[i]);
+  return finish(out, [steps], opts?.dtype ?? 'float32', opts);
+}
+
+export function eye(n: number, m?: number | null, opts?: CreateOptions): Tensor {
+  const cols = m ?? n;
+  const dtype = opts?.dtype ?? 'float32';
+  const out = allocate(dtype, checkSize([n, cols]));
+  for (let i = 0; i < Math.min(n, cols); i++) out[i * cols + i] = 1;
+  return finish(out, [n, cols], dtype, opts);
+}
+
+/** A tensor's values in another dtype (`.float()`, `.long()`, `.bool()`, `.to(dtype)`): itself when equal. */
+export function to(t: Tensor, dtype: DType): Tensor {
+  if (t.dtype === dtype) return t;
+  return new Tensor(castStorage(t.data, dtype), t.shape, dtype);
+}

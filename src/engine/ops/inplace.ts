@@ -1,0 +1,145 @@
+// In-place ops (add_, sub_, mul_, div_, clamp_, ...). The new values are written into the tensor's own
+// buffer, so aliases (views, x[0]) see them. Under no_grad (the optimizer's `w -= lr * w.grad`) that is
+// all; when autograd records, the tensor's history is rebased as PyTorch does: a stand-in takes over the
+// old values and history and the tensor gets a node whose input is that stand-in.
+// Limitation of a graph keyed by tensor objects: earlier nodes that used this tensor route their gradient
+// through the new node (exact for add_/sub_, which pass gradients through unchanged), and read its new
+// values if they saved it (PyTorch raises "modified by an inplace operation" there).
+import { BackwardFn, Node, isGradEnabled } from '../autograd';
+import { Tensor } from '../tensor';
+import { fmtShape, sameShape } from '../shape';
+import * as A from './arith';
+import * as U from './unary';
+import * as Act from './activation';
+import { TensorLike, castStorage, dtypeName, promote, torchError } from './util';
+import { expand } from './view';
+
+/**
+ * Makes `t` the output of a new node: `backward` gets the gradient of t and returns [grad of t's old value,
+ * ...grads of `others`].
+ */
+export function rebaseHistory(t: Tensor, name: string, others: readonly (Tensor | null)[], backward: BackwardFn): void {
+  const old = new Tensor(t.data, t.shape, t.dtype, false, null);
+  old.requiresGrad = t.requiresGrad;
+  old.gradFn = t.gradFn;
+  (old as { retainsGrad: boolean }).retainsGrad = false;
+  t.gradFn = new Node(name, [old, ...others], backward);
+  t.requiresGrad = true;
+}
+
+/**
+ * Runs `op` (the out-of-place version) and writes its result into t. When autograd records, the op runs on a
+ * stand-in holding a copy of t's old values and history, so its backward sees the values it was computed
+ * from (mul_, div_, clamp_ need them), and t becomes the op's output.
+ */
+function commit(t: Tensor, others: readonly TensorLike[], op: (self: Tensor, same: (o: TensorLike) => TensorLike) => Tensor): Tensor {
+  const recording =
+    isGradEnabled() && t.dtype === 'float32' && (t.requiresGrad || others.some((o) => o instanceof Tensor && o.requiresGrad));
+  let r: Tensor;
+  if (recording) {
+    t.checkInplace();
+    const old = new Tensor(t.data.slice(), t.shape, t.dtype, false, null);
+    old.requiresGrad = t.requiresGrad;
+    old.gradFn = t.gradFn;
+    r = op(old, (o) => (o === t ? old : o));
+    check(t, r);
+    t.gradFn = r.gradFn;
+    t.requiresGrad = r.requiresGrad;
+  } else {
+    r = op(t, (o) => o);
+    check(t, r);
+    t.checkInplace();
+  }
+  if (r.data !== t.data) t.data.set(r.data);
+  return t;
+}
+
+function check(t: Tensor, r: Tensor): void {
+  if (!sameShape(r.shape, t.shape)) {
+    throw torchError('RuntimeError', `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(r.shape)}`);
+  }
+  if (promote(r.dtype, t.dtype) !== t.dtype) {
+    throw torchError('RuntimeError', `result type ${dtypeName(r.dtype)} can't be cast to the desired output type ${dtypeName(t.dtype)}`);
+  }
+}
+
+export function add_(t: Tensor, other: TensorLike, alpha = 1): Tensor {
+  return commit(t, [other], (x, same) => A.add(x, same(other), alpha));
+}
+export function sub_(t: Tensor, other: TensorLike, alpha = 1): Tensor {
+  return commit(t, [other], (x, same) => A.sub(x, same(other), alpha));
+}
+export function mul_(t: Tensor, other: TensorLike): Tensor {
+  return commit(t, [other], (x, same) => A.mul(x, same(other)));
+}
+export function div_(t: Tensor, other: TensorLike, roundingMode: 'trunc' | 'floor' | null = null): Tensor {
+  return commit(t, [other], (x, same) => A.div(x, same(other), roundingMode));
+}
+export function pow_(t: Tensor, e: TensorLike): Tensor {
+  return commit(t, [e], (x, same) => A.pow(x, same(e)));
+}
+export function neg_(t: Tensor): Tensor {
+  return commit(t, [], (x) => A.neg(x));
+}
+export function abs_(t: Tensor): Tensor {
+  return commit(t, [], (x) => U.abs(x));
+}
+export function exp_(t: Tensor): Tensor {
+  return commit(t, [], (x) => U.exp(x));
+}
+export function log_(t: Tensor): Tensor {
+  return commit(t, [], (x) => U.log(x));
+}
+export function sqrt_(t: Tensor): Tensor {
+  return commit(t, [], (x) => U.sqrt(x));
+}
+export function floor_(t: Tensor): Tensor {
+  return commit(t, [], (x) => U.floor(x));
+}
+export function ceil_(t: Tensor): Tensor {
+  return commit(t, [], (x) => U.ceil(x));
+}
+export function round_(t: Tensor, decimals = 0): Tensor {
+  return commit(t, [], (x) => U.round(x, decimals));
+}
+export function clamp_(t: Tensor, min: number | null = null, max: number | null = null): Tensor {
+  return commit(t, [], (x) => U.clamp(x, min, max));
+}
+export function clamp_min_(t: Tensor, min: number): Tensor {
+  return commit(t, [], (x) => U.clamp(x, min, null));
+}
+export function clamp_max_(t: Tensor, max: number): Tensor {
+  return commit(t, [], (x) => U.clamp(x, null, max));
+}
+export function relu_(t: Tensor): Tensor {
+  return commit(t, [], (x) => Act.relu(x));
+}
+export function sigmoid_(t: Tensor): Tensor {
+  return commit(t, [], (x) => Act.sigmoid(x));
+}
+export function tanh_(t: Tensor): Tensor {
+  return commit(t, [], (x) => Act.tanh(x));
+}
+export function leaky_relu_(t: Tensor, negativeSlope = 0.01): Tensor {
+  return commit(t, [], (x) => Act.leaky_relu(x, negativeSlope));
+}
+
+/** `t.copy_(src)`: broadcasts src to t's shape, casts to t's dtype; CopyBackwards when src requires grad. */
+export function copy_(t: Tensor, src: Tensor): Tensor {
+  let r: Tensor;
+  try {
+    r = expand(src, t.shape);
+  } catch {
+    throw torchError('RuntimeError', `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(src.shape)}`);
+  }
+  t.checkInplace();
+  if (isGradEnabled() && r.gradFn && t.dtype === 'float32') {
+    const expanded = r.gradFn;
+    rebaseHistory(t, 'CopyBackwards', [src], (g) => [null, expanded.backward(g)[0]]);
+  }
+  if (r.data !== t.data) {
+    const d = t.dtype === 'int64' ? castStorage(r.data, 'int64') : t.dtype === 'bool' ? castStorage(r.data, 'bool') : r.data;
+    t.data.set(d);
+  }
+  return t;
+}

@@ -1,0 +1,489 @@
+// Loss functions (torch.nn.functional names), each one fused op: a direct forward loop and its gradient,
+// with `reduction` 'mean' | 'sum' | 'none'. grad_fn names follow PyTorch 1.13 (l1_loss is composite there,
+// so its node is the reduction's; cross_entropy shows NllLossBackward0, or the last op of its formula).
+import { Node, isGradEnabled } from '../autograd';
+import { Tensor, floats } from '../tensor';
+import { Shape, fmtShape, numel, sameShape } from '../shape';
+import { BinaryPlan, SAME, binaryPlan, floatData, reduceThrough, torchError } from './util';
+
+export type Reduction = 'mean' | 'sum' | 'none';
+
+function checkReduction(r: string): asserts r is Reduction {
+  if (r !== 'mean' && r !== 'sum' && r !== 'none') throw torchError('ValueError', `${r} is not a valid value for reduction`);
+}
+
+function torchSize(s: Shape): string {
+  return `torch.Size([${s.join(', ')}])`;
+}
+
+/**
+ * Elementwise loss of input and target with broadcasting, reduced. `f(d)` is the loss of one difference
+ * d = input - target and `df(d)` its derivative; the target's gradient is the negative.
+ */
+function pointwiseLoss(
+  input: Tensor,
+  target: Tensor,
+  reduction: string,
+  op: string,
+  names: { mean: string; sum: string; none: string },
+  f: (d: number) => number,
+  df: (d: number) => number,
+): Tensor {
+  checkReduction(reduction);
+  const x = floatData(input);
+  const y = floatData(target);
+  const p: BinaryPlan = binaryPlan(input.shape, target.shape, op);
+  const n = p.n;
+  const diff = new Float64Array(n);
+  if (p.mode === SAME) for (let i = 0; i < n; i++) diff[i] = x[i] - y[i];
+  else {
+    const xi = (i: number) => (p.ia ? p.ia[i] : x.length === 1 ? 0 : i);
+    const yi = (i: number) => (p.ib ? p.ib[i] : y.length === 1 ? 0 : i);
+    for (let i = 0; i < n; i++) diff[i] = x[xi(i)] - y[yi(i)];
+  }
+  let out: Float32Array;
+  let outShape: number[];
+  if (reduction === 'none') {
+    out = floats(n);
+    for (let i = 0; i < n; i++) out[i] = f(Math.fround(diff[i]));
+    outShape = p.shape;
+  } else {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += Math.fround(f(Math.fround(diff[i])));
+    out = new Float32Array([reduction === 'mean' ? Math.fround(s) / n : s]);
+    outShape = [];
+  }
+  const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
+  const node = needs
+    ? new Node(names[reduction], [input, target], (g) => {
+        const full = floats(n);
+        if (reduction === 'none') for (let i = 0; i < n; i++) full[i] = g[i] * df(Math.fround(diff[i]));
+        else {
+          const k = reduction === 'mean' ? g[0] / n : g[0];
+          for (let i = 0; i < n; i++) full[i] = k * df(Math.fround(diff[i]));
+        }
+        const to = (t: Tensor, offs: Int32Array | null, sign: number) => {
+          let r = t.data.length === n ? full : offs ? reduceThrough(full, offs, t.data.length) : new Float32Array([full.reduce((a, b) => a + b, 0)]);
+          if (sign < 0) r = r.map((v) => -v);
+          return r;
+        };
+        return [input.requiresGrad ? to(input, p.ia, 1) : null, target.requiresGrad ? to(target, p.ib, -1) : null];
+      })
+    : null;
+  return Tensor.result(out, outShape, node);
+}
+
+function warnBroadcast(input: Tensor, target: Tensor, op: string): void {
+  if (!sameShape(input.shape, target.shape)) {
+    // PyTorch warns (UserWarning) and broadcasts; a learner's shape slip should be visible.
+    lossWarning(
+      `Using a target size (${torchSize(target.shape)}) that is different to the input size (${torchSize(input.shape)}). ` +
+        'This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.',
+      op,
+    );
+  }
+}
+
+type WarningSink = (message: string, op: string) => void;
+let lossWarning: WarningSink = () => {};
+
+/** The runtime routes PyTorch's UserWarnings (e.g. mse_loss broadcasting) to the script's stderr. */
+export function setWarningSink(sink: WarningSink): void {
+  lossWarning = sink;
+}
+
+export function mse_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean'): Tensor {
+  warnBroadcast(input, target, 'mse_loss');
+  if (reduction === 'mean' && sameShape(input.shape, target.shape) && input.dtype === 'float32' && target.dtype === 'float32') {
+    return mseMeanFast(input, target);
+  }
+  const names = { mean: 'MseLossBackward0', sum: 'MseLossBackward0', none: 'MseLossBackward0' };
+  return pointwiseLoss(input, target, reduction, 'mse_loss', names, (d) => d * d, (d) => 2 * d);
+}
+
+/** The training-loop case: same shapes, mean. One pass, no intermediate buffers. */
+function mseMeanFast(input: Tensor, target: Tensor): Tensor {
+  const x = input.data as Float32Array;
+  const y = target.data as Float32Array;
+  const n = x.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.fround(x[i] - y[i]);
+    s += Math.fround(d * d);
+  }
+  const out = new Float32Array([Math.fround(s) / n]);
+  const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
+  const node = needs
+    ? new Node('MseLossBackward0', [input, target], (g) => {
+        const k = (2 * g[0]) / n;
+        const gx = input.requiresGrad ? floats(n) : null;
+        const gy = target.requiresGrad ? floats(n) : null;
+        for (let i = 0; i < n; i++) {
+          const v = k * (x[i] - y[i]);
+          if (gx) gx[i] = v;
+          if (gy) gy[i] = -v;
+        }
+        return [gx, gy];
+      })
+    : null;
+  return Tensor.result(out, [], node);
+}
+
+export function l1_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean'): Tensor {
+  warnBroadcast(input, target, 'l1_loss');
+  const names = { mean: 'MeanBackward0', sum: 'SumBackward0', none: 'AbsBackward0' };
+  return pointwiseLoss(input, target, reduction, 'l1_loss', names, Math.abs, (d) => (d > 0 ? 1 : d < 0 ? -1 : 0));
+}
+
+export function smooth_l1_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean', beta = 1): Tensor {
+  warnBroadcast(input, target, 'smooth_l1_loss');
+  if (beta < 0) throw torchError('RuntimeError', 'smooth_l1_loss does not support negative values for beta.');
+  if (beta === 0) return l1_loss(input, target, reduction);
+  const names = { mean: 'SmoothL1LossBackward0', sum: 'SmoothL1LossBackward0', none: 'SmoothL1LossBackward0' };
+  return pointwiseLoss(
+    input,
+    target,
+    reduction,
+    'smooth_l1_loss',
+    names,
+    (d) => (Math.abs(d) < beta ? (0.5 * d * d) / beta : Math.abs(d) - 0.5 * beta),
+    (d) => (Math.abs(d) < beta ? d / beta : d > 0 ? 1 : d < 0 ? -1 : 0),
+  );
+}
+
+export function huber_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean', delta = 1): Tensor {
+  warnBroadcast(input, target, 'huber_loss');
+  if (!(delta > 0)) throw torchError('RuntimeError', 'huber_loss does not support non-positive values for delta.');
+  const names = { mean: 'HuberLossBackward0', sum: 'HuberLossBackward0', none: 'HuberLossBackward0' };
+  return pointwiseLoss(
+    input,
+    target,
+    reduction,
+    'huber_loss',
+    names,
+    (d) => (Math.abs(d) < delta ? 0.5 * d * d : delta * (Math.abs(d) - 0.5 * delta)),
+    (d) => (Math.abs(d) < delta ? d : d > 0 ? delta : d < 0 ? -delta : 0),
+  );
+}
+
+/** Applies the reduction to per-element losses (float64) and returns the output plus the gradient scale. */
+function reduce(losses: Float64Array, shape: number[], reduction: Reduction, denom: number): { out: Float32Array; shape: number[] } {
+  if (reduction === 'none') return { out: Float32Array.from(losses), shape };
+  let s = 0;
+  for (let i = 0; i < losses.length; i++) s += Math.fround(losses[i]);
+  return { out: new Float32Array([reduction === 'mean' ? Math.fround(s) / denom : s]), shape: [] };
+}
+
+/** Per-element gradient factor: g[i] for 'none', g[0] (/ denom for 'mean') otherwise. */
+function gradScale(g: Float32Array, reduction: Reduction, denom: number): (i: number) => number {
+  if (reduction === 'none') return (i) => g[i];
+  const k = reduction === 'mean' ? g[0] / denom : g[0];
+  return () => k;
+}
+
+function checkWeight(weight: Tensor | null, size: number, op: string): Float32Array | null {
+  if (!weight) return null;
+  if (weight.data.length !== size && weight.data.length !== 1) {
+    throw torchError('RuntimeError', `${op}: weight of shape ${fmtShape(weight.shape)} cannot be broadcast to ${size} elements`);
+  }
+  return floatData(weight);
+}
+
+export function binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | null = null, reduction: Reduction = 'mean'): Tensor {
+  checkReduction(reduction);
+  if (!sameShape(input.shape, target.shape)) {
+    throw torchError(
+      'ValueError',
+      `Using a target size (${torchSize(target.shape)}) that is different to the input size (${torchSize(input.shape)}) is deprecated. Please ensure they have the same size.`,
+    );
+  }
+  const x = floatData(input);
+  const y = floatData(target);
+  const n = x.length;
+  const w = weight ? broadcastWeight(weight, input.shape) : null;
+  const losses = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = x[i];
+    if (!(p >= 0 && p <= 1)) throw torchError('RuntimeError', 'all elements of input should be between 0 and 1');
+    // PyTorch clamps each log at -100 so that p = 0 or 1 gives a finite loss.
+    const lp = Math.max(Math.log(p), -100);
+    const lq = Math.max(Math.log1p(-p), -100);
+    losses[i] = -(w ? w[i] : 1) * (y[i] * lp + (1 - y[i]) * lq);
+  }
+  const r = reduce(losses, input.shape, reduction, n);
+  const needs = isGradEnabled() && input.requiresGrad;
+  const node = needs
+    ? new Node('BinaryCrossEntropyBackward0', [input, target], (g) => {
+        const k = gradScale(g, reduction, n);
+        const gx = floats(n);
+        for (let i = 0; i < n; i++) {
+          const p = x[i];
+          gx[i] = (k(i) * (w ? w[i] : 1) * (p - y[i])) / Math.max((1 - p) * p, 1e-12);
+        }
+        return [gx, null];
+      })
+    : null;
+  return Tensor.result(r.out, r.shape, node);
+}
+
+function broadcastWeight(weight: Tensor, shape: Shape): Float32Array {
+  const p = binaryPlan(shape, weight.shape, 'binary_cross_entropy');
+  if (!sameShape(p.shape, shape)) {
+    throw torchError('RuntimeError', `weight of shape ${fmtShape(weight.shape)} cannot be broadcast to input shape ${fmtShape(shape)}`);
+  }
+  const w = floatData(weight);
+  const out = floats(p.n);
+  for (let i = 0; i < p.n; i++) out[i] = w[p.ib ? p.ib[i] : w.length === 1 ? 0 : i];
+  return out;
+}
+
+/** BCE on logits, stable for large |x|: (1 - y) x + log(1 + e^-x) written via max(-x, 0). */
+export function binary_cross_entropy_with_logits(
+  input: Tensor,
+  target: Tensor,
+  weight: Tensor | null = null,
+  reduction: Reduction = 'mean',
+  posWeight: Tensor | null = null,
+): Tensor {
+  checkReduction(reduction);
+  if (!sameShape(input.shape, target.shape)) {
+    throw torchError('ValueError', `Target size (${torchSize(target.shape)}) must be the same as input size (${torchSize(input.shape)})`);
+  }
+  const x = floatData(input);
+  const y = floatData(target);
+  const n = x.length;
+  const w = weight ? broadcastWeight(weight, input.shape) : null;
+  const pw = posWeight ? broadcastWeight(posWeight, input.shape) : null;
+  const losses = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    const t = y[i];
+    // log(1 + e^-v) = max(-v, 0) + log(e^-max + e^(-v-max)), no overflow at either end.
+    const m = Math.max(-v, 0);
+    const softplusNeg = m + Math.log(Math.exp(-m) + Math.exp(-v - m));
+    const l = pw ? (1 - t) * v + (1 + (pw[i] - 1) * t) * softplusNeg : (1 - t) * v + softplusNeg;
+    losses[i] = (w ? w[i] : 1) * l;
+  }
+  const r = reduce(losses, input.shape, reduction, n);
+  const needs = isGradEnabled() && input.requiresGrad;
+  const node = needs
+    ? new Node('BinaryCrossEntropyWithLogitsBackward0', [input, target], (g) => {
+        const k = gradScale(g, reduction, n);
+        const gx = floats(n);
+        for (let i = 0; i < n; i++) {
+          const s = 1 / (1 + Math.exp(-x[i]));
+          const t = y[i];
+          const d = pw ? (pw[i] * t + 1 - t) * s - pw[i] * t : s - t;
+          gx[i] = k(i) * (w ? w[i] : 1) * d;
+        }
+        return [gx, null];
+      })
+    : null;
+  return Tensor.result(r.out, r.shape, node);
+}
+
+/** Layout of a class-scores tensor: [C], [N, C] or [N, C, d1, ...] as outer N, classes C, inner d1*... */
+function classLayout(input: Tensor): { outer: number; C: number; inner: number; targetShape: number[] } {
+  if (input.ndim === 0) throw torchError('RuntimeError', 'cross_entropy: input must have at least 1 dimension (got a 0-d tensor)');
+  if (input.ndim === 1) return { outer: 1, C: input.shape[0], inner: 1, targetShape: [] };
+  const C = input.shape[1];
+  const outer = input.shape[0];
+  const inner = numel(input.shape.slice(2));
+  return { outer, C, inner, targetShape: [input.shape[0], ...input.shape.slice(2)] };
+}
+
+function checkTarget(input: Tensor, target: Tensor, targetShape: number[]): void {
+  if (target.dtype !== 'int64') {
+    throw torchError('RuntimeError', `expected scalar type Long but found ${target.dtype === 'float32' ? 'Float' : 'Bool'}`);
+  }
+  if (!sameShape(target.shape, targetShape)) {
+    if (input.ndim >= 2 && target.ndim >= 1 && target.shape[0] !== input.shape[0]) {
+      throw torchError('ValueError', `Expected input batch_size (${input.shape[0]}) to match target batch_size (${target.shape[0]}).`);
+    }
+    throw torchError('RuntimeError', `multi-target not supported (input shape ${fmtShape(input.shape)}, target shape ${fmtShape(target.shape)})`);
+  }
+}
+
+interface ClassLossOptions {
+  weight: Tensor | null;
+  ignoreIndex: number;
+  reduction: Reduction;
+  labelSmoothing: number;
+  /** true: input holds logits (cross_entropy); false: log-probabilities (nll_loss). */
+  logits: boolean;
+}
+
+/** Fused log_softmax + nll (+ label smoothing) over class indices. */
+function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opName: string): Tensor {
+  const { outer, C, inner, targetShape } = classLayout(input);
+  checkTarget(input, target, targetShape);
+  if (input.dtype !== 'float32') throw torchError('RuntimeError', `"${opName}" not implemented for 'Long'`);
+  const w = checkWeight(o.weight, C, opName);
+  const x = input.data as Float32Array;
+  const tg = target.data;
+  const positions = outer * inner;
+  const ls = o.labelSmoothing;
+  // log-probabilities, per position, in float64
+  const logp = new Float64Array(x.length);
+  for (let a = 0; a < outer; a++) {
+    for (let b = 0; b < inner; b++) {
+      const base = a * C * inner + b;
+      if (o.logits) {
+        let mx = -Infinity;
+        for (let c = 0; c < C; c++) mx = Math.max(mx, x[base + c * inner]);
+        let s = 0;
+        for (let c = 0; c < C; c++) s += Math.exp(x[base + c * inner] - mx);
+        const lse = mx + Math.log(s);
+        for (let c = 0; c < C; c++) logp[base + c * inner] = Math.fround(x[base + c * inner] - lse);
+      } else {
+        for (let c = 0; c < C; c++) logp[base + c * inner] = x[base + c * inner];
+      }
+    }
+  }
+  let wSum = 0;
+  if (w) for (let c = 0; c < C; c++) wSum += w[c];
+  else wSum = C;
+  const losses = new Float64Array(positions);
+  let denom = 0;
+  for (let a = 0; a < outer; a++) {
+    for (let b = 0; b < inner; b++) {
+      const pos = a * inner + b;
+      const t = tg[pos];
+      if (t === o.ignoreIndex) continue;
+      if (!(t >= 0 && t < C)) throw torchError('IndexError', `Target ${t} is out of bounds.`);
+      const base = a * C * inner + b;
+      const wt = w ? w[t] : 1;
+      denom += wt;
+      let l = -wt * logp[base + t * inner];
+      if (ls > 0) {
+        let smooth = 0;
+        for (let c = 0; c < C; c++) smooth -= (w ? w[c] : 1) * logp[base + c * inner];
+        l = (1 - ls) * l + (ls / C) * smooth;
+      }
+      losses[pos] = l;
+    }
+  }
+  const r = reduce(losses, targetShape, o.reduction, denom);
+  // PyTorch routes inputs of 3+ dims through nll_loss2d (a view around it for 'none' unless exactly 4-D).
+  const name =
+    ls > 0
+      ? 'AddBackward0'
+      : input.ndim <= 2
+        ? 'NllLossBackward0'
+        : o.reduction === 'none' && input.ndim !== 4
+          ? 'ViewBackward0'
+          : 'NllLoss2DBackward0';
+  const needs = isGradEnabled() && input.requiresGrad;
+  const node = needs
+    ? new Node(name, [input, target], (g) => {
+        const k = gradScale(g, o.reduction, denom);
+        const gx = floats(x.length);
+        for (let a = 0; a < outer; a++) {
+          for (let b = 0; b < inner; b++) {
+            const pos = a * inner + b;
+            const t = tg[pos];
+            if (t === o.ignoreIndex) continue;
+            const base = a * C * inner + b;
+            const scale = k(pos);
+            const wt = w ? w[t] : 1;
+            for (let c = 0; c < C; c++) {
+              const j = base + c * inner;
+              let d: number;
+              if (o.logits) {
+                // d/dx_c of -w_t log p_t = w_t (p_c - [c = t]); the smoothing term gives p_c W - w_c.
+                const p = Math.exp(logp[j]);
+                d = (1 - ls) * wt * (p - (c === t ? 1 : 0));
+                if (ls > 0) d += (ls / C) * (p * wSum - (w ? w[c] : 1));
+              } else {
+                d = (1 - ls) * (c === t ? -wt : 0);
+                if (ls > 0) d -= (ls / C) * (w ? w[c] : 1);
+              }
+              gx[j] = scale * d;
+            }
+          }
+        }
+        return [gx, null];
+      })
+    : null;
+  return Tensor.result(r.out, r.shape, node);
+}
+
+/** Cross entropy against class probabilities (target has the input's shape). */
+function classProbLoss(input: Tensor, target: Tensor, o: ClassLossOptions): Tensor {
+  const { outer, C, inner, targetShape } = classLayout(input);
+  const w = checkWeight(o.weight, C, 'cross_entropy');
+  const x = input.data as Float32Array;
+  const y = floatData(target);
+  const ls = o.labelSmoothing;
+  const positions = outer * inner;
+  const logp = new Float64Array(x.length);
+  const losses = new Float64Array(positions);
+  const tsm = (j: number) => (ls > 0 ? y[j] * (1 - ls) + ls / C : y[j]);
+  for (let a = 0; a < outer; a++) {
+    for (let b = 0; b < inner; b++) {
+      const base = a * C * inner + b;
+      let mx = -Infinity;
+      for (let c = 0; c < C; c++) mx = Math.max(mx, x[base + c * inner]);
+      let s = 0;
+      for (let c = 0; c < C; c++) s += Math.exp(x[base + c * inner] - mx);
+      const lse = mx + Math.log(s);
+      let l = 0;
+      for (let c = 0; c < C; c++) {
+        const j = base + c * inner;
+        logp[j] = Math.fround(x[j] - lse);
+        l -= (w ? w[c] : 1) * tsm(j) * logp[j];
+      }
+      losses[a * inner + b] = l;
+    }
+  }
+  const denom = positions;
+  const r = reduce(losses, targetShape, o.reduction, denom);
+  const name = o.reduction === 'mean' ? 'DivBackward1' : 'NegBackward0';
+  const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
+  const node = needs
+    ? new Node(name, [input, target], (g) => {
+        const k = gradScale(g, o.reduction, denom);
+        const gx = input.requiresGrad ? floats(x.length) : null;
+        const gy = target.requiresGrad ? floats(y.length) : null;
+        for (let a = 0; a < outer; a++) {
+          for (let b = 0; b < inner; b++) {
+            const base = a * C * inner + b;
+            const scale = k(a * inner + b);
+            // d/dx_c = p_c S - w_c T_c with S = sum_k w_k T_k
+            let S = 0;
+            for (let c = 0; c < C; c++) S += (w ? w[c] : 1) * tsm(base + c * inner);
+            for (let c = 0; c < C; c++) {
+              const j = base + c * inner;
+              const wc = w ? w[c] : 1;
+              if (gx) gx[j] = scale * (Math.exp(logp[j]) * S - wc * tsm(j));
+              if (gy) gy[j] = -scale * wc * logp[j] * (ls > 0 ? 1 - ls : 1);
+            }
+          }
+        }
+        return [gx, gy];
+      })
+    : null;
+  return Tensor.result(r.out, r.shape, node);
+}
+
+export function cross_entropy(
+  input: Tensor,
+  target: Tensor,
+  weight: Tensor | null = null,
+  ignoreIndex = -100,
+  reduction: Reduction = 'mean',
+  labelSmoothing = 0,
+): Tensor {
+  checkReduction(reduction);
+  if (labelSmoothing < 0 || labelSmoothing > 1) {
+    throw torchError('RuntimeError', `label_smoothing must be between 0.0 and 1.0. Got: ${labelSmoothing}`);
+  }
+  const opts: ClassLossOptions = { weight, ignoreIndex, reduction, labelSmoothing, logits: true };
+  if (target.dtype === 'float32' && sameShape(target.shape, input.shape)) return classProbLoss(input, target, opts);
+  return classIndexLoss(input, target, opts, 'cross_entropy');
+}
+
+export function nll_loss(input: Tensor, target: Tensor, weight: Tensor | null = null, ignoreIndex = -100, reduction: Reduction = 'mean'): Tensor {
+  checkReduction(reduction);
+  return classIndexLoss(input, target, { weight, ignoreIndex, reduction, labelSmoothing: 0, logits: false }, 'nll_loss');
+}

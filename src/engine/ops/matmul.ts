@@ -1,0 +1,318 @@
+// Matrix products: matmul (dot, mv, mm, batched with broadcasting), bmm, linear. Every product, forward
+// and both backward ones (G B^T and A^T G), goes through the gemm kernel.
+import { Node, isGradEnabled } from '../autograd';
+import { gemm } from '../kernels/gemm';
+import { Tensor, floats } from '../tensor';
+import { Shape, fmtShape, numel } from '../shape';
+import { add } from './arith';
+import { broadcast, broadcastOffsets, dtypeName, torchError } from './util';
+import { transpose } from './view';
+
+function recording(a: Tensor, b: Tensor | null): boolean {
+  return isGradEnabled() && (a.requiresGrad || (b !== null && b.requiresGrad));
+}
+
+function cannotMultiply(op: string, a: Shape, b: Shape, m1: string, m2: string): Error {
+  return mismatch(op, a, b, `mat1 and mat2 shapes cannot be multiplied (${m1} and ${m2})`);
+}
+
+/** Names the op and both shapes, then gives PyTorch's own text in parentheses. */
+function mismatch(op: string, a: Shape, b: Shape, torchText: string): Error {
+  return torchError('RuntimeError', `${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} cannot be multiplied (${torchText})`);
+}
+
+/** Float32 operands; PyTorch refuses mixed dtypes, and integer products compute exactly in float64 here. */
+function checkDtypes(a: Tensor, b: Tensor, op: string): 'float32' | 'int64' {
+  if (a.dtype !== b.dtype) {
+    const cname = (t: Tensor) => (t.dtype === 'float32' ? 'float' : t.dtype === 'int64' ? 'long int' : 'bool');
+    throw torchError('RuntimeError', `${op}: expected m1 and m2 to have the same dtype, but got: ${cname(a)} != ${cname(b)}`);
+  }
+  if (a.dtype === 'bool') throw torchError('RuntimeError', `"${op}" not implemented for '${dtypeName(a.dtype)}'`);
+  return a.dtype;
+}
+
+/** Integer matmul (rare: index arithmetic in scripts): plain loops in float64, no gradient. */
+function intMatmul(a: Tensor, b: Tensor): Tensor {
+  const fa = new Tensor(Float32Array.from(a.data), a.shape);
+  const fb = new Tensor(Float32Array.from(b.data), b.shape);
+  // float32 is exact for the small integers scripts use; go through the same shape logic, then convert.
+  const r = matmul(fa, fb);
+  return new Tensor(Float64Array.from(r.data), r.shape, 'int64');
+}
+
+function inconsistentDot(op: string, a: Shape, b: Shape): Error {
+  return mismatch(
+    op,
+    a,
+    b,
+    `inconsistent tensor size, expected tensor [${a[0]}] and src [${b[0]}] to have the same number of elements, but got ${a[0]} and ${b[0]} elements respectively`,
+  );
+}
+
+function mvMismatch(op: string, a: Shape, v: Shape): Error {
+  return mismatch(op, a, v, `size mismatch, got ${a[0]}, ${a[0]}x${a[1]},${v[0]}`);
+}
+
+export function dot(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 1 || b.ndim !== 1) {
+    throw torchError('RuntimeError', `1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
+  }
+  if (a.shape[0] !== b.shape[0]) {
+    throw inconsistentDot('dot', a.shape, b.shape);
+  }
+  if (checkDtypes(a, b, 'dot') !== 'float32') return intMatmul(a, b);
+  const x = a.data as Float32Array;
+  const y = b.data as Float32Array;
+  const out = floats(1);
+  gemm(false, false, 1, 1, x.length, x, 0, y, 0, out, 0, false);
+  const node = recording(a, b)
+    ? new Node('DotBackward0', [a, b], (g) => {
+        const ga = a.requiresGrad ? floats(x.length) : null;
+        const gb = b.requiresGrad ? floats(y.length) : null;
+        const s = g[0];
+        for (let i = 0; i < x.length; i++) {
+          if (ga) ga[i] = s * y[i];
+          if (gb) gb[i] = s * x[i];
+        }
+        return [ga, gb];
+      })
+    : null;
+  return Tensor.result(out, [], node);
+}
+
+/** [m, k] @ [k, n] on flat buffers, with the gradient products. */
+function mm2(a: Tensor, b: Tensor, m: number, k: number, n: number, outShape: number[], name: string): Tensor {
+  const A = a.data as Float32Array;
+  const B = b.data as Float32Array;
+  const out = floats(m * n);
+  gemm(false, false, m, n, k, A, 0, B, 0, out, 0, false);
+  const node = recording(a, b)
+    ? new Node(name, [a, b], (g) => {
+        let ga: Float32Array | null = null;
+        let gb: Float32Array | null = null;
+        if (a.requiresGrad) {
+          ga = floats(m * k);
+          gemm(false, true, m, k, n, g, 0, B, 0, ga, 0, false); // G B^T
+        }
+        if (b.requiresGrad) {
+          gb = floats(k * n);
+          gemm(true, false, k, n, m, A, 0, g, 0, gb, 0, false); // A^T G
+        }
+        return [ga, gb];
+      })
+    : null;
+  return Tensor.result(out, outShape, node);
+}
+
+export function mm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 2) throw torchError('RuntimeError', `self must be a matrix`);
+  if (b.ndim !== 2) throw torchError('RuntimeError', `mat2 must be a matrix`);
+  const [m, k] = a.shape;
+  const [k2, n] = b.shape;
+  if (k !== k2) throw cannotMultiply('mm', a.shape, b.shape, `${m}x${k}`, `${k2}x${n}`);
+  if (checkDtypes(a, b, 'mm') !== 'float32') return intMatmul(a, b);
+  return mm2(a, b, m, k, n, [m, n], 'MmBackward0');
+}
+
+export function mv(a: Tensor, v: Tensor): Tensor {
+  if (a.ndim !== 2 || v.ndim !== 1) {
+    throw torchError('RuntimeError', `vector + matrix @ vector expected, got 1, ${a.ndim}, ${v.ndim}`);
+  }
+  const [m, k] = a.shape;
+  if (v.shape[0] !== k) {
+    throw mvMismatch('mv', a.shape, v.shape);
+  }
+  if (checkDtypes(a, v, 'mv') !== 'float32') return intMatmul(a, v);
+  return mm2(a, v, m, k, 1, [m], 'MvBackward0');
+}
+
+/**
+ * Batched product of a [...batchA, n, k] and b [...batchB, k, m] with broadcast batch dims. `squeezeRows` /
+ * `squeezeCols` drop the unit dim a 1-D operand was promoted with.
+ */
+function batched(a: Tensor, b: Tensor, aShape: number[], bShape: number[], outShapeFinal: (s: number[]) => number[], name: string): Tensor {
+  const n = aShape[aShape.length - 2];
+  const k = aShape[aShape.length - 1];
+  const k2 = bShape[bShape.length - 2];
+  const m = bShape[bShape.length - 1];
+  const batchA = aShape.slice(0, -2);
+  const batchB = bShape.slice(0, -2);
+  const batch = broadcastBatch(batchA, batchB, a.shape, b.shape);
+  const nb = numel(batch);
+  if (k !== k2) {
+    throw mismatch(name === 'BmmBackward0' ? 'bmm' : 'matmul', a.shape, b.shape, `Expected size for first two dimensions of batch2 tensor to be: [${nb}, ${k}] but got: [${nb}, ${k2}].`);
+  }
+  const offA = broadcastOffsets(batchA, batch, nb);
+  const offB = broadcastOffsets(batchB, batch, nb);
+  const A = a.data as Float32Array;
+  const B = b.data as Float32Array;
+  const out = floats(nb * n * m);
+  for (let i = 0; i < nb; i++) gemm(false, false, n, m, k, A, offA[i] * n * k, B, offB[i] * k * m, out, i * n * m, false);
+  const node = recording(a, b)
+    ? new Node(name, [a, b], (g) => {
+        let ga: Float32Array | null = null;
+        let gb: Float32Array | null = null;
+        if (a.requiresGrad) {
+          ga = floats(A.length);
+          // Accumulate: a batch entry of a broadcast operand collects gradient from several products.
+          for (let i = 0; i < nb; i++) gemm(false, true, n, k, m, g, i * n * m, B, offB[i] * k * m, ga, offA[i] * n * k, true);
+        }
+        if (b.requiresGrad) {
+          gb = floats(B.length);
+          for (let i = 0; i < nb; i++) gemm(true, false, k, m, n, A, offA[i] * n * k, g, i * n * m, gb, offB[i] * k * m, true);
+        }
+        return [ga, gb];
+      })
+    : null;
+  return Tensor.result(out, outShapeFinal([...batch, n, m]), node);
+}
+
+function broadcastBatch(batchA: number[], batchB: number[], a: Shape, b: Shape): number[] {
+  return broadcast(batchA, batchB, `matmul batch dims of ${fmtShape(a)} and ${fmtShape(b)}`);
+}
+
+/** torch.matmul with PyTorch's dispatch on ranks (and its grad_fn names for each case). */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  const da = a.ndim;
+  const db = b.ndim;
+  if (da === 0 || db === 0) {
+    throw torchError('RuntimeError', `both arguments to matmul need to be at least 1D, but they are ${da}D and ${db}D`);
+  }
+  if (a.dtype !== 'float32' || b.dtype !== 'float32') {
+    if (checkDtypes(a, b, 'matmul') !== 'float32') return intMatmul(a, b);
+  }
+  if (da === 1 && db === 1) {
+    if (a.shape[0] !== b.shape[0]) throw inconsistentDot('matmul', a.shape, b.shape);
+    return dot(a, b);
+  }
+  if (da === 2 && db === 1) {
+    if (a.shape[1] !== b.shape[0]) throw mvMismatch('matmul', a.shape, b.shape);
+    return mv(a, b);
+  }
+  if (da === 1 && db === 2) {
+    const [k, n] = b.shape;
+    if (a.shape[0] !== k) throw cannotMultiply('matmul', a.shape, b.shape, `1x${a.shape[0]}`, `${k}x${n}`);
+    return mm2(a, b, 1, k, n, [n], 'SqueezeBackward3');
+  }
+  if (da === 2 && db === 2) {
+    const [m, k] = a.shape;
+    const [k2, n] = b.shape;
+    if (k !== k2) throw cannotMultiply('matmul', a.shape, b.shape, `${m}x${k}`, `${k2}x${n}`);
+    return mm2(a, b, m, k, n, [m, n], 'MmBackward0');
+  }
+  if (da >= 3 && db <= 2) {
+    // Fold the batch into the rows: one product [(batch n) x k] @ [k x m].
+    const k = a.shape[da - 1];
+    const rows = a.data.length / Math.max(k, 1);
+    const m = db === 1 ? 1 : b.shape[1];
+    if (b.shape[0] !== k) {
+      throw cannotMultiply('matmul', a.shape, b.shape, `${rows}x${k}`, db === 1 ? `${b.shape[0]}x1` : `${b.shape[0]}x${m}`);
+    }
+    const outShape = db === 1 ? a.shape.slice(0, -1) : [...a.shape.slice(0, -1), m];
+    return mm2(a, b, rows, k, m, outShape, 'UnsafeViewBackward0');
+  }
+  // Batched with broadcasting; a 1-D operand is promoted to a matrix and its unit dim dropped after.
+  const aShape = da === 1 ? [1, a.shape[0]] : a.shape;
+  const bShape = db === 1 ? [b.shape[0], 1] : b.shape;
+  return batched(
+    a,
+    b,
+    aShape,
+    bShape,
+    (s) => (da === 1 ? [...s.slice(0, -2), s[s.length - 1]] : db === 1 ? s.slice(0, -1) : s),
+    'UnsafeViewBackward0',
+  );
+}
+
+/** torch.bmm: strictly [B, n, k] @ [B, k, m]. */
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 3) throw torchError('RuntimeError', `batch1 must be a 3D tensor`);
+  if (b.ndim !== 3) throw torchError('RuntimeError', `batch2 must be a 3D tensor`);
+  if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
+    throw mismatch('bmm', a.shape, b.shape, `Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
+  }
+  checkDtypes(a, b, 'bmm');
+  return batched(a, b, a.shape, b.shape, (s) => s, 'BmmBackward0');
+}
+
+/**
+ * F.linear: x W^T + b with W [out, in]. One gemm (transB) on the rows of x, bias preloaded into the output.
+ * grad_fn as PyTorch 1.13 names it: AddmmBackward0 for 2-D input with bias, ViewBackward0 for 3-D input with
+ * bias (flattened addmm), the matmul name without bias, AddBackward0 otherwise.
+ */
+export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor {
+  if (x.ndim === 0 || w.ndim === 0) {
+    throw torchError('RuntimeError', `both arguments to linear need to be at least 1D, but they are ${x.ndim}D and ${w.ndim}D`);
+  }
+  if (w.ndim !== 2 || x.dtype !== 'float32' || w.dtype !== 'float32' || (bias && bias.dtype !== 'float32')) {
+    return linearGeneric(x, w, bias);
+  }
+  const inF = w.shape[1];
+  const outF = w.shape[0];
+  const xin = x.shape[x.ndim - 1];
+  const rows = x.ndim === 1 ? 1 : x.data.length / Math.max(xin, 1);
+  if (xin !== inF) {
+    throw cannotMultiply('linear', x.ndim === 1 ? x.shape : [rows, xin], [inF, outF], `${rows}x${xin}`, `${inF}x${outF}`);
+  }
+  if (bias && !(bias.data.length === outF || bias.data.length === 1)) return linearGeneric(x, w, bias);
+  const X = x.data as Float32Array;
+  const W = w.data as Float32Array;
+  const out = floats(rows * outF);
+  let accumulate = false;
+  if (bias) {
+    const bv = bias.data as Float32Array;
+    if (bv.length === outF) for (let r = 0; r < rows; r++) out.set(bv, r * outF);
+    else out.fill(bv[0]);
+    accumulate = true;
+  }
+  gemm(false, true, rows, outF, inF, X, 0, W, 0, out, 0, accumulate);
+  const outShape = x.ndim === 1 ? [outF] : [...x.shape.slice(0, -1), outF];
+  let node: Node | null = null;
+  if (isGradEnabled() && (x.requiresGrad || w.requiresGrad || (bias !== null && bias.requiresGrad))) {
+    const name = bias
+      ? x.ndim === 2
+        ? 'AddmmBackward0'
+        : x.ndim === 3
+          ? 'ViewBackward0'
+          : 'AddBackward0'
+      : x.ndim === 2
+        ? 'MmBackward0'
+        : x.ndim === 1
+          ? 'SqueezeBackward3'
+          : 'UnsafeViewBackward0';
+    node = new Node(name, bias ? [x, w, bias] : [x, w], (g) => {
+      let gx: Float32Array | null = null;
+      let gw: Float32Array | null = null;
+      let gb: Float32Array | null = null;
+      if (x.requiresGrad) {
+        gx = floats(X.length);
+        gemm(false, false, rows, inF, outF, g, 0, W, 0, gx, 0, false); // G W
+      }
+      if (w.requiresGrad) {
+        gw = floats(W.length);
+        gemm(true, false, outF, inF, rows, g, 0, X, 0, gw, 0, false); // G^T X
+      }
+      if (bias && bias.requiresGrad) {
+        const acc = new Float64Array(outF);
+        for (let r = 0; r < rows; r++) {
+          const o = r * outF;
+          for (let j = 0; j < outF; j++) acc[j] += g[o + j];
+        }
+        if (bias.data.length === outF) gb = Float32Array.from(acc);
+        else {
+          let s = 0;
+          for (let j = 0; j < outF; j++) s += acc[j];
+          gb = new Float32Array([s]);
+        }
+      }
+      return bias ? [gx, gw, gb] : [gx, gw];
+    });
+  }
+  return Tensor.result(out, outShape, node);
+}
+
+/** Rare shapes (1-D weight, unusual bias, integer dtypes): compose from matmul and add. */
+function linearGeneric(x: Tensor, w: Tensor, bias: Tensor | null): Tensor {
+  const y = matmul(x, w.ndim === 2 ? transpose(w, 0, 1) : w);
+  return bias ? add(y, bias) : y;
+}

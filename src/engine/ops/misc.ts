@@ -1,0 +1,208 @@
+// Less central ops scripts still reach for: split/chunk/unbind, sort/topk (values carry gradients to the
+// picked elements), tril/triu, outer, diag, one_hot.
+import { Node, isGradEnabled } from '../autograd';
+import { Tensor, allocate, floats } from '../tensor';
+import { mul } from './arith';
+import { IndexItem, index } from './indexing';
+import { normDimChecked, splitAt, torchError } from './util';
+import { reshape, unsqueeze } from './view';
+
+/** torch.split: pieces of `size` (or the listed sizes) along dim; each piece is a slice (SliceBackward0). */
+export function split(t: Tensor, sizes: number | readonly number[], dim = 0): Tensor[] {
+  const d = normDimChecked(dim, t.ndim);
+  const total = t.shape[d];
+  let parts: number[];
+  if (typeof sizes === 'number') {
+    if (sizes <= 0) throw torchError('RuntimeError', `split_size can only be 0 if dimension size is 0, but got dimension size of ${total}`);
+    parts = [];
+    for (let at = 0; at < total; at += sizes) parts.push(Math.min(sizes, total - at));
+    if (parts.length === 0) parts.push(0);
+  } else {
+    parts = sizes.slice();
+    const sum = parts.reduce((a, b) => a + b, 0);
+    if (sum !== total) {
+      throw torchError('RuntimeError', `split_with_sizes expects split_sizes to sum exactly to ${total} (input tensor's size at dimension ${d}), but got split_sizes=[${parts.join(', ')}]`);
+    }
+  }
+  const out: Tensor[] = [];
+  let start = 0;
+  for (const len of parts) {
+    const spec: IndexItem[] = [];
+    for (let i = 0; i < d; i++) spec.push({});
+    spec.push({ start, stop: start + len });
+    out.push(renamed(index(t, spec), typeof sizes === 'number' ? 'SplitBackward0' : 'SplitWithSizesBackward0'));
+    start += len;
+  }
+  return out;
+}
+
+/** PyTorch's multi-output ops (split, unbind) record one node; ours is one per piece under the same name. */
+function renamed(t: Tensor, name: string): Tensor {
+  if (t.gradFn) (t.gradFn as { name: string }).name = name;
+  return t;
+}
+
+/** torch.chunk: `chunks` pieces of ceil(size / chunks) (the last may be smaller; fewer if it divides early). */
+export function chunk(t: Tensor, chunks: number, dim = 0): Tensor[] {
+  if (chunks <= 0) throw torchError('RuntimeError', 'chunk expects `chunks` to be greater than 0, got: ' + chunks);
+  const d = normDimChecked(dim, t.ndim);
+  const size = Math.ceil(t.shape[d] / chunks);
+  return split(t, Math.max(size, 1), d);
+}
+
+/** torch.unbind: the slices along dim, that dim removed (SelectBackward0 each). */
+export function unbind(t: Tensor, dim = 0): Tensor[] {
+  const d = normDimChecked(dim, t.ndim);
+  const out: Tensor[] = [];
+  for (let k = 0; k < t.shape[d]; k++) {
+    const spec: IndexItem[] = [];
+    for (let i = 0; i < d; i++) spec.push({});
+    spec.push(k);
+    out.push(renamed(index(t, spec), 'UnbindBackward0'));
+  }
+  return out;
+}
+
+export interface SortResult {
+  values: Tensor;
+  indices: Tensor;
+}
+
+/** Sorted values and their indices along dim; stable, NaN sorts as largest (as PyTorch). k limits to top-k. */
+function sortCore(t: Tensor, dim: number, descending: boolean, k: number | null, name: string): SortResult {
+  const d = normDimChecked(dim, t.ndim);
+  const { outer, size, inner } = t.ndim === 0 ? { outer: 1, size: 1, inner: 1 } : splitAt(t.shape, d);
+  const kk = k ?? size;
+  if (kk > size || kk < 0) throw torchError('RuntimeError', 'selected index k out of range');
+  const shape = t.ndim === 0 ? [] : t.shape.map((s, i) => (i === d ? kk : s));
+  const x = t.data;
+  const vals = allocate(t.dtype, outer * kk * inner);
+  const idx = new Float64Array(outer * kk * inner);
+  const src = new Int32Array(outer * kk * inner);
+  const order = new Array<number>(size);
+  const key = (v: number) => (v !== v ? Infinity : v);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * size * inner + i;
+      for (let j = 0; j < size; j++) order[j] = j;
+      order.sort((a, b) => {
+        const va = x[base + a * inner];
+        const vb = x[base + b * inner];
+        if (va !== va || vb !== vb) {
+          if (va !== va && vb !== vb) return a - b;
+          return (va !== va ? 1 : -1) * (descending ? -1 : 1);
+        }
+        const c = descending ? key(vb) - key(va) : key(va) - key(vb);
+        return c !== 0 ? c : a - b;
+      });
+      for (let j = 0; j < kk; j++) {
+        const at = o * kk * inner + j * inner + i;
+        vals[at] = x[base + order[j] * inner];
+        idx[at] = order[j];
+        src[at] = base + order[j] * inner;
+      }
+    }
+  }
+  const indices = new Tensor(idx, shape, 'int64');
+  if (t.dtype !== 'float32' || !(t.requiresGrad && isGradEnabled())) return { values: new Tensor(vals, shape, t.dtype), indices };
+  const n = t.data.length;
+  const node = new Node(name, [t], (g) => {
+    const r = floats(n);
+    for (let j = 0; j < g.length; j++) r[src[j]] += g[j];
+    return [r];
+  });
+  return { values: new Tensor(vals, shape, 'float32', true, node), indices };
+}
+
+export function sort(t: Tensor, dim = -1, descending = false): SortResult {
+  return sortCore(t, dim, descending, null, 'SortBackward0');
+}
+
+export function topk(t: Tensor, k: number, dim = -1, largest = true): SortResult {
+  return sortCore(t, dim, largest, k, 'TopkBackward0');
+}
+
+export function argsort(t: Tensor, dim = -1, descending = false): Tensor {
+  return sortCore(t, dim, descending, null, 'SortBackward0').indices;
+}
+
+/** Lower (tril) or upper (triu) triangle of the last two dims; the rest zeroed. */
+function triangle(t: Tensor, diagonal: number, lower: boolean): Tensor {
+  if (t.ndim < 2) throw torchError('RuntimeError', `${lower ? 'tril' : 'triu'}: input tensor must have at least 2 dimensions`);
+  const rows = t.shape[t.ndim - 2];
+  const cols = t.shape[t.ndim - 1];
+  const mask = allocate(t.dtype, rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mask[r * cols + c] = (lower ? c - r <= diagonal : c - r >= diagonal) ? 1 : 0;
+  const out = mul(t, new Tensor(mask, [rows, cols], t.dtype));
+  if (out.gradFn) (out.gradFn as { name: string }).name = lower ? 'TrilBackward0' : 'TriuBackward0';
+  return out;
+}
+
+export function tril(t: Tensor, diagonal = 0): Tensor {
+  return triangle(t, diagonal, true);
+}
+
+export function triu(t: Tensor, diagonal = 0): Tensor {
+  return triangle(t, diagonal, false);
+}
+
+/** Outer product of two vectors: a[:, None] * b[None, :]. */
+export function outer(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 1 || b.ndim !== 1) throw torchError('RuntimeError', `outer: expected 1D tensors, got ${a.ndim}D and ${b.ndim}D`);
+  return mul(unsqueeze(a, 1), unsqueeze(b, 0));
+}
+
+/** diag: a vector becomes a (shifted) diagonal matrix; a matrix gives its diagonal. */
+export function diag(t: Tensor, diagonal = 0): Tensor {
+  if (t.ndim === 1) {
+    const n = t.shape[0];
+    const size = n + Math.abs(diagonal);
+    const out = allocate(t.dtype, size * size);
+    const pos = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = diagonal >= 0 ? i : i - diagonal;
+      const c = diagonal >= 0 ? i + diagonal : i;
+      pos[i] = r * size + c;
+      out[pos[i]] = t.data[i];
+    }
+    if (t.dtype !== 'float32' || !(t.requiresGrad && isGradEnabled())) return new Tensor(out, [size, size], t.dtype);
+    const node = new Node('DiagBackward0', [t], (g) => [Float32Array.from(pos, (p) => g[p])]);
+    return new Tensor(out, [size, size], 'float32', true, node);
+  }
+  if (t.ndim !== 2) throw torchError('RuntimeError', 'diag(): Supports 1D or 2D tensors. Got ' + t.ndim + 'D');
+  const [rows, cols] = t.shape;
+  const items: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const c = r + diagonal;
+    if (c >= 0 && c < cols) items.push(r * cols + c);
+  }
+  const flat = reshape(t, [-1]);
+  const r = index(flat, [new Tensor(Float64Array.from(items), [items.length], 'int64')]);
+  if (r.gradFn) (r.gradFn as { name: string }).name = 'DiagBackward0';
+  return r;
+}
+
+/** F.one_hot: int64 [..., num_classes]; num_classes = max + 1 when -1. */
+export function one_hot(t: Tensor, numClasses = -1): Tensor {
+  if (t.dtype !== 'int64') throw torchError('RuntimeError', 'one_hot is only applicable to index tensor.');
+  let max = -1;
+  for (let i = 0; i < t.data.length; i++) {
+    if (t.data[i] < 0) throw torchError('RuntimeError', 'Class values must be non-negative.');
+    max = Math.max(max, t.data[i]);
+  }
+  const C = numClasses === -1 ? max + 1 : numClasses;
+  if (max >= C) throw torchError('RuntimeError', 'Class values must be smaller than num_classes.');
+  const out = new Float64Array(t.data.length * C);
+  for (let i = 0; i < t.data.length; i++) out[i * C + t.data[i]] = 1;
+  return new Tensor(out, [...t.shape, C], 'int64');
+}
+
+/** torch.fmod: remainder with the sign of the dividend (C's fmod). */
+export function fmod(a: Tensor, b: number | Tensor): Tensor {
+  const B = b instanceof Tensor ? b : null;
+  const out = allocate(a.dtype === 'bool' ? 'int64' : a.dtype, a.data.length);
+  if (B && B.data.length !== 1 && B.data.length !== a.data.length) throw torchError('RuntimeError', 'fmod: shapes must match or the divisor be a scalar');
+  for (let i = 0; i < out.length; i++) out[i] = a.data[i] % (B ? B.data[B.data.length === 1 ? 0 : i] : (b as number));
+  return new Tensor(out, a.shape, a.dtype === 'bool' ? 'int64' : a.dtype);
+}
+

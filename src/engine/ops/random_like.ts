@@ -1,0 +1,19 @@
+// The *_like random factories: shape (and dtype check) from a tensor, values from the default generator.
+import { Tensor } from '../tensor';
+import { rand, randn, randint } from '../random';
+import { torchError } from './util';
+
+export function rand_like(t: Tensor): Tensor {
+  if (t.dtype !== 'float32') throw torchError('RuntimeError', `"check_uniform_bounds" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
+  return rand(t.shape);
+}
+
+export function randn_like(t: Tensor): Tensor {
+  if (t.dtype !== 'float32') throw torchError('RuntimeError', `"normal_kernel_cpu" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
+  return randn(t.shape);
+}
+
+export function randint_like(t: Tensor, low: number, high?: number): Tensor {
+  const r = high === undefined ? randint(0, low, t.shape) : randint(low, high, t.shape);
+  return t.dtype === 'float32' ? new Tensor(Float32Array.from(r.data), t.shape, 'float32') : r;
+}

@@ -1,0 +1,168 @@
+// Elementwise math of one tensor: exp, log, sqrt, abs, clamp, trigonometry, rounding. Integer inputs
+// of the transcendental functions compute in float32, as PyTorch does.
+import { Node, isGradEnabled } from '../autograd';
+import { Tensor, allocate, floats } from '../tensor';
+import { floatData } from './util';
+
+/** Forward `f` elementwise; when recording, `df(x, y)` is dy/dx at each element (x input, y output). */
+function unaryFloat(
+  t: Tensor,
+  name: string,
+  f: (x: number) => number,
+  df: ((x: number, y: number) => number) | null,
+): Tensor {
+  const x = floatData(t);
+  const n = x.length;
+  const y = floats(n);
+  for (let i = 0; i < n; i++) y[i] = f(x[i]);
+  const node =
+    df && t.requiresGrad && isGradEnabled()
+      ? new Node(name, [t], (g) => {
+          const r = floats(n);
+          for (let i = 0; i < n; i++) r[i] = g[i] * df(x[i], y[i]);
+          return [r];
+        })
+      : null;
+  return Tensor.result(y, t.shape, node);
+}
+
+/** Ops whose gradient is zero everywhere it exists (round, floor, sign...): keep the input dtype. */
+function piecewiseConstant(t: Tensor, name: string, f: (x: number) => number): Tensor {
+  const x = t.data;
+  const out = allocate(t.dtype, x.length);
+  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  if (t.dtype !== 'float32') return new Tensor(out, t.shape, t.dtype);
+  const node = t.requiresGrad && isGradEnabled() ? new Node(name, [t], (g) => [floats(g.length)]) : null;
+  return Tensor.result(out as Float32Array, t.shape, node);
+}
+
+export function exp(t: Tensor): Tensor {
+  return unaryFloat(t, 'ExpBackward0', Math.exp, (_x, y) => y);
+}
+export function log(t: Tensor): Tensor {
+  return unaryFloat(t, 'LogBackward0', Math.log, (x) => 1 / x);
+}
+export function log2(t: Tensor): Tensor {
+  return unaryFloat(t, 'Log2Backward0', Math.log2, (x) => 1 / (x * Math.LN2));
+}
+export function log10(t: Tensor): Tensor {
+  return unaryFloat(t, 'Log10Backward0', Math.log10, (x) => 1 / (x * Math.LN10));
+}
+export function log1p(t: Tensor): Tensor {
+  return unaryFloat(t, 'Log1PBackward0', Math.log1p, (x) => 1 / (1 + x));
+}
+export function expm1(t: Tensor): Tensor {
+  return unaryFloat(t, 'Expm1Backward0', Math.expm1, (_x, y) => y + 1);
+}
+export function sqrt(t: Tensor): Tensor {
+  return unaryFloat(t, 'SqrtBackward0', Math.sqrt, (_x, y) => 1 / (2 * y));
+}
+export function rsqrt(t: Tensor): Tensor {
+  return unaryFloat(t, 'RsqrtBackward0', (x) => 1 / Math.sqrt(x), (x, y) => -0.5 * y / x);
+}
+export function reciprocal(t: Tensor): Tensor {
+  return unaryFloat(t, 'ReciprocalBackward0', (x) => 1 / x, (_x, y) => -y * y);
+}
+export function sin(t: Tensor): Tensor {
+  return unaryFloat(t, 'SinBackward0', Math.sin, (x) => Math.cos(x));
+}
+export function cos(t: Tensor): Tensor {
+  return unaryFloat(t, 'CosBackward0', Math.cos, (x) => -Math.sin(x));
+}
+export function tan(t: Tensor): Tensor {
+  return unaryFloat(t, 'TanBackward0', Math.tan, (_x, y) => 1 + y * y);
+}
+export function asin(t: Tensor): Tensor {
+  return unaryFloat(t, 'AsinBackward0', Math.asin, (x) => 1 / Math.sqrt(1 - x * x));
+}
+export function acos(t: Tensor): Tensor {
+  return unaryFloat(t, 'AcosBackward0', Math.acos, (x) => -1 / Math.sqrt(1 - x * x));
+}
+export function atan(t: Tensor): Tensor {
+  return unaryFloat(t, 'AtanBackward0', Math.atan, (x) => 1 / (1 + x * x));
+}
+export function sinh(t: Tensor): Tensor {
+  return unaryFloat(t, 'SinhBackward0', Math.sinh, (x) => Math.cosh(x));
+}
+export function cosh(t: Tensor): Tensor {
+  return unaryFloat(t, 'CoshBackward0', Math.cosh, (x) => Math.sinh(x));
+}
+
+/** x * x; PyTorch implements square as pow(x, 2), hence PowBackward0. */
+export function square(t: Tensor): Tensor {
+  if (t.dtype !== 'float32') {
+    const out = allocate(t.dtype === 'bool' ? 'int64' : t.dtype, t.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = t.data[i] * t.data[i];
+    return new Tensor(out, t.shape);
+  }
+  return unaryFloat(t, 'PowBackward0', (x) => x * x, (x) => 2 * x);
+}
+
+export function abs(t: Tensor): Tensor {
+  if (t.dtype !== 'float32') {
+    const out = allocate(t.dtype, t.data.length);
+    for (let i = 0; i < out.length; i++) out[i] = Math.abs(t.data[i]);
+    return new Tensor(out, t.shape, t.dtype);
+  }
+  return unaryFloat(t, 'AbsBackward0', Math.abs, (x) => (x > 0 ? 1 : x < 0 ? -1 : 0));
+}
+
+/** Round half to even, as torch.round (and NumPy) do; `decimals` scales by 10^decimals first. */
+export function round(t: Tensor, decimals = 0): Tensor {
+  const half = (x: number) => {
+    const r = Math.round(x);
+    return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  };
+  if (decimals === 0) return piecewiseConstant(t, 'RoundBackward0', half);
+  const scale = Math.fround(Math.pow(10, decimals));
+  return piecewiseConstant(t, 'RoundBackward1', (x) => Math.fround(half(Math.fround(x * scale))) / scale);
+}
+export function floor(t: Tensor): Tensor {
+  return piecewiseConstant(t, 'FloorBackward0', Math.floor);
+}
+export function ceil(t: Tensor): Tensor {
+  return piecewiseConstant(t, 'CeilBackward0', Math.ceil);
+}
+export function trunc(t: Tensor): Tensor {
+  return piecewiseConstant(t, 'TruncBackward0', Math.trunc);
+}
+export function sign(t: Tensor): Tensor {
+  return piecewiseConstant(t, 'SignBackward0', (x) => (x > 0 ? 1 : x < 0 ? -1 : x));
+}
+
+/** clamp(min, max) with scalar bounds: ClampBackward1; the gradient passes where min <= x <= max. */
+export function clamp(t: Tensor, min: number | null = null, max: number | null = null): Tensor {
+  if (min === null && max === null) {
+    const err = new Error("torch.clamp: At least one of 'min' or 'max' must not be None");
+    err.name = 'RuntimeError';
+    throw err;
+  }
+  const lo = min === null ? -Infinity : t.dtype === 'float32' ? Math.fround(min) : min;
+  const hi = max === null ? Infinity : t.dtype === 'float32' ? Math.fround(max) : max;
+  const x = t.data;
+  const n = x.length;
+  const intOut = t.dtype !== 'float32' && Number.isInteger(lo === -Infinity ? 0 : lo) && Number.isInteger(hi === Infinity ? 0 : hi);
+  const out = allocate(intOut ? (t.dtype === 'bool' ? 'int64' : t.dtype) : 'float32', n);
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    // min is applied first, then max: with min > max every element becomes max, as in PyTorch.
+    out[i] = v !== v ? v : Math.min(Math.max(v, lo), hi);
+  }
+  if (!(out instanceof Float32Array) || t.dtype !== 'float32') return new Tensor(out, t.shape);
+  const node =
+    t.requiresGrad && isGradEnabled()
+      ? new Node('ClampBackward1', [t], (g) => {
+          const r = floats(n);
+          for (let i = 0; i < n; i++) r[i] = x[i] >= lo && x[i] <= hi ? g[i] : 0;
+          return [r];
+        })
+      : null;
+  return Tensor.result(out, t.shape, node);
+}
+
+export function clamp_min(t: Tensor, min: number): Tensor {
+  return clamp(t, min, null);
+}
+export function clamp_max(t: Tensor, max: number): Tensor {
+  return clamp(t, null, max);
+}
