@@ -5,7 +5,9 @@
 // Python scalar (an integer-valued number counts as int, so pass dtype where Python had a float like 1.0);
 // errors carry the Python exception class in `name` (RuntimeError, IndexError, ValueError, TypeError) and
 // PyTorch's message text, sometimes preceded by the op and shapes.
-export { Tensor, allocate, runtimeError } from './tensor';
+export { Tensor, allocate } from './tensor';
+export { pyError, runtimeError } from './errors';
+export type { PyErrorKind } from './errors';
 export type { DType, Storage } from './tensor';
 export { Node, noGrad, setGradEnabled, isGradEnabled, onBackward, runBackward, needsGrad } from './autograd';
 export type { BackwardFn, BackwardListener } from './autograd';
@@ -27,7 +29,7 @@ export * from './ops/random_like';
 export * from './ops/misc';
 // `var` is a reserved word for declarations but fine as an export name: torch.var(x).
 export { var_ as var } from './ops/reduce';
-export { torchError, promote, asTensor, castStorage } from './ops/util';
+export { promote, asTensor, castStorage } from './ops/util';
 export type { TensorLike } from './ops/util';
 
 export * from './random';

@@ -1,8 +1,9 @@
 // Learning-rate schedulers as in PyTorch 1.13 (torch/optim/lr_scheduler.py). Each keeps `last_epoch` and,
 // on `step()`, writes new values into `optimizer.param_groups[i].lr`. The recursive forms (each lr computed
 // from the group's current lr) are PyTorch's own, so the float64 values match what PyTorch produces.
+import { pyError } from './errors';
 import type { Optimizer } from './optim/optimizer';
-import { pyError } from './optim/optimizer';
+
 
 /** Where `verbose` schedulers print (the runtime routes it to the script's stdout). */
 export const schedulerOutput: { print: (line: string) => void } = { print: (line) => console.log(line) };

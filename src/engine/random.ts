@@ -3,6 +3,7 @@
 // cached second Box-Muller value; the distributions map engine draws to values exactly as ATen's CPU
 // kernels do, including where those kernels round to float32 and where the compiler fused a
 // multiply-add into one rounding.
+import { runtimeError } from './errors';
 import { Tensor } from './tensor';
 
 const f32 = Math.fround;
@@ -27,7 +28,7 @@ export interface RngState {
 function toSeed64(seed: number | bigint): bigint {
   const s = typeof seed === 'bigint' ? seed : BigInt(Math.trunc(seed));
   if (s < -(1n << 63n) || s >= 1n << 64n) {
-    throw new Error(`RuntimeError: Overflow when unpacking long`);
+    throw runtimeError(`Overflow when unpacking long`);
   }
   return BigInt.asUintN(64, s);
 }
@@ -85,7 +86,7 @@ export class Generator {
 
   set_state(state: RngState): this {
     if (!state || state.kind !== 'backprop-lens-mt19937' || state.mt.length !== MT_N) {
-      throw new Error('RuntimeError: Expected either a THGeneratorState of size 5048 or a CPUGeneratorImplState');
+      throw runtimeError('Expected either a THGeneratorState of size 5048 or a CPUGeneratorImplState');
     }
     this.mt.set(state.mt);
     this.index = state.index;
@@ -324,7 +325,7 @@ function normalFill16(data: Float32Array, o: number, mean: number, std: number):
 
 function floatData(t: Tensor, what: string): Float32Array {
   if (!(t.data instanceof Float32Array)) {
-    throw new Error(`RuntimeError: "${what}" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
+    throw runtimeError(`"${what}" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
   }
   return t.data;
 }
@@ -338,7 +339,7 @@ function touch(t: Tensor): void {
 export function fillUniform(data: Float32Array, from: number, to: number, gen: Generator = defaultGenerator): void {
   const a = f32(from);
   const b = f32(to);
-  if (!(a <= b)) throw new Error(`RuntimeError: uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
+  if (!(a <= b)) throw runtimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
   const range = f32(b - a);
   for (let i = 0; i < data.length; i++) {
     data[i] = fmaf((gen.random() & 0xffffff) * 5.9604644775390625e-8, range, a);
@@ -347,7 +348,7 @@ export function fillUniform(data: Float32Array, from: number, to: number, gen: G
 
 /** normal_(mean, std) for float32, choosing ATen's path by size: scalar Box-Muller below 16, AVX2 fill above. */
 export function fillNormal(data: Float32Array, mean: number, std: number, gen: Generator = defaultGenerator): void {
-  if (!(std >= 0)) throw new Error(`RuntimeError: normal expects std >= 0.0, but found std ${std}`);
+  if (!(std >= 0)) throw runtimeError(`normal expects std >= 0.0, but found std ${std}`);
   const n = data.length;
   if (n >= 16) {
     const m = f32(mean);
@@ -367,7 +368,7 @@ export function fillNormal(data: Float32Array, mean: number, std: number, gen: G
 export function uniform_(t: Tensor, from = 0, to = 1, gen?: Generator): Tensor {
   const data = floatData(t, 'uniform_kernel_cpu');
   if (!(f32(from) <= f32(to))) {
-    throw new Error(`RuntimeError: uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
+    throw runtimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
   }
   touch(t);
   fillUniform(data, from, to, gen);
@@ -388,7 +389,7 @@ function sizeOf(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
-      throw new Error(`RuntimeError: Trying to create tensor with negative dimension ${d}: [${shape.join(', ')}]`);
+      throw runtimeError(`Trying to create tensor with negative dimension ${d}: [${shape.join(', ')}]`);
     }
     n *= d;
   }
@@ -418,7 +419,7 @@ function intFromTo(range: number, base: number, gen: Generator): number {
 /** random_(from, to) in place: integers in [from, to); float tensors get the integers as floats. */
 export function randomFromTo_(t: Tensor, from: number, to: number, gen: Generator = defaultGenerator): Tensor {
   if (!(from < to)) {
-    throw new Error(`RuntimeError: random_ expects 'from' to be less than 'to', but got from=${from} >= to=${to}`);
+    throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${from} >= to=${to}`);
   }
   touch(t);
   const range = to - from;
@@ -430,7 +431,7 @@ export function randomFromTo_(t: Tensor, from: number, to: number, gen: Generato
 /** randint(low, high, shape): int64 by default, as torch.randint. */
 export function randint(low: number, high: number, shape: readonly number[], gen: Generator = defaultGenerator): Tensor {
   if (!(low < high)) {
-    throw new Error(`RuntimeError: random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
+    throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
   }
   const data = new Float64Array(sizeOf(shape));
   const range = high - low;
@@ -462,7 +463,7 @@ export function random_(t: Tensor, gen: Generator = defaultGenerator): Tensor {
 
 /** randperm(n) on CPU (1.13): identity, then for each i swap with i + random() % (n - i). */
 export function randperm(n: number, gen: Generator = defaultGenerator): Tensor {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`RuntimeError: n must be non-negative, got${n}`);
+  if (!Number.isInteger(n) || n < 0) throw runtimeError(`n must be non-negative, got${n}`);
   const data = new Float64Array(n);
   for (let i = 0; i < n; i++) data[i] = i;
   for (let i = 0; i < n - 1; i++) {
@@ -479,7 +480,7 @@ export function randperm(n: number, gen: Generator = defaultGenerator): Tensor {
  * Returned as 0/1 floats in element order, as the noise tensor `empty_like(input).bernoulli_(p)`.
  */
 export function bernoulliMask(n: number, p: number, gen: Generator = defaultGenerator): Float32Array {
-  if (!(p >= 0 && p <= 1)) throw new Error(`RuntimeError: bernoulli_ expects p to be in [0, 1], but got p=${p}`);
+  if (!(p >= 0 && p <= 1)) throw runtimeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = gen.uniformDouble() < p ? 1 : 0;
   return out;

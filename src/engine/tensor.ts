@@ -1,6 +1,7 @@
 // The Tensor: a contiguous, row-major buffer plus a shape. float32 values live in a Float32Array; int64
 // (labels, indices) in a Float64Array, exact to 2^53; bool in a Uint8Array. Views that keep the layout
 // (`view`, `reshape`, `detach`, `.data`) share the buffer; other layout changes copy.
+import { runtimeError } from './errors';
 import { Node, isGradEnabled, runBackward } from './autograd';
 import { Shape, fmtShape, numel, sameShape } from './shape';
 
@@ -35,12 +36,6 @@ export function allocate(dtype: DType, n: number): Storage {
   return new Uint8Array(n);
 }
 
-/** Errors carry the Python exception class in `name`; the shim raises that class with the message. */
-export function runtimeError(message: string): Error {
-  const err = new Error(message);
-  err.name = 'RuntimeError';
-  return err;
-}
 
 export class Tensor {
   data: Storage;

@@ -1,8 +1,9 @@
 // nn.Dropout: zeroes each element with probability p in training (scaling the rest by 1/(1-p)); the
 // identity in eval mode. The mask comes from the PyTorch-exact generator.
+import { pyError } from '../errors';
 import { Tensor } from '../tensor';
 import { dropout } from './functional';
-import { Module, nnError, pyBool, pyFloat } from './module';
+import { Module, pyBool, pyFloat } from './module';
 
 export class Dropout extends Module {
   constructor(
@@ -10,7 +11,7 @@ export class Dropout extends Module {
     readonly inplace = false,
   ) {
     super();
-    if (!(p >= 0 && p <= 1)) throw nnError('ValueError', `dropout probability has to be between 0 and 1, but got ${p}`);
+    if (!(p >= 0 && p <= 1)) throw pyError('ValueError', `dropout probability has to be between 0 and 1, but got ${p}`);
   }
 
   override forward(input: Tensor): Tensor {

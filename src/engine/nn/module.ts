@@ -2,6 +2,7 @@
 // recursive traversal with dotted names (each object reported once); train/eval; state_dict; forward hooks.
 // Subclasses register with `register_parameter` / `add_module` (or `setattr`, which dispatches on the value
 // like Python's Module.__setattr__) and implement `forward`; callers use `call`, which runs the hooks.
+import { pyError } from '../errors';
 import { noGrad } from '../autograd';
 import { Tensor } from '../tensor';
 import { fmtShape } from '../shape';
@@ -18,12 +19,6 @@ export class RemovableHandle {
   }
 }
 
-/** Python-style error carrying PyTorch's exception class name. */
-export function nnError(kind: 'KeyError' | 'TypeError' | 'RuntimeError' | 'ValueError' | 'NotImplementedError' | 'AttributeError', message: string): Error {
-  const err = new Error(message);
-  err.name = kind;
-  return err;
-}
 
 let nextHookId = 0;
 
@@ -48,7 +43,7 @@ export class Module {
 
   /** The layer's own computation; subclasses override it. Call modules through `call`, not `forward`. */
   forward(..._inputs: any[]): any {
-    throw nnError('NotImplementedError', `Module [${this.typeName}] is missing the required "forward" function`);
+    throw pyError('NotImplementedError', `Module [${this.typeName}] is missing the required "forward" function`);
   }
 
   /** `module(*inputs)`: forward pre-hooks, forward, then forward hooks (a hook's non-undefined result replaces). */
@@ -81,11 +76,11 @@ export class Module {
   // ---- registration ----
 
   private checkName(name: string, what: string, own: Map<string, unknown>): void {
-    if (typeof name !== 'string') throw nnError('TypeError', `${what} name should be a string. Got ${typeof name}`);
-    if (name.includes('.')) throw nnError('KeyError', `${what} name can't contain "."`);
-    if (name === '') throw nnError('KeyError', `${what} name can't be empty string ""`);
+    if (typeof name !== 'string') throw pyError('TypeError', `${what} name should be a string. Got ${typeof name}`);
+    if (name.includes('.')) throw pyError('KeyError', `${what} name can't contain "."`);
+    if (name === '') throw pyError('KeyError', `${what} name can't be empty string ""`);
     if (name in this && !own.has(name) && !this.isRegistered(name)) {
-      throw nnError('KeyError', `attribute '${name}' already exists`);
+      throw pyError('KeyError', `attribute '${name}' already exists`);
     }
   }
 
@@ -97,10 +92,10 @@ export class Module {
   register_parameter<P extends Parameter | null>(name: string, param: P): P {
     this.checkName(name, 'parameter', this._parameters);
     if (param !== null && !(param instanceof Parameter)) {
-      throw nnError('TypeError', `cannot assign '${(param as object).constructor.name}' object to parameter '${name}' (torch.nn.Parameter or None required)`);
+      throw pyError('TypeError', `cannot assign '${(param as object).constructor.name}' object to parameter '${name}' (torch.nn.Parameter or None required)`);
     }
     if (param !== null && !param.isLeaf) {
-      throw nnError('ValueError', `Cannot assign non-leaf Tensor to parameter '${name}'.`);
+      throw pyError('ValueError', `Cannot assign non-leaf Tensor to parameter '${name}'.`);
     }
     this._buffers.delete(name);
     this._modules.delete(name);
@@ -112,7 +107,7 @@ export class Module {
   /** Registers a child module under `name` (also the property `name`). */
   add_module<M extends Module | null>(name: string, module: M): M {
     if (module !== null && !(module instanceof Module)) {
-      throw nnError('TypeError', `${(module as object).constructor.name} is not a Module subclass`);
+      throw pyError('TypeError', `${(module as object).constructor.name} is not a Module subclass`);
     }
     this.checkName(name, 'module', this._modules);
     this._parameters.delete(name);
@@ -142,18 +137,18 @@ export class Module {
     if (value instanceof Parameter) this.register_parameter(name, value);
     else if (this._parameters.has(name)) {
       if (value !== null) {
-        throw nnError('TypeError', `cannot assign '${typeNameOf(value)}' as parameter '${name}' (torch.nn.Parameter or None expected)`);
+        throw pyError('TypeError', `cannot assign '${typeNameOf(value)}' as parameter '${name}' (torch.nn.Parameter or None expected)`);
       }
       this.register_parameter(name, null);
     } else if (value instanceof Module) this.add_module(name, value);
     else if (this._modules.has(name)) {
       if (value !== null) {
-        throw nnError('TypeError', `cannot assign '${typeNameOf(value)}' as child module '${name}' (torch.nn.Module or None expected)`);
+        throw pyError('TypeError', `cannot assign '${typeNameOf(value)}' as child module '${name}' (torch.nn.Module or None expected)`);
       }
       this.add_module(name, null);
     } else if (this._buffers.has(name)) {
       if (value !== null && !(value instanceof Tensor)) {
-        throw nnError('TypeError', `cannot assign '${typeNameOf(value)}' as buffer '${name}' (torch.Tensor or None expected)`);
+        throw pyError('TypeError', `cannot assign '${typeNameOf(value)}' as buffer '${name}' (torch.Tensor or None expected)`);
       }
       this._buffers.set(name, value as Tensor | null);
       (this as Record<string, unknown>)[name] = value;
@@ -248,7 +243,7 @@ export class Module {
     for (const item of target.split('.')) {
       const next = mod._modules.get(item);
       if (next === undefined || next === null) {
-        throw nnError('AttributeError', `${mod.typeName} has no attribute \`${item}\``);
+        throw pyError('AttributeError', `${mod.typeName} has no attribute \`${item}\``);
       }
       mod = next;
     }
@@ -271,7 +266,7 @@ export class Module {
   // ---- modes and gradients ----
 
   train(mode = true): this {
-    if (typeof mode !== 'boolean') throw nnError('ValueError', 'training mode is expected to be boolean');
+    if (typeof mode !== 'boolean') throw pyError('ValueError', 'training mode is expected to be boolean');
     this.training = mode;
     for (const child of this.children()) child.train(mode);
     return this;
@@ -354,7 +349,7 @@ export class Module {
       }
     }
     if (errors.length > 0) {
-      throw nnError('RuntimeError', `Error(s) in loading state_dict for ${this.typeName}:\n\t${errors.join('\n\t')}`);
+      throw pyError('RuntimeError', `Error(s) in loading state_dict for ${this.typeName}:\n\t${errors.join('\n\t')}`);
     }
     return { missing_keys: missing, unexpected_keys: unexpected };
   }

@@ -1,11 +1,12 @@
 // nn.Parameter: a leaf tensor a Module registers as trainable. It shares the buffer of the tensor it wraps
 // (as PyTorch's Parameter(data) does) and requires grad unless told otherwise.
+import { runtimeError } from '../errors';
 import { Tensor } from '../tensor';
 
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
     if (data.dtype !== 'float32' && requiresGrad) {
-      throw new Error('RuntimeError: Only Tensors of floating point and complex dtype can require gradients');
+      throw runtimeError('Only Tensors of floating point and complex dtype can require gradients');
     }
     super(data.data, data.shape, data.dtype, requiresGrad, null);
   }

@@ -1,22 +1,10 @@
 // Elementwise arithmetic with broadcasting. Each op computes its forward value with a direct loop per
 // broadcast layout (no per-element closures: these run thousands of times per training step) and records,
 // beside it, how the gradient flows back to each input.
+import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats } from '../tensor';
-import {
-  A_SCALAR,
-  B_SCALAR,
-  BinaryPlan,
-  GENERAL,
-  SAME,
-  TensorLike,
-  asTensor,
-  binaryPlan,
-  promote,
-  reduceThrough,
-  sumAll,
-  torchError,
-} from './util';
+import { A_SCALAR, B_SCALAR, BinaryPlan, GENERAL, SAME, TensorLike, asTensor, binaryPlan, promote, reduceThrough, sumAll } from './util';
 
 function record(a: Tensor, b: Tensor): boolean {
   return isGradEnabled() && (a.requiresGrad || b.requiresGrad);
@@ -79,7 +67,7 @@ function linearOp(a: TensorLike, b: TensorLike, cb: number, op: string, name: st
   const B = asTensor(b, a);
   const dtype = promote(A.dtype, B.dtype);
   if (dtype === 'bool' && cb !== 1) {
-    throw torchError(
+    throw pyError(
       'RuntimeError',
       'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
     );
@@ -236,7 +224,7 @@ export function binaryMap(
 
 export function neg(a: Tensor): Tensor {
   if (a.dtype === 'bool') {
-    throw torchError('RuntimeError', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+    throw pyError('RuntimeError', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
   }
   const x = a.data;
   const out = allocate(a.dtype, x.length);
@@ -260,7 +248,7 @@ export function pow(a: TensorLike, b: TensorLike): Tensor {
   const dtype = promote(A.dtype, B.dtype);
   if (dtype !== 'float32') {
     return binaryMap(A, B, 'pow', dtype === 'bool' ? 'int64' : dtype, (x, y) => {
-      if (y < 0 && Math.abs(x) !== 1) throw torchError('RuntimeError', 'Integers to negative integer powers are not allowed.');
+      if (y < 0 && Math.abs(x) !== 1) throw pyError('RuntimeError', 'Integers to negative integer powers are not allowed.');
       return Math.pow(x, y);
     });
   }
@@ -304,7 +292,7 @@ function powScalar(a: Tensor, e: number): Tensor {
   const x = a.data;
   const n = x.length;
   if (a.dtype !== 'float32' && Number.isInteger(e)) {
-    if (e < 0) throw torchError('RuntimeError', 'Integers to negative integer powers are not allowed.');
+    if (e < 0) throw pyError('RuntimeError', 'Integers to negative integer powers are not allowed.');
     const out = allocate(a.dtype === 'bool' ? 'int64' : a.dtype, n);
     for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], e);
     return new Tensor(out, a.shape);
@@ -376,7 +364,7 @@ export function remainder(a: TensorLike, b: TensorLike): Tensor {
   const B = asTensor(b, a);
   const dtype = promote(A.dtype, B.dtype);
   return binaryMap(A, B, 'remainder', dtype === 'bool' ? 'int64' : dtype, (x, y) => {
-    if (dtype !== 'float32' && y === 0) throw torchError('RuntimeError', 'ZeroDivisionError');
+    if (dtype !== 'float32' && y === 0) throw pyError('RuntimeError', 'ZeroDivisionError');
     const r = x % y;
     return r !== 0 && r < 0 !== y < 0 ? r + y : r;
   });

@@ -1,10 +1,11 @@
 // Comparisons and logic: elementwise tests giving bool tensors, where/masked_fill (with gradients through
 // the chosen values), and the whole-tensor checks equal/allclose.
+import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats } from '../tensor';
 import { sameShape } from '../shape';
 import { binaryMap } from './arith';
-import { A_SCALAR, B_SCALAR, GENERAL, SAME, TensorLike, asTensor, binaryPlan, promote, reduceThrough, torchError } from './util';
+import { A_SCALAR, B_SCALAR, GENERAL, SAME, TensorLike, asTensor, binaryPlan, promote, reduceThrough } from './util';
 
 function compare(a: TensorLike, b: TensorLike, op: string, f: (x: number, y: number) => number): Tensor {
   return binaryMap(asTensor(a, b), asTensor(b, a), op, 'bool', f);
@@ -32,7 +33,7 @@ function bitwise(a: TensorLike, b: TensorLike, op: string, f: (x: number, y: num
   const A = asTensor(a, b);
   const B = asTensor(b, a);
   const dtype = promote(A.dtype, B.dtype);
-  if (dtype === 'float32') throw torchError('RuntimeError', `"${op}_cpu" not implemented for 'Float'`);
+  if (dtype === 'float32') throw pyError('RuntimeError', `"${op}_cpu" not implemented for 'Float'`);
   return binaryMap(A, B, op, dtype, dtype === 'bool' ? (x, y) => f(x, y) & 1 : (x, y) => Number(f(x, y)));
 }
 export const bitwise_and = (a: TensorLike, b: TensorLike): Tensor => bitwise(a, b, 'bitwise_and', (x, y) => Number(BigInt(x) & BigInt(y)));
@@ -40,7 +41,7 @@ export const bitwise_or = (a: TensorLike, b: TensorLike): Tensor => bitwise(a, b
 export const bitwise_xor = (a: TensorLike, b: TensorLike): Tensor => bitwise(a, b, 'bitwise_xor', (x, y) => Number(BigInt(x) ^ BigInt(y)));
 
 export function bitwise_not(a: Tensor): Tensor {
-  if (a.dtype === 'float32') throw torchError('RuntimeError', `"bitwise_not_cpu" not implemented for 'Float'`);
+  if (a.dtype === 'float32') throw pyError('RuntimeError', `"bitwise_not_cpu" not implemented for 'Float'`);
   if (a.dtype === 'bool') return logical_not(a);
   const out = new Float64Array(a.data.length);
   for (let i = 0; i < out.length; i++) out[i] = -a.data[i] - 1;
@@ -68,7 +69,7 @@ export function isfinite(a: Tensor): Tensor {
 /** where(cond, x, y): x where cond else y, broadcasting all three; gradients flow to the chosen side. */
 export function where(cond: Tensor, x: TensorLike, y: TensorLike): Tensor {
   if (cond.dtype !== 'bool') {
-    throw torchError('RuntimeError', `where expected condition to be a boolean tensor, but got a tensor with dtype ${cond.dtype === 'int64' ? 'Long' : 'Float'}`);
+    throw pyError('RuntimeError', `where expected condition to be a boolean tensor, but got a tensor with dtype ${cond.dtype === 'int64' ? 'Long' : 'Float'}`);
   }
   const X = asTensor(x, y);
   const Y = asTensor(y, x);
@@ -114,12 +115,12 @@ function offsetsInto(t: Tensor, shape: number[], n: number): Int32Array {
 /** masked_fill(mask, value): value where mask is true; the gradient is zero there. */
 export function masked_fill(x: Tensor, mask: Tensor, value: number | Tensor): Tensor {
   if (mask.dtype !== 'bool') {
-    throw torchError('RuntimeError', `masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === 'int64' ? 'long int' : 'float'}`);
+    throw pyError('RuntimeError', `masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === 'int64' ? 'long int' : 'float'}`);
   }
   const v = value instanceof Tensor ? value : asTensor(value, x);
   const r = where(mask, v.dtype === x.dtype ? v : new Tensor(allocate(x.dtype, 1).fill(Number(v.data[0])), [], x.dtype), x);
   if (!sameShape(r.shape, x.shape)) {
-    throw torchError('RuntimeError', `masked_fill: the mask of shape ${JSON.stringify(mask.shape)} cannot be broadcast to the tensor`);
+    throw pyError('RuntimeError', `masked_fill: the mask of shape ${JSON.stringify(mask.shape)} cannot be broadcast to the tensor`);
   }
   if (r.gradFn) (r.gradFn as { name: string }).name = 'MaskedFillBackward0';
   return r;

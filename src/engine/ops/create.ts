@@ -1,8 +1,9 @@
 // Tensor creation: torch.tensor from nested lists (dtype inferred as PyTorch does), zeros/ones/full/empty,
 // arange, linspace (PyTorch 1.13's float32 algorithm, bit for bit), eye, and the *_like variants.
+import { pyError } from '../errors';
 import { Tensor, DType, allocate } from '../tensor';
 import { numel } from '../shape';
-import { castStorage, torchError } from './util';
+import { castStorage } from './util';
 import { flatShape } from './view';
 import { fmaf } from '../random';
 
@@ -16,7 +17,7 @@ type Nested = number | boolean | Tensor | readonly Nested[];
 function checkSize(shape: readonly number[]): number {
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
-      throw torchError('RuntimeError', `Trying to create tensor with negative dimension ${d}: [${shape.join(', ')}]`);
+      throw pyError('RuntimeError', `Trying to create tensor with negative dimension ${d}: [${shape.join(', ')}]`);
     }
   }
   return numel(shape);
@@ -25,7 +26,7 @@ function checkSize(shape: readonly number[]): number {
 function finish(data: Float32Array | Float64Array | Uint8Array, shape: readonly number[], dtype: DType, opts?: CreateOptions): Tensor {
   const requiresGrad = opts?.requires_grad ?? false;
   if (requiresGrad && dtype !== 'float32') {
-    throw torchError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
+    throw pyError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
   }
   return new Tensor(data, shape, dtype, requiresGrad);
 }
@@ -60,12 +61,12 @@ export function tensor(data: Nested | ArrayLike<number>, opts?: CreateOptions): 
       const arr = v as ArrayLike<unknown>;
       if (depth === shape.length) shape.push(arr.length);
       else if (shape[depth] !== arr.length) {
-        throw torchError('ValueError', `expected sequence of length ${shape[depth]} at dim ${depth} (got ${arr.length})`);
+        throw pyError('ValueError', `expected sequence of length ${shape[depth]} at dim ${depth} (got ${arr.length})`);
       }
       for (let i = 0; i < arr.length; i++) walk(arr[i], depth + 1);
       return;
     }
-    if (depth !== shape.length) throw torchError('ValueError', `expected sequence of length ${shape[depth]} at dim ${depth} (got a scalar)`);
+    if (depth !== shape.length) throw pyError('ValueError', `expected sequence of length ${shape[depth]} at dim ${depth} (got a scalar)`);
     if (typeof v === 'boolean') {
       sawBool = true;
       flat.push(v ? 1 : 0);
@@ -74,7 +75,7 @@ export function tensor(data: Nested | ArrayLike<number>, opts?: CreateOptions): 
       sawNumber = true;
       flat.push(v);
     } else {
-      throw torchError('TypeError', `Could not infer dtype of ${typeof v}`);
+      throw pyError('TypeError', `Could not infer dtype of ${typeof v}`);
     }
   };
   walk(data, 0);
@@ -141,9 +142,9 @@ export function arange(start: number, end?: number | null, step = 1, opts?: Crea
     end = start;
     start = 0;
   }
-  if (step === 0) throw torchError('RuntimeError', 'step must be nonzero');
+  if (step === 0) throw pyError('RuntimeError', 'step must be nonzero');
   if ((step > 0 && end < start) || (step < 0 && end > start)) {
-    throw torchError('RuntimeError', 'upper bound and larger bound inconsistent with step sign');
+    throw pyError('RuntimeError', 'upper bound and larger bound inconsistent with step sign');
   }
   const dtype = opts?.dtype ?? (Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step) ? 'int64' : 'float32');
   const n = Math.max(0, Math.ceil((end - start) / step));
@@ -171,7 +172,7 @@ export function arange(start: number, end?: number | null, step = 1, opts?: Crea
  * PyTorch in test/unit/ops-torch.test.ts.
  */
 export function linspace(start: number, end: number, steps: number, opts?: CreateOptions): Tensor {
-  if (!Number.isInteger(steps) || steps < 0) throw torchError('RuntimeError', 'number of steps must be non-negative');
+  if (!Number.isInteger(steps) || steps < 0) throw pyError('RuntimeError', 'number of steps must be non-negative');
   const dtype = opts?.dtype ?? 'float32';
   if (dtype !== 'float32') {
     const out = allocate(dtype, steps);

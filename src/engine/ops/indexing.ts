@@ -3,10 +3,11 @@
 // gather (advanced indexing, whose dims go where the first index tensor was, or to the front when the index
 // tensors are not adjacent). Results that are one contiguous block (x[0], x[1:3]) share the buffer, so
 // in-place writes through them reach the original, as PyTorch views do; other results are copies.
+import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats } from '../tensor';
 import { Shape, broadcastShapes, fmtShape, numel, stridesOf } from '../shape';
-import { binaryPlan, castStorage, promote, reduceThrough, torchError } from './util';
+import { binaryPlan, castStorage, promote, reduceThrough } from './util';
 import { rebaseHistory } from './inplace';
 
 export interface Slice {
@@ -40,7 +41,7 @@ function isSlice(x: IndexItem): x is Slice {
 export function sliceRange(s: Slice, size: number): { start: number; len: number; step: number } {
   const step = s.step ?? 1;
   if (step <= 0) {
-    throw torchError('ValueError', step === 0 ? 'slice step cannot be zero' : 'step must be greater than zero');
+    throw pyError('ValueError', step === 0 ? 'slice step cannot be zero' : 'step must be greater than zero');
   }
   const norm = (v: number | null | undefined, dflt: number) => {
     if (v === null || v === undefined) return dflt;
@@ -54,7 +55,7 @@ export function sliceRange(s: Slice, size: number): { start: number; len: number
 }
 
 function outOfRange(k: number, dim: number, size: number): Error {
-  return torchError('IndexError', `index ${k} is out of bounds for dimension ${dim} with size ${size}`);
+  return pyError('IndexError', `index ${k} is out of bounds for dimension ${dim} with size ${size}`);
 }
 
 /** Normalises the spec (lists to tensors, bool masks to per-dim index tensors) and plans the gather. */
@@ -73,9 +74,9 @@ export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
     else if (it instanceof Tensor && it.dtype === 'bool') consumed += Math.max(it.ndim, 0);
     else consumed++;
   }
-  if (ellipses > 1) throw torchError('IndexError', 'an index can only have a single ellipsis (\'...\')');
+  if (ellipses > 1) throw pyError('IndexError', 'an index can only have a single ellipsis (\'...\')');
   if (consumed > t.ndim) {
-    throw torchError('IndexError', `too many indices for tensor of dimension ${t.ndim}`);
+    throw pyError('IndexError', `too many indices for tensor of dimension ${t.ndim}`);
   }
   const strides = stridesOf(t.shape);
   const dims: ViewDim[] = [];
@@ -100,7 +101,7 @@ export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
       last = 'UnsqueezeBackward0';
     } else if (typeof it === 'number') {
       const size = t.shape[src];
-      if (!Number.isInteger(it)) throw torchError('IndexError', 'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices');
+      if (!Number.isInteger(it)) throw pyError('IndexError', 'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices');
       if (it < -size || it >= size) throw outOfRange(it, src, size);
       base += (it < 0 ? it + size : it) * strides[src];
       src++;
@@ -112,7 +113,7 @@ export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
         // A mask over the next it.ndim dims becomes one index tensor per dim (its nonzero positions).
         for (let k = 0; k < it.ndim; k++) {
           if (it.shape[k] !== t.shape[src + k]) {
-            throw torchError(
+            throw pyError(
               'IndexError',
               `The shape of the mask ${fmtShape(it.shape)} at index ${k} does not match the shape of the indexed tensor ${fmtShape(t.shape)} at index ${src + k}`,
             );
@@ -129,7 +130,7 @@ export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
         }
       } else {
         if (it.dtype !== 'int64') {
-          throw torchError('IndexError', 'tensors used as indices must be long, int, byte or bool tensors');
+          throw pyError('IndexError', 'tensors used as indices must be long, int, byte or bool tensors');
         }
         const size = t.shape[src];
         const vals = new Float64Array(it.data.length);
@@ -236,7 +237,7 @@ function advancedPlan(dims: ViewDim[], base: number): IndexPlan {
       bshape = broadcastShapes(bshape, dims[i].adv!.shape, 'index');
     } catch {
       const shapes = advPos.map((j) => fmtShape(dims[j].adv!.shape)).join(', ');
-      throw torchError('IndexError', `shape mismatch: indexing tensors could not be broadcast together with shapes ${shapes}`);
+      throw pyError('IndexError', `shape mismatch: indexing tensors could not be broadcast together with shapes ${shapes}`);
     }
   }
   const adjacent = advPos[advPos.length - 1] - advPos[0] === advPos.length - 1;
@@ -327,7 +328,7 @@ export function setitem(t: Tensor, spec: readonly IndexItem[] | IndexItem, value
     if (numel(bp.shape) !== n) throw new Error('mismatch');
     vOff = bp.ib;
   } catch {
-    throw torchError('RuntimeError', expandError(v.shape, p.shape));
+    throw pyError('RuntimeError', expandError(v.shape, p.shape));
   }
   const at = (i: number) => (vOff ? vOff[i] : v.data.length === 1 ? 0 : i);
   const write = () => {
@@ -393,7 +394,7 @@ export function index_select(t: Tensor, dim: number, idx: Tensor): Tensor {
 /** torch.gather(t, dim, idx): out[i][j] = t[i][idx[i][j]] along dim. */
 export function gather(t: Tensor, dim: number, idx: Tensor): Tensor {
   const d = dim < 0 ? dim + t.ndim : dim;
-  if (idx.ndim !== t.ndim) throw torchError('RuntimeError', 'Index tensor must have the same number of dimensions as input tensor');
+  if (idx.ndim !== t.ndim) throw pyError('RuntimeError', 'Index tensor must have the same number of dimensions as input tensor');
   const strides = stridesOf(t.shape);
   const ishape = idx.shape;
   const n = idx.data.length;

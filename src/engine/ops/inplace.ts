@@ -5,13 +5,14 @@
 // Limitation of a graph keyed by tensor objects: earlier nodes that used this tensor route their gradient
 // through the new node (exact for add_/sub_, which pass gradients through unchanged), and read its new
 // values if they saved it (PyTorch raises "modified by an inplace operation" there).
+import { pyError } from '../errors';
 import { BackwardFn, Node, isGradEnabled } from '../autograd';
 import { Tensor } from '../tensor';
 import { fmtShape, sameShape } from '../shape';
 import * as A from './arith';
 import * as U from './unary';
 import * as Act from './activation';
-import { TensorLike, castStorage, dtypeName, promote, torchError } from './util';
+import { TensorLike, castStorage, dtypeName, promote } from './util';
 import { expand } from './view';
 
 /**
@@ -56,10 +57,10 @@ function commit(t: Tensor, others: readonly TensorLike[], op: (self: Tensor, sam
 
 function check(t: Tensor, r: Tensor): void {
   if (!sameShape(r.shape, t.shape)) {
-    throw torchError('RuntimeError', `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(r.shape)}`);
+    throw pyError('RuntimeError', `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(r.shape)}`);
   }
   if (promote(r.dtype, t.dtype) !== t.dtype) {
-    throw torchError('RuntimeError', `result type ${dtypeName(r.dtype)} can't be cast to the desired output type ${dtypeName(t.dtype)}`);
+    throw pyError('RuntimeError', `result type ${dtypeName(r.dtype)} can't be cast to the desired output type ${dtypeName(t.dtype)}`);
   }
 }
 
@@ -130,7 +131,7 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
   try {
     r = expand(src, t.shape);
   } catch {
-    throw torchError('RuntimeError', `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(src.shape)}`);
+    throw pyError('RuntimeError', `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(src.shape)}`);
   }
   t.checkInplace();
   if (isGradEnabled() && r.gradFn && t.dtype === 'float32') {

@@ -1,15 +1,16 @@
 // Loss functions (torch.nn.functional names), each one fused op: a direct forward loop and its gradient,
 // with `reduction` 'mean' | 'sum' | 'none'. grad_fn names follow PyTorch 1.13 (l1_loss is composite there,
 // so its node is the reduction's; cross_entropy shows NllLossBackward0, or the last op of its formula).
+import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, floats } from '../tensor';
 import { Shape, fmtShape, numel, sameShape } from '../shape';
-import { BinaryPlan, SAME, binaryPlan, floatData, reduceThrough, torchError } from './util';
+import { BinaryPlan, SAME, binaryPlan, floatData, reduceThrough } from './util';
 
 export type Reduction = 'mean' | 'sum' | 'none';
 
 function checkReduction(r: string): asserts r is Reduction {
-  if (r !== 'mean' && r !== 'sum' && r !== 'none') throw torchError('ValueError', `${r} is not a valid value for reduction`);
+  if (r !== 'mean' && r !== 'sum' && r !== 'none') throw pyError('ValueError', `${r} is not a valid value for reduction`);
 }
 
 function torchSize(s: Shape): string {
@@ -137,7 +138,7 @@ export function l1_loss(input: Tensor, target: Tensor, reduction: Reduction = 'm
 
 export function smooth_l1_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean', beta = 1): Tensor {
   warnBroadcast(input, target, 'smooth_l1_loss');
-  if (beta < 0) throw torchError('RuntimeError', 'smooth_l1_loss does not support negative values for beta.');
+  if (beta < 0) throw pyError('RuntimeError', 'smooth_l1_loss does not support negative values for beta.');
   if (beta === 0) return l1_loss(input, target, reduction);
   const names = { mean: 'SmoothL1LossBackward0', sum: 'SmoothL1LossBackward0', none: 'SmoothL1LossBackward0' };
   return pointwiseLoss(
@@ -153,7 +154,7 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, reduction: Reducti
 
 export function huber_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean', delta = 1): Tensor {
   warnBroadcast(input, target, 'huber_loss');
-  if (!(delta > 0)) throw torchError('RuntimeError', 'huber_loss does not support non-positive values for delta.');
+  if (!(delta > 0)) throw pyError('RuntimeError', 'huber_loss does not support non-positive values for delta.');
   const names = { mean: 'HuberLossBackward0', sum: 'HuberLossBackward0', none: 'HuberLossBackward0' };
   return pointwiseLoss(
     input,
@@ -184,7 +185,7 @@ function gradScale(g: Float32Array, reduction: Reduction, denom: number): (i: nu
 function checkWeight(weight: Tensor | null, size: number, op: string): Float32Array | null {
   if (!weight) return null;
   if (weight.data.length !== size && weight.data.length !== 1) {
-    throw torchError('RuntimeError', `${op}: weight of shape ${fmtShape(weight.shape)} cannot be broadcast to ${size} elements`);
+    throw pyError('RuntimeError', `${op}: weight of shape ${fmtShape(weight.shape)} cannot be broadcast to ${size} elements`);
   }
   return floatData(weight);
 }
@@ -192,7 +193,7 @@ function checkWeight(weight: Tensor | null, size: number, op: string): Float32Ar
 export function binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | null = null, reduction: Reduction = 'mean'): Tensor {
   checkReduction(reduction);
   if (!sameShape(input.shape, target.shape)) {
-    throw torchError(
+    throw pyError(
       'ValueError',
       `Using a target size (${torchSize(target.shape)}) that is different to the input size (${torchSize(input.shape)}) is deprecated. Please ensure they have the same size.`,
     );
@@ -204,7 +205,7 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight: Tens
   const losses = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const p = x[i];
-    if (!(p >= 0 && p <= 1)) throw torchError('RuntimeError', 'all elements of input should be between 0 and 1');
+    if (!(p >= 0 && p <= 1)) throw pyError('RuntimeError', 'all elements of input should be between 0 and 1');
     // PyTorch clamps each log at -100 so that p = 0 or 1 gives a finite loss.
     const lp = Math.max(Math.log(p), -100);
     const lq = Math.max(Math.log1p(-p), -100);
@@ -229,7 +230,7 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight: Tens
 function broadcastWeight(weight: Tensor, shape: Shape): Float32Array {
   const p = binaryPlan(shape, weight.shape, 'binary_cross_entropy');
   if (!sameShape(p.shape, shape)) {
-    throw torchError('RuntimeError', `weight of shape ${fmtShape(weight.shape)} cannot be broadcast to input shape ${fmtShape(shape)}`);
+    throw pyError('RuntimeError', `weight of shape ${fmtShape(weight.shape)} cannot be broadcast to input shape ${fmtShape(shape)}`);
   }
   const w = floatData(weight);
   const out = floats(p.n);
@@ -247,7 +248,7 @@ export function binary_cross_entropy_with_logits(
 ): Tensor {
   checkReduction(reduction);
   if (!sameShape(input.shape, target.shape)) {
-    throw torchError('ValueError', `Target size (${torchSize(target.shape)}) must be the same as input size (${torchSize(input.shape)})`);
+    throw pyError('ValueError', `Target size (${torchSize(target.shape)}) must be the same as input size (${torchSize(input.shape)})`);
   }
   const x = floatData(input);
   const y = floatData(target);
@@ -284,7 +285,7 @@ export function binary_cross_entropy_with_logits(
 
 /** Layout of a class-scores tensor: [C], [N, C] or [N, C, d1, ...] as outer N, classes C, inner d1*... */
 function classLayout(input: Tensor): { outer: number; C: number; inner: number; targetShape: number[] } {
-  if (input.ndim === 0) throw torchError('RuntimeError', 'cross_entropy: input must have at least 1 dimension (got a 0-d tensor)');
+  if (input.ndim === 0) throw pyError('RuntimeError', 'cross_entropy: input must have at least 1 dimension (got a 0-d tensor)');
   if (input.ndim === 1) return { outer: 1, C: input.shape[0], inner: 1, targetShape: [] };
   const C = input.shape[1];
   const outer = input.shape[0];
@@ -294,13 +295,13 @@ function classLayout(input: Tensor): { outer: number; C: number; inner: number; 
 
 function checkTarget(input: Tensor, target: Tensor, targetShape: number[]): void {
   if (target.dtype !== 'int64') {
-    throw torchError('RuntimeError', `expected scalar type Long but found ${target.dtype === 'float32' ? 'Float' : 'Bool'}`);
+    throw pyError('RuntimeError', `expected scalar type Long but found ${target.dtype === 'float32' ? 'Float' : 'Bool'}`);
   }
   if (!sameShape(target.shape, targetShape)) {
     if (input.ndim >= 2 && target.ndim >= 1 && target.shape[0] !== input.shape[0]) {
-      throw torchError('ValueError', `Expected input batch_size (${input.shape[0]}) to match target batch_size (${target.shape[0]}).`);
+      throw pyError('ValueError', `Expected input batch_size (${input.shape[0]}) to match target batch_size (${target.shape[0]}).`);
     }
-    throw torchError('RuntimeError', `multi-target not supported (input shape ${fmtShape(input.shape)}, target shape ${fmtShape(target.shape)})`);
+    throw pyError('RuntimeError', `multi-target not supported (input shape ${fmtShape(input.shape)}, target shape ${fmtShape(target.shape)})`);
   }
 }
 
@@ -317,7 +318,7 @@ interface ClassLossOptions {
 function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opName: string): Tensor {
   const { outer, C, inner, targetShape } = classLayout(input);
   checkTarget(input, target, targetShape);
-  if (input.dtype !== 'float32') throw torchError('RuntimeError', `"${opName}" not implemented for 'Long'`);
+  if (input.dtype !== 'float32') throw pyError('RuntimeError', `"${opName}" not implemented for 'Long'`);
   const w = checkWeight(o.weight, C, opName);
   const x = input.data as Float32Array;
   const tg = target.data;
@@ -350,7 +351,7 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
       const pos = a * inner + b;
       const t = tg[pos];
       if (t === o.ignoreIndex) continue;
-      if (!(t >= 0 && t < C)) throw torchError('IndexError', `Target ${t} is out of bounds.`);
+      if (!(t >= 0 && t < C)) throw pyError('IndexError', `Target ${t} is out of bounds.`);
       const base = a * C * inner + b;
       const wt = w ? w[t] : 1;
       denom += wt;
@@ -476,7 +477,7 @@ export function cross_entropy(
 ): Tensor {
   checkReduction(reduction);
   if (labelSmoothing < 0 || labelSmoothing > 1) {
-    throw torchError('RuntimeError', `label_smoothing must be between 0.0 and 1.0. Got: ${labelSmoothing}`);
+    throw pyError('RuntimeError', `label_smoothing must be between 0.0 and 1.0. Got: ${labelSmoothing}`);
   }
   const opts: ClassLossOptions = { weight, ignoreIndex, reduction, labelSmoothing, logits: true };
   if (target.dtype === 'float32' && sameShape(target.shape, input.shape)) return classProbLoss(input, target, opts);

@@ -1,11 +1,12 @@
 // Matrix products: matmul (dot, mv, mm, batched with broadcasting), bmm, linear. Every product, forward
 // and both backward ones (G B^T and A^T G), goes through the gemm kernel.
+import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { gemm } from '../kernels/gemm';
 import { Tensor, floats } from '../tensor';
 import { Shape, fmtShape, numel } from '../shape';
 import { add } from './arith';
-import { broadcast, broadcastOffsets, dtypeName, torchError } from './util';
+import { broadcast, broadcastOffsets, dtypeName } from './util';
 import { transpose } from './view';
 
 function recording(a: Tensor, b: Tensor | null): boolean {
@@ -18,16 +19,16 @@ function cannotMultiply(op: string, a: Shape, b: Shape, m1: string, m2: string):
 
 /** Names the op and both shapes, then gives PyTorch's own text in parentheses. */
 function mismatch(op: string, a: Shape, b: Shape, torchText: string): Error {
-  return torchError('RuntimeError', `${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} cannot be multiplied (${torchText})`);
+  return pyError('RuntimeError', `${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} cannot be multiplied (${torchText})`);
 }
 
 /** Float32 operands; PyTorch refuses mixed dtypes, and integer products compute exactly in float64 here. */
 function checkDtypes(a: Tensor, b: Tensor, op: string): 'float32' | 'int64' {
   if (a.dtype !== b.dtype) {
     const cname = (t: Tensor) => (t.dtype === 'float32' ? 'float' : t.dtype === 'int64' ? 'long int' : 'bool');
-    throw torchError('RuntimeError', `${op}: expected m1 and m2 to have the same dtype, but got: ${cname(a)} != ${cname(b)}`);
+    throw pyError('RuntimeError', `${op}: expected m1 and m2 to have the same dtype, but got: ${cname(a)} != ${cname(b)}`);
   }
-  if (a.dtype === 'bool') throw torchError('RuntimeError', `"${op}" not implemented for '${dtypeName(a.dtype)}'`);
+  if (a.dtype === 'bool') throw pyError('RuntimeError', `"${op}" not implemented for '${dtypeName(a.dtype)}'`);
   return a.dtype;
 }
 
@@ -55,7 +56,7 @@ function mvMismatch(op: string, a: Shape, v: Shape): Error {
 
 export function dot(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1 || b.ndim !== 1) {
-    throw torchError('RuntimeError', `1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
+    throw pyError('RuntimeError', `1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
   }
   if (a.shape[0] !== b.shape[0]) {
     throw inconsistentDot('dot', a.shape, b.shape);
@@ -105,8 +106,8 @@ function mm2(a: Tensor, b: Tensor, m: number, k: number, n: number, outShape: nu
 }
 
 export function mm(a: Tensor, b: Tensor): Tensor {
-  if (a.ndim !== 2) throw torchError('RuntimeError', `self must be a matrix`);
-  if (b.ndim !== 2) throw torchError('RuntimeError', `mat2 must be a matrix`);
+  if (a.ndim !== 2) throw pyError('RuntimeError', `self must be a matrix`);
+  if (b.ndim !== 2) throw pyError('RuntimeError', `mat2 must be a matrix`);
   const [m, k] = a.shape;
   const [k2, n] = b.shape;
   if (k !== k2) throw cannotMultiply('mm', a.shape, b.shape, `${m}x${k}`, `${k2}x${n}`);
@@ -116,7 +117,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
 
 export function mv(a: Tensor, v: Tensor): Tensor {
   if (a.ndim !== 2 || v.ndim !== 1) {
-    throw torchError('RuntimeError', `vector + matrix @ vector expected, got 1, ${a.ndim}, ${v.ndim}`);
+    throw pyError('RuntimeError', `vector + matrix @ vector expected, got 1, ${a.ndim}, ${v.ndim}`);
   }
   const [m, k] = a.shape;
   if (v.shape[0] !== k) {
@@ -176,7 +177,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const da = a.ndim;
   const db = b.ndim;
   if (da === 0 || db === 0) {
-    throw torchError('RuntimeError', `both arguments to matmul need to be at least 1D, but they are ${da}D and ${db}D`);
+    throw pyError('RuntimeError', `both arguments to matmul need to be at least 1D, but they are ${da}D and ${db}D`);
   }
   if (a.dtype !== 'float32' || b.dtype !== 'float32') {
     if (checkDtypes(a, b, 'matmul') !== 'float32') return intMatmul(a, b);
@@ -226,8 +227,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 
 /** torch.bmm: strictly [B, n, k] @ [B, k, m]. */
 export function bmm(a: Tensor, b: Tensor): Tensor {
-  if (a.ndim !== 3) throw torchError('RuntimeError', `batch1 must be a 3D tensor`);
-  if (b.ndim !== 3) throw torchError('RuntimeError', `batch2 must be a 3D tensor`);
+  if (a.ndim !== 3) throw pyError('RuntimeError', `batch1 must be a 3D tensor`);
+  if (b.ndim !== 3) throw pyError('RuntimeError', `batch2 must be a 3D tensor`);
   if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
     throw mismatch('bmm', a.shape, b.shape, `Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
   }
@@ -242,7 +243,7 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
  */
 export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor {
   if (x.ndim === 0 || w.ndim === 0) {
-    throw torchError('RuntimeError', `both arguments to linear need to be at least 1D, but they are ${x.ndim}D and ${w.ndim}D`);
+    throw pyError('RuntimeError', `both arguments to linear need to be at least 1D, but they are ${x.ndim}D and ${w.ndim}D`);
   }
   if (w.ndim !== 2 || x.dtype !== 'float32' || w.dtype !== 'float32' || (bias && bias.dtype !== 'float32')) {
     return linearGeneric(x, w, bias);

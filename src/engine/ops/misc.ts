@@ -1,10 +1,11 @@
 // Less central ops scripts still reach for: split/chunk/unbind, sort/topk (values carry gradients to the
 // picked elements), tril/triu, outer, diag, one_hot.
+import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats } from '../tensor';
 import { mul } from './arith';
 import { IndexItem, index } from './indexing';
-import { normDimChecked, splitAt, torchError } from './util';
+import { normDimChecked, splitAt } from './util';
 import { reshape, unsqueeze } from './view';
 
 /** torch.split: pieces of `size` (or the listed sizes) along dim; each piece is a slice (SliceBackward0). */
@@ -13,7 +14,7 @@ export function split(t: Tensor, sizes: number | readonly number[], dim = 0): Te
   const total = t.shape[d];
   let parts: number[];
   if (typeof sizes === 'number') {
-    if (sizes <= 0) throw torchError('RuntimeError', `split_size can only be 0 if dimension size is 0, but got dimension size of ${total}`);
+    if (sizes <= 0) throw pyError('RuntimeError', `split_size can only be 0 if dimension size is 0, but got dimension size of ${total}`);
     parts = [];
     for (let at = 0; at < total; at += sizes) parts.push(Math.min(sizes, total - at));
     if (parts.length === 0) parts.push(0);
@@ -21,7 +22,7 @@ export function split(t: Tensor, sizes: number | readonly number[], dim = 0): Te
     parts = sizes.slice();
     const sum = parts.reduce((a, b) => a + b, 0);
     if (sum !== total) {
-      throw torchError('RuntimeError', `split_with_sizes expects split_sizes to sum exactly to ${total} (input tensor's size at dimension ${d}), but got split_sizes=[${parts.join(', ')}]`);
+      throw pyError('RuntimeError', `split_with_sizes expects split_sizes to sum exactly to ${total} (input tensor's size at dimension ${d}), but got split_sizes=[${parts.join(', ')}]`);
     }
   }
   const out: Tensor[] = [];
@@ -44,7 +45,7 @@ function renamed(t: Tensor, name: string): Tensor {
 
 /** torch.chunk: `chunks` pieces of ceil(size / chunks) (the last may be smaller; fewer if it divides early). */
 export function chunk(t: Tensor, chunks: number, dim = 0): Tensor[] {
-  if (chunks <= 0) throw torchError('RuntimeError', 'chunk expects `chunks` to be greater than 0, got: ' + chunks);
+  if (chunks <= 0) throw pyError('RuntimeError', 'chunk expects `chunks` to be greater than 0, got: ' + chunks);
   const d = normDimChecked(dim, t.ndim);
   const size = Math.ceil(t.shape[d] / chunks);
   return split(t, Math.max(size, 1), d);
@@ -73,7 +74,7 @@ function sortCore(t: Tensor, dim: number, descending: boolean, k: number | null,
   const d = normDimChecked(dim, t.ndim);
   const { outer, size, inner } = t.ndim === 0 ? { outer: 1, size: 1, inner: 1 } : splitAt(t.shape, d);
   const kk = k ?? size;
-  if (kk > size || kk < 0) throw torchError('RuntimeError', 'selected index k out of range');
+  if (kk > size || kk < 0) throw pyError('RuntimeError', 'selected index k out of range');
   const shape = t.ndim === 0 ? [] : t.shape.map((s, i) => (i === d ? kk : s));
   const x = t.data;
   const vals = allocate(t.dtype, outer * kk * inner);
@@ -128,7 +129,7 @@ export function argsort(t: Tensor, dim = -1, descending = false): Tensor {
 
 /** Lower (tril) or upper (triu) triangle of the last two dims; the rest zeroed. */
 function triangle(t: Tensor, diagonal: number, lower: boolean): Tensor {
-  if (t.ndim < 2) throw torchError('RuntimeError', `${lower ? 'tril' : 'triu'}: input tensor must have at least 2 dimensions`);
+  if (t.ndim < 2) throw pyError('RuntimeError', `${lower ? 'tril' : 'triu'}: input tensor must have at least 2 dimensions`);
   const rows = t.shape[t.ndim - 2];
   const cols = t.shape[t.ndim - 1];
   const mask = allocate(t.dtype, rows * cols);
@@ -148,7 +149,7 @@ export function triu(t: Tensor, diagonal = 0): Tensor {
 
 /** Outer product of two vectors: a[:, None] * b[None, :]. */
 export function outer(a: Tensor, b: Tensor): Tensor {
-  if (a.ndim !== 1 || b.ndim !== 1) throw torchError('RuntimeError', `outer: expected 1D tensors, got ${a.ndim}D and ${b.ndim}D`);
+  if (a.ndim !== 1 || b.ndim !== 1) throw pyError('RuntimeError', `outer: expected 1D tensors, got ${a.ndim}D and ${b.ndim}D`);
   return mul(unsqueeze(a, 1), unsqueeze(b, 0));
 }
 
@@ -169,7 +170,7 @@ export function diag(t: Tensor, diagonal = 0): Tensor {
     const node = new Node('DiagBackward0', [t], (g) => [Float32Array.from(pos, (p) => g[p])]);
     return new Tensor(out, [size, size], 'float32', true, node);
   }
-  if (t.ndim !== 2) throw torchError('RuntimeError', 'diag(): Supports 1D or 2D tensors. Got ' + t.ndim + 'D');
+  if (t.ndim !== 2) throw pyError('RuntimeError', 'diag(): Supports 1D or 2D tensors. Got ' + t.ndim + 'D');
   const [rows, cols] = t.shape;
   const items: number[] = [];
   for (let r = 0; r < rows; r++) {
@@ -184,14 +185,14 @@ export function diag(t: Tensor, diagonal = 0): Tensor {
 
 /** F.one_hot: int64 [..., num_classes]; num_classes = max + 1 when -1. */
 export function one_hot(t: Tensor, numClasses = -1): Tensor {
-  if (t.dtype !== 'int64') throw torchError('RuntimeError', 'one_hot is only applicable to index tensor.');
+  if (t.dtype !== 'int64') throw pyError('RuntimeError', 'one_hot is only applicable to index tensor.');
   let max = -1;
   for (let i = 0; i < t.data.length; i++) {
-    if (t.data[i] < 0) throw torchError('RuntimeError', 'Class values must be non-negative.');
+    if (t.data[i] < 0) throw pyError('RuntimeError', 'Class values must be non-negative.');
     max = Math.max(max, t.data[i]);
   }
   const C = numClasses === -1 ? max + 1 : numClasses;
-  if (max >= C) throw torchError('RuntimeError', 'Class values must be smaller than num_classes.');
+  if (max >= C) throw pyError('RuntimeError', 'Class values must be smaller than num_classes.');
   const out = new Float64Array(t.data.length * C);
   for (let i = 0; i < t.data.length; i++) out[i * C + t.data[i]] = 1;
   return new Tensor(out, [...t.shape, C], 'int64');
@@ -201,7 +202,7 @@ export function one_hot(t: Tensor, numClasses = -1): Tensor {
 export function fmod(a: Tensor, b: number | Tensor): Tensor {
   const B = b instanceof Tensor ? b : null;
   const out = allocate(a.dtype === 'bool' ? 'int64' : a.dtype, a.data.length);
-  if (B && B.data.length !== 1 && B.data.length !== a.data.length) throw torchError('RuntimeError', 'fmod: shapes must match or the divisor be a scalar');
+  if (B && B.data.length !== 1 && B.data.length !== a.data.length) throw pyError('RuntimeError', 'fmod: shapes must match or the divisor be a scalar');
   for (let i = 0; i < out.length; i++) out[i] = a.data[i] % (B ? B.data[B.data.length === 1 ? 0 : i] : (b as number));
   return new Tensor(out, a.shape, a.dtype === 'bool' ? 'int64' : a.dtype);
 }

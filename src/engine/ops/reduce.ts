@@ -1,10 +1,11 @@
 // Reductions: sum, mean, amax/amin, max/min (with indices), argmax/argmin, prod, var/std, norm,
 // logsumexp, all/any, cumsum. Sums accumulate in float64 and round once, which keeps them within
 // PyTorch's float32 pairwise sums to the last bit or two.
+import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats } from '../tensor';
 import { Shape, numel } from '../shape';
-import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt, torchError } from './util';
+import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt } from './util';
 
 export type Dims = number | readonly number[] | null | undefined;
 
@@ -72,7 +73,7 @@ export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
 
 export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   if (t.dtype !== 'float32') {
-    throw torchError(
+    throw pyError(
       'RuntimeError',
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${dtypeName(t.dtype)}`,
     );
@@ -94,7 +95,7 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
 /** amax/amin: the gradient is split evenly among the elements that tie for the extreme. */
 function extreme(t: Tensor, dims: number[], keepdim: boolean, isMax: boolean, name: string, op: string): Tensor {
   if (t.data.length === 0) {
-    throw torchError('IndexError', `${op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+    throw pyError('IndexError', `${op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
   }
   const L = layout(t.shape, dims, keepdim);
   const x = t.data;
@@ -146,7 +147,7 @@ export interface ValuesIndices {
 /** Index of the first extreme along one dim (NaN counts as the extreme, as in PyTorch). */
 function argExtreme(t: Tensor, d: number, isMax: boolean): { idx: Float64Array; val: Float64Array; outer: number; size: number; inner: number } {
   const { outer, size, inner } = splitAt(t.shape, d);
-  if (size === 0) throw torchError('IndexError', 'max(): Expected reduction dim 0 to have non-zero size.');
+  if (size === 0) throw pyError('IndexError', 'max(): Expected reduction dim 0 to have non-zero size.');
   const x = t.data;
   const idx = new Float64Array(outer * inner);
   const val = new Float64Array(outer * inner);
@@ -288,7 +289,7 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false): Tensor {
 /** Variance with Bessel's correction by default (`unbiased=True`, i.e. correction 1). */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, isStd: boolean): Tensor {
   if (t.dtype !== 'float32') {
-    throw torchError('RuntimeError', `${isStd ? 'std' : 'var'} and var only support floating point and complex dtypes`);
+    throw pyError('RuntimeError', `${isStd ? 'std' : 'var'} and var only support floating point and complex dtypes`);
   }
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
   const x = t.data;
@@ -332,7 +333,7 @@ export function std(t: Tensor, dim?: Dims, unbiased: boolean | number = true, ke
 
 /** Vector p-norm (torch.norm / linalg.vector_norm): p = 2 by default, 'fro' is 2, Infinity is max |x|. */
 export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = false): Tensor {
-  if (t.dtype !== 'float32') throw torchError('RuntimeError', `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${dtypeName(t.dtype)}`);
+  if (t.dtype !== 'float32') throw pyError('RuntimeError', `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${dtypeName(t.dtype)}`);
   const ord = p === 'fro' ? 2 : p;
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
   const x = t.data;
@@ -378,7 +379,7 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
 }
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
-  if (t.dtype !== 'float32') throw torchError('RuntimeError', 'logsumexp(): Expected floating point type for result tensor');
+  if (t.dtype !== 'float32') throw pyError('RuntimeError', 'logsumexp(): Expected floating point type for result tensor');
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
   const x = t.data;
   const n = x.length;

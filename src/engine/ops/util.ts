@@ -1,16 +1,11 @@
 // Helpers every op file shares: Python-flavoured errors, dtype promotion, wrapping JS numbers as tensors,
 // and the broadcast plan that binary ops loop over.
+import { pyError } from '../errors';
 import { Tensor, DType, Storage, allocate } from '../tensor';
 import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
 
 export type TensorLike = Tensor | number | boolean;
 
-/** An Error whose `name` is the Python exception class the shim should raise (RuntimeError, IndexError...). */
-export function torchError(kind: 'RuntimeError' | 'IndexError' | 'ValueError' | 'TypeError', message: string): Error {
-  const err = new Error(message);
-  err.name = kind;
-  return err;
-}
 
 const RANK: Record<DType, number> = { bool: 0, int64: 1, float32: 2 };
 
@@ -98,7 +93,7 @@ export function broadcast(a: Shape, b: Shape, op: string): number[] {
     if (da === db || db === 1) out[i] = da;
     else if (da === 1) out[i] = db;
     else {
-      throw torchError(
+      throw pyError(
         'RuntimeError',
         `The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}` +
           ` (${op}: shapes ${fmtShape(a)} and ${fmtShape(b)})`,
@@ -164,7 +159,7 @@ export function normDims(dim: number | readonly number[] | null | undefined, ndi
   const out: number[] = [];
   for (const d of list) {
     const nd = normDimChecked(d, ndim);
-    if (out.includes(nd)) throw torchError('RuntimeError', `dim ${nd} appears multiple times in the list of dims`);
+    if (out.includes(nd)) throw pyError('RuntimeError', `dim ${nd} appears multiple times in the list of dims`);
     out.push(nd);
   }
   return out.sort((x, y) => x - y);
@@ -173,7 +168,7 @@ export function normDims(dim: number | readonly number[] | null | undefined, ndi
 export function normDimChecked(dim: number, ndim: number): number {
   const n = Math.max(ndim, 1);
   if (!Number.isInteger(dim) || dim < -n || dim >= n) {
-    throw torchError('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+    throw pyError('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
   }
   return dim < 0 ? dim + n : dim;
 }
@@ -189,7 +184,7 @@ export function splitAt(shape: Shape, dim: number): { outer: number; size: numbe
 
 export function requireFloat(t: Tensor, op: string): void {
   if (t.dtype !== 'float32') {
-    throw torchError('RuntimeError', `${op}(): expected a floating point tensor, got ${t.dtype === 'int64' ? 'Long' : 'Bool'}`);
+    throw pyError('RuntimeError', `${op}(): expected a floating point tensor, got ${t.dtype === 'int64' ? 'Long' : 'Bool'}`);
   }
 }
 

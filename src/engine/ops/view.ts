@@ -1,9 +1,10 @@
 // Shape and layout ops: view/reshape/flatten/squeeze/unsqueeze share the buffer (storage is always
 // contiguous row-major, so these are free); transpose/permute/expand/cat/stack/repeat copy.
+import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, DType, Storage, allocate, floats } from '../tensor';
 import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
-import { broadcastOffsets, normDimChecked, promote, reduceThrough, splitAt, torchError } from './util';
+import { broadcastOffsets, normDimChecked, promote, reduceThrough, splitAt } from './util';
 
 function recording(t: Tensor): boolean {
   return t.requiresGrad && isGradEnabled();
@@ -25,18 +26,18 @@ export function inferShape(shape: readonly number[], n: number): number[] {
   for (let i = 0; i < shape.length; i++) {
     const s = shape[i];
     if (s === -1) {
-      if (infer >= 0) throw torchError('RuntimeError', 'only one dimension can be inferred');
+      if (infer >= 0) throw pyError('RuntimeError', 'only one dimension can be inferred');
       infer = i;
     } else if (!Number.isInteger(s) || s < 0) {
-      throw torchError('RuntimeError', `invalid shape dimension ${s}`);
+      throw pyError('RuntimeError', `invalid shape dimension ${s}`);
     } else known *= s;
   }
   const out = shape.slice();
   if (infer >= 0) {
-    if (known === 0 || n % known !== 0) throw torchError('RuntimeError', `shape '${fmtShape(shape)}' is invalid for input of size ${n}`);
+    if (known === 0 || n % known !== 0) throw pyError('RuntimeError', `shape '${fmtShape(shape)}' is invalid for input of size ${n}`);
     out[infer] = n / known;
   } else if (known !== n) {
-    throw torchError('RuntimeError', `shape '${fmtShape(shape)}' is invalid for input of size ${n}`);
+    throw pyError('RuntimeError', `shape '${fmtShape(shape)}' is invalid for input of size ${n}`);
   }
   return out;
 }
@@ -52,7 +53,7 @@ function onlyUnitDimsChange(from: Shape, to: Shape): boolean {
 export function view(t: Tensor, ...shape: (number | readonly number[])[]): Tensor {
   const to = inferShape(flatShape(shape), t.data.length);
   if (t.nonContiguous && !onlyUnitDimsChange(t.shape, to)) {
-    throw torchError(
+    throw pyError(
       'RuntimeError',
       "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.",
     );
@@ -83,7 +84,7 @@ export function flatten(t: Tensor, startDim = 0, endDim = -1): Tensor {
   if (t.ndim === 0) return reshape(t, [1]);
   const s = normDimChecked(startDim, t.ndim);
   const e = normDimChecked(endDim, t.ndim);
-  if (s > e) throw torchError('RuntimeError', 'flatten() has invalid args: start_dim cannot come after end_dim');
+  if (s > e) throw pyError('RuntimeError', 'flatten() has invalid args: start_dim cannot come after end_dim');
   if (s === e) return t;
   const shape = [...t.shape.slice(0, s), numel(t.shape.slice(s, e + 1)), ...t.shape.slice(e + 1)];
   return reshape(t, shape);
@@ -164,7 +165,7 @@ function flagged(t: Tensor, nonContiguous: boolean): Tensor {
 export function permute(t: Tensor, ...dims: (number | readonly number[])[]): Tensor {
   const perm = flatShape(dims).map((d) => normDimChecked(d, t.ndim));
   if (perm.length !== t.ndim || new Set(perm).size !== perm.length) {
-    throw torchError(
+    throw pyError(
       'RuntimeError',
       `permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${t.ndim} is not equal to len(dims) = ${perm.length}`,
     );
@@ -185,7 +186,7 @@ export function transpose(t: Tensor, dim0: number, dim1: number): Tensor {
 
 /** `.t()`: only for tensors of at most 2 dims. */
 export function t(x: Tensor): Tensor {
-  if (x.ndim > 2) throw torchError('RuntimeError', `t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
+  if (x.ndim > 2) throw pyError('RuntimeError', `t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
   if (x.ndim < 2) return alias(x, x.shape.slice(), 'TBackward0');
   return permuteWith(x, [1, 0], 'TBackward0');
 }
@@ -215,7 +216,7 @@ export function clone(x: Tensor): Tensor {
 export function expand(x: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
   const want = flatShape(sizes);
   if (want.length < x.ndim) {
-    throw torchError(
+    throw pyError(
       'RuntimeError',
       `expand(torch.FloatTensor{${fmtShape(x.shape)}}, size=${fmtShape(want)}): the number of sizes provided (${want.length}) must be greater or equal to the number of dimensions in the tensor (${x.ndim})`,
     );
@@ -224,11 +225,11 @@ export function expand(x: Tensor, ...sizes: (number | readonly number[])[]): Ten
   const shape = want.map((s, i) => {
     const own = i >= lead ? x.shape[i - lead] : 1;
     if (s === -1) {
-      if (i < lead) throw torchError('RuntimeError', `expand: -1 is not allowed in a leading, non-existing dimension`);
+      if (i < lead) throw pyError('RuntimeError', `expand: -1 is not allowed in a leading, non-existing dimension`);
       return own;
     }
     if (own !== 1 && own !== s) {
-      throw torchError(
+      throw pyError(
         'RuntimeError',
         `The expanded size of the tensor (${s}) must match the existing size (${own}) at non-singleton dimension ${i}.  Target sizes: ${fmtShape(want)}.  Tensor sizes: ${fmtShape(x.shape)}`,
       );
@@ -256,24 +257,24 @@ export function broadcast_to(x: Tensor, shape: readonly number[]): Tensor {
 
 /** Concatenates along `dim`; dtypes promote as in PyTorch. */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
-  if (tensors.length === 0) throw torchError('RuntimeError', 'torch.cat(): expected a non-empty list of Tensors');
+  if (tensors.length === 0) throw pyError('RuntimeError', 'torch.cat(): expected a non-empty list of Tensors');
   // PyTorch skips legacy empty 1-D tensors of shape [0].
   const parts = tensors.filter((x) => !(x.ndim === 1 && x.shape[0] === 0));
   if (parts.length === 0) return tensors[0];
   const ref = parts[0];
-  if (ref.ndim === 0) throw torchError('RuntimeError', 'zero-dimensional tensor (at position 0) cannot be concatenated');
+  if (ref.ndim === 0) throw pyError('RuntimeError', 'zero-dimensional tensor (at position 0) cannot be concatenated');
   const d = normDimChecked(dim, ref.ndim);
   let dtype: DType = ref.dtype;
   let total = 0;
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
-    if (p.ndim === 0) throw torchError('RuntimeError', `zero-dimensional tensor (at position ${k}) cannot be concatenated`);
+    if (p.ndim === 0) throw pyError('RuntimeError', `zero-dimensional tensor (at position ${k}) cannot be concatenated`);
     if (p.ndim !== ref.ndim) {
-      throw torchError('RuntimeError', `Tensors must have same number of dimensions: got ${ref.ndim} and ${p.ndim}`);
+      throw pyError('RuntimeError', `Tensors must have same number of dimensions: got ${ref.ndim} and ${p.ndim}`);
     }
     for (let i = 0; i < ref.ndim; i++) {
       if (i !== d && p.shape[i] !== ref.shape[i]) {
-        throw torchError(
+        throw pyError(
           'RuntimeError',
           `Sizes of tensors must match except in dimension ${d}. Expected size ${ref.shape[i]} but got size ${p.shape[i]} for tensor number ${k} in the list.`,
         );
@@ -316,11 +317,11 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
 }
 
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
-  if (tensors.length === 0) throw torchError('RuntimeError', 'stack expects a non-empty TensorList');
+  if (tensors.length === 0) throw pyError('RuntimeError', 'stack expects a non-empty TensorList');
   const ref = tensors[0];
   for (let k = 1; k < tensors.length; k++) {
     if (!sameShape(tensors[k].shape, ref.shape)) {
-      throw torchError(
+      throw pyError(
         'RuntimeError',
         `stack expects each tensor to be equal size, but got ${fmtShape(ref.shape)} at entry 0 and ${fmtShape(tensors[k].shape)} at entry ${k}`,
       );
@@ -360,7 +361,7 @@ export function vstack(tensors: readonly Tensor[]): Tensor {
 export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
   const reps = flatShape(sizes);
   if (reps.length < x.ndim) {
-    throw torchError('RuntimeError', 'Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
+    throw pyError('RuntimeError', 'Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
   }
   const lead = reps.length - x.ndim;
   const src = [...new Array<number>(lead).fill(1), ...x.shape];

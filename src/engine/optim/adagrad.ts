@@ -4,8 +4,9 @@
 //   clr = lr / (1 + (step - 1) * lr_decay)
 //   sum = sum + g * g                         (sum starts at initial_accumulator_value)
 //   p = p - clr * g / (sqrt(sum) + eps)
+import { pyError } from '../errors';
 import { Tensor } from '../tensor';
-import { Optimizer, ParamGroup, ParamsInput, pyError, withExtras } from './optimizer';
+import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
 import { bumpVersion } from './sgd';
 
 export interface AdagradOptions {

@@ -6,8 +6,9 @@
 //   vmax = max(vmax, v) when amsgrad, and it replaces v below
 //   denom = sqrt(v) / sqrt(1 - beta2^step) + eps          (eps added after the bias correction)
 //   p = p - (lr / (1 - beta1^step)) * m / denom
+import { pyError } from '../errors';
 import { AdamHyperparameters, adamStepWasm } from '../kernels/adam';
-import { Optimizer, ParamGroup, ParamsInput, pyError, withExtras } from './optimizer';
+import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
 import { bumpVersion } from './sgd';
 
 export interface AdamOptions {

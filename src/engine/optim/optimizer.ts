@@ -1,6 +1,7 @@
 // The Optimizer base, as torch.optim.Optimizer in PyTorch 1.13: parameter groups (each a record of its
 // params plus hyper-parameters, `lr` among them), per-parameter state, zero_grad and step. Subclasses
 // implement `update`, which works directly on the Float32Array buffers of a group's parameters and grads.
+import { pyError } from '../errors';
 import { setGradEnabled } from '../autograd';
 import { Tensor } from '../tensor';
 
@@ -52,12 +53,6 @@ export function withExtras<O extends object>(defaults: O, options: object): O {
   return out as O;
 }
 
-/** Python-style error with PyTorch's exception class name. */
-export function pyError(kind: 'ValueError' | 'TypeError' | 'RuntimeError' | 'KeyError', message: string): Error {
-  const err = new Error(message);
-  err.name = kind;
-  return err;
-}
 
 export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
   readonly defaults: O;

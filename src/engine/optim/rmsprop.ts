@@ -5,7 +5,8 @@
 //   else:     avg = sqrt(sq) + eps
 //   momentum > 0: buf = momentum * buf + g / avg;  p = p - lr * buf     (buf starts at zeros)
 //   else:         p = p - lr * g / avg
-import { Optimizer, ParamGroup, ParamsInput, pyError, withExtras } from './optimizer';
+import { pyError } from '../errors';
+import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
 import { bumpVersion } from './sgd';
 
 export interface RMSpropOptions {

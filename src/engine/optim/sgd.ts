@@ -4,8 +4,9 @@
 //   buf = g on the first step, else momentum * buf + (1 - dampening) * g
 //   g = g + momentum * buf if nesterov, else buf   (only when momentum != 0)
 //   p = p - lr * g
+import { pyError } from '../errors';
 import { Tensor } from '../tensor';
-import { Optimizer, ParamGroup, ParamsInput, pyError, withExtras } from './optimizer';
+import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
 
 export interface SGDOptions {
   lr: number;
