@@ -157,6 +157,8 @@ export interface RunSnapshot {
   steps: number;
   /** Per parameter: |change of the values| / |values| per step, from the last two parameter snapshots. */
   updateRatios: Record<string, number>;
+  /** Each module's forward output at the latest step that sent them (null before the first). */
+  activations: Extract<RunEvent, { type: 'activations' }> | null;
 }
 
 /** View settings the host sends with every snapshot. */

@@ -13,6 +13,11 @@ import * as loss from '../engine/ops/loss';
 import * as mm from '../engine/ops/matmul';
 import * as red from '../engine/ops/reduce';
 import * as view from '../engine/ops/view';
+import * as create from '../engine/ops/create';
+import * as ix from '../engine/ops/indexing';
+import * as inplace from '../engine/ops/inplace';
+import * as misc from '../engine/ops/misc';
+import { asTensor } from '../engine/ops/util';
 import * as random from '../engine/random';
 import * as init from '../engine/init';
 import { dropout } from '../engine/nn/functional';
@@ -20,7 +25,6 @@ import { Parameter } from '../engine/nn/parameter';
 import * as optim from '../engine/optim';
 import * as sched from '../engine/lr_scheduler';
 import * as extra from './extra-ops';
-import { getitem, setitem, IndexItem } from './indexing';
 import type { ShimHooks } from './hooks';
 import type { ModuleInfo } from '../protocol';
 
@@ -66,10 +70,6 @@ function gen(g: random.Generator | undefined | null): random.Generator | undefin
   return g ?? undefined;
 }
 
-function inplaceOp(op: (a: Tensor, b: Scalar) => Tensor) {
-  return (a: Tensor, b: Scalar) => extra.inplace(a, b, op);
-}
-
 /** The functions `_bl_engine` exposes, before error wrapping. */
 function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
   return {
@@ -107,22 +107,26 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     next_nodes: (n: Node) => n.inputs.map((t) => t?.gradFn ?? undefined),
     same: (a: unknown, b: unknown) => a === b,
     make_parameter: (t: Tensor, requiresGrad: boolean) => new Parameter(t, requiresGrad),
-    cast: (t: Tensor, dtype: DType) => extra.cast(t, dtype),
+    cast: (t: Tensor, dtype: DType) => create.to(t, dtype),
     float_scalar: extra.floatScalar,
 
     // ---- factories ----------------------------------------------------------------------------
-    tensor: (flat: unknown, shape: unknown, dtype: DType, rg: boolean) => extra.tensorFrom(js(flat), js(shape), dtype, !!rg),
-    zeros: (shape: unknown, dtype: DType, rg: boolean) => extra.zeros(js(shape), dtype, !!rg),
-    ones: (shape: unknown, dtype: DType, rg: boolean) => extra.ones(js(shape), dtype, !!rg),
-    full: (shape: unknown, value: number, dtype: DType, rg: boolean) => extra.full(js(shape), value, dtype, !!rg),
-    arange: extra.arange,
-    linspace: extra.linspace,
-    eye: extra.eye,
+    // Python flattens nested lists and infers the dtype from Python types (JS cannot tell 1.0 from 1).
+    tensor: (flat: unknown, shape: unknown, dtype: DType, rg: boolean) => {
+      const t = create.tensor(js<number[]>(flat), { dtype });
+      return new Tensor(t.data, js<number[]>(shape), dtype, !!rg);
+    },
+    zeros: (shape: unknown, dtype: DType, rg: boolean) => create.zeros(js(shape), { dtype, requires_grad: !!rg }),
+    ones: (shape: unknown, dtype: DType, rg: boolean) => create.ones(js(shape), { dtype, requires_grad: !!rg }),
+    full: (shape: unknown, value: number, dtype: DType, rg: boolean) => create.full(js(shape), value, { dtype, requires_grad: !!rg }),
+    arange: (start: number, end: number, step: number, dtype: DType, rg: boolean) => create.arange(start, end, step, { dtype, requires_grad: !!rg }),
+    linspace: (start: number, end: number, steps: number, dtype: DType, rg: boolean) => create.linspace(start, end, steps, { dtype, requires_grad: !!rg }),
+    eye: (n: number, m: number, dtype: DType, rg: boolean) => create.eye(n, m, { dtype, requires_grad: !!rg }),
     rand: (shape: unknown, dtype: DType, rg: boolean, g?: random.Generator) => withGrad(random.rand(js(shape), gen(g)), rg),
     randn: (shape: unknown, dtype: DType, rg: boolean, g?: random.Generator) => withGrad(random.randn(js(shape), gen(g)), rg),
     randint: (low: number, high: number, shape: unknown, dtype: DType, g?: random.Generator) =>
-      extra.cast(random.randint(low, high, js(shape), gen(g) ?? random.defaultGen()), dtype),
-    randperm: (n: number, dtype: DType, g?: random.Generator) => extra.cast(random.randperm(n, gen(g) ?? random.defaultGen()), dtype),
+      create.to(random.randint(low, high, js(shape), gen(g) ?? random.defaultGen()), dtype),
+    randperm: (n: number, dtype: DType, g?: random.Generator) => create.to(random.randperm(n, gen(g) ?? random.defaultGen()), dtype),
 
     // ---- random -------------------------------------------------------------------------------
     default_generator: () => undefined,
@@ -153,29 +157,31 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     div: arith.div,
     pow: arith.pow,
     rsub: (a: Tensor, b: Scalar) => arith.rsub(a, b),
-    rdiv: (a: Tensor, b: Scalar) => arith.div(b instanceof Tensor ? b : extra.asTensor(b, a), a),
-    rpow: (a: Tensor, b: Scalar) => arith.pow(b instanceof Tensor ? b : extra.asTensor(b, a), a),
+    rdiv: (a: Tensor, b: Scalar) => arith.div(b instanceof Tensor ? b : asTensor(b, a), a),
+    rpow: (a: Tensor, b: Scalar) => arith.pow(b instanceof Tensor ? b : asTensor(b, a), a),
     neg: arith.neg,
     maximum: arith.maximum,
     minimum: arith.minimum,
     remainder: arith.remainder,
-    fmod: arith.remainder,
+    fmod: (a: Tensor, b: Scalar) => misc.fmod(a, typeof b === 'boolean' ? Number(b) : b),
     floor_divide: (a: Scalar, b: Scalar) => arith.floor_divide(a, b),
-    add_: (a: Tensor, b: Scalar, alpha = 1) => extra.inplace(a, b, (x, y) => arith.add(x, y, alpha)),
-    sub_: (a: Tensor, b: Scalar, alpha = 1) => extra.inplace(a, b, (x, y) => arith.sub(x, y, alpha)),
-    mul_: inplaceOp(arith.mul),
-    div_: inplaceOp((x, y) => arith.div(x, y)),
-    pow_: inplaceOp(arith.pow),
+    add_: (a: Tensor, b: Scalar, alpha = 1) => inplace.add_(a, b, alpha),
+    sub_: (a: Tensor, b: Scalar, alpha = 1) => inplace.sub_(a, b, alpha),
+    mul_: (a: Tensor, b: Scalar) => inplace.mul_(a, b),
+    div_: (a: Tensor, b: Scalar) => inplace.div_(a, b),
+    pow_: (a: Tensor, b: Scalar) => inplace.pow_(a, b),
     zero_: (t: Tensor) => t.zero_(),
     fill_: (t: Tensor, v: number | boolean) => t.fill_(Number(v)),
-    copy_: (t: Tensor, src: Scalar) => t.copy_(src instanceof Tensor ? src : extra.asTensor(src, t)),
-    clamp_: (t: Tensor, lo?: number, hi?: number) => extra.writeInto(t, unary.clamp(t, lo ?? null, hi ?? null)),
+    copy_: (t: Tensor, src: Scalar) => inplace.copy_(t, src instanceof Tensor ? src : asTensor(src, t)),
+    clamp_: (t: Tensor, lo?: number, hi?: number) => inplace.clamp_(t, lo ?? null, hi ?? null),
+    ...pick(inplace, ['neg_', 'exp_', 'log_', 'sqrt_', 'abs_', 'sigmoid_', 'tanh_', 'relu_', 'floor_', 'ceil_']),
+    round_: (t: Tensor) => inplace.round_(t),
     masked_fill_: (t: Tensor, mask: Tensor, v: number | Tensor) => extra.writeInto(t, cmp.masked_fill(t, mask, v)),
     matmul: (a: Scalar, b: Tensor) => mm.matmul(a as Tensor, b),
     mm: mm.mm,
     bmm: mm.bmm,
     dot: mm.dot,
-    outer: (a: Tensor, b: Tensor) => mm.matmul(view.reshape(a, [-1, 1]), view.reshape(b, [1, -1])),
+    outer: misc.outer,
     linear: mm.linear,
 
     // ---- comparisons --------------------------------------------------------------------------
@@ -251,8 +257,8 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     all: (t: Tensor, d: number | undefined, keepdim: boolean) => red.all(t, d ?? null, !!keepdim),
     any: (t: Tensor, d: number | undefined, keepdim: boolean) => red.any(t, d ?? null, !!keepdim),
     cumsum: red.cumsum,
-    topk: (t: Tensor, k: number, d: number, largest: boolean) => extra.sortAlong(t, d, !!largest, k),
-    sort: (t: Tensor, d: number, descending: boolean) => extra.sortAlong(t, d, !!descending, null),
+    topk: (t: Tensor, k: number, d: number, largest: boolean) => valuesIndices(misc.topk(t, k, d, !!largest)),
+    sort: (t: Tensor, d: number, descending: boolean) => valuesIndices(misc.sort(t, d, !!descending)),
 
     // ---- shape --------------------------------------------------------------------------------
     view: (t: Tensor, shape: unknown) => view.view(t, js<number[]>(shape)),
@@ -269,18 +275,19 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     flip: (t: Tensor, d: unknown) => view.flip(t, js<number[]>(d)),
     cat: (ts: unknown, d: number) => view.cat(js<Tensor[]>(ts), d),
     stack: (ts: unknown, d: number) => view.stack(js<Tensor[]>(ts), d),
-    getitem: (t: Tensor, key: unknown) => getitem(t, js<IndexItem[]>(key)),
-    setitem: (t: Tensor, key: unknown, v: Scalar) => setitem(t, js<IndexItem[]>(key), v),
-    narrow: extra.narrow,
-    split: (t: Tensor, sizes: unknown, d: number) => extra.split(t, js<number[]>(sizes), d),
-    unbind: extra.unbind,
-    index_select: extra.index_select,
-    gather: extra.gather,
-    nonzero: extra.nonzero,
-    one_hot: extra.one_hot,
-    tril: extra.tril,
-    triu: extra.triu,
-    diag: extra.diag,
+    getitem: (t: Tensor, key: unknown) => ix.index(t, indexSpec(key)),
+    setitem: (t: Tensor, key: unknown, v: Scalar) => ix.setitem(t, indexSpec(key), v),
+    narrow: ix.narrow,
+    split: (t: Tensor, sizes: unknown, d: number) => misc.split(t, js<number[]>(sizes), d),
+    unbind: misc.unbind,
+    index_select: ix.index_select,
+    gather: ix.gather,
+    nonzero: ix.nonzero,
+    one_hot: misc.one_hot,
+    tril: misc.tril,
+    triu: misc.triu,
+    diag: misc.diag,
+    contiguous: view.contiguous,
 
     // ---- optimizers and schedulers ------------------------------------------------------------
     new_optimizer: (name: string, groups: unknown, options: unknown) => new OPTIMIZERS[name](js(groups), js(options)),
@@ -329,8 +336,22 @@ function withGrad(t: Tensor, rg: boolean): Tensor {
   return t;
 }
 
-function valuesIndices(r: red.ValuesIndices): [Tensor, Tensor] {
+function valuesIndices(r: { values: Tensor; indices: Tensor }): [Tensor, Tensor] {
   return [r.values, r.indices];
+}
+
+/**
+ * An index key as Python encodes it (ints, [start, stop, step] for slices, None, '...', tensors) in the
+ * engine's form (Slice records, null, 'ellipsis').
+ */
+function indexSpec(key: unknown): ix.IndexItem[] {
+  const items = js<unknown[]>(key);
+  return items.map((k): ix.IndexItem => {
+    if (k === undefined || k === null) return null;
+    if (k === '...') return 'ellipsis';
+    if (Array.isArray(k)) return { start: k[0] ?? null, stop: k[1] ?? null, step: k[2] ?? null };
+    return k as ix.IndexItem;
+  });
 }
 
 function unaryMap(t: Tensor, f: (x: number) => number): Tensor {

@@ -236,7 +236,7 @@ class Tensor:
         return self._t.dtype == 'float32'
 
     def is_contiguous(self, memory_format=None):
-        return True
+        return self._t.is_contiguous()
 
     @property
     def requires_grad(self):
@@ -566,7 +566,7 @@ class Tensor:
     clip_ = clamp_
 
     def neg_(self):
-        E.mul_(self._t, -1)
+        E.neg_(self._t)
         return self
 
     def uniform_(self, a=0.0, b=1.0, generator=None):
@@ -854,7 +854,8 @@ class Tensor:
         return self.permute(order)
 
     def contiguous(self, memory_format=None):
-        return self
+        t = self._t
+        return self if t.is_contiguous() else wrap(E.contiguous(t))
 
     def expand(self, *sizes):
         return wrap(E.expand(self._t, list(_shape_args(sizes))))
@@ -1020,18 +1021,18 @@ Tensor.arctan = Tensor.atan
 
 
 def _unary_inplace(name):
-    fn = getattr(E, name)
+    fn = getattr(E, name + '_')
 
     def method(self):
-        E.copy_(self._t, E.detach(fn(E.detach(self._t))))
+        fn(self._t)
         return self
 
     method.__name__ = name + '_'
     return method
 
 
-for _name in ('exp', 'log', 'sqrt', 'abs', 'sigmoid', 'tanh', 'relu', 'floor', 'ceil', 'round', 'trunc', 'sign',
-              'square', 'reciprocal'):
+# In-place unary methods: the engine's, which rebase autograd history as PyTorch does.
+for _name in ('exp', 'log', 'sqrt', 'abs', 'sigmoid', 'tanh', 'relu', 'floor', 'ceil', 'round'):
     setattr(Tensor, _name + '_', _unary_inplace(_name))
 
 _FLOAT32 = from_engine('float32')
