@@ -1,0 +1,214 @@
+// The user-level checks of the end-to-end test, run in order in one code-server window (see run.mjs).
+// Each returns normally or throws; each saves screenshots of what it saw.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventually } from './workbench.mjs';
+
+/** The panel webview of `file`: its heading shows the file name. */
+const panelOf = (file) => `body.view-panel h1.title:text-is("${file}")`;
+
+async function panelFrame(wb, file) {
+  await wb.editorTab(`Backprop Lens: ${file}`).first().waitFor({ timeout: 60_000 });
+  return wb.webviewFrame(panelOf(file), 60_000);
+}
+
+/** Waits until the panel's run controls report `status` (idle, starting, running, paused, finished, ...). */
+async function waitStatus(frame, status, timeout = 120_000) {
+  await frame.locator(`.run-controls[data-status="${status}"]`).waitFor({ state: 'attached', timeout });
+}
+
+/** The number after the last "Loss " in a text such as "Step 1499: Loss 0.001612". */
+function lastLossIn(text) {
+  const all = [...text.matchAll(/Loss\s+([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)/gi)];
+  assert.ok(all.length > 0, `no loss in "${text}"`);
+  return Number(all.at(-1)[1]);
+}
+
+/** Parses a number as the panel formats it (4 significant digits, `nan`, `inf`, `–` for none). */
+function parseShown(text) {
+  const t = text.trim();
+  if (t === '–' || t === '') return null;
+  if (t === 'nan') return NaN;
+  if (t === 'inf' || t === '-inf') return t === 'inf' ? Infinity : -Infinity;
+  return Number(t);
+}
+
+/** True when a and b agree to the 4 significant digits the panel shows. */
+function closeShown(a, b) {
+  return Math.abs(a - b) <= 1e-3 * Math.max(Math.abs(a), Math.abs(b)) + 1e-6;
+}
+
+/** Where CPython reports the syntax error of `file` (1-based line), or null without python3. */
+function cpythonSyntaxErrorLine(file) {
+  const probe = [
+    'import sys',
+    'try:',
+    '    compile(open(sys.argv[1]).read(), sys.argv[1], "exec")',
+    'except SyntaxError as e:',
+    '    print(e.lineno)',
+    'else:',
+    '    sys.exit("compiles without a SyntaxError")',
+  ].join('\n');
+  let out;
+  try {
+    out = execFileSync('python3', ['-c', probe, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  }
+  return Number(out.trim());
+}
+
+/** The shape PyTorch gives the first `nn.Linear(in, out)` of a file's weight: [out, in] (defaults resolved). */
+function firstLinearWeightShape(source) {
+  const m = /nn\.Linear\(\s*(\w+)\s*,\s*(\w+)/.exec(source);
+  assert.ok(m, 'no nn.Linear in the file');
+  const value = (tok) => (/^\d+$/.test(tok) ? Number(tok) : Number(new RegExp(`\\b${tok}\\s*=\\s*(\\d+)`).exec(source)?.[1]));
+  const shape = [value(m[2]), value(m[1])];
+  assert.ok(shape.every(Number.isInteger), `cannot read the Linear sizes from "${m[0]}"`);
+  return shape;
+}
+
+export function uiTests({ cli, workspace }) {
+  return [
+    {
+      name: 'Train CodeLens: the panel charts the loss falling to the final loss the CLI prints for xor.py',
+      async run(wb) {
+        await wb.openFile('xor.py');
+        await wb.codeLens('Train').waitFor({ timeout: 60_000 });
+        await wb.screenshot('xor-codelens');
+        await wb.clickCodeLens('Train');
+        const frame = await panelFrame(wb, 'xor.py');
+        await wb.screenshot('train-started');
+        await waitStatus(frame, 'finished');
+        const chart = frame.locator('#loss canvas');
+        // The chart redraws at most ~30 times a second: wait for the last batch to be drawn.
+        await eventually('the chart to show every step', async () => Number(await chart.getAttribute('data-steps')) === cli.losses.length, 10_000);
+        await wb.screenshot('train-finished');
+        const label = await chart.getAttribute('aria-label');
+        const latest = Number(await chart.getAttribute('data-latest-loss'));
+        const first = Number(await chart.getAttribute('data-first-loss'));
+        // Same file, same seed, same runtime: the very same float32 values.
+        assert.equal(latest, cli.finalLoss, 'final loss in the panel equals the CLI run');
+        assert.equal(first, cli.losses[0], 'first loss in the panel equals the CLI run');
+        assert.ok(closeShown(lastLossIn(label), cli.finalLoss), `the chart's label "${label}" shows ${cli.finalLoss}`);
+        assert.ok(latest < first / 10, `loss falls: ${first} -> ${latest}`);
+        const state = await frame.locator('.run-state').textContent();
+        assert.match(state, new RegExp(`\\b${cli.losses.length}\\b`), `run state "${state}" gives the step count`);
+      },
+    },
+    {
+      name: 'Step CodeLens: a fresh run pauses in the update phase with a before/after table',
+      async run(wb) {
+        await wb.editorTab('xor.py').first().click();
+        await wb.clickCodeLens('Step');
+        const frame = await panelFrame(wb, 'xor.py');
+        await waitStatus(frame, 'paused', 60_000);
+        const current = frame.locator('.phase-strip li[aria-current="step"]');
+        await current.waitFor();
+        assert.ok((await current.getAttribute('class')).includes('phase-update'), 'the current phase is update');
+        const table = frame.locator('#paused .paused-table');
+        await table.waitFor();
+        await table.scrollIntoViewIfNeeded();
+        await wb.screenshot('step-paused');
+        const state = await frame.locator('.run-state').textContent();
+        assert.match(state, /update/i, `run state "${state}" names the update phase`);
+        const rows = await table.locator('tbody tr:not(.param-row):not(.truncated)').evaluateAll((trs) =>
+          trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')),
+        );
+        assert.ok(rows.length > 0, 'the table lists parameter elements');
+        let changed = 0;
+        for (const [name, b, g, lrg, a] of rows) {
+          const before = parseShown(b);
+          const grad = parseShown(g);
+          const step = parseShown(lrg);
+          const after = parseShown(a);
+          assert.ok(before !== null && after !== null, `${name}: before and after are shown`);
+          assert.ok(grad !== null && step !== null, `${name}: the gradient and lr×grad are shown`);
+          // Plain SGD (xor.py): after = before − lr·grad, to the digits shown.
+          assert.ok(
+            Math.abs(before - step - after) <= 2e-3 * Math.max(Math.abs(before), Math.abs(after), Math.abs(step)) + 1e-6,
+            `${name}: ${before} − ${step} should be ${after}`,
+          );
+          if (before !== after) changed++;
+        }
+        assert.ok(changed > 0, 'the update changed some parameter');
+        await wb.editorTab('xor.py').first().click();
+        await wb.clickCodeLens('Stop');
+        await waitStatus(frame, 'stopped', 30_000);
+      },
+    },
+    {
+      name: 'syntax_error.py: the SyntaxError shows in the Problems panel on the line CPython reports',
+      async run(wb) {
+        const file = path.join(workspace, 'syntax_error.py');
+        const expectedLine = cpythonSyntaxErrorLine(file);
+        await wb.openFile('syntax_error.py');
+        // The broken loop header gets no CodeLens: train from the command palette.
+        await wb.runCommand('Backprop Lens: Train');
+        const frame = await panelFrame(wb, 'syntax_error.py');
+        await waitStatus(frame, 'failed', 60_000);
+        await wb.page.keyboard.press('Control+Shift+M');
+        const row = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'SyntaxError' }).first();
+        await row.waitFor({ timeout: 30_000 });
+        await wb.screenshot('problems-syntax-error');
+        const text = await row.textContent();
+        const at = /\[Ln (\d+), Col (\d+)\]/.exec(text);
+        assert.ok(at, `the problem "${text}" has a position`);
+        if (expectedLine !== null) assert.equal(Number(at[1]), expectedLine, `line of "${text}"`);
+        const fileRow = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'syntax_error.py' });
+        assert.ok((await fileRow.count()) > 0, 'the problem is listed under syntax_error.py');
+      },
+    },
+    {
+      name: 'sidebar inspector: lists xor.py\'s parameters with the shapes PyTorch gives them',
+      async run(wb) {
+        await wb.editorTab('xor.py').first().click();
+        await wb.page.locator('.activitybar .action-item .action-label[aria-label^="Backprop Lens"]').first().click();
+        const frame = await wb.webviewFrame('body.view-sidebar .param-list', 60_000);
+        await wb.screenshot('inspector');
+        const params = await frame.locator('.param-list .param-button').evaluateAll((bs) =>
+          bs.map((b) => [b.querySelector('.param-name')?.textContent ?? '', b.querySelector('.param-shape')?.textContent ?? '']),
+        );
+        const shapes = Object.fromEntries(params);
+        const source = fs.readFileSync(path.join(workspace, 'xor.py'), 'utf8');
+        const [out, inp] = firstLinearWeightShape(source);
+        const first = params[0]?.[0];
+        assert.ok(first?.endsWith('.weight'), `the first parameter is a Linear weight (got ${first})`);
+        assert.equal(shapes[first], `[${out}×${inp}]`, `${first} shape`);
+        const bias = first.replace(/weight$/, 'bias');
+        assert.equal(shapes[bias], `[${out}]`, `${bias} shape`);
+        // Back to the Explorer for the next steps.
+        await wb.page.locator('.activitybar .action-item .action-label[aria-label^="Explorer"]').first().click();
+      },
+    },
+    {
+      name: 'runaway_loop.py: Stop ends a loop that never finishes',
+      async run(wb) {
+        await wb.openFile('runaway_loop.py');
+        await wb.clickCodeLens('Train');
+        const frame = await panelFrame(wb, 'runaway_loop.py');
+        await waitStatus(frame, 'running', 60_000);
+        const chart = frame.locator('#loss canvas');
+        // It is really training: the step count keeps growing.
+        const steps = async () => Number((await chart.getAttribute('data-steps')) ?? 0);
+        const s1 = await eventually('steps', steps, 30_000);
+        await eventually('more steps', async () => (await steps()) > s1, 30_000);
+        await wb.screenshot('runaway-running');
+        await wb.editorTab('runaway_loop.py').first().click();
+        const t0 = Date.now();
+        await wb.clickCodeLens('Stop');
+        await waitStatus(frame, 'stopped', 15_000);
+        const stoppedAfter = Date.now() - t0;
+        await wb.screenshot('runaway-stopped');
+        const s2 = await steps();
+        await wb.page.waitForTimeout(1000);
+        assert.equal(await steps(), s2, 'no steps after the stop');
+        assert.ok(stoppedAfter < 15_000, `stopped within ${stoppedAfter} ms`);
+        await wb.codeLens('Train').waitFor({ timeout: 10_000 });
+      },
+    },
+  ];
+}
