@@ -24,10 +24,13 @@ const builds = [
   { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: true, logLevel: 'warning', entryPoints: ['media/sidebar/main.ts'], outfile: 'dist/media/sidebar.js' },
 ].filter((b) => b.entryPoints.every(exists));
 
+// Generated sources the bundles embed (the engine's WebAssembly kernels, as base64).
+const preSteps = ['scripts/build-wasm.mjs'].filter(exists);
 // Non-code assets each runtime needs beside its bundle (Pyodide, the Python torch package, styles).
 const postSteps = ['scripts/prepare-python.mjs'].filter(exists);
 
 async function main() {
+  for (const step of preSteps) await import(path.join(root, step));
   if (watch) {
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log(`watching ${builds.length} bundles`);
