@@ -105,6 +105,16 @@ export abstract class LRScheduler {
 /** PyTorch 1.13's name for the base class. */
 export { LRScheduler as _LRScheduler };
 
+type LrLambda = (epoch: number) => number;
+
+/** LambdaLR and MultiplicativeLR take one function for every group or a list with one per group. */
+function lambdaPerGroup(optimizer: Optimizer<any>, lr_lambda: LrLambda | LrLambda[]): LrLambda[] {
+  const n = optimizer.param_groups.length;
+  if (!Array.isArray(lr_lambda)) return new Array(n).fill(lr_lambda);
+  if (lr_lambda.length !== n) throw pyError('ValueError', `Expected ${n} lr_lambdas, but got ${lr_lambda.length}`);
+  return lr_lambda.slice();
+}
+
 /** lr = initial lr * lr_lambda(epoch); one function for all groups or one per group. */
 export class LambdaLR extends LRScheduler {
   readonly lr_lambdas: ((epoch: number) => number)[];
@@ -116,13 +126,7 @@ export class LambdaLR extends LRScheduler {
     verbose = false,
   ) {
     super(optimizer, last_epoch, verbose);
-    const n = optimizer.param_groups.length;
-    if (Array.isArray(lr_lambda)) {
-      if (lr_lambda.length !== n) throw pyError('ValueError', `Expected ${n} lr_lambdas, but got ${lr_lambda.length}`);
-      this.lr_lambdas = lr_lambda.slice();
-    } else {
-      this.lr_lambdas = new Array(n).fill(lr_lambda);
-    }
+    this.lr_lambdas = lambdaPerGroup(optimizer, lr_lambda);
     this.initialStep();
   }
 
@@ -261,13 +265,7 @@ export class MultiplicativeLR extends LRScheduler {
     verbose = false,
   ) {
     super(optimizer, last_epoch, verbose);
-    const n = optimizer.param_groups.length;
-    if (Array.isArray(lr_lambda)) {
-      if (lr_lambda.length !== n) throw pyError('ValueError', `Expected ${n} lr_lambdas, but got ${lr_lambda.length}`);
-      this.lr_lambdas = lr_lambda.slice();
-    } else {
-      this.lr_lambdas = new Array(n).fill(lr_lambda);
-    }
+    this.lr_lambdas = lambdaPerGroup(optimizer, lr_lambda);
     this.initialStep();
   }
 
