@@ -15,6 +15,8 @@ import { fmt, VIEW_STRINGS, type Strings } from '../shared/strings';
 import { snapshotFromJson, snapshotToJson } from '../shared/snapshotJson';
 import { onThemeChange } from '../shared/theme';
 import { loadState, post, saveState } from '../shared/vscodeApi';
+import { ActivationsView } from './activations';
+import { LossHintView } from './lossHintView';
 
 /** Most elements of one parameter listed in the paused-step table. */
 const TABLE_ELEMENTS = 8;
@@ -43,7 +45,7 @@ let lossSmooth = new MinMaxDecimator(maxChartPoints);
 let smoother = new Smoother(viewState.smoothing);
 let lrSeries: MinMaxDecimator[] = [];
 
-const dirty = { state: true, charts: true, params: true, output: true };
+const dirty = { state: true, charts: true, params: true, output: true, activations: true };
 
 function rebuildSeries(): void {
   lossRaw = new MinMaxDecimator(maxChartPoints);
@@ -138,6 +140,13 @@ function onEvent(e: RunEvent): void {
       dirty.params = true;
       dirty.charts = true;
       break;
+    case 'activations':
+      dirty.activations = true;
+      break;
+    case 'model':
+      dirty.activations = true; // a new model: the previous one's outputs are gone
+      dirty.state = true;
+      break;
     case 'paused':
       dirty.params = true;
       dirty.charts = true;
@@ -159,7 +168,7 @@ function saveRun(): void {
 }
 
 function markAll(): void {
-  dirty.state = dirty.charts = dirty.params = dirty.output = true;
+  dirty.state = dirty.charts = dirty.params = dirty.output = dirty.activations = true;
 }
 
 function selectParam(name: string): void {
@@ -191,6 +200,8 @@ interface PanelUi {
   pausedSection: HTMLElement;
   pausedBody: HTMLElement;
   output: HTMLElement;
+  lossHint: LossHintView;
+  activations: ActivationsView;
 }
 
 function section(title: string, id: string, ...children: (Node | null)[]): HTMLElement {
@@ -234,6 +245,8 @@ function buildUi(): PanelUi {
   );
   const lr = chartBox(s.lrChart);
   const grad = chartBox(s.gradChart);
+  const lossHint = new LossHintView();
+  const activations = new ActivationsView(s);
 
   const histograms = h('div', { class: 'histograms' });
   const heatmapSelect = h('select', { id: 'heatmap-param', 'aria-label': s.parameter });
@@ -271,9 +284,10 @@ function buildUi(): PanelUi {
     strip,
     error,
     pausedSection,
-    section(s.lossChart, 'loss', lossControls, loss.box),
+    section(s.lossChart, 'loss', lossControls, loss.box, lossHint.element),
     h('div', { class: 'grid-2' }, section(s.lrChart, 'lr', lr.box), section(s.gradChart, 'grad', grad.box)),
     section(s.histograms, 'histograms', histograms),
+    activations.element,
     heatmapSection,
     section(s.output, 'output', output),
   );
@@ -315,7 +329,7 @@ function buildUi(): PanelUi {
     redraw();
   });
 
-  return { title, controls, phaseItems, error, empty, lossChart, lrChart, gradChart, histograms, heatmapSection, heatmapSelect, valuesCanvas, gradsCanvas, heatmapCaption, pausedSection, pausedBody, output };
+  return { title, controls, phaseItems, error, empty, lossChart, lrChart, gradChart, histograms, heatmapSection, heatmapSelect, valuesCanvas, gradsCanvas, heatmapCaption, pausedSection, pausedBody, output, lossHint, activations };
 }
 
 const redraw = frameThrottle(() => {
@@ -324,7 +338,8 @@ const redraw = frameThrottle(() => {
   if (dirty.charts) drawCharts(ui);
   if (dirty.params) drawParams(ui);
   if (dirty.output) drawOutput(ui);
-  dirty.state = dirty.charts = dirty.params = dirty.output = false;
+  if (dirty.activations) ui.activations.update(strings, recorder && !restored ? recorder.activations : null, recorder?.modules ?? []);
+  dirty.state = dirty.charts = dirty.params = dirty.output = dirty.activations = false;
 });
 
 function drawState(u: PanelUi): void {
@@ -352,6 +367,7 @@ function drawCharts(u: PanelUi): void {
   if (viewState.smoothing > 0) lossSeries.push({ label: `${s.loss} (${s.smoothing.toLowerCase()} ${viewState.smoothing.toFixed(2)})`, points: lossSmooth.points() });
   setSeries(u.lossChart, lossSeries);
   describeLossChart(u, s);
+  u.lossHint.update(s, recorder?.lossView());
   setSeries(
     u.lrChart,
     lrSeries.map((d, k) => ({ label: fmt(s.lrGroup, k), points: d.points() })),

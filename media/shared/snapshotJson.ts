@@ -30,6 +30,7 @@ export function snapshotToJson(s: RunSnapshot): Json | null {
     params: params(s.params),
     gradNorms: { steps: arr(s.gradNorms.steps), norms: Object.fromEntries(Object.entries(s.gradNorms.norms).map(([k, v]) => [k, arr(v)])) },
     paused: null,
+    activations: null, // large and only of the latest step: not kept across a reload
   };
 }
 
@@ -41,5 +42,6 @@ export function snapshotFromJson(j: Json): RunSnapshot {
     lrs: s.lrs.map(f32),
     params: (s.params as unknown as Json[]).map((p) => ({ ...(p as unknown as ParamSnapshot), value: f32(p.value), grad: p.grad ? f32(p.grad) : null })),
     gradNorms: { steps: f32(s.gradNorms.steps), norms: Object.fromEntries(Object.entries(s.gradNorms.norms).map(([k, v]) => [k, f32(v)])) },
+    activations: null,
   };
 }

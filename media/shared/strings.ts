@@ -63,6 +63,14 @@ export const VIEW_STRINGS = {
   parameters: '{0} parameters',
   stepValue: 'Step {0}',
   lossValue: 'Loss {0}',
+  activations: 'Activations: each module’s output at the latest step',
+  activationsHelp: 'A ReLU output of exactly 0 passes no gradient back (a dead unit); a Sigmoid or Tanh output near its limits passes almost none (saturated).',
+  deadFraction: 'Dead (zero): {0}',
+  saturatedFraction: 'Saturated: {0}',
+  wholeModel: 'whole model',
+  hintRising: 'Loss has risen for {0} steps in a row: the learning rate may be too large.',
+  hintOscillating: 'Loss is oscillating: the learning rate may be too large. Try a smaller one, or start large and decay it.',
+  hintSlow: 'Loss is falling very slowly: the learning rate may be too small.',
 } as const;
 
 export type StringKey = keyof typeof VIEW_STRINGS;

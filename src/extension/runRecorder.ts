@@ -59,6 +59,7 @@ export class RunRecorder {
   output = '';
   stepsPerSecond = 0;
   updateRatios: Record<string, number> = {};
+  activations: RunSnapshot['activations'] = null;
   private losses = new GrowableFloat32();
   private lrs: GrowableFloat32[] = [];
   private gradSteps = new GrowableFloat32([], 256);
@@ -83,6 +84,7 @@ export class RunRecorder {
     r.output = s.output;
     r.stepsPerSecond = s.stepsPerSecond;
     r.updateRatios = { ...s.updateRatios };
+    r.activations = s.activations ?? null;
     r.losses = new GrowableFloat32(s.losses);
     r.lrs = s.lrs.map((l) => new GrowableFloat32(l));
     r.gradSteps = new GrowableFloat32(s.gradNorms.steps);
@@ -124,6 +126,7 @@ export class RunRecorder {
         break;
       case 'model':
         this.modules = event.modules;
+        this.activations = null; // outputs of another model's modules
         break;
       case 'steps':
         this.losses.setAt(event.firstStep, event.losses);
@@ -163,7 +166,8 @@ export class RunRecorder {
         this.stepsPerSecond = event.wallMs > 0 ? (event.steps * 1000) / event.wallMs : 0;
         break;
       case 'activations':
-        break; // drawn live only; not part of what a view needs from scratch
+        this.activations = event; // only the latest step's outputs are kept
+        break;
     }
   }
 
@@ -237,6 +241,7 @@ export class RunRecorder {
       stepsPerSecond: this.stepsPerSecond,
       steps: this.steps,
       updateRatios: { ...this.updateRatios },
+      activations: this.activations,
     };
   }
 }
