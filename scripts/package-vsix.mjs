@@ -21,7 +21,7 @@ export function packageVsix({ build = true } = {}) {
   const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
   execFileSync(
     process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out],
     // stdin closed: vsce must never wait on a question.
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
   );
