@@ -1,4 +1,4 @@
-# This loop never ends on purpose: use ■ Stop to end the run.
+# This loop never ends on purpose: use Stop to end the run.
 import torch
 import torch.nn as nn
 

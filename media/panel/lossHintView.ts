@@ -3,7 +3,7 @@
 // not an alert: it never takes focus and disappears as soon as the curve looks healthy again.
 import { lossHint } from '../../src/extension/lossHints';
 import { h } from '../shared/dom';
-import { fmt, type Strings } from '../shared/strings';
+import { plural, type Strings } from '../shared/strings';
 
 export class LossHintView {
   readonly element = h('p', { class: 'loss-hint', id: 'loss-hint', role: 'status', hidden: true });
@@ -17,7 +17,7 @@ export class LossHintView {
       return;
     }
     this.element.dataset.kind = hint.kind;
-    const text = hint.kind === 'rising' ? fmt(s.hintRising, hint.steps) : hint.kind === 'oscillating' ? s.hintOscillating : s.hintSlow;
+    const text = hint.kind === 'rising' ? plural(s, ['hintRisingOne', 'hintRising'], hint.steps) : hint.kind === 'oscillating' ? s.hintOscillating : s.hintSlow;
     if (this.element.textContent !== text) this.element.textContent = text;
   }
 }

@@ -8,11 +8,14 @@ import { formatNumber, histogram, meanStd } from '../../src/extension/paramStats
 import { applyTheme, createLineChart, setLogY, setSeries, type LineChart } from '../shared/charts';
 import { MinMaxDecimator, Smoother } from '../shared/decimate';
 import { clear, frameThrottle, h } from '../shared/dom';
+import { gradChartSummary, lrChartSummary } from '../shared/chartSummary';
 import { cellAt, drawHeatmap, gridOf } from '../shared/heatmap';
+import { moveCell, type Cell } from '../shared/heatmapKeys';
 import { drawHistogram } from '../shared/histogramCanvas';
 import { phaseLabel, RunControls } from '../shared/runControls';
+import { runToShow } from '../shared/restoreRun';
 import { fmt, VIEW_STRINGS, type Strings } from '../shared/strings';
-import { snapshotFromJson, snapshotToJson } from '../shared/snapshotJson';
+import { snapshotToJson } from '../shared/snapshotJson';
 import { onThemeChange } from '../shared/theme';
 import { loadState, post, saveState } from '../shared/vscodeApi';
 import { ActivationsView } from './activations';
@@ -88,12 +91,11 @@ function onMessage(message: HostToView): void {
       fileName = message.file;
       maxChartPoints = message.config.maxChartPoints;
       restored = false;
-      if (message.run) {
-        recorder = RunRecorder.fromSnapshot(message.run);
-      } else if (viewState.savedRun && message.fileUri === viewState.fileUri) {
-        // After a reload the new extension host has no run: show the one this panel saved.
-        recorder = RunRecorder.fromSnapshot(snapshotFromJson(viewState.savedRun));
-        restored = true;
+      // After a reload the new extension host has no run: show the one this panel saved.
+      const shown = runToShow(message, viewState.savedRun && viewState.fileUri ? { [viewState.fileUri]: viewState.savedRun } : {});
+      if (shown.run) {
+        recorder = RunRecorder.fromSnapshot(shown.run);
+        restored = shown.restored;
       } else {
         recorder = null;
         viewState.savedRun = null;
@@ -250,8 +252,11 @@ function buildUi(): PanelUi {
 
   const histograms = h('div', { class: 'histograms' });
   const heatmapSelect = h('select', { id: 'heatmap-param', 'aria-label': s.parameter });
-  const valuesCanvas = h('canvas', { class: 'heatmap', role: 'img', 'aria-label': s.values });
-  const gradsCanvas = h('canvas', { class: 'heatmap', role: 'img', 'aria-label': s.gradients });
+  // Focusable: the arrow keys move over the cells and the caption below reads the value out.
+  const valuesCanvas = h('canvas', { class: 'heatmap', role: 'img', tabindex: 0, 'aria-label': s.values, 'aria-description': s.heatmapKeys });
+  const gradsCanvas = h('canvas', { class: 'heatmap', role: 'img', tabindex: 0, 'aria-label': s.gradients, 'aria-description': s.heatmapKeys });
+  const valuesCursor = h('div', { class: 'heatmap-cursor', hidden: true });
+  const gradsCursor = h('div', { class: 'heatmap-cursor', hidden: true });
   const heatmapCaption = h('p', { class: 'heatmap-caption', 'aria-live': 'polite' });
   const heatmapSection = section(
     s.heatmap,
@@ -260,8 +265,8 @@ function buildUi(): PanelUi {
     h(
       'div',
       { class: 'heatmaps' },
-      h('figure', {}, valuesCanvas, h('figcaption', { id: 'values-caption', text: s.values })),
-      h('figure', {}, gradsCanvas, h('figcaption', { id: 'grads-caption', text: s.gradients })),
+      h('figure', {}, valuesCanvas, valuesCursor, h('figcaption', { id: 'values-caption', text: s.values })),
+      h('figure', {}, gradsCanvas, gradsCursor, h('figcaption', { id: 'grads-caption', text: s.gradients })),
     ),
     heatmapCaption,
   );
@@ -271,7 +276,7 @@ function buildUi(): PanelUi {
     'paused',
     h(
       'table',
-      { class: 'paused-table' },
+      { class: 'paused-table', 'aria-labelledby': 'paused-title' },
       h('thead', {}, h('tr', {}, ...[s.element, s.before, s.gradient, s.lrTimesGrad, s.after].map((t) => h('th', { scope: 'col', text: t })))),
       pausedBody,
     ),
@@ -312,16 +317,60 @@ function buildUi(): PanelUi {
     redraw();
   });
   heatmapSelect.addEventListener('change', () => selectParam(heatmapSelect.value));
-  const showCell = (canvas: HTMLCanvasElement, which: 'value' | 'grad') => (ev: MouseEvent) => {
-    const p = recorder?.params.find((q) => q.name === viewState.selectedParam);
-    if (!p) return;
-    const cell = cellAt(canvas, p.shape, ev.clientX, ev.clientY);
-    const data = which === 'value' ? p.value : p.grad;
-    if (!cell || !data) return;
-    heatmapCaption.textContent = `${p.name}[${cell.row}, ${cell.col}] ${which === 'value' ? s.values : s.gradients}: ${formatNumber(data[cell.index])}`;
+  const selected = () => recorder?.params.find((q) => q.name === viewState.selectedParam);
+  const describeCell = (which: 'value' | 'grad', cell: Cell) => {
+    const p = selected();
+    const data = which === 'value' ? p?.value : p?.grad;
+    if (!p || !data) return;
+    const { cols } = gridOf(p.shape);
+    heatmapCaption.textContent = `${p.name}[${cell.row}, ${cell.col}] ${which === 'value' ? s.values : s.gradients}: ${formatNumber(data[cell.row * cols + cell.col])}`;
   };
-  valuesCanvas.addEventListener('mousemove', showCell(valuesCanvas, 'value'));
-  gradsCanvas.addEventListener('mousemove', showCell(gradsCanvas, 'grad'));
+  const showCell = (canvas: HTMLCanvasElement, which: 'value' | 'grad') => (ev: MouseEvent) => {
+    const p = selected();
+    const cell = p && cellAt(canvas, p.shape, ev.clientX, ev.clientY);
+    if (cell) describeCell(which, cell);
+  };
+  // Keyboard: one cell cursor per heatmap, drawn as an outlined box over the canvas while it has focus.
+  const keyCells = new Map<HTMLCanvasElement, Cell | null>();
+  const placeCursor = (canvas: HTMLCanvasElement, cursor: HTMLElement) => {
+    const p = selected();
+    const cell = keyCells.get(canvas);
+    const { rows, cols } = gridOf(p?.shape ?? []);
+    cursor.hidden = !p || !cell || cell.row >= rows || cell.col >= cols || document.activeElement !== canvas;
+    if (!p || !cell) return;
+    const w = canvas.clientWidth / cols;
+    const hgt = canvas.clientHeight / rows;
+    cursor.style.left = `${canvas.offsetLeft + canvas.clientLeft + cell.col * w}px`;
+    cursor.style.top = `${canvas.offsetTop + canvas.clientTop + cell.row * hgt}px`;
+    cursor.style.width = `${w}px`;
+    cursor.style.height = `${hgt}px`;
+  };
+  const onKey = (canvas: HTMLCanvasElement, cursor: HTMLElement, which: 'value' | 'grad') => (ev: KeyboardEvent) => {
+    const p = selected();
+    if (!p) return;
+    const grid = gridOf(p.shape);
+    const cur = keyCells.get(canvas);
+    const next = moveCell(cur && cur.row < grid.rows && cur.col < grid.cols ? cur : null, ev.key, grid);
+    if (!next) return;
+    ev.preventDefault();
+    keyCells.set(canvas, next);
+    describeCell(which, next);
+    placeCursor(canvas, cursor);
+  };
+  for (const [canvas, cursor, which] of [
+    [valuesCanvas, valuesCursor, 'value'],
+    [gradsCanvas, gradsCursor, 'grad'],
+  ] as const) {
+    canvas.addEventListener('mousemove', showCell(canvas, which));
+    canvas.addEventListener('keydown', onKey(canvas, cursor, which));
+    canvas.addEventListener('focus', () => placeCursor(canvas, cursor));
+    canvas.addEventListener('blur', () => placeCursor(canvas, cursor));
+  }
+  // A different parameter (another shape) starts the cursors over.
+  heatmapSelect.addEventListener('change', () => {
+    keyCells.clear();
+    valuesCursor.hidden = gradsCursor.hidden = true;
+  });
 
   onThemeChange(() => {
     [lossChart, lrChart, gradChart].forEach(applyTheme);
@@ -372,7 +421,9 @@ function drawCharts(u: PanelUi): void {
     u.lrChart,
     lrSeries.map((d, k) => ({ label: fmt(s.lrGroup, k), points: d.points() })),
   );
+  u.lrChart.canvas.setAttribute('aria-label', lrChartSummary(s, recorder?.lrViews() ?? []));
   const grad = recorder?.gradNormViews();
+  u.gradChart.canvas.setAttribute('aria-label', gradChartSummary(s, grad));
   setSeries(
     u.gradChart,
     grad
@@ -467,10 +518,10 @@ function drawSelectedHeatmap(u: PanelUi): void {
   };
   document.getElementById('values-caption')!.textContent = `${strings.values}:${range(p.value)}`;
   document.getElementById('grads-caption')!.textContent = `${strings.gradients}:${range(p.grad)}`;
-  u.valuesCanvas.setAttribute('aria-label', `${p.name} ${strings.values} [${p.shape.join('×')}]`);
+  u.valuesCanvas.setAttribute('aria-label', `${p.name} ${strings.values} [${p.shape.join('×')}]:${range(p.value)}`);
   if (p.grad) drawHeatmap(u.gradsCanvas, p.grad, p.shape);
   else u.gradsCanvas.getContext('2d')!.clearRect(0, 0, u.gradsCanvas.width, u.gradsCanvas.height);
-  u.gradsCanvas.setAttribute('aria-label', p.grad ? `${p.name} ${strings.gradients} [${p.shape.join('×')}]` : strings.noGrad);
+  u.gradsCanvas.setAttribute('aria-label', p.grad ? `${p.name} ${strings.gradients} [${p.shape.join('×')}]:${range(p.grad)}` : `${p.name}: ${strings.noGrad}`);
 }
 
 function drawPausedTable(u: PanelUi): void {

@@ -13,17 +13,23 @@ export const VIEW_STRINGS = {
   backpropLabel: 'Run until the next backward pass and pause',
   continueLabel: 'Continue training',
   stopLabel: 'Stop the run',
-  noRun: 'No run yet. Click ▶ Train above a model or a training loop.',
+  noRun: 'No run yet. Click Train above a model or a training loop.',
   noFile: 'Open a Python file that imports torch.',
   restored: 'This run is shown as it was before the window reloaded. Train again to continue.',
   idle: 'Idle',
   starting: 'Starting…',
   running: 'Running at {0} steps/s',
+  runningOne: 'Running at {0} step/s',
+  runningNow: 'Running',
   paused: 'Paused after {0} in step {1}',
   finished: 'Finished: {0} steps',
+  finishedOne: 'Finished: {0} step',
   stopped: 'Stopped after {0} steps',
+  stoppedOne: 'Stopped after {0} step',
   failed: 'Failed: {0}',
   runState: 'Run state',
+  runActions: 'Run actions',
+  restoredShort: 'Shown as before the window reloaded.',
   phases: 'Phases of a training step',
   forward: 'Forward',
   loss: 'Loss',
@@ -37,6 +43,7 @@ export const VIEW_STRINGS = {
   gradChart: 'Gradient norm per parameter',
   histograms: 'Weight histograms',
   heatmap: 'Values and gradients',
+  heatmapKeys: 'Arrow keys move over the cells and read each value out.',
   parameter: 'Parameter',
   values: 'Values',
   gradients: 'Gradients',
@@ -61,6 +68,7 @@ export const VIEW_STRINGS = {
   updateRatio: 'Update/weight',
   openHeatmap: 'Open the heatmap of {0}',
   parameters: '{0} parameters',
+  parametersOne: '{0} parameter',
   stepValue: 'Step {0}',
   lossValue: 'Loss {0}',
   activations: 'Activations: each module’s output at the latest step',
@@ -69,12 +77,22 @@ export const VIEW_STRINGS = {
   saturatedFraction: 'Saturated: {0}',
   wholeModel: 'whole model',
   hintRising: 'Loss has risen for {0} steps in a row: the learning rate may be too large.',
+  hintRisingOne: 'Loss has risen in the last step: the learning rate may be too large.',
   hintOscillating: 'Loss is oscillating: the learning rate may be too large. Try a smaller one, or start large and decay it.',
   hintSlow: 'Loss is falling very slowly: the learning rate may be too small.',
 } as const;
 
 export type StringKey = keyof typeof VIEW_STRINGS;
 export type Strings = Record<StringKey, string>;
+
+/**
+ * Picks the singular or plural form of a count string: `keys[0]` when `n` is exactly 1 (English "1 step"),
+ * else `keys[1]` ("0 steps", "2 steps"), and fills `{0}` with `shown` (the count as displayed, e.g. with
+ * digit grouping) or `n`. Languages without plural forms (Korean) translate both keys the same way.
+ */
+export function plural(s: Strings, keys: readonly [StringKey, StringKey], n: number, shown: string | number = n, ...more: (string | number)[]): string {
+  return fmt(s[n === 1 ? keys[0] : keys[1]], shown, ...more);
+}
 
 /** Replaces `{0}`, `{1}`, ... with the arguments. */
 export function fmt(template: string, ...args: (string | number)[]): string {

@@ -1,16 +1,24 @@
 // The inspector: run state with the action buttons, then the model's module tree with live numbers for
 // each parameter (shape, count, mean, std, gradient norm, update/weight ratio). A parameter's button opens
-// its heatmap in the panel.
+// its heatmap in the panel. It keeps the last finished run of the files it showed in vscode.setState, so
+// after a window reload (when the new extension host has no run) it shows them again.
 import type { HostToView, ModuleInfo, ParamSnapshot } from '../../src/protocol';
 import { RunRecorder } from '../../src/extension/runRecorder';
 import { formatNumber, l2Norm, meanStd } from '../../src/extension/paramStats';
 import { clear, frameThrottle, h } from '../shared/dom';
 import { RunControls } from '../shared/runControls';
-import { fmt, VIEW_STRINGS, type Strings } from '../shared/strings';
-import { post } from '../shared/vscodeApi';
+import { runToShow, saveRun, type SavedRuns } from '../shared/restoreRun';
+import { fmt, plural, VIEW_STRINGS, type Strings } from '../shared/strings';
+import { loadState, post, saveState } from '../shared/vscodeApi';
+
+const viewState = loadState({ savedRuns: {} as SavedRuns });
 
 let strings: Strings = { ...VIEW_STRINGS };
 let fileName: string | null = null;
+let fileUri: string | null = null;
+/** The run shown is one saved before a window reload, not one the host knows. */
+let restored = false;
+let restoredNote: HTMLElement | null = null;
 let recorder: RunRecorder | null = null;
 let controls: RunControls | null = null;
 let heading: HTMLElement | null = null;
@@ -25,7 +33,8 @@ function build(): void {
   controls = new RunControls(strings);
   heading = h('h2', { class: 'file-name' });
   tree = h('div', { class: 'module-tree' });
-  app.append(heading, controls.element, h('h3', { text: strings.model }), tree);
+  restoredNote = h('p', { class: 'empty restored-note', hidden: true });
+  app.append(heading, controls.element, restoredNote, h('h3', { text: strings.model }), tree);
   app.removeAttribute('aria-busy');
 }
 
@@ -59,7 +68,7 @@ function drawTree(): void {
 function moduleNode(byPath: Map<string, ModuleInfo>, m: ModuleInfo, isRoot: boolean): HTMLElement {
   const name = isRoot ? m.type : `${m.path.split('.').pop()}: ${m.type}`;
   const total = countParams(byPath, m);
-  const summary = h('summary', {}, h('span', { class: 'module-name', text: name }), m.extra ? h('span', { class: 'module-extra', text: `(${m.extra})` }) : null, h('span', { class: 'module-count', text: fmt(strings.parameters, total.toLocaleString()) }));
+  const summary = h('summary', {}, h('span', { class: 'module-name', text: name }), m.extra ? h('span', { class: 'module-extra', text: `(${m.extra})` }) : null, h('span', { class: 'module-count', text: plural(strings, ['parametersOne', 'parameters'], total, total.toLocaleString()) }));
   const details = h('details', { class: 'module', open: true }, summary);
   if (m.params.length) details.append(paramList(m.params));
   for (const c of m.children) {
@@ -121,25 +130,45 @@ const redraw = frameThrottle(() => {
   if (!controls || !heading) return;
   heading.textContent = fileName ?? '';
   controls.update(strings, recorder?.snapshot(false) ?? null, fileName !== null);
+  if (restoredNote) {
+    restoredNote.hidden = !restored;
+    restoredNote.textContent = strings.restoredShort;
+  }
   drawTree();
   drawStats();
 }, 10);
+
+/** Saves the shown run (when it has ended or paused) for the next window reload. */
+function keepRun(): void {
+  if (!recorder || !fileUri) return;
+  const next = saveRun(viewState.savedRuns, fileUri, recorder.snapshot(false));
+  if (next === viewState.savedRuns) return;
+  viewState.savedRuns = next;
+  saveState(viewState);
+}
 
 window.addEventListener('message', (ev: MessageEvent<HostToView>) => {
   const m = ev.data;
   if (m.type === 'snapshot') {
     strings = { ...VIEW_STRINGS, ...m.strings } as Strings;
     fileName = m.file;
-    recorder = m.run ? RunRecorder.fromSnapshot(m.run) : null;
+    fileUri = m.fileUri;
+    const shown = runToShow(m, viewState.savedRuns);
+    recorder = shown.run ? RunRecorder.fromSnapshot(shown.run) : null;
+    restored = shown.restored;
+    if (recorder && !restored) keepRun();
     drawnModules = undefined;
     if (!controls) build();
   } else if (m.type === 'events') {
     for (const e of m.events) {
-      if (e.type === 'started' && recorder?.runId !== e.runId) {
+      if (e.type === 'started' && (restored || recorder?.runId !== e.runId)) {
         recorder = new RunRecorder(e.runId, e.file, e.mode, 'starting');
+        restored = false;
         drawnModules = undefined;
       }
+      if (restored) continue;
       recorder?.apply(e, performance.now());
+      if (e.type === 'finished' || e.type === 'paused') keepRun();
     }
     // A model that appears only now, or parameters of a script with no nn.Module, need the tree redrawn.
     if (m.events.some((e) => e.type === 'model' || (e.type === 'params' && (recorder?.modules.length ?? 0) === 0 && statCells.size === 0))) drawnModules = undefined;

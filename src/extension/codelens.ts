@@ -1,9 +1,13 @@
-// ▶ Train | ⏭ Step | ↩ Backprop above each nn.Module subclass and each training loop of a file that
-// imports torch; ■ Stop (and ▶ Continue when paused) while the file's run is going. VS Code asks again on
-// every edit; run-state changes ask through onDidChangeCodeLenses.
+// Train | Step | Backprop above each nn.Module subclass and each training loop of a file that imports
+// torch; Stop (and Continue when paused) while the file's run is going. Each title starts with a codicon
+// (`$(play)` ...): codicons ship with VS Code, unlike glyphs such as ⏭ that some system fonts lack. VS Code
+// asks again on every edit; run-state changes ask through onDidChangeCodeLenses.
 import * as vscode from 'vscode';
 import { findLensTargets, importsTorch } from './pythonStructure';
 import type { RunController } from './runController';
+
+/** The codicon of each action: the same as the command's icon in the editor title bar (package.json). */
+const LENS_ICONS = { train: 'play', step: 'debug-step-over', backprop: 'debug-step-back', continue: 'debug-continue', stop: 'debug-stop' } as const;
 
 export class TrainingCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -31,15 +35,15 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider {
     for (const target of findLensTargets(text)) {
       const range = new vscode.Range(target.line, 0, target.line, 0);
       const args = [document.uri];
-      const lens = (title: string, command: string, tooltip: string) =>
-        lenses.push(new vscode.CodeLens(range, { title, command, arguments: args, tooltip }));
-      if (status === 'paused') lens(vscode.l10n.t('▶ Continue'), 'backpropLens.continue', vscode.l10n.t('Continue training'));
+      const lens = (icon: string, word: string, command: string, tooltip: string) =>
+        lenses.push(new vscode.CodeLens(range, { title: `$(${icon}) ${word}`, command, arguments: args, tooltip }));
+      if (status === 'paused') lens(LENS_ICONS.continue, vscode.l10n.t('Continue'), 'backpropLens.continue', vscode.l10n.t('Continue training'));
       if (!active || status === 'paused') {
-        if (!active) lens(vscode.l10n.t('▶ Train'), 'backpropLens.train', vscode.l10n.t('Train the whole file'));
-        lens(vscode.l10n.t('⏭ Step'), 'backpropLens.step', vscode.l10n.t('Run until the next optimizer step and pause'));
-        lens(vscode.l10n.t('↩ Backprop'), 'backpropLens.backprop', vscode.l10n.t('Run until the next backward pass and pause'));
+        if (!active) lens(LENS_ICONS.train, vscode.l10n.t('Train'), 'backpropLens.train', vscode.l10n.t('Train the whole file'));
+        lens(LENS_ICONS.step, vscode.l10n.t('Step'), 'backpropLens.step', vscode.l10n.t('Run until the next optimizer step and pause'));
+        lens(LENS_ICONS.backprop, vscode.l10n.t('Backprop'), 'backpropLens.backprop', vscode.l10n.t('Run until the next backward pass and pause'));
       }
-      if (active) lens(vscode.l10n.t('■ Stop'), 'backpropLens.stop', vscode.l10n.t('Stop the run'));
+      if (active) lens(LENS_ICONS.stop, vscode.l10n.t('Stop'), 'backpropLens.stop', vscode.l10n.t('Stop the run'));
     }
     return lenses;
   }

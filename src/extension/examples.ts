@@ -20,7 +20,7 @@ function examples(): Example[] {
     { file: 'linear_vs_nonlinear.py', label: vscode.l10n.t('Linear vs non-linear'), detail: vscode.l10n.t('XOR with and without an activation: stacked Linear layers without one stay linear (MSE stuck at 0.25)') },
     { file: 'local_minimum.py', label: vscode.l10n.t('Local minimum'), detail: vscode.l10n.t('Gradient descent from two starting points ends in two different valleys') },
     { file: 'syntax_error.py', label: vscode.l10n.t('Syntax error'), detail: vscode.l10n.t('Shows how errors appear in the Problems panel') },
-    { file: 'runaway_loop.py', label: vscode.l10n.t('Runaway loop'), detail: vscode.l10n.t('Trains forever: try ■ Stop') },
+    { file: 'runaway_loop.py', label: vscode.l10n.t('Runaway loop'), detail: vscode.l10n.t('Trains forever: try Stop') },
   ];
 }
 

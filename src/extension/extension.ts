@@ -2,6 +2,7 @@
 // Activated by Python files (onLanguage:python), the commands, the inspector view and a restored panel.
 import * as vscode from 'vscode';
 import { Runner } from '../python/runner';
+import { ActiveFileTracker } from './activeFile';
 import { registerCommands } from './commands';
 import { TrainingCodeLensProvider } from './codelens';
 import { registerDiagnostics } from './diagnostics';
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): { controller: RunCon
   const panels = new PanelManager(context.extensionUri, controller);
   const inspector = new InspectorViewProvider(context.extensionUri, controller, panels);
   const codeLenses = new TrainingCodeLensProvider(controller);
+  const activeFile = new ActiveFileTracker(controller);
 
   context.subscriptions.push(
     controller,
@@ -29,8 +31,8 @@ export function activate(context: vscode.ExtensionContext): { controller: RunCon
     vscode.languages.registerCodeLensProvider({ language: 'python' }, codeLenses),
     registerDiagnostics(controller),
     registerPausedLine(controller),
-    registerStatusBar(controller),
-    registerContextKeys(controller),
+    activeFile,
+    registerStatusBar(controller, activeFile),
   );
   registerCommands(context, controller, panels);
 
@@ -50,22 +52,4 @@ export function activate(context: vscode.ExtensionContext): { controller: RunCon
 
 export function deactivate(): void {
   // Everything is in context.subscriptions.
-}
-
-/** `backpropLens.running` / `backpropLens.paused` for the active file, for menu and keybinding `when` clauses. */
-function registerContextKeys(controller: RunController): vscode.Disposable {
-  let last = '';
-  const update = () => {
-    const key = vscode.window.activeTextEditor?.document.uri.toString();
-    const status = key ? controller.recorder(key)?.status : undefined;
-    const running = status === 'starting' || status === 'running' || status === 'paused';
-    const paused = status === 'paused';
-    const state = `${running}/${paused}`;
-    if (state === last) return;
-    last = state;
-    void vscode.commands.executeCommand('setContext', 'backpropLens.running', running);
-    void vscode.commands.executeCommand('setContext', 'backpropLens.paused', paused);
-  };
-  update();
-  return vscode.Disposable.from(controller.onDidChangeRun(update), vscode.window.onDidChangeActiveTextEditor(update));
 }

@@ -1,26 +1,21 @@
-// Step, loss and steps/s of the run of the active file (or the latest run) in the status bar; a click
-// opens the training panel.
+// Step, loss and steps/s of the run of the active editor's file in the status bar (hidden when that file
+// has no run: another file's run would be mistaken for this one's); a click opens the training panel.
 import * as vscode from 'vscode';
 import { formatNumber } from './paramStats';
+import type { ActiveFileTracker } from './activeFile';
 import type { RunController } from './runController';
 import type { RunRecorder } from './runRecorder';
 
 const REFRESH_MS = 250;
 
-export function registerStatusBar(controller: RunController): vscode.Disposable {
+export function registerStatusBar(controller: RunController, activeFile: ActiveFileTracker): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('backpropLens.status', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Backprop Lens');
   let timer: NodeJS.Timeout | undefined;
 
-  const shownKey = (): string | undefined => {
-    const active = vscode.window.activeTextEditor?.document.uri.toString();
-    if (active && controller.recorder(active)) return active;
-    return controller.files().at(-1);
-  };
-
   const update = () => {
     timer = undefined;
-    const key = shownKey();
+    const key = activeFile.file;
     const r = key ? controller.recorder(key) : undefined;
     if (!key || !r) {
       item.hide();
@@ -38,8 +33,8 @@ export function registerStatusBar(controller: RunController): vscode.Disposable 
   update();
   return vscode.Disposable.from(
     item,
-    controller.onDidChangeRun(schedule),
-    vscode.window.onDidChangeActiveTextEditor(schedule),
+    // Fires for the followed file's run changes and when the followed file changes.
+    activeFile.onDidChange(schedule),
     { dispose: () => timer && clearTimeout(timer) },
   );
 }
@@ -53,7 +48,7 @@ function statusText(r: RunRecorder): string {
     case 'starting':
       return `$(loading~spin) ${vscode.l10n.t('Backprop Lens: starting')}`;
     case 'running':
-      return `$(pulse) ${step} · ${lossText} · ${vscode.l10n.t('{0} steps/s', Math.round(r.stepsPerSecond))}`;
+      return `$(pulse) ${step} · ${lossText} · ${stepsPerSecond(Math.round(r.stepsPerSecond))}`;
     case 'paused':
       // The step Python is in (as the panel says), not the number of steps done.
       return `$(debug-pause) ${vscode.l10n.t('step {0}', r.paused?.step ?? r.steps)} · ${lossText} · ${vscode.l10n.t('paused after {0}', phaseName(r.paused?.phase))}`;
@@ -64,6 +59,10 @@ function statusText(r: RunRecorder): string {
     default:
       return `$(check) ${step} · ${lossText}`;
   }
+}
+
+function stepsPerSecond(n: number): string {
+  return n === 1 ? vscode.l10n.t('{0} step/s', n) : vscode.l10n.t('{0} steps/s', n);
 }
 
 function phaseName(phase: string | undefined): string {
