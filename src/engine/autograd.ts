@@ -1,6 +1,7 @@
 // The tape: each op that needs gradients records a Node holding its inputs and a closure that maps the
 // output's gradient to its inputs' gradients. `backward` walks the nodes in reverse topological order.
 import type { Tensor } from './tensor';
+import { POOLED_MIN_LENGTH, recycleFloats } from './tensor';
 
 /** Maps the gradient of an op's output to the gradients of its inputs (null where an input needs none). */
 export type BackwardFn = (gradOut: Float32Array) => (Float32Array | null)[];
@@ -87,8 +88,15 @@ export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = 
     if (!g) continue;
     grads.delete(t);
     const node = t.gradFn;
+    // A gradient buffer came from a backward closure (or is the root's, which is never recycled). Once
+    // accumulated into a leaf's .grad (added or copied) or consumed by t's node without being passed on,
+    // nothing references it: large ones go back to the buffer pool. Not with retain_graph, where a closure
+    // may hand out the same captured buffer again.
     if (!node || t.retainsGrad) t.accumulateGrad(g);
-    if (!node) continue;
+    if (!node) {
+      if (!retainGraph && g !== gradient && g.length > POOLED_MIN_LENGTH) recycleFloats(g);
+      continue;
+    }
     if (node.backward === RELEASED) {
       const err = new Error(
         'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
@@ -100,7 +108,10 @@ export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = 
       throw err;
     }
     const inputGrads = node.backward(g);
-    if (!retainGraph) (node as { backward: BackwardFn }).backward = RELEASED;
+    if (!retainGraph) {
+      (node as { backward: BackwardFn }).backward = RELEASED;
+      if (g !== gradient && g.length > POOLED_MIN_LENGTH && !passesOn(inputGrads, g)) recycleFloats(g);
+    }
     for (let k = 0; k < node.inputs.length; k++) {
       const input = node.inputs[k];
       const ig = inputGrads[k];
@@ -119,3 +130,9 @@ export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = 
 }
 
 const RELEASED: BackwardFn = () => [];
+
+/** Whether a node handed its output gradient on (view/add backward return g itself or a view of it). */
+function passesOn(inputGrads: (Float32Array | null)[], g: Float32Array): boolean {
+  for (const ig of inputGrads) if (ig !== null && ig.buffer === g.buffer) return true;
+  return false;
+}

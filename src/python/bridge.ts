@@ -323,6 +323,29 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
       const info = JSON.parse(json) as { modules: ModuleInfo[]; params: string[] };
       hooks.modelSeen(info.modules, info.params.map((name, i) => ({ name, tensor: tensors[i] })));
     },
+    // A root nn.Sequential of Linear ('L' with bias, 'l' without), Tanh 'T', Sigmoid 'S' and ReLU 'R' in one
+    // call (torch/nn/modules/container.py): the same engine ops the modules call, then each child's output
+    // reported under its path and finally the root's (''), in the order Module.__call__ reports them.
+    sequential_forward: (codes: string, paths: string, x: Tensor, ...params: (Tensor | undefined)[]) => {
+      const names = paths.split('\n');
+      let h = x;
+      let k = 0;
+      for (let i = 0; i < codes.length; i++) {
+        const code = codes[i];
+        if (code === 'L') {
+          h = mm.linear(h, params[k] as Tensor, params[k + 1]);
+          k += 2;
+        } else if (code === 'l') {
+          h = mm.linear(h, params[k++] as Tensor);
+        } else if (code === 'T') h = act.tanh(h);
+        else if (code === 'S') h = act.sigmoid(h);
+        else if (code === 'R') h = act.relu(h);
+        else throw new Error(`internal: unknown sequential code ${code}`);
+        hooks.moduleForward(names[i], h);
+      }
+      hooks.moduleForward('', h);
+      return h;
+    },
     module_outputs: (paths: string, ...outputs: Tensor[]) => {
       if (outputs.length === 0) return;
       const names = paths.split('\n');

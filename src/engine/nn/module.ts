@@ -4,7 +4,7 @@
 // like Python's Module.__setattr__) and implement `forward`; callers use `call`, which runs the hooks.
 import { pyError } from '../errors';
 import { noGrad } from '../autograd';
-import { Tensor } from '../tensor';
+import { Tensor, markZeroed } from '../tensor';
 import { fmtShape } from '../shape';
 import { Parameter } from './parameter';
 
@@ -291,6 +291,7 @@ export class Module {
         p.grad.requiresGrad = false;
         p.grad.data.fill(0);
         p.grad.version++;
+        markZeroed(p.grad);
       }
     }
   }

@@ -3,7 +3,7 @@
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { gemm } from '../kernels/gemm';
-import { Tensor, floats } from '../tensor';
+import { Tensor, floats, markNoNegativeZero, scratchFloats } from '../tensor';
 import { Shape, fmtShape, numel } from '../shape';
 import { add } from './arith';
 import { broadcast, broadcastOffsets, dtypeName } from './util';
@@ -258,7 +258,8 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   if (bias && !(bias.data.length === outF || bias.data.length === 1)) return linearGeneric(x, w, bias);
   const X = x.data as Float32Array;
   const W = w.data as Float32Array;
-  const out = floats(rows * outF);
+  // Every element is written: by the bias rows and the accumulating gemm, or by the gemm alone.
+  const out = scratchFloats(rows * outF);
   let accumulate = false;
   if (bias) {
     const bv = bias.data as Float32Array;
@@ -286,12 +287,14 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
       let gw: Float32Array | null = null;
       let gb: Float32Array | null = null;
       if (x.requiresGrad) {
-        gx = floats(X.length);
+        gx = scratchFloats(X.length); // fully written: the gemm does not accumulate
         gemm(false, false, rows, inF, outF, g, 0, W, 0, gx, 0, false); // G W
+        markNoNegativeZero(gx);
       }
       if (w.requiresGrad) {
-        gw = floats(W.length);
+        gw = scratchFloats(W.length);
         gemm(true, false, outF, inF, rows, g, 0, X, 0, gw, 0, false); // G^T X
+        markNoNegativeZero(gw);
       }
       if (bias && bias.requiresGrad) {
         const acc = new Float64Array(outF);
@@ -299,7 +302,8 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
           const o = r * outF;
           for (let j = 0; j < outF; j++) acc[j] += g[o + j];
         }
-        if (bias.data.length === outF) gb = Float32Array.from(acc);
+        // float64 sums from +0, like the gemm outputs: never -0.
+        if (bias.data.length === outF) gb = markNoNegativeZero(Float32Array.from(acc));
         else {
           let s = 0;
           for (let j = 0; j < outF; j++) s += acc[j];

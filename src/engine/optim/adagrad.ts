@@ -4,10 +4,12 @@
 //   clr = lr / (1 + (step - 1) * lr_decay)
 //   sum = sum + g * g                         (sum starts at initial_accumulator_value)
 //   p = p - clr * g / (sqrt(sum) + eps)
+// add-with-alpha and addcmul are single-rounding FMAs, as PyTorch 1.13's AVX2 kernels compute them.
 import { pyError } from '../errors';
 import { Tensor } from '../tensor';
 import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
 import { bumpVersion } from './sgd';
+import { fmaf } from '../random';
 
 export interface AdagradOptions {
   lr: number;
@@ -75,8 +77,8 @@ export class Adagrad extends Optimizer<AdagradOptions> {
       const clr = f32(group.lr / (1 + (step - 1) * group.lr_decay));
       for (let i = 0; i < n; i++) {
         let gi = sign * g[i];
-        if (wd !== 0) gi = f32(gi + f32(wd * w[i]));
-        const s = f32(sum[i] + f32(gi * gi));
+        if (wd !== 0) gi = fmaf(w[i], wd, gi);
+        const s = fmaf(gi, gi, sum[i]);
         sum[i] = s;
         const std = f32(f32(Math.sqrt(s)) + eps);
         w[i] = w[i] - f32(f32(clr * gi) / std);

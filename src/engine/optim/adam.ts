@@ -6,10 +6,13 @@
 //   vmax = max(vmax, v) when amsgrad, and it replaces v below
 //   denom = sqrt(v) / sqrt(1 - beta2^step) + eps          (eps added after the bias correction)
 //   p = p - (lr / (1 - beta1^step)) * m / denom
+// PyTorch's CPU kernels (AVX2 here) compute add-with-alpha as fma(g, alpha, x) and addcmul as
+// fma(value * g, g, x): one rounding each, which fmaf reproduces.
 import { pyError } from '../errors';
 import { AdamHyperparameters, adamStepWasm } from '../kernels/adam';
 import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
 import { bumpVersion } from './sgd';
+import { fmaf } from '../random';
 
 export interface AdamOptions {
   lr: number;
@@ -62,9 +65,9 @@ export class Adam extends Optimizer<AdamOptions> {
   /** Reused for every call into the WebAssembly kernel (no allocation per step). */
   private readonly hyper: AdamHyperparameters = {
     lr: 0, beta1: 0, beta2: 0, eps: 0, weightDecay: 0, amsgrad: false, maximize: false, decoupled: false,
-    // Round every product as the TypeScript loop below does, so both paths give the same bits. (The
-    // forward and backward passes are not bit-identical to PyTorch anyway; tolerance covers the rest.)
-    fused: false,
+    // Single-rounding multiply-adds as PyTorch 1.13's AVX2 kernels, like the TypeScript loop below: both
+    // paths are bit-identical to real PyTorch (test/unit/optim-torch.test.ts).
+    fused: true,
   };
 
   protected updateGroup(group: ParamGroup<AdamOptions>): void {
@@ -110,10 +113,10 @@ export class Adam extends Optimizer<AdamOptions> {
         let gi = sign * g[i];
         if (this.decoupled) {
           if (group.weight_decay !== 0) w[i] = w[i] * decay;
-        } else if (wd !== 0) gi = f32(gi + f32(wd * w[i]));
-        const mi = f32(f32(m[i] * b1) + f32(gi * oneMinusB1));
+        } else if (wd !== 0) gi = fmaf(w[i], wd, gi);
+        const mi = fmaf(gi, oneMinusB1, f32(m[i] * b1));
         m[i] = mi;
-        const vi = f32(f32(v[i] * b2) + f32(f32(gi * gi) * oneMinusB2));
+        const vi = fmaf(f32(oneMinusB2 * gi), gi, f32(v[i] * b2));
         v[i] = vi;
         let s = vi;
         if (group.amsgrad) {

@@ -3,7 +3,7 @@
 // implement `update`, which works directly on the Float32Array buffers of a group's parameters and grads.
 import { pyError } from '../errors';
 import { setGradEnabled } from '../autograd';
-import { Tensor } from '../tensor';
+import { Tensor, markZeroed } from '../tensor';
 
 /** Hyper-parameters every optimizer has. */
 export interface BaseOptions {
@@ -121,6 +121,7 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
           p.grad.requiresGrad = false;
           p.grad.data.fill(0);
           p.grad.version++;
+          markZeroed(p.grad);
         }
       }
     }

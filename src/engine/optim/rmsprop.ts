@@ -5,9 +5,11 @@
 //   else:     avg = sqrt(sq) + eps
 //   momentum > 0: buf = momentum * buf + g / avg;  p = p - lr * buf     (buf starts at zeros)
 //   else:         p = p - lr * g / avg
+// add-with-alpha and addcmul are single-rounding FMAs, as PyTorch 1.13's AVX2 kernels compute them.
 import { pyError } from '../errors';
 import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
 import { bumpVersion } from './sgd';
+import { fmaf } from '../random';
 
 export interface RMSpropOptions {
   lr: number;
@@ -68,21 +70,21 @@ export class RMSprop extends Optimizer<RMSpropOptions> {
       const ga = group.centered ? this.buffer(state, 'grad_avg', n) : sq;
       for (let i = 0; i < n; i++) {
         let gi = sign * g[i];
-        if (wd !== 0) gi = f32(gi + f32(wd * w[i]));
-        const s = f32(f32(sq[i] * alpha) + f32(f32(gi * gi) * oneMinusAlpha));
+        if (wd !== 0) gi = fmaf(w[i], wd, gi);
+        const s = fmaf(f32(oneMinusAlpha * gi), gi, f32(sq[i] * alpha));
         sq[i] = s;
         let avg: number;
         if (group.centered) {
-          const a = f32(f32(ga[i] * alpha) + f32(gi * oneMinusAlpha));
+          const a = fmaf(gi, oneMinusAlpha, f32(ga[i] * alpha));
           ga[i] = a;
-          avg = f32(f32(Math.sqrt(f32(s - f32(a * a)))) + eps);
+          avg = f32(f32(Math.sqrt(fmaf(-a, a, s))) + eps);
         } else {
           avg = f32(f32(Math.sqrt(s)) + eps);
         }
         if (group.momentum > 0) {
           const b = f32(f32(buf[i] * momentum) + f32(gi / avg));
           buf[i] = b;
-          w[i] = w[i] - f32(lr * b);
+          w[i] = fmaf(b, -lr, w[i]);
         } else {
           w[i] = w[i] - f32(f32(lr * gi) / avg);
         }

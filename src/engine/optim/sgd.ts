@@ -4,8 +4,10 @@
 //   buf = g on the first step, else momentum * buf + (1 - dampening) * g
 //   g = g + momentum * buf if nesterov, else buf   (only when momentum != 0)
 //   p = p - lr * g
+// Each "x + alpha * y" is one single-rounding FMA, as PyTorch 1.13's AVX2 add kernel computes it.
 import { pyError } from '../errors';
-import { Tensor } from '../tensor';
+import { Tensor, forgetZeroed } from '../tensor';
+import { fmaf } from '../random';
 import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
 
 export interface SGDOptions {
@@ -61,20 +63,20 @@ export class SGD extends Optimizer<SGDOptions> {
       const n = w.length;
       if (group.momentum === 0) {
         for (let i = 0; i < n; i++) {
-          const d = wd === 0 ? sign * g[i] : f32(sign * g[i] + f32(wd * w[i]));
-          w[i] = w[i] - f32(lr * d);
+          const d = wd === 0 ? sign * g[i] : fmaf(w[i], wd, sign * g[i]);
+          w[i] = fmaf(d, -lr, w[i]);
         }
       } else {
         const state = this.stateOf(p);
         const first = !(state.momentum_buffer instanceof Float32Array) || state.momentum_buffer.length !== n;
         const buf = this.buffer(state, 'momentum_buffer', n);
         for (let i = 0; i < n; i++) {
-          const d = wd === 0 ? sign * g[i] : f32(sign * g[i] + f32(wd * w[i]));
+          const d = wd === 0 ? sign * g[i] : fmaf(w[i], wd, sign * g[i]);
           // The buffer starts as a copy of the first gradient (no dampening on that step).
-          const b = first ? d : f32(f32(buf[i] * momentum) + f32(keep * d));
+          const b = first ? d : fmaf(d, keep, f32(buf[i] * momentum));
           buf[i] = b;
-          const u = nesterov ? f32(d + f32(momentum * b)) : b;
-          w[i] = w[i] - f32(lr * u);
+          const u = nesterov ? fmaf(b, momentum, d) : b;
+          w[i] = fmaf(u, -lr, w[i]);
         }
       }
       bumpVersion(p);
@@ -85,4 +87,5 @@ export class SGD extends Optimizer<SGDOptions> {
 /** Parameters are updated in place: PyTorch bumps their version counter. */
 export function bumpVersion(p: Tensor): void {
   p.version++;
+  forgetZeroed(p);
 }

@@ -1,12 +1,77 @@
 """Containers: Sequential, ModuleList, ModuleDict, ParameterList; plus Flatten/Unflatten and Dropout."""
 from collections import OrderedDict
 import operator
+import weakref
 
+from ..._engine import E
+
+from ..._tensor import Tensor, wrap
 from .. import functional as F
+from . import module as _module
+from .activation import ReLU, Sigmoid, Tanh
+from .linear import Linear
 from .module import Module
+
+_sequential_forward = E.sequential_forward
+_isinstance = isinstance
+# Children a root Sequential can run in one engine call (bridge.ts `sequential_forward`): exact classes only,
+# so a user subclass with its own forward always goes through Python.
+_FUSED_CODES = {Tanh: 'T', Sigmoid: 'S', ReLU: 'R'}
+# Sequential -> (epoch, children, codes, paths, engine tensors): kept outside the module so copies and
+# pickles of a model never carry another model's plan.
+_plans = weakref.WeakKeyDictionary()
 
 
 class Sequential(Module):
+    def __call__(self, *args, **kwargs):
+        # A plan made by an earlier call (below) holds while no module changed since (_module._epoch) and the
+        # children are the same objects; the engine tensors of Parameters never change identity.
+        plan = _plans.get(self) if self.__class__ is Sequential else None
+        if (plan is not None and plan[0] == _module._epoch[0] and len(args) == 1 and not kwargs
+                and not _module._pending_paths and _isinstance(args[0], Tensor)
+                and plan[1] == tuple(self._modules.values())):
+            return wrap(_sequential_forward(plan[2], plan[3], args[0]._t, *plan[4]))
+        # Fast path for the common model: a root Sequential of Linear/Tanh/Sigmoid/ReLU without hooks. Each
+        # Python -> JS crossing costs microseconds, so running the children in one engine call (which reports
+        # every child's output and then the root's, as Module.__call__ would) makes a small model's training
+        # step much cheaper. Anything else (hooks, kwargs, other children, not yet observed, nested) falls
+        # back to Module.__call__.
+        if (self._bl_path == '' and len(args) == 1 and not kwargs and self.__class__ is Sequential
+                and not self._forward_hooks and not self._forward_pre_hooks and not _module._pending_paths):
+            x = args[0]
+            if _isinstance(x, Tensor):
+                codes = []
+                paths = []
+                tensors = [x._t]
+                for m in self._modules.values():
+                    if m is None:
+                        break
+                    cls = m.__class__
+                    path = m._bl_path
+                    if m._forward_hooks or m._forward_pre_hooks or path.__class__ is not str or 'forward' in m.__dict__:
+                        break
+                    if cls is Linear:
+                        b = m.bias
+                        tensors.append(m.weight._t)
+                        if b is None:
+                            codes.append('l')
+                        else:
+                            codes.append('L')
+                            tensors.append(b._t)
+                    else:
+                        code = _FUSED_CODES.get(cls)
+                        if code is None or (code == 'R' and m.inplace):
+                            break
+                        codes.append(code)
+                    paths.append(path)
+                else:
+                    if codes:
+                        codes = ''.join(codes)
+                        paths = '\n'.join(paths)
+                        _plans[self] = (_module._epoch[0], tuple(self._modules.values()), codes, paths, tensors[1:])
+                        return wrap(_sequential_forward(codes, paths, *tensors))
+        return Module.__call__(self, *args, **kwargs)
+
     def __init__(self, *args):
         super().__init__()
         if len(args) == 1 and isinstance(args[0], OrderedDict):

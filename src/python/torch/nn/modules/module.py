@@ -26,6 +26,9 @@ _isinstance = isinstance
 # the root returns (one crossing per training step instead of one per module).
 _pending_paths = []
 _pending_outputs = []
+# Bumped by every change that could alter how a module runs (attribute writes, registrations, hooks, being
+# observed): a cached fast-path plan (Sequential's, in container.py) is valid only for the epoch it was made in.
+_epoch = [0]
 
 
 def _flush_outputs():
@@ -122,17 +125,19 @@ class Module:
 
     # ---- registration -----------------------------------------------------------------------------
     def __setattr__(self, name, value):
+        _epoch[0] += 1
         d = self.__dict__
         if _isinstance(value, Parameter):
             if '_parameters' not in d:
                 raise AttributeError('cannot assign parameters before Module.__init__() call')
-            self._forget(name)
+            # Re-assigning keeps the entry's place in its registry (parameter and module order), as PyTorch.
+            self._forget(name, keep='_parameters')
             d['_parameters'][name] = value
             d[name] = value
         elif _isinstance(value, Module):
             if '_modules' not in d:
                 raise AttributeError('cannot assign module before Module.__init__() call')
-            self._forget(name)
+            self._forget(name, keep='_modules')
             d['_modules'][name] = value
             d[name] = value
         elif '_parameters' in d and name in d['_parameters']:
@@ -156,15 +161,19 @@ class Module:
         else:
             object.__setattr__(self, name, value)
 
-    def _forget(self, name):
+    def _forget(self, name, keep=None):
+        _epoch[0] += 1
         d = self.__dict__
         for key in ('_parameters', '_buffers', '_modules'):
+            if key == keep:
+                continue
             store = d.get(key)
             if store is not None and name in store:
                 del store[name]
         d.pop(name, None)
 
     def __delattr__(self, name):
+        _epoch[0] += 1
         d = self.__dict__
         for key in ('_parameters', '_buffers', '_modules'):
             store = d.get(key)
@@ -376,6 +385,7 @@ class Module:
 
     # ---- hooks ------------------------------------------------------------------------------------
     def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False):
+        _epoch[0] += 1
         handle = _RemovableHandle(self._forward_hooks)
         self._forward_hooks[handle.id] = hook
         if prepend:
@@ -383,6 +393,7 @@ class Module:
         return handle
 
     def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
+        _epoch[0] += 1
         handle = _RemovableHandle(self._forward_pre_hooks)
         self._forward_pre_hooks[handle.id] = hook
         if prepend:
@@ -482,6 +493,7 @@ class Module:
 def _observe(module):
     """First call of a module outside any seen model: report it as a new root model when it has parameters
     (a loss or activation module used on its own is not a model). Returns the module's new `_bl_path`."""
+    _epoch[0] += 1
     if next(module.parameters(), None) is None:
         module.__dict__['_bl_path'] = False
         return False
