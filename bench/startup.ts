@@ -1,9 +1,11 @@
 // Start-up and recording cost of the Python runtime, for the README:
-//   cold: new Runner -> the user's first line has run (worker + Pyodide + torch shim + the file)
+//   cold: new Runner -> the user's first line has run (worker + Pyodide + torch shim + the file); wall
+//         time and the CPU time of this process (all threads) until then, which a busy machine distorts less
 //   warm: run() on a warmed worker -> the user's first line has run
 //   cli:  `node dist/cli.js run` of a one-line file, process start to exit
 //   events: the XOR training loop (2000 steps) with every event on, vs quiet (output only)
-// Run after `npm run build`: node --import tsx bench/startup.ts
+// Run after `npm run build`: node --import tsx bench/startup.ts [--cold N] [--write]
+// --write puts the numbers into bench/RESULTS.md under "## Start-up" (replacing that section only).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,44 +22,53 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** ms from `t0` until the run prints its first output. */
-function firstOutput(runner: Runner, t0: number): Promise<number> {
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const COLD_RUNS = Number(arg('--cold') ?? 7);
+
+/** ms from `t0` until the run prints its first output, and the CPU ms (all threads) spent by then. */
+function firstOutput(runner: Runner, t0: number, cpu0: NodeJS.CpuUsage): Promise<{ wall: number; cpu: number }> {
   return new Promise((resolve) => {
     const on = (e: { type: string; runId?: number }) => {
       if (e.type === 'output' && e.runId !== 0) {
+        const cpu = process.cpuUsage(cpu0);
         runner.off('event', on);
-        resolve(performance.now() - t0);
+        resolve({ wall: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000 });
       }
     };
     runner.on('event', on);
   });
 }
 
-/** Wall ms to the first user line, and the CPU ms this process (all threads) spent meanwhile. */
+/** Wall ms to the first user line, and the CPU ms this process (all threads) spent until then. */
 async function cold(file: string): Promise<{ wall: number; cpu: number }> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const runner = new Runner({ distDir });
-  const first = firstOutput(runner, t0);
+  const first = firstOutput(runner, t0, cpu0);
   await runner.run({ file, source: FIRST_LINE });
-  const wall = await first;
-  const cpu = process.cpuUsage(cpu0);
+  const result = await first;
   await runner.dispose();
-  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+  return result;
 }
+
+const fmt = (xs: number[]) => `${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
 
 async function warm(runner: Runner, file: string): Promise<number> {
   const t0 = performance.now();
-  const first = firstOutput(runner, t0);
+  const first = firstOutput(runner, t0, process.cpuUsage());
   await runner.run({ file, source: FIRST_LINE });
-  return first;
+  return (await first).wall;
 }
 
 async function main(): Promise<void> {
   const file = path.join(os.tmpdir(), 'bl-first-line.py');
   fs.writeFileSync(file, FIRST_LINE);
+  const load0 = os.loadavg()[0];
   const colds: { wall: number; cpu: number }[] = [];
-  for (let i = 0; i < 3; i++) colds.push(await cold(file));
+  for (let i = 0; i < COLD_RUNS; i++) colds.push(await cold(file));
   const runner = new Runner({ distDir });
   await runner.warm();
   await runner.run({ file, source: FIRST_LINE });
@@ -70,13 +81,15 @@ async function main(): Promise<void> {
     clis.push(performance.now() - t0);
   }
   // On a busy machine wall time stretches; the CPU time (all threads) shows the work itself.
-  const loadavg = os.loadavg()[0].toFixed(1);
-  console.log(
-    `cold start to first user line: ${median(colds.map((c) => c.wall)).toFixed(0)} ms wall, ` +
-      `${median(colds.map((c) => c.cpu)).toFixed(0)} ms CPU (median of 3; target 1500; load average ${loadavg})`,
-  );
-  console.log(`warm start to first user line:  ${median(warms).toFixed(0)} ms (median of 5; target 300)`);
-  console.log(`CLI one-line file, process start to exit: ${median(clis).toFixed(0)} ms (median of 3)`);
+  const load = `${load0.toFixed(1)}-${os.loadavg()[0].toFixed(1)}`;
+  const lines = [
+    `cold start to first user line: ${fmt(colds.map((c) => c.wall))} wall, CPU ${fmt(colds.map((c) => c.cpu))} ` +
+      `(median of ${COLD_RUNS}; target 1500 ms; load average ${load} on ${os.cpus().length} cores)`,
+    `warm start to first user line: ${fmt(warms)} (median of 5; target 300 ms)`,
+    `CLI one-line file, process start to exit: ${fmt(clis)} (median of 3)`,
+  ];
+  for (const line of lines) console.log(line);
+  if (process.argv.includes('--write')) writeResults(lines);
 
   if (fs.existsSync(xorScript)) {
     const source = fs.readFileSync(xorScript, 'utf8');
@@ -105,6 +118,32 @@ async function main(): Promise<void> {
     );
   }
   await runner.dispose();
+}
+
+/** Replaces (or appends) the "## Start-up" section of bench/RESULTS.md; the rest stays as it is. */
+function writeResults(lines: string[]): void {
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const section = [
+    '## Start-up',
+    '',
+    `Measured by \`node --import tsx bench/startup.ts --write\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+      `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}. "First user line" is the first output of a file ` +
+      'whose first line prints, then imports torch; cold = a new worker (Pyodide restored from the start-up snapshot ' +
+      'with torch already imported), warm = a worker that finished loading before the run.',
+    '',
+    ...lines.map((l) => `- ${l}`),
+    '',
+  ].join('\n');
+  const start = old.indexOf('\n## Start-up\n');
+  let next: string;
+  if (start < 0) next = `${old.trimEnd()}\n\n${section}`;
+  else {
+    const end = old.indexOf('\n## ', start + 1);
+    next = old.slice(0, start + 1) + section + (end < 0 ? '' : old.slice(end));
+  }
+  fs.writeFileSync(file, next);
+  console.log('wrote the Start-up section of bench/RESULTS.md');
 }
 
 main().catch((err) => {

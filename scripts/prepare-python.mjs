@@ -1,18 +1,24 @@
 // Lays out what the Python worker needs beside its bundle, all offline:
 //   dist/pyodide/          Pyodide's runtime files, with python_stdlib.zip replaced by a copy that also holds
 //                          bytecode (.pyc) for every stdlib module, so start-up does not compile ~200 modules
+//   dist/pyodide/pyodide.asm.js  pyodide.asm.mjs as a classic script (a function expression), which the
+//                          worker compiles with V8's code cache (pyodide.asm.js.cache, written by the worker
+//                          on its first start): ES modules get no code cache in Node 20
 //   dist/python/torch/     our torch package, plus __pycache__ bytecode for each module
 //   dist/python/*.py       the runtime's own helpers (import guard, file runner), plus bytecode
-//   dist/pyodide/snapshot.bin  Pyodide's memory right after start-up with common stdlib modules imported:
-//                          the worker restores it instead of initialising CPython (about twice as fast)
+//   dist/pyodide/snapshot.bin  Pyodide's memory right after start-up with common stdlib modules, our
+//                          helpers and torch imported (src/python/snapshot.ts): the worker restores it
+//                          instead of initialising CPython and importing everything (cold start halved).
+//                          Made by dist/worker.js itself, so it must run after the bundles are built.
 // Bytecode is made by Pyodide itself (its CPython and magic number) and cached by content hash in
 // a cache folder (below), so a rebuild with unchanged sources does not start Pyodide at all.
 // Run by scripts/build.mjs after bundling; also runnable on its own.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pyodideSrc = path.join(root, 'node_modules', 'pyodide');
@@ -23,6 +29,8 @@ const cacheDir = process.env.BACKPROP_LENS_CACHE
   : path.join(root, 'node_modules', '.cache', 'backprop-lens');
 /** Bump when the way bytecode is made changes, to invalidate the cache. */
 const RECIPE = 'pyc-v1';
+/** Likewise for the snapshot's format and contents. */
+const SNAPSHOT_RECIPE = 'snapshot-v2';
 
 const RUNTIME_FILES = ['pyodide.js', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json', 'package.json'];
 
@@ -35,7 +43,10 @@ function copyIfChanged(from, to) {
     if (a.size === b.size && a.mtimeMs <= b.mtimeMs) return;
   }
   fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.copyFileSync(from, to);
+  // Copy, then rename: a worker starting meanwhile (tests, another build) never reads half a file.
+  const tmp = `${to}.${process.pid}.tmp`;
+  fs.copyFileSync(from, tmp);
+  fs.renameSync(tmp, to);
 }
 
 /** Every .py file under dir (relative paths, `/`-separated), skipping __pycache__. */
@@ -152,37 +163,116 @@ async function preparePackage(fromDir, toDir, files, tag, prune) {
   }
 }
 
-/** Stdlib modules the runtime and the torch package import: loading them is part of the snapshot. */
-const SNAPSHOT_IMPORTS = [
-  'traceback', 'linecache', 'types', 'importlib.abc', 'importlib.util', 'math', 'random', 'collections',
-  'functools', 'itertools', 'numbers', 'typing', 'dataclasses', 'warnings', 'contextlib', 're', 'json', 'copy',
-  'operator', 'weakref', 'enum', 'inspect', 'abc', 'string', 'textwrap', 'builtins', 'time', 'os',
-];
+/** Every file under dir (sorted relative paths), for the snapshot's cache key. */
+function allFiles(dir, rel = '') {
+  const out = [];
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    const sub = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...allFiles(dir, sub));
+    else out.push(sub);
+  }
+  return out;
+}
+
+/** Runs dist/worker.js in snapshot mode: the code that restores the snapshot also makes it. */
+function makeSnapshotInWorker(workerFile) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile, { workerData: { makeSnapshot: true }, execArgv: [] });
+    worker.once('message', (msg) => {
+      void worker.terminate();
+      resolve(msg);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the snapshot worker exited (code ${code}) without a snapshot`)));
+  });
+}
 
 async function prepareSnapshot() {
   const indexDir = path.join(dist, 'pyodide');
-  const stdlib = fs.readFileSync(path.join(indexDir, 'python_stdlib.zip'));
-  const key = sha(Buffer.concat([stdlib, fs.readFileSync(path.join(indexDir, 'pyodide.asm.wasm')), Buffer.from(SNAPSHOT_IMPORTS.join() + RECIPE)]));
+  const workerFile = path.join(dist, 'worker.js');
+  const target = path.join(indexDir, 'snapshot.bin');
+  if (!fs.existsSync(workerFile)) {
+    // Start-up still works without it, only slower.
+    fs.rmSync(target, { force: true });
+    console.log('prepare-python: no dist/worker.js yet (bundle first): no start-up snapshot');
+    return;
+  }
+  // Everything the snapshot's memory depends on: the runtime, the stdlib, the worker (bridge, import
+  // list) and the Python files it imports.
+  const pythonDir = path.join(dist, 'python');
+  const hash = crypto.createHash('sha256');
+  for (const f of [path.join(indexDir, 'python_stdlib.zip'), path.join(indexDir, 'pyodide.asm.wasm'), workerFile]) hash.update(fs.readFileSync(f));
+  for (const rel of allFiles(pythonDir)) hash.update(rel).update(fs.readFileSync(path.join(pythonDir, rel)));
+  hash.update(SNAPSHOT_RECIPE);
+  const key = hash.digest('hex').slice(0, 20);
   const cached = path.join(cacheDir, `snapshot.${key}.bin`);
   if (!fs.existsSync(cached)) {
     const started = Date.now();
-    // The same loader file the worker uses (CommonJS), so the snapshot matches what restores it.
-    const { loadPyodide } = createRequire(import.meta.url)(path.join(indexDir, 'pyodide.js'));
-    const py = await loadPyodide({ indexURL: indexDir + path.sep, packages: [], _makeSnapshot: true });
-    py.runPython(SNAPSHOT_IMPORTS.map((m) => `import ${m}`).join('\n'));
+    let made;
+    try {
+      made = await makeSnapshotInWorker(workerFile);
+    } catch (err) {
+      // Start-up still works without it, only slower; the build goes on.
+      fs.rmSync(target, { force: true });
+      console.log(`prepare-python: warning: no start-up snapshot: ${err instanceof Error ? err.message : err}`);
+      return;
+    }
+    const { snapshot, info } = made;
     fs.mkdirSync(cacheDir, { recursive: true });
-    fs.writeFileSync(cached + '.tmp', py.makeMemorySnapshot());
-    fs.renameSync(cached + '.tmp', cached);
-    console.log(`prepare-python: made the start-up snapshot in ${Date.now() - started} ms`);
+    const tmp = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, snapshot);
+    fs.renameSync(tmp, cached);
+    // Each build of the worker makes a new snapshot: keep the newest few (another build may be using one).
+    const old = fs
+      .readdirSync(cacheDir)
+      .filter((f) => /^snapshot\.[0-9a-f]+\.bin$/.test(f))
+      .map((f) => ({ f, t: fs.statSync(path.join(cacheDir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .slice(3);
+    for (const { f } of old) fs.rmSync(path.join(cacheDir, f), { force: true });
+    const mb = (snapshot.length / 1048576).toFixed(1);
+    console.log(`prepare-python: made the start-up snapshot (${mb} MB) in ${Date.now() - started} ms`);
+    if (!info.torch) console.log(`prepare-python: warning: torch is not in the start-up snapshot: ${info.torchError}`);
   }
-  copyIfChanged(cached, path.join(indexDir, 'snapshot.bin'));
+  copyIfChanged(cached, target);
+}
+
+/**
+ * Rewrites Pyodide's ES module into `(function (importMetaUrl, dynamicImport) { ...; return
+ * _createPyodideModule; })`: import.meta.url and import() become parameters, the default export the return
+ * value. When the module no longer has the expected shape, the script is not made and the worker imports
+ * the module as before.
+ */
+function prepareScriptForm() {
+  const out = path.join(dist, 'pyodide', 'pyodide.asm.js');
+  const source = fs.readFileSync(path.join(pyodideSrc, 'pyodide.asm.mjs'), 'utf8');
+  const ending = /export default _createPyodideModule;\s*$/;
+  const body = source.replace(ending, '').replace(/import\.meta\.url/g, '__bl_import_meta_url').replace(/(?<![.\w$])import\(/g, '__bl_import(');
+  const script = `(function (__bl_import_meta_url, __bl_import) {${body}\nreturn _createPyodideModule;\n})`;
+  let problem = !ending.test(source) ? 'no default export' : /import\.meta|(?<![.\w$])import\(|\bexport default\b/.test(body) ? 'module syntax left' : null;
+  if (!problem) {
+    try {
+      new vm.Script(script, { filename: out });
+    } catch (err) {
+      problem = String(err);
+    }
+  }
+  if (problem) {
+    fs.rmSync(out, { force: true });
+    console.log(`prepare-python: warning: pyodide.asm.mjs not turned into a script (${problem}); start-up compiles it each time`);
+    return;
+  }
+  if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== script) {
+    fs.writeFileSync(`${out}.${process.pid}.tmp`, script);
+    fs.renameSync(`${out}.${process.pid}.tmp`, out);
+  }
 }
 
 async function main() {
   const started = Date.now();
   for (const f of RUNTIME_FILES) copyIfChanged(path.join(pyodideSrc, f), path.join(dist, 'pyodide', f));
+  prepareScriptForm();
   await prepareStdlib();
-  await prepareSnapshot();
   const tag = await cacheTag();
   const torchSrc = path.join(root, 'src', 'python', 'torch');
   await preparePackage(torchSrc, path.join(dist, 'python', 'torch'), pythonFiles(torchSrc), tag, true);
@@ -190,6 +280,7 @@ async function main() {
   const pySrc = path.join(root, 'src', 'python');
   const helpers = fs.readdirSync(pySrc).filter((f) => f.endsWith('.py'));
   await preparePackage(pySrc, path.join(dist, 'python'), helpers, tag, false);
+  await prepareSnapshot(); // last: it imports everything above
   if (pyodidePromise) console.log(`prepare-python: done in ${Date.now() - started} ms`);
 }
 

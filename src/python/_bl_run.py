@@ -2,7 +2,6 @@
 # and reports an uncaught exception as a plain dict, with the traceback cut down to the user's own frames:
 # the shim's frames (torch/*.py) and ours mean nothing to a learner.
 import builtins
-import importlib
 import linecache
 import os
 import sys
@@ -116,7 +115,11 @@ def _forget_directory(directory):
         file = getattr(module, '__file__', None)
         if isinstance(file, str) and file.startswith(prefix):
             del sys.modules[name]
-    importlib.invalidate_caches()
+    # Only this folder's cached listings: importlib.invalidate_caches() would also import
+    # importlib.metadata (about 0.1 s on the first run).
+    for path in list(sys.path_importer_cache):
+        if path == directory or path.startswith(prefix):
+            del sys.path_importer_cache[path]
 
 
 def user_position(filename):
@@ -170,12 +173,13 @@ def name_tensors(filename, engine_tensors):
     return names
 
 
-def reset_state(seed):
+def reset_state(seed, entropy=None):
     """Puts global state back to a fresh process's before each run (modules outlive runs)."""
-    # `random` was seeded when the start-up snapshot was made: reseed from the OS as a new process would.
+    # `random` was seeded when the start-up snapshot was made: reseed it as a new process would. `entropy`
+    # (an int from the host) spares os.urandom, whose first use loads Node's crypto module (~40 ms).
     random = sys.modules.get('random')
     if random is not None:
-        random.seed()
+        random.seed(entropy)
     torch = sys.modules.get('torch')
     if torch is None:
         return

@@ -1,18 +1,35 @@
-// Brings up Pyodide inside the worker, offline: the runtime is loaded from dist/pyodide (laid out by
-// scripts/prepare-python.mjs, with a precompiled stdlib), then our helpers (_bl_guard, _bl_run) and the
-// torch shim are installed. Bytecode made at build time is copied into Pyodide's file system beside the
-// sources, so neither the stdlib nor our packages are compiled at start-up.
+// Brings up Pyodide inside the worker, offline. The runtime is loaded from dist/pyodide (laid out by
+// scripts/prepare-python.mjs, with a precompiled stdlib). The fast path restores the start-up snapshot
+// (snapshot.ts), in which our helpers (_bl_guard, _bl_run) and the torch package are already imported:
+// only their folders are mounted again (tracebacks and later imports read them) and the bridge is
+// reconnected. Without a usable snapshot, CPython starts the ordinary way and everything is imported here;
+// the bytecode made at build time means no Python is compiled at start-up either way, and Pyodide's own JS
+// comes from V8's code cache when one fits (compiledPyodideModule). BACKPROP_LENS_DEBUG=1 times the stages.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
 import type { PyodideInterface } from 'pyodide';
+import { createBridge } from './bridge';
 import type { ShimHooks } from './hooks';
 import { installTorchShim } from './shim';
+import { bridgeDeserializer, bridgeSerializer, encodeSnapshot, readSnapshot, type SnapshotInfo } from './snapshot';
 
-/** Where the runtime helpers live inside Pyodide's file system. */
+/** Where the runtime helpers live inside Pyodide's file system (dist/python, mounted). */
 const HELPERS_ROOT = '/backprop_lens_runtime';
 /** Where shim.ts puts the torch package (its PY_ROOT); bytecode is laid beside it. */
 const SHIM_ROOT = '/backprop_lens';
 const HELPER_MODULES = ['_bl_guard', '_bl_run'];
+/** The JS module name the torch package imports the engine from (shim.ts registers it the same way). */
+const BRIDGE_MODULE = '_bl_engine';
+
+/** Stdlib modules imported into the snapshot besides those torch needs: common in learners' scripts. */
+const SNAPSHOT_IMPORTS = [
+  'traceback', 'linecache', 'types', 'importlib.abc', 'importlib.util', 'math', 'random', 'collections',
+  'functools', 'itertools', 'numbers', 'typing', 'dataclasses', 'warnings', 'contextlib', 're', 'json', 'copy',
+  'operator', 'weakref', 'enum', 'inspect', 'abc', 'string', 'textwrap', 'builtins', 'time', 'os',
+];
 
 export interface StartupResult {
   py: PyodideInterface;
@@ -29,38 +46,134 @@ function copyTree(py: PyodideInterface, from: string, to: string, keep: (name: s
     const src = path.join(from, e.name);
     const dest = `${to}/${e.name}`;
     if (e.isDirectory()) {
-      if (e.name === 'torch' && !inPycache && to === HELPERS_ROOT) continue; // the shim installs torch
       copyTree(py, src, dest, keep, inPycache || e.name === '__pycache__');
     } else if (keep(e.name, inPycache)) {
       py.FS.mkdirTree(to);
-      py.FS.writeFile(dest, fs.readFileSync(src));
+      py.FS.writeFile(dest, fs.readFileSync(src)); // bytes: a string would be re-encoded in JS first
     }
   }
 }
 
 /** BACKPROP_LENS_DEBUG=1 prints how long each start-up stage took (to the worker's stderr). */
 const debug = !!process.env.BACKPROP_LENS_DEBUG;
-let stageStart = performance.now();
-let stageCpu = process.cpuUsage();
-function stage(name: string): void {
+let stageStart = 0;
+let stageCpu: NodeJS.CpuUsage | null = null;
+export function stage(name: string): void {
+  if (!debug) return;
   const now = performance.now();
-  const cpu = process.cpuUsage(stageCpu);
-  if (debug) {
-    const cpuMs = ((cpu.user + cpu.system) / 1000).toFixed(0);
-    // fd 2 directly: a worker's process.stderr is relayed through the main thread and may be cut at exit.
-    fs.writeSync(2, `backprop-lens: ${name} ${(now - stageStart).toFixed(0)} ms (process CPU ${cpuMs} ms)\n`);
-  }
+  const cpu = process.cpuUsage(stageCpu ?? undefined);
+  const cpuMs = ((cpu.user + cpu.system) / 1000).toFixed(0);
+  // fd 2 directly: a worker's process.stderr is relayed through the main thread and may be cut at exit.
+  fs.writeSync(2, `backprop-lens: ${name} ${(now - stageStart).toFixed(0)} ms (process CPU ${cpuMs} ms)\n`);
   stageStart = now;
   stageCpu = process.cpuUsage();
 }
-
-export async function startPython(distDir: string, hooks: ShimHooks): Promise<StartupResult> {
+export function stagesBegin(): void {
+  if (!debug) return;
   stageStart = performance.now();
   stageCpu = process.cpuUsage();
-  const pyodideDir = path.join(distDir, 'pyodide');
+}
+
+interface PyodideLoader {
+  load: LoadPyodide;
+  options: Record<string, unknown>;
+  dir: string;
+  /** Writes V8's code cache of Pyodide's JS when there was none that fitted (call once it has run). */
+  saveCodeCache: () => void;
+}
+
+/**
+ * Pyodide's JS (1.2 MB) through V8's code cache: prepare-python.mjs turned pyodide.asm.mjs into a script,
+ * which vm.Script compiles from `pyodide.asm.js.cache` when it matches this V8 and this file (it saves
+ * about 60 ms of parsing and compiling per start); otherwise the worker writes the cache after loading.
+ */
+function compiledPyodideModule(dir: string): { create: unknown; saveCodeCache: () => void } | null {
+  const file = path.join(dir, 'pyodide.asm.js');
+  const cacheFile = `${file}.cache`;
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(source, { filename: file, cachedData });
+  const factory = script.runInThisContext() as (importMetaUrl: string, dynamicImport: (s: string) => Promise<unknown>) => unknown;
+  const create = factory(pathToFileURL(path.join(dir, 'pyodide.asm.mjs')).href, (specifier) => import(specifier));
+  const saveCodeCache = () => {
+    if (cachedData && !script.cachedDataRejected) return;
+    try {
+      fs.accessSync(dir, fs.constants.W_OK); // a read-only install: skip making a cache that cannot be kept
+      const tmp = `${cacheFile}.${process.pid}.${threadId}.tmp`;
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, cacheFile);
+    } catch {
+      /* every start then compiles, as without the cache */
+    }
+  };
+  return { create, saveCodeCache };
+}
+
+function pyodideLoader(distDir: string, useCodeCache = true): PyodideLoader {
+  const dir = path.join(distDir, 'pyodide');
   // A runtime path, not a bundled import: Pyodide stays a set of files beside the bundle.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadPyodide } = require(path.join(pyodideDir, 'pyodide.js')) as { loadPyodide: LoadPyodide };
+  const { loadPyodide } = require(path.join(dir, 'pyodide.js')) as { loadPyodide: LoadPyodide };
+  const options: Record<string, unknown> = { indexURL: dir + path.sep, packages: [] };
+  let compiled: ReturnType<typeof compiledPyodideModule> = null;
+  if (useCodeCache) {
+    try {
+      compiled = compiledPyodideModule(dir);
+    } catch {
+      compiled = null; // Pyodide then imports its module file itself
+    }
+  }
+  if (compiled) options.createPyodideModule = compiled.create;
+  return { load: loadPyodide, options, dir, saveCodeCache: compiled?.saveCodeCache ?? (() => undefined) };
+}
+
+/** Makes dist/python (the helpers) importable and imports them. */
+function importHelpers(py: PyodideInterface, pythonDir: string): void {
+  py.mountNodeFS(HELPERS_ROOT, pythonDir);
+  py.runPython(`
+import sys
+sys.path.insert(0, ${JSON.stringify(HELPERS_ROOT)})
+import _bl_guard, _bl_run
+_bl_guard.install()
+`);
+}
+
+/** Mounts the torch package of dist/python, sources and bytecode, where the shim would put it. */
+function mountTorch(py: PyodideInterface, pythonDir: string): void {
+  py.mountNodeFS(`${SHIM_ROOT}/torch`, path.join(pythonDir, 'torch'));
+}
+
+export async function startPython(distDir: string, hooks: ShimHooks): Promise<StartupResult> {
+  stagesBegin();
+  const { load, options, dir, saveCodeCache } = pyodideLoader(distDir);
+  const pythonDir = path.join(distDir, 'python');
+  const snapshot = readSnapshot(path.join(dir, 'snapshot.bin'));
+  stage('Pyodide code and snapshot read');
+  let py: PyodideInterface | null = null;
+  let torchRestored = false;
+  let bridge: Record<string, unknown> | null = null;
+  if (snapshot) {
+    try {
+      bridge = createBridge(hooks);
+      py = await load({ ...options, _loadSnapshot: snapshot.bytes, _snapshotDeserializer: bridgeDeserializer(bridge) });
+      torchRestored = snapshot.info.torch;
+    } catch {
+      py = null; // an unusable snapshot only costs time: start CPython the ordinary way
+    }
+  }
+  const fromSnapshot = py !== null;
+  py ??= await load(options);
+  stage(fromSnapshot ? 'Pyodide restored' : 'Pyodide loaded');
   const write = (stream: 'stdout' | 'stderr') => {
     const decoder = new TextDecoder('utf-8');
     return {
@@ -71,42 +184,70 @@ export async function startPython(distDir: string, hooks: ShimHooks): Promise<St
       },
     };
   };
-  const options = { indexURL: pyodideDir + path.sep, packages: [] };
-  const snapshotFile = path.join(pyodideDir, 'snapshot.bin');
-  let py: PyodideInterface | null = null;
-  if (fs.existsSync(snapshotFile)) {
-    try {
-      py = await loadPyodide({ ...options, _loadSnapshot: fs.readFileSync(snapshotFile) });
-    } catch {
-      py = null; // an unusable snapshot only costs time: start CPython the ordinary way
-    }
-  }
-  py ??= await loadPyodide(options);
-  stage('Pyodide loaded');
   py.setStdout(write('stdout'));
   py.setStderr(write('stderr'));
   py.setStdin({ stdin: () => null }); // input() sees end of file instead of hanging the worker
 
-  const pythonDir = path.join(distDir, 'python');
-  copyTree(py, pythonDir, HELPERS_ROOT, (name) => name.endsWith('.py') || name.endsWith('.pyc'));
-  py.runPython(`
-import sys
-sys.path.insert(0, ${JSON.stringify(HELPERS_ROOT)})
-import _bl_guard, _bl_run
-_bl_guard.install()
-`);
-  stage('runtime helpers imported');
+  if (fromSnapshot) py.mountNodeFS(HELPERS_ROOT, pythonDir); // imported already: only their files
+  else importHelpers(py, pythonDir);
+  stage('runtime helpers ready');
 
   let shimError: string | null = null;
-  try {
-    // Bytecode first: the shim writes the sources next to it, and the import then finds both.
-    copyTree(py, path.join(pythonDir, 'torch'), `${SHIM_ROOT}/torch`, (name, inPycache) => inPycache && name.endsWith('.pyc'));
-    await installTorchShim(py, hooks);
-    stage('torch imported');
-  } catch (err) {
-    // Plain Python files still run; `import torch` in the user's file then raises the real error.
-    shimError = err instanceof Error ? err.message : String(err);
+  if (torchRestored) {
+    mountTorch(py, pythonDir);
+    // The bridge of the snapshot's torch is this worker's (restored by name), but the Python callbacks
+    // it calls back (errors, warnings, printing) were handed to the build's bridge by torch/_errors.py:
+    // hand them to this one (as that module does on import; reloading it would cost a compile check).
+    py.runPython(`import sys\n_m = sys.modules['torch._errors']\n_m.E.set_python_callbacks(_m._raise, _m._warn, _m._print)\ndel _m`);
+    stage('torch reconnected');
+  } else {
+    try {
+      // Bytecode first: the shim writes the sources next to it, and the import then finds both.
+      copyTree(py, path.join(pythonDir, 'torch'), `${SHIM_ROOT}/torch`, (name, inPycache) => inPycache && name.endsWith('.pyc'));
+      await installTorchShim(py, hooks);
+      stage('torch imported');
+    } catch (err) {
+      // Plain Python files still run; `import torch` in the user's file then raises the real error.
+      shimError = err instanceof Error ? err.message : String(err);
+    }
   }
   for (const m of HELPER_MODULES) if (!py.runPython(`'${m}' in sys.modules`)) throw new Error(`runtime helper ${m} missing`);
+  saveCodeCache();
   return { py, shimError };
+}
+
+/** Hooks for the snapshot's bridge: nothing runs while the snapshot is made. */
+const NO_HOOKS: ShimHooks = { modelSeen: () => undefined, moduleForward: () => undefined, write: () => undefined };
+
+async function snapshotBase(distDir: string): Promise<PyodideInterface> {
+  // Without the code cache: the cache is written by a worker that restores the snapshot (its code paths).
+  const { load, options } = pyodideLoader(distDir, false);
+  const py = await load({ ...options, _makeSnapshot: true });
+  py.runPython(SNAPSHOT_IMPORTS.map((m) => `import ${m}`).join('\n'));
+  importHelpers(py, path.join(distDir, 'python'));
+  return py;
+}
+
+/**
+ * Makes the start-up snapshot (run at build time in a worker of dist/worker.js, so that the snapshot is
+ * made by the very code that restores it) in the sparse file format. If torch does not import (a broken
+ * package at build time), the snapshot holds the stdlib and the helpers only, and start-up imports torch,
+ * reporting its error where the user's file imports it.
+ */
+export async function makeStartupSnapshot(distDir: string): Promise<{ file: Uint8Array; info: SnapshotInfo }> {
+  const pythonDir = path.join(distDir, 'python');
+  let py = await snapshotBase(distDir);
+  const bridge = createBridge(NO_HOOKS);
+  let info: SnapshotInfo = { torch: true };
+  try {
+    mountTorch(py, pythonDir);
+    py.registerJsModule(BRIDGE_MODULE, bridge);
+    py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(SHIM_ROOT)})\nimport torch`);
+  } catch (err) {
+    info = { torch: false, torchError: err instanceof Error ? err.message : String(err) };
+    py = await snapshotBase(distDir); // a clean instance, without the half-imported package
+  }
+  py.runPython('import gc\ngc.collect()');
+  const raw = py.makeMemorySnapshot({ serializer: bridgeSerializer(bridge) });
+  return { file: encodeSnapshot(raw, info), info };
 }

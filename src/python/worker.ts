@@ -2,9 +2,11 @@
 // Commands arrive as WorkerCommand messages (`init`, then `run`s); everything the run does goes back as
 // RunEvents. A run is one synchronous Python call, so pause/stop arrive through shared memory (control.ts),
 // never through this thread's message queue.
+// Started with workerData { makeSnapshot: true } (by scripts/prepare-python.mjs at build time), it instead
+// makes the start-up snapshot, posts it and ends.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { PyodideInterface } from 'pyodide';
 import { onBackward, setGradEnabled } from '../engine/autograd';
 import { onOptimizerStep } from '../engine/optim';
@@ -13,7 +15,7 @@ import { WorkerControl } from './control';
 import { errorFromHost, errorFromPython, type PythonFailure } from './errors';
 import type { ShimHooks } from './hooks';
 import { Recorder } from './recorder';
-import { startPython } from './startup';
+import { makeStartupSnapshot, stage, stagesBegin, startPython } from './startup';
 
 /** PyTorch's default CPU seed: each run starts as a fresh `python` process would. */
 const DEFAULT_TORCH_SEED = 67280421310721;
@@ -50,6 +52,13 @@ async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void
   });
   await python;
   send({ type: 'ready', loadMs: Math.round(performance.now() - started) });
+}
+
+/** 128 random bits for Python's `random` (not for cryptography: a fresh process' unpredictable seed). */
+function entropy(): bigint {
+  let n = 0n;
+  for (let i = 0; i < 4; i++) n = (n << 32n) | BigInt(Math.floor(Math.random() * 0x100000000));
+  return n;
 }
 
 /** Calls a function of _bl_run and converts its result to plain JS. */
@@ -152,10 +161,13 @@ function run(py: PyodideInterface, req: RunRequest): void {
   let fatal: unknown = null;
   let mounted: string | null = null;
   try {
+    stagesBegin();
     setGradEnabled(true);
-    callHelper(py, 'reset_state', req.seed ?? DEFAULT_TORCH_SEED);
+    callHelper(py, 'reset_state', req.seed ?? DEFAULT_TORCH_SEED, entropy());
     mounted = mountScriptFolder(py, req.file);
+    stage('run: state reset, folder mounted');
     failure = callHelper<PythonFailure>(py, 'run_file', req.source, req.file, [req.file], mounted);
+    stage('run: file ran');
   } catch (err) {
     fatal = err;
   } finally {
@@ -179,16 +191,29 @@ function run(py: PyodideInterface, req: RunRequest): void {
   if (fatal && !(fatal instanceof Error && fatal.constructor.name === 'PythonError')) process.exit(1);
 }
 
-port.on('message', (cmd: WorkerCommand) => {
-  queue = queue.then(async () => {
-    if (cmd.type === 'init') return init(cmd);
-    if (!python) throw new Error('run before init');
-    run(await python, cmd);
-  });
-  queue.catch((err) => {
-    // Loading failed: nothing can run in this worker; the host sees the thread exit with this error.
-    setImmediate(() => {
-      throw err;
+function serve(): void {
+  port!.on('message', (cmd: WorkerCommand) => {
+    queue = queue.then(async () => {
+      if (cmd.type === 'init') return init(cmd);
+      if (!python) throw new Error('run before init');
+      run(await python, cmd);
+    });
+    queue.catch((err) => {
+      // Loading failed: nothing can run in this worker; the host sees the thread exit with this error.
+      setImmediate(() => {
+        throw err;
+      });
     });
   });
-});
+}
+
+if ((workerData as { makeSnapshot?: boolean } | null)?.makeSnapshot) {
+  makeStartupSnapshot(__dirname).then(
+    ({ file, info }) => port.postMessage({ snapshot: file, info }),
+    (err) => {
+      throw err;
+    },
+  );
+} else {
+  serve();
+}
