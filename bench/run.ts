@@ -240,7 +240,11 @@ async function main(): Promise<void> {
       runtime,
       '',
     ].join('\n');
-    fs.writeFileSync(path.join(root, 'bench/RESULTS.md'), md);
+    // The Start-up section belongs to bench/startup.ts (`--write`): keep it as it is.
+    const file = path.join(root, 'bench/RESULTS.md');
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const startup = previous.indexOf('\n## Start-up\n');
+    fs.writeFileSync(file, startup >= 0 ? `${md.trimEnd()}\n${previous.slice(startup)}` : md);
     console.log('wrote bench/RESULTS.md');
   }
 }
