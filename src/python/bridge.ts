@@ -319,6 +319,7 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     scheduler_load: (s: sched.LRScheduler, d: unknown) => s.load_state_dict(js(d)),
 
     // ---- instrumentation ----------------------------------------------------------------------
+    hint: (message: string) => hooks.hint(message),
     model_seen: (json: string, ...tensors: Tensor[]) => {
       const info = JSON.parse(json) as { modules: ModuleInfo[]; params: string[] };
       hooks.modelSeen(info.modules, info.params.map((name, i) => ({ name, tensor: tensors[i] })));

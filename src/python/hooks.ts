@@ -9,6 +9,12 @@ export interface ShimHooks {
   modelSeen(modules: ModuleInfo[], params: { name: string; tensor: Tensor }[]): void;
   /** A module of a seen model returned `output` from forward (dotted path; '' is the root). */
   moduleForward(path: string, output: Tensor): void;
+  /**
+   * A mistake PyTorch lets pass silently but a learner should hear about (e.g. forward() returning a layer
+   * instead of calling it). Shown in the panel and the Problems view at the user's line; never printed, so
+   * the script's own output stays what PyTorch would print.
+   */
+  hint(message: string): void;
   /** Text the script wrote to stdout/stderr. */
   write(stream: 'stdout' | 'stderr', text: string): void;
 }

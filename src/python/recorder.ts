@@ -116,6 +116,10 @@ export class Recorder {
     if (path === '' && performance.now() - this.lastActivationsSent >= this.paramsIntervalMs) this.sendActivations();
   }
 
+  hint(message: string): void {
+    this.send({ type: 'warning', runId: this.opts.runId, message, pos: this.probe.userPosition() });
+  }
+
   write(stream: 'stdout' | 'stderr', text: string): void {
     const last = this.pendingOutput[this.pendingOutput.length - 1];
     if (last && last.stream === stream) last.text += text;

@@ -217,7 +217,7 @@ export async function startPython(distDir: string, hooks: ShimHooks): Promise<St
 }
 
 /** Hooks for the snapshot's bridge: nothing runs while the snapshot is made. */
-const NO_HOOKS: ShimHooks = { modelSeen: () => undefined, moduleForward: () => undefined, write: () => undefined };
+const NO_HOOKS: ShimHooks = { modelSeen: () => undefined, moduleForward: () => undefined, hint: () => undefined, write: () => undefined };
 
 async function snapshotBase(distDir: string): Promise<PyodideInterface> {
   // Without the code cache: the cache is written by a worker that restores the snapshot (its code paths).

@@ -33,6 +33,7 @@ let queue: Promise<void> = Promise.resolve();
 const hooks: ShimHooks = {
   modelSeen: (modules, params) => recorder?.modelSeen(modules, params),
   moduleForward: (path, output) => recorder?.moduleForward(path, output),
+  hint: (message) => recorder?.hint(message),
   write: (stream, text) => {
     if (recorder) recorder.write(stream, text);
     else send({ type: 'output', runId: 0, stream, text });

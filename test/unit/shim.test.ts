@@ -17,6 +17,7 @@ let py: PyodideInterface;
 let out = '';
 const seen: { modules: ModuleInfo[]; params: string[] }[] = [];
 const forwards: { path: string; shape: number[] }[] = [];
+const hints: string[] = [];
 
 before(async () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,6 +30,7 @@ before(async () => {
     {
       modelSeen: (modules, params) => seen.push({ modules, params: params.map((p) => p.name) }),
       moduleForward: (p: string, o: Tensor) => forwards.push({ path: p, shape: o.shape.slice() }),
+      hint: (message: string) => hints.push(message),
       write: () => undefined,
     },
     { torchDir: path.join(root, 'src', 'python', 'torch') },
@@ -367,4 +369,48 @@ print(json.dumps(bad))
     ),
   );
   assert.deepEqual(report, []);
+});
+
+test("forward() returning its layer instead of calling it (the study notes' slip) is pointed out once", () => {
+  hints.length = 0;
+  const printed = run(`
+import torch
+import torch.nn as nn
+
+class LinearRegressionModel(nn.Module):
+    def __init__(self, input_dim, output_dim):
+        super().__init__()
+        self.linear = nn.Linear(input_dim, output_dim)
+
+    def forward(self, x):
+        return self.linear
+
+model = LinearRegressionModel(input_dim=4, output_dim=6)
+x = torch.tensor([[1.0, 2.0, 3.0, 4.0]])
+print(model(x))
+model(x)
+`);
+  // PyTorch prints the layer itself; the printed output stays exactly that.
+  assert.equal(printed, 'Linear(in_features=4, out_features=6, bias=True)\n');
+  assert.deepEqual(hints, [
+    'LinearRegressionModel.forward() returned the layer self.linear (Linear) itself, not its output: ' +
+      'call the layer on the input, e.g. `return self.linear(x)`.',
+  ]);
+  // A forward that calls its layer says nothing.
+  hints.length = 0;
+  run(`
+import torch
+import torch.nn as nn
+
+class Fixed(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.linear = nn.Linear(4, 6)
+
+    def forward(self, x):
+        return self.linear(x)
+
+Fixed()(torch.ones(1, 4))
+`);
+  assert.deepEqual(hints, []);
 });

@@ -20,6 +20,22 @@ from ..._tensor import Tensor
 from ..parameter import Parameter
 
 _model_seen = E.model_seen
+_hint = E.hint
+
+
+def _hint_layer_returned(module, layer):
+    """forward() gave back a layer instead of calling it (`return self.linear`): PyTorch says nothing and the
+    learner's next line fails far from the mistake, so say it once per class, at the call."""
+    cls = type(module)
+    if cls.__dict__.get('_bl_hinted_layer_return'):
+        return
+    cls._bl_hinted_layer_return = True  # user classes are defined anew by every run
+    name = next((n for n, m in module._modules.items() if m is layer), None)
+    attr = f"self.{name}" if name else type(layer).__name__
+    _hint(
+        f"{cls.__name__}.forward() returned the layer {attr} ({type(layer).__name__}) itself, not its output: "
+        f"call the layer on the input, e.g. `return {attr}(x)`."
+    )
 _module_outputs = E.module_outputs
 _isinstance = isinstance
 # Outputs of seen modules since the last root forward finished: handed to the runtime in one JS call when
@@ -113,6 +129,8 @@ class Module:
                 res = hook(self, args, out)
                 if res is not None:
                     out = res
+        if _isinstance(out, Module):
+            _hint_layer_returned(self, out)
         if path is not False:
             if _isinstance(out, Tensor):
                 _pending_paths.append(path)
