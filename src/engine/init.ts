@@ -84,22 +84,31 @@ export function ones_(tensor: Tensor): Tensor {
   return constant_(tensor, 1);
 }
 
-export function xavier_uniform_(tensor: Tensor, gain = 1.0, generator?: Generator): Tensor {
+/** The standard deviation both xavier inits aim for. */
+function xavierStd(tensor: Tensor, gain: number): number {
   const [fanIn, fanOut] = calculate_fan_in_and_fan_out(tensor);
-  const std = gain * Math.sqrt(2.0 / (fanIn + fanOut));
-  const a = Math.sqrt(3.0) * std;
+  return gain * Math.sqrt(2.0 / (fanIn + fanOut));
+}
+
+export function xavier_uniform_(tensor: Tensor, gain = 1.0, generator?: Generator): Tensor {
+  const a = Math.sqrt(3.0) * xavierStd(tensor, gain);
   return uniform_(tensor, -a, a, generator);
 }
 
 export function xavier_normal_(tensor: Tensor, gain = 1.0, generator?: Generator): Tensor {
-  const [fanIn, fanOut] = calculate_fan_in_and_fan_out(tensor);
-  const std = gain * Math.sqrt(2.0 / (fanIn + fanOut));
-  return normal_(tensor, 0, std, generator);
+  return normal_(tensor, 0, xavierStd(tensor, gain), generator);
 }
 
 /** An empty tensor is left alone (PyTorch warns "Initializing zero-element tensors is a no-op"). */
 function isEmpty(tensor: Tensor): boolean {
   return tensor.shape.includes(0);
+}
+
+/** The standard deviation both kaiming inits aim for. */
+function kaimingStd(tensor: Tensor, a: number, mode: 'fan_in' | 'fan_out', nonlinearity: Nonlinearity | string): number {
+  const fan = correctFan(tensor, mode);
+  const gain = calculate_gain(nonlinearity, a);
+  return gain / Math.sqrt(fan);
 }
 
 export function kaiming_uniform_(
@@ -110,10 +119,7 @@ export function kaiming_uniform_(
   generator?: Generator,
 ): Tensor {
   if (isEmpty(tensor)) return tensor;
-  const fan = correctFan(tensor, mode);
-  const gain = calculate_gain(nonlinearity, a);
-  const std = gain / Math.sqrt(fan);
-  const bound = Math.sqrt(3.0) * std;
+  const bound = Math.sqrt(3.0) * kaimingStd(tensor, a, mode, nonlinearity);
   return uniform_(tensor, -bound, bound, generator);
 }
 
@@ -125,8 +131,5 @@ export function kaiming_normal_(
   generator?: Generator,
 ): Tensor {
   if (isEmpty(tensor)) return tensor;
-  const fan = correctFan(tensor, mode);
-  const gain = calculate_gain(nonlinearity, a);
-  const std = gain / Math.sqrt(fan);
-  return normal_(tensor, 0, std, generator);
+  return normal_(tensor, 0, kaimingStd(tensor, a, mode, nonlinearity), generator);
 }

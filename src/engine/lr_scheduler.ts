@@ -115,28 +115,26 @@ function lambdaPerGroup(optimizer: Optimizer<any>, lr_lambda: LrLambda | LrLambd
   return lr_lambda.slice();
 }
 
-/** lr = initial lr * lr_lambda(epoch); one function for all groups or one per group. */
-export class LambdaLR extends LRScheduler {
-  readonly lr_lambdas: ((epoch: number) => number)[];
+/** The schedulers driven by user functions (one per group); the functions are not part of the state_dict. */
+abstract class LambdaScheduler extends LRScheduler {
+  readonly lr_lambdas: LrLambda[];
 
-  constructor(
-    optimizer: Optimizer<any>,
-    lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[],
-    last_epoch = -1,
-    verbose = false,
-  ) {
+  constructor(optimizer: Optimizer<any>, lr_lambda: LrLambda | LrLambda[], last_epoch = -1, verbose = false) {
     super(optimizer, last_epoch, verbose);
     this.lr_lambdas = lambdaPerGroup(optimizer, lr_lambda);
     this.initialStep();
   }
 
-  get_lr(): number[] {
-    return this.base_lrs.map((base, i) => base * this.lr_lambdas[i](this.last_epoch));
-  }
-
   override state_dict(): Record<string, unknown> {
     const { lr_lambdas: _omit, ...rest } = super.state_dict();
     return rest;
+  }
+}
+
+/** lr = initial lr * lr_lambda(epoch); one function for all groups or one per group. */
+export class LambdaLR extends LambdaScheduler {
+  get_lr(): number[] {
+    return this.base_lrs.map((base, i) => base * this.lr_lambdas[i](this.last_epoch));
   }
 }
 
@@ -255,28 +253,10 @@ export class CosineAnnealingLR extends LRScheduler {
 }
 
 /** Multiplies the lr by lr_lambda(epoch) each epoch (one function for all groups or one per group). */
-export class MultiplicativeLR extends LRScheduler {
-  readonly lr_lambdas: ((epoch: number) => number)[];
-
-  constructor(
-    optimizer: Optimizer<any>,
-    lr_lambda: ((epoch: number) => number) | ((epoch: number) => number)[],
-    last_epoch = -1,
-    verbose = false,
-  ) {
-    super(optimizer, last_epoch, verbose);
-    this.lr_lambdas = lambdaPerGroup(optimizer, lr_lambda);
-    this.initialStep();
-  }
-
+export class MultiplicativeLR extends LambdaScheduler {
   get_lr(): number[] {
     if (this.last_epoch > 0) return this.groupLrs().map((lr, i) => lr * this.lr_lambdas[i](this.last_epoch));
     return this.groupLrs();
-  }
-
-  override state_dict(): Record<string, unknown> {
-    const { lr_lambdas: _omit, ...rest } = super.state_dict();
-    return rest;
   }
 }
 

@@ -62,6 +62,19 @@ export function forgetZeroed(t: Tensor): void {
   if (t.data.byteLength > SLAB_MAX) zeroedBuffers.delete(t.data.buffer);
 }
 
+/** zero_grad of one parameter (Module's and Optimizer's): its gradient to null, or detached and zeroed in place. */
+export function clearGrad(p: Tensor, setToNone: boolean): void {
+  if (p.grad === null) return;
+  if (setToNone) p.grad = null;
+  else {
+    p.grad.gradFn = null;
+    p.grad.requiresGrad = false;
+    p.grad.data.fill(0);
+    p.grad.version++;
+    markZeroed(p.grad);
+  }
+}
+
 // Large gradient buffers that contain no -0: outputs of a non-accumulating gemm (sums that start at +0 can
 // never be -0). Marked by the op that made them; see accumulateGrad.
 const noNegativeZero = new WeakSet<Float32Array>();

@@ -2,53 +2,37 @@
 // printed): Step / Backprop pauses with the right phase, line and data, changing mode on continue,
 // pausing and stopping on request, the event stream of a short run, and the NaN warning. Uses the built
 // dist/ through the Runner: run `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RunEvent, RunMode } from '../../src/protocol';
-import { Runner, type RunOptions } from '../../src/python/runner';
+import type { RunOptions } from '../../src/python/runner';
+import { ofType, runCollecting, warmRunner } from './runtime-helpers';
 
 const root = path.resolve(__dirname, '..', '..');
-const distDir = path.join(root, 'dist');
 const scriptsDir = path.resolve(root, '../shared/scripts');
 const script = (name: string) => path.join(scriptsDir, name);
 const expected = (name: string) => fs.readFileSync(script(name.replace(/\.py$/, '.expected.txt')), 'utf8');
 
 type Paused = Extract<RunEvent, { type: 'paused' }>;
-let runner: Runner;
-
-before(async () => {
-  runner = new Runner({ distDir });
-  await runner.warm();
-});
-after(() => runner.dispose());
+const shared = warmRunner();
 
 /**
  * Runs a file; `onPause` decides what to do at each pause (continue in a mode, or stop). Returns all
  * events of the run.
  */
 async function drive(options: RunOptions, onPause: (p: Paused, n: number) => RunMode | 'stop' = () => 'train'): Promise<RunEvent[]> {
-  const events: RunEvent[] = [];
+  const { runner } = shared;
   let pauses = 0;
-  const on = (e: RunEvent) => {
-    events.push(e);
+  return runCollecting(runner, options, (e) => {
     if (e.type === 'paused') {
       const next = onPause(e, pauses++);
       setImmediate(() => (next === 'stop' ? runner.stop() : runner.continue(next)));
     }
-  };
-  runner.on('event', on);
-  try {
-    await runner.run(options);
-  } finally {
-    runner.off('event', on);
-  }
-  return events;
+  });
 }
 
-const ofType = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
-  events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
 const stdout = (events: RunEvent[]) => ofType(events, 'output').map((e) => e.text).join('');
 
 /** Every loss of the run, from the batched `steps` events (checked to be contiguous). */
@@ -216,22 +200,15 @@ test('the event stream of a short run: model, every loss with its lr, params and
 });
 
 test('pause() during training stops at the next phase boundary, and the run can go on', async () => {
+  const { runner } = shared;
   let requested = false;
-  const events: RunEvent[] = [];
-  const on = (e: RunEvent) => {
-    events.push(e);
+  const events = await runCollecting(runner, { file: script('xor_mlp.py') }, (e) => {
     if (e.type === 'steps' && !requested) {
       requested = true;
       runner.pause();
     }
     if (e.type === 'paused') setImmediate(() => runner.continue('train'));
-  };
-  runner.on('event', on);
-  try {
-    await runner.run({ file: script('xor_mlp.py') });
-  } finally {
-    runner.off('event', on);
-  }
+  });
   const pauses = ofType(events, 'paused');
   assert.equal(pauses.length, 1);
   assert.ok(pauses[0].phase === 'backward' || pauses[0].phase === 'update');

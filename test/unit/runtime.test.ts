@@ -1,42 +1,36 @@
 // The Python runtime on plain Python files (no torch needed): output, tracebacks, syntax errors, the
 // import guard, and stopping runaway scripts. Uses the built dist/ through the host-side Runner, as the
 // CLI and the extension do: run `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunEvent } from '../../src/protocol';
-import { Runner, type RunOptions } from '../../src/python/runner';
+import type { RunOptions } from '../../src/python/runner';
+import { ofType, runCollecting, warmRunner } from './runtime-helpers';
 
-const distDir = path.resolve(__dirname, '..', '..', 'dist');
-let runner: Runner;
-
-before(async () => {
-  runner = new Runner({ distDir });
-  await runner.warm();
-});
-after(() => runner.dispose());
+const shared = warmRunner();
 
 /** Runs source as `file` and collects the events it produced (the `finished` event last). */
-async function collect(source: string, options: Partial<RunOptions> = {}, during?: () => void): Promise<RunEvent[]> {
-  const events: RunEvent[] = [];
-  const on = (e: RunEvent) => events.push(e);
-  runner.on('event', on);
-  try {
-    const done = runner.run({ file: 'lesson.py', source, ...options });
-    during?.();
-    await done;
-  } finally {
-    runner.off('event', on);
-  }
-  return events;
+function collect(source: string, options: Partial<RunOptions> = {}, during?: () => void): Promise<RunEvent[]> {
+  return runCollecting(shared.runner, { file: 'lesson.py', source, ...options }, undefined, during);
+}
+
+/** Runs source and sends a stop `delayMs` after the run starts; `stoppedAfter` is the ms from the stop to the end. */
+async function runAndStop(source: string, delayMs: number): Promise<{ events: RunEvent[]; stoppedAfter: number }> {
+  let stopAt = 0;
+  const events = await collect(source, {}, () =>
+    setTimeout(() => {
+      stopAt = performance.now();
+      shared.runner.stop();
+    }, delayMs),
+  );
+  return { events, stoppedAfter: performance.now() - stopAt };
 }
 
 const stdout = (events: RunEvent[]) =>
   events.flatMap((e) => (e.type === 'output' && e.stream === 'stdout' ? [e.text] : [])).join('');
-const ofType = <T extends RunEvent['type']>(events: RunEvent[], type: T) =>
-  events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
 
 test('prints exactly what the file prints, as __main__ with sys.argv', async () => {
   const events = await collect(
@@ -109,14 +103,7 @@ test('input() sees end of file instead of hanging', async () => {
 });
 
 test('stop ends a runaway `while True: pass` promptly, and the worker runs the next file', async () => {
-  let stopAt = 0;
-  const events = await collect('print("spinning")\nwhile True:\n    pass\n', {}, () =>
-    setTimeout(() => {
-      stopAt = performance.now();
-      runner.stop();
-    }, 300),
-  );
-  const stoppedAfter = performance.now() - stopAt;
+  const { events, stoppedAfter } = await runAndStop('print("spinning")\nwhile True:\n    pass\n', 300);
   assert.equal(ofType(events, 'finished')[0].status, 'stopped');
   assert.equal(ofType(events, 'error').length, 0);
   assert.ok(stoppedAfter < 900, `took ${stoppedAfter} ms (a kill would take 1000)`);
@@ -125,15 +112,8 @@ test('stop ends a runaway `while True: pass` promptly, and the worker runs the n
 });
 
 test('stop ends a loop whose bare except swallows KeyboardInterrupt (worker replaced)', async () => {
-  let stopAt = 0;
   const source = 'while True:\n    try:\n        while True:\n            pass\n    except:\n        pass\n';
-  const events = await collect(source, {}, () =>
-    setTimeout(() => {
-      stopAt = performance.now();
-      runner.stop();
-    }, 300),
-  );
-  const stoppedAfter = performance.now() - stopAt;
+  const { events, stoppedAfter } = await runAndStop(source, 300);
   assert.equal(ofType(events, 'finished')[0].status, 'stopped');
   assert.ok(stoppedAfter >= 900 && stoppedAfter < 2500, `took ${stoppedAfter} ms`);
   // A fresh worker takes over.
@@ -158,7 +138,7 @@ test("a file on disk imports its own modules and opens files beside it; edits sh
 
 test('a stop sent right after run() is not lost while the worker starts the run', async () => {
   const started = performance.now();
-  const events = await collect('while True:\n    pass\n', {}, () => runner.stop());
+  const events = await collect('while True:\n    pass\n', {}, () => shared.runner.stop());
   const took = performance.now() - started;
   assert.equal(ofType(events, 'finished')[0].status, 'stopped');
   assert.ok(took < 900, `took ${took} ms (a kill would take 1000)`);

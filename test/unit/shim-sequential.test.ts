@@ -2,31 +2,15 @@
 // module-by-module path it replaces: same outputs and gradients bit for bit, the same activations reported,
 // and a fall back to Python whenever the model changes (a swapped layer, a hook, an in-place ReLU). Uses the
 // built dist/ through the Runner: run `npm run build` first.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import type { RunEvent } from '../../src/protocol';
-import { Runner } from '../../src/python/runner';
+import { ofType, runCollecting, warmRunner } from './runtime-helpers';
 
-const root = path.resolve(__dirname, '..', '..');
-let runner: Runner;
+const shared = warmRunner();
 
-before(async () => {
-  runner = new Runner({ distDir: path.join(root, 'dist') });
-  await runner.warm();
-});
-after(() => runner.dispose());
-
-async function run(source: string): Promise<RunEvent[]> {
-  const events: RunEvent[] = [];
-  const on = (e: RunEvent) => events.push(e);
-  runner.on('event', on);
-  try {
-    await runner.run({ file: 'sequential_check.py', source, updatesPerSecond: 1000 });
-  } finally {
-    runner.off('event', on);
-  }
-  return events;
+function run(source: string): Promise<RunEvent[]> {
+  return runCollecting(shared.runner, { file: 'sequential_check.py', source, updatesPerSecond: 1000 });
 }
 
 const PRELUDE = `
@@ -108,7 +92,7 @@ for _ in range(3):
 final = model(x)
 print(final.tolist())
 `);
-  const acts = events.filter((e): e is Extract<RunEvent, { type: 'activations' }> => e.type === 'activations');
+  const acts = ofType(events, 'activations');
   assert.ok(acts.length > 0);
   const last = acts[acts.length - 1];
   assert.deepEqual(last.outputs.map((o) => o.path), ['0', '1', '2', '']);

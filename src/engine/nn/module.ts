@@ -4,7 +4,7 @@
 // like Python's Module.__setattr__) and implement `forward`; callers use `call`, which runs the hooks.
 import { pyError } from '../errors';
 import { noGrad } from '../autograd';
-import { Tensor, markZeroed } from '../tensor';
+import { Tensor, clearGrad } from '../tensor';
 import { fmtShape } from '../shape';
 import { Parameter } from './parameter';
 
@@ -283,17 +283,7 @@ export class Module {
 
   /** Clears parameter gradients: zeros in place (1.13's default) or to null with setToNone. */
   zero_grad(setToNone = false): void {
-    for (const p of this.parameters()) {
-      if (p.grad === null) continue;
-      if (setToNone) p.grad = null;
-      else {
-        p.grad.gradFn = null;
-        p.grad.requiresGrad = false;
-        p.grad.data.fill(0);
-        p.grad.version++;
-        markZeroed(p.grad);
-      }
-    }
+    for (const p of this.parameters()) clearGrad(p, setToNone);
   }
 
   // ---- state ----

@@ -3,6 +3,7 @@
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, floats, scratchFloats } from '../tensor';
 import { floatData, normDimChecked, requireFloat, splitAt } from './util';
+import { unaryFloat } from './unary';
 
 function recording(t: Tensor): boolean {
   return t.requiresGrad && isGradEnabled();
@@ -127,21 +128,10 @@ function tanhBackwardLoop(g: Float32Array, y: Float32Array, r: Float32Array): vo
   }
 }
 
-/** Elementwise activation with closures (the less common ones); df(x, y) = dy/dx. */
+/** Elementwise activation with closures (the less common ones), float inputs only; df(x, y) = dy/dx. */
 function activation(t: Tensor, op: string, name: string, f: (x: number) => number, df: (x: number, y: number) => number): Tensor {
   requireFloat(t, op);
-  const x = t.data as Float32Array;
-  const n = x.length;
-  const y = floats(n);
-  for (let i = 0; i < n; i++) y[i] = f(x[i]);
-  const node = recording(t)
-    ? new Node(name, [t], (g) => {
-        const r = floats(n);
-        for (let i = 0; i < n; i++) r[i] = g[i] * df(x[i], y[i]);
-        return [r];
-      })
-    : null;
-  return Tensor.result(y, t.shape, node);
+  return unaryFloat(t, name, f, df);
 }
 
 export function leaky_relu(t: Tensor, negativeSlope = 0.01): Tensor {

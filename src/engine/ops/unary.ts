@@ -5,7 +5,7 @@ import { Tensor, allocate, floats } from '../tensor';
 import { floatData } from './util';
 
 /** Forward `f` elementwise; when recording, `df(x, y)` is dy/dx at each element (x input, y output). */
-function unaryFloat(
+export function unaryFloat(
   t: Tensor,
   name: string,
   f: (x: number) => number,

@@ -10,8 +10,8 @@
 // fma(value * g, g, x): one rounding each, which fmaf reproduces.
 import { pyError } from '../errors';
 import { AdamHyperparameters, adamStepWasm } from '../kernels/adam';
-import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
-import { bumpVersion } from './sgd';
+import { Tensor } from '../tensor';
+import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
 import { fmaf } from '../random';
 
 export interface AdamOptions {
@@ -30,23 +30,27 @@ export interface AdamOptions {
 const f32 = Math.fround;
 
 function adamDefaults(options: Partial<AdamOptions>, weightDecay: number): AdamOptions {
-  const d: AdamOptions = {
-    lr: options.lr ?? 1e-3,
-    betas: options.betas ? [options.betas[0], options.betas[1]] : [0.9, 0.999],
-    eps: options.eps ?? 1e-8,
-    weight_decay: options.weight_decay ?? weightDecay,
-    amsgrad: options.amsgrad ?? false,
-    foreach: options.foreach ?? null,
-    maximize: options.maximize ?? false,
-    capturable: options.capturable ?? false,
-    differentiable: options.differentiable ?? false,
-    fused: options.fused ?? false,
-  };
-  if (!(d.lr >= 0)) throw pyError('ValueError', `Invalid learning rate: ${d.lr}`);
-  if (!(d.eps >= 0)) throw pyError('ValueError', `Invalid epsilon value: ${d.eps}`);
+  const d = withDefaults<AdamOptions>(
+    {
+      lr: 1e-3,
+      betas: [0.9, 0.999],
+      eps: 1e-8,
+      weight_decay: weightDecay,
+      amsgrad: false,
+      foreach: null,
+      maximize: false,
+      capturable: false,
+      differentiable: false,
+      fused: false,
+    },
+    options,
+  );
+  d.betas = [d.betas[0], d.betas[1]]; // a copy: the caller's (or Python's) sequence is not kept
+  checkNonNegative(d.lr, 'learning rate');
+  checkNonNegative(d.eps, 'epsilon value');
   if (!(d.betas[0] >= 0 && d.betas[0] < 1)) throw pyError('ValueError', `Invalid beta parameter at index 0: ${d.betas[0]}`);
   if (!(d.betas[1] >= 0 && d.betas[1] < 1)) throw pyError('ValueError', `Invalid beta parameter at index 1: ${d.betas[1]}`);
-  if (!(d.weight_decay >= 0)) throw pyError('ValueError', `Invalid weight_decay value: ${d.weight_decay}`);
+  checkNonNegative(d.weight_decay, 'weight_decay value');
   return d;
 }
 
@@ -55,7 +59,7 @@ export class Adam extends Optimizer<AdamOptions> {
   protected readonly decoupled: boolean = false;
 
   constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super(params, withExtras(adamDefaults(options, 0), options));
+    super(params, adamDefaults(options, 0));
   }
 
   get name(): string {
@@ -70,8 +74,9 @@ export class Adam extends Optimizer<AdamOptions> {
     fused: true,
   };
 
-  protected updateGroup(group: ParamGroup<AdamOptions>): void {
-    const [beta1, beta2] = group.betas;
+  protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<AdamOptions>): void {
+    const beta1 = group.betas[0];
+    const beta2 = group.betas[1];
     const b1 = f32(beta1);
     const b2 = f32(beta2);
     const oneMinusB1 = f32(1 - beta1);
@@ -80,53 +85,43 @@ export class Adam extends Optimizer<AdamOptions> {
     const wd = f32(group.weight_decay);
     const decay = this.decoupled ? f32(1 - group.lr * group.weight_decay) : 1;
     const sign = group.maximize ? -1 : 1;
-    for (const p of group.params) {
-      if (p.grad === null) continue;
-      const w = p.data as Float32Array;
-      const g = p.grad.data as Float32Array;
-      const n = w.length;
-      const state = this.stateOf(p);
-      const step = (typeof state.step === 'number' ? state.step : 0) + 1;
-      state.step = step;
-      const m = this.buffer(state, 'exp_avg', n);
-      const v = this.buffer(state, 'exp_avg_sq', n);
-      const vmax = group.amsgrad ? this.buffer(state, 'max_exp_avg_sq', n) : v;
-      // Python-float scalars, computed in double as PyTorch does, then used as float32 in the kernels.
-      const bc1 = 1 - beta1 ** step;
-      const bc2Sqrt = f32(Math.sqrt(1 - beta2 ** step));
-      const stepSize = f32(group.lr / bc1);
-      const h = this.hyper;
-      h.lr = group.lr;
-      h.beta1 = beta1;
-      h.beta2 = beta2;
-      h.eps = group.eps;
-      h.weightDecay = group.weight_decay;
-      h.amsgrad = group.amsgrad;
-      h.maximize = group.maximize;
-      h.decoupled = this.decoupled;
-      // Large tensors go through the bit-identical SIMD kernel; it declines small ones (and missing SIMD).
-      if (adamStepWasm(w, g, m, v, group.amsgrad ? vmax : null, step, h)) {
-        bumpVersion(p);
-        continue;
+    const n = w.length;
+    const state = this.stateOf(p);
+    const step = this.nextStep(state);
+    const m = this.buffer(state, 'exp_avg', n);
+    const v = this.buffer(state, 'exp_avg_sq', n);
+    const vmax = group.amsgrad ? this.buffer(state, 'max_exp_avg_sq', n) : v;
+    // Python-float scalars, computed in double as PyTorch does, then used as float32 in the kernels.
+    const bc1 = 1 - beta1 ** step;
+    const bc2Sqrt = f32(Math.sqrt(1 - beta2 ** step));
+    const stepSize = f32(group.lr / bc1);
+    const h = this.hyper;
+    h.lr = group.lr;
+    h.beta1 = beta1;
+    h.beta2 = beta2;
+    h.eps = group.eps;
+    h.weightDecay = group.weight_decay;
+    h.amsgrad = group.amsgrad;
+    h.maximize = group.maximize;
+    h.decoupled = this.decoupled;
+    // Large tensors go through the bit-identical SIMD kernel; it declines small ones (and missing SIMD).
+    if (adamStepWasm(w, g, m, v, group.amsgrad ? vmax : null, step, h)) return;
+    for (let i = 0; i < n; i++) {
+      let gi = sign * g[i];
+      if (this.decoupled) {
+        if (group.weight_decay !== 0) w[i] = w[i] * decay;
+      } else if (wd !== 0) gi = fmaf(w[i], wd, gi);
+      const mi = fmaf(gi, oneMinusB1, f32(m[i] * b1));
+      m[i] = mi;
+      const vi = fmaf(f32(oneMinusB2 * gi), gi, f32(v[i] * b2));
+      v[i] = vi;
+      let s = vi;
+      if (group.amsgrad) {
+        s = vmax[i] > vi ? vmax[i] : vi;
+        vmax[i] = s;
       }
-      for (let i = 0; i < n; i++) {
-        let gi = sign * g[i];
-        if (this.decoupled) {
-          if (group.weight_decay !== 0) w[i] = w[i] * decay;
-        } else if (wd !== 0) gi = fmaf(w[i], wd, gi);
-        const mi = fmaf(gi, oneMinusB1, f32(m[i] * b1));
-        m[i] = mi;
-        const vi = fmaf(f32(oneMinusB2 * gi), gi, f32(v[i] * b2));
-        v[i] = vi;
-        let s = vi;
-        if (group.amsgrad) {
-          s = vmax[i] > vi ? vmax[i] : vi;
-          vmax[i] = s;
-        }
-        const denom = f32(f32(f32(Math.sqrt(s)) / bc2Sqrt) + eps);
-        w[i] = w[i] - f32(f32(stepSize * mi) / denom);
-      }
-      bumpVersion(p);
+      const denom = f32(f32(f32(Math.sqrt(s)) / bc2Sqrt) + eps);
+      w[i] = w[i] - f32(f32(stepSize * mi) / denom);
     }
   }
 }

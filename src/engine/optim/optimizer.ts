@@ -1,9 +1,9 @@
 // The Optimizer base, as torch.optim.Optimizer in PyTorch 1.13: parameter groups (each a record of its
 // params plus hyper-parameters, `lr` among them), per-parameter state, zero_grad and step. Subclasses
-// implement `update`, which works directly on the Float32Array buffers of a group's parameters and grads.
+// implement `updateParam`, which works directly on the Float32Array buffers of one parameter and its grad.
 import { pyError } from '../errors';
 import { setGradEnabled } from '../autograd';
-import { Tensor, markZeroed } from '../tensor';
+import { Tensor, clearGrad, forgetZeroed } from '../tensor';
 
 /** Hyper-parameters every optimizer has. */
 export interface BaseOptions {
@@ -44,13 +44,27 @@ export function onOptimizerStep(listener: OptimizerStepListener): () => void {
 }
 
 /**
- * The defaults a constructor built, plus any other keys the caller passed (a newer flag such as
+ * A constructor's defaults: each hyper-parameter of `table` as the caller gave it (null or undefined mean
+ * "not given": the table's value), plus any other keys the caller passed (a newer flag such as
  * `differentiable`): PyTorch keeps every constructor argument in each group, and so does printing.
  */
-export function withExtras<O extends object>(defaults: O, options: object): O {
-  const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(options)) if (!(k in out) && k !== 'params') out[k] = v;
+export function withDefaults<O extends object>(table: O, options: Partial<O>): O {
+  const given = options as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(table)) out[k] = given[k] ?? v;
+  for (const [k, v] of Object.entries(given)) if (!(k in out) && k !== 'params') out[k] = v;
   return out as O;
+}
+
+/** PyTorch's constructor check `if not 0.0 <= value` (NaN fails too), with its message `Invalid <what>: <value>`. */
+export function checkNonNegative(value: number, what: string): void {
+  if (!(value >= 0)) throw pyError('ValueError', `Invalid ${what}: ${value}`);
+}
+
+/** Parameters are updated in place: PyTorch bumps their version counter. */
+export function bumpVersion(p: Tensor): void {
+  p.version++;
+  forgetZeroed(p);
 }
 
 
@@ -112,19 +126,7 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
 
   /** Clears every parameter's gradient: to None (`setToNone`) or to zeros in place (1.13's default). */
   zero_grad(setToNone = false): void {
-    for (const group of this.param_groups) {
-      for (const p of group.params) {
-        if (p.grad === null) continue;
-        if (setToNone) p.grad = null;
-        else {
-          p.grad.gradFn = null;
-          p.grad.requiresGrad = false;
-          p.grad.data.fill(0);
-          p.grad.version++;
-          markZeroed(p.grad);
-        }
-      }
-    }
+    for (const group of this.param_groups) for (const p of group.params) clearGrad(p, setToNone);
   }
 
   /** One update of every parameter that has a gradient. `closure` re-evaluates the loss (with grad on). */
@@ -145,8 +147,17 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
     return loss;
   }
 
-  /** Applies this optimizer's rule to every parameter of `group` that has a gradient. */
-  protected abstract updateGroup(group: ParamGroup<O>): void;
+  /** Applies this optimizer's rule to every parameter of `group` that has a gradient (an update in place). */
+  private updateGroup(group: ParamGroup<O>): void {
+    for (const p of group.params) {
+      if (p.grad === null) continue;
+      this.updateParam(p, p.data as Float32Array, p.grad.data as Float32Array, group);
+      bumpVersion(p);
+    }
+  }
+
+  /** This optimizer's rule for one parameter `p` of `group`: `w` is its data, `g` its gradient's. */
+  protected abstract updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<O>): void;
 
   /** The state record of `p`, created empty on first use. */
   protected stateOf(p: Tensor): ParamState {
@@ -156,6 +167,13 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
       this.state.set(p, s);
     }
     return s;
+  }
+
+  /** Increments the `step` counter of a parameter's state (absent on its first update) and returns it. */
+  protected nextStep(state: ParamState): number {
+    const step = (typeof state.step === 'number' ? state.step : 0) + 1;
+    state.step = step;
+    return step;
   }
 
   /** A state buffer of `p`, created filled with `init` on first use (or when `p` was resized). */

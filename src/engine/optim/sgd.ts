@@ -6,9 +6,9 @@
 //   p = p - lr * g
 // Each "x + alpha * y" is one single-rounding FMA, as PyTorch 1.13's AVX2 add kernel computes it.
 import { pyError } from '../errors';
-import { Tensor, forgetZeroed } from '../tensor';
 import { fmaf } from '../random';
-import { Optimizer, ParamGroup, ParamsInput, withExtras } from './optimizer';
+import { Tensor } from '../tensor';
+import { Optimizer, ParamGroup, ParamsInput, withDefaults } from './optimizer';
 
 export interface SGDOptions {
   lr: number;
@@ -25,16 +25,19 @@ const f32 = Math.fround;
 
 export class SGD extends Optimizer<SGDOptions> {
   constructor(params: ParamsInput<SGDOptions>, options: Partial<SGDOptions> = {}) {
-    const defaults: SGDOptions = {
-      lr: options.lr ?? NaN,
-      momentum: options.momentum ?? 0,
-      dampening: options.dampening ?? 0,
-      weight_decay: options.weight_decay ?? 0,
-      nesterov: options.nesterov ?? false,
-      maximize: options.maximize ?? false,
-      foreach: options.foreach ?? null,
-      differentiable: options.differentiable ?? false,
-    };
+    const defaults = withDefaults<SGDOptions>(
+      {
+        lr: NaN,
+        momentum: 0,
+        dampening: 0,
+        weight_decay: 0,
+        nesterov: false,
+        maximize: false,
+        foreach: null,
+        differentiable: false,
+      },
+      options,
+    );
     if (options.lr !== undefined && options.lr < 0) throw pyError('ValueError', `Invalid learning rate: ${options.lr}`);
     if (defaults.momentum < 0) throw pyError('ValueError', `Invalid momentum value: ${defaults.momentum}`);
     if (defaults.weight_decay < 0) throw pyError('ValueError', `Invalid weight_decay value: ${defaults.weight_decay}`);
@@ -42,50 +45,38 @@ export class SGD extends Optimizer<SGDOptions> {
       throw pyError('ValueError', 'Nesterov momentum requires a momentum and zero dampening');
     }
     // lr has no default in PyTorch's SGD: a group without one is an error (NaN marks "not given").
-    super(params, withExtras(defaults, options), options.lr === undefined ? ['lr'] : []);
+    super(params, defaults, options.lr === undefined ? ['lr'] : []);
   }
 
   get name(): string {
     return 'SGD';
   }
 
-  protected updateGroup(group: ParamGroup<SGDOptions>): void {
+  protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<SGDOptions>): void {
     const lr = f32(group.lr);
     const wd = f32(group.weight_decay);
+    const sign = group.maximize ? -1 : 1;
+    const n = w.length;
+    if (group.momentum === 0) {
+      for (let i = 0; i < n; i++) {
+        const d = wd === 0 ? sign * g[i] : fmaf(w[i], wd, sign * g[i]);
+        w[i] = fmaf(d, -lr, w[i]);
+      }
+      return;
+    }
     const momentum = f32(group.momentum);
     const keep = f32(1 - group.dampening);
     const nesterov = group.nesterov;
-    const sign = group.maximize ? -1 : 1;
-    for (const p of group.params) {
-      if (p.grad === null) continue;
-      const w = p.data as Float32Array;
-      const g = p.grad.data as Float32Array;
-      const n = w.length;
-      if (group.momentum === 0) {
-        for (let i = 0; i < n; i++) {
-          const d = wd === 0 ? sign * g[i] : fmaf(w[i], wd, sign * g[i]);
-          w[i] = fmaf(d, -lr, w[i]);
-        }
-      } else {
-        const state = this.stateOf(p);
-        const first = !(state.momentum_buffer instanceof Float32Array) || state.momentum_buffer.length !== n;
-        const buf = this.buffer(state, 'momentum_buffer', n);
-        for (let i = 0; i < n; i++) {
-          const d = wd === 0 ? sign * g[i] : fmaf(w[i], wd, sign * g[i]);
-          // The buffer starts as a copy of the first gradient (no dampening on that step).
-          const b = first ? d : fmaf(d, keep, f32(buf[i] * momentum));
-          buf[i] = b;
-          const u = nesterov ? fmaf(b, momentum, d) : b;
-          w[i] = fmaf(u, -lr, w[i]);
-        }
-      }
-      bumpVersion(p);
+    const state = this.stateOf(p);
+    const first = !(state.momentum_buffer instanceof Float32Array) || state.momentum_buffer.length !== n;
+    const buf = this.buffer(state, 'momentum_buffer', n);
+    for (let i = 0; i < n; i++) {
+      const d = wd === 0 ? sign * g[i] : fmaf(w[i], wd, sign * g[i]);
+      // The buffer starts as a copy of the first gradient (no dampening on that step).
+      const b = first ? d : fmaf(d, keep, f32(buf[i] * momentum));
+      buf[i] = b;
+      const u = nesterov ? fmaf(b, momentum, d) : b;
+      w[i] = fmaf(u, -lr, w[i]);
     }
   }
-}
-
-/** Parameters are updated in place: PyTorch bumps their version counter. */
-export function bumpVersion(p: Tensor): void {
-  p.version++;
-  forgetZeroed(p);
 }

@@ -1106,3 +1106,14 @@ def _slice_part(v):
     if v is None or v.__class__ is _int:
         return v
     return v.__index__()
+
+
+def _zero_grads(params, set_to_none):
+    """Module.zero_grad and a Python optimizer's zero_grad: each gradient to None or, detached, to zeros."""
+    for p in params:
+        if p.grad is not None:
+            if set_to_none:
+                p.grad = None
+            else:
+                p.grad.detach_()
+                p.grad.zero_()

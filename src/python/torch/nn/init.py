@@ -100,22 +100,21 @@ def xavier_normal_(tensor, gain=1.0):
 
 
 def kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu'):
-    if 0 in tensor.shape:
-        warnings.warn('Initializing zero-element tensors is a no-op')
-        return tensor
-    _calculate_correct_fan(tensor, mode)
-    calculate_gain(nonlinearity, a)
-    E.kaiming_uniform_(tensor._t, float(a), mode.lower(), nonlinearity)
-    return tensor
+    return _kaiming(E.kaiming_uniform_, tensor, a, mode, nonlinearity)
 
 
 def kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu'):
+    return _kaiming(E.kaiming_normal_, tensor, a, mode, nonlinearity)
+
+
+def _kaiming(engine_init, tensor, a, mode, nonlinearity):
+    """Both kaiming inits: PyTorch's checks (raised here, in Python) before the engine fills the tensor."""
     if 0 in tensor.shape:
         warnings.warn('Initializing zero-element tensors is a no-op')
         return tensor
     _calculate_correct_fan(tensor, mode)
     calculate_gain(nonlinearity, a)
-    E.kaiming_normal_(tensor._t, float(a), mode.lower(), nonlinearity)
+    engine_init(tensor._t, float(a), mode.lower(), nonlinearity)
     return tensor
 
 

@@ -7,7 +7,7 @@ from collections.abc import MutableMapping
 from .._engine import E
 
 from .._grad_mode import enable_grad
-from .._tensor import Tensor
+from .._tensor import Tensor, _zero_grads
 from .._unsupported import unsupported
 
 _optimizer_step = E.optimizer_step
@@ -134,13 +134,7 @@ class Optimizer:
             _optimizer_zero_grad(self._o, bool(set_to_none))
             return
         for group in self.param_groups:
-            for p in group['params']:
-                if p.grad is not None:
-                    if set_to_none:
-                        p.grad = None
-                    else:
-                        p.grad.detach_()
-                        p.grad.zero_()
+            _zero_grads(group['params'], set_to_none)
 
     def step(self, closure=None):
         if self._o is None:

@@ -22,7 +22,38 @@ _FUSED_CODES = {Tanh: 'T', Sigmoid: 'S', ReLU: 'R'}
 _plans = weakref.WeakKeyDictionary()
 
 
-class Sequential(Module):
+class _NumberedModules(Module):
+    """What Sequential and ModuleList share: children keyed '0'..'n-1', renumbered after every change (as PyTorch)."""
+
+    def __len__(self):
+        return len(self._modules)
+
+    def __iter__(self):
+        return iter(self._modules.values())
+
+    def append(self, module):
+        self.add_module(str(len(self)), module)
+        return self
+
+    def extend(self, modules):
+        for m in modules:
+            self.append(m)
+        return self
+
+    def insert(self, index, module):
+        modules = list(self._modules.values())
+        modules.insert(index, module)
+        self._renumber(modules)
+
+    def _renumber(self, modules):
+        """Replaces the children by `modules`, keyed 0..n-1."""
+        for key in list(self._modules.keys()):
+            delattr(self, key)
+        for i, m in enumerate(modules):
+            self.add_module(str(i), m)
+
+
+class Sequential(_NumberedModules):
     def __call__(self, *args, **kwargs):
         # A plan made by an earlier call (below) holds while no module changed since (_module._epoch) and the
         # children are the same objects; the engine tensors of Parameters never change identity.
@@ -86,12 +117,6 @@ class Sequential(Module):
             input = module(input)
         return input
 
-    def __len__(self):
-        return len(self._modules)
-
-    def __iter__(self):
-        return iter(self._modules.values())
-
     def __getitem__(self, idx):
         if isinstance(idx, slice):
             return self.__class__(OrderedDict(list(self._modules.items())[idx]))
@@ -107,29 +132,10 @@ class Sequential(Module):
                 delattr(self, key)
         else:
             delattr(self, list(self._modules.keys())[_index(idx, len(self))])
-        # Keep the keys 0..n-1, as PyTorch does.
-        items = list(self._modules.items())
-        for key, _ in items:
-            delattr(self, key)
-        for i, (_, module) in enumerate(items):
-            self.add_module(str(i), module)
-
-    def append(self, module):
-        self.add_module(str(len(self)), module)
-        return self
-
-    def extend(self, modules):
-        for m in modules:
-            self.append(m)
-        return self
+        self._renumber(list(self._modules.values()))
 
     def insert(self, index, module):
-        modules = list(self._modules.values())
-        modules.insert(index, module)
-        for key in list(self._modules.keys()):
-            delattr(self, key)
-        for i, m in enumerate(modules):
-            self.add_module(str(i), m)
+        super().insert(index, module)
         return self
 
     def __add__(self, other):
@@ -146,17 +152,11 @@ def _index(idx, n):
     return idx % n
 
 
-class ModuleList(Module):
+class ModuleList(_NumberedModules):
     def __init__(self, modules=None):
         super().__init__()
         if modules is not None:
             self.extend(modules)
-
-    def __len__(self):
-        return len(self._modules)
-
-    def __iter__(self):
-        return iter(self._modules.values())
 
     def __getitem__(self, idx):
         if isinstance(idx, slice):
@@ -169,30 +169,10 @@ class ModuleList(Module):
     def __delitem__(self, idx):
         modules = list(self._modules.values())
         del modules[idx]
-        for key in list(self._modules.keys()):
-            delattr(self, key)
-        for i, m in enumerate(modules):
-            self.add_module(str(i), m)
+        self._renumber(modules)
 
     def __iadd__(self, modules):
         return self.extend(modules)
-
-    def append(self, module):
-        self.add_module(str(len(self)), module)
-        return self
-
-    def extend(self, modules):
-        for m in modules:
-            self.append(m)
-        return self
-
-    def insert(self, index, module):
-        modules = list(self._modules.values())
-        modules.insert(index, module)
-        for key in list(self._modules.keys()):
-            delattr(self, key)
-        for i, m in enumerate(modules):
-            self.add_module(str(i), m)
 
     def forward(self, *args):
         raise NotImplementedError('ModuleList is not callable: iterate over it and call each module')

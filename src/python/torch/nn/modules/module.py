@@ -16,7 +16,7 @@ import json
 
 from ..._engine import E
 
-from ..._tensor import Tensor
+from ..._tensor import Tensor, _zero_grads
 from ..parameter import Parameter
 
 _model_seen = E.model_seen
@@ -70,6 +70,16 @@ class _RemovableHandle:
 
     def __exit__(self, *exc):
         self.remove()
+
+
+def _add_hook(hooks, hook, prepend):
+    """Registers `hook` in a module's ordered hooks dict (first when `prepend`); the handle removes it."""
+    _epoch[0] += 1
+    handle = _RemovableHandle(hooks)
+    hooks[handle.id] = hook
+    if prepend:
+        hooks.move_to_end(handle.id, last=False)
+    return handle
 
 
 class _StateDict(OrderedDict):
@@ -350,13 +360,7 @@ class Module:
         return self
 
     def zero_grad(self, set_to_none=False):
-        for p in self.parameters():
-            if p.grad is not None:
-                if set_to_none:
-                    p.grad = None
-                else:
-                    p.grad.detach_()
-                    p.grad.zero_()
+        _zero_grads(self.parameters(), set_to_none)
 
     def apply(self, fn):
         for module in self.children():
@@ -403,20 +407,10 @@ class Module:
 
     # ---- hooks ------------------------------------------------------------------------------------
     def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False):
-        _epoch[0] += 1
-        handle = _RemovableHandle(self._forward_hooks)
-        self._forward_hooks[handle.id] = hook
-        if prepend:
-            self._forward_hooks.move_to_end(handle.id, last=False)
-        return handle
+        return _add_hook(self._forward_hooks, hook, prepend)
 
     def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
-        _epoch[0] += 1
-        handle = _RemovableHandle(self._forward_pre_hooks)
-        self._forward_pre_hooks[handle.id] = hook
-        if prepend:
-            self._forward_pre_hooks.move_to_end(handle.id, last=False)
-        return handle
+        return _add_hook(self._forward_pre_hooks, hook, prepend)
 
     def register_full_backward_hook(self, hook, prepend=False):
         from ..._unsupported import unsupported
