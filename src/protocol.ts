@@ -60,7 +60,7 @@ export type RunEvent =
   | { type: 'steps'; runId: number; firstStep: number; losses: Float32Array; lrs: Float32Array[] }
   /** Throttled: parameter values and gradients at the end of a step (or at a pause). */
   | { type: 'params'; runId: number; step: number; phase: Phase; params: ParamSnapshot[] }
-  /** Throttled: each module's forward output for the latest step (activations). */
+  /** Throttled: each module's forward output for the latest step (activations); also F.relu-style calls (`fc:relu#1`). */
   | { type: 'activations'; runId: number; step: number; outputs: { path: string; shape: number[]; data: Float32Array }[] }
   | { type: 'output'; runId: number; stream: 'stdout' | 'stderr'; text: string }
   /**

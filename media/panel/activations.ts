@@ -1,5 +1,6 @@
 // The panel's activations section: one small histogram per module of what its forward pass returned at the
-// latest step, in the order the forward calls returned (inner layers first, the whole model last). Under
+// latest step (and per functional activation call such as F.relu inside a forward, labelled `ReLU
+// (functional)`), in the order the calls returned (inner layers first, the whole model last). Under
 // each, for ReLU the share of outputs that are exactly 0 ("dead": no gradient flows back through them) and
 // for Sigmoid/Tanh the share near their limits ("saturated": almost none does), so the notes' activation
 // functions are seen at work rather than only named.

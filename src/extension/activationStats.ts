@@ -7,6 +7,47 @@ import { histogram, type Histogram } from './paramStats';
 
 type Outputs = NonNullable<RunSnapshot['activations']>['outputs'];
 
+/**
+ * Functional activations the Python shim reports (torch/_activation_probe.py) and the module class each one
+ * is the function of: `F.relu(x)` behaves as `nn.ReLU()(x)`, so it gets ReLU's dead share.
+ */
+const FUNCTIONAL_MODULE_TYPES: Record<string, string> = {
+  relu: 'ReLU',
+  tanh: 'Tanh',
+  sigmoid: 'Sigmoid',
+  leaky_relu: 'LeakyReLU',
+  elu: 'ELU',
+  gelu: 'GELU',
+  silu: 'SiLU',
+  softplus: 'Softplus',
+  softmax: 'Softmax',
+  log_softmax: 'LogSoftmax',
+};
+
+/** A functional activation's output path: `<module path>:<function>#<n>`, or `<function>#<n>` in the root's forward. */
+const FUNCTIONAL_PATH = /^(?:([^:]*):)?([a-z_]+)#([1-9][0-9]*)$/;
+
+export interface FunctionalActivation {
+  /** Dotted path of the module whose forward made the call ('' for the root). */
+  module: string;
+  /** The function's name (relu, tanh, ...). */
+  fn: string;
+  /** 1 for the module's first call of `fn` in a forward pass, 2 for the second, ... */
+  index: number;
+  /** The module class computing the same function (ReLU for relu). */
+  moduleType: string;
+  /** What the panel calls it: `ReLU (functional)`. */
+  label: string;
+}
+
+/** Reads an activation output path as a functional call, or null for a module's own path. */
+export function functionalActivation(path: string): FunctionalActivation | null {
+  const m = FUNCTIONAL_PATH.exec(path);
+  if (!m || !Object.prototype.hasOwnProperty.call(FUNCTIONAL_MODULE_TYPES, m[2])) return null;
+  const moduleType = FUNCTIONAL_MODULE_TYPES[m[2]];
+  return { module: m[1] ?? '', fn: m[2], index: Number(m[3]), moduleType, label: `${moduleType} (functional)` };
+}
+
 /** Module types whose zeros are dead units (their gradient there is 0). */
 const RELU_FAMILY = new Set(['ReLU', 'ReLU6']);
 /** |tanh(x)| above this: derivative 1 - tanh² below 0.02. */
@@ -16,7 +57,7 @@ export const SIGMOID_SATURATION = 0.01;
 
 export interface ActivationSummary {
   path: string;
-  /** Class name from the model event ('' when the module is unknown). */
+  /** Class name from the model event, `ReLU (functional)` for an F.relu call, '' when unknown. */
   type: string;
   shape: number[];
   hist: Histogram;
@@ -46,12 +87,18 @@ export function deadOrSaturated(type: string, data: Float32Array): { kind: Activ
   return { kind: null, fraction: NaN };
 }
 
-/** One summary per output, in the order the recorder sent them (the order their forward calls returned). */
+/**
+ * One summary per output, in the order the recorder sent them (the order their forward calls returned; a
+ * functional activation's output comes right after the output of the layer it was applied to).
+ */
 export function summarizeActivations(outputs: Outputs, modules: ModuleInfo[], bins = 24): ActivationSummary[] {
   const types = new Map(modules.map((m) => [m.path, m.type]));
   return outputs.map((o) => {
-    const type = types.get(o.path) ?? '';
+    const moduleType = types.get(o.path);
+    const functional = moduleType === undefined ? functionalActivation(o.path) : null;
+    const type = moduleType ?? functional?.label ?? '';
     const n = Math.max(6, Math.min(bins, Math.round(Math.sqrt(o.data.length) * 2)));
-    return { path: o.path, type, shape: o.shape, hist: histogram(o.data, n), ...deadOrSaturated(type, o.data) };
+    const share = deadOrSaturated(functional ? functional.moduleType : type, o.data);
+    return { path: o.path, type, shape: o.shape, hist: histogram(o.data, n), ...share };
   });
 }

@@ -7,7 +7,10 @@ import type { Tensor } from '../engine/tensor';
 export interface ShimHooks {
   /** A root module (one not held by another) was called for the first time. */
   modelSeen(modules: ModuleInfo[], params: { name: string; tensor: Tensor }[]): void;
-  /** A module of a seen model returned `output` from forward (dotted path; '' is the root). */
+  /**
+   * A module of a seen model returned `output` from forward (dotted path; '' is the root), or a functional
+   * activation called in such a forward did (`<module path>:<function>#<n>`, see torch/_activation_probe.py).
+   */
   moduleForward(path: string, output: Tensor): void;
   /**
    * A mistake PyTorch lets pass silently but a learner should hear about (e.g. forward() returning a layer

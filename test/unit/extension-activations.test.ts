@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { RunEvent } from '../../src/protocol';
-import { deadOrSaturated, summarizeActivations } from '../../src/extension/activationStats';
+import { deadOrSaturated, functionalActivation, summarizeActivations } from '../../src/extension/activationStats';
 import { RunRecorder } from '../../src/extension/runRecorder';
 import { runThroughCli } from './extension-cliRun';
 
@@ -93,4 +93,178 @@ test('modules that are not ReLU, Sigmoid or Tanh get no dead/saturated share', (
   assert.deepEqual(deadOrSaturated('Linear', values), { kind: null, fraction: NaN });
   assert.deepEqual(deadOrSaturated('ReLU', values), { kind: 'dead', fraction: 0.25 });
   assert.deepEqual(deadOrSaturated('Sigmoid', Float32Array.from([0.005, 0.5, 0.995, NaN])), { kind: 'saturated', fraction: 2 / 3 });
+});
+
+const labels = (a: Activations, modules: Parameters<typeof summarizeActivations>[1]) =>
+  summarizeActivations(a.outputs, modules).map((s) => `${s.path}: ${s.type}`);
+
+test('examples/spiral.py: F.relu inside forward shows as relu#1/relu#2 after the Linear it consumed, with its dead share', () => {
+  const run = runThroughCli('examples/spiral.py');
+  const recorder = fold(run.events);
+  const last = recorder.activations;
+  assert.ok(last);
+  assert.deepEqual(labels(last, recorder.modules), [
+    'fc1: Linear',
+    'relu#1: ReLU (functional)',
+    'fc2: Linear',
+    'relu#2: ReLU (functional)',
+    'head: Linear',
+    ': SpiralNet',
+  ]);
+  // The model tree is the modules only.
+  assert.deepEqual(recorder.modules.map((m) => m.path), ['', 'fc1', 'fc2', 'head']);
+  const summaries = summarizeActivations(last.outputs, recorder.modules);
+  for (const [linear, relu] of [['fc1', 'relu#1'], ['fc2', 'relu#2']]) {
+    const z = output(last, linear);
+    const r = output(last, relu);
+    assert.equal(r.length, z.length);
+    r.forEach((v, i) => assert.equal(v, Math.max(0, z[i])));
+    const s = summaries.find((x) => x.path === relu)!;
+    assert.equal(s.kind, 'dead');
+    assert.equal(s.fraction, Array.from(z).filter((v) => v <= 0).length / z.length);
+  }
+  // The next layer consumed the ReLU's output: head(relu#2) is the model's output.
+  assert.deepEqual(output(last, 'head'), output(last, ''));
+});
+
+test('examples/xor.py: torch.tanh and torch.sigmoid in forward show as Tanh/Sigmoid outputs with saturated shares', () => {
+  const run = runThroughCli('examples/xor.py');
+  const recorder = fold(run.events);
+  const last = recorder.activations;
+  assert.ok(last);
+  assert.deepEqual(labels(last, recorder.modules), [
+    'hidden: Linear',
+    'tanh#1: Tanh (functional)',
+    'out: Linear',
+    'sigmoid#1: Sigmoid (functional)',
+    ': XorNet',
+  ]);
+  const summaries = summarizeActivations(last.outputs, recorder.modules);
+  const hidden = output(last, 'hidden');
+  output(last, 'tanh#1').forEach((v, i) => assert.ok(Math.abs(v - Math.tanh(hidden[i])) < 1e-6));
+  const logits = output(last, 'out');
+  output(last, 'sigmoid#1').forEach((v, i) => assert.ok(Math.abs(v - 1 / (1 + Math.exp(-logits[i]))) < 1e-6));
+  assert.deepEqual(output(last, 'sigmoid#1'), output(last, ''));
+  const tanh = summaries[1];
+  assert.equal(tanh.kind, 'saturated');
+  assert.equal(tanh.fraction, Array.from(hidden).filter((z) => Math.abs(z) > Math.atanh(0.99)).length / hidden.length);
+  const sigmoid = summaries[3];
+  assert.equal(sigmoid.kind, 'saturated');
+  // The trained XOR net is sure of its four answers: its logits are far from 0.
+  const expected = Array.from(logits).filter((z) => Math.abs(z) > Math.log(0.99 / 0.01)).length / logits.length;
+  assert.equal(sigmoid.fraction, expected);
+  assert.ok(expected > 0);
+});
+
+test('functional activations are named after the module whose forward called them, only inside a seen model', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bpl-functional-')), 'blocks.py');
+  fs.writeFileSync(
+    file,
+    [
+      'import torch',
+      'import torch.nn as nn',
+      'import torch.nn.functional as F',
+      'torch.manual_seed(5)',
+      'class Block(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.lin = nn.Linear(4, 4)',
+      '    def forward(self, x):',
+      '        return self.lin(x).tanh() + F.relu(x)',
+      'class Net(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.blocks = nn.ModuleList([Block(), Block()])',
+      '        self.act = nn.LeakyReLU(0.1)',
+      '        self.head = nn.Linear(4, 1)',
+      '    def forward(self, x):',
+      '        for block in self.blocks:',
+      '            x = self.act(block(x))',
+      '        return torch.sigmoid(self.head(F.gelu(x)))',
+      'model = Net()',
+      'x = torch.randn(8, 4)',
+      'print(torch.relu(x).sum().item() > 0)',
+      'optimizer = torch.optim.SGD(model.parameters(), lr=0.1)',
+      'for step in range(3):',
+      '    loss = model(x).mean()',
+      '    optimizer.zero_grad()',
+      '    loss.backward()',
+      '    optimizer.step()',
+      '    torch.tanh(loss)',
+      '',
+    ].join('\n'),
+  );
+  const run = runThroughCli(file);
+  const recorder = fold(run.events);
+  const last = recorder.activations;
+  assert.ok(last);
+  // nn.LeakyReLU calls F.leaky_relu itself: reported once, as the module. Calls outside the forward are not.
+  assert.deepEqual(labels(last, recorder.modules), [
+    'blocks.0.lin: Linear',
+    'blocks.0:tanh#1: Tanh (functional)',
+    'blocks.0:relu#1: ReLU (functional)',
+    'blocks.0: Block',
+    'act: LeakyReLU',
+    'blocks.1.lin: Linear',
+    'blocks.1:tanh#1: Tanh (functional)',
+    'blocks.1:relu#1: ReLU (functional)',
+    'blocks.1: Block',
+    'gelu#1: GELU (functional)',
+    'head: Linear',
+    'sigmoid#1: Sigmoid (functional)',
+    ': Net',
+  ]);
+  assert.deepEqual(
+    recorder.modules.map((m) => m.path),
+    ['', 'blocks', 'blocks.0', 'blocks.0.lin', 'blocks.1', 'blocks.1.lin', 'act', 'head'],
+  );
+  // Each value is the call's own output: blocks.1 returned lin(x).tanh() + F.relu(x), its tanh is that of
+  // its Linear, and `act` (called after each block; the latest call is kept) is the LeakyReLU of blocks.1.
+  const lin1 = output(last, 'blocks.1.lin');
+  const tanh1 = output(last, 'blocks.1:tanh#1');
+  const relu1 = output(last, 'blocks.1:relu#1');
+  const block1 = output(last, 'blocks.1');
+  tanh1.forEach((v, i) => assert.ok(Math.abs(v - Math.tanh(lin1[i])) < 1e-6));
+  assert.ok(relu1.every((v) => v >= 0) && relu1.some((v) => v === 0) && relu1.some((v) => v > 0));
+  block1.forEach((v, i) => assert.ok(Math.abs(v - (tanh1[i] + relu1[i])) < 1e-6));
+  output(last, 'act').forEach((v, i) => assert.ok(Math.abs(v - (block1[i] > 0 ? block1[i] : 0.1 * block1[i])) < 1e-6));
+});
+
+test('functional activation paths: the enclosing module, the function and its call number; their module type decides the share', () => {
+  assert.deepEqual(functionalActivation('relu#1'), { module: '', fn: 'relu', index: 1, moduleType: 'ReLU', label: 'ReLU (functional)' });
+  assert.deepEqual(functionalActivation('blocks.0:log_softmax#12'), {
+    module: 'blocks.0',
+    fn: 'log_softmax',
+    index: 12,
+    moduleType: 'LogSoftmax',
+    label: 'LogSoftmax (functional)',
+  });
+  for (const modulePath of ['', 'fc1', 'blocks.0', 'relu', 'net:relu', 'x:matmul#1', 'relu#0']) {
+    assert.equal(functionalActivation(modulePath), null, modulePath);
+  }
+  const modules = [
+    { path: '', type: 'Net', extra: '', params: [], children: ['fc'] },
+    { path: 'fc', type: 'Linear', extra: '', params: [], children: [] },
+  ];
+  const data = Float32Array.from([0, 0, 0.5, 2]);
+  const summaries = summarizeActivations(
+    [
+      { path: 'fc', shape: [4], data },
+      { path: 'relu#1', shape: [4], data },
+      { path: 'sigmoid#1', shape: [4], data: Float32Array.from([0.001, 0.5, 0.6, 0.999]) },
+      { path: 'softmax#1', shape: [4], data },
+      { path: '', shape: [4], data },
+    ],
+    modules,
+  );
+  assert.deepEqual(
+    summaries.map((s) => [s.type, s.kind, s.fraction]),
+    [
+      ['Linear', null, NaN],
+      ['ReLU (functional)', 'dead', 0.5],
+      ['Sigmoid (functional)', 'saturated', 0.5],
+      ['Softmax (functional)', null, NaN],
+      ['Net', null, NaN],
+    ],
+  );
 });

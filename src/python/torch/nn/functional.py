@@ -1,6 +1,7 @@
 """torch.nn.functional: activations, losses, linear, dropout; each one engine call."""
 from .._engine import E
 
+from .._activation_probe import scope as _scope, report as _report
 from .._tensor import wrap
 from .._unsupported import module_getattr, unsupported
 
@@ -58,9 +59,10 @@ def alpha_dropout(input, p=0.5, training=False, inplace=False):
 
 # ---- activations ----------------------------------------------------------------------------------
 def relu(input, inplace=False):
-    if inplace:
-        return input.relu_()
-    return wrap(_relu(input._t))
+    out = input.relu_() if inplace else wrap(_relu(input._t))
+    if _scope[0] is not None:  # inside a seen model's forward (torch/_activation_probe.py)
+        _report('relu', out)
+    return out
 
 
 def relu_(input):
@@ -72,11 +74,17 @@ def relu6(input, inplace=False):
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    return wrap(E.leaky_relu(input._t, float(negative_slope)))
+    out = wrap(E.leaky_relu(input._t, float(negative_slope)))
+    if _scope[0] is not None:
+        _report('leaky_relu', out)
+    return out
 
 
 def elu(input, alpha=1.0, inplace=False):
-    return wrap(E.elu(input._t, float(alpha)))
+    out = wrap(E.elu(input._t, float(alpha)))
+    if _scope[0] is not None:
+        _report('elu', out)
+    return out
 
 
 def selu(input, inplace=False):
@@ -88,11 +96,17 @@ def celu(input, alpha=1.0, inplace=False):
 
 
 def gelu(input, approximate='none'):
-    return wrap(E.gelu(input._t, approximate))
+    out = wrap(E.gelu(input._t, approximate))
+    if _scope[0] is not None:
+        _report('gelu', out)
+    return out
 
 
 def silu(input, inplace=False):
-    return wrap(E.silu(input._t))
+    out = wrap(E.silu(input._t))
+    if _scope[0] is not None:
+        _report('silu', out)
+    return out
 
 
 def mish(input, inplace=False):
@@ -100,7 +114,10 @@ def mish(input, inplace=False):
 
 
 def softplus(input, beta=1, threshold=20):
-    return wrap(E.softplus(input._t, beta, threshold))
+    out = wrap(E.softplus(input._t, beta, threshold))
+    if _scope[0] is not None:
+        _report('softplus', out)
+    return out
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
@@ -112,11 +129,17 @@ def logsigmoid(input):
 
 
 def sigmoid(input):
-    return wrap(E.sigmoid(input._t))
+    out = wrap(E.sigmoid(input._t))
+    if _scope[0] is not None:
+        _report('sigmoid', out)
+    return out
 
 
 def tanh(input):
-    return wrap(E.tanh(input._t))
+    out = wrap(E.tanh(input._t))
+    if _scope[0] is not None:
+        _report('tanh', out)
+    return out
 
 
 def hardsigmoid(input, inplace=False):
@@ -132,11 +155,14 @@ def softsign(input):
 
 
 def tanhshrink(input):
-    return input - input.tanh()
+    return input - wrap(E.tanh(input._t))  # the engine's tanh: not reported as an activation of its own
 
 
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
-    return wrap(E.softmax(input._t, dim))
+    out = wrap(E.softmax(input._t, dim))
+    if _scope[0] is not None:
+        _report('softmax', out)
+    return out
 
 
 def softmin(input, dim=None, _stacklevel=3, dtype=None):
@@ -144,12 +170,15 @@ def softmin(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
-    return wrap(E.log_softmax(input._t, dim))
+    out = wrap(E.log_softmax(input._t, dim))
+    if _scope[0] is not None:
+        _report('log_softmax', out)
+    return out
 
 
 def glu(input, dim=-1):
     a, b = input.chunk(2, dim)
-    return a * b.sigmoid()
+    return a * wrap(E.sigmoid(b._t))  # the engine's sigmoid: not reported as an activation of its own
 
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):

@@ -16,6 +16,8 @@ import json
 
 from ..._engine import E
 
+from ..._activation_probe import scope as _scope, pending_paths as _pending_paths, \
+    pending_outputs as _pending_outputs, reset_counts as _reset_counts
 from ..._tensor import Tensor, _zero_grads
 from ..parameter import Parameter
 
@@ -38,10 +40,9 @@ def _hint_layer_returned(module, layer):
     )
 _module_outputs = E.module_outputs
 _isinstance = isinstance
-# Outputs of seen modules since the last root forward finished: handed to the runtime in one JS call when
-# the root returns (one crossing per training step instead of one per module).
-_pending_paths = []
-_pending_outputs = []
+# _pending_paths/_pending_outputs (torch/_activation_probe.py): outputs of seen modules and of the functional
+# activations they call since the last root forward finished, handed to the runtime in one JS call when the
+# root returns (one crossing per training step instead of one per module).
 # Bumped by every change that could alter how a module runs (attribute writes, registrations, hooks, being
 # observed): a cached fast-path plan (Sequential's, in container.py) is valid only for the epoch it was made in.
 _epoch = [0]
@@ -106,6 +107,9 @@ class Module:
     _version = 1
     training: bool
     _bl_path = None
+    # What torch/_activation_probe.py `scope` is while this module's forward runs: its path for a user class
+    # of a seen model (its functional activations are reported), None otherwise.
+    _bl_scope = None
 
     def __init__(self, *args, **kwargs):
         if args or kwargs:
@@ -128,17 +132,25 @@ class Module:
         path = self._bl_path
         if path is None:
             path = _observe(self)
-        if self._forward_pre_hooks:
-            for hook in list(self._forward_pre_hooks.values()):
-                res = hook(self, args)
-                if res is not None:
-                    args = res if _isinstance(res, tuple) else (res,)
-        out = self.forward(*args, **kwargs)
-        if self._forward_hooks:
-            for hook in list(self._forward_hooks.values()):
-                res = hook(self, args, out)
-                if res is not None:
-                    out = res
+        outer = _scope[0]
+        if path is not False:
+            _scope[0] = self._bl_scope
+            if path == '':
+                _reset_counts()
+        try:
+            if self._forward_pre_hooks:
+                for hook in list(self._forward_pre_hooks.values()):
+                    res = hook(self, args)
+                    if res is not None:
+                        args = res if _isinstance(res, tuple) else (res,)
+            out = self.forward(*args, **kwargs)
+            if self._forward_hooks:
+                for hook in list(self._forward_hooks.values()):
+                    res = hook(self, args, out)
+                    if res is not None:
+                        out = res
+        finally:
+            _scope[0] = outer
         if _isinstance(out, Module):
             _hint_layer_returned(self, out)
         if path is not False:
@@ -499,6 +511,7 @@ class Module:
         # A copy (copy.deepcopy(model)) is a model of its own: it is reported when first called.
         state = self.__dict__.copy()
         state.pop('_bl_path', None)
+        state.pop('_bl_scope', None)
         return state
 
 
@@ -512,9 +525,13 @@ def _observe(module):
     # Outputs left over from an earlier model (or an interrupted run) do not belong to this one.
     _pending_paths.clear()
     _pending_outputs.clear()
+    _reset_counts()
     infos = []
     for path, sub in module.named_modules():
         sub.__dict__['_bl_path'] = path
+        # Functional activations inside library modules (nn.LeakyReLU calls F.leaky_relu) are the module's
+        # own output, reported already; only the learner's forward code is looked into.
+        sub.__dict__['_bl_scope'] = None if type(sub).__module__.startswith('torch.') else path
         own = []
         for name, p in sub._parameters.items():
             if p is None:
