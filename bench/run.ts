@@ -1,7 +1,10 @@
-// `npm run bench`: training steps per second of our engine against TensorFlow.js (cpu and wasm backends)
-// and real PyTorch (single thread, when a python3 with torch is installed), on the three workloads of
-// bench/workloads.ts; the matrix-multiply kernels in GFLOP/s; and the whole runtime (CLI + Pyodide) on
-// bench/tiny_train.py against real PyTorch. Prints the tables and writes them to bench/RESULTS.md.
+// `npm run bench`: training steps per second on the three workloads of bench/workloads.ts, measured two ways:
+//   - the engine's TypeScript API (src/engine/nn, a documented API of its own) against TensorFlow.js (cpu
+//     and wasm backends) and real PyTorch (single thread, when a python3 with torch is installed): what the
+//     engine itself can do;
+//   - what learners run: the same workloads as a Python script (bench/learner_train.py) through the CLI
+//     (Pyodide, the Python torch package and its engine calls) against the same script on real PyTorch;
+// plus the matrix-multiply kernels in GFLOP/s. Prints the tables and writes them to bench/RESULTS.md.
 // Timings are never asserted; ratios are taken between frameworks measured in the same run, interleaved
 // round by round, best round kept, so load from other processes affects all of them alike.
 //   npm run bench [-- --quick] [-- --no-write] [-- --no-torch]
@@ -10,6 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { conceptsOverheadTable } from './concepts_overhead';
+import { probeOverheadTable } from './probe_overhead';
 import { fmtRate, table } from './timing';
 import { WORKLOADS } from './workloads';
 
@@ -32,7 +37,12 @@ class Contender {
     this.lines = readline.createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
   }
 
-  static async start(name: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<Contender | null> {
+  static async start(
+    name: string,
+    cmd: string,
+    args: string[],
+    env: Record<string, string> = {},
+  ): Promise<Contender | null> {
     const proc = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'ignore'] });
     const c = new Contender(name, proc);
     proc.on('error', () => undefined);
@@ -111,7 +121,8 @@ async function trainingTable(torchPython: string | null): Promise<{ text: string
         const reply = await c.ask(`${w.id} ${ROUND_MS[w.id]}`);
         const key = `${c.name}/${w.id}`;
         if (reply && typeof reply.rate === 'number') best.set(key, Math.max(best.get(key) ?? 0, reply.rate));
-        if (reply && typeof reply.cpuRate === 'number') bestCpu.set(key, Math.max(bestCpu.get(key) ?? 0, reply.cpuRate));
+        if (reply && typeof reply.cpuRate === 'number')
+          bestCpu.set(key, Math.max(bestCpu.get(key) ?? 0, reply.cpuRate));
       }
       process.stderr.write('.');
     }
@@ -130,7 +141,11 @@ async function trainingTable(torchPython: string | null): Promise<{ text: string
     if (hasTorch) {
       const ratio = ours / rate('PyTorch');
       const cpuRatio = (bestCpu.get(`engine/${w.id}`) ?? NaN) / (bestCpu.get(`PyTorch/${w.id}`) ?? NaN);
-      cells.push(`${ratio.toFixed(2)}x`, `${cpuRatio.toFixed(2)}x`, `${TARGETS[w.id]}x ${ratio >= TARGETS[w.id] ? 'met' : 'MISSED'}`);
+      cells.push(
+        `${ratio.toFixed(2)}x`,
+        `${cpuRatio.toFixed(2)}x`,
+        `${TARGETS[w.id]}x ${ratio >= TARGETS[w.id] ? 'met' : 'MISSED'}`,
+      );
     }
     return cells;
   });
@@ -162,34 +177,54 @@ async function kernelTable(): Promise<string> {
   return reply?.table ?? '(kernel benchmark failed)';
 }
 
-/** Steps per second printed by bench/tiny_train.py, best of `times` runs. */
-function runTiny(cmd: string, args: string[], env: Record<string, string>, times: number): { rate: number; loss: string } {
-  let rate = NaN;
-  let loss = '';
+type LearnerRates = Map<string, { rate: number; loss: string }>;
+
+/** Steps per second of each workload printed by bench/learner_train.py, best of `times` runs. */
+function runLearner(cmd: string, args: string[], env: Record<string, string>, times: number): LearnerRates | string {
+  const best: LearnerRates = new Map();
   for (let i = 0; i < times; i++) {
     const r = spawnSync(cmd, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300000 });
-    const m = /([\d.]+) steps\/s/.exec(r.stdout ?? '');
-    if (r.status !== 0 || !m) return { rate: NaN, loss: (r.stderr ?? '').trim().split('\n').pop() ?? 'failed' };
-    rate = Number.isNaN(rate) ? Number(m[1]) : Math.max(rate, Number(m[1]));
-    loss = /final loss (\S+)/.exec(r.stdout)?.[1] ?? '';
+    if (r.status !== 0) return (r.stderr ?? '').trim().split('\n').pop() ?? 'failed';
+    for (const m of (r.stdout ?? '').matchAll(/^(W\d): .* ([\d.]+) steps\/s, final loss (\S+)$/gm)) {
+      const rate = Number(m[2]);
+      if (!(rate <= (best.get(m[1])?.rate ?? -1))) best.set(m[1], { rate, loss: m[3] });
+    }
   }
-  return { rate, loss };
+  return best;
 }
 
+/** The workloads written as a learner's script, through our CLI and through real PyTorch. */
 function runtimeTable(torchPython: string | null): string {
   const cli = path.join(root, 'dist/cli.js');
   const times = quick ? 1 : 3;
-  const rows: string[][] = [];
   const ours = fs.existsSync(cli)
-    ? runTiny(process.execPath, [cli, 'run', 'bench/tiny_train.py'], {}, times)
-    : { rate: NaN, loss: 'dist/cli.js missing: run npm run build' };
-  rows.push(['backprop-lens run (Pyodide + engine)', fmtRate(ours.rate), ours.loss]);
-  if (torchPython) {
-    const real = runTiny(torchPython, ['bench/tiny_train.py'], singleThread, times);
-    rows.push(['python3 + PyTorch (1 thread)', fmtRate(real.rate), real.loss]);
-    rows.push(['ratio ours / PyTorch', `${(ours.rate / real.rate).toFixed(2)}x`, '']);
-  }
-  return table(['bench/tiny_train.py, 5000 steps', 'steps/s', 'final loss'], rows);
+    ? runLearner(process.execPath, [cli, 'run', 'bench/learner_train.py'], {}, times)
+    : 'dist/cli.js missing: run npm run build';
+  const real = torchPython ? runLearner(torchPython, ['bench/learner_train.py'], singleThread, times) : 'no PyTorch';
+  const rows = WORKLOADS.map((w) => {
+    const o = typeof ours === 'string' ? undefined : ours.get(w.id);
+    const t = typeof real === 'string' ? undefined : real.get(w.id);
+    const ratio = o && t ? `${(o.rate / t.rate).toFixed(2)}x` : '';
+    return [
+      w.id,
+      fmtRate(o?.rate ?? NaN),
+      fmtRate(t?.rate ?? NaN),
+      ratio,
+      o?.loss ?? String(ours),
+      t?.loss ?? String(real),
+    ];
+  });
+  return table(
+    [
+      'bench/learner_train.py (steps/s)',
+      'backprop-lens run',
+      'python3 + PyTorch',
+      'ours / PyTorch',
+      'final loss (ours)',
+      'final loss (PyTorch)',
+    ],
+    rows,
+  );
 }
 
 async function main(): Promise<void> {
@@ -210,9 +245,17 @@ async function main(): Promise<void> {
   const kernels = await kernelTable();
   console.log(kernels + '\n');
 
-  console.log('## Whole runtime: a training script through the CLI');
+  console.log('## What learners run: the workloads as a Python script through the CLI');
   const runtime = runtimeTable(torchPython);
   console.log(runtime + '\n');
+
+  console.log("## Python backend: the probe's overhead on real PyTorch");
+  const probeOverhead = await probeOverheadTable(torchPython, quick);
+  console.log(probeOverhead + '\n');
+  const conceptsOverhead = fs.existsSync(path.join(root, 'dist/cli.js'))
+    ? conceptsOverheadTable(quick ? 2 : 5)
+    : 'dist/cli.js missing: run npm run build';
+  console.log(conceptsOverhead + '\n');
 
   if (!process.argv.includes('--no-write')) {
     const md = [
@@ -235,9 +278,25 @@ async function main(): Promise<void> {
       '',
       kernels,
       '',
-      '## Whole runtime: bench/tiny_train.py through the CLI vs real PyTorch',
+      '## What learners run: bench/learner_train.py through the CLI vs real PyTorch',
+      '',
+      'The same workloads written as a learner writes them, run by `backprop-lens run` (Pyodide, our Python',
+      '`torch` package and the engine calls it makes) and by python3 with real PyTorch on one thread.',
       '',
       runtime,
+      '',
+      "## Python backend: the probe's overhead on real PyTorch (bench/probe_overhead.ts)",
+      '',
+      'Steps per second of real PyTorch (1 thread) plain and under src/python/real/backprop_lens_probe.py.',
+      '',
+      probeOverhead,
+      '',
+      '## What the concept views cost (bench/concepts_overhead.ts)',
+      '',
+      'bench/learner_train.py through the CLI with the concept views (boundary, fit, landscape, autograd graph,',
+      'activation inputs) and without them (BACKPROP_LENS_CONCEPTS=0), runs interleaved, best kept.',
+      '',
+      conceptsOverhead,
       '',
     ].join('\n');
     // The Start-up section belongs to bench/startup.ts (`--write`): keep it as it is.

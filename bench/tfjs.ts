@@ -11,7 +11,8 @@ let wasmReady = false;
 /** Selects a backend; returns false when it cannot start here. */
 export async function useTfBackend(name: 'cpu' | 'wasm'): Promise<boolean> {
   if (name === 'wasm' && !wasmReady) {
-    const dist = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
+    const dist =
+      path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
     setWasmPaths(dist);
     // One thread, as every other row of the table.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
@@ -39,7 +40,10 @@ export function tfWorkload(spec: WorkloadSpec): { step: () => void; dispose: () 
   }
   const x = tf.tensor2d(spec.inputs, [spec.batch, spec.sizes[0]]);
   const outF = spec.sizes[spec.sizes.length - 1];
-  const y = spec.loss === 'bce' ? tf.tensor2d(spec.targets, [spec.batch, 1]) : tf.oneHot(tf.tensor1d(spec.targets, 'int32'), outF);
+  const y =
+    spec.loss === 'bce'
+      ? tf.tensor2d(spec.targets, [spec.batch, 1])
+      : tf.oneHot(tf.tensor1d(spec.targets, 'int32'), outF);
   const opt =
     spec.optimizer.kind === 'adam'
       ? tf.train.adam(spec.optimizer.lr)

@@ -5,6 +5,7 @@ A long-lived child of bench/run.ts with the same line protocol as bench/child.ts
 milliseconds) with {"rate": steps per second, "cpuRate": steps per CPU second}. The workloads must stay identical to bench/workloads.ts:
 same layers, loss, optimizer and batch, one fixed batch per run.
 """
+
 import json
 import sys
 import time
@@ -24,8 +25,9 @@ def w1():
 
 
 def w2():
-    model = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(),
-                          nn.Linear(16, 2))
+    model = nn.Sequential(
+        nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 2)
+    )
     x = torch.rand(64, 2) * 2 - 1
     y = (x[:, 0] * x[:, 1] > 0).long()
     return model, nn.CrossEntropyLoss(), torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9), x, y

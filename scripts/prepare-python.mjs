@@ -5,7 +5,10 @@
 //                          worker compiles with V8's code cache (pyodide.asm.js.cache, written by the worker
 //                          on its first start): ES modules get no code cache in Node 20
 //   dist/python/torch/     our torch package, plus __pycache__ bytecode for each module
+//   dist/python/numpy/     our numpy package (pure Python), likewise; importable as `numpy` because
+//                          dist/python is on sys.path (the helpers' folder)
 //   dist/python/*.py       the runtime's own helpers (import guard, file runner), plus bytecode
+//   dist/probe/*.py        the Python backend's probe (src/python/real), run by the learner's own Python
 //   dist/pyodide/snapshot.bin  Pyodide's memory right after start-up with common stdlib modules, our
 //                          helpers and torch imported (src/python/snapshot.ts): the worker restores it
 //                          instead of initialising CPython and importing everything (cold start halved).
@@ -139,7 +142,11 @@ async function preparePackage(fromDir, toDir, files, tag, prune) {
     if (!fs.existsSync(dest) || !fs.readFileSync(dest).equals(source)) fs.writeFileSync(dest, source);
     const cached = path.join(cacheDir, 'pyc', `${sha(Buffer.concat([source, Buffer.from(tag + RECIPE)]))}.pyc`);
     if (!fs.existsSync(cached)) {
-      const py = await compiler(fs.existsSync(path.join(dist, 'pyodide', 'python_stdlib.zip')) ? path.join(dist, 'pyodide', 'python_stdlib.zip') : null);
+      const py = await compiler(
+        fs.existsSync(path.join(dist, 'pyodide', 'python_stdlib.zip'))
+          ? path.join(dist, 'pyodide', 'python_stdlib.zip')
+          : null,
+      );
       let pyc;
       try {
         // Checked: the loader verifies the source hash, so a stale .pyc can never win over edited source.
@@ -166,7 +173,9 @@ async function preparePackage(fromDir, toDir, files, tag, prune) {
 /** Every file under dir (sorted relative paths), for the snapshot's cache key. */
 function allFiles(dir, rel = '') {
   const out = [];
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+  for (const e of fs
+    .readdirSync(path.join(dir, rel), { withFileTypes: true })
+    .sort((x, y) => (x.name < y.name ? -1 : 1))) {
     const sub = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...allFiles(dir, sub));
     else out.push(sub);
@@ -201,7 +210,8 @@ async function prepareSnapshot() {
   // list) and the Python files it imports.
   const pythonDir = path.join(dist, 'python');
   const hash = crypto.createHash('sha256');
-  for (const f of [path.join(indexDir, 'python_stdlib.zip'), path.join(indexDir, 'pyodide.asm.wasm'), workerFile]) hash.update(fs.readFileSync(f));
+  for (const f of [path.join(indexDir, 'python_stdlib.zip'), path.join(indexDir, 'pyodide.asm.wasm'), workerFile])
+    hash.update(fs.readFileSync(f));
   for (const rel of allFiles(pythonDir)) hash.update(rel).update(fs.readFileSync(path.join(pythonDir, rel)));
   hash.update(SNAPSHOT_RECIPE);
   const key = hash.digest('hex').slice(0, 20);
@@ -247,9 +257,16 @@ function prepareScriptForm() {
   const out = path.join(dist, 'pyodide', 'pyodide.asm.js');
   const source = fs.readFileSync(path.join(pyodideSrc, 'pyodide.asm.mjs'), 'utf8');
   const ending = /export default _createPyodideModule;\s*$/;
-  const body = source.replace(ending, '').replace(/import\.meta\.url/g, '__bl_import_meta_url').replace(/(?<![.\w$])import\(/g, '__bl_import(');
+  const body = source
+    .replace(ending, '')
+    .replace(/import\.meta\.url/g, '__bl_import_meta_url')
+    .replace(/(?<![.\w$])import\(/g, '__bl_import(');
   const script = `(function (__bl_import_meta_url, __bl_import) {${body}\nreturn _createPyodideModule;\n})`;
-  let problem = !ending.test(source) ? 'no default export' : /import\.meta|(?<![.\w$])import\(|\bexport default\b/.test(body) ? 'module syntax left' : null;
+  let problem = !ending.test(source)
+    ? 'no default export'
+    : /import\.meta|(?<![.\w$])import\(|\bexport default\b/.test(body)
+      ? 'module syntax left'
+      : null;
   if (!problem) {
     try {
       new vm.Script(script, { filename: out });
@@ -259,13 +276,29 @@ function prepareScriptForm() {
   }
   if (problem) {
     fs.rmSync(out, { force: true });
-    console.log(`prepare-python: warning: pyodide.asm.mjs not turned into a script (${problem}); start-up compiles it each time`);
+    console.log(
+      `prepare-python: warning: pyodide.asm.mjs not turned into a script (${problem}); start-up compiles it each time`,
+    );
     return;
   }
   if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== script) {
     fs.writeFileSync(`${out}.${process.pid}.tmp`, script);
     fs.renameSync(`${out}.${process.pid}.tmp`, out);
   }
+}
+
+/**
+ * The probe for the learner's own Python + PyTorch (src/python/real -> dist/probe, the Python backend): plain
+ * copies, no bytecode (that interpreter compiles its own) and outside dist/python, so the Pyodide snapshot's
+ * cache key does not change with it.
+ */
+function prepareProbe() {
+  const from = path.join(root, 'src', 'python', 'real');
+  const to = path.join(dist, 'probe');
+  const files = pythonFiles(from);
+  for (const rel of files) copyIfChanged(path.join(from, rel), path.join(to, rel));
+  const keep = new Set(files);
+  for (const rel of pythonFiles(to)) if (!keep.has(rel)) fs.rmSync(path.join(to, rel));
 }
 
 async function main() {
@@ -276,10 +309,13 @@ async function main() {
   const tag = await cacheTag();
   const torchSrc = path.join(root, 'src', 'python', 'torch');
   await preparePackage(torchSrc, path.join(dist, 'python', 'torch'), pythonFiles(torchSrc), tag, true);
+  const numpySrc = path.join(root, 'src', 'python', 'numpy');
+  await preparePackage(numpySrc, path.join(dist, 'python', 'numpy'), pythonFiles(numpySrc), tag, true);
   // The runtime helpers: the top-level .py files of src/python (not the torch package).
   const pySrc = path.join(root, 'src', 'python');
   const helpers = fs.readdirSync(pySrc).filter((f) => f.endsWith('.py'));
   await preparePackage(pySrc, path.join(dist, 'python'), helpers, tag, false);
+  prepareProbe();
   await prepareSnapshot(); // last: it imports everything above
   if (pyodidePromise) console.log(`prepare-python: done in ${Date.now() - started} ms`);
 }

@@ -40,7 +40,17 @@ async function main() {
   const port = process.env.PORT || '8080';
   const child = spawn(
     node,
-    [entry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', examples],
+    [
+      entry,
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      examples,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   console.log(`Backprop Lens in code-server: http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}`);

@@ -37,6 +37,28 @@ export interface ParamSnapshot {
   shape: number[];
   value: Float32Array;
   grad: Float32Array | null;
+  /**
+   * Python backend, tensors over its copy limit: `value` and `grad` hold only this leading block of the
+   * tensor (e.g. `[5, 784]`: the first 5 rows of a `[256, 784]` weight; `[0]`: nothing, a model too big),
+   * and `summary`/`gradSummary` describe all of its values. Absent when `value` is the whole tensor.
+   */
+  sampleShape?: number[];
+  summary?: TensorSummary;
+  gradSummary?: TensorSummary | null;
+}
+
+/** Statistics of every value of a tensor, computed where it lives (a GPU) by the Python backend. */
+export interface TensorSummary {
+  numel: number;
+  /** null for an empty tensor (std also for a single value). */
+  mean: number | null;
+  std: number | null;
+  /** L2 norm. */
+  norm: number | null;
+  min: number | null;
+  max: number | null;
+  /** Counts of 32 equal-width bins between min and max. */
+  hist: number[];
 }
 
 /** Source position in the user's file (1-based line and column, as Python reports them). */
@@ -51,17 +73,50 @@ export interface SourcePos {
 export type RunEvent =
   | { type: 'ready'; loadMs: number }
   | { type: 'started'; runId: number; file: string; mode: RunMode }
-  | { type: 'model'; runId: number; modules: ModuleInfo[] }
+  /** `devices` (Python backend): where the model's parameters are, e.g. ['cuda:0']; `deviceNames` their names. */
+  | { type: 'model'; runId: number; modules: ModuleInfo[]; devices?: string[]; deviceNames?: string[] }
+  /**
+   * Python backend, after `started`: the interpreter and PyTorch running the file, the devices it can use
+   * ('cpu', 'cuda:0', 'mps', ...) and, under torchrun, how many processes there are (only rank 0 reports).
+   */
+  | {
+      type: 'environment';
+      runId: number;
+      backend: 'python';
+      python: string;
+      executable: string;
+      torch: string;
+      cuda: string | null;
+      devices: string[];
+      worldSize: number;
+      rank: number;
+      localRank: number;
+    }
   /**
    * Every loss since the last batch (none are dropped); `lrs[k]` is the lr of param group k at each step
    * (NaN where no optimizer reported one). A script training plain tensors without an nn.Module gets a
    * `model` event with one root module of type 'Tensors' whose params are named after its variables.
    */
-  | { type: 'steps'; runId: number; firstStep: number; losses: Float32Array; lrs: Float32Array[] }
+  | {
+      type: 'steps';
+      runId: number;
+      firstStep: number;
+      losses: Float32Array;
+      lrs: Float32Array[];
+      /** Python backend: wall-clock milliseconds of each step (NaN for the first and after a pause). */
+      stepMs?: Float32Array;
+      /** Python backend on CUDA: peak bytes held by tensors so far (torch.cuda.max_memory_allocated). */
+      maxMemory?: number;
+    }
   /** Throttled: parameter values and gradients at the end of a step (or at a pause). */
   | { type: 'params'; runId: number; step: number; phase: Phase; params: ParamSnapshot[] }
   /** Throttled: each module's forward output for the latest step (activations); also F.relu-style calls (`fc:relu#1`). */
-  | { type: 'activations'; runId: number; step: number; outputs: { path: string; shape: number[]; data: Float32Array }[] }
+  | {
+      type: 'activations';
+      runId: number;
+      step: number;
+      outputs: { path: string; shape: number[]; data: Float32Array }[];
+    }
   | { type: 'output'; runId: number; stream: 'stdout' | 'stderr'; text: string }
   /**
    * The run stopped at a phase boundary. `step` (here and in params/activations) is the 0-based index of
@@ -90,7 +145,17 @@ export type RunEvent =
       /** Python-style traceback restricted to the user's file. */
       traceback: string;
     }
-  | { type: 'finished'; runId: number; status: 'finished' | 'stopped' | 'failed'; wallMs: number; steps: number };
+  /** `exitCode`: the exit status `python FILE` would have had (sys.exit(N); 130 when stopped), where known. */
+  | {
+      type: 'finished';
+      runId: number;
+      status: 'finished' | 'stopped' | 'failed';
+      wallMs: number;
+      steps: number;
+      exitCode?: number;
+    }
+  /** Throttled concept views of the learner's own model and loss (see ConceptEvent below). */
+  | ConceptEvent;
 
 // ---- host -> worker -------------------------------------------------------------------------------
 
@@ -99,6 +164,8 @@ export interface RunRequest {
   runId: number;
   /** Path shown in tracebacks and diagnostics. */
   file: string;
+  /** sys.argv (default `[file]`); the CLI passes the path as typed, as python3 keeps it. */
+  argv?: string[];
   /** The text to run (the editor's, saved or not). */
   source: string;
   mode: RunMode;
@@ -111,7 +178,40 @@ export interface RunRequest {
   quiet?: boolean;
 }
 
-export type WorkerCommand = { type: 'init'; control: SharedArrayBuffer; interrupt: SharedArrayBuffer } | RunRequest;
+export type WorkerCommand =
+  | {
+      type: 'init';
+      control: SharedArrayBuffer;
+      interrupt: SharedArrayBuffer;
+      /** The ring the script's output is written into (src/python/outputRing.ts). */
+      output: SharedArrayBuffer;
+      /** Most MB the run's tensors may hold (backpropLens.memoryLimitMB). */
+      memoryLimitMB: number;
+    }
+  | RunRequest;
+
+/**
+ * Worker -> its process's main thread: an event (none for a wake-up when the output ring is full) and the
+ * output ring's write position when it was posted, so the text printed before the event is passed on first.
+ */
+export interface WorkerPost {
+  at: number;
+  event?: RunEvent;
+}
+
+/**
+ * Extension host (src/python/runner.ts) -> the runtime's own process (src/python/process.ts), over IPC. The
+ * process turns pause/continue/stop into writes to the worker's shared control buffer.
+ */
+export type ProcessCommand =
+  | RunRequest
+  | { type: 'pause' }
+  | { type: 'continue'; mode: RunMode }
+  /** Stop the run; a run still going after `graceMs` has its worker terminated. */
+  | { type: 'stop'; graceMs: number };
+
+/** Process -> host: the run's events, and `lost` when the worker thread ended outside a run. */
+export type ProcessMessage = RunEvent | { type: 'lost'; reason: string };
 
 /**
  * Slots of the Int32Array over the shared control buffer. The worker blocks in Atomics.wait while paused,
@@ -159,6 +259,8 @@ export interface RunSnapshot {
   updateRatios: Record<string, number>;
   /** Each module's forward output at the latest step that sent them (null before the first). */
   activations: Extract<RunEvent, { type: 'activations' }> | null;
+  /** The latest event of each concept view (absent in snapshots from before they existed). */
+  concepts?: ConceptSnapshot;
 }
 
 /** View settings the host sends with every snapshot. */
@@ -171,7 +273,14 @@ export type HostToView =
    * Sent when a view says `ready`, when a new run starts and when the file it shows changes. `file` is the
    * file's display name, `fileUri` its URI (the panel keeps it in its webview state to be restored).
    */
-  | { type: 'snapshot'; file: string | null; fileUri: string | null; run: RunSnapshot | null; strings: Record<string, string>; config: ViewConfig }
+  | {
+      type: 'snapshot';
+      file: string | null;
+      fileUri: string | null;
+      run: RunSnapshot | null;
+      strings: Record<string, string>;
+      config: ViewConfig;
+    }
   /** Batched by the host (at most ~30 a second); consecutive `steps` are merged, older `params` dropped. */
   | { type: 'events'; events: RunEvent[] }
   | { type: 'selectParam'; name: string };
@@ -183,3 +292,175 @@ export type ViewToHost =
   | { type: 'action'; action: ViewAction }
   | { type: 'selectParam'; name: string }
   | { type: 'viewState'; state: unknown };
+
+// ---- concept views: worker -> host ----------------------------------------------------------------
+// Computed by src/python/concepts/ from the loss's autograd graph at a training step, throttled like
+// `params`. Each names the tensors it used: what the model was called with and what the loss compared
+// its output against, with the user's variable names where a variable holds them.
+
+/** A tensor of the training loop: the user's variable name (null when none holds it) and its shape. */
+export interface TensorRef {
+  name: string | null;
+  shape: number[];
+}
+
+/** How the model's output is read as a class: a probability (BCELoss), logits (BCEWithLogits, CrossEntropy), log-probabilities (NLLLoss), a score fitted to 0/1 or -1/1 targets (MSE), or a plain value (regression). */
+export type OutputReadout = 'probability' | 'logit' | 'softmax' | 'logSoftmax' | 'score01' | 'scorePm1' | 'value';
+
+interface PredictionBase {
+  type: 'prediction';
+  runId: number;
+  step: number;
+  /** The model's input (`x`), the loss's target (`y`) and the model's output, as at the step. */
+  input: TensorRef;
+  target: TensorRef;
+  output: TensorRef;
+  readout: OutputReadout;
+  /** Training inputs drawn as points: n rows of 2 (boundary) or 1 (fit) features, and their targets. */
+  points: Float32Array;
+  targets: Float32Array;
+}
+
+/** Models with 2 input features trained as classifiers: the predicted class over a grid around the data. */
+export interface BoundaryPrediction extends PredictionBase {
+  kind: 'boundary';
+  /** Number of classes (2 for one output column). */
+  classes: number;
+  /** The grid: `cols` x `rows` cell centres spanning [x0, x1] x [y0, y1]; row-major, row 0 at y0. */
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  cols: number;
+  rows: number;
+  /** Per cell: the predicted class (argmax, or probability >= 0.5) and that class's probability. */
+  cellClass: Float32Array;
+  cellConfidence: Float32Array;
+  /** Per point: the class the model predicts now. `targets` holds the true class. */
+  predicted: Float32Array;
+  accuracy: number;
+}
+
+/** Models with 1 input feature and 1 output: the curve the model draws through the data. */
+export interface FitPrediction extends PredictionBase {
+  kind: 'fit';
+  /** The curve: model outputs `ys` at evenly spaced inputs `xs` over the points' range. */
+  xs: Float32Array;
+  ys: Float32Array;
+  /** The model's outputs at the points, in their order. */
+  fitted: Float32Array;
+}
+
+export type PredictionEvent = BoundaryPrediction | FitPrediction;
+
+export interface LandscapeAxis {
+  /** A parameter ('w', 'linear.bias', 'w[1]') for an exact landscape, 'd1'/'d2' for a random slice. */
+  label: string;
+  min: number;
+  max: number;
+  count: number;
+}
+
+/**
+ * The loss around the parameters with the optimizer's path. 'exact': over the 1 or 2 scalars the model has
+ * (a curve, or a grid); 'slice': over the plane through the current weights along two random
+ * filter-normalised directions (Li et al. 2018), coordinates in units of those directions.
+ */
+export interface LandscapeEvent {
+  type: 'landscape';
+  runId: number;
+  step: number;
+  kind: 'exact' | 'slice';
+  axes: LandscapeAxis[];
+  /** Loss at each grid point: axes[0].count values (1-D), or axes[1].count rows of axes[0].count (row 0 at axes[1].min). */
+  values: Float32Array;
+  /** The path: per point its coordinates (one per axis) then the loss at that step, flattened. */
+  path: Float32Array;
+  /** The step of each path point. */
+  pathSteps: Float32Array;
+  /** Paths of earlier runs of the same loss in this file (another start, another learning rate), same layout. */
+  earlier: Float32Array[];
+  /** The loss's data (null for a loss of the parameters alone, such as f(w) = w**4 - 3*w**2 + w). */
+  input: TensorRef | null;
+  target: TensorRef | null;
+  /** Number of trained values (the slice's dimension). */
+  numel: number;
+}
+
+/** Statistics of a tensor for the autograd graph (all four equal for a scalar). */
+export interface ValueSummary {
+  mean: number;
+  min: number;
+  max: number;
+  norm: number;
+}
+
+export interface GraphNode {
+  /** As PyTorch names it: `AddmmBackward0`, `AccumulateGrad` (a parameter), or `data` (no gradient needed); `repeat` for folded structure. */
+  name: string;
+  kind: 'op' | 'param' | 'data' | 'repeat';
+  /** A parameter's or variable's name ('fc1.weight', 'x'); for a repeat, the names of its block's ops ('AddmmBackward0, ReluBackward0'). */
+  label: string | null;
+  shape: number[];
+  /** The tensor the node produced (its output; a parameter's value). */
+  value: ValueSummary | null;
+  /** The gradient of the loss with respect to that tensor. */
+  grad: ValueSummary | null;
+  /** Layer from the inputs (0) to the loss (the largest). */
+  depth: number;
+  /** A repeat node: how many times its block of nodes repeats in the folded part. */
+  count?: number;
+}
+
+export interface GraphEvent {
+  type: 'graph';
+  runId: number;
+  step: number;
+  nodes: GraphNode[];
+  /** [from, to] indices into `nodes`: `from`'s tensor is an input of `to`. */
+  edges: [number, number][];
+  /** Nodes folded into `repeat` nodes or left out of a big graph. */
+  hidden: number;
+}
+
+export interface ActivationInput {
+  /** The module or functional call as in `activations` ('1', 'fc1:relu#1'); null outside a seen model. */
+  path: string | null;
+  /** 'relu', 'tanh', 'sigmoid', 'leaky_relu', 'elu', 'gelu', 'silu', 'softplus', ... (src/shared/activationFunctions.ts). */
+  fn: string;
+  /** The function's parameter (LeakyReLU's slope, ELU's alpha), when it has one. */
+  param: number | null;
+  shape: number[];
+  /** Histogram of the inputs the function received at the step: equal bins over [min, max]. */
+  min: number;
+  max: number;
+  counts: Float32Array;
+  /** Share of inputs where the derivative is (almost) zero: ReLU's x <= 0, Sigmoid/Tanh's saturated tails. */
+  flat: number;
+  /** Units (last dimension) whose every input in the batch is flat (dead ReLUs), of `units`. */
+  deadUnits: number;
+  units: number;
+}
+
+export type ConceptEvent =
+  | PredictionEvent
+  | LandscapeEvent
+  | GraphEvent
+  | { type: 'activationInputs'; runId: number; step: number; items: ActivationInput[] }
+  /** The model's input, target and output at the step: names, shapes and the first rows (at most 8). */
+  | {
+      type: 'batch';
+      runId: number;
+      step: number;
+      input: TensorRef & { rows: Float32Array };
+      target: (TensorRef & { rows: Float32Array }) | null;
+      output: TensorRef & { rows: Float32Array };
+    };
+
+export interface ConceptSnapshot {
+  prediction: PredictionEvent | null;
+  landscape: LandscapeEvent | null;
+  graph: GraphEvent | null;
+  activationInputs: Extract<ConceptEvent, { type: 'activationInputs' }> | null;
+  batch: Extract<ConceptEvent, { type: 'batch' }> | null;
+}

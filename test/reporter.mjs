@@ -7,7 +7,11 @@ export default async function* reporter(source) {
     if (event.type === 'test:fail' && event.data.details?.type !== 'suite') {
       failed++;
       const err = event.data.details?.error;
-      yield `not ok ${event.data.name} (${event.data.file ?? ''}:${event.data.line ?? ''})\n  ${String(err?.cause ?? err).split('\n').join('\n  ')}\n`;
+      yield `not ok ${event.data.name} (${event.data.file ?? ''}:${event.data.line ?? ''})\n  ${String(
+        err?.cause ?? err,
+      )
+        .split('\n')
+        .join('\n  ')}\n`;
     }
     if (event.type === 'test:diagnostic' && /^(tests|pass|fail)\b/.test(event.data.message) === false) {
       yield `# ${event.data.message}\n`;

@@ -1,7 +1,7 @@
 // The tape: each op that needs gradients records a Node holding its inputs and a closure that maps the
 // output's gradient to its inputs' gradients. `backward` walks the nodes in reverse topological order.
 import type { Tensor } from './tensor';
-import { POOLED_MIN_LENGTH, recycleFloats } from './tensor';
+import { POOLED_MIN_LENGTH, recycleFloats } from './buffers';
 
 /** Maps the gradient of an op's output to the gradients of its inputs (null where an input needs none). */
 export type BackwardFn = (gradOut: Float32Array) => (Float32Array | null)[];

@@ -2,13 +2,7 @@
 // that class with the message, so a learner sees `RuntimeError: mat1 and mat2 shapes cannot be ...`.
 
 export type PyErrorKind =
-  | 'RuntimeError'
-  | 'IndexError'
-  | 'ValueError'
-  | 'TypeError'
-  | 'KeyError'
-  | 'AttributeError'
-  | 'NotImplementedError';
+  'RuntimeError' | 'IndexError' | 'ValueError' | 'TypeError' | 'KeyError' | 'AttributeError' | 'NotImplementedError';
 
 export function pyError(kind: PyErrorKind, message: string): Error {
   const err = new Error(message);

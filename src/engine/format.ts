@@ -28,7 +28,8 @@ export interface SetPrintOptions {
 export function setPrintOptions(o: SetPrintOptions): void {
   if (o.profile === 'default') Object.assign(opts, { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80 });
   else if (o.profile === 'short') Object.assign(opts, { precision: 2, threshold: 1000, edgeitems: 2, linewidth: 80 });
-  else if (o.profile === 'full') Object.assign(opts, { precision: 4, threshold: Infinity, edgeitems: 3, linewidth: 80 });
+  else if (o.profile === 'full')
+    Object.assign(opts, { precision: 4, threshold: Infinity, edgeitems: 3, linewidth: 80 });
   if (o.precision !== undefined && o.precision !== null) opts.precision = o.precision;
   if (o.threshold !== undefined && o.threshold !== null) opts.threshold = o.threshold;
   if (o.edgeitems !== undefined && o.edgeitems !== null) opts.edgeitems = o.edgeitems;

@@ -15,6 +15,7 @@ export { ShapeError, broadcastShapes, fmtShape, numel, sameShape, stridesOf } fr
 export type { Shape } from './shape';
 
 export * from './ops/arith';
+export * from './ops/modulo';
 export * from './ops/unary';
 export * from './ops/activation';
 export * from './ops/reduce';
@@ -29,7 +30,7 @@ export * from './ops/random_like';
 export * from './ops/misc';
 // `var` is a reserved word for declarations but fine as an export name: torch.var(x).
 export { var_ as var } from './ops/reduce';
-export { promote, asTensor, castStorage } from './ops/util';
+export { promote, asTensor, castStorage, floatScalar, isScalarOperand } from './ops/util';
 export type { TensorLike } from './ops/util';
 
 export * from './random';

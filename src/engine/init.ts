@@ -28,14 +28,23 @@ export type Nonlinearity =
 
 /** The recommended gain for a nonlinearity (`param` is leaky_relu's negative slope, default 0.01). */
 export function calculate_gain(nonlinearity: string, param?: number | null): number {
-  const linearFns = ['linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d'];
+  const linearFns = [
+    'linear',
+    'conv1d',
+    'conv2d',
+    'conv3d',
+    'conv_transpose1d',
+    'conv_transpose2d',
+    'conv_transpose3d',
+  ];
   if (linearFns.includes(nonlinearity) || nonlinearity === 'sigmoid') return 1;
   if (nonlinearity === 'tanh') return 5.0 / 3;
   if (nonlinearity === 'relu') return Math.sqrt(2.0);
   if (nonlinearity === 'leaky_relu') {
     let slope = 0.01;
     if (param !== undefined && param !== null) {
-      if (typeof param !== 'number' || Number.isNaN(param)) throw valueError(`negative_slope ${param} not a valid number`);
+      if (typeof param !== 'number' || Number.isNaN(param))
+        throw valueError(`negative_slope ${param} not a valid number`);
       slope = param;
     }
     return Math.sqrt(2.0 / (1 + slope ** 2));
@@ -105,7 +114,12 @@ function isEmpty(tensor: Tensor): boolean {
 }
 
 /** The standard deviation both kaiming inits aim for. */
-function kaimingStd(tensor: Tensor, a: number, mode: 'fan_in' | 'fan_out', nonlinearity: Nonlinearity | string): number {
+function kaimingStd(
+  tensor: Tensor,
+  a: number,
+  mode: 'fan_in' | 'fan_out',
+  nonlinearity: Nonlinearity | string,
+): number {
   const fan = correctFan(tensor, mode);
   const gain = calculate_gain(nonlinearity, a);
   return gain / Math.sqrt(fan);

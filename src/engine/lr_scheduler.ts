@@ -4,7 +4,6 @@
 import { pyError } from './errors';
 import type { Optimizer } from './optim/optimizer';
 
-
 /** Where `verbose` schedulers print (the runtime routes it to the script's stdout). */
 export const schedulerOutput: { print: (line: string) => void } = { print: (line) => console.log(line) };
 
@@ -35,7 +34,10 @@ export abstract class LRScheduler {
     } else {
       optimizer.param_groups.forEach((group, i) => {
         if (group.initial_lr === undefined) {
-          throw pyError('KeyError', `param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`);
+          throw pyError(
+            'KeyError',
+            `param 'initial_lr' is not specified in param_groups[${i}] when resuming an optimizer`,
+          );
         }
       });
     }
@@ -230,12 +232,12 @@ export class CosineAnnealingLR extends LRScheduler {
     const { T_max, eta_min, last_epoch } = this;
     if (last_epoch === 0) return this.groupLrs();
     if (this._step_count === 1 && last_epoch > 0) {
-      return this.base_lrs.map((base) => eta_min + ((base - eta_min) * (1 + Math.cos((last_epoch * Math.PI) / T_max))) / 2);
+      return this.base_lrs.map(
+        (base) => eta_min + ((base - eta_min) * (1 + Math.cos((last_epoch * Math.PI) / T_max))) / 2,
+      );
     }
     if (pyMod(last_epoch - 1 - T_max, 2 * T_max) === 0) {
-      return this.groupLrs().map(
-        (lr, i) => lr + ((this.base_lrs[i] - eta_min) * (1 - Math.cos(Math.PI / T_max))) / 2,
-      );
+      return this.groupLrs().map((lr, i) => lr + ((this.base_lrs[i] - eta_min) * (1 - Math.cos(Math.PI / T_max))) / 2);
     }
     return this.groupLrs().map(
       (lr) =>
@@ -269,7 +271,8 @@ export class ConstantLR extends LRScheduler {
     last_epoch = -1,
     verbose = false,
   ) {
-    if (factor > 1.0 || factor < 0) throw pyError('ValueError', 'Constant multiplicative factor expected to be between 0 and 1.');
+    if (factor > 1.0 || factor < 0)
+      throw pyError('ValueError', 'Constant multiplicative factor expected to be between 0 and 1.');
     super(optimizer, last_epoch, verbose);
     this.initialStep();
   }
@@ -297,9 +300,13 @@ export class LinearLR extends LRScheduler {
     verbose = false,
   ) {
     if (start_factor > 1.0 || start_factor <= 0) {
-      throw pyError('ValueError', 'Starting multiplicative factor expected to be greater than 0 and less or equal to 1.');
+      throw pyError(
+        'ValueError',
+        'Starting multiplicative factor expected to be greater than 0 and less or equal to 1.',
+      );
     }
-    if (end_factor > 1.0 || end_factor < 0) throw pyError('ValueError', 'Ending multiplicative factor expected to be between 0 and 1.');
+    if (end_factor > 1.0 || end_factor < 0)
+      throw pyError('ValueError', 'Ending multiplicative factor expected to be between 0 and 1.');
     super(optimizer, last_epoch, verbose);
     this.initialStep();
   }

@@ -4,6 +4,7 @@
 // kernels do, including where those kernels round to float32 and where the compiler fused a
 // multiply-add into one rounding.
 import { runtimeError } from './errors';
+import { checkAllocation } from './memory';
 import { Tensor } from './tensor';
 
 const f32 = Math.fround;
@@ -233,6 +234,7 @@ function fmaDouble(a: number, b: number, c: number): number {
 const F32_VIEW = new Float32Array(1);
 const U32_VIEW = new Uint32Array(F32_VIEW.buffer);
 
+// eslint-disable-next-line no-loss-of-precision -- the digits avx_mathfun writes; f32() rounds them as C does
 const SQRTHF = f32(0.707106781186547524);
 const LOG_P = [
   7.0376836292e-2, -1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1,
@@ -244,6 +246,7 @@ const TWO_PI_F = f32(2 * Math.PI);
 const FOPI = f32(1.27323954473516);
 const MINUS_DP1 = f32(-0.78515625);
 const MINUS_DP2 = f32(-2.4187564849853515625e-4);
+// eslint-disable-next-line no-loss-of-precision -- as above
 const MINUS_DP3 = f32(-3.77489497744594108e-8);
 const SIN_P0 = f32(-1.9515295891e-4);
 const SIN_P1 = f32(8.3321608736e-3);
@@ -256,7 +259,7 @@ const COS_P2 = f32(4.166664568298827e-2);
 function logAvx(u: number): number {
   F32_VIEW[0] = Math.max(u, 1.1754943508222875e-38);
   const bits = U32_VIEW[0];
-  let e = ((bits >>> 23) - 127) + 1;
+  let e = (bits >>> 23) - 127 + 1;
   U32_VIEW[0] = (bits & 0x807fffff) | 0x3f000000;
   let x = F32_VIEW[0];
   const below = x < SQRTHF;
@@ -397,12 +400,14 @@ function sizeOf(shape: readonly number[]): number {
 }
 
 export function rand(shape: readonly number[], gen?: Generator): Tensor {
+  checkAllocation(sizeOf(shape), 4);
   const data = new Float32Array(sizeOf(shape));
   fillUniform(data, 0, 1, gen);
   return new Tensor(data, shape, 'float32');
 }
 
 export function randn(shape: readonly number[], gen?: Generator): Tensor {
+  checkAllocation(sizeOf(shape), 4);
   const data = new Float32Array(sizeOf(shape));
   fillNormal(data, 0, 1, gen);
   return new Tensor(data, shape, 'float32');
@@ -429,10 +434,16 @@ export function randomFromTo_(t: Tensor, from: number, to: number, gen: Generato
 }
 
 /** randint(low, high, shape): int64 by default, as torch.randint. */
-export function randint(low: number, high: number, shape: readonly number[], gen: Generator = defaultGenerator): Tensor {
+export function randint(
+  low: number,
+  high: number,
+  shape: readonly number[],
+  gen: Generator = defaultGenerator,
+): Tensor {
   if (!(low < high)) {
     throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
   }
+  checkAllocation(sizeOf(shape), 8);
   const data = new Float64Array(sizeOf(shape));
   const range = high - low;
   for (let i = 0; i < data.length; i++) data[i] = intFromTo(range, low, gen);

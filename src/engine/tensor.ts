@@ -4,63 +4,10 @@
 import { runtimeError } from './errors';
 import { Node, isGradEnabled, runBackward } from './autograd';
 import { Shape, fmtShape, numel, sameShape } from './shape';
+import { DType, Storage, accumulateInto, forgetZeroed, markZeroed } from './buffers';
 
-export type DType = 'float32' | 'int64' | 'bool';
-export type Storage = Float32Array | Float64Array | Uint8Array;
-
-/**
- * Zeroed float32 buffer for op results and gradients. Mid-sized ones are carved from 64 KiB slabs: one
- * ArrayBuffer allocation serves many ops (typed-array backing stores are the dominant per-op cost for small
- * tensors). Slabs are never reused, so every buffer starts zeroed; a slab is freed when all its views are.
- * Code that transfers `.buffer` must copy first (`slice()`), as it must for any view.
- */
-export function floats(n: number): Float32Array {
-  const bytes = n * 4;
-  if (bytes > SLAB_MAX) {
-    const reused = pooled(n);
-    return reused ? reused.fill(0) : new Float32Array(n);
-  }
-  if (bytes <= 64) return new Float32Array(n);
-  if (slabUsed + bytes > SLAB_BYTES) {
-    slab = new ArrayBuffer(SLAB_BYTES);
-    slabUsed = 0;
-  }
-  const out = new Float32Array(slab, slabUsed, n);
-  slabUsed += (bytes + 15) & ~15;
-  return out;
-}
-const SLAB_BYTES = 1 << 16;
-const SLAB_MAX = 1 << 13;
-let slab = new ArrayBuffer(SLAB_BYTES);
-let slabUsed = 0;
-
-/**
- * A float32 buffer whose contents are unspecified: for a caller that writes every element before anything
- * reads it (a gemm output with accumulate off). Large ones may be recycled gradient buffers, which saves the
- * allocation and the zeroing that dominate big ops' bookkeeping (an MNIST-size weight gradient is 800 KB).
- */
-export function scratchFloats(n: number): Float32Array {
-  if (n * 4 > SLAB_MAX) return pooled(n) ?? new Float32Array(n);
-  return floats(n);
-}
-
-// Gradient buffers known to be all +0 (cleared by zero_grad, not written since: checkInplace and
-// accumulateGrad forget them). Only large standalone buffers: a slab is shared with unrelated tensors, and
-// for small ones the bookkeeping (WeakSet updates) costs more than the add loop it saves.
-const zeroedBuffers = new WeakSet<ArrayBufferLike>();
-
-/** Records that `t` (a gradient) was just filled with +0, so the next accumulation may copy. */
-export function markZeroed(t: Tensor): void {
-  const d = t.data;
-  if (d.byteLength > SLAB_MAX && d instanceof Float32Array && d.byteOffset === 0 && d.buffer.byteLength === d.byteLength) {
-    zeroedBuffers.add(d.buffer);
-  }
-}
-
-/** For writes that bypass checkInplace (optimizer updates): `t`'s memory is no longer known to be zero. */
-export function forgetZeroed(t: Tensor): void {
-  if (t.data.byteLength > SLAB_MAX) zeroedBuffers.delete(t.data.buffer);
-}
+export type { DType, Storage } from './buffers';
+export { allocate, floats, scratchFloats } from './buffers';
 
 /** zero_grad of one parameter (Module's and Optimizer's): its gradient to null, or detached and zeroed in place. */
 export function clearGrad(p: Tensor, setToNone: boolean): void {
@@ -71,60 +18,9 @@ export function clearGrad(p: Tensor, setToNone: boolean): void {
     p.grad.requiresGrad = false;
     p.grad.data.fill(0);
     p.grad.version++;
-    markZeroed(p.grad);
+    markZeroed(p.grad.data);
   }
 }
-
-// Large gradient buffers that contain no -0: outputs of a non-accumulating gemm (sums that start at +0 can
-// never be -0). Marked by the op that made them; see accumulateGrad.
-const noNegativeZero = new WeakSet<Float32Array>();
-
-export function markNoNegativeZero(a: Float32Array): Float32Array {
-  if (a.byteLength > SLAB_MAX) noNegativeZero.add(a);
-  return a;
-}
-
-/** Buffers of more than this many elements are standalone (not slab views) and may be pooled. */
-export const POOLED_MIN_LENGTH = SLAB_MAX / 4;
-
-// Free lists of large standalone buffers by length, fed only by the backward pass with gradient buffers
-// nothing can reference any more (see runBackward). Bounded, so a model that changes shapes cannot hoard memory.
-const pool = new Map<number, Float32Array[]>();
-const POOL_PER_LENGTH = 8;
-const POOL_MAX_BYTES = 64 << 20;
-let pooledBytes = 0;
-
-function pooled(n: number): Float32Array | undefined {
-  const list = pool.get(n);
-  const a = list?.pop();
-  if (a) pooledBytes -= a.byteLength;
-  return a;
-}
-
-/**
- * Hands a large buffer back for reuse. The caller guarantees no tensor, view or closure still references it.
- * Slab views and subarrays are ignored (their memory is shared with other buffers).
- */
-export function recycleFloats(a: Float32Array): void {
-  const bytes = a.byteLength;
-  if (bytes <= SLAB_MAX || a.byteOffset !== 0 || a.buffer.byteLength !== bytes) return;
-  if (pooledBytes + bytes > POOL_MAX_BYTES) return;
-  // Its next user makes new contents: what was known about these ones no longer holds.
-  noNegativeZero.delete(a);
-  zeroedBuffers.delete(a.buffer);
-  let list = pool.get(a.length);
-  if (!list) pool.set(a.length, (list = []));
-  if (list.length >= POOL_PER_LENGTH || list.includes(a)) return;
-  list.push(a);
-  pooledBytes += bytes;
-}
-
-export function allocate(dtype: DType, n: number): Storage {
-  if (dtype === 'float32') return floats(n);
-  if (dtype === 'int64') return new Float64Array(n);
-  return new Uint8Array(n);
-}
-
 
 export class Tensor {
   data: Storage;
@@ -207,11 +103,32 @@ export class Tensor {
     return new Tensor(this.data, this.shape, this.dtype, false, null);
   }
 
+  /** `detach_()`: cut from the graph in place (the tensor becomes a leaf that does not require grad). */
+  detach_(): this {
+    this.gradFn = null;
+    this.requiresGrad = false;
+    return this;
+  }
+
+  /** `.data = src`: this tensor now holds src's buffer, shape and dtype (its autograd state is kept). */
+  setData(src: Tensor): void {
+    this.data = src.data;
+    this.shape = src.shape.slice();
+    (this as { dtype: DType }).dtype = src.dtype;
+    this.nonContiguous = src.nonContiguous;
+  }
+
+  /** `.grad = g` (or `del t.grad` with null): PyTorch refuses a gradient of another shape. */
+  setGrad(g: Tensor | null): void {
+    if (g && !sameShape(g.shape, this.shape)) throw runtimeError('assigned grad has data of a different size');
+    this.grad = g;
+  }
+
   requires_grad_(flag = true): this {
     if (!this.isLeaf && !flag) {
       throw runtimeError(
-        "you can only change requires_grad flags of leaf variables. If you want to use a computed " +
-          'variable in a subgraph that doesn\'t require differentiation use var_no_grad = var.detach().',
+        'you can only change requires_grad flags of leaf variables. If you want to use a computed ' +
+          "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
       );
     }
     if (flag && this.dtype !== 'float32') {
@@ -229,13 +146,11 @@ export class Tensor {
   /** Guards every in-place op: PyTorch refuses to overwrite a leaf that autograd is tracking. */
   checkInplace(): void {
     if (isGradEnabled() && this.isLeaf && this.requiresGrad) {
-      throw runtimeError(
-        'a leaf Variable that requires grad is being used in an in-place operation.',
-      );
+      throw runtimeError('a leaf Variable that requires grad is being used in an in-place operation.');
     }
     this.version++;
     // Any write, through this tensor or a view sharing its memory, ends a "known all zero" state.
-    if (this.data.byteLength > SLAB_MAX) zeroedBuffers.delete(this.data.buffer);
+    forgetZeroed(this.data);
   }
 
   zero_(): this {
@@ -245,7 +160,7 @@ export class Tensor {
   fill_(value: number): this {
     this.checkInplace();
     this.data.fill(value);
-    if (value === 0 && !Object.is(value, -0) && this.dtype === 'float32') markZeroed(this);
+    if (value === 0 && !Object.is(value, -0) && this.dtype === 'float32') markZeroed(this.data);
     return this;
   }
 
@@ -262,17 +177,7 @@ export class Tensor {
     if (this.grad === null) {
       this.grad = new Tensor(g.slice(), this.shape, 'float32');
     } else {
-      const dst = this.grad.data;
-      // Into a gradient zero_grad just cleared, 0 + g is g bit for bit unless g holds -0 (0 + -0 = +0):
-      // a buffer known to have no -0 (a gemm output) is copied, ~10x faster than the loop on big weights.
-      if (dst.byteLength > SLAB_MAX && zeroedBuffers.has(dst.buffer)) {
-        zeroedBuffers.delete(dst.buffer);
-        if (noNegativeZero.has(g) && dst.length === g.length) {
-          dst.set(g);
-          return;
-        }
-      }
-      for (let i = 0; i < dst.length; i++) dst[i] += g[i];
+      accumulateInto(this.grad.data, g);
     }
   }
 

@@ -33,7 +33,7 @@ export class ActiveFileTracker implements vscode.Disposable {
   }
 
   private update(): void {
-    const status = this.key ? this.controller.recorder(this.key)?.status : undefined;
+    const status = this.key ? this.controller.runState(this.key)?.status : undefined;
     const { running, paused } = runContext(status);
     const context = `${running}/${paused}`;
     if (context !== this.lastContext) {

@@ -10,7 +10,10 @@ import { newExample } from './examples';
 async function documentFor(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
   if (uri) {
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
+    return (
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ??
+      vscode.workspace.openTextDocument(uri)
+    );
   }
   const doc = vscode.window.activeTextEditor?.document;
   if (doc?.languageId === 'python') return doc;
@@ -18,7 +21,11 @@ async function documentFor(arg: unknown): Promise<vscode.TextDocument | undefine
   return undefined;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, controller: RunController, panels: PanelManager): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  controller: RunController,
+  panels: PanelManager,
+): void {
   const run = (mode: RunMode) => async (arg?: unknown) => {
     const doc = await documentFor(arg);
     if (!doc || !canRun()) return;

@@ -17,7 +17,11 @@ export function registerDiagnostics(controller: RunController): vscode.Disposabl
 
   const onEvent = ({ key, event }: { key: string; event: RunEvent }) => {
     if (event.type === 'error') {
-      const d = new vscode.Diagnostic(rangeOf(key, event.pos), `${event.kind}: ${event.message}`, vscode.DiagnosticSeverity.Error);
+      const d = new vscode.Diagnostic(
+        rangeOf(key, event.pos),
+        `${event.kind}: ${event.message}`,
+        vscode.DiagnosticSeverity.Error,
+      );
       d.source = 'Backprop Lens';
       d.code = event.kind;
       add(key, d);

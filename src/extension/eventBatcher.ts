@@ -3,6 +3,7 @@
 // `params`/`activations` are kept, and consecutive output on one stream is joined. Order is kept for the
 // rest (started, paused, error, finished ...). Pure (no vscode import).
 import type { RunEvent } from '../protocol';
+import { isConceptEvent } from '../shared/conceptState';
 
 type StepsEvent = Extract<RunEvent, { type: 'steps' }>;
 
@@ -14,8 +15,14 @@ function concat(a: Float32Array, b: Float32Array): Float32Array {
 }
 
 function mergeSteps(a: StepsEvent, b: StepsEvent): StepsEvent | null {
-  if (a.runId !== b.runId || a.firstStep + a.losses.length !== b.firstStep || a.lrs.length !== b.lrs.length) return null;
-  return { ...a, losses: concat(a.losses, b.losses), lrs: a.lrs.map((l, k) => concat(l, b.lrs[k])) };
+  if (a.runId !== b.runId || a.firstStep + a.losses.length !== b.firstStep || a.lrs.length !== b.lrs.length)
+    return null;
+  const losses = concat(a.losses, b.losses);
+  const merged: StepsEvent = { ...b, firstStep: a.firstStep, losses, lrs: a.lrs.map((l, k) => concat(l, b.lrs[k])) };
+  // The Python backend's step times merge too (the newest maxMemory is kept by the spread of `b`).
+  if (a.stepMs && b.stepMs) merged.stepMs = concat(a.stepMs, b.stepMs);
+  else delete merged.stepMs;
+  return merged;
 }
 
 export class EventBatcher {
@@ -34,13 +41,18 @@ export class EventBatcher {
         return;
       }
     }
-    if (event.type === 'output' && last?.type === 'output' && last.stream === event.stream && last.runId === event.runId) {
+    if (
+      event.type === 'output' &&
+      last?.type === 'output' &&
+      last.stream === event.stream &&
+      last.runId === event.runId
+    ) {
       this.pending[this.pending.length - 1] = { ...last, text: last.text + event.text };
       return;
     }
-    if (event.type === 'params' || event.type === 'activations') {
+    if (event.type === 'params' || event.type === 'activations' || isConceptEvent(event)) {
       // A newer snapshot replaces an older one not yet sent, unless a state change sits between them.
-      const i = this.pending.findIndex((e) => e.type === event.type && e.runId === event.runId);
+      const i = this.pending.findIndex((e) => e.type === event.type && 'runId' in e && e.runId === event.runId);
       if (i >= 0 && !this.pending.slice(i + 1).some(isStateChange)) this.pending.splice(i, 1);
     }
     this.pending.push(event);
@@ -56,5 +68,12 @@ export class EventBatcher {
 
 /** Events a view should see without waiting for the next batch: the run's state changed. */
 export function isStateChange(e: RunEvent): boolean {
-  return e.type === 'started' || e.type === 'paused' || e.type === 'resumed' || e.type === 'error' || e.type === 'finished' || e.type === 'model';
+  return (
+    e.type === 'started' ||
+    e.type === 'paused' ||
+    e.type === 'resumed' ||
+    e.type === 'error' ||
+    e.type === 'finished' ||
+    e.type === 'model'
+  );
 }

@@ -11,16 +11,58 @@ interface Example {
 
 function examples(): Example[] {
   return [
-    { file: 'linear_model.py', label: vscode.l10n.t('Linear model'), detail: vscode.l10n.t('The study notes’ first model: nn.Linear inside an nn.Module, trained on y = 2x + 1') },
-    { file: 'xor.py', label: vscode.l10n.t('XOR'), detail: vscode.l10n.t('A small network learns XOR, which no straight line can separate') },
-    { file: 'linear_regression_manual.py', label: vscode.l10n.t('Linear regression by hand'), detail: vscode.l10n.t('Gradient descent written out: w -= lr * w.grad') },
-    { file: 'spiral.py', label: vscode.l10n.t('Spiral classification'), detail: vscode.l10n.t('Three interleaved spirals, an MLP with ReLU and Adam') },
-    { file: 'learning_rates.py', label: vscode.l10n.t('Learning-rate comparison'), detail: vscode.l10n.t('Too small is slow, too large diverges') },
-    { file: 'learning_rate_decay.py', label: vscode.l10n.t('Learning-rate decay'), detail: vscode.l10n.t('Too small is slow, too large oscillates: start large and decay') },
-    { file: 'linear_vs_nonlinear.py', label: vscode.l10n.t('Linear vs non-linear'), detail: vscode.l10n.t('XOR with and without an activation: stacked Linear layers without one stay linear (MSE stuck at 0.25)') },
-    { file: 'local_minimum.py', label: vscode.l10n.t('Local minimum'), detail: vscode.l10n.t('Gradient descent from two starting points ends in two different valleys') },
-    { file: 'syntax_error.py', label: vscode.l10n.t('Syntax error'), detail: vscode.l10n.t('Shows how errors appear in the Problems panel') },
-    { file: 'runaway_loop.py', label: vscode.l10n.t('Runaway loop'), detail: vscode.l10n.t('Trains forever: try Stop') },
+    {
+      file: 'linear_model.py',
+      label: vscode.l10n.t('Linear model'),
+      detail: vscode.l10n.t('The study notes’ first model: nn.Linear inside an nn.Module, trained on y = 2x + 1'),
+    },
+    {
+      file: 'xor.py',
+      label: vscode.l10n.t('XOR'),
+      detail: vscode.l10n.t('A small network learns XOR, which no straight line can separate'),
+    },
+    {
+      file: 'linear_regression_manual.py',
+      label: vscode.l10n.t('Linear regression by hand'),
+      detail: vscode.l10n.t('Gradient descent written out: w -= lr * w.grad'),
+    },
+    {
+      file: 'spiral.py',
+      label: vscode.l10n.t('Spiral classification'),
+      detail: vscode.l10n.t('Three interleaved spirals, an MLP with ReLU and Adam'),
+    },
+    {
+      file: 'learning_rates.py',
+      label: vscode.l10n.t('Learning-rate comparison'),
+      detail: vscode.l10n.t('Too small is slow, too large diverges'),
+    },
+    {
+      file: 'learning_rate_decay.py',
+      label: vscode.l10n.t('Learning-rate decay'),
+      detail: vscode.l10n.t('Too small is slow, too large oscillates: start large and decay'),
+    },
+    {
+      file: 'linear_vs_nonlinear.py',
+      label: vscode.l10n.t('Linear vs non-linear'),
+      detail: vscode.l10n.t(
+        'XOR with and without an activation: stacked Linear layers without one stay linear (MSE stuck at 0.25)',
+      ),
+    },
+    {
+      file: 'local_minimum.py',
+      label: vscode.l10n.t('Local minimum'),
+      detail: vscode.l10n.t('Gradient descent from two starting points ends in two different valleys'),
+    },
+    {
+      file: 'syntax_error.py',
+      label: vscode.l10n.t('Syntax error'),
+      detail: vscode.l10n.t('Shows how errors appear in the Problems panel'),
+    },
+    {
+      file: 'runaway_loop.py',
+      label: vscode.l10n.t('Runaway loop'),
+      detail: vscode.l10n.t('Trains forever: try Stop'),
+    },
   ];
 }
 
@@ -28,10 +70,15 @@ export async function newExample(extensionUri: vscode.Uri, fileName?: string): P
   const all = examples();
   const picked = fileName
     ? all.find((e) => e.file === fileName)
-    : await vscode.window.showQuickPick(
-        all.map((e) => ({ label: e.label, detail: e.detail, description: e.file, example: e })),
-        { title: vscode.l10n.t('Backprop Lens: New Example'), placeHolder: vscode.l10n.t('Choose an example to open') },
-      ).then((item) => item?.example);
+    : await vscode.window
+        .showQuickPick(
+          all.map((e) => ({ label: e.label, detail: e.detail, description: e.file, example: e })),
+          {
+            title: vscode.l10n.t('Backprop Lens: New Example'),
+            placeHolder: vscode.l10n.t('Choose an example to open'),
+          },
+        )
+        .then((item) => item?.example);
   if (!picked) return undefined;
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'examples', picked.file));
   const content = new TextDecoder().decode(bytes);

@@ -12,11 +12,17 @@ import { importsTorch } from './pythonStructure';
 import { RunController } from './runController';
 import { runIntegrationSuiteIfRequested } from './integrationHook';
 import { InspectorViewProvider, SIDEBAR_VIEW_ID } from './sidebar';
+import { readSettings } from './settings';
 import { registerStatusBar } from './statusBar';
 
 export function activate(context: vscode.ExtensionContext): { controller: RunController } {
   const distDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
-  const controller = new RunController(() => new Runner({ distDir }));
+  // Each run has a process of its own, which may read and write the workspace folders (and the file's own).
+  const folders = () =>
+    (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const controller = new RunController(
+    () => new Runner({ distDir, folders, memoryLimitMB: () => readSettings().memoryLimitMB }),
+  );
   const panels = new PanelManager(context.extensionUri, controller);
   const inspector = new InspectorViewProvider(context.extensionUri, controller, panels);
   const codeLenses = new TrainingCodeLensProvider(controller);

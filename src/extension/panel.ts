@@ -46,7 +46,8 @@ export class PanelManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration('backpropLens.maxChartPoints')) return;
-        for (const entry of this.panels.values()) if (entry.ready) void entry.panel.webview.postMessage(snapshotMessage(controller, entry.uri));
+        for (const entry of this.panels.values())
+          if (entry.ready) void entry.panel.webview.postMessage(snapshotMessage(controller, entry.uri));
       }),
     );
   }

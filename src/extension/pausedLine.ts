@@ -12,10 +12,12 @@ export function registerPausedLine(controller: RunController): vscode.Disposable
 
   const paint = () => {
     for (const editor of vscode.window.visibleTextEditors) {
-      const pos = controller.recorder(editor.document.uri.toString())?.paused?.pos;
+      const pos = controller.runState(editor.document.uri.toString())?.paused?.pos;
       if (pos && pos.line >= 1 && pos.line <= editor.document.lineCount) {
         const line = editor.document.lineAt(pos.line - 1);
-        editor.setDecorations(decoration, [{ range: line.range, hoverMessage: vscode.l10n.t('Backprop Lens: the run is paused here') }]);
+        editor.setDecorations(decoration, [
+          { range: line.range, hoverMessage: vscode.l10n.t('Backprop Lens: the run is paused here') },
+        ]);
       } else {
         editor.setDecorations(decoration, []);
       }
@@ -25,7 +27,8 @@ export function registerPausedLine(controller: RunController): vscode.Disposable
   return vscode.Disposable.from(
     decoration,
     controller.onDidEvent(({ event }) => {
-      if (event.type === 'paused' || event.type === 'resumed' || event.type === 'finished' || event.type === 'started') paint();
+      if (event.type === 'paused' || event.type === 'resumed' || event.type === 'finished' || event.type === 'started')
+        paint();
     }),
     vscode.window.onDidChangeVisibleTextEditors(paint),
   );

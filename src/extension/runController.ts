@@ -1,12 +1,12 @@
 // Starts, steers and records runs: at most one run per file, one at a time in the shared Python worker.
-// Keeps each file's RunSnapshot (through a RunRecorder) so views that become visible can be sent it again,
+// Keeps each file's RunSnapshot (through a RunState) so views that become visible can be sent it again,
 // and hands the views the worker's events batched to at most ~30 posts a second.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunEvent, RunMode, RunSnapshot } from '../protocol';
 import type { Runner, RunOptions } from '../python/runner';
 import { EventBatcher, isStateChange } from './eventBatcher';
-import { RunRecorder } from './runRecorder';
+import { RunState } from '../shared/runState';
 import { readSettings } from './settings';
 
 /** What the controller needs from src/python/runner.ts (an interface so tests can drive it with a fake). */
@@ -21,7 +21,7 @@ export interface RunBatch {
 const FLUSH_MS = 33;
 
 export class RunController implements vscode.Disposable {
-  private readonly recorders = new Map<string, RunRecorder>();
+  private readonly runStates = new Map<string, RunState>();
   private readonly batchers = new Map<string, EventBatcher>();
   private readonly runFiles = new Map<number, string>();
   private current: { key: string; runId: number; done: Promise<unknown> } | undefined;
@@ -64,21 +64,21 @@ export class RunController implements vscode.Disposable {
     }
   }
 
-  recorder(key: string): RunRecorder | undefined {
-    return this.recorders.get(key);
+  runState(key: string): RunState | undefined {
+    return this.runStates.get(key);
   }
 
   snapshot(key: string): RunSnapshot | null {
-    return this.recorders.get(key)?.snapshot() ?? null;
+    return this.runStates.get(key)?.snapshot() ?? null;
   }
 
   isActive(key: string): boolean {
-    return this.recorders.get(key)?.isActive ?? false;
+    return this.runStates.get(key)?.isActive ?? false;
   }
 
   /** Keys of files that have (or had) a run, most recent last. */
   files(): string[] {
-    return [...this.recorders.keys()];
+    return [...this.runStates.keys()];
   }
 
   /**
@@ -99,10 +99,10 @@ export class RunController implements vscode.Disposable {
     // The runner numbers runs itself; until its first event names the run, a negative placeholder is used.
     const runId = -this.nextPlaceholder++;
     const file = document.uri.scheme === 'file' ? document.fileName : path.basename(document.uri.path);
-    const recorder = new RunRecorder(runId, file, mode, 'starting');
+    const state = new RunState(runId, file, mode, 'starting');
     // Re-inserting moves the file to the end of files(): the most recent run.
-    this.recorders.delete(key);
-    this.recorders.set(key, recorder);
+    this.runStates.delete(key);
+    this.runStates.set(key, state);
     this.runFiles.set(runId, key);
     this.batchers.get(key)?.take();
     this.stateEmitter.fire(key);
@@ -127,7 +127,13 @@ export class RunController implements vscode.Disposable {
     const runId = this.current?.runId ?? placeholder;
     const message = err instanceof Error ? err.message : String(err);
     this.handle({ type: 'error', runId, kind: 'WorkerError', message, pos: null, traceback: message });
-    this.handle({ type: 'finished', runId, status: 'failed', wallMs: 0, steps: this.recorders.get(this.runFiles.get(runId) ?? '')?.steps ?? 0 });
+    this.handle({
+      type: 'finished',
+      runId,
+      status: 'failed',
+      wallMs: 0,
+      steps: this.runStates.get(this.runFiles.get(runId) ?? '')?.steps ?? 0,
+    });
   }
 
   continue(key: string, mode: RunMode): void {
@@ -147,9 +153,9 @@ export class RunController implements vscode.Disposable {
     this.bindRunId(event.runId);
     const key = this.runFiles.get(event.runId);
     if (!key) return;
-    const recorder = this.recorders.get(key);
-    if (!recorder || recorder.runId !== event.runId) return; // a run replaced by a newer one of the file
-    recorder.apply(event, Date.now());
+    const state = this.runStates.get(key);
+    if (!state || state.runId !== event.runId) return; // a run replaced by a newer one of the file
+    state.apply(event, Date.now());
     this.eventEmitter.fire({ key, event });
     let batcher = this.batchers.get(key);
     if (!batcher) {
@@ -165,10 +171,10 @@ export class RunController implements vscode.Disposable {
   private bindRunId(runId: number): void {
     const current = this.current;
     if (!current || current.runId >= 0 || runId <= 0 || this.runFiles.has(runId)) return;
-    const recorder = this.recorders.get(current.key);
-    if (!recorder || recorder.runId !== current.runId) return;
+    const state = this.runStates.get(current.key);
+    if (!state || state.runId !== current.runId) return;
     this.runFiles.delete(current.runId);
-    recorder.runId = runId;
+    state.runId = runId;
     current.runId = runId;
     this.runFiles.set(runId, current.key);
   }

@@ -10,6 +10,8 @@ export interface Settings {
   seed: number | null;
   /** Pause (instead of running on) when the loss becomes NaN or infinite. */
   pauseOnNaN: boolean;
+  /** Most MB a run's process may use (tensors and its JavaScript heap). */
+  memoryLimitMB: number;
 }
 
 export function readSettings(): Settings {
@@ -20,6 +22,7 @@ export function readSettings(): Settings {
     maxChartPoints: clamp(c.get<number>('maxChartPoints', 2000), 100, 100_000),
     seed: typeof seed === 'number' && Number.isFinite(seed) ? Math.trunc(seed) : null,
     pauseOnNaN: c.get<boolean>('pauseOnNaN', true),
+    memoryLimitMB: Math.round(clamp(c.get<number>('memoryLimitMB', 4096), 256, 65536)),
   };
 }
 

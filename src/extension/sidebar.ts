@@ -21,7 +21,8 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, vscode
   ) {
     this.disposables.push(
       controller.onDidBatch(({ key, events }) => {
-        if (this.ready && this.view?.visible && key === this.shown?.toString()) void this.view.webview.postMessage(eventsMessage(events));
+        if (this.ready && this.view?.visible && key === this.shown?.toString())
+          void this.view.webview.postMessage(eventsMessage(events));
       }),
       controller.onDidReset((key) => {
         // A run that starts is what the user wants to watch.
@@ -36,7 +37,12 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, vscode
     this.view = view;
     this.ready = false;
     view.webview.options = webviewOptions(this.extensionUri);
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'sidebar', vscode.l10n.t('Backprop Lens Inspector'));
+    view.webview.html = webviewHtml(
+      view.webview,
+      this.extensionUri,
+      'sidebar',
+      vscode.l10n.t('Backprop Lens Inspector'),
+    );
     this.follow();
     const subscriptions = [
       view.webview.onDidReceiveMessage((m: ViewToHost) => this.onMessage(m)),

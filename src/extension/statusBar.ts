@@ -1,10 +1,10 @@
 // Step, loss and steps/s of the run of the active editor's file in the status bar (hidden when that file
 // has no run: another file's run would be mistaken for this one's); a click opens the training panel.
 import * as vscode from 'vscode';
-import { formatNumber } from './paramStats';
+import { formatNumber } from '../shared/paramStats';
 import type { ActiveFileTracker } from './activeFile';
 import type { RunController } from './runController';
-import type { RunRecorder } from './runRecorder';
+import type { RunState } from '../shared/runState';
 
 const REFRESH_MS = 250;
 
@@ -16,14 +16,18 @@ export function registerStatusBar(controller: RunController, activeFile: ActiveF
   const update = () => {
     timer = undefined;
     const key = activeFile.file;
-    const r = key ? controller.recorder(key) : undefined;
+    const r = key ? controller.runState(key) : undefined;
     if (!key || !r) {
       item.hide();
       return;
     }
     item.text = statusText(r);
     item.tooltip = vscode.l10n.t('Backprop Lens: {0}. Click to open the training panel.', r.file);
-    item.command = { title: vscode.l10n.t('Show Panel'), command: 'backpropLens.showPanel', arguments: [vscode.Uri.parse(key)] };
+    item.command = {
+      title: vscode.l10n.t('Show Panel'),
+      command: 'backpropLens.showPanel',
+      arguments: [vscode.Uri.parse(key)],
+    };
     item.accessibilityInformation = { label: item.text.replace(/\$\([^)]*\)\s*/g, ''), role: 'button' };
     item.show();
   };
@@ -39,7 +43,7 @@ export function registerStatusBar(controller: RunController, activeFile: ActiveF
   );
 }
 
-function statusText(r: RunRecorder): string {
+function statusText(r: RunState): string {
   const losses = r.lossView();
   const loss = losses.length ? formatNumber(losses[losses.length - 1]) : '–';
   const step = vscode.l10n.t('step {0}', r.steps);

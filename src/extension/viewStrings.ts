@@ -1,6 +1,6 @@
 // Translates the webviews' strings on the host (webviews have no vscode.l10n) and sends them along.
 import * as vscode from 'vscode';
-import { VIEW_STRINGS, type Strings } from '../../media/shared/strings';
+import { VIEW_STRINGS, type Strings } from '../shared/strings';
 
 export function viewStrings(): Strings {
   const out = {} as Record<string, string>;

@@ -11,11 +11,19 @@ import { makeNonce, renderWebviewHtml } from './webviewHtml';
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'media'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist', 'media'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
   };
 }
 
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'panel' | 'sidebar', title: string): string {
+export function webviewHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  view: 'panel' | 'sidebar',
+  title: string,
+): string {
   return renderWebviewHtml({
     cspSource: webview.cspSource,
     nonce: makeNonce(),

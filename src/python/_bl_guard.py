@@ -1,36 +1,122 @@
-# Import guard: the learner's file runs with our built-in torch and the Python standard library only.
-# Third-party libraries that learner scripts often reach for get a clear message instead of Pyodide's hint
-# about installing packages with micropip (which cannot work offline).
+# Import guard: the learner's file runs with our built-in torch and numpy (src/python/numpy) and the Python
+# standard library only. Third-party libraries that learner scripts often reach for get a clear message
+# instead of Pyodide's hint about installing packages with micropip (which cannot work offline).
+import builtins
+import importlib
 import importlib.abc
 import sys
 
 UNAVAILABLE = frozenset(
     {
-        'numpy', 'matplotlib', 'sklearn', 'scikit_learn', 'pandas', 'scipy', 'seaborn', 'tensorflow', 'keras',
-        'jax', 'torchvision', 'torchaudio', 'torchtext', 'PIL', 'cv2', 'tqdm', 'sympy', 'plotly', 'IPython',
-        'micropip', 'requests',
+        'matplotlib',
+        'sklearn',
+        'scikit_learn',
+        'pandas',
+        'scipy',
+        'seaborn',
+        'tensorflow',
+        'keras',
+        'jax',
+        'torchvision',
+        'torchaudio',
+        'torchtext',
+        'PIL',
+        'cv2',
+        'tqdm',
+        'sympy',
+        'plotly',
+        'IPython',
+        'micropip',
+        'requests',
     }
 )
 
 
 def unavailable_message(name):
     return (
-        f"No module named '{name}': Backprop Lens runs your file with its built-in torch only "
-        f"(torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data and the Python standard library); "
-        f"{name} is not available."
+        f"No module named '{name}': Backprop Lens runs your file with its built-in torch and numpy only "
+        f"(torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy and the Python standard "
+        f"library); {name} is not available."
     )
 
 
+# The runtime's own modules: Pyodide's bridges to JavaScript (which reach everything the process may do) and
+# ours (the engine bridge, these helpers). The torch package imports them; the learner's code may not.
+CONTAINED = frozenset(
+    {'js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', '_bl_engine', '_bl_guard', '_bl_run'}
+)
+# Where the runtime's code lives: our packages and helpers, and Pyodide's standard library and packages.
+_RUNTIME_PREFIXES = ('/backprop_lens', '/lib/')
+
+
+def _is_machinery(filename):
+    """Files of the import machinery itself, skipped when looking for who asked for a module."""
+    return filename.startswith('<frozen importlib') or '/importlib/' in filename
+
+
+def contained_message(name):
+    return (
+        f"import of '{name}' is not allowed: Backprop Lens runs your file contained, without access to "
+        f"JavaScript or to the runtime's own modules (only torch, numpy and the Python standard library)"
+    )
+
+
+def _asked_by_user(depth):
+    """True when the code importing is the learner's: the first frame outside the import machinery and
+    outside code made from strings (`exec` in a learner's file counts as that file; the runtime's own
+    start-up code, run from JavaScript, has no file frame at all)."""
+    try:
+        frame = sys._getframe(depth + 1)
+    except ValueError:
+        return False  # called from JavaScript directly: the runtime itself
+    while frame is not None and (_is_machinery(frame.f_code.co_filename) or frame.f_code.co_filename.startswith('<')):
+        frame = frame.f_back
+    return frame is not None and not frame.f_code.co_filename.startswith(_RUNTIME_PREFIXES)
+
+
+def _check_contained(name, depth):
+    top = name.partition('.')[0]
+    if top in CONTAINED and _asked_by_user(depth + 1):
+        raise ImportError(contained_message(top), name=top)
+
+
 class UnavailableModuleFinder(importlib.abc.MetaPathFinder):
-    """First on sys.meta_path: refuses known third-party packages before any other finder is asked."""
+    """First on sys.meta_path: refuses known third-party packages before any other finder is asked, and
+    the runtime's own modules to the learner's code."""
 
     def find_spec(self, fullname, path=None, target=None):
         top = fullname.partition('.')[0]
         if top in UNAVAILABLE:
             raise ModuleNotFoundError(unavailable_message(top), name=top)
+        _check_contained(fullname, 1)
         return None
+
+
+_original_import = builtins.__import__
+_original_import_module = importlib.import_module
+
+
+def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+    # A module already imported is found in sys.modules without asking the finders: check here too.
+    if level == 0:
+        _check_contained(name, 1)
+    return _original_import(name, globals, locals, fromlist, level)
+
+
+def _guarded_import_module(name, package=None):
+    if not name.startswith('.'):
+        _check_contained(name, 1)
+    return _original_import_module(name, package)
+
+
+_guarded_import.__name__ = _guarded_import.__qualname__ = '__import__'
+_guarded_import.__doc__ = _original_import.__doc__
+_guarded_import_module.__name__ = _guarded_import_module.__qualname__ = 'import_module'
+_guarded_import_module.__doc__ = _original_import_module.__doc__
 
 
 def install():
     if not any(isinstance(f, UnavailableModuleFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, UnavailableModuleFinder())
+    builtins.__import__ = _guarded_import
+    importlib.import_module = _guarded_import_module

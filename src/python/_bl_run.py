@@ -1,22 +1,53 @@
 # Runs the learner's file as `python FILE` would (fresh __main__, sys.argv, tracebacks that name the file)
 # and reports an uncaught exception as a plain dict, with the traceback cut down to the user's own frames:
 # the shim's frames (torch/*.py) and ours mean nothing to a learner.
+import atexit
 import builtins
+import io
 import linecache
+import operator
 import os
 import sys
+import time
 import traceback
 import types
+import weakref
 
 
-def _user_frames(tb, filename):
-    return [f for f in traceback.extract_tb(tb) if f.filename == filename]
+# Files that are the runtime's, not the learner's: our torch package and helpers, Pyodide's standard library,
+# frozen modules, code Pyodide runs from JavaScript. A learner's other files (a model.py beside the script)
+# and code they exec() are theirs, as in python3's tracebacks.
+_RUNTIME_FILES = ('/backprop_lens', '/lib/', '<frozen', '<exec>')
+# python3 prints the last 1000 entries of a traceback (sys.tracebacklimit); a deep recursion has 100000.
+_TRACEBACK_LIMIT = 1000
+
+
+def _is_users(filename):
+    # Pyodide also lists the JavaScript frames an exception crossed (pyodide.asm.js): never the learner's.
+    return not filename.startswith(_RUNTIME_FILES) and not filename.endswith(('.js', '.mjs'))
+
+
+def _keep_users_frames(te):
+    """Cuts each traceback of the chain (causes and contexts included) down to the learner's frames."""
+    seen = set()
+    while te is not None and id(te) not in seen:
+        seen.add(id(te))
+        te.stack = traceback.StackSummary.from_list([f for f in te.stack if _is_users(f.filename)])
+        _keep_users_frames(te.__cause__)
+        te = te.__context__
+
+
+def _safe_str(exc):
+    try:
+        return str(exc)
+    except Exception:
+        return '<exception str() failed>'
 
 
 def _kind_and_message(exc):
     """The exception's class name and message; a JS error crossing the engine bridge keeps its JS name."""
     kind = type(exc).__name__
-    message = str(exc)
+    message = _safe_str(exc)
     if kind == 'JsException':
         js_name = getattr(exc, 'name', None)
         js_message = getattr(exc, 'message', None)
@@ -28,18 +59,19 @@ def _kind_and_message(exc):
 
 
 def _describe(exc, filename):
+    """The uncaught exception as python3 prints it (chained exceptions, notes and suggestions included),
+    with only the learner's frames; its position is the innermost line of the file that was run."""
     kind, message = _kind_and_message(exc)
-    frames = _user_frames(exc.__traceback__, filename)
-    lines = []
-    if frames:
-        lines.append('Traceback (most recent call last):\n')
-        lines.extend(traceback.StackSummary.from_list(frames).format())
+    limit = getattr(sys, 'tracebacklimit', _TRACEBACK_LIMIT)
+    limit = _TRACEBACK_LIMIT if not isinstance(limit, int) else limit
+    te = traceback.TracebackException(type(exc), exc, exc.__traceback__, limit=-max(limit, 1), compact=True)
+    _keep_users_frames(te)
+    lines = list(te.format())
     if type(exc).__name__ == 'JsException':
-        lines.append(f'{kind}: {message}\n' if message else f'{kind}\n')
-    else:
-        # TracebackException adds what CPython adds (notes, "Did you mean ...?" suggestions).
-        lines.extend(traceback.TracebackException(type(exc), exc, None).format_exception_only())
+        only = list(te.format_exception_only())
+        lines = lines[: len(lines) - len(only)] + [f'{kind}: {message}\n' if message else f'{kind}\n']
     line = column = None
+    frames = [f for f in traceback.extract_tb(exc.__traceback__, limit=-_TRACEBACK_LIMIT) if f.filename == filename]
     if frames:
         line = frames[-1].lineno
         column = (frames[-1].colno or 0) + 1
@@ -65,12 +97,18 @@ def flush_streams():
             pass
 
 
+# What end_run() needs of the run in progress: its __main__, what it replaced, the files open before it.
+_active = None
+
+
 def run_file(source, filename, argv, directory=None):
-    """Executes source as __main__. Returns None on success, else a dict describing how it ended.
+    """Executes source as __main__. Returns None on success, {'exit': code} for SystemExit, else a dict
+    describing the exception. end_run() must follow: it finishes what a python3 process does as it exits.
 
     `directory` is the file's folder when it is mounted from disk: like `python FILE`, it comes first on
     sys.path (the learner's own modules import) and is the working directory (relative opens work).
     """
+    global _active
     try:
         code = compile(source, filename, 'exec', dont_inherit=True)
     except SyntaxError as exc:
@@ -79,8 +117,12 @@ def run_file(source, filename, argv, directory=None):
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     main = types.ModuleType('__main__')
     main.__dict__.update({'__file__': filename, '__builtins__': builtins, '__cached__': None})
-    previous_main = sys.modules.get('__main__')
-    previous_cwd = os.getcwd()
+    _active = {
+        'main': main,
+        'previous_main': sys.modules.get('__main__'),
+        'cwd': os.getcwd(),
+        'directory': directory,
+    }
     sys.modules['__main__'] = main
     sys.argv = list(argv)
     if directory:
@@ -89,21 +131,79 @@ def run_file(source, filename, argv, directory=None):
     try:
         exec(code, main.__dict__)
     except SystemExit as exc:
-        status = exc.code
-        if status is None or status == 0:
-            return None
-        text = '' if isinstance(status, int) else f'{status}\n'
-        return {'kind': 'SystemExit', 'message': str(status), 'line': None, 'column': None, 'traceback': text}
+        return _exit_status(exc.code)
     except BaseException as exc:  # noqa: B036 - everything, KeyboardInterrupt (stop) included, is reported
         return _describe(exc, filename)
     finally:
         flush_streams()
-        sys.modules['__main__'] = previous_main
-        main.__dict__.clear()
-        if directory:
-            _forget_directory(directory)
-            os.chdir(previous_cwd)
     return None
+
+
+def _exit_status(code):
+    """sys.exit(code) as python3 ends: None is 0, an int is the status, anything else is printed and is 1."""
+    if code is None:
+        return {'exit': 0}
+    if isinstance(code, int):
+        return {'exit': code}
+    try:
+        print(code, file=sys.stderr)
+    except Exception:
+        pass
+    return {'exit': 1}
+
+
+def end_run():
+    """What a python3 process does as it exits: runs the atexit handlers, lets the script's objects go
+    (their finalizers run) and flushes and closes the files it left open. The process is retired after the
+    run, so nothing of it reaches the next one; this is so that nothing it wrote is lost either."""
+    global _active
+    active, _active = _active, None
+    try:
+        atexit._run_exitfuncs()
+    except BaseException:  # noqa: B036 - a stop during the handlers: they were interrupted, as in python3
+        pass
+    flush_streams()
+    # Closed before the script's objects go, so that no "unclosed file" ResourceWarning is raised.
+    _close_files()
+    if active is None:
+        return
+    sys.modules['__main__'] = active['previous_main']
+    active['main'].__dict__.clear()
+    if active['directory']:
+        _forget_directory(active['directory'])
+        os.chdir(active['cwd'])
+    flush_streams()
+
+
+# Every file the script opens (builtins.open / io.open are wrapped in install_open_tracking), so that
+# end_run() can flush and close what it left open: a learner's unclosed CSV must reach the disk.
+_opened = weakref.WeakSet()
+_io_open = io.open
+
+
+def _tracked_open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    f = _io_open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+    _opened.add(f)
+    return f
+
+
+_tracked_open.__name__ = _tracked_open.__qualname__ = 'open'
+_tracked_open.__doc__ = _io_open.__doc__
+
+
+def install_open_tracking():
+    builtins.open = io.open = _tracked_open
+
+
+def _close_files():
+    """Closes the files the run left open, text layers first so their buffers reach the disk."""
+    for f in list(_opened):
+        try:
+            if not f.closed:
+                f.close()
+        except Exception:
+            pass
+    _opened.clear()
 
 
 def _forget_directory(directory):
@@ -173,6 +273,49 @@ def name_tensors(filename, engine_tensors):
     return names
 
 
+def install_recursion_cap(cap):
+    """Pyodide recurses on the worker's native stack: a learner's sys.setrecursionlimit(10**7) would let a
+    runaway recursion overflow it (a fatal error, slow to unwind) instead of raising RecursionError. The
+    limit really set is capped at what the stack holds; getrecursionlimit() still answers what was asked."""
+    real_set = sys.setrecursionlimit
+    asked = [sys.getrecursionlimit()]
+
+    def setrecursionlimit(limit, /):
+        real_set(cap if isinstance(limit, int) and limit > cap else limit)
+        asked[0] = limit
+
+    def getrecursionlimit():
+        return asked[0]
+
+    for fn, real in ((setrecursionlimit, real_set), (getrecursionlimit, sys.getrecursionlimit)):
+        fn.__doc__ = real.__doc__
+        fn.__module__ = 'sys'
+    sys.setrecursionlimit = setrecursionlimit
+    sys.getrecursionlimit = getrecursionlimit
+
+
+def install_sleep(wait):
+    """Replaces time.sleep (which Pyodide implements by spinning a core) with one that blocks the worker
+    on the run's control buffer: `wait(seconds)` raises the stop's KeyboardInterrupt when the run is stopped
+    meanwhile, so that it comes at once, from the learner's `time.sleep(...)` line."""
+    real = time.sleep
+
+    def sleep(secs, /):
+        if isinstance(secs, float):
+            if secs != secs:
+                raise ValueError('Invalid value NaN (not a number)')
+        else:
+            secs = operator.index(secs)
+        if secs < 0:
+            raise ValueError('sleep length must be non-negative')
+        wait(float(secs))
+
+    sleep.__name__ = sleep.__qualname__ = 'sleep'
+    sleep.__module__ = 'time'
+    sleep.__doc__ = real.__doc__
+    time.sleep = sleep
+
+
 def reset_state(seed, entropy=None):
     """Puts global state back to a fresh process's before each run (modules outlive runs)."""
     # `random` was seeded when the start-up snapshot was made: reseed it as a new process would. `entropy`
@@ -180,6 +323,9 @@ def reset_state(seed, entropy=None):
     random = sys.modules.get('random')
     if random is not None:
         random.seed(entropy)
+    numpy = sys.modules.get('numpy')
+    if numpy is not None and hasattr(numpy, '_bl_reset'):
+        numpy._bl_reset()  # print options, error state, np.random reseeded (from `random`, just reseeded)
     torch = sys.modules.get('torch')
     if torch is None:
         return

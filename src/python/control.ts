@@ -54,9 +54,17 @@ export class HostControl {
   /** Resumes a paused run, possibly in another mode. */
   resume(mode: RunMode): void {
     Atomics.store(this.slots, ControlSlot.Mode, modeCode(mode));
-    if (Atomics.compareExchange(this.slots, ControlSlot.State, ControlState.Pause, ControlState.Run) === ControlState.Pause) {
+    if (
+      Atomics.compareExchange(this.slots, ControlSlot.State, ControlState.Pause, ControlState.Run) ===
+      ControlState.Pause
+    ) {
       Atomics.notify(this.slots, ControlSlot.State);
     }
+  }
+
+  /** Whether the current run was asked to stop. */
+  get stopRequested(): boolean {
+    return Atomics.load(this.slots, ControlSlot.State) === ControlState.Stop;
   }
 
   /** Stops the run: KeyboardInterrupt for running Python, and wakes a paused worker. */
@@ -109,8 +117,28 @@ export class WorkerControl {
     }
   }
 
-  /** Re-raises SIGINT so Python keeps unwinding even if a bare `except:` swallowed the first interrupt. */
-  reassertStop(): void {
-    if (this.stopRequested) Atomics.store(this.interrupt, 0, SIGINT);
+  /**
+   * True while a stop's KeyboardInterrupt has not reached Python yet (Pyodide clears the buffer when it
+   * raises it). Once it has, the script's own `except KeyboardInterrupt:` handler runs undisturbed, as after
+   * Ctrl-C in python3; a handler that never ends is ended by the stop's grace period (process.ts).
+   */
+  get interruptPending(): boolean {
+    return Atomics.load(this.interrupt, 0) !== 0;
+  }
+
+  /**
+   * time.sleep: blocks the thread without using the CPU for `ms`, waking at once when the run is stopped
+   * (true: the stop's KeyboardInterrupt is pending). A pause in between does not shorten the sleep, nor does
+   * a stop whose interrupt was already raised (a sleep in the script's KeyboardInterrupt handler).
+   */
+  sleep(ms: number): boolean {
+    const deadline = performance.now() + ms;
+    for (;;) {
+      const state = Atomics.load(this.slots, ControlSlot.State);
+      if (state === ControlState.Stop && this.interruptPending) return true;
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      Atomics.wait(this.slots, ControlSlot.State, state, left);
+    }
   }
 }

@@ -18,6 +18,6 @@ export interface ShimHooks {
    * the script's own output stays what PyTorch would print.
    */
   hint(message: string): void;
-  /** Text the script wrote to stdout/stderr. */
-  write(stream: 'stdout' | 'stderr', text: string): void;
+  /** Bytes (UTF-8) the script wrote to stdout/stderr; only valid during the call (copy to keep them). */
+  write(stream: 'stdout' | 'stderr', bytes: Uint8Array): void;
 }

@@ -43,7 +43,11 @@ function listPythonFiles(dir: string, rel = ''): string[] {
   return out;
 }
 
-export async function installTorchShim(py: PyodideInterface, hooks: ShimHooks, options: ShimOptions = {}): Promise<void> {
+export async function installTorchShim(
+  py: PyodideInterface,
+  hooks: ShimHooks,
+  options: ShimOptions = {},
+): Promise<void> {
   const torchDir = options.torchDir ?? findTorchDir();
   const target = `${PY_ROOT}/torch`;
   for (const rel of listPythonFiles(torchDir)) {

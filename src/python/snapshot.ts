@@ -85,7 +85,8 @@ export function readSnapshot(file: string): { bytes: Uint8Array; info: SnapshotI
   }
   try {
     const head = Buffer.alloc(MAGIC.length + 4);
-    if (fs.readSync(fd, head, 0, head.length, 0) !== head.length || head.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
+    if (fs.readSync(fd, head, 0, head.length, 0) !== head.length || head.toString('latin1', 0, MAGIC.length) !== MAGIC)
+      return null;
     const jsonLength = head.readUInt32LE(MAGIC.length);
     const json = Buffer.alloc(jsonLength);
     fs.readSync(fd, json, 0, jsonLength, head.length);
@@ -125,7 +126,8 @@ export function bridgeSerializer(bridge: Record<string, unknown>): (obj: unknown
   return (obj) => {
     const name = names.get(obj);
     if (name === undefined) {
-      const what = typeof obj === 'function' ? `function ${(obj as { name?: string }).name || '(anonymous)'}` : typeof obj;
+      const what =
+        typeof obj === 'function' ? `function ${(obj as { name?: string }).name || '(anonymous)'}` : typeof obj;
       throw new Error(`the snapshot cannot hold a JS ${what} that is not part of the engine bridge`);
     }
     return { bridge: name };

@@ -6,6 +6,7 @@
 // the bytecode made at build time means no Python is compiled at start-up either way, and Pyodide's own JS
 // comes from V8's code cache when one fits (compiledPyodideModule). BACKPROP_LENS_DEBUG=1 times the stages.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -26,9 +27,34 @@ const BRIDGE_MODULE = '_bl_engine';
 
 /** Stdlib modules imported into the snapshot besides those torch needs: common in learners' scripts. */
 const SNAPSHOT_IMPORTS = [
-  'traceback', 'linecache', 'types', 'importlib.abc', 'importlib.util', 'math', 'random', 'collections',
-  'functools', 'itertools', 'numbers', 'typing', 'dataclasses', 'warnings', 'contextlib', 're', 'json', 'copy',
-  'operator', 'weakref', 'enum', 'inspect', 'abc', 'string', 'textwrap', 'builtins', 'time', 'os',
+  'traceback',
+  'linecache',
+  'types',
+  'importlib.abc',
+  'importlib.util',
+  'math',
+  'random',
+  'collections',
+  'functools',
+  'itertools',
+  'numbers',
+  'typing',
+  'dataclasses',
+  'warnings',
+  'contextlib',
+  're',
+  'json',
+  'copy',
+  'operator',
+  'weakref',
+  'enum',
+  'inspect',
+  'abc',
+  'string',
+  'textwrap',
+  'builtins',
+  'time',
+  'os',
 ];
 
 export interface StartupResult {
@@ -40,7 +66,13 @@ export interface StartupResult {
 type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideInterface>;
 
 /** Copies a directory tree from disk into Pyodide's file system. `keep` filters files by name. */
-function copyTree(py: PyodideInterface, from: string, to: string, keep: (name: string, inPycache: boolean) => boolean, inPycache = false): void {
+function copyTree(
+  py: PyodideInterface,
+  from: string,
+  to: string,
+  keep: (name: string, inPycache: boolean) => boolean,
+  inPycache = false,
+): void {
   if (!fs.existsSync(from)) return;
   for (const e of fs.readdirSync(from, { withFileTypes: true })) {
     const src = path.join(from, e.name);
@@ -83,35 +115,68 @@ interface PyodideLoader {
 }
 
 /**
+ * Where the code cache is kept: beside pyodide.asm.js, or in the temp folder when the install is read-only
+ * or the runtime process may not write there (the permission model), keyed by V8's version and the file.
+ */
+function codeCacheFiles(file: string): { read: string[]; write: string } {
+  const beside = `${file}.cache`;
+  let stamp = '';
+  try {
+    stamp = `${fs.statSync(file).size}-${Math.round(fs.statSync(file).mtimeMs)}`;
+  } catch {
+    /* only the file beside is used */
+  }
+  const temp = path.join(os.tmpdir(), `backprop-lens-pyodide.${process.versions.v8}.${stamp}.cache`);
+  let besideWritable = true;
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    const permission = (process as { permission?: { has(scope: string, ref: string): boolean } }).permission;
+    if (permission && !permission.has('fs.write', beside)) besideWritable = false;
+  } catch {
+    besideWritable = false;
+  }
+  return { read: [beside, temp], write: besideWritable ? beside : temp };
+}
+
+/**
  * Pyodide's JS (1.2 MB) through V8's code cache: prepare-python.mjs turned pyodide.asm.mjs into a script,
  * which vm.Script compiles from `pyodide.asm.js.cache` when it matches this V8 and this file (it saves
  * about 60 ms of parsing and compiling per start); otherwise the worker writes the cache after loading.
  */
 function compiledPyodideModule(dir: string): { create: unknown; saveCodeCache: () => void } | null {
   const file = path.join(dir, 'pyodide.asm.js');
-  const cacheFile = `${file}.cache`;
+  const caches = codeCacheFiles(file);
   let source: string;
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch {
     return null;
   }
+  let script: vm.Script | null = null;
   let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new vm.Script(source, { filename: file, cachedData });
-  const factory = script.runInThisContext() as (importMetaUrl: string, dynamicImport: (s: string) => Promise<unknown>) => unknown;
-  const create = factory(pathToFileURL(path.join(dir, 'pyodide.asm.mjs')).href, (specifier) => import(specifier));
-  const saveCodeCache = () => {
-    if (cachedData && !script.cachedDataRejected) return;
+  for (const cacheFile of caches.read) {
     try {
-      fs.accessSync(dir, fs.constants.W_OK); // a read-only install: skip making a cache that cannot be kept
-      const tmp = `${cacheFile}.${process.pid}.${threadId}.tmp`;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, cacheFile);
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      continue;
+    }
+    script = new vm.Script(source, { filename: file, cachedData });
+    if (!script.cachedDataRejected) break;
+  }
+  if (!script || script.cachedDataRejected) cachedData = undefined;
+  script ??= new vm.Script(source, { filename: file });
+  const factory = script.runInThisContext() as (
+    importMetaUrl: string,
+    dynamicImport: (s: string) => Promise<unknown>,
+  ) => unknown;
+  const create = factory(pathToFileURL(path.join(dir, 'pyodide.asm.mjs')).href, (specifier) => import(specifier));
+  const compiled = script;
+  const saveCodeCache = () => {
+    if (cachedData) return;
+    try {
+      const tmp = `${caches.write}.${process.pid}.${threadId}.tmp`;
+      fs.writeFileSync(tmp, compiled.createCachedData());
+      fs.renameSync(tmp, caches.write);
     } catch {
       /* every start then compiles, as without the cache */
     }
@@ -119,7 +184,33 @@ function compiledPyodideModule(dir: string): { create: unknown; saveCodeCache: (
   return { create, saveCodeCache };
 }
 
+/**
+ * Under Node's permission model `process.binding` throws, and Emscripten's NODEFS asks it for nothing but
+ * the fs constants at start-up; a refused file operation fails with ERR_ACCESS_DENIED, a code NODEFS does
+ * not know, so it becomes EACCES (Python's PermissionError).
+ */
+function prepareForPermissionModel(): void {
+  const proc = process as unknown as { permission?: unknown; binding: (name: string) => unknown };
+  if (!proc.permission || (proc.binding as { blPatched?: boolean }).blPatched) return;
+  const binding = proc.binding.bind(process);
+  const patched = (name: string) => (name === 'constants' ? { fs: fs.constants, os: os.constants } : binding(name));
+  proc.binding = Object.assign(patched, { blPatched: true });
+  const mutable = fs as unknown as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(fs)) {
+    if (!name.endsWith('Sync') || typeof fn !== 'function') continue;
+    mutable[name] = function (this: unknown, ...args: unknown[]) {
+      try {
+        return (fn as (...a: unknown[]) => unknown).apply(this, args);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ERR_ACCESS_DENIED') (err as NodeJS.ErrnoException).code = 'EACCES';
+        throw err;
+      }
+    };
+  }
+}
+
 function pyodideLoader(distDir: string, useCodeCache = true): PyodideLoader {
+  prepareForPermissionModel();
   const dir = path.join(distDir, 'pyodide');
   // A runtime path, not a bundled import: Pyodide stays a set of files beside the bundle.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -145,6 +236,7 @@ import sys
 sys.path.insert(0, ${JSON.stringify(HELPERS_ROOT)})
 import _bl_guard, _bl_run
 _bl_guard.install()
+_bl_run.install_open_tracking()
 `);
 }
 
@@ -161,34 +253,31 @@ export async function startPython(distDir: string, hooks: ShimHooks): Promise<St
   stage('Pyodide code and snapshot read');
   let py: PyodideInterface | null = null;
   let torchRestored = false;
-  let bridge: Record<string, unknown> | null = null;
   if (snapshot) {
     try {
-      bridge = createBridge(hooks);
+      const bridge = createBridge(hooks);
       py = await load({ ...options, _loadSnapshot: snapshot.bytes, _snapshotDeserializer: bridgeDeserializer(bridge) });
       torchRestored = snapshot.info.torch;
-    } catch {
+    } catch (err) {
       py = null; // an unusable snapshot only costs time: start CPython the ordinary way
+      stage(`start-up snapshot not usable (${err instanceof Error ? err.message : String(err)})`);
     }
   }
   const fromSnapshot = py !== null;
   py ??= await load(options);
   stage(fromSnapshot ? 'Pyodide restored' : 'Pyodide loaded');
-  const write = (stream: 'stdout' | 'stderr') => {
-    const decoder = new TextDecoder('utf-8');
-    return {
-      write: (buf: Uint8Array): number => {
-        const text = decoder.decode(buf, { stream: true });
-        if (text) hooks.write(stream, text);
-        return buf.length;
-      },
-    };
-  };
+  const write = (stream: 'stdout' | 'stderr') => ({
+    write: (buf: Uint8Array): number => {
+      hooks.write(stream, buf);
+      return buf.length;
+    },
+  });
   py.setStdout(write('stdout'));
   py.setStderr(write('stderr'));
   py.setStdin({ stdin: () => null }); // input() sees end of file instead of hanging the worker
 
-  if (fromSnapshot) py.mountNodeFS(HELPERS_ROOT, pythonDir); // imported already: only their files
+  if (fromSnapshot)
+    py.mountNodeFS(HELPERS_ROOT, pythonDir); // imported already: only their files
   else importHelpers(py, pythonDir);
   stage('runtime helpers ready');
 
@@ -198,12 +287,19 @@ export async function startPython(distDir: string, hooks: ShimHooks): Promise<St
     // The bridge of the snapshot's torch is this worker's (restored by name), but the Python callbacks
     // it calls back (errors, warnings, printing) were handed to the build's bridge by torch/_errors.py:
     // hand them to this one (as that module does on import; reloading it would cost a compile check).
-    py.runPython(`import sys\n_m = sys.modules['torch._errors']\n_m.E.set_python_callbacks(_m._raise, _m._warn, _m._print)\ndel _m`);
+    py.runPython(
+      `import sys\n_m = sys.modules['torch._errors']\n_m.E.set_python_callbacks(_m._raise, _m._warn, _m._print)\ndel _m`,
+    );
     stage('torch reconnected');
   } else {
     try {
       // Bytecode first: the shim writes the sources next to it, and the import then finds both.
-      copyTree(py, path.join(pythonDir, 'torch'), `${SHIM_ROOT}/torch`, (name, inPycache) => inPycache && name.endsWith('.pyc'));
+      copyTree(
+        py,
+        path.join(pythonDir, 'torch'),
+        `${SHIM_ROOT}/torch`,
+        (name, inPycache) => inPycache && name.endsWith('.pyc'),
+      );
       await installTorchShim(py, hooks);
       stage('torch imported');
     } catch (err) {
@@ -211,13 +307,19 @@ export async function startPython(distDir: string, hooks: ShimHooks): Promise<St
       shimError = err instanceof Error ? err.message : String(err);
     }
   }
-  for (const m of HELPER_MODULES) if (!py.runPython(`'${m}' in sys.modules`)) throw new Error(`runtime helper ${m} missing`);
+  for (const m of HELPER_MODULES)
+    if (!py.runPython(`'${m}' in sys.modules`)) throw new Error(`runtime helper ${m} missing`);
   saveCodeCache();
   return { py, shimError };
 }
 
 /** Hooks for the snapshot's bridge: nothing runs while the snapshot is made. */
-const NO_HOOKS: ShimHooks = { modelSeen: () => undefined, moduleForward: () => undefined, hint: () => undefined, write: () => undefined };
+const NO_HOOKS: ShimHooks = {
+  modelSeen: () => undefined,
+  moduleForward: () => undefined,
+  hint: () => undefined,
+  write: () => undefined,
+};
 
 async function snapshotBase(distDir: string): Promise<PyodideInterface> {
   // Without the code cache: the cache is written by a worker that restores the snapshot (its code paths).

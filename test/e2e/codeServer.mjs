@@ -47,7 +47,7 @@ function freePort() {
  * Prepares a session folder: <dir>/user-data, <dir>/extensions and <dir>/workspace (a copy of examples/),
  * and installs the .vsix into the extensions folder with `code-server --install-extension`.
  */
-export function prepareSession({ tools, vsix, examples, dir }) {
+export function prepareSession({ tools, vsix, examples, dir, settings = {} }) {
   fs.rmSync(dir, { recursive: true, force: true });
   const userData = path.join(dir, 'user-data');
   const extensions = path.join(dir, 'extensions');
@@ -55,29 +55,49 @@ export function prepareSession({ tools, vsix, examples, dir }) {
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
   fs.cpSync(examples, workspace, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
   const { node, entry } = tools.codeServer;
-  execFileSync(node, [entry, ...configArgs(dir), '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
+  execFileSync(
+    node,
+    [
+      entry,
+      ...configArgs(dir),
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      '--install-extension',
+      vsix,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    },
+  );
   return { dir, userData, extensions, workspace };
 }
 
-/** Starts code-server on 127.0.0.1 without auth; resolves once it answers /healthz. */
-export async function startCodeServer({ tools, session, env = {}, logFile }) {
+/**
+ * Starts code-server on 127.0.0.1 without auth; resolves once it answers /healthz. With `workspaceTrust`,
+ * Workspace Trust is on (the session's settings must enable it too) and the folder opens untrusted.
+ */
+export async function startCodeServer({ tools, session, env = {}, logFile, workspaceTrust = false }) {
   const port = await freePort();
   const { node, entry } = tools.codeServer;
   const args = [
     entry,
     ...configArgs(session.dir),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--user-data-dir', session.userData,
-    '--extensions-dir', session.extensions,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    session.userData,
+    '--extensions-dir',
+    session.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     session.workspace,

@@ -1,12 +1,14 @@
 // End-to-end test: the packaged extension in a real VS Code (code-server) driven through Chromium the way a
-// learner uses it. Two sessions, each with fresh folders:
+// learner uses it. Three sessions, each with fresh folders:
 //   1. the integration suite (test/integration) runs inside code-server's extension host;
 //   2. the UI: Train via the CodeLens and compare the panel's final loss with the CLI's, Step and its
 //      before/after table, a syntax error in the Problems panel, a parameter shape in the sidebar
-//      inspector, and Stop on a runaway loop.
+//      inspector, and Stop on a runaway loop;
+//   3. Restricted Mode: an untrusted folder offers no action that runs code, and Train from the palette
+//      explains instead of running.
 // Every step saves a screenshot under test-results/e2e/. Prints `N passed, M failed`; exits 1 on failure.
 //
-// Usage: node test/e2e/run.mjs [--keep] [--only=integration|ui]
+// Usage: node test/e2e/run.mjs [--keep] [--only=integration|ui|restricted]
 //   --keep leaves the session folders for inspection; --only runs one of the two sessions.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,12 +20,16 @@ import { packageVsix } from '../../scripts/package-vsix.mjs';
 import { prepareSession, startCodeServer } from './codeServer.mjs';
 import { Workbench, eventually, launchBrowser } from './workbench.mjs';
 import { uiTests } from './uiTests.mjs';
+import { restrictedModeTests } from './restrictedMode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 // One run at a time on a machine (they share test-results/ and the CPU): re-run this script under
 // flock(1) on a lock file in the tool cache when it is available.
-if (!process.env.BACKPROP_LENS_E2E_LOCKED && spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0) {
+if (
+  !process.env.BACKPROP_LENS_E2E_LOCKED &&
+  spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0
+) {
   fs.mkdirSync(cacheDir(), { recursive: true });
   const r = spawnSync('flock', [path.join(cacheDir(), 'e2e.lock'), process.execPath, ...process.argv.slice(1)], {
     stdio: 'inherit',
@@ -53,7 +59,12 @@ async function check(name, fn, wb) {
     console.log(`ok ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)`);
   } catch (err) {
     failed++;
-    console.log(`not ok ${name}\n  ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n  ')}`);
+    console.log(
+      `not ok ${name}\n  ${String(err?.stack ?? err)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n  ')}`,
+    );
     if (wb) await wb.screenshot(`FAILED-${name.replace(/\W+/g, '-').slice(0, 50)}`).catch(() => undefined);
   }
 }
@@ -79,12 +90,20 @@ function cliRun(file) {
 }
 
 async function integrationSession({ tools, vsix, browser, base }) {
-  const session = prepareSession({ tools, vsix, examples: path.join(root, 'examples'), dir: path.join(base, 'integration') });
+  const session = prepareSession({
+    tools,
+    vsix,
+    examples: path.join(root, 'examples'),
+    dir: path.join(base, 'integration'),
+  });
   const resultsFile = path.join(session.dir, 'integration-results.json');
   const server = await startCodeServer({
     tools,
     session,
-    env: { BACKPROP_LENS_INTEGRATION: resultsFile, BACKPROP_LENS_INTEGRATION_SUITE: path.join(root, 'dist/test/integration.js') },
+    env: {
+      BACKPROP_LENS_INTEGRATION: resultsFile,
+      BACKPROP_LENS_INTEGRATION_SUITE: path.join(root, 'dist/test/integration.js'),
+    },
     logFile: path.join(resultsDir, 'code-server-integration.log'),
   });
   let wb;
@@ -92,20 +111,35 @@ async function integrationSession({ tools, vsix, browser, base }) {
     wb = await Workbench.open(browser, server.folderUrl, path.join(resultsDir, 'integration'));
     // The extension activates on Python files.
     await wb.openFile('xor.py');
-    const results = await eventually('integration results', () => fs.existsSync(resultsFile) && JSON.parse(fs.readFileSync(resultsFile, 'utf8')), 300_000, 500);
+    const results = await eventually(
+      'integration results',
+      () => fs.existsSync(resultsFile) && JSON.parse(fs.readFileSync(resultsFile, 'utf8')),
+      300_000,
+      500,
+    );
     await wb.screenshot('integration-done');
     for (const title of results.passes ?? []) console.log(`ok integration: ${title}`);
-    for (const f of results.failures ?? []) console.log(`not ok integration: ${f.title}\n  ${f.error.split('\n').slice(0, 6).join('\n  ')}`);
-    if (results.error) console.log(`not ok integration suite did not load\n  ${results.error.split('\n').slice(0, 6).join('\n  ')}`);
+    for (const f of results.failures ?? [])
+      console.log(`not ok integration: ${f.title}\n  ${f.error.split('\n').slice(0, 6).join('\n  ')}`);
+    if (results.error)
+      console.log(`not ok integration suite did not load\n  ${results.error.split('\n').slice(0, 6).join('\n  ')}`);
     console.log(`integration: ${results.passed} passed, ${results.failed} failed`);
     passed += results.passed;
     failed += results.failed;
   } catch (err) {
     failed++;
-    console.log(`not ok integration suite in code-server\n  ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n  ')}`);
+    console.log(
+      `not ok integration suite in code-server\n  ${String(err?.stack ?? err)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n  ')}`,
+    );
     if (wb) await wb.screenshot('FAILED-integration').catch(() => undefined);
   } finally {
-    await wb?.page.context().close().catch(() => undefined);
+    await wb?.page
+      .context()
+      .close()
+      .catch(() => undefined);
     await server.stop();
   }
 }
@@ -121,7 +155,38 @@ async function uiSession({ tools, vsix, browser, base, cli }) {
       await check(t.name, () => t.run(wb), wb);
     }
   } finally {
-    await wb?.page.context().close().catch(() => undefined);
+    await wb?.page
+      .context()
+      .close()
+      .catch(() => undefined);
+    await server.stop();
+  }
+}
+
+/** An untrusted folder (Restricted Mode): the extension must offer no way to run the learner's code. */
+async function restrictedSession({ tools, vsix, browser, base }) {
+  const session = prepareSession({
+    tools,
+    vsix,
+    examples: path.join(root, 'examples'),
+    dir: path.join(base, 'restricted'),
+    settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
+  });
+  const server = await startCodeServer({
+    tools,
+    session,
+    workspaceTrust: true,
+    logFile: path.join(resultsDir, 'code-server-restricted.log'),
+  });
+  let wb;
+  try {
+    wb = await Workbench.open(browser, server.folderUrl, path.join(resultsDir, 'restricted'));
+    for (const t of restrictedModeTests()) await check(t.name, () => t.run(wb), wb);
+  } finally {
+    await wb?.page
+      .context()
+      .close()
+      .catch(() => undefined);
     await server.stop();
   }
 }
@@ -138,15 +203,19 @@ async function main() {
 
   const browser = await launchBrowser(tools.chromium);
   try {
-    if (only !== 'ui') {
+    if (!only || only === 'integration') {
       await integrationSession({ tools, vsix, browser, base });
       say('integration session done');
     }
-    if (only !== 'integration') {
+    if (!only || only === 'ui') {
       const cli = cliRun(path.join(root, 'examples', 'xor.py'));
       say(`CLI: xor.py ran ${cli.losses.length} steps, final loss ${cli.finalLoss}`);
       await uiSession({ tools, vsix, browser, base, cli });
       say('UI session done');
+    }
+    if (!only || only === 'restricted') {
+      await restrictedSession({ tools, vsix, browser, base });
+      say('Restricted Mode session done');
     }
   } finally {
     await browser.close();
@@ -158,7 +227,12 @@ async function main() {
 main()
   .catch((err) => {
     failed++;
-    console.log(`not ok e2e setup\n  ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n  ')}`);
+    console.log(
+      `not ok e2e setup\n  ${String(err?.stack ?? err)
+        .split('\n')
+        .slice(0, 8)
+        .join('\n  ')}`,
+    );
   })
   .finally(() => {
     say('done');

@@ -65,7 +65,8 @@ function cpythonSyntaxErrorLine(file) {
 function firstLinearWeightShape(source) {
   const m = /nn\.Linear\(\s*(\w+)\s*,\s*(\w+)/.exec(source);
   assert.ok(m, 'no nn.Linear in the file');
-  const value = (tok) => (/^\d+$/.test(tok) ? Number(tok) : Number(new RegExp(`\\b${tok}\\s*=\\s*(\\d+)`).exec(source)?.[1]));
+  const value = (tok) =>
+    /^\d+$/.test(tok) ? Number(tok) : Number(new RegExp(`\\b${tok}\\s*=\\s*(\\d+)`).exec(source)?.[1]);
   const shape = [value(m[2]), value(m[1])];
   assert.ok(shape.every(Number.isInteger), `cannot read the Linear sizes from "${m[0]}"`);
   return shape;
@@ -85,7 +86,11 @@ export function uiTests({ cli, workspace }) {
         await waitStatus(frame, 'finished');
         const chart = frame.locator('#loss canvas');
         // The chart redraws at most ~30 times a second: wait for the last batch to be drawn.
-        await eventually('the chart to show every step', async () => Number(await chart.getAttribute('data-steps')) === cli.losses.length, 10_000);
+        await eventually(
+          'the chart to show every step',
+          async () => Number(await chart.getAttribute('data-steps')) === cli.losses.length,
+          10_000,
+        );
         await wb.screenshot('train-finished');
         const label = await chart.getAttribute('aria-label');
         const latest = Number(await chart.getAttribute('data-latest-loss'));
@@ -115,9 +120,9 @@ export function uiTests({ cli, workspace }) {
         await wb.screenshot('step-paused');
         const state = await frame.locator('.run-state').textContent();
         assert.match(state, /update/i, `run state "${state}" names the update phase`);
-        const rows = await table.locator('tbody tr:not(.param-row):not(.truncated)').evaluateAll((trs) =>
-          trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')),
-        );
+        const rows = await table
+          .locator('tbody tr:not(.param-row):not(.truncated)')
+          .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
         assert.ok(rows.length > 0, 'the table lists parameter elements');
         let changed = 0;
         for (const [name, b, g, lrg, a] of rows) {
@@ -129,7 +134,8 @@ export function uiTests({ cli, workspace }) {
           assert.ok(grad !== null && step !== null, `${name}: the gradient and lr×grad are shown`);
           // Plain SGD (xor.py): after = before − lr·grad, to the digits shown.
           assert.ok(
-            Math.abs(before - step - after) <= 2e-3 * Math.max(Math.abs(before), Math.abs(after), Math.abs(step)) + 1e-6,
+            Math.abs(before - step - after) <=
+              2e-3 * Math.max(Math.abs(before), Math.abs(after), Math.abs(step)) + 1e-6,
             `${name}: ${before} − ${step} should be ${after}`,
           );
           if (before !== after) changed++;
@@ -163,15 +169,20 @@ export function uiTests({ cli, workspace }) {
       },
     },
     {
-      name: 'sidebar inspector: lists xor.py\'s parameters with the shapes PyTorch gives them',
+      name: "sidebar inspector: lists xor.py's parameters with the shapes PyTorch gives them",
       async run(wb) {
         await wb.editorTab('xor.py').first().click();
         await wb.page.locator('.activitybar .action-item .action-label[aria-label^="Backprop Lens"]').first().click();
         const frame = await wb.webviewFrame('body.view-sidebar .param-list', 60_000);
         await wb.screenshot('inspector');
-        const params = await frame.locator('.param-list .param-button').evaluateAll((bs) =>
-          bs.map((b) => [b.querySelector('.param-name')?.textContent ?? '', b.querySelector('.param-shape')?.textContent ?? '']),
-        );
+        const params = await frame
+          .locator('.param-list .param-button')
+          .evaluateAll((bs) =>
+            bs.map((b) => [
+              b.querySelector('.param-name')?.textContent ?? '',
+              b.querySelector('.param-shape')?.textContent ?? '',
+            ]),
+          );
         const shapes = Object.fromEntries(params);
         const source = fs.readFileSync(path.join(workspace, 'xor.py'), 'utf8');
         const [out, inp] = firstLinearWeightShape(source);

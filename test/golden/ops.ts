@@ -58,7 +58,11 @@ function call(op: string, a: (Tensor | number | number[] | null)[], kw: Record<s
     case 'silu':
       return (torch[op] as (t: Tensor) => Tensor)(T(0));
     case 'clamp':
-      return torch.clamp(T(0), (kw.min as number | undefined) ?? (a[1] as number | undefined) ?? null, (kw.max as number | undefined) ?? (a[2] as number | undefined) ?? null);
+      return torch.clamp(
+        T(0),
+        (kw.min as number | undefined) ?? (a[1] as number | undefined) ?? null,
+        (kw.max as number | undefined) ?? (a[2] as number | undefined) ?? null,
+      );
     case 'matmul':
       return torch.matmul(T(0), T(1));
     case 'sum':
@@ -118,7 +122,8 @@ function check(c: OpCase): string | null {
     if (!want) continue;
     const got = (args[i] as Tensor).grad;
     if (!got) return `grad[${i}] missing`;
-    const p = compareShape(`grad[${i}]`, got.shape, want.shape) ?? compareClose(`grad[${i}]`, got.data, want.data, RTOL, ATOL);
+    const p =
+      compareShape(`grad[${i}]`, got.shape, want.shape) ?? compareClose(`grad[${i}]`, got.data, want.data, RTOL, ATOL);
     if (p) return p;
   }
   return null;

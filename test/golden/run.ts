@@ -1,14 +1,10 @@
-// Golden suite: every case in the reference set computed by real PyTorch (../shared/golden, or the folder
+// Golden suite: every case in the reference set computed by real PyTorch (test/reference/golden, or the folder
 // named by GOLDEN_DIR) must be reproduced by the engine. Prints one line per failure, then `N passed, M failed`.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { GoldenCase } from './case';
 import opsCases from './ops';
 import rngCases from './rng';
 import trainCases from './train';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const goldenDir = process.env.GOLDEN_DIR ?? path.resolve(here, '../../../shared/golden');
+import { goldenDir } from '../reference/paths';
 
 const cases: GoldenCase[] = [...opsCases(goldenDir), ...trainCases(goldenDir), ...rngCases(goldenDir)];
 let passed = 0;

@@ -1,4 +1,4 @@
-// Golden training runs (../shared/golden/train.json, made by real PyTorch 1.13): each case builds the layers
+// Golden training runs (test/reference/golden/train.json, made by real PyTorch 1.13): each case builds the layers
 // with the given weights, then runs `steps` iterations of zero_grad, forward, loss, backward,
 // optimizer.step(), scheduler.step(), exactly as make_golden.py does, and compares every step's loss and lr,
 // the first gradients, the final parameters and the final output.
@@ -184,7 +184,9 @@ function runCase(c: TrainCase): string | null {
     const loss = criterion.call(out, yb) as Tensor;
     loss.backward();
     if (firstGrads === null) {
-      firstGrads = params.map((p) => (p.grad ? new Tensor((p.grad.data as Float32Array).slice(), p.shape) : new Tensor(new Float32Array(0), [0])));
+      firstGrads = params.map((p) =>
+        p.grad ? new Tensor((p.grad.data as Float32Array).slice(), p.shape) : new Tensor(new Float32Array(0), [0]),
+      );
     }
     losses.push(loss.item() as number);
     lrs.push(opt.param_groups[0].lr);

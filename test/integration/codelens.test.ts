@@ -41,7 +41,8 @@ suite('CodeLens on examples/xor.py', () => {
     let lenses: vscode.CodeLens[] = [];
     const t0 = Date.now();
     while (Date.now() - t0 < 30_000) {
-      lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+      lenses =
+        (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
       lenses = lenses.filter((l) => l.command?.title);
       if (lenses.length > 0) break;
       await new Promise((r) => setTimeout(r, 250));
@@ -49,7 +50,9 @@ suite('CodeLens on examples/xor.py', () => {
     assert.ok(lenses.length > 0, 'no CodeLens on xor.py');
 
     const titlesOn = (line: number) =>
-      lenses.filter((l) => l.range.start.line === line).map((l) => l.command!.title.replace(/\$\([^)]*\)\s*/g, '').trim());
+      lenses
+        .filter((l) => l.range.start.line === line)
+        .map((l) => l.command!.title.replace(/\$\([^)]*\)\s*/g, '').trim());
     const onLoop = titlesOn(loopLine);
     for (const word of ['Train', 'Step', 'Backprop']) {
       assert.ok(
@@ -58,7 +61,9 @@ suite('CodeLens on examples/xor.py', () => {
       );
     }
     const allowed = new Set([loopLine, ...classLines]);
-    const stray = lenses.filter((l) => !allowed.has(l.range.start.line)).map((l) => `${l.range.start.line + 1}: ${l.command!.title}`);
+    const stray = lenses
+      .filter((l) => !allowed.has(l.range.start.line))
+      .map((l) => `${l.range.start.line + 1}: ${l.command!.title}`);
     assert.deepEqual(stray, [], 'lenses on lines that start neither a model class nor the training loop');
     for (const line of classLines) assert.ok(titlesOn(line).length > 0, `no lens on the class at line ${line + 1}`);
   });

@@ -15,7 +15,9 @@ suite('commands', () => {
 
   test('the run commands exist: train, step, backprop, stop', async () => {
     const ext = await activeExtension();
-    const ids: string[] = ((ext.packageJSON as any).contributes?.commands ?? []).map((c: { command: string }) => c.command);
+    const ids: string[] = ((ext.packageJSON as any).contributes?.commands ?? []).map(
+      (c: { command: string }) => c.command,
+    );
     for (const verb of ['train', 'step', 'backprop', 'stop']) {
       assert.ok(
         ids.some((id) => id.toLowerCase().endsWith(`.${verb}`)),

@@ -64,10 +64,17 @@ suite('runs', () => {
     const finished = events.at(-1)!;
     assert.equal(finished.type, 'finished');
     if (finished.type !== 'finished') return;
-    assert.equal(finished.status, 'finished', `run ended ${finished.status}: ${JSON.stringify(events.find((e) => e.type === 'error'))}`);
+    assert.equal(
+      finished.status,
+      'finished',
+      `run ended ${finished.status}: ${JSON.stringify(events.find((e) => e.type === 'error'))}`,
+    );
 
     const model = events.find((e) => e.type === 'model');
-    assert.ok(model?.type === 'model' && model.modules.some((m) => m.type === 'Linear' && m.params.length > 0), 'no Linear layer in the model event');
+    assert.ok(
+      model?.type === 'model' && model.modules.some((m) => m.type === 'Linear' && m.params.length > 0),
+      'no Linear layer in the model event',
+    );
 
     // Every step's loss arrives exactly once, in order.
     const losses: number[] = [];
@@ -86,13 +93,21 @@ suite('runs', () => {
     const last = params.at(-1)!;
     if (last.type === 'params') {
       for (const p of last.params) {
-        assert.equal(p.value.length, p.shape.reduce((a, b) => a * b, 1), `${p.name} values match its shape`);
+        assert.equal(
+          p.value.length,
+          p.shape.reduce((a, b) => a * b, 1),
+          `${p.name} values match its shape`,
+        );
       }
     }
 
     // The window's tab model reaches the extension host asynchronously.
     const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
-    await waitFor(`a panel tab titled "Backprop Lens: xor.py"`, () => (labels().includes('Backprop Lens: xor.py') ? true : undefined), 10_000).catch(() => {
+    await waitFor(
+      `a panel tab titled "Backprop Lens: xor.py"`,
+      () => (labels().includes('Backprop Lens: xor.py') ? true : undefined),
+      10_000,
+    ).catch(() => {
       assert.fail(`no panel tab titled "Backprop Lens: xor.py" among ${JSON.stringify(labels())}`);
     });
   });

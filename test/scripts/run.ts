@@ -1,4 +1,4 @@
-// Script parity: runs every learner script in ../shared/scripts (or $SCRIPTS_DIR) through the built CLI
+// Script parity: runs every learner script in test/reference/scripts (or $SCRIPTS_DIR) through the built CLI
 // and compares what it printed with what real PyTorch printed (NAME.expected.txt), using the shared
 // comparison tool (numbers within tolerance, spaces folded). Prints one line per failure, then
 // `N passed, M failed`; exits 1 on any failure. Build first (`npm run build`).
@@ -6,10 +6,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { compareTool, scriptsDir } from '../reference/paths';
 
 const root = path.resolve(__dirname, '..', '..');
-const scriptsDir = path.resolve(root, process.env.SCRIPTS_DIR ?? '../shared/scripts');
-const compareTool = path.resolve(root, '../shared/tools/compare-output.mjs');
 const cli = path.join(root, 'dist', 'cli.js');
 /** Optional name filter: `npm run test:scripts -- xor`. */
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -31,7 +30,11 @@ function main(): number {
     const name = script.replace(/\.py$/, '');
     const started = Date.now();
     // Run from the scripts folder with a relative path, as a learner would run `python NAME.py`.
-    const run = spawnSync(process.execPath, [cli, 'run', script], { cwd: scriptsDir, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [cli, 'run', script], {
+      cwd: scriptsDir,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     const actual = path.join(tmp, `${name}.actual.txt`);
     // stdout and stderr together, as a terminal shows them (expected files hold what PyTorch printed).
     fs.writeFileSync(actual, (run.stdout ?? '') + (run.stderr ?? ''));
@@ -41,7 +44,8 @@ function main(): number {
     const ms = Date.now() - started;
     if (run.status !== 0 || compare.status !== 0) {
       failed++;
-      const why = run.status !== 0 ? `exit ${run.status ?? run.signal}: ${lastLine(run.stderr)}` : compare.stdout.trim();
+      const why =
+        run.status !== 0 ? `exit ${run.status ?? run.signal}: ${lastLine(run.stderr)}` : compare.stdout.trim();
       console.log(`FAIL ${script} (${ms} ms): ${why}`);
     } else {
       passed++;

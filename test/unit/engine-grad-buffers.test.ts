@@ -36,8 +36,14 @@ test('gradients of large layers accumulate exactly across backward passes, with 
   const g2 = Float32Array.from(w2.grad!.data);
   // Accumulating a second identical pass doubles each value exactly (x + x is exact in float32).
   forward(x, w1, w2).backward();
-  assert.deepEqual(Array.from(w1.grad!.data), Array.from(g1, (v) => Math.fround(v + v)));
-  assert.deepEqual(Array.from(w2.grad!.data), Array.from(g2, (v) => Math.fround(v + v)));
+  assert.deepEqual(
+    Array.from(w1.grad!.data),
+    Array.from(g1, (v) => Math.fround(v + v)),
+  );
+  assert.deepEqual(
+    Array.from(w2.grad!.data),
+    Array.from(g2, (v) => Math.fround(v + v)),
+  );
   // After zero_grad, one pass gives the single-pass gradient again (into the same buffers).
   const kept = w1.grad!;
   opt.zero_grad();

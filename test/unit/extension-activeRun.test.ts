@@ -16,7 +16,7 @@ function contextAfter(editors: (typeof xor | undefined)[], runs: Record<string, 
   return { key, ...runContext(key ? runs[key] : undefined) };
 }
 
-test('another file being active hides the running file\'s Stop and Continue', () => {
+test("another file being active hides the running file's Stop and Continue", () => {
   const runs: Record<string, RunStatus> = { [xor.key]: 'running' };
   assert.deepEqual(contextAfter([xor], runs), { key: xor.key, running: true, paused: false });
   assert.deepEqual(contextAfter([xor, syntax], runs), { key: syntax.key, running: false, paused: false });
@@ -32,7 +32,11 @@ test('focus moving into a webview (no active text editor) keeps the file followe
 });
 
 test('a non-Python editor follows no file', () => {
-  assert.deepEqual(contextAfter([xor, readme], { [xor.key]: 'running' }), { key: undefined, running: false, paused: false });
+  assert.deepEqual(contextAfter([xor, readme], { [xor.key]: 'running' }), {
+    key: undefined,
+    running: false,
+    paused: false,
+  });
 });
 
 test('running covers starting, running and paused; paused only paused', () => {

@@ -16,12 +16,15 @@ export interface CliRun {
   losses: Float32Array;
 }
 
-/** `file` is absolute or relative to the repository root (e.g. `examples/xor.py`, `../shared/scripts/learning_rates.py`). */
+/** `file` is absolute or relative to the repository root (e.g. `examples/xor.py`, `test/reference/scripts/learning_rates.py`). */
 export function runThroughCli(file: string): CliRun {
   const cli = path.join(root, 'dist/cli.js');
   assert.ok(fs.existsSync(cli), 'dist/cli.js is missing: run `npm run build` first');
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bpl-')), 'events.jsonl');
-  const printed = execFileSync(process.execPath, [cli, 'run', path.resolve(root, file), '--events', out], { encoding: 'utf8', timeout: 120_000 });
+  const printed = execFileSync(process.execPath, [cli, 'run', path.resolve(root, file), '--events', out], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const events = parseEventsJsonl(fs.readFileSync(out, 'utf8'));
   const losses: number[] = [];
   for (const e of events) if (e.type === 'steps') e.losses.forEach((v, i) => (losses[e.firstStep + i] = v));

@@ -43,7 +43,8 @@ test('learning_rate_decay.py: only the large-then-decayed rate reaches the botto
 test('the New Example quick pick offers every example in examples/ and each file exists', () => {
   const source = fs.readFileSync(path.join(root, 'src/extension/examples.ts'), 'utf8');
   const offered = [...source.matchAll(/file: '([^']+\.py)'/g)].map((m) => m[1]);
-  for (const f of ['linear_vs_nonlinear.py', 'local_minimum.py', 'learning_rate_decay.py']) assert.ok(offered.includes(f), f);
+  for (const f of ['linear_vs_nonlinear.py', 'local_minimum.py', 'learning_rate_decay.py'])
+    assert.ok(offered.includes(f), f);
   for (const f of offered) assert.ok(fs.existsSync(path.join(root, 'examples', f)), f);
   const shipped = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.py'));
   assert.deepEqual([...offered].sort(), [...shipped].sort());

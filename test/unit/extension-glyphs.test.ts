@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { VIEW_STRINGS } from '../../media/shared/strings';
+import { VIEW_STRINGS } from '../../src/shared/strings';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
@@ -12,7 +12,13 @@ const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
 const RISKY = /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf]/u;
 
 test('no risky glyphs in the l10n bundles, package.nls, walkthroughs or webview strings', () => {
-  const files = ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.ko.json', 'package.nls.json', 'package.nls.ko.json', ...fs.readdirSync(path.join(root, 'media/walkthrough')).map((f) => `media/walkthrough/${f}`)];
+  const files = [
+    'l10n/bundle.l10n.json',
+    'l10n/bundle.l10n.ko.json',
+    'package.nls.json',
+    'package.nls.ko.json',
+    ...fs.readdirSync(path.join(root, 'media/walkthrough')).map((f) => `media/walkthrough/${f}`),
+  ];
   for (const f of files) {
     for (const [i, line] of read(f).split('\n').entries()) {
       // "forward → loss → backward → update" in a walkthrough is a plain arrow every font has.

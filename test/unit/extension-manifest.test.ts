@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { VIEW_STRINGS } from '../../media/shared/strings';
+import { VIEW_STRINGS } from '../../src/shared/strings';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
@@ -14,7 +14,8 @@ const extensionSources = fs.readdirSync(path.join(root, 'src/extension')).map((f
 /** The message literals passed to vscode.l10n.t in the extension's code. */
 function hostMessages(): string[] {
   const out = new Set<string>();
-  for (const src of extensionSources) for (const m of src.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\'/g, "'"));
+  for (const src of extensionSources)
+    for (const m of src.matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\'/g, "'"));
   return [...out];
 }
 
@@ -27,7 +28,11 @@ test('every host and webview string is in the English and Korean bundles', () =>
     assert.equal(en[m], m, `English bundle: ${m}`);
     assert.equal(typeof ko[m], 'string', `Korean bundle: ${m}`);
     // Placeholders must survive translation.
-    assert.deepEqual([...ko[m].matchAll(/\{\d\}/g)].map((x) => x[0]).sort(), [...m.matchAll(/\{\d\}/g)].map((x) => x[0]).sort(), m);
+    assert.deepEqual(
+      [...ko[m].matchAll(/\{\d\}/g)].map((x) => x[0]).sort(),
+      [...m.matchAll(/\{\d\}/g)].map((x) => x[0]).sort(),
+      m,
+    );
   }
   assert.deepEqual(Object.keys(ko).sort(), Object.keys(en).sort());
 });
@@ -48,14 +53,20 @@ test('contributed commands are registered, activation is by Python files, never 
   assert.ok(pkg.activationEvents.includes('onLanguage:python'));
   assert.ok(!pkg.activationEvents.includes('*'));
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-  const registered = new Set([...read('src/extension/commands.ts').matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]));
+  const registered = new Set(
+    [...read('src/extension/commands.ts').matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]),
+  );
   const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command);
   assert.deepEqual(new Set(contributed), registered);
-  for (const c of ['train', 'step', 'backprop', 'continue', 'stop', 'showPanel', 'newExample']) assert.ok(registered.has(`backpropLens.${c}`), c);
-  const used = [...pkg.contributes.menus['editor/title'], ...pkg.contributes.keybindings].map((m: { command: string }) => m.command);
+  for (const c of ['train', 'step', 'backprop', 'continue', 'stop', 'showPanel', 'newExample'])
+    assert.ok(registered.has(`backpropLens.${c}`), c);
+  const used = [...pkg.contributes.menus['editor/title'], ...pkg.contributes.keybindings].map(
+    (m: { command: string }) => m.command,
+  );
   for (const c of used) assert.ok(registered.has(c), c);
   for (const c of pkg.contributes.commands) assert.equal(c.category, 'Backprop Lens');
-  for (const s of pkg.contributes.walkthroughs[0].steps) assert.ok(fs.existsSync(path.join(root, s.media.markdown)), s.media.markdown);
+  for (const s of pkg.contributes.walkthroughs[0].steps)
+    assert.ok(fs.existsSync(path.join(root, s.media.markdown)), s.media.markdown);
   assert.ok(fs.existsSync(path.join(root, pkg.contributes.viewsContainers.activitybar[0].icon)));
 });
 
@@ -66,7 +77,40 @@ test('every example offered by New Example is shipped in examples/', () => {
 });
 
 test('the extension host code never imports vscode from the modules node tests use', () => {
-  for (const f of ['pythonStructure.ts', 'runRecorder.ts', 'eventBatcher.ts', 'paramStats.ts', 'webviewHtml.ts', 'activeRun.ts']) {
+  for (const f of ['pythonStructure.ts', 'eventBatcher.ts', 'webviewHtml.ts', 'activeRun.ts']) {
     assert.ok(!/from 'vscode'/.test(read(`src/extension/${f}`)), f);
+  }
+});
+
+/** The modules a TypeScript file imports: repository-relative paths for relative imports, else `package:NAME`. */
+function importsOf(file: string): string[] {
+  const specs = [...read(file).matchAll(/^(?:import|export)\b[^'"]*?from '([^']+)'/gm)].map((m) => m[1]);
+  return specs.map((s) =>
+    s.startsWith('.') ? path.relative(root, path.resolve(root, path.dirname(file), s)) : `package:${s}`,
+  );
+}
+const tsFilesIn = (dir: string) =>
+  (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+
+test('shared code has one home: src/shared imports only itself and src/protocol, webviews no host code, the host no webview code', () => {
+  const shared = tsFilesIn('src/shared');
+  assert.ok(shared.length > 0);
+  for (const f of shared) {
+    for (const i of importsOf(f)) assert.ok(i.startsWith('src/shared/') || i === 'src/protocol', `${f} imports ${i}`);
+  }
+  for (const f of tsFilesIn('media')) {
+    for (const i of importsOf(f)) {
+      const allowed =
+        i.startsWith('media/') ||
+        i.startsWith('src/shared/') ||
+        i === 'src/protocol' ||
+        (i.startsWith('package:') && i !== 'package:vscode');
+      assert.ok(allowed, `${f} imports ${i}`);
+    }
+  }
+  for (const f of tsFilesIn('src/extension')) {
+    for (const i of importsOf(f)) assert.ok(!i.startsWith('media/'), `${f} imports ${i}`);
   }
 });

@@ -4,6 +4,7 @@ many tensors and print options; test/unit/format.test.ts must reproduce every st
 
     /usr/bin/python3 test/unit/format-fixture.py > test/unit/format-torch113.json
 """
+
 import json
 import math
 
@@ -36,17 +37,19 @@ def case(name, t, opts=None, parameter=False):
         torch.set_printoptions(**opts)
     text = repr(t)
     torch.set_printoptions(profile="default")
-    cases.append({
-        "name": name,
-        "shape": list(t.shape),
-        "dtype": DTYPES[t.dtype],
-        "data": [enc(v) for v in t.detach().reshape(-1).tolist()],
-        "requires_grad": bool(t.requires_grad),
-        "grad_fn": type(t.grad_fn).__name__ if t.grad_fn is not None else None,
-        "parameter": parameter,
-        "opts": opts or {},
-        "expected": text,
-    })
+    cases.append(
+        {
+            "name": name,
+            "shape": list(t.shape),
+            "dtype": DTYPES[t.dtype],
+            "data": [enc(v) for v in t.detach().reshape(-1).tolist()],
+            "requires_grad": bool(t.requires_grad),
+            "grad_fn": type(t.grad_fn).__name__ if t.grad_fn is not None else None,
+            "parameter": parameter,
+            "opts": opts or {},
+            "expected": text,
+        }
+    )
 
 
 g = torch.Generator().manual_seed(0)
@@ -108,8 +111,17 @@ case("ones 1001", torch.ones(1001))
 case("exactly threshold", randn(1000))
 case("requires grad vector", torch.tensor([3.0270, -1.9999], requires_grad=True))
 case("requires grad 0-d", torch.tensor(2.0, requires_grad=True))
-w = torch.tensor([[-0.5, 0.25, 1.5, -2.0], [0.1, 0.2, 0.3, 0.4], [1.0, -1.0, 0.5, 0.75],
-                  [0.0, 0.125, -0.375, 2.0], [0.6, -0.7, 0.8, -0.9], [1.1, 1.2, -1.3, 1.4]], requires_grad=True)
+w = torch.tensor(
+    [
+        [-0.5, 0.25, 1.5, -2.0],
+        [0.1, 0.2, 0.3, 0.4],
+        [1.0, -1.0, 0.5, 0.75],
+        [0.0, 0.125, -0.375, 2.0],
+        [0.6, -0.7, 0.8, -0.9],
+        [1.1, 1.2, -1.3, 1.4],
+    ],
+    requires_grad=True,
+)
 x = torch.tensor([[1.5, -2.0, 0.5, 1.0]])
 b = torch.tensor([0.1, -0.2, 0.3, -0.4, 0.5, -0.6], requires_grad=True)
 case("addmm grad_fn wraps", torch.addmm(b, x, w.t()))

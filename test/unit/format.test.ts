@@ -6,8 +6,16 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Node } from '../../src/engine/autograd';
-import { formatTensor, pyExp, pyFixed, resetPrintOptions, setPrintOptions, type SetPrintOptions } from '../../src/engine/format';
+import {
+  formatTensor,
+  pyExp,
+  pyFixed,
+  resetPrintOptions,
+  setPrintOptions,
+  type SetPrintOptions,
+} from '../../src/engine/format';
 import { Tensor, type DType } from '../../src/engine/tensor';
+import { bundledScriptsDir } from '../reference/paths';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,9 +31,7 @@ interface FixtureCase {
   expected: string;
 }
 
-const fixture: { cases: FixtureCase[] } = JSON.parse(
-  fs.readFileSync(path.join(here, 'format-torch113.json'), 'utf8'),
-);
+const fixture: { cases: FixtureCase[] } = JSON.parse(fs.readFileSync(path.join(here, 'format-torch113.json'), 'utf8'));
 
 function decode(v: number | string): number {
   if (typeof v === 'number') return v;
@@ -69,8 +75,12 @@ function printed(rows: number[][] | number[], opts: { gradFnName?: string; requi
 }
 
 function expectedLines(script: string, from: number, count: number): string {
-  const file = path.resolve(here, '../../../shared/scripts', `${script}.expected.txt`);
-  return fs.readFileSync(file, 'utf8').split('\n').slice(from - 1, from - 1 + count).join('\n');
+  const file = path.join(bundledScriptsDir, `${script}.expected.txt`);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(from - 1, from - 1 + count)
+    .join('\n');
 }
 
 test('seed_linear: grad_fn moves to its own line past the line width', () => {

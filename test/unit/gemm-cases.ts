@@ -3,15 +3,39 @@
 // Used by gemm.test.ts, and by gemm-relaxed-child.ts in a Node started with relaxed SIMD enabled.
 
 export type GemmFn = (
-  transA: boolean, transB: boolean, m: number, n: number, k: number,
-  A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  A: Float32Array,
+  aOff: number,
+  B: Float32Array,
+  bOff: number,
+  C: Float32Array,
+  cOff: number,
+  accumulate: boolean,
 ) => void;
 
 // Sizes around the kernels' block edges (4 and 8), tiny ones, ones below and above the wasm threshold,
 // and the shapes of the benchmark networks.
 export const SIZES: [number, number, number][] = [
-  [1, 1, 1], [1, 7, 3], [7, 1, 3], [3, 5, 7], [4, 4, 4], [4, 8, 1], [5, 9, 3], [8, 8, 8], [9, 7, 11],
-  [17, 13, 31], [32, 8, 2], [33, 65, 19], [64, 16, 16], [63, 17, 40], [128, 10, 128], [40, 100, 70],
+  [1, 1, 1],
+  [1, 7, 3],
+  [7, 1, 3],
+  [3, 5, 7],
+  [4, 4, 4],
+  [4, 8, 1],
+  [5, 9, 3],
+  [8, 8, 8],
+  [9, 7, 11],
+  [17, 13, 31],
+  [32, 8, 2],
+  [33, 65, 19],
+  [64, 16, 16],
+  [63, 17, 40],
+  [128, 10, 128],
+  [40, 100, 70],
 ];
 
 /**
@@ -32,8 +56,19 @@ function fill(n: number, seed: number): Float32Array {
  * Runs `fn` on one case and returns a description of the first wrong element, or null when all agree.
  * Tolerance: float32 rounding of k products and sums, relative to the sum of |a||b|.
  */
-export function checkCase(fn: GemmFn, transA: boolean, transB: boolean, m: number, n: number, k: number, accumulate: boolean): string | null {
-  const aOff = 3, bOff = 5, cOff = 7, pad = 4;
+export function checkCase(
+  fn: GemmFn,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  accumulate: boolean,
+): string | null {
+  const aOff = 3,
+    bOff = 5,
+    cOff = 7,
+    pad = 4;
   const A = fill(aOff + m * k + pad, m * 31 + k);
   const B = fill(bOff + k * n + pad, n * 17 + k + 1);
   const C = fill(cOff + m * n + pad, m + n + 2);
@@ -70,7 +105,10 @@ export function checkAll(fn: GemmFn, sizes = SIZES): string[] {
       for (const transB of [false, true]) {
         for (const accumulate of [false, true]) {
           const err = checkCase(fn, transA, transB, m, n, k, accumulate);
-          if (err) failures.push(`${transA ? 'T' : 'N'}${transB ? 'T' : 'N'} m=${m} n=${n} k=${k} accumulate=${accumulate}: ${err}`);
+          if (err)
+            failures.push(
+              `${transA ? 'T' : 'N'}${transB ? 'T' : 'N'} m=${m} n=${n} k=${k} accumulate=${accumulate}: ${err}`,
+            );
         }
       }
     }

@@ -24,10 +24,22 @@ function fmaf(a: number, b: number, c: number): number {
   return err > 0 === other > r ? other : r;
 }
 
-function reference(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vmax: Float32Array, step: number, h: AdamHyperparameters): void {
+function reference(
+  p: Float32Array,
+  g: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  vmax: Float32Array,
+  step: number,
+  h: AdamHyperparameters,
+): void {
   const madd = (a: number, b: number, c: number) => (h.fused ? fmaf(a, b, c) : f32(f32(a * b) + c));
-  const b1 = f32(h.beta1), b2 = f32(h.beta2), c1 = f32(1 - h.beta1), c2 = f32(1 - h.beta2);
-  const eps = f32(h.eps), wd = f32(h.weightDecay);
+  const b1 = f32(h.beta1),
+    b2 = f32(h.beta2),
+    c1 = f32(1 - h.beta1),
+    c2 = f32(1 - h.beta2);
+  const eps = f32(h.eps),
+    wd = f32(h.weightDecay);
   const stepSize = f32(h.lr / (1 - h.beta1 ** step));
   const bc2Sqrt = f32(Math.sqrt(1 - h.beta2 ** step));
   const decay = f32(1 - h.lr * h.weightDecay);
@@ -65,7 +77,15 @@ function values(n: number, seed: number, scale: number): Float32Array {
 const bits = (x: Float32Array) => new Uint32Array(x.buffer, x.byteOffset, x.length);
 
 const BASE: AdamHyperparameters = {
-  lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false, maximize: false, decoupled: false, fused: true,
+  lr: 1e-3,
+  beta1: 0.9,
+  beta2: 0.999,
+  eps: 1e-8,
+  weightDecay: 0,
+  amsgrad: false,
+  maximize: false,
+  decoupled: false,
+  fused: true,
 };
 const VARIANTS: [string, Partial<AdamHyperparameters>][] = [
   ['Adam', {}],

@@ -40,7 +40,13 @@ test('gemm dispatches both small and large products correctly', () => {
   assert.match(gemmBackend(), /^(relaxed-simd|simd)$/);
   // One case on each side of the threshold, in every orientation.
   const side = Math.ceil(Math.cbrt(WASM_MIN_WORK));
-  assert.deepEqual(checkAll(gemm, [[3, 5, 7], [side + 1, side + 2, side + 3]]), []);
+  assert.deepEqual(
+    checkAll(gemm, [
+      [3, 5, 7],
+      [side + 1, side + 2, side + 3],
+    ]),
+    [],
+  );
 });
 
 test('a product with k = 0 is zeros, or leaves C unchanged when accumulating', () => {

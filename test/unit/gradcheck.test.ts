@@ -54,7 +54,12 @@ function input(spec: Spec | number[]): Tensor {
  * exact float32 values. The tolerance is the rounding noise of the float32 forward seen through the stencil,
  * plus 1e-4 relative: a gradient off by a fraction of a percent fails.
  */
-function gradcheck(name: string, inputs: Tensor[], fn: (...x: Tensor[]) => Tensor, opts: { h?: number; tol?: number } = {}): void {
+function gradcheck(
+  name: string,
+  inputs: Tensor[],
+  fn: (...x: Tensor[]) => Tensor,
+  opts: { h?: number; tol?: number } = {},
+): void {
   const rel = opts.tol ?? 1e-4;
   for (const x of inputs) x.grad = null;
   const out = fn(...inputs);
@@ -98,13 +103,25 @@ function gradcheck(name: string, inputs: Tensor[], fn: (...x: Tensor[]) => Tenso
 }
 
 const BROADCAST_PAIRS: [number[], number[]][] = [
-  [[3, 4], [3, 4]],
+  [
+    [3, 4],
+    [3, 4],
+  ],
   [[3, 4], [4]],
-  [[3, 1], [1, 4]],
-  [[2, 3, 4], [3, 1]],
+  [
+    [3, 1],
+    [1, 4],
+  ],
+  [
+    [2, 3, 4],
+    [3, 1],
+  ],
   [[4], []],
   [[], [2, 3]],
-  [[2, 1, 3], [4, 1]],
+  [
+    [2, 1, 3],
+    [4, 1],
+  ],
   [[1], [2, 2]],
 ];
 
@@ -116,9 +133,13 @@ test('binary arithmetic with broadcasting', () => {
     gradcheck(`mul ${tag}`, [input(sa), input(sb)], (a, b) => torch.mul(a, b));
     gradcheck(`div ${tag}`, [input(sa), input({ shape: sb, lo: 0.5, hi: 2 })], (a, b) => torch.div(a, b));
     gradcheck(`pow ${tag}`, [input({ shape: sa, lo: 0.3, hi: 2 }), input(sb)], (a, b) => torch.pow(a, b));
-    gradcheck(`maximum ${tag}`, [input({ shape: sa, avoid: [0] }), input({ shape: sb, lo: 2.5, hi: 4 })], (a, b) => torch.maximum(torch.mul(a, b), a));
+    gradcheck(`maximum ${tag}`, [input({ shape: sa, avoid: [0] }), input({ shape: sb, lo: 2.5, hi: 4 })], (a, b) =>
+      torch.maximum(torch.mul(a, b), a),
+    );
     gradcheck(`rsub ${tag}`, [input(sa), input(sb)], (a, b) => torch.rsub(a, b));
-    gradcheck(`where ${tag}`, [input({ shape: sa, avoid: [0] }), input(sb)], (a, b) => torch.where(torch.gt(a, 0), torch.mul(a, 2), b));
+    gradcheck(`where ${tag}`, [input({ shape: sa, avoid: [0] }), input(sb)], (a, b) =>
+      torch.where(torch.gt(a, 0), torch.mul(a, 2), b),
+    );
   }
 });
 
@@ -209,24 +230,44 @@ test('reductions over all, one dim, several dims, keepdim', () => {
 
 test('matmul in every rank combination, bmm, linear', () => {
   const mm: [number[], number[]][] = [
-    [[3, 4], [4, 5]],
+    [
+      [3, 4],
+      [4, 5],
+    ],
     [[4], [4]],
     [[3, 4], [4]],
     [[4], [4, 5]],
-    [[2, 3, 4], [4, 5]],
+    [
+      [2, 3, 4],
+      [4, 5],
+    ],
     [[2, 3, 4], [4]],
     [[4], [2, 4, 5]],
-    [[3, 4], [2, 4, 5]],
-    [[2, 1, 3, 4], [3, 4, 2]],
-    [[2, 3, 4], [2, 4, 5]],
+    [
+      [3, 4],
+      [2, 4, 5],
+    ],
+    [
+      [2, 1, 3, 4],
+      [3, 4, 2],
+    ],
+    [
+      [2, 3, 4],
+      [2, 4, 5],
+    ],
   ];
-  for (const [sa, sb] of mm) gradcheck(`matmul ${JSON.stringify(sa)} @ ${JSON.stringify(sb)}`, [input(sa), input(sb)], (a, b) => torch.matmul(a, b));
+  for (const [sa, sb] of mm)
+    gradcheck(`matmul ${JSON.stringify(sa)} @ ${JSON.stringify(sb)}`, [input(sa), input(sb)], (a, b) =>
+      torch.matmul(a, b),
+    );
   gradcheck('mm', [input([2, 3]), input([3, 4])], (a, b) => torch.mm(a, b));
   gradcheck('mv', [input([2, 3]), input([3])], (a, b) => torch.mv(a, b));
   gradcheck('dot', [input([3]), input([3])], (a, b) => torch.dot(a, b));
   gradcheck('bmm', [input([2, 3, 4]), input([2, 4, 2])], (a, b) => torch.bmm(a, b));
   for (const xs of [[3], [5, 3], [2, 5, 3], [2, 2, 2, 3]]) {
-    gradcheck(`linear ${JSON.stringify(xs)} bias`, [input(xs), input([4, 3]), input([4])], (x, w, b) => torch.linear(x, w, b));
+    gradcheck(`linear ${JSON.stringify(xs)} bias`, [input(xs), input([4, 3]), input([4])], (x, w, b) =>
+      torch.linear(x, w, b),
+    );
     gradcheck(`linear ${JSON.stringify(xs)}`, [input(xs), input([4, 3])], (x, w) => torch.linear(x, w));
   }
 });
@@ -265,7 +306,20 @@ test('indexing, gathers and index assignment', () => {
   gradcheck('bool mask', [x()], (a) => torch.index(a, [torch.gt(torch.detach(a), 0)]));
   gradcheck('adjacent advanced', [x()], (a) => torch.index(a, [all, i64([0, 3, 3]), i64([1, 0, 1])]));
   gradcheck('split advanced', [x()], (a) => torch.index(a, [i64([0, 2]), all, i64([1, 1])]));
-  gradcheck('gather', [input([3, 4])], (a) => torch.gather(a, 1, torch.tensor([[0, 0], [3, 1], [2, 2]], { dtype: 'int64' })));
+  gradcheck('gather', [input([3, 4])], (a) =>
+    torch.gather(
+      a,
+      1,
+      torch.tensor(
+        [
+          [0, 0],
+          [3, 1],
+          [2, 2],
+        ],
+        { dtype: 'int64' },
+      ),
+    ),
+  );
   gradcheck('index_select', [input([3, 4])], (a) => torch.index_select(a, 0, i64([2, 2, 0])));
   gradcheck('narrow', [input([3, 4])], (a) => torch.narrow(a, 1, 1, 2));
   gradcheck('masked_fill', [input([3, 4])], (a) => torch.masked_fill(a, torch.gt(torch.detach(a), 0.5), -1));
@@ -299,11 +353,25 @@ test('losses, every reduction, weights, targets with gradients', () => {
   const reductions = ['mean', 'sum', 'none'] as const;
   for (const red of reductions) {
     gradcheck(`mse ${red}`, [input([4, 3]), input([4, 3])], (a, b) => torch.mse_loss(a, b, red));
-    gradcheck(`l1 ${red}`, [input([4, 3]), input({ shape: [4, 3], lo: 2.5, hi: 4 })], (a, b) => torch.l1_loss(a, b, red));
-    gradcheck(`smooth_l1 ${red}`, [input({ shape: [4, 3], avoid: [-0.5, 0.5], gap: 0.15 })], (a) => torch.smooth_l1_loss(a, torch.zeros([4, 3]), red, 0.5));
-    gradcheck(`huber ${red}`, [input({ shape: [4, 3], lo: -3, hi: 3, avoid: [-0.7, 0.7], gap: 0.15 })], (a) => torch.huber_loss(a, torch.zeros([4, 3]), red, 0.7));
-    gradcheck(`bce ${red}`, [input({ shape: [6, 1], lo: 0.1, hi: 0.9 })], (p) => torch.binary_cross_entropy(p, torch.tensor([[0], [1], [1], [0], [1], [0]], { dtype: 'float32' }), null, red), { h: 1e-3 });
-    gradcheck(`bce_logits ${red}`, [input({ shape: [6], lo: -4, hi: 4 })], (x) => torch.binary_cross_entropy_with_logits(x, torch.tensor([0, 1, 1, 0, 0.3, 1], { dtype: 'float32' }), null, red));
+    gradcheck(`l1 ${red}`, [input([4, 3]), input({ shape: [4, 3], lo: 2.5, hi: 4 })], (a, b) =>
+      torch.l1_loss(a, b, red),
+    );
+    gradcheck(`smooth_l1 ${red}`, [input({ shape: [4, 3], avoid: [-0.5, 0.5], gap: 0.15 })], (a) =>
+      torch.smooth_l1_loss(a, torch.zeros([4, 3]), red, 0.5),
+    );
+    gradcheck(`huber ${red}`, [input({ shape: [4, 3], lo: -3, hi: 3, avoid: [-0.7, 0.7], gap: 0.15 })], (a) =>
+      torch.huber_loss(a, torch.zeros([4, 3]), red, 0.7),
+    );
+    gradcheck(
+      `bce ${red}`,
+      [input({ shape: [6, 1], lo: 0.1, hi: 0.9 })],
+      (p) =>
+        torch.binary_cross_entropy(p, torch.tensor([[0], [1], [1], [0], [1], [0]], { dtype: 'float32' }), null, red),
+      { h: 1e-3 },
+    );
+    gradcheck(`bce_logits ${red}`, [input({ shape: [6], lo: -4, hi: 4 })], (x) =>
+      torch.binary_cross_entropy_with_logits(x, torch.tensor([0, 1, 1, 0, 0.3, 1], { dtype: 'float32' }), null, red),
+    );
     const t = torch.tensor([1, 0, 3, 2, 3], { dtype: 'int64' });
     gradcheck(`cross_entropy ${red}`, [input([5, 4])], (x) => torch.cross_entropy(x, t, null, -100, red));
     gradcheck(`nll ${red}`, [input([5, 4])], (x) => torch.nll_loss(x, t, null, -100, red));
@@ -313,12 +381,40 @@ test('losses, every reduction, weights, targets with gradients', () => {
   gradcheck('ce weight ignore_index', [input([5, 4])], (x) => torch.cross_entropy(x, t, w, -100));
   gradcheck('ce label smoothing weight', [input([5, 4])], (x) => torch.cross_entropy(x, t, w, -100, 'mean', 0.15));
   gradcheck('ce label smoothing sum', [input([5, 4])], (x) => torch.cross_entropy(x, t, null, -100, 'sum', 0.3));
-  gradcheck('ce probs with target grad', [input([3, 4]), input({ shape: [3, 4], lo: 0, hi: 1 })], (x, p) => torch.cross_entropy(x, p));
-  gradcheck('ce probs smoothing weight', [input([3, 4]), input({ shape: [3, 4], lo: 0, hi: 1 })], (x, p) => torch.cross_entropy(x, p, w, -100, 'none', 0.2));
-  gradcheck('ce 3-d input', [input([2, 4, 3])], (x) => torch.cross_entropy(x, torch.tensor([[0, 1, 3], [2, 2, 0]], { dtype: 'int64' })));
+  gradcheck('ce probs with target grad', [input([3, 4]), input({ shape: [3, 4], lo: 0, hi: 1 })], (x, p) =>
+    torch.cross_entropy(x, p),
+  );
+  gradcheck('ce probs smoothing weight', [input([3, 4]), input({ shape: [3, 4], lo: 0, hi: 1 })], (x, p) =>
+    torch.cross_entropy(x, p, w, -100, 'none', 0.2),
+  );
+  gradcheck('ce 3-d input', [input([2, 4, 3])], (x) =>
+    torch.cross_entropy(
+      x,
+      torch.tensor(
+        [
+          [0, 1, 3],
+          [2, 2, 0],
+        ],
+        { dtype: 'int64' },
+      ),
+    ),
+  );
   gradcheck('ce 1-d input', [input([4])], (x) => torch.cross_entropy(x, torch.tensor(2, { dtype: 'int64' })));
-  gradcheck('bce weight', [input({ shape: [4], lo: 0.1, hi: 0.9 })], (p) => torch.binary_cross_entropy(p, torch.tensor([0, 1, 1, 0], { dtype: 'float32' }), w, 'mean'), { h: 1e-3 });
-  gradcheck('bce_logits pos_weight', [input([4])], (x) => torch.binary_cross_entropy_with_logits(x, torch.tensor([0, 1, 1, 0], { dtype: 'float32' }), w, 'mean', torch.tensor([3], { dtype: 'float32' })));
+  gradcheck(
+    'bce weight',
+    [input({ shape: [4], lo: 0.1, hi: 0.9 })],
+    (p) => torch.binary_cross_entropy(p, torch.tensor([0, 1, 1, 0], { dtype: 'float32' }), w, 'mean'),
+    { h: 1e-3 },
+  );
+  gradcheck('bce_logits pos_weight', [input([4])], (x) =>
+    torch.binary_cross_entropy_with_logits(
+      x,
+      torch.tensor([0, 1, 1, 0], { dtype: 'float32' }),
+      w,
+      'mean',
+      torch.tensor([3], { dtype: 'float32' }),
+    ),
+  );
   gradcheck('mse broadcast target', [input([4, 3]), input([3])], (a, b) => torch.mse_loss(a, b));
 });
 
@@ -345,4 +441,69 @@ test('in-place ops on non-leaf tensors keep the gradient right', () => {
     torch.copy_(b, torch.mul(v, v));
     return b;
   });
+});
+
+test('ops the bridge used to compute, and the reflected operators of Python', () => {
+  gradcheck('erf', [input([2, 5])], (a) => torch.erf(a));
+  gradcheck('exp2', [input([2, 5])], (a) => torch.exp2(a));
+  gradcheck('frac', [input({ shape: [2, 5], lo: -3, hi: 3, avoid: [-2, -1, 0, 1, 2] })], (a) => torch.frac(a));
+  gradcheck('sgn (zero gradient)', [input({ shape: [5], avoid: [0] })], (a) => torch.mul(torch.sgn(a), a));
+  gradcheck('1 / x (rdiv)', [input({ shape: [5], lo: 0.5, hi: 2 })], (a) => torch.rdiv(a, 1));
+  gradcheck('2.5 / x with a tensor numerator', [input({ shape: [3, 4], lo: 0.5, hi: 2 }), input([4])], (a, b) =>
+    torch.rdiv(a, b),
+  );
+  gradcheck('2.0 - x (wrapped float)', [input([5])], (a) => torch.rsub(a, torch.floatScalar(2)));
+  gradcheck('x ** 2.0 (wrapped float)', [input([5])], (a) => torch.pow(a, torch.floatScalar(2)));
+  gradcheck('2.5 ** x (rpow)', [input([5])], (a) => torch.rpow(a, 2.5));
+  gradcheck('torch.pow(2, x)', [input([2, 3])], (a) => torch.pow(2, a));
+  for (const w of [0.3, 0.7, -0.2, 1.4]) {
+    gradcheck(`lerp weight ${w}`, [input([3, 4]), input([4])], (a, b) => torch.lerp(a, b, w));
+  }
+  gradcheck(
+    'lerp tensor weight, all broadcast',
+    [input([3, 1]), input([4]), input({ shape: [2, 1, 1], lo: -0.3, hi: 1.3 })],
+    (a, b, w) => torch.lerp(a, b, w),
+  );
+  // Dividends chosen so a / b stays between two integers under the perturbations (the quotient is constant).
+  const dividend = () => input({ shape: [2, 3], lo: 2.2, hi: 2.8 });
+  const divisor = () => input({ shape: [3], lo: 1, hi: 1.05 });
+  gradcheck('remainder by a scalar', [dividend()], (a) => torch.remainder(a, 1.5));
+  gradcheck('remainder by a tensor', [dividend(), divisor()], (a, b) => torch.remainder(a, b));
+  gradcheck('remainder of negatives', [input({ shape: [2, 3], lo: -2.8, hi: -2.2 }), divisor()], (a, b) =>
+    torch.remainder(a, b),
+  );
+  gradcheck('fmod by a scalar', [dividend()], (a) => torch.fmod(a, 1.5));
+  gradcheck('fmod of negatives by a tensor', [input({ shape: [2, 3], lo: -2.8, hi: -2.2 }), divisor()], (a, b) =>
+    torch.fmod(a, b),
+  );
+  gradcheck('div rounding trunc (zero gradient)', [input({ shape: [5], lo: 0.2, hi: 1.8 })], (a) =>
+    torch.mul(torch.div(a, 2, 'trunc'), a),
+  );
+  gradcheck(
+    'div rounding floor (zero gradient)',
+    [input({ shape: [5], lo: 0.2, hi: 1.8 }), input({ shape: [5], lo: 2.5, hi: 3 })],
+    (a, b) => torch.add(torch.div(a, b, 'floor'), a),
+  );
+  // Values 0.02 or more from the jumps at 0.05 + 0.1k.
+  const toRound = new Tensor(Float32Array.from([0.12, -0.73, 1.4, 0.88, -1.4]), [5], 'float32', true);
+  gradcheck('round decimals (zero gradient)', [toRound], (a) => torch.add(torch.round(a, 1), a));
+  gradcheck('masked_fill_ on a non-leaf', [input({ shape: [3, 4], avoid: [0] })], (a) => {
+    const b = torch.mul(a, 3);
+    torch.masked_fill_(b, torch.gt(torch.detach(a), 0), -1);
+    return torch.mul(b, a);
+  });
+});
+
+test('no derivative where PyTorch has none: floor_divide and a scalar % tensor', () => {
+  const x = input({ shape: [3], lo: 1, hi: 2 });
+  for (const [name, y, op] of [
+    ['x // 2', torch.floor_divide(x, 2), 'floor_divide'],
+    ['2 % x', torch.remainder(2, x), 'remainder'],
+  ] as const) {
+    assert.equal(y.gradFn?.name, 'NotImplemented', name);
+    assert.throws(() => torch.sum(y).backward(), {
+      name: 'RuntimeError',
+      message: `derivative for aten::${op} is not implemented`,
+    });
+  }
 });

@@ -1,20 +1,17 @@
-// nn.init and Linear's default initialisation against real PyTorch 1.13 (../shared/golden/rng.json): after
+// nn.init and Linear's default initialisation against real PyTorch 1.13 (test/reference/golden/rng.json): after
 // manual_seed(seed), nn.Linear(4, 6) and Sequential(Linear(2, 16), ReLU(), Linear(16, 1)) must hold the
 // very numbers PyTorch drew. Plus the fan/gain arithmetic of torch.nn.init.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Tensor } from '../../src/engine/tensor';
 import { manual_seed } from '../../src/engine/random';
 import * as init from '../../src/engine/init';
 import { Linear } from '../../src/engine/nn/linear';
 import { Sequential } from '../../src/engine/nn/containers';
 import { ReLU } from '../../src/engine/nn/activation';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const goldenDir = process.env.GOLDEN_DIR ?? path.resolve(here, '../../../shared/golden');
+import { goldenDir } from '../reference/paths';
 
 interface GT {
   shape: number[];
@@ -59,7 +56,10 @@ test('Linear without bias registers bias as None and draws only the weight', () 
   manual_seed(0);
   const lin = new Linear(4, 6, false);
   assert.equal(lin.bias, null);
-  assert.deepEqual([...lin.named_parameters()].map(([n]) => n), ['weight']);
+  assert.deepEqual(
+    [...lin.named_parameters()].map(([n]) => n),
+    ['weight'],
+  );
   assertExact(lin.weight, rngCases.find((c) => c.seed === 0)!.linear_4_6.weight, 'weight');
   assert.equal(lin.extraRepr(), 'in_features=4, out_features=6, bias=False');
 });
@@ -67,7 +67,10 @@ test('Linear without bias registers bias as None and draws only the weight', () 
 test('calculate_fan_in_and_fan_out and calculate_gain follow torch.nn.init', () => {
   const t = new Tensor(new Float32Array(6 * 3 * 2 * 2), [6, 3, 2, 2]);
   assert.deepEqual(init.calculate_fan_in_and_fan_out(t), [12, 24]);
-  assert.throws(() => init.calculate_fan_in_and_fan_out(new Tensor(new Float32Array(3), [3])), /fewer than 2 dimensions/);
+  assert.throws(
+    () => init.calculate_fan_in_and_fan_out(new Tensor(new Float32Array(3), [3])),
+    /fewer than 2 dimensions/,
+  );
   assert.equal(init.calculate_gain('relu'), Math.SQRT2);
   assert.equal(init.calculate_gain('tanh'), 5 / 3);
   assert.equal(init.calculate_gain('sigmoid'), 1);

@@ -1,19 +1,16 @@
 // Activation layers and Linear against real PyTorch 1.13 values: the activation and linear cases of
-// ../shared/golden/ops.json (made with the functional forms) are recomputed through the nn layers, forward
+// test/reference/golden/ops.json (made with the functional forms) are recomputed through the nn layers, forward
 // and backward (Linear gets the case's weight and bias as its parameters). Also Flatten and Dropout's
 // backward.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { noGrad } from '../../src/engine/autograd';
 import { Tensor } from '../../src/engine/tensor';
 import { manual_seed } from '../../src/engine/random';
 import * as nn from '../../src/engine/nn';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const goldenDir = process.env.GOLDEN_DIR ?? path.resolve(here, '../../../shared/golden');
+import { goldenDir } from '../reference/paths';
 
 interface GT {
   shape: number[];
@@ -44,17 +41,25 @@ const LAYERS: Record<string, (kw: Record<string, number>) => nn.Module> = {
 
 const all = (JSON.parse(fs.readFileSync(path.join(goldenDir, 'ops.json'), 'utf8')) as { cases: OpCase[] }).cases;
 
-const tensorOf = (g: GT, requiresGrad = false) => new Tensor(Float32Array.from(g.data), g.shape, 'float32', requiresGrad);
+const tensorOf = (g: GT, requiresGrad = false) =>
+  new Tensor(Float32Array.from(g.data), g.shape, 'float32', requiresGrad);
 
 function assertClose(actual: ArrayLike<number>, expected: number[], what: string): void {
   assert.equal(actual.length, expected.length, `${what} length`);
   for (let i = 0; i < expected.length; i++) {
-    assert.ok(Math.abs(actual[i] - expected[i]) <= 1e-5 + 1e-4 * Math.abs(expected[i]), `${what}[${i}] ${actual[i]} != ${expected[i]}`);
+    assert.ok(
+      Math.abs(actual[i] - expected[i]) <= 1e-5 + 1e-4 * Math.abs(expected[i]),
+      `${what}[${i}] ${actual[i]} != ${expected[i]}`,
+    );
   }
 }
 
 test('ops.json holds a case for every activation layer and for linear', () => {
-  for (const op of [...Object.keys(LAYERS), 'linear']) assert.ok(all.some((c) => c.op === op), op);
+  for (const op of [...Object.keys(LAYERS), 'linear'])
+    assert.ok(
+      all.some((c) => c.op === op),
+      op,
+    );
 });
 
 for (const c of all.filter((c) => c.op in LAYERS)) {
@@ -87,7 +92,12 @@ for (const c of all.filter((c) => c.op === 'linear')) {
 }
 
 test('Flatten keeps the batch dim and passes gradients through', () => {
-  const x = new Tensor(Float32Array.from({ length: 24 }, (_, i) => i), [2, 3, 4], 'float32', true);
+  const x = new Tensor(
+    Float32Array.from({ length: 24 }, (_, i) => i),
+    [2, 3, 4],
+    'float32',
+    true,
+  );
   const y = new nn.Flatten().call(x) as Tensor;
   assert.deepEqual(y.shape, [2, 12]);
   assert.deepEqual(Array.from(y.data), Array.from(x.data));

@@ -1,16 +1,13 @@
-// Loss layers against real PyTorch 1.13 values: every loss case of ../shared/golden/ops.json (made with
+// Loss layers against real PyTorch 1.13 values: every loss case of test/reference/golden/ops.json (made with
 // torch.nn.functional) is recomputed through the matching nn loss Module with the same keyword arguments;
 // the value and the input's gradient must agree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Tensor } from '../../src/engine/tensor';
 import * as nn from '../../src/engine/nn';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const goldenDir = process.env.GOLDEN_DIR ?? path.resolve(here, '../../../shared/golden');
+import { goldenDir } from '../reference/paths';
 
 interface GT {
   shape: number[];
@@ -37,9 +34,9 @@ const LOSS_MODULES: Record<string, (kw: Record<string, unknown>) => nn.Module> =
   nll_loss: (kw) => new nn.NLLLoss(kw),
 };
 
-const cases = (JSON.parse(fs.readFileSync(path.join(goldenDir, 'ops.json'), 'utf8')) as { cases: OpCase[] }).cases.filter(
-  (c) => c.op in LOSS_MODULES,
-);
+const cases = (
+  JSON.parse(fs.readFileSync(path.join(goldenDir, 'ops.json'), 'utf8')) as { cases: OpCase[] }
+).cases.filter((c) => c.op in LOSS_MODULES);
 
 function tensorOf(g: GT, requiresGrad = false): Tensor {
   return g.dtype === 'int64'
@@ -50,7 +47,10 @@ function tensorOf(g: GT, requiresGrad = false): Tensor {
 function assertClose(actual: ArrayLike<number>, expected: number[], what: string): void {
   assert.equal(actual.length, expected.length, `${what} length`);
   for (let i = 0; i < expected.length; i++) {
-    assert.ok(Math.abs(actual[i] - expected[i]) <= 1e-5 + 1e-4 * Math.abs(expected[i]), `${what}[${i}] ${actual[i]} != ${expected[i]}`);
+    assert.ok(
+      Math.abs(actual[i] - expected[i]) <= 1e-5 + 1e-4 * Math.abs(expected[i]),
+      `${what}[${i}] ${actual[i]} != ${expected[i]}`,
+    );
   }
 }
 

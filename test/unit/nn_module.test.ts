@@ -1,22 +1,30 @@
 // nn.Module behaviour: registration order and dotted names (checked against what PyTorch printed for
-// ../shared/scripts/modules_and_models.py), dedup of shared parameters, train/eval, zero_grad,
+// test/reference/scripts/modules_and_models.py), dedup of shared parameters, train/eval, zero_grad,
 // state_dict round trip, apply, forward hooks and the layers' extra_repr text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Tensor } from '../../src/engine/tensor';
 import { manual_seed } from '../../src/engine/random';
 import { Module } from '../../src/engine/nn/module';
 import { Parameter } from '../../src/engine/nn/parameter';
 import { Linear } from '../../src/engine/nn/linear';
 import { Flatten, Identity, ModuleList, Sequential } from '../../src/engine/nn/containers';
-import { ELU, GELU, LeakyReLU, LogSoftmax, ReLU, SiLU, Sigmoid, Softmax, Softplus, Tanh } from '../../src/engine/nn/activation';
+import {
+  ELU,
+  GELU,
+  LeakyReLU,
+  LogSoftmax,
+  ReLU,
+  SiLU,
+  Sigmoid,
+  Softmax,
+  Softplus,
+  Tanh,
+} from '../../src/engine/nn/activation';
 import { Dropout } from '../../src/engine/nn/dropout';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const scriptsDir = path.resolve(here, '../../../shared/scripts');
+import { bundledScriptsDir as scriptsDir } from '../reference/paths';
 
 // The model of modules_and_models.py, written against the TypeScript API.
 class Block extends Module {
@@ -58,7 +66,9 @@ test('repr of a nested model equals what PyTorch printed', () => {
 test('named_parameters: registration order and dotted names as PyTorch printed them', () => {
   const lines = expectedOutput();
   const model = new Model();
-  const printed = [...model.named_parameters()].map(([name, p]) => `${name} (${p.shape.join(', ')}${p.shape.length === 1 ? ',' : ''}) True`);
+  const printed = [...model.named_parameters()].map(
+    ([name, p]) => `${name} (${p.shape.join(', ')}${p.shape.length === 1 ? ',' : ''}) True`,
+  );
   const start = lines.findIndex((l) => l.startsWith('blocks.0.linear.weight'));
   assert.deepEqual(printed, lines.slice(start, start + 6));
   const count = [...model.parameters()].reduce((s, p) => s + p.numel(), 0);
@@ -69,11 +79,23 @@ test('named_parameters: registration order and dotted names as PyTorch printed t
 
 test('children, modules and their names', () => {
   const model = new Model();
-  assert.deepEqual([...model.named_children()].map(([n]) => n), ['blocks', 'head']);
+  assert.deepEqual(
+    [...model.named_children()].map(([n]) => n),
+    ['blocks', 'head'],
+  );
   assert.deepEqual(
     [...model.named_modules()].map(([n, m]) => `${n}:${m.typeName}`),
-    [':Model', 'blocks:Sequential', 'blocks.0:Block', 'blocks.0.linear:Linear', 'blocks.0.act:ReLU',
-      'blocks.1:Block', 'blocks.1.linear:Linear', 'blocks.1.act:ReLU', 'head:Linear'],
+    [
+      ':Model',
+      'blocks:Sequential',
+      'blocks.0:Block',
+      'blocks.0.linear:Linear',
+      'blocks.0.act:ReLU',
+      'blocks.1:Block',
+      'blocks.1.linear:Linear',
+      'blocks.1.act:ReLU',
+      'head:Linear',
+    ],
   );
   assert.equal([...model.modules()].length, 9);
 });
@@ -81,7 +103,10 @@ test('children, modules and their names', () => {
 test('a shared layer or parameter is reported once', () => {
   const shared = new Linear(2, 2);
   const seq = new Sequential(shared, new ReLU(), shared);
-  assert.deepEqual([...seq.named_parameters()].map(([n]) => n), ['0.weight', '0.bias']);
+  assert.deepEqual(
+    [...seq.named_parameters()].map(([n]) => n),
+    ['0.weight', '0.bias'],
+  );
   assert.equal([...seq.named_modules()].length, 3);
   // state_dict keeps every path, as PyTorch does.
   assert.deepEqual([...seq.state_dict().keys()], ['0.weight', '0.bias', '2.weight', '2.bias']);
@@ -89,7 +114,10 @@ test('a shared layer or parameter is reported once', () => {
   const p = new Parameter(new Tensor(new Float32Array(2), [2]));
   tied.register_parameter('a', p);
   tied.register_parameter('b', p);
-  assert.deepEqual([...tied.named_parameters()].map(([n]) => n), ['a']);
+  assert.deepEqual(
+    [...tied.named_parameters()].map(([n]) => n),
+    ['a'],
+  );
 });
 
 test('registration errors use PyTorch messages', () => {
@@ -102,10 +130,16 @@ test('registration errors use PyTorch messages', () => {
   m.setattr('w', p);
   assert.equal((m as unknown as { w: Parameter }).w, p);
   m.setattr('child', new Linear(1, 1));
-  assert.deepEqual([...m.named_parameters()].map(([n]) => n), ['w', 'child.weight', 'child.bias']);
+  assert.deepEqual(
+    [...m.named_parameters()].map(([n]) => n),
+    ['w', 'child.weight', 'child.bias'],
+  );
   assert.throws(() => m.setattr('w', 3), /cannot assign 'number' as parameter 'w'/);
   m.delattr('child');
-  assert.deepEqual([...m.named_parameters()].map(([n]) => n), ['w']);
+  assert.deepEqual(
+    [...m.named_parameters()].map(([n]) => n),
+    ['w'],
+  );
 });
 
 test('train/eval propagate to every submodule; Dropout is the identity in eval', () => {
@@ -158,11 +192,17 @@ test('state_dict shares storage; load_state_dict copies and checks keys and shap
   const partial = new Map(sd);
   partial.delete('head.bias');
   partial.set('extra', new Tensor(new Float32Array(1), [1]));
-  assert.throws(() => b.load_state_dict(partial), /Missing key\(s\) in state_dict: "head.bias"\. \n\tUnexpected key\(s\) in state_dict: "extra"\./);
+  assert.throws(
+    () => b.load_state_dict(partial),
+    /Missing key\(s\) in state_dict: "head.bias"\. \n\tUnexpected key\(s\) in state_dict: "extra"\./,
+  );
   assert.deepEqual(b.load_state_dict(partial, false), { missing_keys: ['head.bias'], unexpected_keys: ['extra'] });
   const wrong = new Map(sd);
   wrong.set('head.bias', new Tensor(new Float32Array(3), [3]));
-  assert.throws(() => b.load_state_dict(wrong), /size mismatch for head.bias: copying a param with shape torch.Size\(\[3\]\) from checkpoint, the shape in current model is torch.Size\(\[2\]\)/);
+  assert.throws(
+    () => b.load_state_dict(wrong),
+    /size mismatch for head.bias: copying a param with shape torch.Size\(\[3\]\) from checkpoint, the shape in current model is torch.Size\(\[2\]\)/,
+  );
 });
 
 test('get_submodule walks dotted paths', () => {
@@ -207,11 +247,20 @@ test('containers: Sequential indexing and slicing, ModuleList', () => {
   assert.equal(seq.get(-1).typeName, 'Linear');
   assert.throws(() => seq.get(3), /index 3 is out of range/);
   const tail = seq.slice(1);
-  assert.deepEqual([...tail.named_children()].map(([n]) => n), ['1', '2']);
+  assert.deepEqual(
+    [...tail.named_children()].map(([n]) => n),
+    ['1', '2'],
+  );
   const list = new ModuleList([new ReLU(), new Tanh()]);
   list.insert(1, new Sigmoid());
-  assert.deepEqual([...list].map((m) => m.typeName), ['ReLU', 'Sigmoid', 'Tanh']);
-  assert.deepEqual([...list.named_children()].map(([n]) => n), ['0', '1', '2']);
+  assert.deepEqual(
+    [...list].map((m) => m.typeName),
+    ['ReLU', 'Sigmoid', 'Tanh'],
+  );
+  assert.deepEqual(
+    [...list.named_children()].map(([n]) => n),
+    ['0', '1', '2'],
+  );
   assert.equal(list.repr(), 'ModuleList(\n  (0): ReLU()\n  (1): Sigmoid()\n  (2): Tanh()\n)');
 });
 

@@ -7,6 +7,7 @@ the same call on the engine.
 
     /usr/bin/python3 test/unit/ops-fixture.py > test/unit/ops-torch113.json
 """
+
 import json
 import math
 
@@ -22,7 +23,7 @@ def rn(*shape):
 
 
 def enc_tensor(t):
-    t = t.detach()
+    t = t.detach().clone()  # gradients of zero-gradient ops are expanded zeros with no storage
     dtype = {torch.float32: 'float32', torch.int64: 'int64', torch.bool: 'bool'}[t.dtype]
     data = [float(v) if dtype == 'float32' else int(v) for v in t.reshape(-1).tolist()]
     data = [None if isinstance(v, float) and math.isnan(v) else v for v in data]
@@ -78,7 +79,7 @@ CASES = {
     'float_remainder': ([], [], lambda: torch.tensor([-7.0, 7.0, 5.5]) % 3),
     'int_remainder_neg': ([], [], lambda: torch.tensor([-7, 7, 5]) % -3),
     'int_mul_float': ([I34], [], lambda a: a * 1.5),
-    'int_pow': ([I34], [], lambda a: a ** 2),
+    'int_pow': ([I34], [], lambda a: a**2),
     'bool_sum': ([X34], [], lambda a: (a > 0).sum()),
     'cmp_float_mean': ([X34], [], lambda a: (a.argmax(dim=1) == torch.tensor([0, 1, 2])).float().mean()),
     'round_half_even': ([], [], lambda: torch.tensor([0.5, 1.5, 2.5, -0.5, -1.5, 0.49999997, 3.7]).round()),
@@ -106,7 +107,7 @@ CASES = {
     'masked_fill': ([X34], [True], lambda a: a.masked_fill(a < 0, 0.5)),
     'rsub_scalar': ([X34], [True], lambda a: 2 - a),
     'rdiv_scalar': ([X34], [True], lambda a: 1 / a),
-    'pow_scalar_base': ([V5], [True], lambda a: 2 ** a),
+    'pow_scalar_base': ([V5], [True], lambda a: 2**a),
     'pow_tensor_exp': ([V5, V5], [True, True], lambda a, b: a.abs() ** b),
     # shape ops
     'transpose_view_contig': ([X34], [True], lambda a: a.t()),
@@ -200,74 +201,154 @@ def _copy_into(a, v):
     return b + a
 
 
-CASES.update({
-    'setitem_col': ([X34], [True], _setitem_col),
-    'setitem_mask': ([X34], [True], _setitem_mask),
-    'setitem_rows': ([X34, V5[:4]], [True, True], _setitem_rows),
-    'setitem_value_grad': ([X34, V5[:2]], [True, True], _setitem_value_grad),
-    'inplace_nonleaf': ([X34], [True], _inplace_nonleaf),
-    'inplace_relu': ([X34], [True], _inplace_relu),
-    'nograd_sub': ([X34], [], _nograd_sub),
-    'copy_broadcast': ([X34, V5[:4]], [True, True], _copy_into),
-    # grad_fn names of the matmul family and linear
-    'mm_vec_mat': ([V5[:3], X34[:, :3].t()], [True, False], lambda a, b: a @ b.t()),
-    'matmul_3d_1d': ([X234, V5[:4]], [True, True], lambda a, b: a @ b),
-    'matmul_1d_3d': ([V5[:3], X234], [True, True], lambda a, b: a @ b),
-    'matmul_bcast_4d': ([X234.reshape(2, 1, 3, 4), X34.t().reshape(1, 4, 3)], [True, True], lambda a, b: a @ b),
-    'bmm': ([X234, X234.transpose(1, 2)], [True, True], lambda a, b: torch.bmm(a, b)),
-    'linear_1d_bias': ([V5[:4], X34, V5[:3]], [True, True, True], lambda x, w, b: F.linear(x, w, b)),
-    'linear_1d_nobias': ([V5[:4], X34], [True, True], lambda x, w: F.linear(x, w)),
-    'linear_4d_bias': ([X234.reshape(1, 2, 3, 4), X34, V5[:3]], [True, True, True], lambda x, w, b: F.linear(x, w, b)),
-    'linear_3d_nobias': ([X234, X34], [True, True], lambda x, w: F.linear(x, w)),
-    # activations beyond ops.json
-    'selu': ([V5], [True], lambda a: F.selu(a)),
-    'celu': ([V5], [True], lambda a: F.celu(a, 0.7)),
-    'hardtanh': ([V5], [True], lambda a: F.hardtanh(a, -0.5, 0.5)),
-    'relu6': ([V5 * 4], [True], lambda a: F.relu6(a)),
-    'mish': ([V5], [True], lambda a: F.mish(a)),
-    'logsigmoid': ([V5 * 30], [True], lambda a: F.logsigmoid(a)),
-    'gelu_tanh': ([V5], [True], lambda a: F.gelu(a, approximate='tanh')),
-    'softmax_implicit_dim': ([X34], [True], lambda a: F.softmax(a, dim=None)),
-    # losses beyond ops.json
-    'ce_weight_ignore': ([X34, torch.tensor([1, -100, 3])], [True, False],
-                         lambda a, t: F.cross_entropy(a, t, weight=torch.tensor([1.0, 2.0, 0.5, 1.5]), ignore_index=-100)),
-    'ce_smooth_weight': ([X34, torch.tensor([1, 0, 3])], [True, False],
-                         lambda a, t: F.cross_entropy(a, t, weight=torch.tensor([1.0, 2.0, 0.5, 1.5]), label_smoothing=0.2)),
-    'ce_none_3d': ([X234.transpose(1, 2).contiguous(), torch.tensor([[0, 1, 2], [2, 2, 0]])], [True, False],
-                   lambda a, t: F.cross_entropy(a.reshape(2, 4, 3), t, reduction='none')),
-    'ce_1d_input': ([V5, torch.tensor(3)], [True, False], lambda a, t: F.cross_entropy(a, t)),
-    'ce_probs_smooth_sum': ([X34, X34.softmax(1)], [True, True],
-                            lambda a, p: F.cross_entropy(a, p, reduction='sum', label_smoothing=0.1)),
-    'nll_none': ([X34.log_softmax(1), torch.tensor([0, 3, 1])], [True, False], lambda a, t: F.nll_loss(a, t, reduction='none')),
-    'bce_weight_sum': ([torch.rand(4, generator=g) * 0.9 + 0.05, torch.tensor([0.0, 1.0, 1.0, 0.0])], [True, False],
-                       lambda p, y: F.binary_cross_entropy(p, y, weight=torch.tensor([1.0, 2.0, 0.5, 3.0]), reduction='sum')),
-    'bce_logits_pos_weight': ([V5[:4] * 3, torch.tensor([0.0, 1.0, 1.0, 0.0])], [True, False],
-                              lambda x, y: F.binary_cross_entropy_with_logits(x, y, pos_weight=torch.tensor([2.0]))),
-    'mse_none': ([X34, X34.flip(0)], [True, True], lambda a, b: F.mse_loss(a, b, reduction='none')),
-    'l1_sum': ([X34, X34.flip(1)], [True, True], lambda a, b: F.l1_loss(a, b, reduction='sum')),
-    'smooth_l1_beta': ([X34 * 2, X34.flip(0)], [True, False], lambda a, b: F.smooth_l1_loss(a, b, beta=0.5, reduction='none')),
-})
+CASES.update(
+    {
+        'setitem_col': ([X34], [True], _setitem_col),
+        'setitem_mask': ([X34], [True], _setitem_mask),
+        'setitem_rows': ([X34, V5[:4]], [True, True], _setitem_rows),
+        'setitem_value_grad': ([X34, V5[:2]], [True, True], _setitem_value_grad),
+        'inplace_nonleaf': ([X34], [True], _inplace_nonleaf),
+        'inplace_relu': ([X34], [True], _inplace_relu),
+        'nograd_sub': ([X34], [], _nograd_sub),
+        'copy_broadcast': ([X34, V5[:4]], [True, True], _copy_into),
+        # grad_fn names of the matmul family and linear
+        'mm_vec_mat': ([V5[:3], X34[:, :3].t()], [True, False], lambda a, b: a @ b.t()),
+        'matmul_3d_1d': ([X234, V5[:4]], [True, True], lambda a, b: a @ b),
+        'matmul_1d_3d': ([V5[:3], X234], [True, True], lambda a, b: a @ b),
+        'matmul_bcast_4d': ([X234.reshape(2, 1, 3, 4), X34.t().reshape(1, 4, 3)], [True, True], lambda a, b: a @ b),
+        'bmm': ([X234, X234.transpose(1, 2)], [True, True], lambda a, b: torch.bmm(a, b)),
+        'linear_1d_bias': ([V5[:4], X34, V5[:3]], [True, True, True], lambda x, w, b: F.linear(x, w, b)),
+        'linear_1d_nobias': ([V5[:4], X34], [True, True], lambda x, w: F.linear(x, w)),
+        'linear_4d_bias': (
+            [X234.reshape(1, 2, 3, 4), X34, V5[:3]],
+            [True, True, True],
+            lambda x, w, b: F.linear(x, w, b),
+        ),
+        'linear_3d_nobias': ([X234, X34], [True, True], lambda x, w: F.linear(x, w)),
+        # activations beyond ops.json
+        'selu': ([V5], [True], lambda a: F.selu(a)),
+        'celu': ([V5], [True], lambda a: F.celu(a, 0.7)),
+        'hardtanh': ([V5], [True], lambda a: F.hardtanh(a, -0.5, 0.5)),
+        'relu6': ([V5 * 4], [True], lambda a: F.relu6(a)),
+        'mish': ([V5], [True], lambda a: F.mish(a)),
+        'logsigmoid': ([V5 * 30], [True], lambda a: F.logsigmoid(a)),
+        'gelu_tanh': ([V5], [True], lambda a: F.gelu(a, approximate='tanh')),
+        'softmax_implicit_dim': ([X34], [True], lambda a: F.softmax(a, dim=None)),
+        # losses beyond ops.json
+        'ce_weight_ignore': (
+            [X34, torch.tensor([1, -100, 3])],
+            [True, False],
+            lambda a, t: F.cross_entropy(a, t, weight=torch.tensor([1.0, 2.0, 0.5, 1.5]), ignore_index=-100),
+        ),
+        'ce_smooth_weight': (
+            [X34, torch.tensor([1, 0, 3])],
+            [True, False],
+            lambda a, t: F.cross_entropy(a, t, weight=torch.tensor([1.0, 2.0, 0.5, 1.5]), label_smoothing=0.2),
+        ),
+        'ce_none_3d': (
+            [X234.transpose(1, 2).contiguous(), torch.tensor([[0, 1, 2], [2, 2, 0]])],
+            [True, False],
+            lambda a, t: F.cross_entropy(a.reshape(2, 4, 3), t, reduction='none'),
+        ),
+        'ce_1d_input': ([V5, torch.tensor(3)], [True, False], lambda a, t: F.cross_entropy(a, t)),
+        'ce_probs_smooth_sum': (
+            [X34, X34.softmax(1)],
+            [True, True],
+            lambda a, p: F.cross_entropy(a, p, reduction='sum', label_smoothing=0.1),
+        ),
+        'nll_none': (
+            [X34.log_softmax(1), torch.tensor([0, 3, 1])],
+            [True, False],
+            lambda a, t: F.nll_loss(a, t, reduction='none'),
+        ),
+        'bce_weight_sum': (
+            [torch.rand(4, generator=g) * 0.9 + 0.05, torch.tensor([0.0, 1.0, 1.0, 0.0])],
+            [True, False],
+            lambda p, y: F.binary_cross_entropy(p, y, weight=torch.tensor([1.0, 2.0, 0.5, 3.0]), reduction='sum'),
+        ),
+        'bce_logits_pos_weight': (
+            [V5[:4] * 3, torch.tensor([0.0, 1.0, 1.0, 0.0])],
+            [True, False],
+            lambda x, y: F.binary_cross_entropy_with_logits(x, y, pos_weight=torch.tensor([2.0])),
+        ),
+        'mse_none': ([X34, X34.flip(0)], [True, True], lambda a, b: F.mse_loss(a, b, reduction='none')),
+        'l1_sum': ([X34, X34.flip(1)], [True, True], lambda a, b: F.l1_loss(a, b, reduction='sum')),
+        'smooth_l1_beta': (
+            [X34 * 2, X34.flip(0)],
+            [True, False],
+            lambda a, b: F.smooth_l1_loss(a, b, beta=0.5, reduction='none'),
+        ),
+    }
+)
 
-CASES.update({
-    'sort_desc': ([X34], [True], lambda a: tuple(torch.sort(a, dim=1, descending=True))),
-    'sort_dim0': ([X34], [True], lambda a: tuple(torch.sort(a, dim=0))),
-    'topk': ([X34], [True], lambda a: tuple(torch.topk(a, 2))),
-    'topk_smallest_dim0': ([X34], [True], lambda a: tuple(torch.topk(a, 2, dim=0, largest=False))),
-    'argsort': ([I34], [], lambda a: torch.argsort(a.float() + torch.arange(4) * 0.01, dim=1)),
-    'split_size': ([X34], [True], lambda a: tuple(torch.split(a, 3, dim=1))),
-    'split_sizes': ([X34], [True], lambda a: tuple(torch.split(a, [1, 2], dim=0))),
-    'chunk': ([X34], [True], lambda a: tuple(torch.chunk(a, 3, dim=1))),
-    'unbind': ([X34], [True], lambda a: tuple(torch.unbind(a, dim=1))),
-    'tril': ([X34], [True], lambda a: torch.tril(a)),
-    'triu_k': ([X34], [True], lambda a: torch.triu(a, 1)),
-    'outer': ([V5[:3], V5], [True, True], lambda a, b: torch.outer(a, b)),
-    'diag_vec': ([V5[:3]], [True], lambda a: torch.diag(a, 1)),
-    'diag_mat': ([X34], [True], lambda a: torch.diag(a, -1)),
-    'one_hot': ([], [], lambda: F.one_hot(torch.tensor([0, 2, 1, 2]))),
-    'one_hot_n': ([], [], lambda: F.one_hot(torch.tensor([[0], [2]]), 4)),
-    'fmod': ([], [], lambda: torch.fmod(torch.tensor([-7.0, 7.0, 5.5]), 3)),
-    'var_named': ([X34], [True], lambda a: torch.var(a, 1, keepdim=True)),
-})
+CASES.update(
+    {
+        'sort_desc': ([X34], [True], lambda a: tuple(torch.sort(a, dim=1, descending=True))),
+        'sort_dim0': ([X34], [True], lambda a: tuple(torch.sort(a, dim=0))),
+        'topk': ([X34], [True], lambda a: tuple(torch.topk(a, 2))),
+        'topk_smallest_dim0': ([X34], [True], lambda a: tuple(torch.topk(a, 2, dim=0, largest=False))),
+        'argsort': ([I34], [], lambda a: torch.argsort(a.float() + torch.arange(4) * 0.01, dim=1)),
+        'split_size': ([X34], [True], lambda a: tuple(torch.split(a, 3, dim=1))),
+        'split_sizes': ([X34], [True], lambda a: tuple(torch.split(a, [1, 2], dim=0))),
+        'chunk': ([X34], [True], lambda a: tuple(torch.chunk(a, 3, dim=1))),
+        'unbind': ([X34], [True], lambda a: tuple(torch.unbind(a, dim=1))),
+        'tril': ([X34], [True], lambda a: torch.tril(a)),
+        'triu_k': ([X34], [True], lambda a: torch.triu(a, 1)),
+        'outer': ([V5[:3], V5], [True, True], lambda a, b: torch.outer(a, b)),
+        'diag_vec': ([V5[:3]], [True], lambda a: torch.diag(a, 1)),
+        'diag_mat': ([X34], [True], lambda a: torch.diag(a, -1)),
+        'one_hot': ([], [], lambda: F.one_hot(torch.tensor([0, 2, 1, 2]))),
+        'one_hot_n': ([], [], lambda: F.one_hot(torch.tensor([[0], [2]]), 4)),
+        'fmod': ([], [], lambda: torch.fmod(torch.tensor([-7.0, 7.0, 5.5]), 3)),
+        'var_named': ([X34], [True], lambda a: torch.var(a, 1, keepdim=True)),
+    }
+)
+
+# Ops the bridge used to compute itself, and the graphs of Python's reflected operators (PyTorch 1.13 names).
+B4 = rn(4).abs() + 0.5
+CASES.update(
+    {
+        'erf': ([X34], [True], lambda a: torch.erf(a)),
+        'exp2': ([X34], [True], lambda a: torch.exp2(a)),
+        'frac': ([X34 * 3], [True], lambda a: torch.frac(a)),
+        'sgn': ([V5], [True], lambda a: torch.sgn(a)),
+        'rdiv_float': ([X34], [True], lambda a: 2.5 / a),
+        'rdiv_tensor': ([X34, V5[:4]], [True, True], lambda a, b: a.__rtruediv__(b)),
+        'rsub_float_integral': ([X34], [True], lambda a: 2.0 - a),
+        'pow_float_integral_exp': ([X34], [True], lambda a: a**2.0),
+        'pow_fn_scalar_base': ([V5], [True], lambda a: torch.pow(2, a)),
+        'rpow_float_base': ([V5], [True], lambda a: 2.5**a),
+        'int_pow_neg_tensor_exp': (
+            [],
+            [],
+            lambda: torch.tensor([1, -1, 2, -3, 0]) ** torch.tensor([-1, -3, -2, -1, 2]),
+        ),
+        'int_rpow_neg': ([], [], lambda: 2 ** -torch.tensor([1, 2])),
+        'int_pow_float_integral': ([I34], [], lambda a: a**2.0),
+        'remainder_scalar_grad': ([X34 * 3], [True], lambda a: a % 1.5),
+        'remainder_tensor_grad': ([X34 * 3, B4], [True, True], lambda a, b: a % b),
+        'fmod_tensor_grad': ([X34 * 3, B4], [True, True], lambda a, b: torch.fmod(a, b)),
+        'fmod_scalar_grad': ([X34 * 3], [True], lambda a: torch.fmod(a, 1.5)),
+        'int_fmod_float': ([], [], lambda: torch.fmod(torch.tensor([5, -7, 3]), 2.5)),
+        'div_trunc_grad': ([X34 * 3], [True], lambda a: a.div(2, rounding_mode='trunc')),
+        'div_floor_grad': ([X34 * 3], [True], lambda a: torch.div(a, 2, rounding_mode='floor')),
+        'int_div_trunc': ([], [], lambda: torch.tensor([-7, 7, 5]).div(2, rounding_mode='trunc')),
+        'int_div_floor': ([], [], lambda: torch.tensor([-7, 7, 5]).div(2, rounding_mode='floor')),
+        'lerp_small_weight': ([X34, X34.flip(0)], [True, True], lambda a, b: torch.lerp(a, b, 0.3)),
+        'lerp_large_weight': ([X34, X34.flip(1)], [True, True], lambda a, b: a.lerp(b, 0.7)),
+        'lerp_tensor_weight': (
+            [X34, V5[:4], torch.rand(3, 1, generator=g) * 1.4 - 0.2],
+            [True, True, True],
+            lambda a, b, w: torch.lerp(a, b, w),
+        ),
+        'int_bitwise_and': ([], [], lambda: torch.tensor([5, -6, 7]) & torch.tensor([3, 3, -1])),
+        'int_bitwise_or_scalar': ([], [], lambda: torch.tensor([5, -6, 7]) | 8),
+        'int_bitwise_xor_bool': ([], [], lambda: torch.tensor([True, False]) ^ 3),
+        'bool_bitwise_and': ([], [], lambda: torch.tensor([True, False, True]) & torch.tensor([True, True, False])),
+        'masked_fill_inplace': ([X34], [True], lambda a: (a * 1).masked_fill_(a < 0, 0.5)),
+        'round_decimals_grad': ([X34], [True], lambda a: a.round(decimals=1)),
+    }
+)
 
 ERRORS = {
     'err_matmul_2d': lambda: torch.randn(1, 3) @ torch.randn(4, 6),
@@ -307,6 +388,16 @@ ERRORS = {
     'err_setitem_shape': lambda: torch.zeros(3, 4).__setitem__(slice(None), torch.zeros(2)),
     'err_bool_sub': lambda: torch.tensor([True]) - torch.tensor([False]),
     'err_clamp_none': lambda: torch.zeros(2).clamp(),
+    'err_sub_bool_scalar': lambda: torch.tensor([True]) - 1,
+    'err_rsub_bool': lambda: 1 - torch.tensor([True]),
+    'err_bitwise_float': lambda: torch.tensor([1.0]) & torch.tensor([True]),
+    'err_frac_int': lambda: torch.tensor([1]).frac(),
+    'err_floordiv_backward': lambda: (torch.rand(3, requires_grad=True) // 2).sum().backward(),
+    'err_remainder_scalar_backward': lambda: torch.remainder(2, torch.rand(3, requires_grad=True) + 1).sum().backward(),
+    'err_int_pow_neg_scalar': lambda: torch.tensor([2]) ** -1,
+    'err_remainder_bool': lambda: torch.tensor([True]) % torch.tensor([True]),
+    'err_int_floordiv_zero': lambda: torch.tensor([1]) // 0,
+    'err_lerp_int_end': lambda: torch.lerp(torch.zeros(2), torch.tensor([1, 2]), 0.5),
 }
 
 
@@ -321,7 +412,9 @@ def run_case(name, inputs, flags, fn):
     entry = {'name': name, 'inputs': [enc_tensor(t) for t in inputs], 'requires_grad': flags, 'out': enc_value(out)}
     first = out[0] if isinstance(out, tuple) else out
     if isinstance(first, torch.Tensor) and first.requires_grad:
-        grad_out = torch.linspace(-1, 1, first.numel()).reshape(first.shape) if first.numel() > 1 else torch.ones(first.shape)
+        grad_out = (
+            torch.linspace(-1, 1, first.numel()).reshape(first.shape) if first.numel() > 1 else torch.ones(first.shape)
+        )
         first.backward(grad_out)
         entry['grad_out'] = enc_tensor(grad_out)
         entry['grads'] = [enc_tensor(t.grad) if t.grad is not None else None for t in leaves]

@@ -39,7 +39,12 @@ const fixture = JSON.parse(fs.readFileSync(path.join(here, 'ops-torch113.json'),
 
 function build(t: FxTensor, requiresGrad = false): Tensor {
   const data = t.data.map((v) => (v === null ? NaN : v));
-  const storage = t.dtype === 'float32' ? Float32Array.from(data) : t.dtype === 'int64' ? Float64Array.from(data) : Uint8Array.from(data);
+  const storage =
+    t.dtype === 'float32'
+      ? Float32Array.from(data)
+      : t.dtype === 'int64'
+        ? Float64Array.from(data)
+        : Uint8Array.from(data);
   return new Tensor(storage, t.shape, t.dtype, requiresGrad);
 }
 
@@ -49,7 +54,11 @@ const all = { start: null, stop: null } as const;
 
 type Out = Tensor | Tensor[];
 const CASES: Record<string, (...x: Tensor[]) => Out> = {
-  tensor_int: () => torch.tensor([[1, 2], [3, 4]]),
+  tensor_int: () =>
+    torch.tensor([
+      [1, 2],
+      [3, 4],
+    ]),
   tensor_float: () => torch.tensor([1.5, 2]),
   tensor_bool: () => torch.tensor([true, false, true]),
   arange_int: () => torch.arange(5),
@@ -91,7 +100,17 @@ const CASES: Record<string, (...x: Tensor[]) => Out> = {
   var_default: (a) => torch.var_(a),
   std_dim: (a) => torch.std(a, 1),
   var_biased: (a) => torch.var_(a, 0, false),
-  prod_zero: () => torch.prod(torch.tensor([[2.0, 0.0, 3.0], [1.5, -2.0, 4.0]], { dtype: 'float32' }), 1),
+  prod_zero: () =>
+    torch.prod(
+      torch.tensor(
+        [
+          [2.0, 0.0, 3.0],
+          [1.5, -2.0, 4.0],
+        ],
+        { dtype: 'float32' },
+      ),
+      1,
+    ),
   norm_default: (a) => torch.norm(a),
   norm_dim_p1: (a) => torch.norm(a, 1, 1),
   mean_multi_dim: (a) => torch.mean(a, [0, 2]),
@@ -104,7 +123,7 @@ const CASES: Record<string, (...x: Tensor[]) => Out> = {
   masked_fill: (a) => torch.masked_fill(a, torch.lt(a, 0), 0.5),
   rsub_scalar: (a) => torch.rsub(a, 2),
   rdiv_scalar: (a) => torch.rdiv(a, 1),
-  pow_scalar_base: (a) => torch.pow(2, a),
+  pow_scalar_base: (a) => torch.rpow(a, 2),
   pow_tensor_exp: (a, b) => torch.pow(torch.abs(a), b),
   transpose_view_contig: (a) => torch.t(a),
   t_then_contiguous: (a) => torch.contiguous(torch.t(a)),
@@ -132,15 +151,34 @@ const CASES: Record<string, (...x: Tensor[]) => Out> = {
   idx_int_then_adv: (a) => torch.index(a, [0, all, i64([1, 0])]),
   idx_none: (a) => torch.index(a, [null, all, 1]),
   idx_ellipsis: (a) => torch.index(a, ['ellipsis', 0]),
-  idx_lists: (a) => torch.index(a, [[0, 2], [1, 3]]),
-  idx_2d_index: (a) => torch.index(a, [i64([[0, 1], [2, 0]])]),
+  idx_lists: (a) =>
+    torch.index(a, [
+      [0, 2],
+      [1, 3],
+    ]),
+  idx_2d_index: (a) =>
+    torch.index(a, [
+      i64([
+        [0, 1],
+        [2, 0],
+      ]),
+    ]),
   idx_neg_tensor: (a) => torch.index(a, [i64([-1, 0])]),
   idx_scalar: (a) => torch.index(a, [1, 2]),
   idx_0d_tensor: (a) => torch.index(a, [all, torch.tensor(2)]),
   idx_0d_with_adv: (a) => torch.index(a, [torch.tensor(1), i64([0, 3])]),
   idx_empty_slice: (a) => torch.index(a, [{ start: 5 }]),
   index_select: (a) => torch.index_select(a, 1, i64([3, 0])),
-  gather: (a) => torch.gather(a, 1, i64([[0, 0], [3, 1], [2, 2]])),
+  gather: (a) =>
+    torch.gather(
+      a,
+      1,
+      i64([
+        [0, 0],
+        [3, 1],
+        [2, 2],
+      ]),
+    ),
   narrow: (a) => torch.narrow(a, 1, 1, 2),
   nonzero: (a) => torch.nonzero(torch.gt(a, 2)),
   setitem_col: (a) => {
@@ -230,6 +268,38 @@ const CASES: Record<string, (...x: Tensor[]) => Out> = {
   one_hot_n: () => torch.one_hot(i64([[0], [2]]), 4),
   fmod: () => torch.fmod(f32([-7, 7, 5.5]), 3),
   var_named: (a) => torch.var(a, 1, true, true),
+  // ops the bridge used to compute itself, and the graphs of Python's reflected operators
+  erf: (a) => torch.erf(a),
+  exp2: (a) => torch.exp2(a),
+  frac: (a) => torch.frac(a),
+  sgn: (a) => torch.sgn(a),
+  rdiv_float: (a) => torch.rdiv(a, 2.5),
+  rdiv_tensor: (a, b) => torch.rdiv(a, b),
+  rsub_float_integral: (a) => torch.rsub(a, torch.floatScalar(2)),
+  pow_float_integral_exp: (a) => torch.pow(a, torch.floatScalar(2)),
+  pow_fn_scalar_base: (a) => torch.pow(2, a),
+  rpow_float_base: (a) => torch.rpow(a, 2.5),
+  int_pow_neg_tensor_exp: () => torch.pow(i64([1, -1, 2, -3, 0]), i64([-1, -3, -2, -1, 2])),
+  int_rpow_neg: () => torch.rpow(torch.neg(i64([1, 2])), 2),
+  int_pow_float_integral: (a) => torch.pow(a, torch.floatScalar(2)),
+  remainder_scalar_grad: (a) => torch.remainder(a, 1.5),
+  remainder_tensor_grad: (a, b) => torch.remainder(a, b),
+  fmod_tensor_grad: (a, b) => torch.fmod(a, b),
+  fmod_scalar_grad: (a) => torch.fmod(a, 1.5),
+  int_fmod_float: () => torch.fmod(i64([5, -7, 3]), 2.5),
+  div_trunc_grad: (a) => torch.div(a, 2, 'trunc'),
+  div_floor_grad: (a) => torch.div(a, 2, 'floor'),
+  int_div_trunc: () => torch.div(i64([-7, 7, 5]), 2, 'trunc'),
+  int_div_floor: () => torch.div(i64([-7, 7, 5]), 2, 'floor'),
+  lerp_small_weight: (a, b) => torch.lerp(a, b, 0.3),
+  lerp_large_weight: (a, b) => torch.lerp(a, b, 0.7),
+  lerp_tensor_weight: (a, b, w) => torch.lerp(a, b, w),
+  int_bitwise_and: () => torch.bitwise_and(i64([5, -6, 7]), i64([3, 3, -1])),
+  int_bitwise_or_scalar: () => torch.bitwise_or(i64([5, -6, 7]), 8),
+  int_bitwise_xor_bool: () => torch.bitwise_xor(torch.tensor([true, false]), 3),
+  bool_bitwise_and: () => torch.bitwise_and(torch.tensor([true, false, true]), torch.tensor([true, true, false])),
+  masked_fill_inplace: (a) => torch.masked_fill_(torch.mul(a, 1), torch.lt(a, 0), 0.5),
+  round_decimals_grad: (a) => torch.round(a, 1),
 };
 
 const ERRORS: Record<string, () => unknown> = {
@@ -270,6 +340,17 @@ const ERRORS: Record<string, () => unknown> = {
   err_setitem_shape: () => torch.setitem(torch.zeros([3, 4]), [all], torch.zeros([2])),
   err_bool_sub: () => torch.sub(torch.tensor([true]), torch.tensor([false])),
   err_clamp_none: () => torch.clamp(torch.zeros([2])),
+  err_sub_bool_scalar: () => torch.sub(torch.tensor([true]), 1),
+  err_rsub_bool: () => torch.rsub(torch.tensor([true]), 1),
+  err_bitwise_float: () => torch.bitwise_and(f32([1]), torch.tensor([true])),
+  err_frac_int: () => torch.frac(i64([1])),
+  err_floordiv_backward: () => torch.sum(torch.floor_divide(torch.rand([3]).requires_grad_(), 2)).backward(),
+  err_remainder_scalar_backward: () =>
+    torch.sum(torch.remainder(2, torch.add(torch.rand([3]).requires_grad_(), 1))).backward(),
+  err_int_pow_neg_scalar: () => torch.pow(i64([2]), -1),
+  err_remainder_bool: () => torch.remainder(torch.tensor([true]), torch.tensor([true])),
+  err_int_floordiv_zero: () => torch.floor_divide(i64([1]), 0),
+  err_lerp_int_end: () => torch.lerp(torch.zeros([2]), i64([1, 2]), 0.5),
 };
 
 /** Exact for creation and integer results; float results within float32 rounding of PyTorch's kernels. */
@@ -341,15 +422,16 @@ for (const e of fixture.errors) {
 }
 
 test('shape errors name the op and both shapes', () => {
-  assert.throws(
-    () => torch.linear(torch.zeros([1, 3]), torch.zeros([6, 4])),
-    { message: 'linear: shapes [1, 3] and [4, 6] cannot be multiplied (mat1 and mat2 shapes cannot be multiplied (1x3 and 4x6))' },
-  );
-  assert.throws(
-    () => torch.matmul(torch.zeros([1, 3]), torch.zeros([4, 6])),
-    { message: 'matmul: shapes [1, 3] and [4, 6] cannot be multiplied (mat1 and mat2 shapes cannot be multiplied (1x3 and 4x6))' },
-  );
+  assert.throws(() => torch.linear(torch.zeros([1, 3]), torch.zeros([6, 4])), {
+    message:
+      'linear: shapes [1, 3] and [4, 6] cannot be multiplied (mat1 and mat2 shapes cannot be multiplied (1x3 and 4x6))',
+  });
+  assert.throws(() => torch.matmul(torch.zeros([1, 3]), torch.zeros([4, 6])), {
+    message:
+      'matmul: shapes [1, 3] and [4, 6] cannot be multiplied (mat1 and mat2 shapes cannot be multiplied (1x3 and 4x6))',
+  });
   assert.throws(() => torch.mul(torch.zeros([2, 3]), torch.zeros([4])), {
-    message: 'The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1 (mul: shapes [2, 3] and [4])',
+    message:
+      'The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1 (mul: shapes [2, 3] and [4])',
   });
 });

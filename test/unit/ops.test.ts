@@ -1,17 +1,14 @@
 // Engine behaviour that real scripts depend on: manual gradient descent under no_grad (reproducing the
-// output real PyTorch printed for shared/scripts/manual_gradient_descent.py), views sharing memory,
+// output real PyTorch printed for test/reference/scripts/manual_gradient_descent.py), views sharing memory,
 // autograd bookkeeping (accumulation, retain_graph, no_grad, listeners), scalar operands, and broadcasting
 // edge cases.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import * as torch from '../../src/engine';
 import { Tensor } from '../../src/engine';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const scripts = path.resolve(here, '../../../shared/scripts');
+import { bundledScriptsDir as scripts } from '../reference/paths';
 
 /** Python's round(x, n) (half to even on the decimal value), formatted as Python prints floats. */
 function pyRound(x: number, n: number): string {
@@ -19,8 +16,11 @@ function pyRound(x: number, n: number): string {
   return String(s);
 }
 
-test('manual gradient descent reproduces what PyTorch printed (shared/scripts/manual_gradient_descent.py)', () => {
-  const expected = fs.readFileSync(path.join(scripts, 'manual_gradient_descent.expected.txt'), 'utf8').trim().split('\n');
+test('manual gradient descent reproduces what PyTorch printed (test/reference/scripts/manual_gradient_descent.py)', () => {
+  const expected = fs
+    .readFileSync(path.join(scripts, 'manual_gradient_descent.expected.txt'), 'utf8')
+    .trim()
+    .split('\n');
   torch.manual_seed(1);
   const x = torch.unsqueeze(torch.linspace(-1, 1, 20), 1);
   const y = torch.add(torch.sub(torch.mul(3, x), 2), torch.mul(0.05, torch.randn([20, 1])));
@@ -39,7 +39,10 @@ test('manual gradient descent reproduces what PyTorch printed (shared/scripts/ma
     });
     w.grad!.zero_();
     b.grad!.zero_();
-    if (step % 25 === 0) lines.push(`${step} ${pyRound(loss.item() as number, 5)} ${pyRound(w.item() as number, 4)} ${pyRound(b.item() as number, 4)}`);
+    if (step % 25 === 0)
+      lines.push(
+        `${step} ${pyRound(loss.item() as number, 5)} ${pyRound(w.item() as number, 4)} ${pyRound(b.item() as number, 4)}`,
+      );
   }
   assert.deepEqual(lines, expected.slice(0, 4));
   assert.equal(w.data[0].toFixed(4), '3.0270');
@@ -49,7 +52,10 @@ test('manual gradient descent reproduces what PyTorch printed (shared/scripts/ma
 
 test('the same update outside no_grad is refused, as PyTorch does', () => {
   const w = torch.zeros([2], { requires_grad: true });
-  assert.throws(() => torch.sub_(w, 0.1), { name: 'RuntimeError', message: 'a leaf Variable that requires grad is being used in an in-place operation.' });
+  assert.throws(() => torch.sub_(w, 0.1), {
+    name: 'RuntimeError',
+    message: 'a leaf Variable that requires grad is being used in an in-place operation.',
+  });
 });
 
 test('x[0], x[1:3] and reshape share memory with x; strided results are copies marked non-contiguous', () => {
@@ -135,14 +141,18 @@ test('broadcasting edge cases: empty dims, 0-d tensors, unit dims on both sides'
   assert.deepEqual(Array.from(g.grad!.data), [5, 5, 5]);
   assert.throws(() => torch.add(torch.ones([2, 3]), torch.ones([3, 2])), {
     name: 'RuntimeError',
-    message: 'The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1 (add: shapes [2, 3] and [3, 2])',
+    message:
+      'The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1 (add: shapes [2, 3] and [3, 2])',
   });
 });
 
-test('backward on a non-scalar needs a gradient; the message is PyTorch\'s', () => {
+test("backward on a non-scalar needs a gradient; the message is PyTorch's", () => {
   const a = torch.ones([2], { requires_grad: true });
   const y = torch.mul(a, 2);
-  assert.throws(() => y.backward(), { name: 'RuntimeError', message: 'grad can be implicitly created only for scalar outputs' });
+  assert.throws(() => y.backward(), {
+    name: 'RuntimeError',
+    message: 'grad can be implicitly created only for scalar outputs',
+  });
   y.backward(torch.tensor([1, 0.5], { dtype: 'float32' }));
   assert.deepEqual(Array.from(a.grad!.data), [2, 1]);
 });
@@ -156,11 +166,20 @@ test('equal and allclose', () => {
 });
 
 test('tensor() infers dtypes from JS values; explicit dtype wins', () => {
-  assert.equal(torch.tensor([[1, 2], [3, 4]]).dtype, 'int64');
+  assert.equal(
+    torch.tensor([
+      [1, 2],
+      [3, 4],
+    ]).dtype,
+    'int64',
+  );
   assert.equal(torch.tensor([1, 2.5]).dtype, 'float32');
   assert.equal(torch.tensor([true, false]).dtype, 'bool');
   assert.equal(torch.tensor([0, 1], { dtype: 'float32' }).dtype, 'float32');
-  assert.throws(() => torch.tensor([[1, 2], [3]]), { name: 'ValueError', message: 'expected sequence of length 2 at dim 1 (got 1)' });
+  assert.throws(() => torch.tensor([[1, 2], [3]]), {
+    name: 'ValueError',
+    message: 'expected sequence of length 2 at dim 1 (got 1)',
+  });
 });
 
 test('tanh rounds to the same float32 as Math.tanh across magnitudes (fast path check)', () => {
@@ -174,6 +193,9 @@ test('tanh rounds to the same float32 as Math.tanh across magnitudes (fast path 
   const y = torch.tanh(new Tensor(x, [n]));
   for (let i = 0; i < n; i++) {
     const want = Math.fround(Math.tanh(x[i]));
-    assert.ok(Object.is(y.data[i], want) || (Number.isNaN(want) && Number.isNaN(y.data[i])), `tanh(${x[i]}) = ${y.data[i]}, expected ${want}`);
+    assert.ok(
+      Object.is(y.data[i], want) || (Number.isNaN(want) && Number.isNaN(y.data[i])),
+      `tanh(${x[i]}) = ${y.data[i]}, expected ${want}`,
+    );
   }
 });

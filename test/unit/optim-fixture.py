@@ -8,6 +8,7 @@ test/unit/optim-torch.test.ts replays them through the engine's optimizers.
 Sizes: 5 elements (below one AVX2 vector: PyTorch's scalar loop), 37 (vectors plus a scalar tail) and 300
 (large enough for the engine's WebAssembly Adam kernel).
 """
+
 import json
 import struct
 
@@ -72,12 +73,14 @@ for n in SIZES:
             opt.step()
             after.append(values(p.detach()))
         json_options = {k: list(v) if isinstance(v, tuple) else v for k, v in options.items()}
-        cases.append({
-            "optimizer": name,
-            "options": json_options,
-            "param": values(p0),
-            "grads": [values(g) for g in grads],
-            "after": after,
-        })
+        cases.append(
+            {
+                "optimizer": name,
+                "options": json_options,
+                "param": values(p0),
+                "grads": [values(g) for g in grads],
+                "after": after,
+            }
+        )
 
 print(json.dumps({"torch": torch.__version__, "cases": cases}, separators=(",", ":")))

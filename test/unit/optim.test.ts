@@ -26,7 +26,12 @@ function assertClose(actual: ArrayLike<number>, expected: number[], rtol = 1e-5,
 }
 
 /** Runs `steps` updates with the gradient sequence `grads(step, p)`, returning the parameter values. */
-function run(opt: { step(): unknown }, p: Parameter, grads: (step: number, w: number[]) => number[], steps: number): number[] {
+function run(
+  opt: { step(): unknown },
+  p: Parameter,
+  grads: (step: number, w: number[]) => number[],
+  steps: number,
+): number[] {
   for (let s = 0; s < steps; s++) {
     setGrad(p, grads(s, Array.from(p.data)));
     opt.step();
@@ -48,7 +53,10 @@ test('SGD without momentum: p -= lr * g', () => {
 });
 
 test('SGD momentum: the buffer starts as the first gradient, dampening applies from step 2', () => {
-  const lr = 0.1, mom = 0.9, damp = 0.3, wd = 0.01;
+  const lr = 0.1,
+    mom = 0.9,
+    damp = 0.3,
+    wd = 0.01;
   const p = param(W0);
   const got = run(new SGD([p], { lr, momentum: mom, dampening: damp, weight_decay: wd }), p, quad, 4);
   let w = W0.slice();
@@ -63,7 +71,8 @@ test('SGD momentum: the buffer starts as the first gradient, dampening applies f
 });
 
 test('SGD nesterov: step along g + momentum * buf', () => {
-  const lr = 0.05, mom = 0.8;
+  const lr = 0.05,
+    mom = 0.8;
   const p = param(W0);
   const got = run(new SGD([p], { lr, momentum: mom, nesterov: true }), p, quad, 3);
   let w = W0.slice();
@@ -88,16 +97,24 @@ test('SGD maximize ascends', () => {
 test('SGD argument checks follow PyTorch', () => {
   const p = param([1]);
   assert.throws(() => new SGD([p], { lr: -1 }), /Invalid learning rate: -1/);
-  assert.throws(() => new SGD([p], { lr: 0.1, nesterov: true }), /Nesterov momentum requires a momentum and zero dampening/);
+  assert.throws(
+    () => new SGD([p], { lr: 0.1, nesterov: true }),
+    /Nesterov momentum requires a momentum and zero dampening/,
+  );
   assert.throws(() => new SGD([], { lr: 0.1 }), /optimizer got an empty parameter list/);
   assert.throws(() => new SGD([{ params: [p] }]), /required optimization parameter lr/);
   const q = param([1]);
   assert.throws(() => new SGD([{ params: [p] }, { params: [p, q] }], { lr: 0.1 }), /more than one parameter group/);
 });
 
-function adamReference(steps: number, o: { lr: number; b1: number; b2: number; eps: number; wd: number; decoupled: boolean; amsgrad: boolean }): number[] {
+function adamReference(
+  steps: number,
+  o: { lr: number; b1: number; b2: number; eps: number; wd: number; decoupled: boolean; amsgrad: boolean },
+): number[] {
   let w = W0.slice();
-  let m = [0, 0, 0], v = [0, 0, 0], vmax = [0, 0, 0];
+  let m = [0, 0, 0],
+    v = [0, 0, 0],
+    vmax = [0, 0, 0];
   for (let t = 1; t <= steps; t++) {
     if (o.decoupled) w = w.map((x) => x * (1 - o.lr * o.wd));
     const g = w.map((x, i) => C[i] * x + (o.decoupled ? 0 : o.wd * x));
@@ -105,8 +122,9 @@ function adamReference(steps: number, o: { lr: number; b1: number; b2: number; e
     v = v.map((vi, i) => o.b2 * vi + (1 - o.b2) * g[i] * g[i]);
     vmax = vmax.map((x, i) => Math.max(x, v[i]));
     const s = o.amsgrad ? vmax : v;
-    const bc1 = 1 - o.b1 ** t, bc2 = 1 - o.b2 ** t;
-    w = w.map((x, i) => x - (o.lr / bc1) * m[i] / (Math.sqrt(s[i]) / Math.sqrt(bc2) + o.eps));
+    const bc1 = 1 - o.b1 ** t,
+      bc2 = 1 - o.b2 ** t;
+    w = w.map((x, i) => x - ((o.lr / bc1) * m[i]) / (Math.sqrt(s[i]) / Math.sqrt(bc2) + o.eps));
   }
   return w;
 }
@@ -151,14 +169,18 @@ test('AdamW decays the weights directly (default weight_decay 1e-2)', () => {
 
 test('Adam and AdamW on large tensors (SIMD kernel) are bit-identical to the per-element loop', () => {
   // One 1024-element parameter takes the kernel path; the same numbers as 8 parameters of 128 take the loop.
-  const n = 1024, part = 128;
+  const n = 1024,
+    part = 128;
   const w0 = Float32Array.from({ length: n }, (_, i) => Math.sin(i) * 2);
   for (const [Ctor, options] of [
     [Adam, { lr: 0.01, weight_decay: 0.1, amsgrad: true }],
     [AdamW, { lr: 0.02, maximize: true }],
   ] as const) {
     const big = new Parameter(new Tensor(w0.slice(), [n]));
-    const small = Array.from({ length: n / part }, (_, k) => new Parameter(new Tensor(w0.slice(k * part, (k + 1) * part), [part])));
+    const small = Array.from(
+      { length: n / part },
+      (_, k) => new Parameter(new Tensor(w0.slice(k * part, (k + 1) * part), [part])),
+    );
     const optBig = new Ctor([big], options);
     const optSmall = new Ctor(small, options);
     for (let step = 0; step < 5; step++) {
@@ -174,9 +196,14 @@ test('Adam and AdamW on large tensors (SIMD kernel) are bit-identical to the per
   }
 });
 
-function rmspropReference(steps: number, o: { lr: number; alpha: number; eps: number; wd: number; momentum: number; centered: boolean }): number[] {
+function rmspropReference(
+  steps: number,
+  o: { lr: number; alpha: number; eps: number; wd: number; momentum: number; centered: boolean },
+): number[] {
   let w = W0.slice();
-  let sq = [0, 0, 0], ga = [0, 0, 0], buf = [0, 0, 0];
+  let sq = [0, 0, 0],
+    ga = [0, 0, 0],
+    buf = [0, 0, 0];
   for (let t = 0; t < steps; t++) {
     const g = w.map((x, i) => C[i] * x + o.wd * x);
     sq = sq.map((s, i) => o.alpha * s + (1 - o.alpha) * g[i] * g[i]);
@@ -208,13 +235,23 @@ test('RMSprop plain, centered, momentum and weight decay', () => {
     { lr: 0.01, alpha: 0.8, eps: 1e-6, wd: 0, momentum: 0.9, centered: true },
   ]) {
     const p = param(W0);
-    const opt = new RMSprop([p], { lr: o.lr, alpha: o.alpha, eps: o.eps, weight_decay: o.wd, momentum: o.momentum, centered: o.centered });
+    const opt = new RMSprop([p], {
+      lr: o.lr,
+      alpha: o.alpha,
+      eps: o.eps,
+      weight_decay: o.wd,
+      momentum: o.momentum,
+      centered: o.centered,
+    });
     assertClose(run(opt, p, quad, 5), rmspropReference(5, o), 1e-4);
   }
 });
 
 test('Adagrad: lr_decay, initial_accumulator_value and eager state', () => {
-  const lr = 0.1, decay = 0.5, init = 0.2, eps = 1e-10;
+  const lr = 0.1,
+    decay = 0.5,
+    init = 0.2,
+    eps = 1e-10;
   const p = param(W0);
   const opt = new Adagrad([p], { lr, lr_decay: decay, initial_accumulator_value: init });
   const state = opt.state.get(p);
@@ -253,7 +290,10 @@ test('an optimizer takes a module parameter generator, as optim.SGD(model.parame
   const model = new Sequential(new Linear(2, 3), new Linear(3, 1));
   const opt = new SGD(model.parameters(), { lr: 0.1 });
   assert.equal(opt.param_groups[0].params.length, 4);
-  assert.throws(() => new SGD(model.parameters().next().value as unknown as Tensor[], { lr: 0.1 }), /should be an iterable of Tensors or dicts/);
+  assert.throws(
+    () => new SGD(model.parameters().next().value as unknown as Tensor[], { lr: 0.1 }),
+    /should be an iterable of Tensors or dicts/,
+  );
 });
 
 test('zero_grad zeros in place by default (1.13) or sets None', () => {
@@ -282,7 +322,10 @@ test('onOptimizerStep reports every group lr after each step', () => {
   opt.step();
   off();
   opt.step();
-  assert.deepEqual(seen, [[0.01, 0.5], [0.02, 0.5]]);
+  assert.deepEqual(seen, [
+    [0.01, 0.5],
+    [0.02, 0.5],
+  ]);
 });
 
 test('optimizer state_dict round trip restores momentum', () => {

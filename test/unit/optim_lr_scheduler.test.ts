@@ -19,7 +19,9 @@ import {
 } from '../../src/engine/lr_scheduler';
 
 function optimizer(lr: number, groups = 1): SGD {
-  const params = Array.from({ length: groups }, () => ({ params: [new Parameter(new Tensor(new Float32Array(1), [1]))] }));
+  const params = Array.from({ length: groups }, () => ({
+    params: [new Parameter(new Tensor(new Float32Array(1), [1]))],
+  }));
   return new SGD(params, { lr });
 }
 
@@ -36,7 +38,9 @@ function lrs(opt: SGD, sched: { step(): void }, n: number): number[] {
 
 function assertSeq(actual: number[], expected: number[]): void {
   assert.equal(actual.length, expected.length);
-  actual.forEach((a, i) => assert.ok(Math.abs(a - expected[i]) <= 1e-12 * Math.max(1, Math.abs(expected[i])), `[${i}] ${a} != ${expected[i]}`));
+  actual.forEach((a, i) =>
+    assert.ok(Math.abs(a - expected[i]) <= 1e-12 * Math.max(1, Math.abs(expected[i])), `[${i}] ${a} != ${expected[i]}`),
+  );
 }
 
 test('StepLR multiplies by gamma every step_size epochs', () => {
@@ -44,7 +48,10 @@ test('StepLR multiplies by gamma every step_size epochs', () => {
   const s = new StepLR(opt, 3, 0.5);
   assert.deepEqual(s.get_last_lr(), [1]);
   assert.equal(s.last_epoch, 0);
-  assertSeq(lrs(opt, s, 8), [1, 1, 1, 0.5, 0.5, 0.5, 0.25, 0.25].map((v) => v));
+  assertSeq(
+    lrs(opt, s, 8),
+    [1, 1, 1, 0.5, 0.5, 0.5, 0.25, 0.25].map((v) => v),
+  );
   assert.equal(s.last_epoch, 8);
   assert.equal(opt.param_groups[0].initial_lr, 1);
 });
@@ -70,7 +77,9 @@ test('ExponentialLR multiplies by gamma each epoch', () => {
 });
 
 test('CosineAnnealingLR recursive form follows the closed form, through T_max and back up', () => {
-  const base = 0.05, etaMin = 0.001, T = 10;
+  const base = 0.05,
+    etaMin = 0.001,
+    T = 10;
   const opt = optimizer(base);
   const s = new CosineAnnealingLR(opt, T, etaMin);
   const got = lrs(opt, s, 25);
@@ -78,7 +87,9 @@ test('CosineAnnealingLR recursive form follows the closed form, through T_max an
   got.forEach((a, i) => assert.ok(Math.abs(a - expected[i]) < 1e-12, `[${i}] ${a} != ${expected[i]}`));
   assert.ok(Math.abs(got[T] - etaMin) < 1e-12);
   s.step(3);
-  assert.ok(Math.abs(opt.param_groups[0].lr - (etaMin + ((base - etaMin) * (1 + Math.cos((3 * Math.PI) / T))) / 2)) < 1e-15);
+  assert.ok(
+    Math.abs(opt.param_groups[0].lr - (etaMin + ((base - etaMin) * (1 + Math.cos((3 * Math.PI) / T))) / 2)) < 1e-15,
+  );
 });
 
 test('LambdaLR: one lambda per group times the initial lr', () => {
@@ -131,7 +142,10 @@ test('verbose schedulers print PyTorch lines', () => {
   } finally {
     schedulerOutput.print = saved;
   }
-  assert.deepEqual(lines, ['Adjusting learning rate of group 0 to 1.0000e-01.', 'Adjusting learning rate of group 0 to 5.0000e-02.']);
+  assert.deepEqual(lines, [
+    'Adjusting learning rate of group 0 to 1.0000e-01.',
+    'Adjusting learning rate of group 0 to 5.0000e-02.',
+  ]);
 });
 
 test('LinearLR recursive form follows start + (end - start) * min(T, t) / T', () => {

@@ -4,6 +4,7 @@ build the golden set was made with) that test/unit/random.test.ts must reproduce
 
     /usr/bin/python3 test/unit/random-fixture.py > test/unit/random-torch113.json
 """
+
 import json
 
 import torch
@@ -19,9 +20,9 @@ def T(t):
 
 out = {"torch": torch.__version__}
 torch.manual_seed(123)
-out["randn_1003"] = T(torch.randn(1003))          # AVX2 fill with a recomputed tail of 16
-out["randn_7"] = T(torch.randn(7))                # scalar Box-Muller, 4 pairs: caches one value
-out["randn_3"] = T(torch.randn(3))                # starts with that cached value
+out["randn_1003"] = T(torch.randn(1003))  # AVX2 fill with a recomputed tail of 16
+out["randn_7"] = T(torch.randn(7))  # scalar Box-Muller, 4 pairs: caches one value
+out["randn_3"] = T(torch.randn(3))  # starts with that cached value
 out["normal_9"] = T(torch.empty(9).normal_(0.5, 2.3))
 out["normal_37"] = T(torch.empty(37).normal_(-1.5, 0.7))
 out["uniform_200"] = T(torch.empty(200).uniform_(-3.3, 7.1))

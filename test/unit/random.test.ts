@@ -34,7 +34,10 @@ test('the sequence after manual_seed(123) matches PyTorch draw for draw', () => 
   bits(R.randint(-5, 2 ** 33, [20]).data, torch.randint_big_20, 'randint over a 64-bit range');
   bits(R.randint(3, 1000, [50]).data, torch.randint_3_1000_50, 'randint(3, 1000)');
   bits(R.randperm(100).data, torch.randperm_100, 'randperm(100)');
-  assert.deepEqual([0, 1, 2, 3, 4].map(() => R.randomInt64().toString()), torch.random_int64_5);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4].map(() => R.randomInt64().toString()),
+    torch.random_int64_5,
+  );
   const w = floats(600);
   const b = floats(20);
   R.uniform_(w, -R.kaimingUniformBound(30), R.kaimingUniformBound(30));

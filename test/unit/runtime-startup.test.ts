@@ -43,7 +43,7 @@ test('the sparse snapshot file gives back the exact bytes, zero runs included', 
   assert.equal(readSnapshot(path.join(tmp, 'missing.bin')), null);
 });
 
-test('bridge references are saved by name and restored as the new bridge\'s members', () => {
+test("bridge references are saved by name and restored as the new bridge's members", () => {
   const add = () => 1;
   const old = { add, format: () => 'x' };
   const fresh = { add: () => 2, format: () => 'y' };
@@ -99,7 +99,7 @@ test('a cold worker restored with torch imported: engine errors, warnings and sc
   );
 });
 
-test('each run reseeds Python\'s random module, as a new process would', async () => {
+test("each run reseeds Python's random module, as a new process would", async () => {
   const draws = new Set<string>();
   for (let i = 0; i < 2; i++) {
     let out = '';

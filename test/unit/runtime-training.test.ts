@@ -1,4 +1,4 @@
-// The runtime on real training scripts (../shared/scripts, whose .expected.txt is what PyTorch 1.13
+// The runtime on real training scripts (test/reference/scripts, whose .expected.txt is what PyTorch 1.13
 // printed): Step / Backprop pauses with the right phase, line and data, changing mode on continue,
 // pausing and stopping on request, the event stream of a short run, and the NaN warning. Uses the built
 // dist/ through the Runner: run `npm run build` first.
@@ -9,9 +9,8 @@ import path from 'node:path';
 import type { RunEvent, RunMode } from '../../src/protocol';
 import type { RunOptions } from '../../src/python/runner';
 import { ofType, runCollecting, warmRunner } from './runtime-helpers';
+import { bundledScriptsDir as scriptsDir } from '../reference/paths';
 
-const root = path.resolve(__dirname, '..', '..');
-const scriptsDir = path.resolve(root, '../shared/scripts');
 const script = (name: string) => path.join(scriptsDir, name);
 const expected = (name: string) => fs.readFileSync(script(name.replace(/\.py$/, '.expected.txt')), 'utf8');
 
@@ -22,7 +21,10 @@ const shared = warmRunner();
  * Runs a file; `onPause` decides what to do at each pause (continue in a mode, or stop). Returns all
  * events of the run.
  */
-async function drive(options: RunOptions, onPause: (p: Paused, n: number) => RunMode | 'stop' = () => 'train'): Promise<RunEvent[]> {
+async function drive(
+  options: RunOptions,
+  onPause: (p: Paused, n: number) => RunMode | 'stop' = () => 'train',
+): Promise<RunEvent[]> {
   const { runner } = shared;
   let pauses = 0;
   return runCollecting(runner, options, (e) => {
@@ -33,7 +35,10 @@ async function drive(options: RunOptions, onPause: (p: Paused, n: number) => Run
   });
 }
 
-const stdout = (events: RunEvent[]) => ofType(events, 'output').map((e) => e.text).join('');
+const stdout = (events: RunEvent[]) =>
+  ofType(events, 'output')
+    .map((e) => e.text)
+    .join('');
 
 /** Every loss of the run, from the batched `steps` events (checked to be contiguous). */
 function allLosses(events: RunEvent[]): { losses: number[]; lrs: number[][] } {
@@ -74,7 +79,12 @@ test('Step mode pauses after optimizer.step() with the values before and after t
   assert.deepEqual(first.lrs, [0.5]);
   assert.deepEqual(
     first.params.map((p) => [p.name, p.shape]),
-    [['0.weight', [4, 2]], ['0.bias', [4]], ['2.weight', [1, 4]], ['2.bias', [1]]],
+    [
+      ['0.weight', [4, 2]],
+      ['0.bias', [4]],
+      ['2.weight', [1, 4]],
+      ['2.bias', [1]],
+    ],
   );
   // SGD without momentum: after = before - lr * grad, for every element.
   assert.ok(first.before);
@@ -97,7 +107,9 @@ test('Step mode pauses after optimizer.step() with the values before and after t
   const { losses, lrs } = allLosses(events);
   assert.equal(losses.length, 2000);
   assert.ok(lrs[0].every((lr) => lr === 0.5));
-  for (const line of expected('xor_mlp.py').split('\n').filter((l) => l.startsWith('epoch'))) {
+  for (const line of expected('xor_mlp.py')
+    .split('\n')
+    .filter((l) => l.startsWith('epoch'))) {
     const [epoch, loss] = numbersOf(line);
     assertNear(losses[epoch], loss, 6, `loss at epoch ${epoch}`);
   }
@@ -143,7 +155,10 @@ test('plain tensors trained by hand are shown under their variable names', async
   });
   assert.equal(pauses.length, 1);
   const [p] = pauses;
-  assert.deepEqual(p.params.map((x) => [x.name, x.shape]).sort(), [['b', [1]], ['w', [1]]]);
+  assert.deepEqual(p.params.map((x) => [x.name, x.shape]).sort(), [
+    ['b', [1]],
+    ['w', [1]],
+  ]);
   assert.deepEqual(p.pos, { file: script('manual_gradient_descent.py'), line: 14, column: 5 });
   // Before the first update both are zero, and the gradients are set.
   for (const x of p.params) {
@@ -154,7 +169,9 @@ test('plain tensors trained by hand are shown under their variable names', async
   assert.deepEqual(model.modules[0].params.map((x) => x.name).sort(), ['b', 'w']);
   const { losses } = allLosses(events);
   assert.equal(losses.length, 100);
-  for (const line of expected('manual_gradient_descent.py').split('\n').filter((l) => /^\d+ /.test(l))) {
+  for (const line of expected('manual_gradient_descent.py')
+    .split('\n')
+    .filter((l) => /^\d+ /.test(l))) {
     const [step, loss] = numbersOf(line);
     assert.ok(Math.abs(losses[step] - loss) <= 1e-4 * Math.abs(loss) + 1.0001e-5, `loss at ${step}`);
   }
@@ -171,7 +188,10 @@ test('the event stream of a short run: model, every loss with its lr, params and
   for (const m of models) {
     assert.equal(m.modules[0].type, 'Linear');
     assert.equal(m.modules[0].extra, 'in_features=1, out_features=1, bias=True');
-    assert.deepEqual(m.modules[0].params.map((p) => p.name), ['weight', 'bias']);
+    assert.deepEqual(
+      m.modules[0].params.map((p) => p.name),
+      ['weight', 'bias'],
+    );
   }
   const { losses, lrs } = allLosses(events);
   assert.equal(losses.length, 90);
@@ -179,10 +199,16 @@ test('the event stream of a short run: model, every loss with its lr, params and
   const printed = expected('learning_rates.py').trim().split('\n');
   [0.01, 0.3, 1.2].forEach((lr, k) => {
     const mine = losses.slice(30 * k, 30 * k + 30);
-    assert.ok(lrs[0].slice(30 * k, 30 * k + 30).every((x) => Math.abs(x - lr) < 1e-7), `lr ${lr}`);
+    assert.ok(
+      lrs[0].slice(30 * k, 30 * k + 30).every((x) => Math.abs(x - lr) < 1e-7),
+      `lr ${lr}`,
+    );
     const [first, last] = numbersOf(printed[k].replace(/^lr=[\d.]+/, 'lr'));
     assertNear(mine[0], first, 4, `first loss at lr=${lr}`);
-    assert.ok(Math.abs(mine[29] - last) <= 1e-3 * Math.abs(last) + 1e-4, `last loss at lr=${lr}: ${mine[29]} vs ${last}`);
+    assert.ok(
+      Math.abs(mine[29] - last) <= 1e-3 * Math.abs(last) + 1e-4,
+      `last loss at lr=${lr}: ${mine[29]} vs ${last}`,
+    );
   });
   // Parameters come as copies, with gradients, at the end of steps; the last one is the final state.
   const params = ofType(events, 'params');
@@ -194,7 +220,9 @@ test('the event stream of a short run: model, every loss with its lr, params and
   const fin = ofType(events, 'finished')[0];
   assert.deepEqual([fin.status, fin.steps], ['finished', 90]);
   assert.deepEqual(
-    stdout(events).split('\n').map((l) => l.split(':')[0]),
+    stdout(events)
+      .split('\n')
+      .map((l) => l.split(':')[0]),
     ['lr=0.01', 'lr=0.3', 'lr=1.2', ''],
   );
 });
@@ -255,7 +283,8 @@ test('a NaN loss warns that the learning rate is likely too high, and pauses wit
 });
 
 test('an engine error is a Python exception at the user line, without shim frames', async () => {
-  const source = 'import torch\nimport torch.nn as nn\nlayer = nn.Linear(3, 1)\n\ndef predict(x):\n    return layer(x)\n\npredict(torch.ones(2, 2))\n';
+  const source =
+    'import torch\nimport torch.nn as nn\nlayer = nn.Linear(3, 1)\n\ndef predict(x):\n    return layer(x)\n\npredict(torch.ones(2, 2))\n';
   const events = await drive({ file: 'shapes.py', source });
   const [err] = ofType(events, 'error');
   assert.equal(err.kind, 'RuntimeError');

@@ -57,7 +57,10 @@ test('an uncaught exception becomes an error event with a traceback of the user 
   assert.equal(err.kind, 'ZeroDivisionError');
   assert.equal(err.message, 'division by zero');
   assert.deepEqual(err.pos, { file: 'div.py', line: 2, column: 12 });
-  assert.match(err.traceback, /^Traceback \(most recent call last\):\n {2}File "div\.py", line 5, in <module>\n {4}f\(3\)\n/);
+  assert.match(
+    err.traceback,
+    /^Traceback \(most recent call last\):\n {2}File "div\.py", line 5, in <module>\n {4}f\(3\)\n/,
+  );
   assert.match(err.traceback, / {2}File "div\.py", line 2, in f\n {4}return x \/ 0\n/);
   assert.ok(err.traceback.endsWith('ZeroDivisionError: division by zero\n'));
   assert.doesNotMatch(err.traceback, /_bl_run|python314\.zip/);
@@ -76,13 +79,16 @@ test('a syntax error points at its line and column', async () => {
   assert.equal(ofType(events, 'finished')[0].status, 'failed');
 });
 
-test('importing numpy, matplotlib, sklearn, pandas or scipy explains that only torch is built in', async () => {
-  for (const name of ['numpy', 'matplotlib.pyplot', 'sklearn.datasets', 'pandas', 'scipy']) {
+test('importing matplotlib, sklearn, pandas or scipy explains that only torch and numpy are built in', async () => {
+  for (const name of ['matplotlib.pyplot', 'sklearn.datasets', 'pandas', 'scipy']) {
     const events = await collect(`import math\nimport ${name}\n`, { file: 'imp.py' });
     const [err] = ofType(events, 'error');
     const top = name.split('.')[0];
     assert.equal(err.kind, 'ModuleNotFoundError', name);
-    assert.match(err.message, new RegExp(`^No module named '${top}': Backprop Lens runs your file with its built-in torch only`));
+    assert.match(
+      err.message,
+      new RegExp(`^No module named '${top}': Backprop Lens runs your file with its built-in torch and numpy only`),
+    );
     assert.deepEqual(err.pos, { file: 'imp.py', line: 2, column: 1 });
   }
   // A module that simply does not exist keeps Python's own message.
@@ -90,11 +96,15 @@ test('importing numpy, matplotlib, sklearn, pandas or scipy explains that only t
   assert.equal(err.message, "No module named 'no_such_module_here'");
 });
 
-test('sys.exit(0) is a normal end, sys.exit(3) a failure', async () => {
-  assert.equal(ofType(await collect('import sys\nprint("x")\nsys.exit(0)\nprint("y")\n'), 'finished')[0].status, 'finished');
+test('sys.exit(0) is a normal end; sys.exit(3) ends with exit status 3, not an error (as python3)', async () => {
+  assert.equal(
+    ofType(await collect('import sys\nprint("x")\nsys.exit(0)\nprint("y")\n'), 'finished')[0].status,
+    'finished',
+  );
   const events = await collect('import sys\nsys.exit(3)\n');
-  assert.equal(ofType(events, 'finished')[0].status, 'failed');
-  assert.equal(ofType(events, 'error')[0].kind, 'SystemExit');
+  assert.equal(ofType(events, 'finished')[0].status, 'finished');
+  assert.equal(ofType(events, 'finished')[0].exitCode, 3);
+  assert.deepEqual(ofType(events, 'error'), []);
 });
 
 test('input() sees end of file instead of hanging', async () => {
@@ -120,7 +130,7 @@ test('stop ends a loop whose bare except swallows KeyboardInterrupt (worker repl
   assert.equal(stdout(await collect('print(sum(range(10)))\n')), '45\n');
 });
 
-test("a file on disk imports its own modules and opens files beside it; edits show on the next run", async () => {
+test('a file on disk imports its own modules and opens files beside it; edits show on the next run', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-project-'));
   try {
     fs.writeFileSync(path.join(dir, 'helpers.py'), 'def answer():\n    return 42\n');
@@ -137,6 +147,7 @@ test("a file on disk imports its own modules and opens files beside it; edits sh
 });
 
 test('a stop sent right after run() is not lost while the worker starts the run', async () => {
+  await shared.runner.warm();
   const started = performance.now();
   const events = await collect('while True:\n    pass\n', {}, () => shared.runner.stop());
   const took = performance.now() - started;

@@ -1,4 +1,4 @@
-// The one-call path of a root nn.Sequential (container.py + bridge.ts `sequential_forward`) against the
+// The one-call path of a root nn.Sequential (container.py + bridge/sequential.ts `sequential_forward`) against the
 // module-by-module path it replaces: same outputs and gradients bit for bit, the same activations reported,
 // and a fall back to Python whenever the model changes (a swapped layer, a hook, an in-place ReLU). Uses the
 // built dist/ through the Runner: run `npm run build` first.
@@ -62,7 +62,10 @@ try:
 except TypeError as e:
     print('two inputs: TypeError')
 `);
-  const text = events.filter((e) => e.type === 'output').map((e) => (e as { text: string }).text).join('');
+  const text = events
+    .filter((e) => e.type === 'output')
+    .map((e) => (e as { text: string }).text)
+    .join('');
   const errors = events.filter((e) => e.type === 'error');
   assert.deepEqual(errors, []);
   assert.equal(
@@ -95,10 +98,27 @@ print(final.tolist())
   const acts = ofType(events, 'activations');
   assert.ok(acts.length > 0);
   const last = acts[acts.length - 1];
-  assert.deepEqual(last.outputs.map((o) => o.path), ['0', '1', '2', '']);
-  assert.deepEqual(last.outputs.map((o) => o.shape), [[16, 4], [16, 4], [16, 2], [16, 2]]);
+  assert.deepEqual(
+    last.outputs.map((o) => o.path),
+    ['0', '1', '2', ''],
+  );
+  assert.deepEqual(
+    last.outputs.map((o) => o.shape),
+    [
+      [16, 4],
+      [16, 4],
+      [16, 2],
+      [16, 2],
+    ],
+  );
   // The model's reported output is the final forward's.
-  const printed = events.filter((e) => e.type === 'output').map((e) => (e as { text: string }).text).join('');
+  const printed = events
+    .filter((e) => e.type === 'output')
+    .map((e) => (e as { text: string }).text)
+    .join('');
   const values = (JSON.parse(printed) as number[][]).flat();
-  assert.deepEqual(Array.from(last.outputs[3].data), values.map((v) => Math.fround(v)));
+  assert.deepEqual(
+    Array.from(last.outputs[3].data),
+    values.map((v) => Math.fround(v)),
+  );
 });

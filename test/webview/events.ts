@@ -1,5 +1,6 @@
 // Reading RunEvents recorded by `dist/cli.js run FILE --events OUT.jsonl`.
 import type { RunEvent } from '../../src/protocol';
+import { reviveConceptEvent } from '../../src/shared/conceptState';
 
 /** Typed arrays were written to the .jsonl as plain arrays; turn them back. */
 export function reviveEvent(e: any): RunEvent {
@@ -14,11 +15,20 @@ export function reviveEvent(e: any): RunEvent {
       return { ...e, params: params(e.params), before: e.before ? e.before.map(f) : null };
     case 'activations':
       return { ...e, outputs: e.outputs.map((o: any) => ({ ...o, data: f(o.data) })) };
+    case 'prediction':
+    case 'landscape':
+    case 'graph':
+    case 'activationInputs':
+    case 'batch':
+      return reviveConceptEvent(e);
     default:
       return e;
   }
 }
 
 export function parseEventsJsonl(text: string): RunEvent[] {
-  return text.split('\n').filter(Boolean).map((line) => reviveEvent(JSON.parse(line)));
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => reviveEvent(JSON.parse(line)));
 }

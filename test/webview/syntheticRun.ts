@@ -10,7 +10,12 @@ export function syntheticXorRun(totalSteps = 2000, runId = 1): RunEvent[] {
   const b1 = Float32Array.from({ length: 4 }, () => rand() * 0.7);
   const W2 = Float32Array.from({ length: 4 }, () => rand() * 0.5);
   const b2 = Float32Array.from({ length: 1 }, () => rand() * 0.5);
-  const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+  const X = [
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ];
   const Y = [0, 1, 1, 0];
   const lr = 0.5;
   const names = ['0.weight', '0.bias', '2.weight', '2.bias'];
@@ -18,21 +23,43 @@ export function syntheticXorRun(totalSteps = 2000, runId = 1): RunEvent[] {
   const values = [W1, b1, W2, b2];
   const modules: ModuleInfo[] = [
     { path: '', type: 'Sequential', extra: '', params: [], children: ['0', '1', '2', '3'] },
-    { path: '0', type: 'Linear', extra: 'in_features=2, out_features=4, bias=True', params: [{ name: '0.weight', shape: [4, 2], numel: 8 }, { name: '0.bias', shape: [4], numel: 4 }], children: [] },
+    {
+      path: '0',
+      type: 'Linear',
+      extra: 'in_features=2, out_features=4, bias=True',
+      params: [
+        { name: '0.weight', shape: [4, 2], numel: 8 },
+        { name: '0.bias', shape: [4], numel: 4 },
+      ],
+      children: [],
+    },
     { path: '1', type: 'Tanh', extra: '', params: [], children: [] },
-    { path: '2', type: 'Linear', extra: 'in_features=4, out_features=1, bias=True', params: [{ name: '2.weight', shape: [1, 4], numel: 4 }, { name: '2.bias', shape: [1], numel: 1 }], children: [] },
+    {
+      path: '2',
+      type: 'Linear',
+      extra: 'in_features=4, out_features=1, bias=True',
+      params: [
+        { name: '2.weight', shape: [1, 4], numel: 4 },
+        { name: '2.bias', shape: [1], numel: 1 },
+      ],
+      children: [],
+    },
     { path: '3', type: 'Sigmoid', extra: '', params: [], children: [] },
   ];
   const events: RunEvent[] = [
     { type: 'started', runId, file: 'examples/xor.py', mode: 'train' },
     { type: 'model', runId, modules },
   ];
-  const snap = (grads: Float32Array[]): ParamSnapshot[] => values.map((v, i) => ({ name: names[i], shape: shapes[i], value: v.slice(), grad: grads[i].slice() }));
+  const snap = (grads: Float32Array[]): ParamSnapshot[] =>
+    values.map((v, i) => ({ name: names[i], shape: shapes[i], value: v.slice(), grad: grads[i].slice() }));
   let batch: number[] = [];
   let first = 0;
   let grads: Float32Array[] = [];
   for (let step = 0; step < totalSteps; step++) {
-    const gW1 = new Float32Array(8), gb1 = new Float32Array(4), gW2 = new Float32Array(4), gb2 = new Float32Array(1);
+    const gW1 = new Float32Array(8),
+      gb1 = new Float32Array(4),
+      gW2 = new Float32Array(4),
+      gb2 = new Float32Array(1);
     let loss = 0;
     for (let n = 0; n < 4; n++) {
       const h = [0, 1, 2, 3].map((j) => Math.tanh(W1[j * 2] * X[n][0] + W1[j * 2 + 1] * X[n][1] + b1[j]));
@@ -53,12 +80,19 @@ export function syntheticXorRun(totalSteps = 2000, runId = 1): RunEvent[] {
     values.forEach((v, i) => v.forEach((_, k) => (v[k] -= lr * grads[i][k])));
     batch.push(loss);
     if (batch.length === 100 || step === totalSteps - 1) {
-      events.push({ type: 'steps', runId, firstStep: first, losses: Float32Array.from(batch), lrs: [new Float32Array(batch.length).fill(lr)] });
+      events.push({
+        type: 'steps',
+        runId,
+        firstStep: first,
+        losses: Float32Array.from(batch),
+        lrs: [new Float32Array(batch.length).fill(lr)],
+      });
       events.push({ type: 'params', runId, step, phase: 'update', params: snap(grads) });
       first = step + 1;
       batch = [];
     }
-    if (step % 500 === 0) events.push({ type: 'output', runId, stream: 'stdout', text: `epoch ${step}: loss ${loss.toFixed(6)}\n` });
+    if (step % 500 === 0)
+      events.push({ type: 'output', runId, stream: 'stdout', text: `epoch ${step}: loss ${loss.toFixed(6)}\n` });
   }
   events.push({ type: 'finished', runId, status: 'finished', wallMs: 900, steps: totalSteps });
   return events;

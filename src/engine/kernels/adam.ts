@@ -61,7 +61,12 @@ export function adamStepWasm(
   const stepSize = f32(h.lr / bc1);
   const decay = h.decoupled ? f32(1 - h.lr * h.weightDecay) : 1;
   const useWeightDecay = h.decoupled ? h.weightDecay !== 0 : f32(h.weightDecay) !== 0;
-  const flags = (h.maximize ? MAXIMIZE : 0) | (h.decoupled ? DECOUPLED : 0) | (amsgrad ? AMSGRAD : 0) | (useWeightDecay ? WEIGHT_DECAY : 0) | (h.fused ? FUSED : 0);
+  const flags =
+    (h.maximize ? MAXIMIZE : 0) |
+    (h.decoupled ? DECOUPLED : 0) |
+    (amsgrad ? AMSGRAD : 0) |
+    (useWeightDecay ? WEIGHT_DECAY : 0) |
+    (h.fused ? FUSED : 0);
 
   const bytes = (n * 4 + 63) & ~63;
   kernels.reserve(bytes * (amsgrad ? 5 : 4));
@@ -73,9 +78,22 @@ export function adamStepWasm(
   kernels.put(expAvgSq, 0, n, vAt);
   if (amsgrad) kernels.put(maxExpAvgSq, 0, n, vmaxAt);
   kernels.ex.adamStep(
-    n, pAt, gAt, mAt, vAt, amsgrad ? vmaxAt : 0, flags,
-    h.beta1, h.beta2, f32(1 - h.beta1), f32(1 - h.beta2), h.eps,
-    h.weightDecay, decay, stepSize, bc2Sqrt,
+    n,
+    pAt,
+    gAt,
+    mAt,
+    vAt,
+    amsgrad ? vmaxAt : 0,
+    flags,
+    h.beta1,
+    h.beta2,
+    f32(1 - h.beta1),
+    f32(1 - h.beta2),
+    h.eps,
+    h.weightDecay,
+    decay,
+    stepSize,
+    bc2Sqrt,
   );
   kernels.get(pAt, n, p, 0);
   kernels.get(mAt, n, expAvg, 0);

@@ -32,7 +32,8 @@ export function gemmTs(
     if (!accumulate) C.fill(0, cOff, cOff + m * n);
     return;
   }
-  if (m * n * k < PACK_MIN_WORK || m < 4 || n < 4) gemmDirect(transA, transB, m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+  if (m * n * k < PACK_MIN_WORK || m < 4 || n < 4)
+    gemmDirect(transA, transB, m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
   else gemmPacked(transA, transB, m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
 }
 
@@ -41,8 +42,18 @@ export function gemmTs(
  * is an axpy over a row of C (independent adds that pipeline), not a dot product (one serial chain of adds).
  */
 function gemmDirect(
-  transA: boolean, transB: boolean, m: number, n: number, k: number,
-  A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  A: Float32Array,
+  aOff: number,
+  B: Float32Array,
+  bOff: number,
+  C: Float32Array,
+  cOff: number,
+  accumulate: boolean,
 ): void {
   if (!accumulate) C.fill(0, cOff, cOff + m * n);
   // op(A)[i][p] = A[aOff + i * aI + p * aP]; op(B)[p][j] = B[bOff + p * bP + j * bJ].
@@ -84,9 +95,22 @@ function pack4(trans: boolean, rows: number, k: number, X: Float32Array, off: nu
   }
 }
 
+// One function on purpose: the register-blocked inner loops are the hot path, and splitting them into calls
+// costs measurable time per step on tiny nets.
+// eslint-disable-next-line max-lines-per-function
 function gemmPacked(
-  transA: boolean, transB: boolean, m: number, n: number, k: number,
-  A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  A: Float32Array,
+  aOff: number,
+  B: Float32Array,
+  bOff: number,
+  C: Float32Array,
+  cOff: number,
+  accumulate: boolean,
 ): void {
   const mPanels = (m + 3) >> 2;
   const nPanels = (n + 3) >> 2;
@@ -104,17 +128,47 @@ function gemmPacked(
       const j0 = jb * 4;
       let ai = aBase;
       let bi = jb * 4 * k;
-      let c00 = 0, c01 = 0, c02 = 0, c03 = 0;
-      let c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-      let c20 = 0, c21 = 0, c22 = 0, c23 = 0;
-      let c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      let c00 = 0,
+        c01 = 0,
+        c02 = 0,
+        c03 = 0;
+      let c10 = 0,
+        c11 = 0,
+        c12 = 0,
+        c13 = 0;
+      let c20 = 0,
+        c21 = 0,
+        c22 = 0,
+        c23 = 0;
+      let c30 = 0,
+        c31 = 0,
+        c32 = 0,
+        c33 = 0;
       for (let p = 0; p < k; p++) {
-        const a0 = pa[ai], a1 = pa[ai + 1], a2 = pa[ai + 2], a3 = pa[ai + 3];
-        const b0 = pb[bi], b1 = pb[bi + 1], b2 = pb[bi + 2], b3 = pb[bi + 3];
-        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        const a0 = pa[ai],
+          a1 = pa[ai + 1],
+          a2 = pa[ai + 2],
+          a3 = pa[ai + 3];
+        const b0 = pb[bi],
+          b1 = pb[bi + 1],
+          b2 = pb[bi + 2],
+          b3 = pb[bi + 3];
+        c00 += a0 * b0;
+        c01 += a0 * b1;
+        c02 += a0 * b2;
+        c03 += a0 * b3;
+        c10 += a1 * b0;
+        c11 += a1 * b1;
+        c12 += a1 * b2;
+        c13 += a1 * b3;
+        c20 += a2 * b0;
+        c21 += a2 * b1;
+        c22 += a2 * b2;
+        c23 += a2 * b3;
+        c30 += a3 * b0;
+        c31 += a3 * b1;
+        c32 += a3 * b2;
+        c33 += a3 * b3;
         ai += 4;
         bi += 4;
       }
@@ -123,15 +177,45 @@ function gemmPacked(
       if (rows === 4 && cols === 4) {
         let c = cOff + i0 * n + j0;
         if (accumulate) {
-          C[c] += c00; C[c + 1] += c01; C[c + 2] += c02; C[c + 3] += c03; c += n;
-          C[c] += c10; C[c + 1] += c11; C[c + 2] += c12; C[c + 3] += c13; c += n;
-          C[c] += c20; C[c + 1] += c21; C[c + 2] += c22; C[c + 3] += c23; c += n;
-          C[c] += c30; C[c + 1] += c31; C[c + 2] += c32; C[c + 3] += c33;
+          C[c] += c00;
+          C[c + 1] += c01;
+          C[c + 2] += c02;
+          C[c + 3] += c03;
+          c += n;
+          C[c] += c10;
+          C[c + 1] += c11;
+          C[c + 2] += c12;
+          C[c + 3] += c13;
+          c += n;
+          C[c] += c20;
+          C[c + 1] += c21;
+          C[c + 2] += c22;
+          C[c + 3] += c23;
+          c += n;
+          C[c] += c30;
+          C[c + 1] += c31;
+          C[c + 2] += c32;
+          C[c + 3] += c33;
         } else {
-          C[c] = c00; C[c + 1] = c01; C[c + 2] = c02; C[c + 3] = c03; c += n;
-          C[c] = c10; C[c + 1] = c11; C[c + 2] = c12; C[c + 3] = c13; c += n;
-          C[c] = c20; C[c + 1] = c21; C[c + 2] = c22; C[c + 3] = c23; c += n;
-          C[c] = c30; C[c + 1] = c31; C[c + 2] = c32; C[c + 3] = c33;
+          C[c] = c00;
+          C[c + 1] = c01;
+          C[c + 2] = c02;
+          C[c + 3] = c03;
+          c += n;
+          C[c] = c10;
+          C[c + 1] = c11;
+          C[c + 2] = c12;
+          C[c + 3] = c13;
+          c += n;
+          C[c] = c20;
+          C[c + 1] = c21;
+          C[c + 2] = c22;
+          C[c + 3] = c23;
+          c += n;
+          C[c] = c30;
+          C[c + 1] = c31;
+          C[c + 2] = c32;
+          C[c + 3] = c33;
         }
       } else {
         const tile = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];

@@ -10,8 +10,18 @@ const NR = 8;
 export interface WasmGemm {
   readonly flavor: WasmFlavor;
   gemm(
-    transA: boolean, transB: boolean, m: number, n: number, k: number,
-    A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean,
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    A: Float32Array,
+    aOff: number,
+    B: Float32Array,
+    bOff: number,
+    C: Float32Array,
+    cOff: number,
+    accumulate: boolean,
   ): void;
 }
 

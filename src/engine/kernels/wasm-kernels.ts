@@ -9,13 +9,34 @@ export interface KernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   gemm(
-    transA: number, transB: number, m: number, n: number, k: number,
-    a: number, b: number, c: number, accumulate: number, scratch: number,
+    transA: number,
+    transB: number,
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    b: number,
+    c: number,
+    accumulate: number,
+    scratch: number,
   ): void;
   adamStep(
-    n: number, p: number, g: number, m: number, v: number, vmax: number, flags: number,
-    beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, eps: number,
-    weightDecay: number, decay: number, stepSize: number, bc2Sqrt: number,
+    n: number,
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    vmax: number,
+    flags: number,
+    beta1: number,
+    beta2: number,
+    oneMinusBeta1: number,
+    oneMinusBeta2: number,
+    eps: number,
+    weightDecay: number,
+    decay: number,
+    stepSize: number,
+    bc2Sqrt: number,
   ): void;
 }
 

@@ -125,4 +125,3 @@ export class LogSoftmax extends Module {
     return `dim=${this.dim === null ? 'None' : this.dim}`;
   }
 }
-

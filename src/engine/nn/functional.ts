@@ -5,7 +5,6 @@ import { Tensor } from '../tensor';
 import { mul } from '../ops/arith';
 import { dropoutMask, Generator } from '../random';
 
-
 export { linear } from '../ops/matmul';
 export { flatten } from '../ops/view';
 

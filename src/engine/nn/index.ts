@@ -6,6 +6,15 @@ export { Linear } from './linear';
 export { Sequential, ModuleList, Identity, Flatten } from './containers';
 export { ReLU, Sigmoid, Tanh, LeakyReLU, ELU, GELU, SiLU, Softplus, Softmax, LogSoftmax } from './activation';
 export { Dropout } from './dropout';
-export { MSELoss, L1Loss, SmoothL1Loss, HuberLoss, BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, NLLLoss } from './loss';
+export {
+  MSELoss,
+  L1Loss,
+  SmoothL1Loss,
+  HuberLoss,
+  BCELoss,
+  BCEWithLogitsLoss,
+  CrossEntropyLoss,
+  NLLLoss,
+} from './loss';
 export type { Reduction, LossOptions } from './loss';
 export * as init from '../init';

@@ -13,12 +13,14 @@ export type ForwardPreHook = (module: Module, inputs: any[]) => any;
 
 /** Returned by register_*_hook; `remove()` unregisters the hook. */
 export class RemovableHandle {
-  constructor(private readonly hooks: Map<number, unknown>, readonly id: number) {}
+  constructor(
+    private readonly hooks: Map<number, unknown>,
+    readonly id: number,
+  ) {}
   remove(): void {
     this.hooks.delete(this.id);
   }
 }
-
 
 let nextHookId = 0;
 
@@ -92,7 +94,10 @@ export class Module {
   register_parameter<P extends Parameter | null>(name: string, param: P): P {
     this.checkName(name, 'parameter', this._parameters);
     if (param !== null && !(param instanceof Parameter)) {
-      throw pyError('TypeError', `cannot assign '${(param as object).constructor.name}' object to parameter '${name}' (torch.nn.Parameter or None required)`);
+      throw pyError(
+        'TypeError',
+        `cannot assign '${(param as object).constructor.name}' object to parameter '${name}' (torch.nn.Parameter or None required)`,
+      );
     }
     if (param !== null && !param.isLeaf) {
       throw pyError('ValueError', `Cannot assign non-leaf Tensor to parameter '${name}'.`);
@@ -137,18 +142,27 @@ export class Module {
     if (value instanceof Parameter) this.register_parameter(name, value);
     else if (this._parameters.has(name)) {
       if (value !== null) {
-        throw pyError('TypeError', `cannot assign '${typeNameOf(value)}' as parameter '${name}' (torch.nn.Parameter or None expected)`);
+        throw pyError(
+          'TypeError',
+          `cannot assign '${typeNameOf(value)}' as parameter '${name}' (torch.nn.Parameter or None expected)`,
+        );
       }
       this.register_parameter(name, null);
     } else if (value instanceof Module) this.add_module(name, value);
     else if (this._modules.has(name)) {
       if (value !== null) {
-        throw pyError('TypeError', `cannot assign '${typeNameOf(value)}' as child module '${name}' (torch.nn.Module or None expected)`);
+        throw pyError(
+          'TypeError',
+          `cannot assign '${typeNameOf(value)}' as child module '${name}' (torch.nn.Module or None expected)`,
+        );
       }
       this.add_module(name, null);
     } else if (this._buffers.has(name)) {
       if (value !== null && !(value instanceof Tensor)) {
-        throw pyError('TypeError', `cannot assign '${typeNameOf(value)}' as buffer '${name}' (torch.Tensor or None expected)`);
+        throw pyError(
+          'TypeError',
+          `cannot assign '${typeNameOf(value)}' as buffer '${name}' (torch.Tensor or None expected)`,
+        );
       }
       this._buffers.set(name, value as Tensor | null);
       (this as Record<string, unknown>)[name] = value;
@@ -239,6 +253,7 @@ export class Module {
   /** `model.get_submodule('blocks.0.linear')`, with PyTorch's AttributeError when a step is missing. */
   get_submodule(target: string): Module {
     if (target === '') return this;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk down the tree starts here
     let mod: Module = this;
     for (const item of target.split('.')) {
       const next = mod._modules.get(item);
@@ -294,7 +309,8 @@ export class Module {
       if (p !== null) destination.set(prefix + name, keepVars ? p : p.detach());
     }
     for (const [name, b] of this._buffers) {
-      if (b !== null && !this._non_persistent_buffers.has(name)) destination.set(prefix + name, keepVars ? b : b.detach());
+      if (b !== null && !this._non_persistent_buffers.has(name))
+        destination.set(prefix + name, keepVars ? b : b.detach());
     }
     for (const [name, m] of this._modules) {
       if (m !== null) m.state_dict(destination, prefix + name + '.', keepVars);
@@ -317,11 +333,16 @@ export class Module {
       }
       used.add(key);
       if (!(source instanceof Tensor)) {
-        errors.push(`While copying the parameter named "${key}", expected torch.Tensor or Tensor-like object from checkpoint but received ${typeNameOf(source)}`);
+        errors.push(
+          `While copying the parameter named "${key}", expected torch.Tensor or Tensor-like object from checkpoint but received ${typeNameOf(source)}`,
+        );
         continue;
       }
-      if (source.data.length !== target.data.length || source.shape.length !== target.shape.length ||
-          source.shape.some((d, i) => d !== target.shape[i])) {
+      if (
+        source.data.length !== target.data.length ||
+        source.shape.length !== target.shape.length ||
+        source.shape.some((d, i) => d !== target.shape[i])
+      ) {
         errors.push(
           `size mismatch for ${key}: copying a param with shape torch.Size(${fmtShape(source.shape)}) from checkpoint, ` +
             `the shape in current model is torch.Size(${fmtShape(target.shape)}).`,

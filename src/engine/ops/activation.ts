@@ -3,7 +3,7 @@
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, floats, scratchFloats } from '../tensor';
 import { floatData, normDimChecked, requireFloat, splitAt } from './util';
-import { unaryFloat } from './unary';
+import { erfValue, unaryFloat } from './unary';
 
 function recording(t: Tensor): boolean {
   return t.requiresGrad && isGradEnabled();
@@ -129,19 +129,37 @@ function tanhBackwardLoop(g: Float32Array, y: Float32Array, r: Float32Array): vo
 }
 
 /** Elementwise activation with closures (the less common ones), float inputs only; df(x, y) = dy/dx. */
-function activation(t: Tensor, op: string, name: string, f: (x: number) => number, df: (x: number, y: number) => number): Tensor {
+function activation(
+  t: Tensor,
+  op: string,
+  name: string,
+  f: (x: number) => number,
+  df: (x: number, y: number) => number,
+): Tensor {
   requireFloat(t, op);
   return unaryFloat(t, name, f, df);
 }
 
 export function leaky_relu(t: Tensor, negativeSlope = 0.01): Tensor {
   const s = Math.fround(negativeSlope);
-  return activation(t, 'leaky_relu', 'LeakyReluBackward0', (x) => (x > 0 ? x : x * s), (x) => (x > 0 ? 1 : s));
+  return activation(
+    t,
+    'leaky_relu',
+    'LeakyReluBackward0',
+    (x) => (x > 0 ? x : x * s),
+    (x) => (x > 0 ? 1 : s),
+  );
 }
 
 export function elu(t: Tensor, alpha = 1): Tensor {
   const a = Math.fround(alpha);
-  return activation(t, 'elu', 'EluBackward0', (x) => (x > 0 ? x : a * Math.expm1(x)), (x, y) => (x > 0 ? 1 : y + a));
+  return activation(
+    t,
+    'elu',
+    'EluBackward0',
+    (x) => (x > 0 ? x : a * Math.expm1(x)),
+    (x, y) => (x > 0 ? 1 : y + a),
+  );
 }
 
 export function selu(t: Tensor): Tensor {
@@ -157,30 +175,13 @@ export function selu(t: Tensor): Tensor {
 }
 
 export function celu(t: Tensor, alpha = 1): Tensor {
-  return activation(t, 'celu', 'CeluBackward0', (x) => (x > 0 ? x : alpha * Math.expm1(x / alpha)), (x, y) => (x > 0 ? 1 : y / alpha + 1));
-}
-
-/** erf to double precision: Maclaurin series near 0, continued fraction for erfc in the tails. */
-export function erf(x: number): number {
-  const ax = Math.abs(x);
-  if (ax < 3) {
-    let term = x;
-    let sum = x;
-    const x2 = x * x;
-    for (let n = 1; n < 100; n++) {
-      term *= -x2 / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-    }
-    return (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  if (ax > 6) return Math.sign(x);
-  // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...))))), evaluated bottom-up.
-  let f = ax;
-  for (let k = 60; k >= 1; k--) f = ax + k / 2 / f;
-  const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
-  return Math.sign(x) * (1 - erfc);
+  return activation(
+    t,
+    'celu',
+    'CeluBackward0',
+    (x) => (x > 0 ? x : alpha * Math.expm1(x / alpha)),
+    (x, y) => (x > 0 ? 1 : y / alpha + 1),
+  );
 }
 
 /** GELU, exact (erf) by default or PyTorch's tanh approximation. */
@@ -205,8 +206,8 @@ export function gelu(t: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
     t,
     'gelu',
     'GeluBackward0',
-    (x) => 0.5 * x * (1 + erf(x * invSqrt2)),
-    (x) => 0.5 * (1 + erf(x * invSqrt2)) + x * invSqrt2Pi * Math.exp(-0.5 * x * x),
+    (x) => 0.5 * x * (1 + erfValue(x * invSqrt2)),
+    (x) => 0.5 * (1 + erfValue(x * invSqrt2)) + x * invSqrt2Pi * Math.exp(-0.5 * x * x),
   );
 }
 
@@ -254,7 +255,13 @@ export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {
 }
 
 export function hardtanh(t: Tensor, minVal = -1, maxVal = 1): Tensor {
-  return activation(t, 'hardtanh', 'HardtanhBackward0', (x) => Math.min(Math.max(x, minVal), maxVal), (x) => (x > minVal && x < maxVal ? 1 : 0));
+  return activation(
+    t,
+    'hardtanh',
+    'HardtanhBackward0',
+    (x) => Math.min(Math.max(x, minVal), maxVal),
+    (x) => (x > minVal && x < maxVal ? 1 : 0),
+  );
 }
 
 export function relu6(t: Tensor): Tensor {

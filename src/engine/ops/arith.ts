@@ -4,26 +4,42 @@
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats } from '../tensor';
-import { A_SCALAR, B_SCALAR, BinaryPlan, GENERAL, SAME, TensorLike, asTensor, binaryPlan, promote, reduceThrough, sumAll } from './util';
+import {
+  A_SCALAR,
+  B_SCALAR,
+  BinaryPlan,
+  SAME,
+  TensorLike,
+  asTensor,
+  binaryMap,
+  binaryPlan,
+  indexA,
+  indexB,
+  isScalarOperand,
+  promote,
+  broadcast,
+  broadcastOffsets,
+  dtypeName,
+  reduceTo,
+} from './util';
+import { numel, sameShape } from '../shape';
+import { roundedDiv } from './modulo';
+import { reciprocal } from './unary';
+
+export { binaryMap } from './util';
 
 function record(a: Tensor, b: Tensor): boolean {
   return isGradEnabled() && (a.requiresGrad || b.requiresGrad);
 }
 
-/** Gradient of one operand: the output gradient summed over the dims that operand was broadcast along. */
-function reduceTo(g: Float32Array, offsets: Int32Array | null, size: number, scale: number): Float32Array {
-  let r: Float32Array;
-  if (size === g.length) r = g;
-  else if (size === 1) r = new Float32Array([sumAll(g)]);
-  else r = reduceThrough(g, offsets!, size);
-  if (scale === 1) return r;
-  const out = floats(r.length);
-  for (let i = 0; i < r.length; i++) out[i] = r[i] * scale;
-  return out;
-}
-
 /** out = ca * x + cb * y over the plan (add, sub, rsub). */
-function combine(x: ArrayLike<number>, y: ArrayLike<number>, out: Float32Array | Float64Array | Uint8Array, p: BinaryPlan, cb: number): void {
+function combine(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  out: Float32Array | Float64Array | Uint8Array,
+  p: BinaryPlan,
+  cb: number,
+): void {
   const n = out.length;
   if (cb === 1) {
     if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
@@ -66,12 +82,6 @@ function linearOp(a: TensorLike, b: TensorLike, cb: number, op: string, name: st
   const A = asTensor(a, b);
   const B = asTensor(b, a);
   const dtype = promote(A.dtype, B.dtype);
-  if (dtype === 'bool' && cb !== 1) {
-    throw pyError(
-      'RuntimeError',
-      'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
-    );
-  }
   const p = binaryPlan(A.shape, B.shape, op);
   const out = allocate(dtype, p.n);
   combine(A.data, B.data, out, p, dtype === 'float32' ? Math.fround(cb) : cb);
@@ -79,7 +89,7 @@ function linearOp(a: TensorLike, b: TensorLike, cb: number, op: string, name: st
   if (dtype !== 'float32') return new Tensor(out, p.shape, dtype);
   const node = record(A, B)
     ? new Node(name, [A, B], (g) => [
-        A.requiresGrad ? reduceTo(g, p.ia, A.data.length, 1) : null,
+        A.requiresGrad ? reduceTo(g, p.ia, A.data.length) : null,
         B.requiresGrad ? reduceTo(g, p.ib, B.data.length, cb) : null,
       ])
     : null;
@@ -91,17 +101,48 @@ export function add(a: TensorLike, b: TensorLike, alpha = 1): Tensor {
   return linearOp(a, b, alpha, 'add', 'AddBackward0');
 }
 
+/** PyTorch's sub_check: no subtraction with a bool operand (a Python bool counts). */
+function checkSub(a: TensorLike, b: TensorLike): void {
+  const isBool = (x: TensorLike) => typeof x === 'boolean' || (x instanceof Tensor && x.dtype === 'bool');
+  if (isBool(a) && isBool(b)) {
+    throw pyError(
+      'RuntimeError',
+      'Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.',
+    );
+  }
+  if (isBool(a) || isBool(b)) {
+    throw pyError(
+      'RuntimeError',
+      'Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or ' +
+        '`logical_not()` operator instead.',
+    );
+  }
+}
+
 /** a - alpha * b */
 export function sub(a: TensorLike, b: TensorLike, alpha = 1): Tensor {
+  checkSub(a, b);
   return linearOp(a, b, -alpha, 'sub', 'SubBackward0');
 }
 
-/** b - alpha * a: what `2 - x` calls (`x.__rsub__(2)`). */
+/** b - alpha * a: what `2 - x` calls (`x.__rsub__(2)`); RsubBackward1 when b is a Python scalar. */
 export function rsub(a: TensorLike, b: TensorLike, alpha = 1): Tensor {
-  return linearOp(asTensor(b, a), asTensor(a, b), -alpha, 'rsub', b instanceof Tensor ? 'RsubBackward0' : 'RsubBackward1');
+  checkSub(a, b);
+  return linearOp(
+    asTensor(b, a),
+    asTensor(a, b),
+    -alpha,
+    'rsub',
+    isScalarOperand(b) ? 'RsubBackward1' : 'RsubBackward0',
+  );
 }
 
-function mulLoop(x: ArrayLike<number>, y: ArrayLike<number>, out: Float32Array | Float64Array | Uint8Array, p: BinaryPlan): void {
+function mulLoop(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  out: Float32Array | Float64Array | Uint8Array,
+  p: BinaryPlan,
+): void {
   const n = out.length;
   if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
   else if (p.mode === B_SCALAR) {
@@ -118,7 +159,13 @@ function mulLoop(x: ArrayLike<number>, y: ArrayLike<number>, out: Float32Array |
 }
 
 /** Gradient of `g * other` reduced to the operand's shape: d(ab)/da = b. */
-function mulGrad(g: Float32Array, other: ArrayLike<number>, p: BinaryPlan, selfIsA: boolean, selfSize: number): Float32Array {
+function mulGrad(
+  g: Float32Array,
+  other: ArrayLike<number>,
+  p: BinaryPlan,
+  selfIsA: boolean,
+  selfSize: number,
+): Float32Array {
   const n = g.length;
   const full = floats(n);
   const own = selfIsA ? p.ia : p.ib;
@@ -129,7 +176,7 @@ function mulGrad(g: Float32Array, other: ArrayLike<number>, p: BinaryPlan, selfI
     for (let i = 0; i < n; i++) full[i] = g[i] * s;
   } else if (oth === null) for (let i = 0; i < n; i++) full[i] = g[i] * other[i];
   else for (let i = 0; i < n; i++) full[i] = g[i] * other[oth[i]];
-  return reduceTo(full, own, selfSize, 1);
+  return reduceTo(full, own, selfSize);
 }
 
 export function mul(a: TensorLike, b: TensorLike): Tensor {
@@ -186,8 +233,8 @@ export function div(a: TensorLike, b: TensorLike, roundingMode: 'trunc' | 'floor
             // d(a/b)/db = -a/b^2 = -(a/b)/b
             if (fb) fb[i] = -g[i] * (out[i] / yi);
           }
-          if (A.requiresGrad) ga = reduceTo(fa, p.ia, A.data.length, 1);
-          if (fb) gb = reduceTo(fb, p.ib, B.data.length, 1);
+          if (A.requiresGrad) ga = reduceTo(fa, p.ia, A.data.length);
+          if (fb) gb = reduceTo(fb, p.ib, B.data.length);
         }
         return [ga, gb];
       })
@@ -195,36 +242,12 @@ export function div(a: TensorLike, b: TensorLike, roundingMode: 'trunc' | 'floor
   return Tensor.result(out, p.shape, node);
 }
 
-function roundedDiv(A: Tensor, B: Tensor, mode: 'trunc' | 'floor'): Tensor {
-  const dtype = promote(A.dtype, B.dtype);
-  const f = mode === 'trunc' ? Math.trunc : Math.floor;
-  const r = binaryMap(A, B, 'div', dtype === 'bool' ? 'int64' : dtype, (x, y) => f(x / y));
-  return r;
-}
-
-/** Generic broadcasting map for the rarer binary ops (comparisons, pow with tensor exponent...): no gradient. */
-export function binaryMap(
-  A: Tensor,
-  B: Tensor,
-  op: string,
-  dtype: 'float32' | 'int64' | 'bool',
-  f: (x: number, y: number) => number,
-): Tensor {
-  const p = binaryPlan(A.shape, B.shape, op);
-  const x = A.data;
-  const y = B.data;
-  const n = p.n;
-  const out = allocate(dtype, n);
-  if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = f(x[i], y[i]);
-  else if (p.mode === B_SCALAR) for (let i = 0; i < n; i++) out[i] = f(x[i], y[0]);
-  else if (p.mode === A_SCALAR) for (let i = 0; i < n; i++) out[i] = f(x[0], y[i]);
-  else for (let i = 0; i < n; i++) out[i] = f(x[p.ia![i]], y[p.ib![i]]);
-  return new Tensor(out, p.shape, dtype);
-}
-
 export function neg(a: Tensor): Tensor {
   if (a.dtype === 'bool') {
-    throw pyError('RuntimeError', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+    throw pyError(
+      'RuntimeError',
+      'Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.',
+    );
   }
   const x = a.data;
   const out = allocate(a.dtype, x.length);
@@ -240,58 +263,71 @@ export function neg(a: Tensor): Tensor {
   return Tensor.result(out as Float32Array, a.shape, node);
 }
 
-/** a ** b. Scalar exponent: PowBackward0; tensor exponent or scalar base: PowBackward1. */
+/** Integer power as ATen's powi: a negative exponent gives 0 except for bases 1 and -1. */
+function intPow(x: number, y: number): number {
+  if (y >= 0) return Math.pow(x, y);
+  if (x === 1) return 1;
+  if (x === -1) return y % 2 === 0 ? 1 : -1;
+  return 0;
+}
+
+/**
+ * a ** b. A scalar exponent (a Python number) gives PowBackward0, tensors on both sides PowBackward1 and a
+ * scalar base PowBackward2 (`torch.pow(2, x)`; `2 ** x` is rpow).
+ */
 export function pow(a: TensorLike, b: TensorLike): Tensor {
-  if (a instanceof Tensor && !(b instanceof Tensor)) return powScalar(a, Number(b));
+  if (a instanceof Tensor && isScalarOperand(b))
+    return powScalar(a, Number(b instanceof Tensor ? b.data[0] : b), b instanceof Tensor);
+  return powTensor(a, b, isScalarOperand(a) ? 'PowBackward2' : 'PowBackward1');
+}
+
+/** `s ** x` (`x.__rpow__(s)`): PyTorch 1.13 wraps s into a tensor first, hence PowBackward1. */
+export function rpow(x: Tensor, s: TensorLike): Tensor {
+  return powTensor(s, x, 'PowBackward1');
+}
+
+function powTensor(a: TensorLike, b: TensorLike, name: string): Tensor {
   const A = asTensor(a, b);
   const B = asTensor(b, a);
   const dtype = promote(A.dtype, B.dtype);
-  if (dtype !== 'float32') {
-    return binaryMap(A, B, 'pow', dtype === 'bool' ? 'int64' : dtype, (x, y) => {
-      if (y < 0 && Math.abs(x) !== 1) throw pyError('RuntimeError', 'Integers to negative integer powers are not allowed.');
-      return Math.pow(x, y);
-    });
-  }
+  if (dtype !== 'float32') return binaryMap(A, B, 'pow', dtype === 'bool' ? 'int64' : dtype, intPow);
   const out = binaryMap(A, B, 'pow', 'float32', (x, y) => Math.pow(x, y));
-  const p = binaryPlan(A.shape, B.shape, 'pow');
   if (!record(A, B)) return out;
+  const p = binaryPlan(A.shape, B.shape, 'pow');
   const y = out.data as Float32Array;
   const xa = A.data;
   const xb = B.data;
-  // `2 ** x` wraps the base into a tensor in PyTorch 1.13, so it is PowBackward1 as well.
-  const name = 'PowBackward1';
   const node = new Node(name, [A, B], (g) => {
     const n = g.length;
-    const ai = (i: number) => (p.mode === SAME || p.mode === B_SCALAR ? i : p.mode === A_SCALAR ? 0 : p.ia![i]);
-    const bi = (i: number) => (p.mode === SAME || p.mode === A_SCALAR ? i : p.mode === B_SCALAR ? 0 : p.ib![i]);
     let ga: Float32Array | null = null;
     let gb: Float32Array | null = null;
     if (A.requiresGrad) {
       const f = floats(n);
       for (let i = 0; i < n; i++) {
-        const e = xb[bi(i)];
-        f[i] = e === 0 ? 0 : g[i] * e * Math.pow(xa[ai(i)], e - 1);
+        const e = xb[indexB(p, i)];
+        f[i] = e === 0 ? 0 : g[i] * e * Math.pow(xa[indexA(p, i)], e - 1);
       }
-      ga = reduceTo(f, p.ia, A.data.length, 1);
+      ga = reduceTo(f, p.ia, A.data.length);
     }
     if (B.requiresGrad) {
       const f = floats(n);
       for (let i = 0; i < n; i++) {
-        const base = xa[ai(i)];
-        // PyTorch masks base == 0 to a zero gradient for the exponent (0 * log 0).
-        f[i] = base === 0 ? 0 : g[i] * y[i] * Math.log(base);
+        const base = xa[indexA(p, i)];
+        // PyTorch masks base == 0 (with a non-negative exponent) to a zero gradient: 0 * log 0.
+        f[i] = base === 0 && xb[indexB(p, i)] >= 0 ? 0 : g[i] * y[i] * Math.log(base);
       }
-      gb = reduceTo(f, p.ib, B.data.length, 1);
+      gb = reduceTo(f, p.ib, B.data.length);
     }
     return [ga, gb];
   });
   return Tensor.result(y, out.shape, node);
 }
 
-function powScalar(a: Tensor, e: number): Tensor {
+/** Tensor ** Python number (`floatExponent` when it was a Python float: an integer tensor then gives float). */
+function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
   const x = a.data;
   const n = x.length;
-  if (a.dtype !== 'float32' && Number.isInteger(e)) {
+  if (a.dtype !== 'float32' && Number.isInteger(e) && !floatExponent) {
     if (e < 0) throw pyError('RuntimeError', 'Integers to negative integer powers are not allowed.');
     const out = allocate(a.dtype === 'bool' ? 'int64' : a.dtype, n);
     for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], e);
@@ -345,7 +381,10 @@ function extremum(a: TensorLike, b: TensorLike, isMax: boolean): Tensor {
       fa[i] = g[i] * w;
       fb[i] = g[i] * (1 - w);
     }
-    return [A.requiresGrad ? reduceTo(fa, p.ia, A.data.length, 1) : null, B.requiresGrad ? reduceTo(fb, p.ib, B.data.length, 1) : null];
+    return [
+      A.requiresGrad ? reduceTo(fa, p.ia, A.data.length) : null,
+      B.requiresGrad ? reduceTo(fb, p.ib, B.data.length) : null,
+    ];
   });
   return Tensor.result(out.data as Float32Array, out.shape, node);
 }
@@ -358,44 +397,70 @@ export function minimum(a: TensorLike, b: TensorLike): Tensor {
   return extremum(a, b, false);
 }
 
-/** Python's `%`: the result takes the sign of the divisor. No gradient (PyTorch's is 1 for a, rarely used). */
-export function remainder(a: TensorLike, b: TensorLike): Tensor {
-  const A = asTensor(a, b);
-  const B = asTensor(b, a);
-  const dtype = promote(A.dtype, B.dtype);
-  return binaryMap(A, B, 'remainder', dtype === 'bool' ? 'int64' : dtype, (x, y) => {
-    if (dtype !== 'float32' && y === 0) throw pyError('RuntimeError', 'ZeroDivisionError');
-    const r = x % y;
-    return r !== 0 && r < 0 !== y < 0 ? r + y : r;
-  });
-}
-
-/** Python's `//`. */
-export function floor_divide(a: TensorLike, b: TensorLike): Tensor {
-  return div(a, b, 'floor');
-}
-
 /** `s / x` as Python's `x.__rtruediv__(s)` computes it: reciprocal(x) * s (hence MulBackward0). */
 export function rdiv(x: Tensor, s: TensorLike): Tensor {
-  const X = x.dtype === 'float32' ? x : new Tensor(Float32Array.from(x.data), x.shape, 'float32');
-  const n = X.data.length;
-  const r = floats(n);
-  for (let i = 0; i < n; i++) r[i] = 1 / X.data[i];
-  const recip = Tensor.result(
-    r,
-    X.shape,
-    X.requiresGrad && isGradEnabled()
-      ? new Node('ReciprocalBackward0', [X], (g) => {
-          const out = floats(n);
-          for (let i = 0; i < n; i++) out[i] = -g[i] * r[i] * r[i];
-          return [out];
-        })
-      : null,
-  );
-  return mul(recip, s);
+  return mul(reciprocal(x), s);
 }
 
-/** `s ** x` (`x.__rpow__(s)`). */
-export function rpow(x: Tensor, s: TensorLike): Tensor {
-  return pow(s, x);
+/**
+ * torch.lerp: start + weight * (end - start), broadcasting all three, computed as ATen's vectorised kernel
+ * does (one fused multiply-add from whichever end is nearer). LerpBackward0 with a scalar weight,
+ * LerpBackward1 with a tensor weight (which gets g * (end - start)).
+ */
+export function lerp(start: Tensor, end: Tensor, weight: TensorLike): Tensor {
+  const W = isScalarOperand(weight) ? null : (weight as Tensor);
+  if (start.dtype !== 'float32') {
+    throw pyError(
+      'RuntimeError',
+      `"lerp_kernel_${W ? 'tensor' : 'scalar'}" not implemented for '${dtypeName(start.dtype)}'`,
+    );
+  }
+  for (const [what, t] of [
+    ['end', end],
+    ['weight', W],
+  ] as const) {
+    if (t && t.dtype !== 'float32') {
+      throw pyError(
+        'RuntimeError',
+        `expected dtype float for \`${what}\` but got dtype ${t.dtype === 'int64' ? 'long int' : 'bool'}`,
+      );
+    }
+  }
+  let shape = broadcast(start.shape, end.shape, 'lerp');
+  if (W) shape = broadcast(shape, W.shape, 'lerp');
+  const n = numel(shape);
+  const offsets = (t: Tensor) => (sameShape(t.shape, shape) ? null : broadcastOffsets(t.shape, shape, n));
+  const is = offsets(start);
+  const ie = offsets(end);
+  const iw = W ? offsets(W) : null;
+  const w0 = Math.fround(W ? 0 : Number(weight instanceof Tensor ? weight.data[0] : weight));
+  const a = start.data;
+  const b = end.data;
+  const out = floats(n);
+  for (let i = 0; i < n; i++) {
+    const x = a[is ? is[i] : i];
+    const y = b[ie ? ie[i] : i];
+    const w = W ? W.data[iw ? iw[i] : i] : w0;
+    // fma(coeff, end - start, base): the product of two floats is exact in a double, so one rounding remains.
+    out[i] = Math.abs(w) < 0.5 ? w * Math.fround(y - x) + x : Math.fround(w - 1) * Math.fround(y - x) + y;
+  }
+  const inputs = W ? [start, end, W] : [start, end];
+  if (!isGradEnabled() || !inputs.some((t) => t.requiresGrad)) return Tensor.result(out, shape, null);
+  const node = new Node(W ? 'LerpBackward1' : 'LerpBackward0', inputs, (g) => {
+    const ga = start.requiresGrad ? floats(n) : null;
+    const gb = end.requiresGrad ? floats(n) : null;
+    const gw = W?.requiresGrad ? floats(n) : null;
+    for (let i = 0; i < n; i++) {
+      const w = W ? W.data[iw ? iw[i] : i] : w0;
+      if (ga) ga[i] = g[i] * (1 - w);
+      if (gb) gb[i] = g[i] * w;
+      if (gw) gw[i] = g[i] * (b[ie ? ie[i] : i] - a[is ? is[i] : i]);
+    }
+    return [
+      ga && reduceTo(ga, is, a.length),
+      gb && reduceTo(gb, ie, b.length),
+      ...(W ? [gw && reduceTo(gw, iw, W.data.length)] : []),
+    ];
+  });
+  return Tensor.result(out, shape, node);
 }

@@ -18,9 +18,12 @@ export const le = (a: TensorLike, b: TensorLike): Tensor => compare(a, b, 'le', 
 export const gt = (a: TensorLike, b: TensorLike): Tensor => compare(a, b, 'gt', (x, y) => (x > y ? 1 : 0));
 export const ge = (a: TensorLike, b: TensorLike): Tensor => compare(a, b, 'ge', (x, y) => (x >= y ? 1 : 0));
 
-export const logical_and = (a: TensorLike, b: TensorLike): Tensor => compare(a, b, 'logical_and', (x, y) => (x !== 0 && y !== 0 ? 1 : 0));
-export const logical_or = (a: TensorLike, b: TensorLike): Tensor => compare(a, b, 'logical_or', (x, y) => (x !== 0 || y !== 0 ? 1 : 0));
-export const logical_xor = (a: TensorLike, b: TensorLike): Tensor => compare(a, b, 'logical_xor', (x, y) => ((x !== 0) !== (y !== 0) ? 1 : 0));
+export const logical_and = (a: TensorLike, b: TensorLike): Tensor =>
+  compare(a, b, 'logical_and', (x, y) => (x !== 0 && y !== 0 ? 1 : 0));
+export const logical_or = (a: TensorLike, b: TensorLike): Tensor =>
+  compare(a, b, 'logical_or', (x, y) => (x !== 0 || y !== 0 ? 1 : 0));
+export const logical_xor = (a: TensorLike, b: TensorLike): Tensor =>
+  compare(a, b, 'logical_xor', (x, y) => ((x !== 0) !== (y !== 0) ? 1 : 0));
 
 export function logical_not(a: Tensor): Tensor {
   const out = new Uint8Array(a.data.length);
@@ -36,9 +39,12 @@ function bitwise(a: TensorLike, b: TensorLike, op: string, f: (x: number, y: num
   if (dtype === 'float32') throw pyError('RuntimeError', `"${op}_cpu" not implemented for 'Float'`);
   return binaryMap(A, B, op, dtype, dtype === 'bool' ? (x, y) => f(x, y) & 1 : (x, y) => Number(f(x, y)));
 }
-export const bitwise_and = (a: TensorLike, b: TensorLike): Tensor => bitwise(a, b, 'bitwise_and', (x, y) => Number(BigInt(x) & BigInt(y)));
-export const bitwise_or = (a: TensorLike, b: TensorLike): Tensor => bitwise(a, b, 'bitwise_or', (x, y) => Number(BigInt(x) | BigInt(y)));
-export const bitwise_xor = (a: TensorLike, b: TensorLike): Tensor => bitwise(a, b, 'bitwise_xor', (x, y) => Number(BigInt(x) ^ BigInt(y)));
+export const bitwise_and = (a: TensorLike, b: TensorLike): Tensor =>
+  bitwise(a, b, 'bitwise_and', (x, y) => Number(BigInt(x) & BigInt(y)));
+export const bitwise_or = (a: TensorLike, b: TensorLike): Tensor =>
+  bitwise(a, b, 'bitwise_or', (x, y) => Number(BigInt(x) | BigInt(y)));
+export const bitwise_xor = (a: TensorLike, b: TensorLike): Tensor =>
+  bitwise(a, b, 'bitwise_xor', (x, y) => Number(BigInt(x) ^ BigInt(y)));
 
 export function bitwise_not(a: Tensor): Tensor {
   if (a.dtype === 'float32') throw pyError('RuntimeError', `"bitwise_not_cpu" not implemented for 'Float'`);
@@ -69,7 +75,10 @@ export function isfinite(a: Tensor): Tensor {
 /** where(cond, x, y): x where cond else y, broadcasting all three; gradients flow to the chosen side. */
 export function where(cond: Tensor, x: TensorLike, y: TensorLike): Tensor {
   if (cond.dtype !== 'bool') {
-    throw pyError('RuntimeError', `where expected condition to be a boolean tensor, but got a tensor with dtype ${cond.dtype === 'int64' ? 'Long' : 'Float'}`);
+    throw pyError(
+      'RuntimeError',
+      `where expected condition to be a boolean tensor, but got a tensor with dtype ${cond.dtype === 'int64' ? 'Long' : 'Float'}`,
+    );
   }
   const X = asTensor(x, y);
   const Y = asTensor(y, x);
@@ -115,12 +124,22 @@ function offsetsInto(t: Tensor, shape: number[], n: number): Int32Array {
 /** masked_fill(mask, value): value where mask is true; the gradient is zero there. */
 export function masked_fill(x: Tensor, mask: Tensor, value: number | Tensor): Tensor {
   if (mask.dtype !== 'bool') {
-    throw pyError('RuntimeError', `masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === 'int64' ? 'long int' : 'float'}`);
+    throw pyError(
+      'RuntimeError',
+      `masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === 'int64' ? 'long int' : 'float'}`,
+    );
   }
   const v = value instanceof Tensor ? value : asTensor(value, x);
-  const r = where(mask, v.dtype === x.dtype ? v : new Tensor(allocate(x.dtype, 1).fill(Number(v.data[0])), [], x.dtype), x);
+  const r = where(
+    mask,
+    v.dtype === x.dtype ? v : new Tensor(allocate(x.dtype, 1).fill(Number(v.data[0])), [], x.dtype),
+    x,
+  );
   if (!sameShape(r.shape, x.shape)) {
-    throw pyError('RuntimeError', `masked_fill: the mask of shape ${JSON.stringify(mask.shape)} cannot be broadcast to the tensor`);
+    throw pyError(
+      'RuntimeError',
+      `masked_fill: the mask of shape ${JSON.stringify(mask.shape)} cannot be broadcast to the tensor`,
+    );
   }
   if (r.gradFn) (r.gradFn as { name: string }).name = 'MaskedFillBackward0';
   return r;

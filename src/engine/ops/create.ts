@@ -23,7 +23,12 @@ function checkSize(shape: readonly number[]): number {
   return numel(shape);
 }
 
-function finish(data: Float32Array | Float64Array | Uint8Array, shape: readonly number[], dtype: DType, opts?: CreateOptions): Tensor {
+function finish(
+  data: Float32Array | Float64Array | Uint8Array,
+  shape: readonly number[],
+  dtype: DType,
+  opts?: CreateOptions,
+): Tensor {
   const requiresGrad = opts?.requires_grad ?? false;
   if (requiresGrad && dtype !== 'float32') {
     throw pyError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
@@ -66,7 +71,8 @@ export function tensor(data: Nested | ArrayLike<number>, opts?: CreateOptions): 
       for (let i = 0; i < arr.length; i++) walk(arr[i], depth + 1);
       return;
     }
-    if (depth !== shape.length) throw pyError('ValueError', `expected sequence of length ${shape[depth]} at dim ${depth} (got a scalar)`);
+    if (depth !== shape.length)
+      throw pyError('ValueError', `expected sequence of length ${shape[depth]} at dim ${depth} (got a scalar)`);
     if (typeof v === 'boolean') {
       sawBool = true;
       flat.push(v ? 1 : 0);
@@ -146,11 +152,13 @@ export function arange(start: number, end?: number | null, step = 1, opts?: Crea
   if ((step > 0 && end < start) || (step < 0 && end > start)) {
     throw pyError('RuntimeError', 'upper bound and larger bound inconsistent with step sign');
   }
-  const dtype = opts?.dtype ?? (Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step) ? 'int64' : 'float32');
+  const dtype =
+    opts?.dtype ?? (Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step) ? 'int64' : 'float32');
   const n = Math.max(0, Math.ceil((end - start) / step));
   const out = allocate(dtype, n);
   if (dtype !== 'float32') {
-    for (let i = 0; i < n; i++) out[i] = dtype === 'bool' ? (start + i * step !== 0 ? 1 : 0) : Math.trunc(start + i * step);
+    for (let i = 0; i < n; i++)
+      out[i] = dtype === 'bool' ? (start + i * step !== 0 ? 1 : 0) : Math.trunc(start + i * step);
     return finish(out, [n], dtype, opts);
   }
   // ATen's vectorised loop takes two vectors per iteration while 2 * VEC elements remain.

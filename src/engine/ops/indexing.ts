@@ -58,14 +58,17 @@ function outOfRange(k: number, dim: number, size: number): Error {
   return pyError('IndexError', `index ${k} is out of bounds for dimension ${dim} with size ${size}`);
 }
 
-/** Normalises the spec (lists to tensors, bool masks to per-dim index tensors) and plans the gather. */
-export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
-  let items = spec.map((it) => (Array.isArray(it) ? listToIndex(it) : it)) as Exclude<IndexItem, readonly number[]>[];
-  // A 0-d integer tensor acts as a plain integer (select), unless other index tensors make it advanced.
-  if (!items.some((it) => it instanceof Tensor && (it.ndim > 0 || it.dtype === 'bool'))) {
-    items = items.map((it) => (it instanceof Tensor && it.dtype === 'int64' ? it.data[0] : it));
-  }
-  // How many source dims the items consume (None and Ellipsis consume none; a bool mask consumes its ndim).
+type PlainItem = Exclude<IndexItem, readonly number[]>;
+
+/** Lists become index tensors; a 0-d integer tensor acts as a plain integer unless other index tensors make it advanced. */
+function normaliseItems(spec: readonly IndexItem[]): PlainItem[] {
+  const items = spec.map((it) => (Array.isArray(it) ? listToIndex(it) : it)) as PlainItem[];
+  if (items.some((it) => it instanceof Tensor && (it.ndim > 0 || it.dtype === 'bool'))) return items;
+  return items.map((it) => (it instanceof Tensor && it.dtype === 'int64' ? it.data[0] : it));
+}
+
+/** How many source dims the items consume (None and Ellipsis consume none; a bool mask consumes its ndim). */
+function consumedDims(items: readonly PlainItem[], ndim: number): number {
   let consumed = 0;
   let ellipses = 0;
   for (const it of items) {
@@ -74,10 +77,51 @@ export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
     else if (it instanceof Tensor && it.dtype === 'bool') consumed += Math.max(it.ndim, 0);
     else consumed++;
   }
-  if (ellipses > 1) throw pyError('IndexError', 'an index can only have a single ellipsis (\'...\')');
-  if (consumed > t.ndim) {
-    throw pyError('IndexError', `too many indices for tensor of dimension ${t.ndim}`);
+  if (ellipses > 1) throw pyError('IndexError', "an index can only have a single ellipsis ('...')");
+  if (consumed > ndim) throw pyError('IndexError', `too many indices for tensor of dimension ${ndim}`);
+  return consumed;
+}
+
+/**
+ * The dims an index tensor contributes at source dim `src`: one advanced dim for an integer tensor, one per
+ * mask dim for a bool mask (its nonzero positions). Returns the next source dim.
+ */
+function pushTensorIndex(dims: ViewDim[], it: Tensor, t: Tensor, strides: readonly number[], src: number): number {
+  if (it.dtype === 'bool') {
+    for (let k = 0; k < it.ndim; k++) {
+      if (it.shape[k] !== t.shape[src + k]) {
+        throw pyError(
+          'IndexError',
+          `The shape of the mask ${fmtShape(it.shape)} at index ${k} does not match the shape of the indexed tensor ${fmtShape(t.shape)} at index ${src + k}`,
+        );
+      }
+    }
+    const nz = nonzeroCoords(it);
+    for (let k = 0; k < it.ndim; k++) {
+      dims.push({ size: t.shape[src], stride: strides[src], adv: { values: nz[k], shape: [nz[k].length] } });
+      src++;
+    }
+    // x[torch.tensor(True)]: a unit (or empty) leading dim.
+    if (it.ndim === 0) dims.push({ size: it.data[0] ? 1 : 0, stride: 0, adv: null });
+    return src;
   }
+  if (it.dtype !== 'int64')
+    throw pyError('IndexError', 'tensors used as indices must be long, int, byte or bool tensors');
+  const size = t.shape[src];
+  const vals = new Float64Array(it.data.length);
+  for (let i = 0; i < vals.length; i++) {
+    const k = it.data[i];
+    if (k < -size || k >= size) throw outOfRange(k, src, size);
+    vals[i] = k < 0 ? k + size : k;
+  }
+  dims.push({ size, stride: strides[src], adv: { values: vals, shape: it.shape.slice() } });
+  return src + 1;
+}
+
+/** Normalises the spec (lists to tensors, bool masks to per-dim index tensors) and plans the gather. */
+export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
+  const items = normaliseItems(spec);
+  const consumed = consumedDims(items, t.ndim);
   const strides = stridesOf(t.shape);
   const dims: ViewDim[] = [];
   let base = 0;
@@ -92,16 +136,17 @@ export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
     if (it === 'ellipsis') {
       const fill = t.ndim - consumed;
       for (let k = 0; k < fill; k++) full();
-    } else if (it === null) {
-      dims.push({ size: 1, stride: 0, adv: null });
-      last = 'UnsqueezeBackward0';
-    } else if (typeof it === 'boolean') {
-      // x[True] adds a unit dim; x[False] an empty one.
-      dims.push({ size: it ? 1 : 0, stride: 0, adv: null });
+    } else if (it === null || typeof it === 'boolean') {
+      // None adds a unit dim; x[True] too, x[False] an empty one.
+      dims.push({ size: it === false ? 0 : 1, stride: 0, adv: null });
       last = 'UnsqueezeBackward0';
     } else if (typeof it === 'number') {
       const size = t.shape[src];
-      if (!Number.isInteger(it)) throw pyError('IndexError', 'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices');
+      if (!Number.isInteger(it))
+        throw pyError(
+          'IndexError',
+          'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices',
+        );
       if (it < -size || it >= size) throw outOfRange(it, src, size);
       base += (it < 0 ? it + size : it) * strides[src];
       src++;
@@ -109,42 +154,9 @@ export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
     } else if (it instanceof Tensor) {
       anyAdv = true;
       last = 'IndexBackward0';
-      if (it.dtype === 'bool') {
-        // A mask over the next it.ndim dims becomes one index tensor per dim (its nonzero positions).
-        for (let k = 0; k < it.ndim; k++) {
-          if (it.shape[k] !== t.shape[src + k]) {
-            throw pyError(
-              'IndexError',
-              `The shape of the mask ${fmtShape(it.shape)} at index ${k} does not match the shape of the indexed tensor ${fmtShape(t.shape)} at index ${src + k}`,
-            );
-          }
-        }
-        const nz = nonzeroCoords(it);
-        for (let k = 0; k < it.ndim; k++) {
-          dims.push({ size: t.shape[src], stride: strides[src], adv: { values: nz[k], shape: [nz[k].length] } });
-          src++;
-        }
-        if (it.ndim === 0) {
-          // x[torch.tensor(True)]: a unit (or empty) leading dim.
-          dims.push({ size: it.data[0] ? 1 : 0, stride: 0, adv: null });
-        }
-      } else {
-        if (it.dtype !== 'int64') {
-          throw pyError('IndexError', 'tensors used as indices must be long, int, byte or bool tensors');
-        }
-        const size = t.shape[src];
-        const vals = new Float64Array(it.data.length);
-        for (let i = 0; i < vals.length; i++) {
-          const k = it.data[i];
-          if (k < -size || k >= size) throw outOfRange(k, src, size);
-          vals[i] = k < 0 ? k + size : k;
-        }
-        dims.push({ size, stride: strides[src], adv: { values: vals, shape: it.shape.slice() } });
-        src++;
-      }
+      src = pushTensorIndex(dims, it, t, strides, src);
     } else if (isSlice(it)) {
-      const size = t.shape[src];
-      const r = sliceRange(it, size);
+      const r = sliceRange(it, t.shape[src]);
       base += r.start * strides[src];
       dims.push({ size: r.len, stride: strides[src] * r.step, adv: null });
       src++;
@@ -170,7 +182,9 @@ function listToIndex(list: readonly unknown[]): Tensor {
     }
   };
   walk(list, 0);
-  return isBool ? new Tensor(Uint8Array.from(flat), shape, 'bool') : new Tensor(Float64Array.from(flat), shape, 'int64');
+  return isBool
+    ? new Tensor(Uint8Array.from(flat), shape, 'bool')
+    : new Tensor(Float64Array.from(flat), shape, 'int64');
 }
 
 function nonzeroCoords(mask: Tensor): Float64Array[] {
@@ -207,7 +221,17 @@ function basicPlan(dims: ViewDim[], base: number, name: string): IndexPlan {
     expect *= dims[i].size;
   }
   if (contiguous) return { shape, offsets: null, base, name };
-  return { shape, offsets: walkOffsets(dims.map((d) => d.size), dims.map((d) => d.stride), base, n), base, name };
+  return {
+    shape,
+    offsets: walkOffsets(
+      dims.map((d) => d.size),
+      dims.map((d) => d.stride),
+      base,
+      n,
+    ),
+    base,
+    name,
+  };
 }
 
 /** Offsets of an odometer walk over `sizes` with `strides` from `base`. */
@@ -237,7 +261,10 @@ function advancedPlan(dims: ViewDim[], base: number): IndexPlan {
       bshape = broadcastShapes(bshape, dims[i].adv!.shape, 'index');
     } catch {
       const shapes = advPos.map((j) => fmtShape(dims[j].adv!.shape)).join(', ');
-      throw pyError('IndexError', `shape mismatch: indexing tensors could not be broadcast together with shapes ${shapes}`);
+      throw pyError(
+        'IndexError',
+        `shape mismatch: indexing tensors could not be broadcast together with shapes ${shapes}`,
+      );
     }
   }
   const adjacent = advPos[advPos.length - 1] - advPos[0] === advPos.length - 1;
@@ -255,8 +282,18 @@ function advancedPlan(dims: ViewDim[], base: number): IndexPlan {
   }
   const nBefore = numel(before.map((d) => d.size));
   const nAfter = numel(after.map((d) => d.size));
-  const offBefore = walkOffsets(before.map((d) => d.size), before.map((d) => d.stride), 0, nBefore);
-  const offAfter = walkOffsets(after.map((d) => d.size), after.map((d) => d.stride), 0, nAfter);
+  const offBefore = walkOffsets(
+    before.map((d) => d.size),
+    before.map((d) => d.stride),
+    0,
+    nBefore,
+  );
+  const offAfter = walkOffsets(
+    after.map((d) => d.size),
+    after.map((d) => d.stride),
+    0,
+    nAfter,
+  );
   const offsets = new Int32Array(n);
   let k = 0;
   for (let a = 0; a < nBefore; a++) {
@@ -394,7 +431,8 @@ export function index_select(t: Tensor, dim: number, idx: Tensor): Tensor {
 /** torch.gather(t, dim, idx): out[i][j] = t[i][idx[i][j]] along dim. */
 export function gather(t: Tensor, dim: number, idx: Tensor): Tensor {
   const d = dim < 0 ? dim + t.ndim : dim;
-  if (idx.ndim !== t.ndim) throw pyError('RuntimeError', 'Index tensor must have the same number of dimensions as input tensor');
+  if (idx.ndim !== t.ndim)
+    throw pyError('RuntimeError', 'Index tensor must have the same number of dimensions as input tensor');
   const strides = stridesOf(t.shape);
   const ishape = idx.shape;
   const n = idx.data.length;

@@ -14,6 +14,7 @@ import * as U from './unary';
 import * as Act from './activation';
 import { TensorLike, castStorage, dtypeName, promote } from './util';
 import { expand } from './view';
+import { masked_fill } from './compare';
 
 /**
  * Makes `t` the output of a new node: `backward` gets the gradient of t and returns [grad of t's old value,
@@ -33,9 +34,15 @@ export function rebaseHistory(t: Tensor, name: string, others: readonly (Tensor 
  * stand-in holding a copy of t's old values and history, so its backward sees the values it was computed
  * from (mul_, div_, clamp_ need them), and t becomes the op's output.
  */
-function commit(t: Tensor, others: readonly TensorLike[], op: (self: Tensor, same: (o: TensorLike) => TensorLike) => Tensor): Tensor {
+function commit(
+  t: Tensor,
+  others: readonly TensorLike[],
+  op: (self: Tensor, same: (o: TensorLike) => TensorLike) => Tensor,
+): Tensor {
   const recording =
-    isGradEnabled() && t.dtype === 'float32' && (t.requiresGrad || others.some((o) => o instanceof Tensor && o.requiresGrad));
+    isGradEnabled() &&
+    t.dtype === 'float32' &&
+    (t.requiresGrad || others.some((o) => o instanceof Tensor && o.requiresGrad));
   let r: Tensor;
   if (recording) {
     t.checkInplace();
@@ -57,10 +64,16 @@ function commit(t: Tensor, others: readonly TensorLike[], op: (self: Tensor, sam
 
 function check(t: Tensor, r: Tensor): void {
   if (!sameShape(r.shape, t.shape)) {
-    throw pyError('RuntimeError', `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(r.shape)}`);
+    throw pyError(
+      'RuntimeError',
+      `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(r.shape)}`,
+    );
   }
   if (promote(r.dtype, t.dtype) !== t.dtype) {
-    throw pyError('RuntimeError', `result type ${dtypeName(r.dtype)} can't be cast to the desired output type ${dtypeName(t.dtype)}`);
+    throw pyError(
+      'RuntimeError',
+      `result type ${dtypeName(r.dtype)} can't be cast to the desired output type ${dtypeName(t.dtype)}`,
+    );
   }
 }
 
@@ -125,13 +138,21 @@ export function leaky_relu_(t: Tensor, negativeSlope = 0.01): Tensor {
   return commit(t, [], (x) => Act.leaky_relu(x, negativeSlope));
 }
 
+/** `t.masked_fill_(mask, value)`: value where mask is true (MaskedFillBackward0 when recording). */
+export function masked_fill_(t: Tensor, mask: Tensor, value: number | Tensor): Tensor {
+  return commit(t, [value], (x, same) => masked_fill(x, mask, same(value) as number | Tensor));
+}
+
 /** `t.copy_(src)`: broadcasts src to t's shape, casts to t's dtype; CopyBackwards when src requires grad. */
 export function copy_(t: Tensor, src: Tensor): Tensor {
   let r: Tensor;
   try {
     r = expand(src, t.shape);
   } catch {
-    throw pyError('RuntimeError', `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(src.shape)}`);
+    throw pyError(
+      'RuntimeError',
+      `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(src.shape)}`,
+    );
   }
   t.checkInplace();
   if (isGradEnabled() && r.gradFn && t.dtype === 'float32') {
@@ -139,7 +160,8 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
     rebaseHistory(t, 'CopyBackwards', [src], (g) => [null, expanded.backward(g)[0]]);
   }
   if (r.data !== t.data) {
-    const d = t.dtype === 'int64' ? castStorage(r.data, 'int64') : t.dtype === 'bool' ? castStorage(r.data, 'bool') : r.data;
+    const d =
+      t.dtype === 'int64' ? castStorage(r.data, 'int64') : t.dtype === 'bool' ? castStorage(r.data, 'bool') : r.data;
     t.data.set(d);
   }
   return t;

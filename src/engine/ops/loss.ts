@@ -10,7 +10,8 @@ import { BinaryPlan, SAME, binaryPlan, floatData, reduceThrough } from './util';
 export type Reduction = 'mean' | 'sum' | 'none';
 
 function checkReduction(r: string): asserts r is Reduction {
-  if (r !== 'mean' && r !== 'sum' && r !== 'none') throw pyError('ValueError', `${r} is not a valid value for reduction`);
+  if (r !== 'mean' && r !== 'sum' && r !== 'none')
+    throw pyError('ValueError', `${r} is not a valid value for reduction`);
 }
 
 function torchSize(s: Shape): string {
@@ -64,7 +65,12 @@ function pointwiseLoss(
           for (let i = 0; i < n; i++) full[i] = k * df(Math.fround(diff[i]));
         }
         const to = (t: Tensor, offs: Int32Array | null, sign: number) => {
-          let r = t.data.length === n ? full : offs ? reduceThrough(full, offs, t.data.length) : new Float32Array([full.reduce((a, b) => a + b, 0)]);
+          let r =
+            t.data.length === n
+              ? full
+              : offs
+                ? reduceThrough(full, offs, t.data.length)
+                : new Float32Array([full.reduce((a, b) => a + b, 0)]);
           if (sign < 0) r = r.map((v) => -v);
           return r;
         };
@@ -95,11 +101,24 @@ export function setWarningSink(sink: WarningSink): void {
 
 export function mse_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean'): Tensor {
   warnBroadcast(input, target, 'mse_loss');
-  if (reduction === 'mean' && sameShape(input.shape, target.shape) && input.dtype === 'float32' && target.dtype === 'float32') {
+  if (
+    reduction === 'mean' &&
+    sameShape(input.shape, target.shape) &&
+    input.dtype === 'float32' &&
+    target.dtype === 'float32'
+  ) {
     return mseMeanFast(input, target);
   }
   const names = { mean: 'MseLossBackward0', sum: 'MseLossBackward0', none: 'MseLossBackward0' };
-  return pointwiseLoss(input, target, reduction, 'mse_loss', names, (d) => d * d, (d) => 2 * d);
+  return pointwiseLoss(
+    input,
+    target,
+    reduction,
+    'mse_loss',
+    names,
+    (d) => d * d,
+    (d) => 2 * d,
+  );
 }
 
 /** The training-loop case: same shapes, mean. One pass, no intermediate buffers. */
@@ -168,7 +187,12 @@ export function huber_loss(input: Tensor, target: Tensor, reduction: Reduction =
 }
 
 /** Applies the reduction to per-element losses (float64) and returns the output plus the gradient scale. */
-function reduce(losses: Float64Array, shape: number[], reduction: Reduction, denom: number): { out: Float32Array; shape: number[] } {
+function reduce(
+  losses: Float64Array,
+  shape: number[],
+  reduction: Reduction,
+  denom: number,
+): { out: Float32Array; shape: number[] } {
   if (reduction === 'none') return { out: Float32Array.from(losses), shape };
   let s = 0;
   for (let i = 0; i < losses.length; i++) s += Math.fround(losses[i]);
@@ -185,12 +209,20 @@ function gradScale(g: Float32Array, reduction: Reduction, denom: number): (i: nu
 function checkWeight(weight: Tensor | null, size: number, op: string): Float32Array | null {
   if (!weight) return null;
   if (weight.data.length !== size && weight.data.length !== 1) {
-    throw pyError('RuntimeError', `${op}: weight of shape ${fmtShape(weight.shape)} cannot be broadcast to ${size} elements`);
+    throw pyError(
+      'RuntimeError',
+      `${op}: weight of shape ${fmtShape(weight.shape)} cannot be broadcast to ${size} elements`,
+    );
   }
   return floatData(weight);
 }
 
-export function binary_cross_entropy(input: Tensor, target: Tensor, weight: Tensor | null = null, reduction: Reduction = 'mean'): Tensor {
+export function binary_cross_entropy(
+  input: Tensor,
+  target: Tensor,
+  weight: Tensor | null = null,
+  reduction: Reduction = 'mean',
+): Tensor {
   checkReduction(reduction);
   if (!sameShape(input.shape, target.shape)) {
     throw pyError(
@@ -230,7 +262,10 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, weight: Tens
 function broadcastWeight(weight: Tensor, shape: Shape): Float32Array {
   const p = binaryPlan(shape, weight.shape, 'binary_cross_entropy');
   if (!sameShape(p.shape, shape)) {
-    throw pyError('RuntimeError', `weight of shape ${fmtShape(weight.shape)} cannot be broadcast to input shape ${fmtShape(shape)}`);
+    throw pyError(
+      'RuntimeError',
+      `weight of shape ${fmtShape(weight.shape)} cannot be broadcast to input shape ${fmtShape(shape)}`,
+    );
   }
   const w = floatData(weight);
   const out = floats(p.n);
@@ -248,7 +283,10 @@ export function binary_cross_entropy_with_logits(
 ): Tensor {
   checkReduction(reduction);
   if (!sameShape(input.shape, target.shape)) {
-    throw pyError('ValueError', `Target size (${torchSize(target.shape)}) must be the same as input size (${torchSize(input.shape)})`);
+    throw pyError(
+      'ValueError',
+      `Target size (${torchSize(target.shape)}) must be the same as input size (${torchSize(input.shape)})`,
+    );
   }
   const x = floatData(input);
   const y = floatData(target);
@@ -285,7 +323,8 @@ export function binary_cross_entropy_with_logits(
 
 /** Layout of a class-scores tensor: [C], [N, C] or [N, C, d1, ...] as outer N, classes C, inner d1*... */
 function classLayout(input: Tensor): { outer: number; C: number; inner: number; targetShape: number[] } {
-  if (input.ndim === 0) throw pyError('RuntimeError', 'cross_entropy: input must have at least 1 dimension (got a 0-d tensor)');
+  if (input.ndim === 0)
+    throw pyError('RuntimeError', 'cross_entropy: input must have at least 1 dimension (got a 0-d tensor)');
   if (input.ndim === 1) return { outer: 1, C: input.shape[0], inner: 1, targetShape: [] };
   const C = input.shape[1];
   const outer = input.shape[0];
@@ -295,13 +334,22 @@ function classLayout(input: Tensor): { outer: number; C: number; inner: number; 
 
 function checkTarget(input: Tensor, target: Tensor, targetShape: number[]): void {
   if (target.dtype !== 'int64') {
-    throw pyError('RuntimeError', `expected scalar type Long but found ${target.dtype === 'float32' ? 'Float' : 'Bool'}`);
+    throw pyError(
+      'RuntimeError',
+      `expected scalar type Long but found ${target.dtype === 'float32' ? 'Float' : 'Bool'}`,
+    );
   }
   if (!sameShape(target.shape, targetShape)) {
     if (input.ndim >= 2 && target.ndim >= 1 && target.shape[0] !== input.shape[0]) {
-      throw pyError('ValueError', `Expected input batch_size (${input.shape[0]}) to match target batch_size (${target.shape[0]}).`);
+      throw pyError(
+        'ValueError',
+        `Expected input batch_size (${input.shape[0]}) to match target batch_size (${target.shape[0]}).`,
+      );
     }
-    throw pyError('RuntimeError', `multi-target not supported (input shape ${fmtShape(input.shape)}, target shape ${fmtShape(target.shape)})`);
+    throw pyError(
+      'RuntimeError',
+      `multi-target not supported (input shape ${fmtShape(input.shape)}, target shape ${fmtShape(target.shape)})`,
+    );
   }
 }
 
@@ -314,37 +362,43 @@ interface ClassLossOptions {
   logits: boolean;
 }
 
-/** Fused log_softmax + nll (+ label smoothing) over class indices. */
-function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opName: string): Tensor {
-  const { outer, C, inner, targetShape } = classLayout(input);
-  checkTarget(input, target, targetShape);
-  if (input.dtype !== 'float32') throw pyError('RuntimeError', `"${opName}" not implemented for 'Long'`);
-  const w = checkWeight(o.weight, C, opName);
-  const x = input.data as Float32Array;
-  const tg = target.data;
-  const positions = outer * inner;
-  const ls = o.labelSmoothing;
-  // log-probabilities, per position, in float64
+interface ClassLayout {
+  outer: number;
+  C: number;
+  inner: number;
+}
+
+/** log_softmax over the class dim (input holds logits), or the input itself (log-probabilities), in float64. */
+function logProbabilities(x: Float32Array, { outer, C, inner }: ClassLayout, logits: boolean): Float64Array {
   const logp = new Float64Array(x.length);
+  if (!logits) {
+    logp.set(x);
+    return logp;
+  }
   for (let a = 0; a < outer; a++) {
     for (let b = 0; b < inner; b++) {
       const base = a * C * inner + b;
-      if (o.logits) {
-        let mx = -Infinity;
-        for (let c = 0; c < C; c++) mx = Math.max(mx, x[base + c * inner]);
-        let s = 0;
-        for (let c = 0; c < C; c++) s += Math.exp(x[base + c * inner] - mx);
-        const lse = mx + Math.log(s);
-        for (let c = 0; c < C; c++) logp[base + c * inner] = Math.fround(x[base + c * inner] - lse);
-      } else {
-        for (let c = 0; c < C; c++) logp[base + c * inner] = x[base + c * inner];
-      }
+      let mx = -Infinity;
+      for (let c = 0; c < C; c++) mx = Math.max(mx, x[base + c * inner]);
+      let s = 0;
+      for (let c = 0; c < C; c++) s += Math.exp(x[base + c * inner] - mx);
+      const lse = mx + Math.log(s);
+      for (let c = 0; c < C; c++) logp[base + c * inner] = Math.fround(x[base + c * inner] - lse);
     }
   }
-  let wSum = 0;
-  if (w) for (let c = 0; c < C; c++) wSum += w[c];
-  else wSum = C;
-  const losses = new Float64Array(positions);
+  return logp;
+}
+
+/** Per-position losses against class indices (ignored positions 0) and the sum of their weights. */
+function classIndexLosses(
+  logp: Float64Array,
+  tg: ArrayLike<number>,
+  w: Float32Array | null,
+  o: ClassLossOptions,
+  { outer, C, inner }: ClassLayout,
+): { losses: Float64Array; denom: number } {
+  const ls = o.labelSmoothing;
+  const losses = new Float64Array(outer * inner);
   let denom = 0;
   for (let a = 0; a < outer; a++) {
     for (let b = 0; b < inner; b++) {
@@ -364,48 +418,78 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
       losses[pos] = l;
     }
   }
-  const r = reduce(losses, targetShape, o.reduction, denom);
+  return { losses, denom };
+}
+
+/** Gradient of a class-index loss for its input, given the per-position scale of the output gradient. */
+function classIndexGrad(
+  scaleAt: (pos: number) => number,
+  logp: Float64Array,
+  tg: ArrayLike<number>,
+  w: Float32Array | null,
+  o: ClassLossOptions,
+  { outer, C, inner }: ClassLayout,
+): Float32Array {
+  const ls = o.labelSmoothing;
+  let wSum = C;
+  if (w) {
+    wSum = 0;
+    for (let c = 0; c < C; c++) wSum += w[c];
+  }
+  const gx = floats(logp.length);
+  for (let a = 0; a < outer; a++) {
+    for (let b = 0; b < inner; b++) {
+      const pos = a * inner + b;
+      const t = tg[pos];
+      if (t === o.ignoreIndex) continue;
+      const base = a * C * inner + b;
+      const scale = scaleAt(pos);
+      const wt = w ? w[t] : 1;
+      for (let c = 0; c < C; c++) {
+        const j = base + c * inner;
+        let d: number;
+        if (o.logits) {
+          // d/dx_c of -w_t log p_t = w_t (p_c - [c = t]); the smoothing term gives p_c W - w_c.
+          const p = Math.exp(logp[j]);
+          d = (1 - ls) * wt * (p - (c === t ? 1 : 0));
+          if (ls > 0) d += (ls / C) * (p * wSum - (w ? w[c] : 1));
+        } else {
+          d = (1 - ls) * (c === t ? -wt : 0);
+          if (ls > 0) d -= (ls / C) * (w ? w[c] : 1);
+        }
+        gx[j] = scale * d;
+      }
+    }
+  }
+  return gx;
+}
+
+/** Fused log_softmax + nll (+ label smoothing) over class indices. */
+function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opName: string): Tensor {
+  const layout = classLayout(input);
+  checkTarget(input, target, layout.targetShape);
+  if (input.dtype !== 'float32') throw pyError('RuntimeError', `"${opName}" not implemented for 'Long'`);
+  const w = checkWeight(o.weight, layout.C, opName);
+  const tg = target.data;
+  const logp = logProbabilities(input.data as Float32Array, layout, o.logits);
+  const { losses, denom } = classIndexLosses(logp, tg, w, o, layout);
+  const r = reduce(losses, layout.targetShape, o.reduction, denom);
   // PyTorch routes inputs of 3+ dims through nll_loss2d (a view around it for 'none' unless exactly 4-D).
   const name =
-    ls > 0
+    o.labelSmoothing > 0
       ? 'AddBackward0'
       : input.ndim <= 2
         ? 'NllLossBackward0'
         : o.reduction === 'none' && input.ndim !== 4
           ? 'ViewBackward0'
           : 'NllLoss2DBackward0';
-  const needs = isGradEnabled() && input.requiresGrad;
-  const node = needs
-    ? new Node(name, [input, target], (g) => {
-        const k = gradScale(g, o.reduction, denom);
-        const gx = floats(x.length);
-        for (let a = 0; a < outer; a++) {
-          for (let b = 0; b < inner; b++) {
-            const pos = a * inner + b;
-            const t = tg[pos];
-            if (t === o.ignoreIndex) continue;
-            const base = a * C * inner + b;
-            const scale = k(pos);
-            const wt = w ? w[t] : 1;
-            for (let c = 0; c < C; c++) {
-              const j = base + c * inner;
-              let d: number;
-              if (o.logits) {
-                // d/dx_c of -w_t log p_t = w_t (p_c - [c = t]); the smoothing term gives p_c W - w_c.
-                const p = Math.exp(logp[j]);
-                d = (1 - ls) * wt * (p - (c === t ? 1 : 0));
-                if (ls > 0) d += (ls / C) * (p * wSum - (w ? w[c] : 1));
-              } else {
-                d = (1 - ls) * (c === t ? -wt : 0);
-                if (ls > 0) d -= (ls / C) * (w ? w[c] : 1);
-              }
-              gx[j] = scale * d;
-            }
-          }
-        }
-        return [gx, null];
-      })
-    : null;
+  const node =
+    isGradEnabled() && input.requiresGrad
+      ? new Node(name, [input, target], (g) => [
+          classIndexGrad(gradScale(g, o.reduction, denom), logp, tg, w, o, layout),
+          null,
+        ])
+      : null;
   return Tensor.result(r.out, r.shape, node);
 }
 
@@ -484,7 +568,18 @@ export function cross_entropy(
   return classIndexLoss(input, target, opts, 'cross_entropy');
 }
 
-export function nll_loss(input: Tensor, target: Tensor, weight: Tensor | null = null, ignoreIndex = -100, reduction: Reduction = 'mean'): Tensor {
+export function nll_loss(
+  input: Tensor,
+  target: Tensor,
+  weight: Tensor | null = null,
+  ignoreIndex = -100,
+  reduction: Reduction = 'mean',
+): Tensor {
   checkReduction(reduction);
-  return classIndexLoss(input, target, { weight, ignoreIndex, reduction, labelSmoothing: 0, logits: false }, 'nll_loss');
+  return classIndexLoss(
+    input,
+    target,
+    { weight, ignoreIndex, reduction, labelSmoothing: 0, logits: false },
+    'nll_loss',
+  );
 }

@@ -3,7 +3,8 @@
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { gemm } from '../kernels/gemm';
-import { Tensor, floats, markNoNegativeZero, scratchFloats } from '../tensor';
+import { Tensor } from '../tensor';
+import { floats, markNoNegativeZero, scratchFloats } from '../buffers';
 import { Shape, fmtShape, numel } from '../shape';
 import { add } from './arith';
 import { broadcast, broadcastOffsets, dtypeName } from './util';
@@ -26,7 +27,10 @@ function mismatch(op: string, a: Shape, b: Shape, torchText: string): Error {
 function checkDtypes(a: Tensor, b: Tensor, op: string): 'float32' | 'int64' {
   if (a.dtype !== b.dtype) {
     const cname = (t: Tensor) => (t.dtype === 'float32' ? 'float' : t.dtype === 'int64' ? 'long int' : 'bool');
-    throw pyError('RuntimeError', `${op}: expected m1 and m2 to have the same dtype, but got: ${cname(a)} != ${cname(b)}`);
+    throw pyError(
+      'RuntimeError',
+      `${op}: expected m1 and m2 to have the same dtype, but got: ${cname(a)} != ${cname(b)}`,
+    );
   }
   if (a.dtype === 'bool') throw pyError('RuntimeError', `"${op}" not implemented for '${dtypeName(a.dtype)}'`);
   return a.dtype;
@@ -131,7 +135,14 @@ export function mv(a: Tensor, v: Tensor): Tensor {
  * Batched product of a [...batchA, n, k] and b [...batchB, k, m] with broadcast batch dims. `squeezeRows` /
  * `squeezeCols` drop the unit dim a 1-D operand was promoted with.
  */
-function batched(a: Tensor, b: Tensor, aShape: number[], bShape: number[], outShapeFinal: (s: number[]) => number[], name: string): Tensor {
+function batched(
+  a: Tensor,
+  b: Tensor,
+  aShape: number[],
+  bShape: number[],
+  outShapeFinal: (s: number[]) => number[],
+  name: string,
+): Tensor {
   const n = aShape[aShape.length - 2];
   const k = aShape[aShape.length - 1];
   const k2 = bShape[bShape.length - 2];
@@ -141,14 +152,20 @@ function batched(a: Tensor, b: Tensor, aShape: number[], bShape: number[], outSh
   const batch = broadcastBatch(batchA, batchB, a.shape, b.shape);
   const nb = numel(batch);
   if (k !== k2) {
-    throw mismatch(name === 'BmmBackward0' ? 'bmm' : 'matmul', a.shape, b.shape, `Expected size for first two dimensions of batch2 tensor to be: [${nb}, ${k}] but got: [${nb}, ${k2}].`);
+    throw mismatch(
+      name === 'BmmBackward0' ? 'bmm' : 'matmul',
+      a.shape,
+      b.shape,
+      `Expected size for first two dimensions of batch2 tensor to be: [${nb}, ${k}] but got: [${nb}, ${k2}].`,
+    );
   }
   const offA = broadcastOffsets(batchA, batch, nb);
   const offB = broadcastOffsets(batchB, batch, nb);
   const A = a.data as Float32Array;
   const B = b.data as Float32Array;
   const out = floats(nb * n * m);
-  for (let i = 0; i < nb; i++) gemm(false, false, n, m, k, A, offA[i] * n * k, B, offB[i] * k * m, out, i * n * m, false);
+  for (let i = 0; i < nb; i++)
+    gemm(false, false, n, m, k, A, offA[i] * n * k, B, offB[i] * k * m, out, i * n * m, false);
   const node = recording(a, b)
     ? new Node(name, [a, b], (g) => {
         let ga: Float32Array | null = null;
@@ -156,11 +173,13 @@ function batched(a: Tensor, b: Tensor, aShape: number[], bShape: number[], outSh
         if (a.requiresGrad) {
           ga = floats(A.length);
           // Accumulate: a batch entry of a broadcast operand collects gradient from several products.
-          for (let i = 0; i < nb; i++) gemm(false, true, n, k, m, g, i * n * m, B, offB[i] * k * m, ga, offA[i] * n * k, true);
+          for (let i = 0; i < nb; i++)
+            gemm(false, true, n, k, m, g, i * n * m, B, offB[i] * k * m, ga, offA[i] * n * k, true);
         }
         if (b.requiresGrad) {
           gb = floats(B.length);
-          for (let i = 0; i < nb; i++) gemm(true, false, k, m, n, A, offA[i] * n * k, g, i * n * m, gb, offB[i] * k * m, true);
+          for (let i = 0; i < nb; i++)
+            gemm(true, false, k, m, n, A, offA[i] * n * k, g, i * n * m, gb, offB[i] * k * m, true);
         }
         return [ga, gb];
       })
@@ -207,7 +226,13 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     const rows = a.data.length / Math.max(k, 1);
     const m = db === 1 ? 1 : b.shape[1];
     if (b.shape[0] !== k) {
-      throw cannotMultiply('matmul', a.shape, b.shape, `${rows}x${k}`, db === 1 ? `${b.shape[0]}x1` : `${b.shape[0]}x${m}`);
+      throw cannotMultiply(
+        'matmul',
+        a.shape,
+        b.shape,
+        `${rows}x${k}`,
+        db === 1 ? `${b.shape[0]}x1` : `${b.shape[0]}x${m}`,
+      );
     }
     const outShape = db === 1 ? a.shape.slice(0, -1) : [...a.shape.slice(0, -1), m];
     return mm2(a, b, rows, k, m, outShape, 'UnsafeViewBackward0');
@@ -230,7 +255,12 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 3) throw pyError('RuntimeError', `batch1 must be a 3D tensor`);
   if (b.ndim !== 3) throw pyError('RuntimeError', `batch2 must be a 3D tensor`);
   if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
-    throw mismatch('bmm', a.shape, b.shape, `Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
+    throw mismatch(
+      'bmm',
+      a.shape,
+      b.shape,
+      `Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`,
+    );
   }
   checkDtypes(a, b, 'bmm');
   return batched(a, b, a.shape, b.shape, (s) => s, 'BmmBackward0');
@@ -243,7 +273,10 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
  */
 export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor {
   if (x.ndim === 0 || w.ndim === 0) {
-    throw pyError('RuntimeError', `both arguments to linear need to be at least 1D, but they are ${x.ndim}D and ${w.ndim}D`);
+    throw pyError(
+      'RuntimeError',
+      `both arguments to linear need to be at least 1D, but they are ${x.ndim}D and ${w.ndim}D`,
+    );
   }
   if (w.ndim !== 2 || x.dtype !== 'float32' || w.dtype !== 'float32' || (bias && bias.dtype !== 'float32')) {
     return linearGeneric(x, w, bias);
@@ -253,7 +286,13 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   const xin = x.shape[x.ndim - 1];
   const rows = x.ndim === 1 ? 1 : x.data.length / Math.max(xin, 1);
   if (xin !== inF) {
-    throw cannotMultiply('linear', x.ndim === 1 ? x.shape : [rows, xin], [inF, outF], `${rows}x${xin}`, `${inF}x${outF}`);
+    throw cannotMultiply(
+      'linear',
+      x.ndim === 1 ? x.shape : [rows, xin],
+      [inF, outF],
+      `${rows}x${xin}`,
+      `${inF}x${outF}`,
+    );
   }
   if (bias && !(bias.data.length === outF || bias.data.length === 1)) return linearGeneric(x, w, bias);
   const X = x.data as Float32Array;
@@ -271,18 +310,7 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   const outShape = x.ndim === 1 ? [outF] : [...x.shape.slice(0, -1), outF];
   let node: Node | null = null;
   if (isGradEnabled() && (x.requiresGrad || w.requiresGrad || (bias !== null && bias.requiresGrad))) {
-    const name = bias
-      ? x.ndim === 2
-        ? 'AddmmBackward0'
-        : x.ndim === 3
-          ? 'ViewBackward0'
-          : 'AddBackward0'
-      : x.ndim === 2
-        ? 'MmBackward0'
-        : x.ndim === 1
-          ? 'SqueezeBackward3'
-          : 'UnsafeViewBackward0';
-    node = new Node(name, bias ? [x, w, bias] : [x, w], (g) => {
+    node = new Node(linearGradFnName(x.ndim, bias !== null), bias ? [x, w, bias] : [x, w], (g) => {
       let gx: Float32Array | null = null;
       let gw: Float32Array | null = null;
       let gb: Float32Array | null = null;
@@ -314,6 +342,12 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
     });
   }
   return Tensor.result(out, outShape, node);
+}
+
+/** The grad_fn PyTorch 1.13 reports for F.linear, which depends on how it dispatched (addmm, mm, matmul). */
+function linearGradFnName(ndim: number, hasBias: boolean): string {
+  if (hasBias) return ndim === 2 ? 'AddmmBackward0' : ndim === 3 ? 'ViewBackward0' : 'AddBackward0';
+  return ndim === 2 ? 'MmBackward0' : ndim === 1 ? 'SqueezeBackward3' : 'UnsafeViewBackward0';
 }
 
 /** Rare shapes (1-D weight, unusual bias, integer dtypes): compose from matmul and add. */

@@ -14,7 +14,11 @@ export function split(t: Tensor, sizes: number | readonly number[], dim = 0): Te
   const total = t.shape[d];
   let parts: number[];
   if (typeof sizes === 'number') {
-    if (sizes <= 0) throw pyError('RuntimeError', `split_size can only be 0 if dimension size is 0, but got dimension size of ${total}`);
+    if (sizes <= 0)
+      throw pyError(
+        'RuntimeError',
+        `split_size can only be 0 if dimension size is 0, but got dimension size of ${total}`,
+      );
     parts = [];
     for (let at = 0; at < total; at += sizes) parts.push(Math.min(sizes, total - at));
     if (parts.length === 0) parts.push(0);
@@ -22,7 +26,10 @@ export function split(t: Tensor, sizes: number | readonly number[], dim = 0): Te
     parts = sizes.slice();
     const sum = parts.reduce((a, b) => a + b, 0);
     if (sum !== total) {
-      throw pyError('RuntimeError', `split_with_sizes expects split_sizes to sum exactly to ${total} (input tensor's size at dimension ${d}), but got split_sizes=[${parts.join(', ')}]`);
+      throw pyError(
+        'RuntimeError',
+        `split_with_sizes expects split_sizes to sum exactly to ${total} (input tensor's size at dimension ${d}), but got split_sizes=[${parts.join(', ')}]`,
+      );
     }
   }
   const out: Tensor[] = [];
@@ -105,7 +112,8 @@ function sortCore(t: Tensor, dim: number, descending: boolean, k: number | null,
     }
   }
   const indices = new Tensor(idx, shape, 'int64');
-  if (t.dtype !== 'float32' || !(t.requiresGrad && isGradEnabled())) return { values: new Tensor(vals, shape, t.dtype), indices };
+  if (t.dtype !== 'float32' || !(t.requiresGrad && isGradEnabled()))
+    return { values: new Tensor(vals, shape, t.dtype), indices };
   const n = t.data.length;
   const node = new Node(name, [t], (g) => {
     const r = floats(n);
@@ -129,11 +137,13 @@ export function argsort(t: Tensor, dim = -1, descending = false): Tensor {
 
 /** Lower (tril) or upper (triu) triangle of the last two dims; the rest zeroed. */
 function triangle(t: Tensor, diagonal: number, lower: boolean): Tensor {
-  if (t.ndim < 2) throw pyError('RuntimeError', `${lower ? 'tril' : 'triu'}: input tensor must have at least 2 dimensions`);
+  if (t.ndim < 2)
+    throw pyError('RuntimeError', `${lower ? 'tril' : 'triu'}: input tensor must have at least 2 dimensions`);
   const rows = t.shape[t.ndim - 2];
   const cols = t.shape[t.ndim - 1];
   const mask = allocate(t.dtype, rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mask[r * cols + c] = (lower ? c - r <= diagonal : c - r >= diagonal) ? 1 : 0;
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) mask[r * cols + c] = (lower ? c - r <= diagonal : c - r >= diagonal) ? 1 : 0;
   const out = mul(t, new Tensor(mask, [rows, cols], t.dtype));
   if (out.gradFn) (out.gradFn as { name: string }).name = lower ? 'TrilBackward0' : 'TriuBackward0';
   return out;
@@ -149,7 +159,8 @@ export function triu(t: Tensor, diagonal = 0): Tensor {
 
 /** Outer product of two vectors: a[:, None] * b[None, :]. */
 export function outer(a: Tensor, b: Tensor): Tensor {
-  if (a.ndim !== 1 || b.ndim !== 1) throw pyError('RuntimeError', `outer: expected 1D tensors, got ${a.ndim}D and ${b.ndim}D`);
+  if (a.ndim !== 1 || b.ndim !== 1)
+    throw pyError('RuntimeError', `outer: expected 1D tensors, got ${a.ndim}D and ${b.ndim}D`);
   return mul(unsqueeze(a, 1), unsqueeze(b, 0));
 }
 
@@ -197,13 +208,3 @@ export function one_hot(t: Tensor, numClasses = -1): Tensor {
   for (let i = 0; i < t.data.length; i++) out[i * C + t.data[i]] = 1;
   return new Tensor(out, [...t.shape, C], 'int64');
 }
-
-/** torch.fmod: remainder with the sign of the dividend (C's fmod). */
-export function fmod(a: Tensor, b: number | Tensor): Tensor {
-  const B = b instanceof Tensor ? b : null;
-  const out = allocate(a.dtype === 'bool' ? 'int64' : a.dtype, a.data.length);
-  if (B && B.data.length !== 1 && B.data.length !== a.data.length) throw pyError('RuntimeError', 'fmod: shapes must match or the divisor be a scalar');
-  for (let i = 0; i < out.length; i++) out[i] = a.data[i] % (B ? B.data[B.data.length === 1 ? 0 : i] : (b as number));
-  return new Tensor(out, a.shape, a.dtype === 'bool' ? 'int64' : a.dtype);
-}
-

@@ -3,14 +3,18 @@ import { pyError } from '../errors';
 import { Tensor } from '../tensor';
 import { rand, randn, randint } from '../random';
 
-
 export function rand_like(t: Tensor): Tensor {
-  if (t.dtype !== 'float32') throw pyError('RuntimeError', `"check_uniform_bounds" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
+  if (t.dtype !== 'float32')
+    throw pyError(
+      'RuntimeError',
+      `"check_uniform_bounds" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`,
+    );
   return rand(t.shape);
 }
 
 export function randn_like(t: Tensor): Tensor {
-  if (t.dtype !== 'float32') throw pyError('RuntimeError', `"normal_kernel_cpu" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
+  if (t.dtype !== 'float32')
+    throw pyError('RuntimeError', `"normal_kernel_cpu" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
   return randn(t.shape);
 }
 

@@ -95,7 +95,10 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
 /** amax/amin: the gradient is split evenly among the elements that tie for the extreme. */
 function extreme(t: Tensor, dims: number[], keepdim: boolean, isMax: boolean, name: string, op: string): Tensor {
   if (t.data.length === 0) {
-    throw pyError('IndexError', `${op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+    throw pyError(
+      'IndexError',
+      `${op}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`,
+    );
   }
   const L = layout(t.shape, dims, keepdim);
   const x = t.data;
@@ -145,7 +148,11 @@ export interface ValuesIndices {
 }
 
 /** Index of the first extreme along one dim (NaN counts as the extreme, as in PyTorch). */
-function argExtreme(t: Tensor, d: number, isMax: boolean): { idx: Float64Array; val: Float64Array; outer: number; size: number; inner: number } {
+function argExtreme(
+  t: Tensor,
+  d: number,
+  isMax: boolean,
+): { idx: Float64Array; val: Float64Array; outer: number; size: number; inner: number } {
   const { outer, size, inner } = splitAt(t.shape, d);
   if (size === 0) throw pyError('IndexError', 'max(): Expected reduction dim 0 to have non-zero size.');
   const x = t.data;
@@ -333,7 +340,11 @@ export function std(t: Tensor, dim?: Dims, unbiased: boolean | number = true, ke
 
 /** Vector p-norm (torch.norm / linalg.vector_norm): p = 2 by default, 'fro' is 2, Infinity is max |x|. */
 export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = false): Tensor {
-  if (t.dtype !== 'float32') throw pyError('RuntimeError', `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${dtypeName(t.dtype)}`);
+  if (t.dtype !== 'float32')
+    throw pyError(
+      'RuntimeError',
+      `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${dtypeName(t.dtype)}`,
+    );
   const ord = p === 'fro' ? 2 : p;
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
   const x = t.data;
@@ -353,7 +364,8 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
   }
   const out = floats(L.outN);
   for (let o = 0; o < L.outN; o++) {
-    out[o] = ord === 2 ? Math.sqrt(acc[o]) : ord === 1 || ord === 0 || !isFinite(ord) ? acc[o] : Math.pow(acc[o], 1 / ord);
+    out[o] =
+      ord === 2 ? Math.sqrt(acc[o]) : ord === 1 || ord === 0 || !isFinite(ord) ? acc[o] : Math.pow(acc[o], 1 / ord);
   }
   const node =
     t.requiresGrad && isGradEnabled()
@@ -361,7 +373,8 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
           const r = floats(n);
           if (ord === 0) return [r];
           const ties = new Float64Array(L.outN);
-          if (!isFinite(ord)) for (let i = 0; i < n; i++) if (Math.abs(x[i]) === out[m ? m[i] : 0]) ties[m ? m[i] : 0]++;
+          if (!isFinite(ord))
+            for (let i = 0; i < n; i++) if (Math.abs(x[i]) === out[m ? m[i] : 0]) ties[m ? m[i] : 0]++;
           for (let i = 0; i < n; i++) {
             const o = m ? m[i] : 0;
             const v = x[i];
@@ -379,7 +392,8 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
 }
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
-  if (t.dtype !== 'float32') throw pyError('RuntimeError', 'logsumexp(): Expected floating point type for result tensor');
+  if (t.dtype !== 'float32')
+    throw pyError('RuntimeError', 'logsumexp(): Expected floating point type for result tensor');
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
   const x = t.data;
   const n = x.length;
@@ -411,7 +425,11 @@ export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
 }
 
 function boolReduce(t: Tensor, dim: number | null | undefined, keepdim: boolean, isAll: boolean): Tensor {
-  const L = layout(t.shape, dim === undefined || dim === null ? normDims(null, t.ndim) : [normDimChecked(dim, t.ndim)], keepdim);
+  const L = layout(
+    t.shape,
+    dim === undefined || dim === null ? normDims(null, t.ndim) : [normDimChecked(dim, t.ndim)],
+    keepdim,
+  );
   const out = new Uint8Array(L.outN).fill(isAll ? 1 : 0);
   const m = L.map;
   for (let i = 0; i < t.data.length; i++) {

@@ -2,7 +2,8 @@
 // of the transcendental functions compute in float32, as PyTorch does.
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats } from '../tensor';
-import { floatData } from './util';
+import { dtypeName, floatData } from './util';
+import { pyError } from '../errors';
 
 /** Forward `f` elementwise; when recording, `df(x, y)` is dy/dx at each element (x input, y output). */
 export function unaryFloat(
@@ -58,10 +59,20 @@ export function sqrt(t: Tensor): Tensor {
   return unaryFloat(t, 'SqrtBackward0', Math.sqrt, (_x, y) => 1 / (2 * y));
 }
 export function rsqrt(t: Tensor): Tensor {
-  return unaryFloat(t, 'RsqrtBackward0', (x) => 1 / Math.sqrt(x), (x, y) => -0.5 * y / x);
+  return unaryFloat(
+    t,
+    'RsqrtBackward0',
+    (x) => 1 / Math.sqrt(x),
+    (x, y) => (-0.5 * y) / x,
+  );
 }
 export function reciprocal(t: Tensor): Tensor {
-  return unaryFloat(t, 'ReciprocalBackward0', (x) => 1 / x, (_x, y) => -y * y);
+  return unaryFloat(
+    t,
+    'ReciprocalBackward0',
+    (x) => 1 / x,
+    (_x, y) => -y * y,
+  );
 }
 export function sin(t: Tensor): Tensor {
   return unaryFloat(t, 'SinBackward0', Math.sin, (x) => Math.cos(x));
@@ -88,6 +99,56 @@ export function cosh(t: Tensor): Tensor {
   return unaryFloat(t, 'CoshBackward0', Math.cosh, (x) => Math.sinh(x));
 }
 
+/** 2^x; the gradient is y * ln 2. */
+export function exp2(t: Tensor): Tensor {
+  return unaryFloat(
+    t,
+    'Exp2Backward0',
+    (x) => Math.pow(2, x),
+    (_x, y) => y * Math.LN2,
+  );
+}
+
+/** erf(x); the gradient is 2 / sqrt(pi) * exp(-x^2). */
+export function erf(t: Tensor): Tensor {
+  const k = 2 / Math.sqrt(Math.PI);
+  return unaryFloat(t, 'ErfBackward0', erfValue, (x) => k * Math.exp(-x * x));
+}
+
+/** x - trunc(x), keeping the sign of x; the gradient is 1. Float tensors only, as PyTorch's kernel. */
+export function frac(t: Tensor): Tensor {
+  if (t.dtype !== 'float32') throw pyError('RuntimeError', `"frac_cpu" not implemented for '${dtypeName(t.dtype)}'`);
+  return unaryFloat(
+    t,
+    'FracBackward0',
+    (x) => x - Math.trunc(x),
+    () => 1,
+  );
+}
+
+/** erf to double precision: Maclaurin series near 0, continued fraction for erfc in the tails. */
+export function erfValue(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < 3) {
+    let term = x;
+    let sum = x;
+    const x2 = x * x;
+    for (let n = 1; n < 100; n++) {
+      term *= -x2 / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    }
+    return (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  if (ax > 6) return Math.sign(x);
+  // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...))))), evaluated bottom-up.
+  let f = ax;
+  for (let k = 60; k >= 1; k--) f = ax + k / 2 / f;
+  const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
+  return Math.sign(x) * (1 - erfc);
+}
+
 /** x * x; PyTorch implements square as pow(x, 2), hence PowBackward0. */
 export function square(t: Tensor): Tensor {
   if (t.dtype !== 'float32') {
@@ -95,7 +156,12 @@ export function square(t: Tensor): Tensor {
     for (let i = 0; i < out.length; i++) out[i] = t.data[i] * t.data[i];
     return new Tensor(out, t.shape);
   }
-  return unaryFloat(t, 'PowBackward0', (x) => x * x, (x) => 2 * x);
+  return unaryFloat(
+    t,
+    'PowBackward0',
+    (x) => x * x,
+    (x) => 2 * x,
+  );
 }
 
 export function abs(t: Tensor): Tensor {
@@ -129,6 +195,10 @@ export function trunc(t: Tensor): Tensor {
 export function sign(t: Tensor): Tensor {
   return piecewiseConstant(t, 'SignBackward0', (x) => (x > 0 ? 1 : x < 0 ? -1 : x));
 }
+/** torch.sgn: sign for real tensors, its own node name (SgnBackward0). */
+export function sgn(t: Tensor): Tensor {
+  return piecewiseConstant(t, 'SgnBackward0', (x) => (x > 0 ? 1 : x < 0 ? -1 : x));
+}
 
 /** clamp(min, max) with scalar bounds: ClampBackward1; the gradient passes where min <= x <= max. */
 export function clamp(t: Tensor, min: number | null = null, max: number | null = null): Tensor {
@@ -141,7 +211,8 @@ export function clamp(t: Tensor, min: number | null = null, max: number | null =
   const hi = max === null ? Infinity : t.dtype === 'float32' ? Math.fround(max) : max;
   const x = t.data;
   const n = x.length;
-  const intOut = t.dtype !== 'float32' && Number.isInteger(lo === -Infinity ? 0 : lo) && Number.isInteger(hi === Infinity ? 0 : hi);
+  const intOut =
+    t.dtype !== 'float32' && Number.isInteger(lo === -Infinity ? 0 : lo) && Number.isInteger(hi === Infinity ? 0 : hi);
   const out = allocate(intOut ? (t.dtype === 'bool' ? 'int64' : t.dtype) : 'float32', n);
   for (let i = 0; i < n; i++) {
     const v = x[i];

@@ -1,11 +1,10 @@
 // Helpers every op file shares: Python-flavoured errors, dtype promotion, wrapping JS numbers as tensors,
 // and the broadcast plan that binary ops loop over.
 import { pyError } from '../errors';
-import { Tensor, DType, Storage, allocate } from '../tensor';
+import { Tensor, DType, Storage, allocate, floats } from '../tensor';
 import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
 
 export type TensorLike = Tensor | number | boolean;
-
 
 const RANK: Record<DType, number> = { bool: 0, int64: 1, float32: 2 };
 
@@ -23,11 +22,28 @@ export function scalarDType(v: number | boolean, other: DType): DType {
 /** Turns a JS number into a 0-d tensor of the dtype it takes beside `other`; tensors pass through. */
 export function asTensor(v: TensorLike, other?: TensorLike): Tensor {
   if (v instanceof Tensor) return v;
-  const otherDType: DType = other instanceof Tensor ? other.dtype : typeof other === 'number' && !Number.isInteger(other) ? 'float32' : 'bool';
+  const otherDType: DType =
+    other instanceof Tensor ? other.dtype : typeof other === 'number' && !Number.isInteger(other) ? 'float32' : 'bool';
   const dtype = scalarDType(v, otherDType);
   const data = allocate(dtype, 1);
   data[0] = Number(v);
   return new Tensor(data, [], dtype);
+}
+
+// 0-d tensors standing for a Python float (PyTorch's "wrapped numbers"): Python passes `2.0` this way because
+// JS cannot tell it from `2`. Ops that name their node after a scalar operand (rsub, pow) treat them as scalars.
+const wrappedNumbers = new WeakSet<Tensor>();
+
+/** A 0-d float32 tensor for the Python float `v`: keeps its float dtype and still counts as a scalar operand. */
+export function floatScalar(v: number): Tensor {
+  const t = new Tensor(new Float32Array([v]), [], 'float32');
+  wrappedNumbers.add(t);
+  return t;
+}
+
+/** Whether an operand is a Python scalar: a JS number or boolean, or a float made by floatScalar. */
+export function isScalarOperand(x: TensorLike): boolean {
+  return !(x instanceof Tensor) || wrappedNumbers.has(x);
 }
 
 /** Converts storage to another dtype (same values; float -> int truncates toward zero, like PyTorch). */
@@ -130,6 +146,40 @@ export function broadcastOffsets(shape: Shape, outShape: Shape, n = numel(outSha
   return out;
 }
 
+/** Generic broadcasting map for the rarer binary ops (comparisons, integer pow, remainder...): no gradient. */
+export function binaryMap(A: Tensor, B: Tensor, op: string, dtype: DType, f: (x: number, y: number) => number): Tensor {
+  const p = binaryPlan(A.shape, B.shape, op);
+  const x = A.data;
+  const y = B.data;
+  const n = p.n;
+  const out = allocate(dtype, n);
+  if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = f(x[i], y[i]);
+  else if (p.mode === B_SCALAR) for (let i = 0; i < n; i++) out[i] = f(x[i], y[0]);
+  else if (p.mode === A_SCALAR) for (let i = 0; i < n; i++) out[i] = f(x[0], y[i]);
+  else for (let i = 0; i < n; i++) out[i] = f(x[p.ia![i]], y[p.ib![i]]);
+  return new Tensor(out, p.shape, dtype);
+}
+
+/** Index of operand A's (B's) element under output element i of a plan. */
+export function indexA(p: BinaryPlan, i: number): number {
+  return p.mode === SAME || p.mode === B_SCALAR ? i : p.mode === A_SCALAR ? 0 : p.ia![i];
+}
+export function indexB(p: BinaryPlan, i: number): number {
+  return p.mode === SAME || p.mode === A_SCALAR ? i : p.mode === B_SCALAR ? 0 : p.ib![i];
+}
+
+/** Gradient of one operand: the output gradient summed over the dims that operand was broadcast along, scaled. */
+export function reduceTo(g: Float32Array, offsets: Int32Array | null, size: number, scale = 1): Float32Array {
+  let r: Float32Array;
+  if (size === g.length) r = g;
+  else if (size === 1) r = new Float32Array([sumAll(g)]);
+  else r = reduceThrough(g, offsets!, size);
+  if (scale === 1) return r;
+  const out = floats(r.length);
+  for (let i = 0; i < r.length; i++) out[i] = r[i] * scale;
+  return out;
+}
+
 /** Sums a gradient of the plan's output shape down to one operand's shape, through its offsets. */
 export function reduceThrough(g: ArrayLike<number>, offsets: Int32Array, size: number): Float32Array {
   const out = new Float32Array(size);
@@ -168,7 +218,10 @@ export function normDims(dim: number | readonly number[] | null | undefined, ndi
 export function normDimChecked(dim: number, ndim: number): number {
   const n = Math.max(ndim, 1);
   if (!Number.isInteger(dim) || dim < -n || dim >= n) {
-    throw pyError('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+    throw pyError(
+      'IndexError',
+      `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`,
+    );
   }
   return dim < 0 ? dim + n : dim;
 }
@@ -184,7 +237,10 @@ export function splitAt(shape: Shape, dim: number): { outer: number; size: numbe
 
 export function requireFloat(t: Tensor, op: string): void {
   if (t.dtype !== 'float32') {
-    throw pyError('RuntimeError', `${op}(): expected a floating point tensor, got ${t.dtype === 'int64' ? 'Long' : 'Bool'}`);
+    throw pyError(
+      'RuntimeError',
+      `${op}(): expected a floating point tensor, got ${t.dtype === 'int64' ? 'Long' : 'Bool'}`,
+    );
   }
 }
 

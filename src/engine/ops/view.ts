@@ -34,7 +34,8 @@ export function inferShape(shape: readonly number[], n: number): number[] {
   }
   const out = shape.slice();
   if (infer >= 0) {
-    if (known === 0 || n % known !== 0) throw pyError('RuntimeError', `shape '${fmtShape(shape)}' is invalid for input of size ${n}`);
+    if (known === 0 || n % known !== 0)
+      throw pyError('RuntimeError', `shape '${fmtShape(shape)}' is invalid for input of size ${n}`);
     out[infer] = n / known;
   } else if (known !== n) {
     throw pyError('RuntimeError', `shape '${fmtShape(shape)}' is invalid for input of size ${n}`);
@@ -97,10 +98,19 @@ export function unflatten(t: Tensor, dim: number, sizes: readonly number[]): Ten
 }
 
 export function squeeze(t: Tensor, dim?: number | null): Tensor {
-  if (dim === undefined || dim === null) return alias(t, t.shape.filter((s) => s !== 1), 'SqueezeBackward0');
+  if (dim === undefined || dim === null)
+    return alias(
+      t,
+      t.shape.filter((s) => s !== 1),
+      'SqueezeBackward0',
+    );
   const d = normDimChecked(dim, t.ndim);
   if (t.ndim === 0 || t.shape[d] !== 1) return alias(t, t.shape.slice(), 'SqueezeBackward1');
-  return alias(t, t.shape.filter((_, i) => i !== d), 'SqueezeBackward1');
+  return alias(
+    t,
+    t.shape.filter((_, i) => i !== d),
+    'SqueezeBackward1',
+  );
 }
 
 export function unsqueeze(t: Tensor, dim: number): Tensor {
@@ -194,7 +204,11 @@ export function t(x: Tensor): Tensor {
 /** `.T`: all dims reversed (PermuteBackward0; 2-D is the common case). */
 export function T(x: Tensor): Tensor {
   if (x.ndim < 2) return alias(x, x.shape.slice(), 'PermuteBackward0');
-  return permuteWith(x, x.shape.map((_, i) => x.ndim - 1 - i), 'PermuteBackward0');
+  return permuteWith(
+    x,
+    x.shape.map((_, i) => x.ndim - 1 - i),
+    'PermuteBackward0',
+  );
 }
 
 /** Itself when already contiguous; otherwise a copy (PyTorch clones: CloneBackward0). */
@@ -268,7 +282,8 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   let total = 0;
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
-    if (p.ndim === 0) throw pyError('RuntimeError', `zero-dimensional tensor (at position ${k}) cannot be concatenated`);
+    if (p.ndim === 0)
+      throw pyError('RuntimeError', `zero-dimensional tensor (at position ${k}) cannot be concatenated`);
     if (p.ndim !== ref.ndim) {
       throw pyError('RuntimeError', `Tensors must have same number of dimensions: got ${ref.ndim} and ${p.ndim}`);
     }
@@ -308,7 +323,8 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
           if (!p.requiresGrad) return null;
           const len = p.shape[d] * inner;
           const r = floats(p.data.length);
-          for (let o = 0; o < outer; o++) r.set(g.subarray(o * rowLen + starts[k], o * rowLen + starts[k] + len), o * len);
+          for (let o = 0; o < outer; o++)
+            r.set(g.subarray(o * rowLen + starts[k], o * rowLen + starts[k] + len), o * len);
           return r;
         }),
       )
@@ -342,7 +358,8 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
     tensors.map((x, k) => {
       if (!x.requiresGrad) return null;
       const r = floats(x.data.length);
-      for (let o = 0; o < outer; o++) r.set(g.subarray((o * count + k) * inner, (o * count + k + 1) * inner), o * inner);
+      for (let o = 0; o < outer; o++)
+        r.set(g.subarray((o * count + k) * inner, (o * count + k + 1) * inner), o * inner);
       return r;
     }),
   );
@@ -354,14 +371,20 @@ export function hstack(tensors: readonly Tensor[]): Tensor {
 }
 
 export function vstack(tensors: readonly Tensor[]): Tensor {
-  return cat(tensors.map((x) => (x.ndim === 1 ? unsqueeze(x, 0) : x)), 0);
+  return cat(
+    tensors.map((x) => (x.ndim === 1 ? unsqueeze(x, 0) : x)),
+    0,
+  );
 }
 
 /** Tiles the tensor `sizes` times along each dim (leading new dims allowed). */
 export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Tensor {
   const reps = flatShape(sizes);
   if (reps.length < x.ndim) {
-    throw pyError('RuntimeError', 'Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor');
+    throw pyError(
+      'RuntimeError',
+      'Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor',
+    );
   }
   const lead = reps.length - x.ndim;
   const src = [...new Array<number>(lead).fill(1), ...x.shape];

@@ -48,8 +48,10 @@ function adamDefaults(options: Partial<AdamOptions>, weightDecay: number): AdamO
   d.betas = [d.betas[0], d.betas[1]]; // a copy: the caller's (or Python's) sequence is not kept
   checkNonNegative(d.lr, 'learning rate');
   checkNonNegative(d.eps, 'epsilon value');
-  if (!(d.betas[0] >= 0 && d.betas[0] < 1)) throw pyError('ValueError', `Invalid beta parameter at index 0: ${d.betas[0]}`);
-  if (!(d.betas[1] >= 0 && d.betas[1] < 1)) throw pyError('ValueError', `Invalid beta parameter at index 1: ${d.betas[1]}`);
+  if (!(d.betas[0] >= 0 && d.betas[0] < 1))
+    throw pyError('ValueError', `Invalid beta parameter at index 0: ${d.betas[0]}`);
+  if (!(d.betas[1] >= 0 && d.betas[1] < 1))
+    throw pyError('ValueError', `Invalid beta parameter at index 1: ${d.betas[1]}`);
   checkNonNegative(d.weight_decay, 'weight_decay value');
   return d;
 }
@@ -68,7 +70,14 @@ export class Adam extends Optimizer<AdamOptions> {
 
   /** Reused for every call into the WebAssembly kernel (no allocation per step). */
   private readonly hyper: AdamHyperparameters = {
-    lr: 0, beta1: 0, beta2: 0, eps: 0, weightDecay: 0, amsgrad: false, maximize: false, decoupled: false,
+    lr: 0,
+    beta1: 0,
+    beta2: 0,
+    eps: 0,
+    weightDecay: 0,
+    amsgrad: false,
+    maximize: false,
+    decoupled: false,
     // Single-rounding multiply-adds as PyTorch 1.13's AVX2 kernels, like the TypeScript loop below: both
     // paths are bit-identical to real PyTorch (test/unit/optim-torch.test.ts).
     fused: true,

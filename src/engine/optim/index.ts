@@ -1,6 +1,13 @@
 // torch.optim: the optimizers, the base class, and the step instrumentation the runtime listens to.
 export { Optimizer, onOptimizerStep } from './optimizer';
-export type { BaseOptions, ParamGroup, ParamGroupInput, ParamsInput, ParamState, OptimizerStepListener } from './optimizer';
+export type {
+  BaseOptions,
+  ParamGroup,
+  ParamGroupInput,
+  ParamsInput,
+  ParamState,
+  OptimizerStepListener,
+} from './optimizer';
 export { SGD } from './sgd';
 export type { SGDOptions } from './sgd';
 export { Adam, AdamW } from './adam';

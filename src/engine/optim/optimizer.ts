@@ -3,7 +3,8 @@
 // implement `updateParam`, which works directly on the Float32Array buffers of one parameter and its grad.
 import { pyError } from '../errors';
 import { setGradEnabled } from '../autograd';
-import { Tensor, clearGrad, forgetZeroed } from '../tensor';
+import { Tensor, clearGrad } from '../tensor';
+import { forgetZeroed } from '../buffers';
 
 /** Hyper-parameters every optimizer has. */
 export interface BaseOptions {
@@ -64,9 +65,8 @@ export function checkNonNegative(value: number, what: string): void {
 /** Parameters are updated in place: PyTorch bumps their version counter. */
 export function bumpVersion(p: Tensor): void {
   p.version++;
-  forgetZeroed(p);
+  forgetZeroed(p.data);
 }
-
 
 export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
   readonly defaults: O;
@@ -76,7 +76,11 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
   _step_count = 0;
 
   /** `requiredKeys` are hyper-parameters without a default (SGD's lr): every group must then give them. */
-  constructor(params: ParamsInput<O>, defaults: O, private readonly requiredKeys: readonly string[] = []) {
+  constructor(
+    params: ParamsInput<O>,
+    defaults: O,
+    private readonly requiredKeys: readonly string[] = [],
+  ) {
     this.defaults = defaults;
     if (params instanceof Tensor) {
       throw pyError(
@@ -87,7 +91,9 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
     const list = Array.from(params as Iterable<Tensor | ParamGroupInput<O>>);
     if (list.length === 0) throw pyError('ValueError', 'optimizer got an empty parameter list');
     const groups: ParamGroupInput<O>[] =
-      list[0] instanceof Tensor ? [{ params: list as Tensor[] } as unknown as ParamGroupInput<O>] : (list as ParamGroupInput<O>[]);
+      list[0] instanceof Tensor
+        ? [{ params: list as Tensor[] } as unknown as ParamGroupInput<O>]
+        : (list as ParamGroupInput<O>[]);
     for (const g of groups) this.add_param_group(g);
   }
 
@@ -105,7 +111,8 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
     }
     const params = raw instanceof Tensor ? [raw] : Array.from(raw);
     for (const p of params) {
-      if (!(p instanceof Tensor)) throw pyError('TypeError', 'optimizer can only optimize Tensors, but one of the params is ' + typeof p);
+      if (!(p instanceof Tensor))
+        throw pyError('TypeError', 'optimizer can only optimize Tensors, but one of the params is ' + typeof p);
       if (!p.isLeaf) throw pyError('ValueError', "can't optimize a non-leaf Tensor");
     }
     const filled: Record<string, unknown> = { ...group, params };
@@ -213,7 +220,10 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
       const own = this.param_groups[gi];
       const ids = saved.params as number[];
       if (ids.length !== own.params.length) {
-        throw pyError('ValueError', "loaded state dict contains a parameter group that doesn't match the size of optimizer's group");
+        throw pyError(
+          'ValueError',
+          "loaded state dict contains a parameter group that doesn't match the size of optimizer's group",
+        );
       }
       ids.forEach((id, k) => (byIndex[id] = own.params[k]));
     });

@@ -3,18 +3,43 @@
 Learners' scripts import it unchanged. Numerics happen in the engine (module `_bl_engine`, registered by
 the shim); this package keeps PyTorch's names, argument conventions, printing and errors. Anything not
 implemented raises NotImplementedError naming the feature (see `_unsupported`)."""
+
 from builtins import int as _builtin_int
 from ._engine import E as _E
 
 from . import _errors  # noqa: F401  (installs the JS -> Python exception translation first)
-from ._dtype import (dtype, float32, int64, float64, float16, bfloat16, int32, int16, int8, uint8, complex64)
+from ._dtype import dtype, float32, int64, float64, float16, bfloat16, int32, int16, int8, uint8, complex64
 from ._dtype import bool  # noqa: A004  (torch.bool shadows the builtin inside this module only)
 from ._size import Size
 from ._tensor import Tensor, CPU as _CPU
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled
-from ._creation import (tensor, as_tensor, zeros, ones, empty, full, zeros_like, ones_like, empty_like, full_like,
-                        rand_like, randn_like, randint_like, arange, linspace, logspace, eye, rand, randn, randint,
-                        randperm, normal, bernoulli, multinomial, from_numpy)
+from ._creation import (
+    tensor,
+    as_tensor,
+    zeros,
+    ones,
+    empty,
+    full,
+    zeros_like,
+    ones_like,
+    empty_like,
+    full_like,
+    rand_like,
+    randn_like,
+    randint_like,
+    arange,
+    linspace,
+    logspace,
+    eye,
+    rand,
+    randn,
+    randint,
+    randperm,
+    normal,
+    bernoulli,
+    multinomial,
+    from_numpy,
+)
 from ._functions import *  # noqa: F401,F403
 from ._functions import max, min, add, cat, stack, where  # noqa: F401
 from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
@@ -45,6 +70,8 @@ def BoolTensor(*args):
     if args and not isinstance(args[0], (_builtin_int, Size)):
         return tensor(args[0], dtype=bool)
     return zeros(*args, dtype=bool)
+
+
 strided = 'torch.strided'
 
 
@@ -53,6 +80,7 @@ class device:
 
     def __new__(cls, type='cpu', index=None):
         from ._tensor import _check_device
+
         _check_device(type, 'torch.device')
         return _CPU
 
@@ -103,3 +131,8 @@ def load(f, *args, **kwargs):
 
 
 __getattr__ = _module_getattr('torch')
+
+try:  # PyTorch imports numpy when it is installed; ours (src/python/numpy) is then in the start-up snapshot too
+    import numpy as _numpy  # noqa: F401
+except ImportError:
+    pass

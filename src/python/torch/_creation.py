@@ -1,4 +1,5 @@
 """Tensor factories: torch.tensor, zeros, ones, full, arange, linspace, eye, the random ones, *_like."""
+
 from ._engine import E
 
 from ._dtype import to_engine
@@ -56,8 +57,9 @@ def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=Fa
     return wrap(E.ones(_size(size), _float_or(dtype), bool(requires_grad)))
 
 
-def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False,
-          memory_format=None):
+def empty(
+    *size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False, memory_format=None
+):
     check_factory_kwargs(device, dtype, out=out)
     return wrap(E.zeros(_size(size), _float_or(dtype), bool(requires_grad)))
 
@@ -105,8 +107,9 @@ def randn_like(input, dtype=None, layout=None, device=None, requires_grad=False,
     return randn(*input.shape, dtype=dtype, requires_grad=requires_grad)
 
 
-def randint_like(input, low=0, high=None, dtype=None, layout=None, device=None, requires_grad=False,
-                 memory_format=None):
+def randint_like(
+    input, low=0, high=None, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None
+):
     if high is None:
         low, high = 0, low
     return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype)
@@ -133,8 +136,9 @@ def arange(start=0, end=None, step=1, out=None, dtype=None, layout=None, device=
 
 def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(E.linspace(float(_number(start)), float(_number(end)), int(steps), _float_or(dtype),
-                           bool(requires_grad)))
+    return wrap(
+        E.linspace(float(_number(start)), float(_number(end)), int(steps), _float_or(dtype), bool(requires_grad))
+    )
 
 
 def logspace(start, end, steps, base=10.0, dtype=None, device=None, requires_grad=False):
@@ -148,38 +152,44 @@ def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad
     return wrap(E.eye(n, n if m is None else m, _float_or(dtype), bool(requires_grad)))
 
 
-def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
-         pin_memory=False):
+def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
     check_factory_kwargs(device, dtype, out=out)
     return wrap(E.rand(_size(size), _float_or(dtype), bool(requires_grad), _gen(generator)))
 
 
-def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
-          pin_memory=False):
+def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
     check_factory_kwargs(device, dtype, out=out)
     return wrap(E.randn(_size(size), _float_or(dtype), bool(requires_grad), _gen(generator)))
 
 
-def randint(low=0, high=None, size=None, *, generator=None, out=None, dtype=None, layout=None, device=None,
-            requires_grad=False):
+def randint(
+    low=0, high=None, size=None, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False
+):
     check_factory_kwargs(device, dtype, out=out)
     if size is None:
         # randint(high, size)
         low, high, size = 0, low, high
     if size is None:
         raise TypeError('randint() missing required argument: size')
-    return wrap(E.randint(int(low), int(high), _size((size,) if isinstance(size, int) else size),
-                          _float_or(dtype, 'int64'), _gen(generator)))
+    return wrap(
+        E.randint(
+            int(low),
+            int(high),
+            _size((size,) if isinstance(size, int) else size),
+            _float_or(dtype, 'int64'),
+            _gen(generator),
+        )
+    )
 
 
-def randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False,
-             pin_memory=False):
+def randperm(
+    n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False
+):
     check_factory_kwargs(device, dtype, out=out)
     return wrap(E.randperm(int(n), _float_or(dtype, 'int64'), _gen(generator)))
 
 
-def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, device=None,
-           requires_grad=False):
+def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, device=None, requires_grad=False):
     if isinstance(mean, Tensor) or isinstance(std, Tensor):
         shape = (mean if isinstance(mean, Tensor) else std).shape
         noise = randn(*shape, generator=generator)
@@ -202,4 +212,6 @@ def multinomial(input, num_samples, replacement=False, generator=None):
 
 
 def from_numpy(array):
-    raise unsupported('torch.from_numpy', 'NumPy is not available')
+    from ._numpy_bridge import from_numpy as _from_numpy
+
+    return _from_numpy(array)

@@ -1,5 +1,6 @@
 """torch.dtype objects. The engine computes in three dtypes (float32, int64, bool); the others exist so
 that scripts naming them get a clear error instead of an AttributeError."""
+
 from ._unsupported import unsupported
 
 
@@ -54,6 +55,7 @@ def to_engine(dt):
             raise unsupported(f"dtype {dt!r}", "tensors are float32, int64 or bool")
         return dt._engine
     import builtins
+
     if dt is builtins.float:
         return 'float32'
     if dt is builtins.int:

@@ -5,6 +5,7 @@
 - `_warn`: PyTorch's UserWarnings (e.g. mse_loss broadcasting), reported by the warnings module at the
   user's line, as PyTorch does.
 - `_print`: text the engine prints (verbose lr schedulers) goes through Python's stdout, in order."""
+
 import os
 import sys
 import warnings
@@ -12,9 +13,15 @@ import warnings
 from ._engine import E
 
 _KINDS = {
-    'RuntimeError': RuntimeError, 'IndexError': IndexError, 'ValueError': ValueError, 'TypeError': TypeError,
-    'KeyError': KeyError, 'NotImplementedError': NotImplementedError, 'AttributeError': AttributeError,
-    'ZeroDivisionError': ZeroDivisionError, 'StopIteration': StopIteration,
+    'RuntimeError': RuntimeError,
+    'IndexError': IndexError,
+    'ValueError': ValueError,
+    'TypeError': TypeError,
+    'KeyError': KeyError,
+    'NotImplementedError': NotImplementedError,
+    'AttributeError': AttributeError,
+    'ZeroDivisionError': ZeroDivisionError,
+    'StopIteration': StopIteration,
 }
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 

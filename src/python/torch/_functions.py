@@ -1,4 +1,5 @@
 """torch.* math functions. Most forward to the Tensor method of the same name (one engine call)."""
+
 import builtins
 
 from ._engine import E
@@ -23,18 +24,132 @@ def _forward(name):
 
 
 _FORWARDED = (
-    'exp', 'log', 'sqrt', 'rsqrt', 'abs', 'neg', 'sigmoid', 'tanh', 'relu', 'sin', 'cos', 'tan', 'floor', 'ceil',
-    'trunc', 'sign', 'square', 'log1p', 'expm1', 'reciprocal', 'log2', 'log10', 'exp2', 'asin', 'acos', 'atan',
-    'sinh', 'cosh', 'frac', 'logical_not', 'isnan', 'isinf', 'isfinite', 'erf', 'sgn', 'negative', 'absolute',
-    'round', 'clamp', 'clip', 'clamp_min', 'clamp_max', 'sum', 'mean', 'prod', 'std', 'var', 'norm', 'logsumexp',
-    'amax', 'amin', 'argmax', 'argmin', 'all', 'any', 'cumsum', 'count_nonzero', 'topk', 'sort', 'argsort',
-    'unique', 'reshape', 'flatten', 'unflatten', 'squeeze', 'unsqueeze', 'transpose', 'swapaxes', 'swapdims',
-    't', 'permute', 'movedim', 'narrow', 'index_select', 'gather', 'masked_select', 'masked_fill', 'nonzero',
-    'tril', 'triu', 'diag', 'flip', 'chunk', 'split', 'unbind', 'softmax', 'log_softmax', 'matmul', 'mm', 'mv',
-    'bmm', 'dot', 'outer', 'maximum', 'minimum', 'remainder', 'fmod', 'eq', 'ne', 'lt', 'le', 'gt', 'ge',
-    'greater', 'less', 'greater_equal', 'less_equal', 'not_equal', 'equal', 'allclose', 'isclose', 'numel',
-    'ravel', 'lerp', 'detach', 'clone', 'pow', 'mul', 'multiply', 'div', 'divide', 'true_divide', 'sub',
-    'subtract', 'broadcast_to', 'expand_as', 'repeat_interleave', 'floor_divide',
+    'exp',
+    'log',
+    'sqrt',
+    'rsqrt',
+    'abs',
+    'neg',
+    'sigmoid',
+    'tanh',
+    'relu',
+    'sin',
+    'cos',
+    'tan',
+    'floor',
+    'ceil',
+    'trunc',
+    'sign',
+    'square',
+    'log1p',
+    'expm1',
+    'reciprocal',
+    'log2',
+    'log10',
+    'exp2',
+    'asin',
+    'acos',
+    'atan',
+    'sinh',
+    'cosh',
+    'frac',
+    'logical_not',
+    'isnan',
+    'isinf',
+    'isfinite',
+    'erf',
+    'sgn',
+    'negative',
+    'absolute',
+    'round',
+    'clamp',
+    'clip',
+    'clamp_min',
+    'clamp_max',
+    'sum',
+    'mean',
+    'prod',
+    'std',
+    'var',
+    'norm',
+    'logsumexp',
+    'amax',
+    'amin',
+    'argmax',
+    'argmin',
+    'all',
+    'any',
+    'cumsum',
+    'count_nonzero',
+    'topk',
+    'sort',
+    'argsort',
+    'unique',
+    'reshape',
+    'flatten',
+    'unflatten',
+    'squeeze',
+    'unsqueeze',
+    'transpose',
+    'swapaxes',
+    'swapdims',
+    't',
+    'permute',
+    'movedim',
+    'narrow',
+    'index_select',
+    'gather',
+    'masked_select',
+    'masked_fill',
+    'nonzero',
+    'tril',
+    'triu',
+    'diag',
+    'flip',
+    'chunk',
+    'split',
+    'unbind',
+    'softmax',
+    'log_softmax',
+    'matmul',
+    'mm',
+    'mv',
+    'bmm',
+    'dot',
+    'outer',
+    'maximum',
+    'minimum',
+    'fmod',
+    'eq',
+    'ne',
+    'lt',
+    'le',
+    'gt',
+    'ge',
+    'greater',
+    'less',
+    'greater_equal',
+    'less_equal',
+    'not_equal',
+    'equal',
+    'allclose',
+    'isclose',
+    'numel',
+    'ravel',
+    'lerp',
+    'detach',
+    'clone',
+    'mul',
+    'multiply',
+    'div',
+    'divide',
+    'true_divide',
+    'sub',
+    'subtract',
+    'broadcast_to',
+    'expand_as',
+    'repeat_interleave',
+    'floor_divide',
 )
 
 _g = globals()
@@ -58,6 +173,25 @@ def min(input, dim=None, keepdim=False, *, out=None):
 
 def floor_divide(input, other):
     return wrap(E.floor_divide(_operand(input), _operand(other)))
+
+
+def pow(input, exponent, *, out=None):
+    """torch.pow(x, e), and torch.pow(2, x) with a Python number as the base (PowBackward2)."""
+    if _isinstance(input, Tensor):
+        return input.pow(exponent)
+    return wrap(E.pow(_operand(input), _operand(exponent)))
+
+
+def remainder(input, other, *, out=None):
+    """torch.remainder(x, y), and torch.remainder(2, x) (which PyTorch cannot differentiate)."""
+    if _isinstance(input, Tensor):
+        return input.remainder(other)
+    return wrap(E.remainder(_operand(input), _operand(other)))
+
+
+def rsub(input, other, *, alpha=1):
+    """torch.rsub(x, y) = y - alpha * x."""
+    return wrap(E.rsub(input._t, _operand(other), alpha))
 
 
 def where(condition, input=None, other=None):
@@ -161,8 +295,34 @@ def squeeze_(input, dim=None):
 
 
 # What `from ._functions import *` gives the torch namespace: the functions, not this module's imports.
-__all__ = sorted(set(_FORWARDED) | {
-    'add', 'max', 'min', 'floor_divide', 'where', 'cat', 'concat', 'concatenate', 'stack', 'hstack', 'vstack',
-    'atleast_2d', 'is_tensor', 'is_floating_point', 'numel', 'relu_', 'einsum', 'cdist', 'dist', 'diff', 'cumprod',
-    'meshgrid', 'squeeze_',
-})
+__all__ = sorted(
+    set(_FORWARDED)
+    | {
+        'add',
+        'max',
+        'min',
+        'floor_divide',
+        'pow',
+        'remainder',
+        'rsub',
+        'where',
+        'cat',
+        'concat',
+        'concatenate',
+        'stack',
+        'hstack',
+        'vstack',
+        'atleast_2d',
+        'is_tensor',
+        'is_floating_point',
+        'numel',
+        'relu_',
+        'einsum',
+        'cdist',
+        'dist',
+        'diff',
+        'cumprod',
+        'meshgrid',
+        'squeeze_',
+    }
+)

@@ -1,4 +1,5 @@
 """no_grad / enable_grad / set_grad_enabled: context managers and decorators over the engine's switch."""
+
 import functools
 
 from _bl_engine import set_grad_enabled as _set, is_grad_enabled

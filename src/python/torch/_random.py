@@ -1,4 +1,5 @@
 """torch.manual_seed and torch.Generator over the engine's PyTorch-exact mt19937 generator."""
+
 from ._engine import E
 
 _MASK64 = (1 << 64) - 1
@@ -10,6 +11,7 @@ class Generator:
     def __init__(self, device='cpu', _default=False):
         if str(device) != 'cpu':
             from ._unsupported import no_gpu
+
             raise no_gpu(f"torch.Generator(device={str(device)!r})")
         # The global generator is `None` on the engine side: the engine's own default generator.
         self._g = None if _default else E.new_generator()
@@ -18,6 +20,7 @@ class Generator:
     @property
     def device(self):
         from ._tensor import CPU
+
         return CPU
 
     def manual_seed(self, seed):
@@ -32,14 +35,17 @@ class Generator:
 
     def seed(self):
         import random
+
         return self.manual_seed(random.getrandbits(63)).initial_seed()
 
     def get_state(self):
         from ._unsupported import unsupported
+
         raise unsupported('Generator.get_state')
 
     def set_state(self, state):
         from ._unsupported import unsupported
+
         raise unsupported('Generator.set_state')
 
     def random64(self):
@@ -65,9 +71,11 @@ def initial_seed():
 
 def get_rng_state():
     from ._unsupported import unsupported
+
     raise unsupported('torch.get_rng_state')
 
 
 def set_rng_state(state):
     from ._unsupported import unsupported
+
     raise unsupported('torch.set_rng_state')

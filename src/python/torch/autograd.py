@@ -1,4 +1,5 @@
 """torch.autograd: the grad-mode switches and `backward`; functional autograd is not supported."""
+
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled  # noqa: F401
 from ._unsupported import module_getattr, unsupported
 from ._tensor import Tensor

@@ -1,5 +1,6 @@
 """torch.cuda: there is no GPU here. is_available() is False, so the usual `device = 'cuda' if
 torch.cuda.is_available() else 'cpu'` picks the CPU; anything that needs a GPU explains why it cannot."""
+
 from ._unsupported import no_gpu
 
 

@@ -1,4 +1,5 @@
 """torch.backends.cudnn: settable flags with no effect (there is no GPU)."""
+
 deterministic = False
 benchmark = False
 enabled = False

@@ -1,4 +1,5 @@
 """torch.nn.functional: activations, losses, linear, dropout; each one engine call."""
+
 from .._engine import E
 
 from .._activation_probe import scope as _scope, report as _report
@@ -204,8 +205,11 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction='mean'):
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction='mean', beta=1.0):
-    return wrap(E.smooth_l1_loss(input._t, target._t, _check_reduction(_reduction(size_average, reduce, reduction)),
-                                 float(beta)))
+    return wrap(
+        E.smooth_l1_loss(
+            input._t, target._t, _check_reduction(_reduction(size_average, reduce, reduction)), float(beta)
+        )
+    )
 
 
 def huber_loss(input, target, reduction='mean', delta=1.0):
@@ -213,27 +217,52 @@ def huber_loss(input, target, reduction='mean', delta=1.0):
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction='mean'):
-    return wrap(E.binary_cross_entropy(input._t, target._t, _opt(weight),
-                                       _check_reduction(_reduction(size_average, reduce, reduction))))
+    return wrap(
+        E.binary_cross_entropy(
+            input._t, target._t, _opt(weight), _check_reduction(_reduction(size_average, reduce, reduction))
+        )
+    )
 
 
-def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction='mean',
-                                     pos_weight=None):
-    return wrap(E.binary_cross_entropy_with_logits(input._t, target._t, _opt(weight),
-                                                   _check_reduction(_reduction(size_average, reduce, reduction)),
-                                                   _opt(pos_weight)))
+def binary_cross_entropy_with_logits(
+    input, target, weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None
+):
+    return wrap(
+        E.binary_cross_entropy_with_logits(
+            input._t,
+            target._t,
+            _opt(weight),
+            _check_reduction(_reduction(size_average, reduce, reduction)),
+            _opt(pos_weight),
+        )
+    )
 
 
-def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean',
-                  label_smoothing=0.0):
-    return wrap(E.cross_entropy(input._t, target._t, _opt(weight),
-                                _check_reduction(_reduction(size_average, reduce, reduction)), int(ignore_index),
-                                float(label_smoothing)))
+def cross_entropy(
+    input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0
+):
+    return wrap(
+        E.cross_entropy(
+            input._t,
+            target._t,
+            _opt(weight),
+            _check_reduction(_reduction(size_average, reduce, reduction)),
+            int(ignore_index),
+            float(label_smoothing),
+        )
+    )
 
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean'):
-    return wrap(E.nll_loss(input._t, target._t, _opt(weight),
-                           _check_reduction(_reduction(size_average, reduce, reduction)), int(ignore_index)))
+    return wrap(
+        E.nll_loss(
+            input._t,
+            target._t,
+            _opt(weight),
+            _check_reduction(_reduction(size_average, reduce, reduction)),
+            int(ignore_index),
+        )
+    )
 
 
 def kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False):

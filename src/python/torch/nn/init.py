@@ -1,6 +1,7 @@
 """torch.nn.init: in-place initialisers over the engine's PyTorch-exact random generator. Each draws its
 numbers with `uniform_`/`normal_` in the same order and with the same bounds as PyTorch 1.13, so seeded
 models start from PyTorch's values."""
+
 import math
 import warnings
 
@@ -11,8 +12,7 @@ from .._unsupported import module_getattr, unsupported
 
 
 def calculate_gain(nonlinearity, param=None):
-    linear_fns = ['linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d',
-                  'conv_transpose3d']
+    linear_fns = ['linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d']
     if nonlinearity in linear_fns or nonlinearity == 'sigmoid':
         return 1
     if nonlinearity == 'tanh':
@@ -26,7 +26,7 @@ def calculate_gain(nonlinearity, param=None):
             negative_slope = param
         else:
             raise ValueError(f"negative_slope {param} not a valid number")
-        return math.sqrt(2.0 / (1 + negative_slope ** 2))
+        return math.sqrt(2.0 / (1 + negative_slope**2))
     if nonlinearity == 'selu':
         return 3.0 / 4
     raise ValueError(f"Unsupported nonlinearity {nonlinearity}")
@@ -83,6 +83,7 @@ def eye_(tensor):
     if tensor.dim() != 2:
         raise ValueError('Only tensors with 2 dimensions are supported')
     from .._creation import eye
+
     with no_grad():
         return tensor.copy_(eye(*tensor.shape))
 

@@ -1,4 +1,5 @@
 """nn.Parameter: a leaf tensor that a Module registers as trainable; shares the storage it wraps."""
+
 from .._engine import E
 
 from .._tensor import Tensor, wrap
@@ -36,4 +37,5 @@ class Parameter(Tensor):
 class UninitializedParameter(Parameter):
     def __new__(cls, *args, **kwargs):
         from .._unsupported import unsupported
+
         raise unsupported('torch.nn.parameter.UninitializedParameter', 'lazy modules')

@@ -1,5 +1,6 @@
 """torch.optim.lr_scheduler: thin handles on the engine's schedulers (which write the lr into the
 optimizer's groups, exactly as PyTorch 1.13 computes it)."""
+
 from pyodide.ffi import create_proxy
 
 from .._engine import E
@@ -105,12 +106,31 @@ def _float_result(fn):
 
 
 class ReduceLROnPlateau:
-    def __init__(self, optimizer, mode='min', factor=0.1, patience=10, threshold=1e-4, threshold_mode='rel',
-                 cooldown=0, min_lr=0, eps=1e-8, verbose=False):
+    def __init__(
+        self,
+        optimizer,
+        mode='min',
+        factor=0.1,
+        patience=10,
+        threshold=1e-4,
+        threshold_mode='rel',
+        cooldown=0,
+        min_lr=0,
+        eps=1e-8,
+        verbose=False,
+    ):
         self.optimizer = optimizer
-        options = dict(mode=mode, factor=factor, patience=patience, threshold=threshold,
-                       threshold_mode=threshold_mode, cooldown=cooldown,
-                       min_lr=list(min_lr) if isinstance(min_lr, (list, tuple)) else min_lr, eps=eps, verbose=verbose)
+        options = dict(
+            mode=mode,
+            factor=factor,
+            patience=patience,
+            threshold=threshold,
+            threshold_mode=threshold_mode,
+            cooldown=cooldown,
+            min_lr=list(min_lr) if isinstance(min_lr, (list, tuple)) else min_lr,
+            eps=eps,
+            verbose=verbose,
+        )
         self._s = E.new_scheduler('ReduceLROnPlateau', _engine_of(optimizer), options)
 
     def step(self, metrics, epoch=None):

@@ -1,6 +1,7 @@
 """torch.optim.Optimizer. Built-in optimizers are the engine's (one implementation, PyTorch-exact updates);
 Python keeps the user-facing views: `param_groups` (dict-like records backed by the engine's groups) and
 PyTorch's printing. A user subclass that implements its own `step` works on plain Python dicts."""
+
 from collections import defaultdict
 from collections.abc import MutableMapping
 
@@ -74,11 +75,14 @@ def _same_seq(mine, value):
 def _group_inputs(params):
     """Normalises `params` into a list of dicts with a list of Python tensors under 'params'."""
     if isinstance(params, Tensor):
-        raise TypeError('params argument given to the optimizer should be an iterable of Tensors or dicts, but got '
-                        + params.type())
+        raise TypeError(
+            'params argument given to the optimizer should be an iterable of Tensors or dicts, but got ' + params.type()
+        )
     if isinstance(params, (set, frozenset)):
-        raise TypeError('optimizer parameters need to be organized in ordered collections, but the ordering of '
-                        'tensors in sets will change between runs. Please use a list instead.')
+        raise TypeError(
+            'optimizer parameters need to be organized in ordered collections, but the ordering of '
+            'tensors in sets will change between runs. Please use a list instead.'
+        )
     items = list(params)
     if not items:
         raise ValueError('optimizer got an empty parameter list')

@@ -2,6 +2,7 @@
 random draws, so a seeded script shuffles exactly as PyTorch does:
 RandomSampler draws one int64 seed from the global generator (`torch.empty((), dtype=torch.int64)
 .random_()`, i.e. random64() % 2**63), seeds a fresh Generator with it and yields randperm(n) from it."""
+
 import math
 
 from .._tensor import Tensor
@@ -74,6 +75,7 @@ class Subset(Dataset):
 
 def random_split(dataset, lengths, generator=default_generator):
     from .._creation import randperm
+
     n = len(dataset)
     if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
         counts = [int(math.floor(n * frac)) for frac in lengths]
@@ -87,7 +89,7 @@ def random_split(dataset, lengths, generator=default_generator):
     out = []
     offset = 0
     for length in lengths:
-        out.append(Subset(dataset, indices[offset:offset + length]))
+        out.append(Subset(dataset, indices[offset : offset + length]))
         offset += length
     return out
 
@@ -126,6 +128,7 @@ class RandomSampler(Sampler):
 
     def __iter__(self):
         from .._creation import randperm, randint
+
         n = len(self.data_source)
         if self.generator is None:
             # torch.empty((), dtype=torch.int64).random_() draws random64() % 2**63 from the global generator.
@@ -141,7 +144,7 @@ class RandomSampler(Sampler):
         else:
             for _ in range(self.num_samples // n):
                 yield from randperm(n, generator=generator).tolist()
-            yield from randperm(n, generator=generator).tolist()[:self.num_samples % n]
+            yield from randperm(n, generator=generator).tolist()[: self.num_samples % n]
 
     def __len__(self):
         return self.num_samples
@@ -149,6 +152,7 @@ class RandomSampler(Sampler):
 
 def _int64():
     from .._dtype import int64
+
     return int64
 
 
@@ -159,6 +163,7 @@ class SubsetRandomSampler(Sampler):
 
     def __iter__(self):
         from .._creation import randperm
+
         for i in randperm(len(self.indices), generator=self.generator):
             yield self.indices[i]
 
@@ -194,6 +199,7 @@ def default_collate(batch):
     """Stacks a list of samples into a batch, as PyTorch's default_collate (tensors, numbers, tuples, dicts)."""
     from .._functions import stack
     from .._creation import tensor
+
     elem = batch[0]
     if isinstance(elem, Tensor):
         return stack(batch, 0)
@@ -218,10 +224,26 @@ def default_collate(batch):
 
 
 class DataLoader:
-    def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
-                 collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
-                 multiprocessing_context=None, generator=None, *, prefetch_factor=2, persistent_workers=False,
-                 pin_memory_device=''):
+    def __init__(
+        self,
+        dataset,
+        batch_size=1,
+        shuffle=None,
+        sampler=None,
+        batch_sampler=None,
+        num_workers=0,
+        collate_fn=None,
+        pin_memory=False,
+        drop_last=False,
+        timeout=0,
+        worker_init_fn=None,
+        multiprocessing_context=None,
+        generator=None,
+        *,
+        prefetch_factor=2,
+        persistent_workers=False,
+        pin_memory_device='',
+    ):
         self.dataset = dataset
         self.num_workers = num_workers
         self.pin_memory = pin_memory
@@ -230,14 +252,16 @@ class DataLoader:
         self.generator = generator
         if isinstance(dataset, IterableDataset):
             if shuffle or sampler is not None or batch_sampler is not None:
-                raise ValueError('DataLoader with IterableDataset: expected unspecified shuffle, sampler and '
-                                 'batch_sampler options')
+                raise ValueError(
+                    'DataLoader with IterableDataset: expected unspecified shuffle, sampler and batch_sampler options'
+                )
         if sampler is not None and shuffle:
             raise ValueError('sampler option is mutually exclusive with shuffle')
         if batch_sampler is not None:
             if batch_size != 1 or shuffle or sampler is not None or drop_last:
-                raise ValueError('batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, '
-                                 'and drop_last')
+                raise ValueError(
+                    'batch_sampler option is mutually exclusive with batch_size, shuffle, sampler, and drop_last'
+                )
             batch_size = None
             drop_last = False
         elif batch_size is None and drop_last:
@@ -251,8 +275,9 @@ class DataLoader:
         self.sampler = sampler
         self.batch_sampler = batch_sampler
         self._auto_collation = batch_sampler is not None
-        self.collate_fn = collate_fn if collate_fn is not None else (
-            default_collate if self._auto_collation else _identity_convert)
+        self.collate_fn = (
+            collate_fn if collate_fn is not None else (default_collate if self._auto_collation else _identity_convert)
+        )
         self._default_collate = collate_fn is None
 
     def __iter__(self):
@@ -278,6 +303,7 @@ class DataLoader:
                 # One gather per tensor instead of stacking len(indices) rows: the same values, fewer ops.
                 from .._creation import tensor
                 from .._dtype import int64
+
                 index = tensor(indices, dtype=int64)
                 yield [t[index] for t in dataset.tensors]
             else:

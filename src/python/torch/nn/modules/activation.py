@@ -1,4 +1,5 @@
 """Activation modules: each holds its hyper-parameters and calls one engine op."""
+
 from ..._engine import E
 
 from ..._tensor import wrap

@@ -1,4 +1,5 @@
 """Containers: Sequential, ModuleList, ModuleDict, ParameterList; plus Flatten/Unflatten and Dropout."""
+
 from collections import OrderedDict
 import operator
 import weakref
@@ -14,7 +15,7 @@ from .module import Module
 
 _sequential_forward = E.sequential_forward
 _isinstance = isinstance
-# Children a root Sequential can run in one engine call (bridge.ts `sequential_forward`): exact classes only,
+# Children a root Sequential can run in one engine call (bridge/sequential.ts `sequential_forward`): exact classes only,
 # so a user subclass with its own forward always goes through Python.
 _FUSED_CODES = {Tanh: 'T', Sigmoid: 'S', ReLU: 'R'}
 # Sequential -> (epoch, children, codes, paths, engine tensors): kept outside the module so copies and
@@ -58,17 +59,30 @@ class Sequential(_NumberedModules):
         # A plan made by an earlier call (below) holds while no module changed since (_module._epoch) and the
         # children are the same objects; the engine tensors of Parameters never change identity.
         plan = _plans.get(self) if self.__class__ is Sequential else None
-        if (plan is not None and plan[0] == _module._epoch[0] and len(args) == 1 and not kwargs
-                and not _module._pending_paths and _isinstance(args[0], Tensor)
-                and plan[1] == tuple(self._modules.values())):
+        if (
+            plan is not None
+            and plan[0] == _module._epoch[0]
+            and len(args) == 1
+            and not kwargs
+            and not _module._pending_paths
+            and _isinstance(args[0], Tensor)
+            and plan[1] == tuple(self._modules.values())
+        ):
             return wrap(_sequential_forward(plan[2], plan[3], args[0]._t, *plan[4]))
         # Fast path for the common model: a root Sequential of Linear/Tanh/Sigmoid/ReLU without hooks. Each
         # Python -> JS crossing costs microseconds, so running the children in one engine call (which reports
         # every child's output and then the root's, as Module.__call__ would) makes a small model's training
         # step much cheaper. Anything else (hooks, kwargs, other children, not yet observed, nested) falls
         # back to Module.__call__.
-        if (self._bl_path == '' and len(args) == 1 and not kwargs and self.__class__ is Sequential
-                and not self._forward_hooks and not self._forward_pre_hooks and not _module._pending_paths):
+        if (
+            self._bl_path == ''
+            and len(args) == 1
+            and not kwargs
+            and self.__class__ is Sequential
+            and not self._forward_hooks
+            and not self._forward_pre_hooks
+            and not _module._pending_paths
+        ):
             x = args[0]
             if _isinstance(x, Tensor):
                 codes = []
@@ -240,6 +254,7 @@ class ParameterList(Module):
 
     def append(self, value):
         from ..parameter import Parameter
+
         if not isinstance(value, Parameter):
             value = Parameter(value)
         self.register_parameter(str(len(self)), value)
@@ -271,6 +286,7 @@ class ParameterDict(Module):
 
     def __setitem__(self, key, value):
         from ..parameter import Parameter
+
         self.register_parameter(key, value if isinstance(value, Parameter) else Parameter(value))
 
     def __len__(self):

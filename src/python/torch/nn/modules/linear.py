@@ -1,5 +1,6 @@
 """nn.Linear and nn.Identity: y = x W^T + b, initialised exactly as PyTorch (kaiming_uniform_ with
 a = sqrt(5), then bias ~ U(-1/sqrt(fan_in), 1/sqrt(fan_in))) so a seeded model has PyTorch's numbers."""
+
 import math
 
 from ..._engine import E
@@ -46,7 +47,9 @@ class Linear(Module):
         try:
             x = input._t
         except AttributeError:
-            raise TypeError(f"linear(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}") from None
+            raise TypeError(
+                f"linear(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}"
+            ) from None
         return wrap(_linear(x, self.weight._t, None if b is None else b._t))
 
     def extra_repr(self):

@@ -10,14 +10,19 @@ a seen model reports its output (`module_forward`). `_bl_path` is None (not look
 reported: e.g. a loss module) or the module's dotted path in its model. Outputs are reported in one batch
 when the root's forward returns (children finish first, so the root's own output comes last).
 """
+
 from collections import OrderedDict
 import itertools
 import json
 
 from ..._engine import E
 
-from ..._activation_probe import scope as _scope, pending_paths as _pending_paths, \
-    pending_outputs as _pending_outputs, reset_counts as _reset_counts
+from ..._activation_probe import (
+    scope as _scope,
+    pending_paths as _pending_paths,
+    pending_outputs as _pending_outputs,
+    reset_counts as _reset_counts,
+)
 from ..._tensor import Tensor, _zero_grads
 from ..parameter import Parameter
 
@@ -38,6 +43,8 @@ def _hint_layer_returned(module, layer):
         f"{cls.__name__}.forward() returned the layer {attr} ({type(layer).__name__}) itself, not its output: "
         f"call the layer on the input, e.g. `return {attr}(x)`."
     )
+
+
 _module_outputs = E.module_outputs
 _isinstance = isinstance
 # _pending_paths/_pending_outputs (torch/_activation_probe.py): outputs of seen modules and of the functional
@@ -182,20 +189,25 @@ class Module:
             d[name] = value
         elif '_parameters' in d and name in d['_parameters']:
             if value is not None:
-                raise TypeError(f"cannot assign '{type(value).__name__}' as parameter '{name}' "
-                                "(torch.nn.Parameter or None expected)")
+                raise TypeError(
+                    f"cannot assign '{type(value).__name__}' as parameter '{name}' "
+                    "(torch.nn.Parameter or None expected)"
+                )
             d['_parameters'][name] = None
             d[name] = None
         elif '_modules' in d and name in d['_modules']:
             if value is not None:
-                raise TypeError(f"cannot assign '{type(value).__name__}' as child module '{name}' "
-                                "(torch.nn.Module or None expected)")
+                raise TypeError(
+                    f"cannot assign '{type(value).__name__}' as child module '{name}' "
+                    "(torch.nn.Module or None expected)"
+                )
             d['_modules'][name] = None
             d[name] = None
         elif '_buffers' in d and name in d['_buffers']:
             if value is not None and not _isinstance(value, Tensor):
-                raise TypeError(f"cannot assign '{type(value).__name__}' as buffer '{name}' "
-                                "(torch.Tensor or None expected)")
+                raise TypeError(
+                    f"cannot assign '{type(value).__name__}' as buffer '{name}' (torch.Tensor or None expected)"
+                )
             d['_buffers'][name] = value
             d[name] = value
         else:
@@ -249,8 +261,10 @@ class Module:
             self._parameters[name] = None
             self.__dict__[name] = None
         elif not isinstance(param, Parameter):
-            raise TypeError(f"cannot assign '{type(param).__name__}' object to parameter '{name}' "
-                            "(torch.nn.Parameter or None required)")
+            raise TypeError(
+                f"cannot assign '{type(param).__name__}' object to parameter '{name}' "
+                "(torch.nn.Parameter or None required)"
+            )
         else:
             self.__setattr__(name, param)
 
@@ -387,9 +401,11 @@ class Module:
             name = str(a)
             if name.startswith('cuda') or name.startswith('mps'):
                 from ..._unsupported import no_gpu
+
                 raise no_gpu(f"Module.to({name!r})")
             if name not in ('cpu', 'torch.float32', 'torch.float'):
                 from ..._unsupported import unsupported
+
                 raise unsupported(f"Module.to({name!r})")
         return self
 
@@ -398,6 +414,7 @@ class Module:
 
     def cuda(self, device=None):
         from ..._unsupported import no_gpu
+
         raise no_gpu('Module.cuda()')
 
     def float(self):
@@ -405,10 +422,12 @@ class Module:
 
     def double(self):
         from ..._unsupported import unsupported
+
         raise unsupported('Module.double()', 'float64; Backprop Lens computes in float32')
 
     def half(self):
         from ..._unsupported import unsupported
+
         raise unsupported('Module.half()', 'float16')
 
     def type(self, dst_type):
@@ -426,6 +445,7 @@ class Module:
 
     def register_full_backward_hook(self, hook, prepend=False):
         from ..._unsupported import unsupported
+
         raise unsupported('Module.register_full_backward_hook')
 
     register_backward_hook = register_full_backward_hook
@@ -454,6 +474,7 @@ class Module:
     def load_state_dict(self, state_dict, strict=True):
         from ... import no_grad
         from ...return_types import _IncompatibleKeys
+
         own = self.state_dict(keep_vars=True)
         missing = [k for k in own if k not in state_dict]
         unexpected = [k for k in state_dict if k not in own]
@@ -463,12 +484,16 @@ class Module:
                 continue
             value = state_dict[key]
             if not isinstance(value, Tensor):
-                errors.append(f'While copying the parameter named "{key}", expected torch.Tensor or Tensor-like '
-                              f'object from checkpoint but received {type(value)}')
+                errors.append(
+                    f'While copying the parameter named "{key}", expected torch.Tensor or Tensor-like '
+                    f'object from checkpoint but received {type(value)}'
+                )
                 continue
             if tuple(value.shape) != tuple(target.shape):
-                errors.append(f'size mismatch for {key}: copying a param with shape {value.shape} from checkpoint, '
-                              f'the shape in current model is {target.shape}.')
+                errors.append(
+                    f'size mismatch for {key}: copying a param with shape {value.shape} from checkpoint, '
+                    f'the shape in current model is {target.shape}.'
+                )
                 continue
             with no_grad():
                 target.copy_(value)
@@ -478,8 +503,9 @@ class Module:
             if missing:
                 errors.insert(0, 'Missing key(s) in state_dict: ' + ', '.join(f'"{k}"' for k in missing) + '. ')
         if errors:
-            raise RuntimeError('Error(s) in loading state_dict for {}:\n\t{}'.format(
-                self._get_name(), '\n\t'.join(errors)))
+            raise RuntimeError(
+                'Error(s) in loading state_dict for {}:\n\t{}'.format(self._get_name(), '\n\t'.join(errors))
+            )
         return _IncompatibleKeys(missing, unexpected)
 
     # ---- printing ---------------------------------------------------------------------------------
@@ -540,8 +566,9 @@ def _observe(module):
             shape = list(p.shape)
             own.append({'name': full, 'shape': shape, 'numel': p.numel()})
         children = [path + '.' + name if path else name for name, m in sub._modules.items() if m is not None]
-        infos.append({'path': path, 'type': type(sub).__name__, 'extra': sub.extra_repr(),
-                      'params': own, 'children': children})
+        infos.append(
+            {'path': path, 'type': type(sub).__name__, 'extra': sub.extra_repr(), 'params': own, 'children': children}
+        )
     names = []
     tensors = []
     for name, p in module.named_parameters():

@@ -1,4 +1,5 @@
 """torch.nn.utils: gradient clipping and parameter/vector conversion."""
+
 import math
 
 from ..._grad_mode import no_grad
@@ -8,6 +9,7 @@ from ..._unsupported import module_getattr
 
 def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False):
     from ... import stack, tensor
+
     if isinstance(parameters, Tensor):
         parameters = [parameters]
     grads = [p.grad for p in parameters if p.grad is not None]
@@ -20,8 +22,10 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
     else:
         total = stack([g.detach().norm(norm_type) for g in grads]).norm(norm_type)
     if error_if_nonfinite and (total.isnan().item() or total.isinf().item()):
-        raise RuntimeError(f'The total norm of order {norm_type} for gradients from `parameters` is non-finite, '
-                           'so it cannot be clipped.')
+        raise RuntimeError(
+            f'The total norm of order {norm_type} for gradients from `parameters` is non-finite, '
+            'so it cannot be clipped.'
+        )
     clip_coef = max_norm / (total + 1e-6)
     clip_coef_clamped = clip_coef.clamp(max=1.0)
     with no_grad():
@@ -42,6 +46,7 @@ def clip_grad_value_(parameters, clip_value):
 
 def parameters_to_vector(parameters):
     from ... import cat
+
     return cat([p.view(-1) for p in parameters])
 
 
@@ -50,7 +55,7 @@ def vector_to_parameters(vec, parameters):
     with no_grad():
         for p in parameters:
             n = p.numel()
-            p.copy_(vec[pointer:pointer + n].view_as(p))
+            p.copy_(vec[pointer : pointer + n].view_as(p))
             pointer += n
 
 

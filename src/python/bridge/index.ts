@@ -1,0 +1,108 @@
+// The engine as the Python `torch` package sees it: the JS module `_bl_engine` (registered under that name
+// by shim.ts and startup.ts; a start-up snapshot re-binds its members by name, see snapshot.ts). The bridge
+// converts arguments and calls the engine, which does all the math:
+//   convert.ts          PyProxy -> JS, dims, index keys, (values, indices) pairs
+//   tensors.ts          tensor state, grad mode, printing, factories, random numbers
+//   ops.ts              arithmetic, comparisons, math, losses, reductions, shapes and indexing
+//   optimizers.ts       torch.optim and lr_scheduler objects
+//   instrumentation.ts  what the package reports to the runtime (model tree, module outputs, hints)
+//   sequential.ts       the fused nn.Sequential forward
+// Every function is wrapped so that a JS error reaches Python as the Python exception its `name` says
+// (RuntimeError, IndexError, ...), raised through the `_raise` callback torch/_errors.py sets.
+import * as loss from '../../engine/ops/loss';
+import * as sched from '../../engine/lr_scheduler';
+import type { ShimHooks } from '../hooks';
+import { factories, randomness, state } from './tensors';
+import { arithmetic, comparisons, losses, math, reductions, shapes } from './ops';
+import { optimizers, schedulers } from './optimizers';
+import { instrumentation } from './instrumentation';
+import { sequentialForward } from './sequential';
+
+/** The functions `_bl_engine` exposes, before error wrapping. */
+function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
+  const groups = [
+    state,
+    factories,
+    randomness,
+    arithmetic,
+    comparisons,
+    math,
+    losses,
+    reductions,
+    shapes,
+    optimizers,
+    schedulers,
+    instrumentation(hooks),
+    sequentialForward(hooks),
+  ];
+  const out: Record<string, unknown> = {};
+  for (const group of groups) {
+    for (const [name, value] of Object.entries(group)) {
+      if (name in out) throw new Error(`internal: _bl_engine.${name} is defined twice`);
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+type Raiser = (kind: string, message: string) => never;
+
+/** The Python exception class and message for an error thrown by the engine. */
+function pythonError(err: unknown): { kind: string; message: string } {
+  let kind = err instanceof Error ? err.name : 'RuntimeError';
+  let message = err instanceof Error ? err.message : String(err);
+  // Some engine errors carry the Python class in the message ("RuntimeError: ...").
+  const m = /^(RuntimeError|ValueError|TypeError|IndexError|KeyError|NotImplementedError): ([\s\S]*)$/.exec(message);
+  if (m && (kind === 'Error' || kind === m[1])) {
+    kind = m[1];
+    message = m[2];
+  }
+  if (kind === 'Error' || kind === 'RangeError') kind = 'RuntimeError';
+  return { kind, message };
+}
+
+/** Creates the `_bl_engine` module object for one Pyodide instance. */
+export function createBridge(hooks: ShimHooks): Record<string, unknown> {
+  let raise: Raiser | null = null;
+  const fail = (err: unknown): never => {
+    // A Python exception coming back through JS (e.g. from a LambdaLR function) keeps its identity.
+    if (
+      err &&
+      typeof err === 'object' &&
+      (err as { constructor?: { name?: string } }).constructor?.name === 'PythonError'
+    )
+      throw err;
+    const { kind, message } = pythonError(err);
+    if (raise) raise(kind, message);
+    throw err;
+  };
+  const keep = <T>(f: { copy?: () => unknown }): T => (typeof f.copy === 'function' ? f.copy() : f) as T;
+  const bridge: Record<string, unknown> = {
+    set_python_callbacks: (
+      raiser: { copy?: () => unknown },
+      warner: { copy?: () => unknown },
+      printer: { copy?: () => unknown },
+    ) => {
+      raise = keep(raiser);
+      const warn = keep<(message: string) => void>(warner);
+      const print = keep<(line: string) => void>(printer);
+      loss.setWarningSink((message) => warn(message));
+      sched.schedulerOutput.print = (line) => print(line);
+    },
+  };
+  for (const [name, value] of Object.entries(engineFunctions(hooks))) {
+    if (typeof value !== 'function') {
+      bridge[name] = value;
+      continue;
+    }
+    const f = value as (...args: unknown[]) => unknown;
+    bridge[name] = function guarded(...args: unknown[]) {
+      try {
+        return f(...args);
+      } catch (err) {
+        return fail(err);
+      }
+    };
+  }
+  return bridge;
+}

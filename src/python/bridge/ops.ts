@@ -1,0 +1,163 @@
+// `_bl_engine` functions for tensor math: each converts its arguments (None -> null, lists -> arrays,
+// dims, index keys) and calls the engine op of the same name, which computes the value and records its
+// gradient. No values are computed here.
+import type { Tensor } from '../../engine/tensor';
+import * as arith from '../../engine/ops/arith';
+import * as modulo from '../../engine/ops/modulo';
+import * as unary from '../../engine/ops/unary';
+import * as act from '../../engine/ops/activation';
+import * as cmp from '../../engine/ops/compare';
+import * as loss from '../../engine/ops/loss';
+import * as mm from '../../engine/ops/matmul';
+import * as red from '../../engine/ops/reduce';
+import * as view from '../../engine/ops/view';
+import * as ix from '../../engine/ops/indexing';
+import * as inplace from '../../engine/ops/inplace';
+import * as misc from '../../engine/ops/misc';
+import { asTensor } from '../../engine/ops/util';
+import { dropout } from '../../engine/nn/functional';
+import { type Scalar, dims, indexSpec, js, pick, valuesIndices } from './convert';
+
+const orNull = <T>(v: T | undefined): T | null => v ?? null;
+
+/** Arithmetic (Python's operators and their method forms), in place and out of place, and products. */
+export const arithmetic: Record<string, unknown> = {
+  ...pick(arith, ['add', 'sub', 'mul', 'div', 'pow', 'rsub', 'rdiv', 'rpow', 'neg', 'maximum', 'minimum', 'lerp']),
+  ...pick(modulo, ['remainder', 'fmod', 'floor_divide']),
+  add_: (a: Tensor, b: Scalar, alpha = 1) => inplace.add_(a, b, alpha),
+  sub_: (a: Tensor, b: Scalar, alpha = 1) => inplace.sub_(a, b, alpha),
+  ...pick(inplace, ['mul_', 'div_', 'pow_', 'masked_fill_']),
+  copy_: (t: Tensor, src: Scalar) => inplace.copy_(t, asTensor(src, t)),
+  ...pick(inplace, [
+    'neg_',
+    'exp_',
+    'log_',
+    'sqrt_',
+    'abs_',
+    'sigmoid_',
+    'tanh_',
+    'relu_',
+    'floor_',
+    'ceil_',
+    'round_',
+  ]),
+  zero_: (t: Tensor) => t.zero_(),
+  fill_: (t: Tensor, v: number | boolean) => t.fill_(Number(v)),
+  clamp_: (t: Tensor, lo?: number, hi?: number) => inplace.clamp_(t, orNull(lo), orNull(hi)),
+  matmul: (a: Scalar, b: Tensor) => mm.matmul(a as Tensor, b),
+  ...pick(mm, ['mm', 'bmm', 'dot', 'linear']),
+  outer: misc.outer,
+};
+
+/** Comparisons, logic and bitwise operators. */
+export const comparisons: Record<string, unknown> = {
+  ...pick(cmp, ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor', 'logical_not']),
+  ...pick(cmp, ['bitwise_and', 'bitwise_or', 'bitwise_xor', 'bitwise_not', 'isnan', 'isinf', 'isfinite']),
+  ...pick(cmp, ['where', 'masked_fill', 'allclose', 'isclose']),
+};
+
+/** Elementwise math and activations. */
+export const math: Record<string, unknown> = {
+  ...pick(unary, [
+    'exp',
+    'log',
+    'log2',
+    'log10',
+    'log1p',
+    'expm1',
+    'sqrt',
+    'rsqrt',
+    'reciprocal',
+    'sin',
+    'cos',
+    'tan',
+    'asin',
+    'acos',
+    'atan',
+    'sinh',
+    'cosh',
+    'square',
+    'abs',
+    'floor',
+    'ceil',
+    'trunc',
+    'sign',
+    'sgn',
+    'frac',
+    'exp2',
+    'erf',
+  ]),
+  round: (t: Tensor, decimals?: number) => unary.round(t, decimals ?? 0),
+  clamp: (t: Tensor, lo?: number, hi?: number) => unary.clamp(t, orNull(lo), orNull(hi)),
+  ...pick(act, ['relu', 'sigmoid', 'tanh', 'selu', 'silu', 'mish', 'relu6', 'logsigmoid']),
+  leaky_relu: (t: Tensor, slope: number) => act.leaky_relu(t, slope),
+  elu: (t: Tensor, alpha: number) => act.elu(t, alpha),
+  celu: (t: Tensor, alpha: number) => act.celu(t, alpha),
+  gelu: (t: Tensor, approximate: 'none' | 'tanh') => act.gelu(t, approximate),
+  softplus: (t: Tensor, beta: number, threshold: number) => act.softplus(t, beta, threshold),
+  hardtanh: (t: Tensor, lo: number, hi: number) => act.hardtanh(t, lo, hi),
+  softmax: (t: Tensor, dim?: number) => act.softmax(t, orNull(dim)),
+  log_softmax: (t: Tensor, dim?: number) => act.log_softmax(t, orNull(dim)),
+  dropout: (t: Tensor, p: number) => dropout(t, p, true),
+};
+
+/** Loss functions, with Python's positional order (weight, reduction, then the rest). */
+export const losses: Record<string, unknown> = {
+  ...pick(loss, ['mse_loss', 'l1_loss', 'smooth_l1_loss', 'huber_loss']),
+  binary_cross_entropy: (x: Tensor, y: Tensor, w: Tensor | undefined, r: loss.Reduction) =>
+    loss.binary_cross_entropy(x, y, orNull(w), r),
+  binary_cross_entropy_with_logits: (
+    x: Tensor,
+    y: Tensor,
+    w: Tensor | undefined,
+    r: loss.Reduction,
+    pw: Tensor | undefined,
+  ) => loss.binary_cross_entropy_with_logits(x, y, orNull(w), r, orNull(pw)),
+  cross_entropy: (x: Tensor, y: Tensor, w: Tensor | undefined, r: loss.Reduction, ignore: number, smoothing: number) =>
+    loss.cross_entropy(x, y, orNull(w), ignore, r, smoothing),
+  nll_loss: (x: Tensor, y: Tensor, w: Tensor | undefined, r: loss.Reduction, ignore: number) =>
+    loss.nll_loss(x, y, orNull(w), ignore, r),
+};
+
+/** Reductions, sorting. */
+export const reductions: Record<string, unknown> = {
+  sum: (t: Tensor, d: unknown, keepdim: boolean) => red.sum(t, dims(d), !!keepdim),
+  mean: (t: Tensor, d: unknown, keepdim: boolean) => red.mean(t, dims(d), !!keepdim),
+  prod: (t: Tensor, d: number | undefined, keepdim: boolean) => red.prod(t, orNull(d), !!keepdim),
+  std: (t: Tensor, d: unknown, correction: number, keepdim: boolean) => red.std(t, dims(d), correction, !!keepdim),
+  var: (t: Tensor, d: unknown, correction: number, keepdim: boolean) => red.var_(t, dims(d), correction, !!keepdim),
+  norm: (t: Tensor, p: number, d: unknown, keepdim: boolean) => red.norm(t, p, dims(d), !!keepdim),
+  logsumexp: (t: Tensor, d: unknown, keepdim: boolean) => red.logsumexp(t, dims(d), !!keepdim),
+  amax: (t: Tensor, d: unknown, keepdim: boolean) => red.amax(t, dims(d), !!keepdim),
+  amin: (t: Tensor, d: unknown, keepdim: boolean) => red.amin(t, dims(d), !!keepdim),
+  max_all: (t: Tensor) => red.max(t),
+  min_all: (t: Tensor) => red.min(t),
+  max_dim: (t: Tensor, d: number, keepdim: boolean) => valuesIndices(red.max(t, d, !!keepdim)),
+  min_dim: (t: Tensor, d: number, keepdim: boolean) => valuesIndices(red.min(t, d, !!keepdim)),
+  argmax: (t: Tensor, d: number | undefined, keepdim: boolean) => red.argmax(t, orNull(d), !!keepdim),
+  argmin: (t: Tensor, d: number | undefined, keepdim: boolean) => red.argmin(t, orNull(d), !!keepdim),
+  all: (t: Tensor, d: number | undefined, keepdim: boolean) => red.all(t, orNull(d), !!keepdim),
+  any: (t: Tensor, d: number | undefined, keepdim: boolean) => red.any(t, orNull(d), !!keepdim),
+  cumsum: red.cumsum,
+  topk: (t: Tensor, k: number, d: number, largest: boolean) => valuesIndices(misc.topk(t, k, d, !!largest)),
+  sort: (t: Tensor, d: number, descending: boolean) => valuesIndices(misc.sort(t, d, !!descending)),
+};
+
+/** Views, reshaping, joining and indexing. */
+export const shapes: Record<string, unknown> = {
+  view: (t: Tensor, shape: unknown) => view.view(t, js<number[]>(shape)),
+  reshape: (t: Tensor, shape: unknown) => view.reshape(t, js<number[]>(shape)),
+  squeeze: (t: Tensor, d?: number) => view.squeeze(t, orNull(d)),
+  ...pick(view, ['unsqueeze', 'flatten', 'transpose', 't', 'T', 'contiguous']),
+  permute: (t: Tensor, order: unknown) => view.permute(t, js<number[]>(order)),
+  expand: (t: Tensor, sizes: unknown) => view.expand(t, js<number[]>(sizes)),
+  repeat: (t: Tensor, sizes: unknown) => view.repeat(t, js<number[]>(sizes)),
+  flip: (t: Tensor, d: unknown) => view.flip(t, js<number[]>(d)),
+  cat: (ts: unknown, d: number) => view.cat(js<Tensor[]>(ts), d),
+  stack: (ts: unknown, d: number) => view.stack(js<Tensor[]>(ts), d),
+  getitem: (t: Tensor, key: unknown) => ix.index(t, indexSpec(key)),
+  setitem: (t: Tensor, key: unknown, v: Scalar) => ix.setitem(t, indexSpec(key), v),
+  ...pick(ix, ['narrow', 'index_select', 'gather', 'nonzero']),
+  split: (t: Tensor, sizes: unknown, d: number) => misc.split(t, js<number[]>(sizes), d),
+  ...pick(misc, ['unbind', 'one_hot', 'tril', 'triu', 'diag']),
+};

@@ -1,0 +1,108 @@
+// `_bl_engine` functions for tensor state (grad, grad_fn, requires_grad, .data), grad mode, printing,
+// factories and random numbers.
+import { isGradEnabled, setGradEnabled, type Node } from '../../engine/autograd';
+import { Tensor, type DType } from '../../engine/tensor';
+import { formatTensor, setPrintOptions } from '../../engine/format';
+import * as view from '../../engine/ops/view';
+import * as create from '../../engine/ops/create';
+import { floatScalar } from '../../engine/ops/util';
+import * as random from '../../engine/random';
+import * as init from '../../engine/init';
+import { Parameter } from '../../engine/nn/parameter';
+import { type Scalar, gen, js } from './convert';
+
+type Gen = random.Generator | undefined;
+
+/** Grad mode, printing, and the state of one tensor. */
+export const state: Record<string, unknown> = {
+  set_grad_enabled: (flag: boolean) => setGradEnabled(!!flag),
+  is_grad_enabled: () => isGradEnabled(),
+  format: (t: Tensor) => formatTensor(t),
+  set_printoptions: (
+    precision?: number,
+    threshold?: number,
+    edgeitems?: number,
+    linewidth?: number,
+    profile?: string,
+    sci_mode?: boolean,
+  ) =>
+    setPrintOptions({
+      precision,
+      threshold,
+      edgeitems,
+      linewidth,
+      profile: profile as 'default' | undefined,
+      sci_mode,
+    }),
+  item: (t: Tensor) => t.item(),
+  grad: (t: Tensor) => t.grad ?? undefined,
+  grad_fn: (t: Tensor) => t.gradFn ?? undefined,
+  is_leaf: (t: Tensor) => t.gradFn === null,
+  set_grad: (t: Tensor, g?: Tensor) => t.setGrad(g ?? null),
+  requires_grad_: (t: Tensor, flag: boolean) => t.requires_grad_(flag),
+  set_data: (t: Tensor, src: Tensor) => t.setData(src),
+  set_shape: (t: Tensor, shape: unknown) => {
+    t.shape = Array.from(js<number[]>(shape));
+  },
+  detach: (t: Tensor) => t.detach(),
+  detach_: (t: Tensor) => {
+    t.detach_();
+  },
+  clone: view.clone,
+  backward: (t: Tensor, g: Scalar | undefined, retain: boolean) =>
+    t.backward(g === undefined ? undefined : g instanceof Tensor ? g : floatScalar(Number(g)), !!retain),
+  next_nodes: (n: Node) => n.inputs.map((t) => t?.gradFn ?? undefined),
+  same: (a: unknown, b: unknown) => a === b,
+  make_parameter: (t: Tensor, requiresGrad: boolean) => new Parameter(t, requiresGrad),
+  cast: (t: Tensor, dtype: DType) => create.to(t, dtype),
+  float_scalar: floatScalar,
+};
+
+/** torch.tensor/zeros/ones/... Python flattens nested lists and infers the dtype from Python types (JS cannot tell 1.0 from 1). */
+export const factories: Record<string, unknown> = {
+  tensor: (flat: unknown, shape: unknown, dtype: DType, rg: boolean) => {
+    const t = create.tensor(js<number[]>(flat), { dtype });
+    return new Tensor(t.data, js<number[]>(shape), dtype, !!rg);
+  },
+  zeros: (shape: unknown, dtype: DType, rg: boolean) => create.zeros(js(shape), { dtype, requires_grad: !!rg }),
+  ones: (shape: unknown, dtype: DType, rg: boolean) => create.ones(js(shape), { dtype, requires_grad: !!rg }),
+  full: (shape: unknown, value: number, dtype: DType, rg: boolean) =>
+    create.full(js(shape), value, { dtype, requires_grad: !!rg }),
+  arange: (start: number, end: number, step: number, dtype: DType, rg: boolean) =>
+    create.arange(start, end, step, { dtype, requires_grad: !!rg }),
+  linspace: (start: number, end: number, steps: number, dtype: DType, rg: boolean) =>
+    create.linspace(start, end, steps, { dtype, requires_grad: !!rg }),
+  eye: (n: number, m: number, dtype: DType, rg: boolean) => create.eye(n, m, { dtype, requires_grad: !!rg }),
+  rand: (shape: unknown, _dtype: DType, rg: boolean, g?: Gen) => random.rand(js(shape), gen(g)).requires_grad_(!!rg),
+  randn: (shape: unknown, _dtype: DType, rg: boolean, g?: Gen) => random.randn(js(shape), gen(g)).requires_grad_(!!rg),
+  randint: (low: number, high: number, shape: unknown, dtype: DType, g?: Gen) =>
+    create.to(random.randint(low, high, js(shape), gen(g) ?? random.defaultGen()), dtype),
+  randperm: (n: number, dtype: DType, g?: Gen) => create.to(random.randperm(n, gen(g) ?? random.defaultGen()), dtype),
+};
+
+/** Generators and the in-place random fills (torch.Generator, Tensor.uniform_, nn.init). */
+export const randomness: Record<string, unknown> = {
+  default_generator: () => undefined,
+  new_generator: () => new random.Generator(),
+  generator_seed: (g: Gen, seed: number) => (g ?? random.defaultGen()).manual_seed(seed),
+  generator_random64: (g: Gen) => {
+    // Python rebuilds the 64-bit value from two 32-bit halves (a JS number holds 53 bits).
+    const v = (g ?? random.defaultGen()).random64();
+    return [Number(v >> 32n), Number(v & 0xffffffffn)];
+  },
+  uniform_: (t: Tensor, a: number, b: number, g?: Gen) => init.uniform_(t, a, b, gen(g)),
+  normal_: (t: Tensor, mean: number, std: number, g?: Gen) => init.normal_(t, mean, std, gen(g)),
+  random_: (t: Tensor, from?: number, to?: number, g?: Gen) => {
+    const G = gen(g) ?? random.defaultGen();
+    if (from === undefined) return random.random_(t, G);
+    if (to === undefined) return random.randomFromTo_(t, 0, from, G);
+    return random.randomFromTo_(t, from, to, G);
+  },
+  bernoulli_: (t: Tensor, p: number, g?: Gen) => random.bernoulli_(t, p, gen(g)),
+  kaiming_uniform_: (t: Tensor, a: number, mode: 'fan_in' | 'fan_out', nl: string) =>
+    init.kaiming_uniform_(t, a, mode, nl),
+  kaiming_normal_: (t: Tensor, a: number, mode: 'fan_in' | 'fan_out', nl: string) =>
+    init.kaiming_normal_(t, a, mode, nl),
+  xavier_uniform_: (t: Tensor, gain: number) => init.xavier_uniform_(t, gain),
+  xavier_normal_: (t: Tensor, gain: number) => init.xavier_normal_(t, gain),
+};

@@ -1,0 +1,182 @@
+"""Backprop Lens probe: where real PyTorch is watched, without changing what the learner's file computes.
+
+- `torch.Tensor.backward`: a backward of a one-element tensor is a training step (its loss).
+- `optimizer.step()` of every optimizer class, also those defined by the script: `Optimizer.__init__` wraps
+  the step of the instance's class once (PyTorch's own profiling wrapper is treated the same way, so the
+  wrappers never pile up). A step calling `super().step()` is one step.
+- global module forward hooks (`register_module_forward_pre_hook` / `register_module_forward_hook`): the
+  first call of a root module with parameters makes it the model (its module tree is sent); afterwards each
+  module of the model reports its output (activations).
+
+A process forked by the script (DataLoader workers) runs unobserved: the patches turn themselves off there.
+"""
+
+import functools
+import os
+
+import torch
+
+from _blp_control import check_stop
+
+
+class Patches:
+    def __init__(self, recorder, control):
+        self.rec = recorder
+        self.control = control
+        self.on = True
+        self.depth = 0  # module calls in progress
+        self.capturing = False  # whether this forward's outputs are kept (see _pre_forward)
+        self._stepping = 0  # optimizer steps in progress (a subclass's step calling super().step())
+        self._paths = {}  # id(module) -> dotted path in the model, or False (not part of a model)
+        self._keep = []  # the modules of _paths, so that their ids are never reused
+        self._handles = []
+        self._restore = []
+
+    # ---- installing -------------------------------------------------------------------------------
+
+    def install(self):
+        self._patch_backward()
+        self._patch_optimizers()
+        self._hook_modules()
+        if hasattr(os, 'register_at_fork'):
+            os.register_at_fork(after_in_child=self._off)
+
+    def uninstall(self):
+        self._off()
+        for undo in reversed(self._restore):
+            undo()
+        self._restore = []
+
+    def _off(self):
+        self.on = False
+        for handle in self._handles:
+            try:
+                handle.remove()
+            except Exception:  # noqa: BLE001 - best effort in a forked child
+                pass
+        self._handles = []
+
+    def _patch_backward(self):
+        original = torch.Tensor.backward
+        patches = self
+
+        @functools.wraps(original)
+        def backward(self, *args, **kwargs):
+            out = original(self, *args, **kwargs)
+            if patches.on:
+                patches.depth = 0  # a forward that raised never returned: no module is running now
+                try:
+                    patches.rec.backward(self)
+                except Exception as exc:  # noqa: BLE001 - the probe never ends the learner's run
+                    patches.rec.probe_failed('backward', exc)
+            return out
+
+        torch.Tensor.backward = backward
+        self._restore.append(lambda: setattr(torch.Tensor, 'backward', original))
+
+    def _patch_optimizers(self):
+        base = torch.optim.Optimizer
+        original_init = base.__init__
+        patches = self
+
+        @functools.wraps(original_init)
+        def __init__(self, *args, **kwargs):
+            original_init(self, *args, **kwargs)
+            cls = type(self)
+            if not getattr(cls.step, '_bl_probe', False):
+                cls.step = patches._wrap_step(cls.step)
+
+        base.__init__ = __init__
+        self._restore.append(lambda: setattr(base, '__init__', original_init))
+
+    def _wrap_step(self, step):
+        patches = self
+
+        # functools.wraps copies the wrapped function's attributes, among them PyTorch's `hooked` mark, so its
+        # profiling wrapper does not wrap ours again at the next optimizer's __init__.
+        @functools.wraps(step)
+        def step_observed(self, *args, **kwargs):
+            if patches._stepping or not patches.on:
+                return step(self, *args, **kwargs)
+            patches._stepping += 1
+            try:
+                out = step(self, *args, **kwargs)
+            finally:
+                patches._stepping -= 1
+            try:
+                patches.rec.optimizer_step(self)
+            except Exception as exc:  # noqa: BLE001 - the probe never ends the learner's run
+                patches.rec.probe_failed('optimizer step', exc)
+            return out
+
+        step_observed._bl_probe = True
+        return step_observed
+
+    def _hook_modules(self):
+        hooks = torch.nn.modules.module
+        if not hasattr(hooks, 'register_module_forward_hook'):
+            return  # PyTorch before 1.9: no activations and no module tree, steps still recorded
+        self._handles.append(hooks.register_module_forward_pre_hook(self._pre_forward))
+        self._handles.append(hooks.register_module_forward_hook(self._post_forward))
+
+    # ---- module hooks -----------------------------------------------------------------------------
+
+    def _pre_forward(self, module, inputs):
+        if self.depth == 0 and self.on:
+            if id(module) not in self._paths:
+                try:
+                    self._observe(module)
+                except Exception as exc:  # noqa: BLE001 - the probe never ends the learner's run
+                    self._paths[id(module)] = False
+                    self.rec.probe_failed('model', exc)
+            # Outputs are kept only for a forward whose activations will be sent: holding every module's
+            # output between steps would hold a big model's activation memory on its GPU for nothing.
+            self.capturing = self.rec.wants_activations()
+        self.depth += 1
+        return None
+
+    def _post_forward(self, module, inputs, output):
+        if self.depth > 0:
+            self.depth -= 1
+        path = self._paths.get(id(module))
+        if path is None or path is False or not self.on:
+            return None
+        if self.capturing and isinstance(output, torch.Tensor):
+            self.rec.latest_outputs[path] = output
+        if path == '':
+            check_stop(self.control)
+            try:
+                self.rec.root_returned()
+            except Exception as exc:  # noqa: BLE001 - the probe never ends the learner's run
+                self.rec.probe_failed('activations', exc)
+        return None
+
+    def _observe(self, module):
+        """A root module called for the first time: a model when it has parameters (a loss module is not)."""
+        self._keep.append(module)
+        params = list(module.named_parameters())
+        if not params:
+            self._paths[id(module)] = False
+            return
+        infos = []
+        for path, sub in module.named_modules():
+            self._paths[id(sub)] = path
+            self._keep.append(sub)
+            infos.append(_module_info(path, sub))
+        self.rec.latest_outputs.clear()
+        self.rec.model_seen(infos, params)
+
+
+def _module_info(path, module):
+    """ModuleInfo (src/protocol.ts) of one module of a model."""
+    own = []
+    for name, p in module._parameters.items():
+        if p is None:
+            continue
+        own.append({'name': f'{path}.{name}' if path else name, 'shape': list(p.shape), 'numel': p.numel()})
+    children = [f'{path}.{name}' if path else name for name, m in module._modules.items() if m is not None]
+    try:
+        extra = module.extra_repr()
+    except Exception:  # noqa: BLE001 - a learner's extra_repr may fail; the tree is still worth showing
+        extra = ''
+    return {'path': path, 'type': type(module).__name__, 'extra': extra, 'params': own, 'children': children}

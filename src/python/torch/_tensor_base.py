@@ -1,0 +1,214 @@
+"""What every part of torch.Tensor shares: the slot holding the engine tensor, `wrap` (engine tensor ->
+Python Tensor), operand conversion, torch.tensor's data parsing, and small argument helpers.
+
+torch.Tensor itself (torch/_tensor.py) combines TensorBase with one mixin per concern (_tensor_*.py);
+`wrap` makes instances of that combined class once `bind_tensor_class` has named it."""
+
+import builtins
+
+from ._engine import E
+
+from ._dtype import from_engine, to_engine
+from ._unsupported import unsupported, no_gpu
+
+_isinstance = builtins.isinstance
+_float = builtins.float
+_int = builtins.int
+_bool = builtins.bool
+_new = object.__new__
+_float_scalar = E.float_scalar
+
+
+class TensorBase:
+    """The state of a torch.Tensor: the engine tensor, in `_t`. The mixins only add methods."""
+
+    __slots__ = ('_t', '__weakref__')
+
+
+# torch.Tensor, bound by torch/_tensor.py once the mixins are combined.
+_tensor_class = TensorBase
+
+
+def bind_tensor_class(cls):
+    global _tensor_class
+    _tensor_class = cls
+
+
+def wrap(t):
+    """The Python Tensor for engine tensor `t`."""
+    o = _new(_tensor_class)
+    o._t = t
+    return o
+
+
+def _operand(x):
+    """What the engine takes for `x`: an engine tensor or a JS number. A Python float with an integral
+    value would reach JS as an integer, so it travels as a float32 scalar tensor to keep its dtype."""
+    if _isinstance(x, TensorBase):
+        return x._t
+    if x.__class__ is _float and x.is_integer():
+        return _float_scalar(x)
+    if x.__class__ is _int or x.__class__ is _float or x.__class__ is _bool:
+        return x
+    return tensor_from_data(x)._t
+
+
+def _scalar_operand(x):
+    """A Python number as `_operand` passes it, or None for anything else: the binary operators take only
+    tensors and numbers, and return NotImplemented otherwise, as PyTorch's do (`t + [1, 2]` is a TypeError,
+    `t == None` is False)."""
+    cls = x.__class__
+    if cls is _float:
+        return _float_scalar(x) if x.is_integer() else x
+    if cls is _int or cls is _bool:
+        return x
+    if _isinstance(x, _float):
+        return _scalar_operand(_float(x))
+    if _isinstance(x, _int):
+        return _bool(x) if _isinstance(x, _bool) else _int(x)
+    if cls.__module__ == 'numpy':  # numpy scalars and arrays (torch/_numpy_bridge.py)
+        from ._numpy_bridge import operand
+
+        o = operand(x)
+        return _scalar_operand(o) if _isinstance(o, (_float, _int)) else o
+    return None
+
+
+def tensor_from_data(data, dtype=None, requires_grad=False):
+    """torch.tensor(data): nested lists/tuples of numbers, a scalar, or a tensor (copied)."""
+    if _isinstance(data, TensorBase):
+        t = E.clone(data._t) if dtype is None else E.cast(E.detach(data._t), to_engine(dtype))
+        out = wrap(E.detach(t))
+        if requires_grad:
+            out.requires_grad_(True)
+        return out
+    flat = []
+    shape = []
+    _flatten_nested(data, flat, shape, 0)
+    eng_dtype = to_engine(dtype) if dtype is not None else _infer_dtype(flat)
+    return wrap(E.tensor(flat, shape, eng_dtype, _bool(requires_grad)))
+
+
+def _flatten_nested(data, flat, shape, depth):
+    if _isinstance(data, (list, tuple)):
+        n = len(data)
+        if len(shape) <= depth:
+            shape.append(n)
+        elif shape[depth] != n:
+            raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {n})")
+        for item in data:
+            _flatten_nested(item, flat, shape, depth + 1)
+    elif _isinstance(data, TensorBase):
+        if data.numel() != 1 or data.dim() != 0:
+            # A list of tensors: each contributes its own nested values.
+            _flatten_nested(data.tolist(), flat, shape, depth)
+        else:
+            flat.append(data.item())
+    elif _isinstance(data, (_bool, _int, _float)):
+        if len(shape) > depth:
+            raise ValueError(f"expected a sequence at dim {depth}")
+        flat.append(data)
+    elif data.__class__.__module__ == 'numpy':  # numpy arrays and scalars: their values (a copy)
+        _flatten_nested(data.tolist(), flat, shape, depth)
+    else:
+        raise TypeError(f"Could not infer dtype of {type(data).__name__}")
+
+
+def _infer_dtype(flat):
+    kind = 'bool'
+    for v in flat:
+        if v.__class__ is _float:
+            return 'float32'
+        if v.__class__ is not _bool:
+            kind = 'int64'
+    return kind if flat else 'float32'
+
+
+class _DeviceCPU:
+    """The one device: `torch.device('cpu')`."""
+
+    type = 'cpu'
+    index = None
+
+    def __repr__(self):
+        return "device(type='cpu')"
+
+    def __str__(self):
+        return 'cpu'
+
+    def __eq__(self, other):
+        return str(other) == 'cpu'
+
+    def __hash__(self):
+        return hash('cpu')
+
+
+CPU = _DeviceCPU()
+
+
+def _check_device(device, feature):
+    if device is None:
+        return
+    name = str(device)
+    if name.startswith('cuda') or name.startswith('mps'):
+        raise no_gpu(f"{feature}({name!r})")
+    if name != 'cpu':
+        raise unsupported(f"device {name!r}")
+
+
+def _dims(dim):
+    """A dim argument for the engine: None, an int, or a list of ints."""
+    if dim is None or _isinstance(dim, _int):
+        return dim
+    return list(dim)
+
+
+def _shape_args(args):
+    """view(2, 3), view((2, 3)) and view([2, 3]) all mean the shape [2, 3]."""
+    if len(args) == 1 and not _isinstance(args[0], _int):
+        return tuple(args[0])
+    return args
+
+
+def _opt_num(v):
+    if v is None:
+        return None
+    if _isinstance(v, TensorBase):
+        return _float(v)
+    return v
+
+
+def _correction(unbiased, correction):
+    if correction is not None:
+        return correction
+    return 1 if unbiased else 0
+
+
+def _gen(generator):
+    return None if generator is None else generator._g
+
+
+def _minmax(self, which, dim, keepdim):
+    """Tensor.max/min and torch.max/min: over everything, elementwise with another tensor, or along a dim."""
+    if dim is None:
+        return wrap(getattr(E, which + '_all')(self._t))
+    if _isinstance(dim, TensorBase):
+        return wrap(E.maximum(self._t, dim._t) if which == 'max' else E.minimum(self._t, dim._t))
+    from . import return_types
+
+    values, indices = getattr(E, which + '_dim')(self._t, dim, keepdim)
+    return getattr(return_types, which)((wrap(values), wrap(indices)))
+
+
+def _zero_grads(params, set_to_none):
+    """Module.zero_grad and a Python optimizer's zero_grad: each gradient to None or, detached, to zeros."""
+    for p in params:
+        if p.grad is not None:
+            if set_to_none:
+                p.grad = None
+            else:
+                p.grad.detach_()
+                p.grad.zero_()
+
+
+_FLOAT32 = from_engine('float32')

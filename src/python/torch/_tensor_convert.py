@@ -1,0 +1,270 @@
+"""torch.Tensor's attributes (shape, dtype, device...), conversions to Python values, printing, dtype and
+device changes, new_* constructors, and what Tensor refuses (unknown attributes, pickling)."""
+
+import builtins
+
+from ._engine import E
+
+from ._dtype import dtype as _dtype_cls, from_engine, to_engine
+from ._size import Size
+from ._unsupported import unsupported, no_gpu
+from ._tensor_base import TensorBase, wrap, tensor_from_data, CPU, _check_device, _shape_args
+
+_isinstance = builtins.isinstance
+_float = builtins.float
+_int = builtins.int
+_bool = builtins.bool
+_format = E.format
+
+
+class ConversionMixin:
+    __slots__ = ()
+
+    # ---- attributes -----------------------------------------------------------------------------
+    @property
+    def shape(self):
+        return Size(self._t.shape)
+
+    def size(self, dim=None):
+        shape = tuple(self._t.shape)
+        if dim is None:
+            return Size(shape)
+        n = builtins.max(len(shape), 1)
+        if dim < -n or dim >= n:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})")
+        return shape[dim] if shape else 1
+
+    @property
+    def dtype(self):
+        return from_engine(self._t.dtype)
+
+    @property
+    def device(self):
+        return CPU
+
+    is_cuda = False
+    is_sparse = False
+    is_quantized = False
+    is_meta = False
+
+    @property
+    def layout(self):
+        return 'torch.strided'
+
+    def dim(self):
+        return self._t.shape.length
+
+    ndimension = dim
+
+    @property
+    def ndim(self):
+        return self._t.shape.length
+
+    def numel(self):
+        return self._t.data.length
+
+    nelement = numel
+
+    def element_size(self):
+        return self.dtype.itemsize
+
+    def is_floating_point(self):
+        return self._t.dtype == 'float32'
+
+    def is_contiguous(self, memory_format=None):
+        return self._t.is_contiguous()
+
+    @property
+    def names(self):
+        return (None,) * self.dim()
+
+    # ---- conversions ----------------------------------------------------------------------------
+    def item(self):
+        t = self._t
+        v = E.item(t)
+        d = t.dtype
+        if d == 'float32':
+            return _float(v)
+        if d == 'int64':
+            return _int(v)
+        return _bool(v)
+
+    def tolist(self):
+        t = self._t
+        d = t.dtype
+        conv = _float if d == 'float32' else _int if d == 'int64' else _bool
+        # One copy of the buffer into Python (element-wise proxy reads would cost a JS call each).
+        flat = t.data.to_memoryview().tolist()
+        if d != 'float32':
+            flat = [conv(v) for v in flat]
+        shape = list(t.shape)
+        if not shape:
+            return flat[0]
+        return _nest(flat, shape)
+
+    def numpy(self, force=False):
+        from ._numpy_bridge import tensor_to_numpy
+
+        return tensor_to_numpy(self.detach() if force else self)
+
+    def __array__(self, dtype=None):
+        from ._numpy_bridge import tensor_to_numpy
+
+        a = tensor_to_numpy(self)
+        return a if dtype is None else a.astype(dtype)
+
+    def __float__(self):
+        return _float(self._scalar('float'))
+
+    def __int__(self):
+        return _int(self._scalar('int'))
+
+    def __index__(self):
+        if self._t.dtype == 'float32':
+            raise TypeError('only integer tensors of a single element can be converted to an index')
+        return _int(self._scalar('index'))
+
+    def __bool__(self):
+        t = self._t
+        if t.data.length != 1:
+            raise RuntimeError('Boolean value of Tensor with more than one value is ambiguous')
+        return _bool(E.item(t))
+
+    def _scalar(self, what):
+        t = self._t
+        if t.data.length != 1:
+            raise ValueError('only one element tensors can be converted to Python scalars')
+        return E.item(t)
+
+    def __complex__(self):
+        return complex(self.item())
+
+    def __len__(self):
+        shape = self._t.shape
+        if shape.length == 0:
+            raise TypeError('len() of a 0-d tensor')
+        return shape[0]
+
+    def __iter__(self):
+        shape = self._t.shape
+        if shape.length == 0:
+            raise TypeError('iteration over a 0-d tensor')
+        t = self._t
+        return iter([wrap(x) for x in E.unbind(t, 0)])
+
+    def __format__(self, spec):
+        # As PyTorch: a 0-d tensor formats like its Python number; others only with an empty spec.
+        if self._t.shape.length == 0:
+            return self.item().__format__(spec)
+        return object.__format__(self, spec)
+
+    def __repr__(self):
+        return _format(self._t)
+
+    __str__ = __repr__
+
+    # ---- dtype / device -------------------------------------------------------------------------
+    def float(self):
+        return self if self._t.dtype == 'float32' else wrap(E.cast(self._t, 'float32'))
+
+    def long(self):
+        return self if self._t.dtype == 'int64' else wrap(E.cast(self._t, 'int64'))
+
+    def bool(self):
+        return self if self._t.dtype == 'bool' else wrap(E.cast(self._t, 'bool'))
+
+    def int(self):
+        raise unsupported('Tensor.int()', 'int32 tensors; use .long() for int64')
+
+    def double(self):
+        raise unsupported('Tensor.double()', 'float64 tensors; Backprop Lens computes in float32')
+
+    def half(self):
+        raise unsupported('Tensor.half()', 'float16 tensors')
+
+    def type(self, dtype=None, non_blocking=False):
+        if dtype is None:
+            return {'float32': 'torch.FloatTensor', 'int64': 'torch.LongTensor', 'bool': 'torch.BoolTensor'}[
+                self._t.dtype
+            ]
+        if _isinstance(dtype, str):
+            names = {'torch.FloatTensor': 'float32', 'torch.LongTensor': 'int64', 'torch.BoolTensor': 'bool'}
+            if dtype not in names:
+                raise unsupported(f"Tensor.type({dtype!r})")
+            return self.to(from_engine(names[dtype]))
+        return self.to(dtype)
+
+    def type_as(self, other):
+        return self.to(other.dtype)
+
+    def to(self, *args, **kwargs):
+        target = kwargs.get('dtype')
+        for a in builtins.list(args) + [kwargs.get('device')]:
+            if a is None:
+                continue
+            if _isinstance(a, _dtype_cls):
+                target = a
+            elif _isinstance(a, TensorBase):
+                target = a.dtype
+            else:
+                _check_device(a, 'Tensor.to')
+        if target is None:
+            return self
+        name = to_engine(target)
+        if name == self._t.dtype:
+            return self
+        return wrap(E.cast(self._t, name))
+
+    def cpu(self):
+        return self
+
+    def cuda(self, *args, **kwargs):
+        raise no_gpu('Tensor.cuda()')
+
+    def pin_memory(self):
+        return self
+
+    def share_memory_(self):
+        return self
+
+    # ---- new tensors like this one --------------------------------------------------------------
+    def new_tensor(self, data, dtype=None, requires_grad=False):
+        return tensor_from_data(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+    def new_zeros(self, *size, dtype=None, requires_grad=False):
+        return wrap(E.zeros(list(_shape_args(size)), to_engine(dtype) or self._t.dtype, _bool(requires_grad)))
+
+    def new_ones(self, *size, dtype=None, requires_grad=False):
+        return wrap(E.ones(list(_shape_args(size)), to_engine(dtype) or self._t.dtype, _bool(requires_grad)))
+
+    def new_full(self, size, fill_value, dtype=None, requires_grad=False):
+        return wrap(E.full(list(size), fill_value, to_engine(dtype) or self._t.dtype, _bool(requires_grad)))
+
+    def new_empty(self, *size, dtype=None, requires_grad=False):
+        return self.new_zeros(*size, dtype=dtype, requires_grad=requires_grad)
+
+    # ---- what Tensor refuses --------------------------------------------------------------------
+    def apply_(self, fn):
+        raise unsupported('Tensor.apply_')
+
+    def __getattr__(self, name):
+        # Private and dunder probes (hasattr(x, '__array__'), ...) stay AttributeErrors.
+        if name.startswith('_'):
+            raise AttributeError(f"'Tensor' object has no attribute '{name}'")
+        raise unsupported(f"Tensor.{name}")
+
+    def __reduce_ex__(self, proto):
+        raise unsupported('pickling tensors', 'torch.save')
+
+    def __deepcopy__(self, memo):
+        out = wrap(E.clone(E.detach(self._t)))
+        if self.requires_grad:
+            out.requires_grad_(True)
+        return out
+
+
+def _nest(flat, shape):
+    if len(shape) == 1:
+        return flat
+    step = len(flat) // shape[0] if shape[0] else 0
+    return [_nest(flat[i * step : (i + 1) * step], shape[1:]) for i in range(shape[0])]

@@ -1,0 +1,91 @@
+"""torch.Tensor's reductions (sum, mean, std, norm, max/min with indices, argmax, any/all...) and sorting."""
+
+import builtins
+
+from ._engine import E
+
+from ._unsupported import unsupported
+from ._tensor_base import wrap, tensor_from_data, _dims, _correction, _minmax
+
+_float = builtins.float
+
+
+class ReductionMixin:
+    __slots__ = ()
+
+    def sum(self, dim=None, keepdim=False, dtype=None):
+        return wrap(E.sum(self._t, _dims(dim), keepdim))
+
+    def mean(self, dim=None, keepdim=False, dtype=None):
+        return wrap(E.mean(self._t, _dims(dim), keepdim))
+
+    def nansum(self, dim=None, keepdim=False):
+        raise unsupported('Tensor.nansum')
+
+    def prod(self, dim=None, keepdim=False, dtype=None):
+        return wrap(E.prod(self._t, dim, keepdim))
+
+    def std(self, dim=None, unbiased=True, keepdim=False, correction=None):
+        return wrap(E.std(self._t, _dims(dim), _correction(unbiased, correction), keepdim))
+
+    def var(self, dim=None, unbiased=True, keepdim=False, correction=None):
+        return wrap(E.var(self._t, _dims(dim), _correction(unbiased, correction), keepdim))
+
+    def norm(self, p='fro', dim=None, keepdim=False, dtype=None):
+        if p == 'fro':
+            p = 2
+        return wrap(E.norm(self._t, _float(p), _dims(dim), keepdim))
+
+    def logsumexp(self, dim, keepdim=False):
+        return wrap(E.logsumexp(self._t, _dims(dim), keepdim))
+
+    def max(self, dim=None, keepdim=False):
+        return _minmax(self, 'max', dim, keepdim)
+
+    def min(self, dim=None, keepdim=False):
+        return _minmax(self, 'min', dim, keepdim)
+
+    def amax(self, dim=(), keepdim=False):
+        return wrap(E.amax(self._t, _dims(dim) if dim != () else None, keepdim))
+
+    def amin(self, dim=(), keepdim=False):
+        return wrap(E.amin(self._t, _dims(dim) if dim != () else None, keepdim))
+
+    def argmax(self, dim=None, keepdim=False):
+        return wrap(E.argmax(self._t, dim, keepdim))
+
+    def argmin(self, dim=None, keepdim=False):
+        return wrap(E.argmin(self._t, dim, keepdim))
+
+    def all(self, dim=None, keepdim=False):
+        return wrap(E.all(self._t, dim, keepdim))
+
+    def any(self, dim=None, keepdim=False):
+        return wrap(E.any(self._t, dim, keepdim))
+
+    def cumsum(self, dim, dtype=None):
+        return wrap(E.cumsum(self._t, dim))
+
+    def count_nonzero(self, dim=None):
+        return wrap(E.sum(E.cast(E.ne(self._t, 0), 'int64'), _dims(dim), False))
+
+    def topk(self, k, dim=-1, largest=True, sorted=True):
+        from .return_types import topk
+
+        values, indices = E.topk(self._t, k, dim, largest)
+        return topk((wrap(values), wrap(indices)))
+
+    def sort(self, dim=-1, descending=False, stable=False):
+        from .return_types import sort
+
+        values, indices = E.sort(self._t, dim, descending)
+        return sort((wrap(values), wrap(indices)))
+
+    def argsort(self, dim=-1, descending=False, stable=False):
+        return self.sort(dim, descending)[1]
+
+    def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
+        if return_inverse or return_counts or dim is not None:
+            raise unsupported('Tensor.unique with return_inverse/return_counts/dim')
+        values = builtins.sorted(set(self.flatten().tolist()))
+        return tensor_from_data(values, dtype=self.dtype)

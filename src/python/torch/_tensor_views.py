@@ -1,0 +1,191 @@
+"""torch.Tensor's shape side: indexing and index assignment, views and reshapes, transposes, joins and
+splits, gathers. The engine decides what is a view (sharing memory) and what copies, as PyTorch does."""
+
+import builtins
+
+from ._engine import E
+
+from ._dtype import dtype as _dtype_cls
+from ._unsupported import unsupported
+from ._tensor_base import TensorBase, wrap, tensor_from_data, _operand, _shape_args
+
+_isinstance = builtins.isinstance
+_int = builtins.int
+_bool = builtins.bool
+
+
+class ViewMixin:
+    __slots__ = ()
+
+    # ---- indexing -------------------------------------------------------------------------------
+    def __getitem__(self, key):
+        return wrap(E.getitem(self._t, _index_spec(key)))
+
+    def __setitem__(self, key, value):
+        E.setitem(self._t, _index_spec(key), _operand(value))
+
+    # ---- views and reshapes ---------------------------------------------------------------------
+    @property
+    def T(self):
+        return wrap(E.T(self._t))
+
+    @property
+    def mT(self):
+        return wrap(E.transpose(self._t, -2, -1))
+
+    def view(self, *shape):
+        if len(shape) == 1 and _isinstance(shape[0], _dtype_cls):
+            raise unsupported('Tensor.view(dtype)')
+        return wrap(E.view(self._t, list(_shape_args(shape))))
+
+    def reshape(self, *shape):
+        return wrap(E.reshape(self._t, list(_shape_args(shape))))
+
+    def view_as(self, other):
+        return wrap(E.view(self._t, list(other._t.shape)))
+
+    def reshape_as(self, other):
+        return wrap(E.reshape(self._t, list(other._t.shape)))
+
+    def unsqueeze(self, dim):
+        return wrap(E.unsqueeze(self._t, dim))
+
+    def squeeze(self, dim=None):
+        return wrap(E.squeeze(self._t, dim))
+
+    def unsqueeze_(self, dim):
+        return self._inplace_shape(E.unsqueeze(self._t, dim))
+
+    def squeeze_(self, dim=None):
+        return self._inplace_shape(E.squeeze(self._t, dim))
+
+    def _inplace_shape(self, result):
+        E.set_shape(self._t, result.shape)
+        return self
+
+    def flatten(self, start_dim=0, end_dim=-1):
+        return wrap(E.flatten(self._t, start_dim, end_dim))
+
+    def unflatten(self, dim, sizes):
+        shape = list(self.shape)
+        dim = dim % len(shape)
+        return self.reshape(shape[:dim] + list(sizes) + shape[dim + 1 :])
+
+    def ravel(self):
+        return wrap(E.flatten(self._t, 0, -1))
+
+    def transpose(self, dim0, dim1):
+        return wrap(E.transpose(self._t, dim0, dim1))
+
+    swapaxes = transpose
+    swapdims = transpose
+
+    def t(self):
+        return wrap(E.t(self._t))
+
+    def permute(self, *dims):
+        return wrap(E.permute(self._t, list(_shape_args(dims))))
+
+    def movedim(self, source, destination):
+        nd = self.dim()
+        order = [d for d in range(nd) if d != source % nd]
+        order.insert(destination % nd, source % nd)
+        return self.permute(order)
+
+    def contiguous(self, memory_format=None):
+        t = self._t
+        return self if t.is_contiguous() else wrap(E.contiguous(t))
+
+    def expand(self, *sizes):
+        return wrap(E.expand(self._t, list(_shape_args(sizes))))
+
+    def expand_as(self, other):
+        return wrap(E.expand(self._t, list(other._t.shape)))
+
+    def broadcast_to(self, shape):
+        return wrap(E.expand(self._t, list(shape)))
+
+    def repeat(self, *sizes):
+        return wrap(E.repeat(self._t, list(_shape_args(sizes))))
+
+    def flip(self, dims):
+        return wrap(E.flip(self._t, list(dims) if not _isinstance(dims, _int) else [dims]))
+
+    # ---- splits, gathers, triangles -------------------------------------------------------------
+    def chunk(self, chunks, dim=0):
+        size = self.size(dim)
+        step = -(-size // chunks)
+        return self.split(step, dim)
+
+    def split(self, split_size, dim=0):
+        size = self.size(dim)
+        if _isinstance(split_size, _int):
+            sizes = [builtins.min(split_size, size - s) for s in range(0, size, split_size)]
+        else:
+            sizes = list(split_size)
+        return tuple(wrap(p) for p in E.split(self._t, sizes, dim))
+
+    def unbind(self, dim=0):
+        return tuple(wrap(p) for p in E.unbind(self._t, dim))
+
+    def narrow(self, dim, start, length):
+        return wrap(E.narrow(self._t, dim, start, length))
+
+    def index_select(self, dim, index):
+        return wrap(E.index_select(self._t, dim, index._t))
+
+    def gather(self, dim, index):
+        return wrap(E.gather(self._t, dim, index._t))
+
+    def masked_select(self, mask):
+        return wrap(E.getitem(self._t, [mask._t]))
+
+    def nonzero(self, as_tuple=False):
+        idx = wrap(E.nonzero(self._t))
+        return idx.unbind(1) if as_tuple else idx
+
+    def tril(self, diagonal=0):
+        return wrap(E.tril(self._t, diagonal))
+
+    def triu(self, diagonal=0):
+        return wrap(E.triu(self._t, diagonal))
+
+    def diag(self, diagonal=0):
+        return wrap(E.diag(self._t, diagonal))
+
+
+def _index_spec(key):
+    """Encodes an indexing key as a list the engine reads: ints, [start, stop, step] for slices,
+    None for a new axis, '...' for Ellipsis, engine tensors for tensor/list indices."""
+    if not _isinstance(key, tuple):
+        key = (key,)
+    spec = []
+    for k in key:
+        if k.__class__ is _int:
+            spec.append(k)
+        elif k.__class__ is slice:
+            spec.append([_slice_part(k.start), _slice_part(k.stop), _slice_part(k.step)])
+        elif k is None:
+            spec.append(None)
+        elif k is Ellipsis:
+            spec.append('...')
+        elif _isinstance(k, TensorBase):
+            spec.append(k._t)
+        elif k.__class__ is _bool:
+            spec.append(tensor_from_data(k)._t)
+        elif _isinstance(k, (list, tuple)):
+            spec.append(tensor_from_data(k)._t)
+        elif hasattr(k, '__index__'):
+            spec.append(k.__index__())
+        else:
+            raise IndexError(
+                'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables '
+                'are valid indices (got ' + type(k).__name__ + ')'
+            )
+    return spec
+
+
+def _slice_part(v):
+    if v is None or v.__class__ is _int:
+        return v
+    return v.__index__()

@@ -1,0 +1,27 @@
+# np.random.default_rng (Generator over PCG64, SeedSequence seeding): numpy's numbers bit for bit.
+import numpy as np
+
+for seed in (0, 42, 12345678901234567890, [1, 2, 3]):
+    rng = np.random.default_rng(seed)
+    print('seed', seed)
+    print(rng.random(5).tolist(), repr(rng.random()), type(rng.random()).__name__)
+    print(rng.random((2, 2), dtype=np.float32).tolist())
+    print(rng.standard_normal(8).tolist(), repr(rng.standard_normal()))
+    print(rng.normal(3, 0.5, 4).tolist(), rng.normal([0, 10], 1).tolist(), rng.uniform(-1, 1, 3).tolist())
+    print(rng.integers(0, 10, 12).tolist(), repr(rng.integers(100)), rng.integers(5, size=(2, 3)).tolist())
+    print(rng.integers(0, 2 ** 40, 3).tolist(), rng.integers(1, 7, 5, endpoint=True).tolist(), rng.integers(-5, 5, 4).tolist())
+    print(rng.choice(10, 4).tolist(), rng.choice(10, 4, replace=False).tolist(), rng.choice([1.5, 2.5, 3.5]))
+    print(rng.choice(5, 3, p=[0.1, 0.2, 0.3, 0.2, 0.2]).tolist(), rng.choice(6, 3, replace=False, p=[0.1, 0.1, 0.2, 0.2, 0.2, 0.2]).tolist())
+    print(rng.choice(np.arange(12).reshape(4, 3), 2).tolist(), rng.choice(20000, 5, replace=False).tolist())
+    print(rng.permutation(10).tolist(), rng.permutation([1.5, 2.5, 3.5]).tolist(), rng.permutation(np.arange(6).reshape(3, 2)).tolist())
+    a = np.arange(10)
+    rng.shuffle(a)
+    print(a.tolist())
+    m = np.arange(12).reshape(4, 3)
+    rng.shuffle(m)
+    print(m.tolist())
+rng = np.random.default_rng(7)
+X = rng.normal(size=(100, 2))
+print(X[:2], X.mean(axis=0), rng.choice(3, size=(2, 2)), rng.integers(0, 2, size=6))
+print(np.random.SeedSequence(5).generate_state(4), np.random.SeedSequence([1, 2]).generate_state(2, np.uint64))
+print(repr(np.random.default_rng(0)).split(' at ')[0])
