@@ -102,6 +102,20 @@ export function uiTests({ cli, workspace }) {
         assert.ok(latest < first / 10, `loss falls: ${first} -> ${latest}`);
         const state = await frame.locator('.run-state').textContent();
         assert.match(state, new RegExp(`\\b${cli.losses.length}\\b`), `run state "${state}" gives the step count`);
+        // A concept view in the real panel: the trained XOR net's decision boundary, naming the tensors it was
+        // computed from, with all four points classified correctly at the last step.
+        const boundary = frame.locator('#boundary');
+        await boundary.waitFor({ state: 'visible', timeout: 10_000 });
+        const canvas = boundary.locator('canvas');
+        await eventually(
+          'the decision boundary of the last step',
+          async () => (await canvas.getAttribute('aria-label'))?.includes(`step ${cli.losses.length}`),
+          10_000,
+        );
+        assert.match(await canvas.getAttribute('aria-label'), /100%/, 'every XOR point is classified correctly');
+        assert.match(await boundary.locator('.concept-data').textContent(), /X \[4×2\]/);
+        await boundary.scrollIntoViewIfNeeded();
+        await wb.screenshot('train-decision-boundary');
       },
     },
     {

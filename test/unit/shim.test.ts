@@ -10,9 +10,9 @@ import type { PyodideInterface } from 'pyodide';
 import { installTorchShim } from '../../src/python/shim';
 import type { ModuleInfo } from '../../src/protocol';
 import type { Tensor } from '../../src/engine/tensor';
+import { bundledScriptsDir, compareTool, goldenDir } from '../reference/paths';
 
 const root = path.resolve(__dirname, '..', '..');
-const shared = path.resolve(root, '..', 'shared');
 let py: PyodideInterface;
 let out = '';
 const seen: { modules: ModuleInfo[]; params: string[] }[] = [];
@@ -60,7 +60,7 @@ function sameOutput(expected: string, actual: string): void {
   fs.writeFileSync(path.join(tmp, 'a.txt'), actual);
   const r = require('node:child_process').spawnSync(
     process.execPath,
-    [path.join(shared, 'tools', 'compare-output.mjs'), path.join(tmp, 'e.txt'), path.join(tmp, 'a.txt')],
+    [compareTool, path.join(tmp, 'e.txt'), path.join(tmp, 'a.txt')],
     { encoding: 'utf8' },
   );
   assert.equal(r.stdout.trim(), 'match', `expected:\n${expected}\nactual:\n${actual}`);
@@ -68,8 +68,8 @@ function sameOutput(expected: string, actual: string): void {
 
 function script(name: string): { source: string; expected: string } {
   return {
-    source: fs.readFileSync(path.join(shared, 'scripts', `${name}.py`), 'utf8'),
-    expected: fs.readFileSync(path.join(shared, 'scripts', `${name}.expected.txt`), 'utf8'),
+    source: fs.readFileSync(path.join(bundledScriptsDir, `${name}.py`), 'utf8'),
+    expected: fs.readFileSync(path.join(bundledScriptsDir, `${name}.expected.txt`), 'utf8'),
   };
 }
 
@@ -81,7 +81,7 @@ test('module printing, named_parameters and state_dict keys match PyTorch (modul
 test('seeded nn.Linear has PyTorch 1.13 weights and prints with grad_fn (seed_linear.py)', () => {
   const { source, expected } = script('seed_linear');
   sameOutput(expected, run(source));
-  const golden = JSON.parse(fs.readFileSync(path.join(shared, 'golden', 'rng.json'), 'utf8')).cases[0];
+  const golden = JSON.parse(fs.readFileSync(path.join(goldenDir, 'rng.json'), 'utf8')).cases[0];
   const weights = JSON.parse(
     run(
       `import torch, json\ntorch.manual_seed(${golden.seed})\nm = torch.nn.Linear(4, 6)\nprint(json.dumps([m.weight.flatten().tolist(), m.bias.tolist()]))`,
@@ -269,7 +269,7 @@ print(w.tolist(), sched.get_last_lr(), opt.param_groups[0]['lr'], len(opt.param_
 });
 
 test('every golden op (ops.json) called through torch / torch.nn.functional gives PyTorch 1.13 values and gradients', () => {
-  const ops = fs.readFileSync(path.join(shared, 'golden', 'ops.json'), 'utf8');
+  const ops = fs.readFileSync(path.join(goldenDir, 'ops.json'), 'utf8');
   const report = JSON.parse(
     run(
       `
@@ -309,7 +309,7 @@ print(json.dumps(bad))
 });
 
 test('every golden training run (train.json) through Python nn / optim / lr_scheduler matches PyTorch 1.13', () => {
-  const train = fs.readFileSync(path.join(shared, 'golden', 'train.json'), 'utf8');
+  const train = fs.readFileSync(path.join(goldenDir, 'train.json'), 'utf8');
   const report = JSON.parse(
     run(
       `
