@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { conceptsOverheadTable } from './concepts_overhead';
+import { elementwiseTable, forwardLoopTable, fullBatchTable } from './full_batch';
 import { probeOverheadTable } from './probe_overhead';
 import { fmtRate, table } from './timing';
 import { WORKLOADS } from './workloads';
@@ -257,6 +258,12 @@ async function main(): Promise<void> {
     : 'dist/cli.js missing: run npm run build';
   console.log(conceptsOverhead + '\n');
 
+  console.log('## Full batch: element-wise ops on 3000x100, a 3000-point MLP, a forward-only loop');
+  const elementwise = elementwiseTable(torchPython, quick);
+  const fullBatch = fullBatchTable(torchPython, quick);
+  const forwardLoop = forwardLoopTable(torchPython);
+  console.log([elementwise, fullBatch, forwardLoop].join('\n\n') + '\n');
+
   if (!process.argv.includes('--no-write')) {
     const md = [
       '# Benchmark results',
@@ -297,6 +304,18 @@ async function main(): Promise<void> {
       'activation inputs) and without them (BACKPROP_LENS_CONCEPTS=0), runs interleaved, best kept.',
       '',
       conceptsOverhead,
+      '',
+      '## Full batch (bench/full_batch.ts)',
+      '',
+      'Element-wise ops on a 3000x100 float32 tensor, best single call (µs) of interleaved rounds, against real',
+      'PyTorch on one thread; bench/full_batch_mlp.py (3000 points, full batch) through the CLI and on PyTorch;',
+      'bench/forward_loop.py, 10,000 forward passes that never call backward(), ms per 1000 iterations.',
+      '',
+      elementwise,
+      '',
+      fullBatch,
+      '',
+      forwardLoop,
       '',
     ].join('\n');
     // The Start-up section belongs to bench/startup.ts (`--write`): keep it as it is.

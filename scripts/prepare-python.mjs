@@ -7,6 +7,7 @@
 //   dist/python/torch/     our torch package, plus __pycache__ bytecode for each module
 //   dist/python/numpy/     our numpy package (pure Python), likewise; importable as `numpy` because
 //                          dist/python is on sys.path (the helpers' folder)
+//   dist/python/matplotlib/  our matplotlib (pure Python; pyplot draws through the worker), likewise
 //   dist/python/*.py       the runtime's own helpers (import guard, file runner), plus bytecode
 //   dist/probe/*.py        the Python backend's probe (src/python/real), run by the learner's own Python
 //   dist/pyodide/snapshot.bin  Pyodide's memory right after start-up with common stdlib modules, our
@@ -311,6 +312,8 @@ async function main() {
   await preparePackage(torchSrc, path.join(dist, 'python', 'torch'), pythonFiles(torchSrc), tag, true);
   const numpySrc = path.join(root, 'src', 'python', 'numpy');
   await preparePackage(numpySrc, path.join(dist, 'python', 'numpy'), pythonFiles(numpySrc), tag, true);
+  const matplotlibSrc = path.join(root, 'src', 'python', 'matplotlib');
+  await preparePackage(matplotlibSrc, path.join(dist, 'python', 'matplotlib'), pythonFiles(matplotlibSrc), tag, true);
   // The runtime helpers: the top-level .py files of src/python (not the torch package).
   const pySrc = path.join(root, 'src', 'python');
   const helpers = fs.readdirSync(pySrc).filter((f) => f.endsWith('.py'));

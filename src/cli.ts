@@ -1,6 +1,8 @@
 // backprop-lens CLI: runs a learner's file the way `python FILE` would, on our runtime.
 //   backprop-lens run FILE.py [--events OUT.jsonl] [--seed N] [--backend builtin|python] [--python PATH]
-//                             [--repeat N] [--memory-limit MB]
+//                             [--repeat N] [--memory-limit MB] [--mode train|step|backprop|phases]
+// `--mode step|backprop|phases` pauses as the extension's Step / Backprop / Step-through-phases do and
+// continues each pause at once, so `--events` records every `paused` event (tests and teachers' scripts).
 // `--repeat N` runs the file N times in one runtime, as clicking Train again does (each run starts clean);
 // `--memory-limit` is what the extension's backpropLens.memoryLimitMB sets (default 4096).
 // `--backend python` runs the file on the learner's own Python and PyTorch (src/python/pytorchRunner.ts).
@@ -10,13 +12,14 @@
 // Runtime warnings (a NaN loss) only go to the events file: the printed output stays the script's own.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunEvent } from './protocol';
+import type { RunEvent, RunMode } from './protocol';
 import { PytorchRunner } from './python/pytorchRunner';
+import { readPythonSource } from './python/pythonSource';
 import { Runner } from './python/runner';
 
 const USAGE =
   'usage: backprop-lens run FILE.py [--events OUT.jsonl] [--seed N] [--backend builtin|python] [--python PATH]\n' +
-  '                         [--repeat N] [--memory-limit MB]\n';
+  '                         [--repeat N] [--memory-limit MB] [--mode train|step|backprop|phases]\n';
 
 interface CliArgs {
   file: string;
@@ -26,7 +29,11 @@ interface CliArgs {
   python: string | null;
   repeat: number;
   memoryLimitMB: number | undefined;
+  /** Pauses as the extension's Step/Backprop/Phases would, each continued at once (the events record them). */
+  mode: RunMode;
 }
+
+const MODES: readonly RunMode[] = ['train', 'step', 'backprop', 'phases'];
 
 function parseArgs(argv: string[]): CliArgs | string {
   const [command, ...rest] = argv;
@@ -39,6 +46,7 @@ function parseArgs(argv: string[]): CliArgs | string {
   let python: string | null = null;
   let repeat = 1;
   let memoryLimitMB: number | undefined;
+  let mode: RunMode = 'train';
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--events') events = rest[++i] ?? null;
@@ -60,13 +68,17 @@ function parseArgs(argv: string[]): CliArgs | string {
       memoryLimitMB = Number(rest[++i]);
       if (!Number.isInteger(memoryLimitMB) || memoryLimitMB < 64)
         return '--memory-limit needs a number of MB (64 or more)';
+    } else if (a === '--mode') {
+      const m = rest[++i] as RunMode;
+      if (!MODES.includes(m)) return `--mode needs one of ${MODES.join(', ')}`;
+      mode = m;
     } else if (a.startsWith('--')) return `unknown option '${a}'`;
     else if (file === null) file = a;
     else return `unexpected argument '${a}'`;
   }
   if (file === null) return 'no file given';
   if (events === null && rest.includes('--events')) return '--events needs a file name';
-  return { file, events, seed, backend, python, repeat, memoryLimitMB };
+  return { file, events, seed, backend, python, repeat, memoryLimitMB, mode };
 }
 
 /** JSON with typed arrays written as plain arrays (NaN/Infinity as null, as JSON.stringify does). */
@@ -84,8 +96,13 @@ async function main(): Promise<number> {
   }
   let source: string;
   try {
-    source = fs.readFileSync(args.file, 'utf8');
+    source = readPythonSource(args.file);
   } catch (err) {
+    if (!(err as NodeJS.ErrnoException).code) {
+      // Not an I/O error: the coding line names an encoding there is no decoder for, as python3 says it.
+      process.stderr.write(`SyntaxError: ${(err as Error).message}\n`);
+      return 1;
+    }
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : String(err);
     process.stderr.write(`backprop-lens: can't open file '${args.file}': ${reason}\n`);
     return 2;
@@ -101,6 +118,8 @@ async function main(): Promise<number> {
     if (e.type === 'output') {
       if (!closed[e.stream]) (e.stream === 'stdout' ? process.stdout : process.stderr).write(e.text);
     } else if (e.type === 'error' && !closed.stderr) process.stderr.write(e.traceback);
+    // Headless stepping: every pause is recorded (above) and continued at once in the same mode.
+    else if (e.type === 'paused') runner.continue(args.mode);
   });
   // Ctrl-C stops the script as it would stop Python (KeyboardInterrupt), a second one ends at once.
   let interrupted = false;
@@ -110,7 +129,16 @@ async function main(): Promise<number> {
     runner.stop();
   });
   // As python3: tracebacks and __file__ name the file by its absolute path, sys.argv[0] as typed.
-  const request = { file: path.resolve(args.file), argv: [args.file], source, mode: 'train' as const, seed: args.seed };
+  // BACKPROP_LENS_LR_SCALE=0.1 runs the file with every optimizer's lr multiplied by 0.1 (the lr comparison).
+  const lrScale = Number(process.env.BACKPROP_LENS_LR_SCALE ?? 1);
+  const request = {
+    file: path.resolve(args.file),
+    argv: [args.file],
+    source,
+    mode: args.mode,
+    seed: args.seed,
+    lrScale: Number.isFinite(lrScale) && lrScale > 0 ? lrScale : 1,
+  };
   let finished = await runner.run(request);
   for (let i = 1; i < args.repeat && finished.status !== 'stopped'; i++) finished = await runner.run(request);
   await runner.dispose();

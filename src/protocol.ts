@@ -2,12 +2,36 @@
 // (RunEvent), extension host -> worker (WorkerCommand plus the shared control buffer), extension host <->
 // webviews (HostToView / ViewToHost). Numeric series travel as typed arrays so postMessage copies them
 // cheaply, never as JSON arrays of numbers.
+import type { FigureEvent } from './protocolFigures';
+
+// The `figure` event of matplotlib figures: src/protocolFigures.ts.
+export type * from './protocolFigures';
+
+// matplotlib figures (the `figure` event): src/protocolFigures.ts, re-exported here.
+export type {
+  FigureLine,
+  FigureScatter,
+  FigureRects,
+  FigureImage,
+  FigureContour,
+  FigurePolygon,
+  FigureRefLine,
+  FigureText,
+  FigureArtist,
+  FigureTicks,
+  FigureAxes,
+  FigureData,
+  FigureEvent,
+} from './protocolFigures';
 
 /** Where a run is in a training step. The four phases of the notes: forward -> loss -> backward -> update. */
 export type Phase = 'forward' | 'loss' | 'backward' | 'update';
 
-/** How a run proceeds: to the end, pausing after each optimizer step, or after each backward pass. */
-export type RunMode = 'train' | 'step' | 'backprop';
+/**
+ * How a run proceeds: to the end, pausing after each update (an optimizer step or a hand-written update of
+ * the parameters under no_grad), after each backward pass, or after each of the four phases.
+ */
+export type RunMode = 'train' | 'step' | 'backprop' | 'phases';
 
 export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
 
@@ -29,6 +53,8 @@ export interface ModuleInfo {
   params: ParamInfo[];
   /** Dotted paths (from the root) of the direct children, e.g. `blocks.0` under `blocks`. */
   children: string[];
+  /** 1-based line of the user's file where the module was created (`self.fc1 = nn.Linear(2, 4)`), when known. */
+  line?: number;
 }
 
 /** One parameter's numbers at a moment of the run. `grad` is null before the first backward. */
@@ -60,6 +86,9 @@ export interface TensorSummary {
   /** Counts of 32 equal-width bins between min and max. */
   hist: number[];
 }
+
+/** Warnings the runtime detects by watching the run: gradients adding up across steps, a loss that became inf/NaN. */
+export type WarningCode = 'noZeroGrad' | 'diverged';
 
 /** Source position in the user's file (1-based line and column, as Python reports them). */
 export interface SourcePos {
@@ -107,7 +136,17 @@ export type RunEvent =
       stepMs?: Float32Array;
       /** Python backend on CUDA: peak bytes held by tensors so far (torch.cuda.max_memory_allocated). */
       maxMemory?: number;
+      /** Every step's gradient L2 norm of each parameter: `norms[k][i]` is `names[k]`'s at step firstStep + i. */
+      gradNorms?: { names: string[]; norms: Float32Array[] };
+      /** Every step's |change of the values| / |values before| of each parameter (NaN: no update that step). */
+      updateRatios?: { names: string[]; ratios: Float32Array[] };
     }
+  /**
+   * A new series of steps begins at `firstStep`: the file created another model or optimizer (a loop over
+   * learning rates, a second model, another start). Sent again with the same `index` when a later series
+   * shows what distinguishes them, with a better `label` (`lr=0.05`, `Tanh`, `w=2`).
+   */
+  | SeriesEvent
   /** Throttled: parameter values and gradients at the end of a step (or at a pause). */
   | { type: 'params'; runId: number; step: number; phase: Phase; params: ParamSnapshot[] }
   /** Throttled: each module's forward output for the latest step (activations); also F.relu-style calls (`fc:relu#1`). */
@@ -122,19 +161,16 @@ export type RunEvent =
    * The run stopped at a phase boundary. `step` (here and in params/activations) is the 0-based index of
    * the current training step: one step per backward of a scalar loss. `params` hold the values now (after
    * the update for phase 'update'); `before` holds the values before that update (phase 'update' only).
+   * What the phase shows: `forward` (predictions beside targets), `loss` (its value and how it was
+   * computed), `update` (the rule the optimizer applied, element by element). `series`: the series index.
    */
-  | {
-      type: 'paused';
-      runId: number;
-      step: number;
-      phase: Phase;
-      pos: SourcePos | null;
-      lrs: number[];
-      params: ParamSnapshot[];
-      before: Float32Array[] | null;
-    }
+  | PausedEvent
   | { type: 'resumed'; runId: number }
-  | { type: 'warning'; runId: number; message: string; pos: SourcePos | null }
+  /**
+   * A mistake worth a learner's attention, at its line. `code` names findings the views word themselves
+   * (in the user's language; src/shared/findings.ts), `step` the step where it began.
+   */
+  | { type: 'warning'; runId: number; message: string; pos: SourcePos | null; code?: WarningCode; step?: number }
   | {
       type: 'error';
       runId: number;
@@ -155,7 +191,21 @@ export type RunEvent =
       exitCode?: number;
     }
   /** Throttled concept views of the learner's own model and loss (see ConceptEvent below). */
-  | ConceptEvent;
+  | ConceptEvent
+  /** A matplotlib figure the script showed (plt.show(), plt.pause(), or still open at the end): see below. */
+  | FigureEvent;
+
+// The paused event and what each phase shows, and the series event: src/protocolStepping.ts.
+export type {
+  ForwardDetail,
+  LossDetail,
+  PausedEvent,
+  SeriesEvent,
+  TensorValues,
+  UpdateDetail,
+} from './protocolStepping';
+export { PHASE_VALUES } from './protocolStepping';
+import type { PausedEvent, SeriesEvent } from './protocolStepping';
 
 // ---- host -> worker -------------------------------------------------------------------------------
 
@@ -176,6 +226,10 @@ export interface RunRequest {
   updatesPerSecond: number;
   /** Only `output`, `error` and `finished` events (for benchmarks that measure the recording's cost). */
   quiet?: boolean;
+  /** Slow motion: at most this many training steps a second in Train mode (0 or absent: full speed). */
+  maxStepsPerSecond?: number;
+  /** Every optimizer's learning rate is multiplied by this at construction (the lr comparison); 1 when absent. */
+  lrScale?: number;
 }
 
 export type WorkerCommand =
@@ -232,6 +286,7 @@ export const enum RunModeCode {
   Train = 0,
   Step = 1,
   Backprop = 2,
+  Phases = 3,
 }
 export const CONTROL_SLOTS = 4;
 
@@ -249,7 +304,7 @@ export interface RunSnapshot {
   params: ParamSnapshot[];
   /** Per-parameter gradient L2 norm at each recorded step (decimated). */
   gradNorms: { steps: Float32Array; norms: Record<string, Float32Array> };
-  paused: Extract<RunEvent, { type: 'paused' }> | null;
+  paused: PausedEvent | null;
   output: string;
   error: Extract<RunEvent, { type: 'error' }> | null;
   stepsPerSecond: number;
@@ -261,11 +316,41 @@ export interface RunSnapshot {
   activations: Extract<RunEvent, { type: 'activations' }> | null;
   /** The latest event of each concept view (absent in snapshots from before they existed). */
   concepts?: ConceptSnapshot;
+  /** The matplotlib figures shown so far, the latest of each figure number (absent in older snapshots). */
+  figures?: FigureEvent[];
+  /** Warnings with a code (gradients adding up, a loss that became NaN): the findings' runtime part. */
+  codedWarnings?: { code: WarningCode; step: number | null; line: number | null }[];
+  /** The series of steps (one per model/optimizer the file trained), in order; empty for one plain run. */
+  series?: SeriesEvent[];
+  /** Each step's update/weight ratio per parameter (from `steps` events), like `gradNorms`. */
+  ratioHistory?: { steps: Float32Array; ratios: Record<string, Float32Array> };
+  /** Python backend: where the run happens and what a step costs (null or absent on the built-in engine). */
+  environment?: RunEnvironment | null;
+}
+
+/** Python backend: its `environment` event, the devices of the model's parameters and a step's time and memory. */
+export interface RunEnvironment {
+  python: string;
+  torch: string;
+  /** The CUDA version PyTorch was built with (null for a CPU-only build). */
+  cuda: string | null;
+  /** Devices PyTorch can use ('cpu', 'cuda:0', 'mps'). */
+  devices: string[];
+  /** Processes under torchrun (1 without); only rank 0 reports. */
+  worldSize: number;
+  /** Where the model's parameters are (the `model` event's devices), empty until known. */
+  modelDevices: string[];
+  /** Median wall-clock milliseconds of the steps of the latest batch (null before a timed step). */
+  stepMs: number | null;
+  /** Peak bytes held by tensors on the GPU (null on a CPU). */
+  maxMemory: number | null;
 }
 
 /** View settings the host sends with every snapshot. */
 export interface ViewConfig {
   maxChartPoints: number;
+  /** Slow motion: most training steps a second in Train (0: full speed), remembered per workspace. */
+  slowMotion?: number;
 }
 
 export type HostToView =
@@ -283,15 +368,41 @@ export type HostToView =
     }
   /** Batched by the host (at most ~30 a second); consecutive `steps` are merged, older `params` dropped. */
   | { type: 'events'; events: RunEvent[] }
-  | { type: 'selectParam'; name: string };
+  | { type: 'selectParam'; name: string }
+  /** The learning-rate comparison of the panel's file, sent as its runs progress (src/extension/compareLr.ts). */
+  | { type: 'comparison'; comparison: LrComparison }
+  /** Send the charts as images (the "Export charts" command); answered with a `chartImages` message. */
+  | { type: 'requestChartImages' };
 
-export type ViewAction = 'train' | 'step' | 'backprop' | 'continue' | 'stop';
+/**
+ * One run of a learning-rate comparison: the file with every optimizer's lr times `factor`; `lr` the first
+ * group's at the first step, `divergedAt` the first inf/NaN loss's step, `path` its landscape path.
+ */
+export interface ComparedRun {
+  factor: number;
+  lr: number | null;
+  losses: Float32Array;
+  status: RunStatus;
+  divergedAt: number | null;
+  path: Float32Array | null;
+}
+
+/** `landscape`: the x1 run's, for drawing every run's path over it (when the file has one). */
+export type LrComparison = { file: string; runs: ComparedRun[]; landscape: LandscapeEvent | null };
+
+/** Panel buttons that run a command of the extension on the panel's file, with an optional argument. */
+export type ToolCommand = 'compareLearningRates' | 'setSlowMotion' | 'exportMetrics' | 'exportStateDict';
+
+export type ViewAction = 'train' | 'step' | 'backprop' | 'phases' | 'continue' | 'stop';
 
 export type ViewToHost =
   | { type: 'ready' }
   | { type: 'action'; action: ViewAction }
   | { type: 'selectParam'; name: string }
-  | { type: 'viewState'; state: unknown };
+  | { type: 'viewState'; state: unknown }
+  | { type: 'tool'; command: ToolCommand; arg?: string | number }
+  /** The panel's charts as images, for the "Export charts" button: PNG data URLs and, where drawn, SVG text. */
+  | { type: 'chartImages'; images: { name: string; png: string; svg: string | null }[] };
 
 // ---- concept views: worker -> host ----------------------------------------------------------------
 // Computed by src/python/concepts/ from the loss's autograd graph at a training step, throttled like

@@ -9,6 +9,7 @@ import {
   LineElement,
   LogarithmicScale,
   PointElement,
+  Title,
   Tooltip,
   type ChartDataset,
 } from 'chart.js';
@@ -18,6 +19,7 @@ import { h } from './dom';
 import { themeColors } from './theme';
 
 Chart.register(
+  Title,
   LineController,
   LineElement,
   PointElement,
@@ -52,12 +54,32 @@ export function createLineChart(
       maintainAspectRatio: false,
       interaction: { mode: 'nearest', intersect: false, axis: 'x' },
       elements: { point: { radius: 0, hitRadius: 6 }, line: { borderWidth: 1.5, tension: 0 } },
-      plugins: { legend: { display: options.legend ?? false }, tooltip: { enabled: true } },
+      plugins: {
+        // At most about two rows of small entries: many layers must not squeeze the plot (entries past them
+        // are left out of the legend; every name is in the tooltip and the chart's accessible summary).
+        legend: { display: options.legend ?? false, maxHeight: 44, labels: { boxWidth: 10, font: { size: 10 } } },
+        // The y title sits above the plot, horizontally: rotated, Korean (and any CJK) reads sideways.
+        title: {
+          display: true,
+          text: options.yTitle,
+          align: 'start',
+          padding: { top: 0, bottom: 4 },
+          font: { size: 11 },
+        },
+        tooltip: { enabled: true },
+      },
       scales: {
-        x: { type: 'linear', title: { display: true, text: options.xTitle }, ticks: { maxTicksLimit: 8 } },
+        // Steps are whole numbers from 0: no -1..1 axis with fractional ticks around a first lone point.
+        x: {
+          type: 'linear',
+          min: 0,
+          suggestedMax: 1,
+          title: { display: true, text: options.xTitle },
+          ticks: { maxTicksLimit: 8, precision: 0 },
+        },
         y: {
           type: options.logY ? 'logarithmic' : 'linear',
-          title: { display: true, text: options.yTitle },
+          title: { display: false, text: options.yTitle },
           // Chart.js's own labels on a log axis run to many zeros; ours are short and exact.
           ticks: { maxTicksLimit: 6, callback: (value) => formatNumber(Number(value)) },
         },
@@ -82,6 +104,7 @@ export function applyTheme(chart: LineChart): void {
     if ('title' in s && s.title) s.title.color = c.muted;
   }
   if (o.plugins?.legend?.labels) o.plugins.legend.labels.color = c.foreground;
+  if (o.plugins?.title) o.plugins.title.color = c.muted;
   chart.data.datasets.forEach((d, i) => styleDataset(d, i));
   chart.update('none');
 }

@@ -64,3 +64,45 @@ export function cellAt(
   if (row < 0 || col < 0 || row >= rows || col >= cols) return null;
   return { row, col, index: row * cols + col };
 }
+
+/**
+ * The heatmaps' colour scale: a bar from the theme's blue (-`max`) through the background (0) to its red
+ * (+`max`), labelled at both ends and the middle, `width` CSS pixels wide.
+ */
+export function drawColorScale(
+  canvas: HTMLCanvasElement,
+  max: number,
+  width: number,
+  label: (v: number) => string,
+): void {
+  const height = 26;
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  const ctx = canvas.getContext('2d')!;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const colors = themeColors();
+  const bg = toRgb(colors.background);
+  const ends = [toRgb(colors.negative), toRgb(colors.positive)];
+  for (let x = 0; x < width; x++) {
+    const t = (x / Math.max(1, width - 1)) * 2 - 1;
+    const to = ends[t < 0 ? 0 : 1];
+    const k = Math.abs(t);
+    ctx.fillStyle = `rgb(${bg.map((b, i) => Math.round(b + (to[i] - b) * k)).join(',')})`;
+    ctx.fillRect(x, 0, 1, 10);
+  }
+  ctx.strokeStyle = colors.grid;
+  ctx.strokeRect(0.5, 0.5, width - 1, 10);
+  ctx.fillStyle = colors.muted;
+  ctx.font = `10px ${getComputedStyle(document.body).fontFamily}`;
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+  ctx.fillText(label(-max), 0, 13);
+  ctx.textAlign = 'center';
+  ctx.fillText('0', width / 2, 13);
+  ctx.textAlign = 'right';
+  ctx.fillText(label(max), width, 13);
+}

@@ -9,7 +9,10 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const SHAPES: Readonly<Record<ViewAction, { fill?: string; stroke?: string }>> = {
   train: { fill: 'M4 2.5v11l9-5.5z' },
   step: { fill: 'M2.5 2.5v11l7.5-5.5zM11 2.5h2.5v11H11z' },
-  backprop: { stroke: 'M6 3 2.5 6.5 6 10M3 6.5h6.5a3.25 3.25 0 0 1 0 6.5H7' },
+  // The gradient going back up from the loss (a bar) to the inputs; a curved arrow read as "undo".
+  backprop: { stroke: 'M8 12.5V3M4 7l4-4 4 4M3.5 13.5h9' },
+  // Four blocks: forward, loss, backward, update.
+  phases: { fill: 'M1 6h2.6v4H1zM4.8 6h2.6v4H4.8zM8.6 6h2.6v4H8.6zM12.4 6H15v4h-2.6z' },
   continue: { fill: 'M2.5 2.5H5v11H2.5zM7 2.5v11l7-5.5z' },
   stop: { fill: 'M3.5 3.5h9v9h-9z' },
 };

@@ -77,7 +77,13 @@ export function canvasFont(size = 11, weight = ''): string {
 }
 
 /** Frame, ticks with labels and axis titles around a plot. */
-export function drawAxes(p: Plot, titles: { x: string; y: string }, c: ThemeColors = themeColors()): void {
+export function drawAxes(
+  p: Plot,
+  titles: { x: string; y: string },
+  c: ThemeColors = themeColors(),
+  /** Y ticks and their labels (a log axis passes its powers of ten); round numbers when absent. */
+  yTicks?: { values: number[]; label(v: number): string },
+): void {
   const { ctx } = p;
   ctx.save();
   ctx.strokeStyle = c.grid;
@@ -94,19 +100,39 @@ export function drawAxes(p: Plot, titles: { x: string; y: string }, c: ThemeColo
   }
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const v of niceTicks(p.y[0], p.y[1], Math.max(2, Math.floor(p.height / 45)))) {
+  for (const v of yTicks?.values ?? niceTicks(p.y[0], p.y[1], Math.max(2, Math.floor(p.height / 45)))) {
     const y = Math.round(p.sy(v)) + 0.5;
     ctx.fillRect(p.left - 4, y, 4, 1);
-    ctx.fillText(formatNumber(v), p.left - 6, y);
+    ctx.fillText(yTicks ? yTicks.label(v) : formatNumber(v), p.left - 6, y);
   }
   ctx.font = canvasFont(11);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
   ctx.fillText(titles.x, p.left + p.width / 2, p.top + p.height + 32);
-  ctx.translate(12, p.top + p.height / 2);
-  ctx.rotate(-Math.PI / 2);
+  drawYTitle(ctx, titles.y, 12, p.top + p.height / 2);
+  ctx.restore();
+}
+
+/** Hangul, kana and CJK ideographs: scripts written upright, top to bottom, when set vertically. */
+const UPRIGHT_SCRIPT = /[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]/;
+
+/**
+ * A y-axis title centred at (x, y) along the axis: Latin text turned 90 degrees as usual, but Korean (and any
+ * CJK) text stacked upright, character by character, as it is written vertically (turned, it reads sideways).
+ */
+export function drawYTitle(ctx: CanvasRenderingContext2D, title: string, x: number, y: number): void {
+  ctx.save();
+  ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(titles.y, 0, 0);
+  if (UPRIGHT_SCRIPT.test(title)) {
+    const chars = [...title.replace(/\s+/g, '')];
+    const lineHeight = 12;
+    chars.forEach((ch, i) => ctx.fillText(ch, x, y + (i - (chars.length - 1) / 2) * lineHeight));
+  } else {
+    ctx.translate(x, y);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(title, 0, 0);
+  }
   ctx.restore();
 }
 

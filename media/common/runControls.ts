@@ -12,6 +12,7 @@ const ACTIONS: readonly { action: ViewAction; text: StringKey; label: StringKey 
   { action: 'train', text: 'train', label: 'trainLabel' },
   { action: 'step', text: 'step', label: 'stepLabel' },
   { action: 'backprop', text: 'backprop', label: 'backpropLabel' },
+  { action: 'phases', text: 'phasesAction', label: 'phasesLabel' },
   { action: 'continue', text: 'continue', label: 'continueLabel' },
   { action: 'stop', text: 'stop', label: 'stopLabel' },
 ];
@@ -69,6 +70,7 @@ export class RunControls implements View {
       train: hasFile && (!active || status === 'paused'),
       step: hasFile && status !== 'starting',
       backprop: hasFile && status !== 'starting',
+      phases: hasFile && status !== 'starting',
       continue: status === 'paused',
       stop: active,
     };

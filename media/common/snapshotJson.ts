@@ -12,10 +12,22 @@ type Json = Record<string, unknown>;
 const arr = (a: Float32Array) => Array.from(a);
 const f32 = (a: unknown) => Float32Array.from(a as number[]);
 
+type Named = { steps: Float32Array; ratios: Record<string, Float32Array> };
+
+function namedToJson(h: Named): Json {
+  return { steps: arr(h.steps), ratios: Object.fromEntries(Object.entries(h.ratios).map(([k, v]) => [k, arr(v)])) };
+}
+
+function namedFromJson(j: Json): Named {
+  const h = j as unknown as { steps: unknown; ratios: Record<string, unknown> };
+  return { steps: f32(h.steps), ratios: Object.fromEntries(Object.entries(h.ratios).map(([k, v]) => [k, f32(v)])) };
+}
+
 function countNumbers(s: RunSnapshot): number {
   let n = s.losses.length + s.lrs.reduce((a, l) => a + l.length, 0);
   for (const p of s.params) n += p.value.length + (p.grad?.length ?? 0);
   n += s.gradNorms.steps.length * (1 + Object.keys(s.gradNorms.norms).length);
+  if (s.ratioHistory) n += s.ratioHistory.steps.length * (1 + Object.keys(s.ratioHistory.ratios).length);
   return n;
 }
 
@@ -36,8 +48,10 @@ export function snapshotToJson(s: RunSnapshot): Json | null {
       steps: arr(s.gradNorms.steps),
       norms: Object.fromEntries(Object.entries(s.gradNorms.norms).map(([k, v]) => [k, arr(v)])),
     },
+    ...(s.ratioHistory ? { ratioHistory: namedToJson(s.ratioHistory) } : {}),
     paused: null,
     activations: null, // large and only of the latest step: not kept across a reload
+    figures: [], // matplotlib figures hold typed arrays and images: not kept across a reload
     concepts: countNumbers(s) + concepts.numbers <= SAVED_NUMBERS_LIMIT ? concepts.json : null,
   };
 }
@@ -61,6 +75,7 @@ export function snapshotFromJson(j: Json): RunSnapshot {
       steps: f32(s.gradNorms.steps),
       norms: Object.fromEntries(Object.entries(s.gradNorms.norms).map(([k, v]) => [k, f32(v)])),
     },
+    ...(s.ratioHistory ? { ratioHistory: namedFromJson(s.ratioHistory as unknown as Json) } : {}),
     activations: null,
     concepts: conceptsFromJson(s.concepts as unknown as Json | null),
   };

@@ -19,6 +19,8 @@ export interface ViewContext {
   readonly fileUri: string | null;
   /** Most points a line chart draws (the `backpropLens.maxChartPoints` setting). */
   readonly maxChartPoints: number;
+  /** Slow motion: most steps a second for Train (0: full speed), kept per workspace by the host. */
+  readonly slowMotion: number;
   /** The run shown, null before any. */
   readonly run: RunState | null;
   /** The run is one saved before a window reload: drawn as it was, not live, never continued. */
@@ -66,6 +68,7 @@ export class ViewHost {
     file: null,
     fileUri: null,
     maxChartPoints: 2000,
+    slowMotion: 0,
     run: null,
     restored: false,
   };
@@ -119,6 +122,7 @@ export class ViewHost {
     s.file = message.file;
     s.fileUri = message.fileUri;
     s.maxChartPoints = message.config.maxChartPoints;
+    s.slowMotion = message.config.slowMotion ?? 0;
     s.run = shown.run ? RunState.fromSnapshot(shown.run) : null;
     s.restored = shown.restored;
     this.options.store.remember(s.fileUri, s.run, s.restored);

@@ -7,16 +7,24 @@ export interface PanelLayout {
   /** The header: the file name (`title`), then the run controls. */
   header: HTMLElement;
   title: HTMLElement;
+  /** Python backend: PyTorch, devices, processes, step time and memory (hidden on the built-in engine). */
+  environment: HTMLElement;
   /** "No run yet" or "shown as before the reload". */
   empty: HTMLElement;
   phases: HTMLOListElement;
   error: HTMLElement;
   paused: HTMLElement;
+  /** Compare learning rates, slow motion, exports. */
+  tools: HTMLElement;
   loss: HTMLElement;
+  /** The learning-rate comparison's overlaid curves (hidden until one arrives). */
+  compare: HTMLElement;
   /** The concept views (hidden until their events arrive). */
   boundary: HTMLElement;
   fit: HTMLElement;
   landscape: HTMLElement;
+  /** matplotlib figures the script showed (hidden until one arrives). */
+  figures: HTMLElement;
   network: HTMLElement;
   graph: HTMLElement;
   explorer: HTMLElement;
@@ -43,14 +51,18 @@ export function panelLayout(app: HTMLElement, s: Strings): PanelLayout {
   const layout: PanelLayout = {
     header: h('header', { class: 'panel-header' }, title),
     title,
+    environment: h('p', { class: 'environment', 'aria-label': s.envLabel, hidden: true }),
     empty: h('p', { class: 'empty', text: s.noRun }),
     phases: h('ol', { class: 'phase-strip', 'aria-label': s.phases }),
     error: h('div', { class: 'error', role: 'alert', hidden: true }),
     paused: card('paused', s.pausedTable),
+    tools: h('div', { class: 'tools', role: 'group', 'aria-label': s.tools }),
     loss: card('loss', s.lossChart),
+    compare: card('compare', s.compareTitle, true),
     boundary: card('boundary', s.boundary, true),
     fit: card('fit', s.fit, true),
     landscape: card('landscape', s.landscape, true),
+    figures: card('figures', s.figures, true),
     network: card('network', s.network, true),
     graph: card('graph', s.graph, true),
     explorer: card('explorer', s.explorer, true),
@@ -66,12 +78,16 @@ export function panelLayout(app: HTMLElement, s: Strings): PanelLayout {
   const concepts = h('div', { class: 'grid-2 concept-row' }, l.boundary, l.fit, l.landscape);
   app.append(
     l.header,
+    l.environment,
     l.empty,
     l.phases,
     l.error,
     l.paused,
+    l.tools,
     l.loss,
+    l.compare,
     concepts,
+    l.figures,
     l.network,
     h('div', { class: 'grid-2' }, l.lr, l.grad),
     l.histograms,

@@ -1,7 +1,7 @@
 // The tape: each op that needs gradients records a Node holding its inputs and a closure that maps the
 // output's gradient to its inputs' gradients. `backward` walks the nodes in reverse topological order.
 import type { Tensor } from './tensor';
-import { POOLED_MIN_LENGTH, recycleFloats } from './buffers';
+import { POOLED_MIN_LENGTH, recycleFloats, setFloat64Mode } from './buffers';
 
 /** Maps the gradient of an op's output to the gradients of its inputs (null where an input needs none). */
 export type BackwardFn = (gradOut: Float32Array) => (Float32Array | null)[];
@@ -58,8 +58,51 @@ export function onBackward(listener: BackwardListener): () => void {
   };
 }
 
+const beforeBackwardListeners: BackwardListener[] = [];
+
+/** Instrumentation: called when a backward pass starts, before any gradient is computed (the loss is known). */
+export function onBeforeBackward(listener: BackwardListener): () => void {
+  beforeBackwardListeners.push(listener);
+  return () => {
+    const i = beforeBackwardListeners.indexOf(listener);
+    if (i >= 0) beforeBackwardListeners.splice(i, 1);
+  };
+}
+
+/** `done` is false just before the write and true right after it. */
+export type InplaceListener = (target: Tensor, done: boolean) => void;
+const inplaceListeners: InplaceListener[] = [];
+
+/**
+ * Instrumentation: called just before an in-place op that autograd does not record writes into a tensor's
+ * values (`w -= lr * w.grad` under no_grad, `p.data.sub_(...)`, `copy_`): a hand-written update.
+ */
+export function onUntrackedInplace(listener: InplaceListener): () => void {
+  inplaceListeners.push(listener);
+  return () => {
+    const i = inplaceListeners.indexOf(listener);
+    if (i >= 0) inplaceListeners.splice(i, 1);
+  };
+}
+
+/** Called by in-place ops (ops/inplace.ts) before (`done` false) and after they write into `target` without recording. */
+export function notifyUntrackedInplace(target: Tensor, done: boolean): void {
+  for (const listener of inplaceListeners) listener(target, done);
+}
+
 /** Reverse-mode pass from `root`, accumulating into `.grad` of leaves (and of non-leaves that retain it). */
 export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = false): void {
+  const mode = setFloat64Mode(false);
+  try {
+    backwardPass(root, gradient, retainGraph);
+  } finally {
+    setFloat64Mode(mode);
+  }
+  for (const listener of backwardListeners) listener(root);
+}
+
+function backwardPass(root: Tensor, gradient: Float32Array, retainGraph: boolean): void {
+  for (const listener of beforeBackwardListeners) listener(root);
   // Iterative DFS for a topological order: deep chains (long training graphs) must not overflow the stack.
   const order: Tensor[] = [];
   const visited = new Set<Tensor>();
@@ -107,6 +150,8 @@ export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = 
       err.name = 'RuntimeError';
       throw err;
     }
+    // A float64 node computes its gradients in float64 (the buffers its closure allocates follow the mode).
+    setFloat64Mode(t.dtype === 'float64');
     const inputGrads = node.backward(g);
     if (!retainGraph) {
       (node as { backward: BackwardFn }).backward = RELEASED;
@@ -114,19 +159,24 @@ export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = 
     }
     for (let k = 0; k < node.inputs.length; k++) {
       const input = node.inputs[k];
-      const ig = inputGrads[k];
+      let ig = inputGrads[k];
       if (!input || !ig || !input.requiresGrad) continue;
+      // A mixed-dtype op (float32 + float64): each input's gradient in its own dtype, as PyTorch casts it.
+      if ((input.dtype === 'float64') !== !(ig instanceof Float32Array)) ig = castGrad(ig, input.dtype === 'float64');
       const prev = grads.get(input);
       if (prev) {
         for (let j = 0; j < prev.length; j++) prev[j] += ig[j];
       } else {
         // Passing `g` itself on is safe: t's gradient is not read again once its node ran. A buffer handed to
         // two inputs (add(x, y) returns g for both) is copied for the second, since sums land in place.
-        grads.set(input, inputGrads.indexOf(ig) !== k ? ig.slice() : ig);
+        grads.set(input, inputGrads.indexOf(ig) !== k && inputGrads[k] === ig ? ig.slice() : ig);
       }
     }
   }
-  for (const listener of backwardListeners) listener(root);
+}
+
+function castGrad(g: Float32Array, toDouble: boolean): Float32Array {
+  return (toDouble ? Float64Array.from(g) : Float32Array.from(g)) as Float32Array;
 }
 
 const RELEASED: BackwardFn = () => [];

@@ -4,8 +4,54 @@
 // No tensor or autograd import: tensor.ts and autograd.ts both build on this file.
 import { checkAllocation } from './memory';
 
-export type DType = 'float32' | 'int64' | 'bool';
+/**
+ * float32 in a Float32Array; float64 and every integer dtype in a Float64Array (integers exact to 2^53, the
+ * narrow ones wrapped to their range by the ops that make them); bool in a Uint8Array.
+ */
+export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
 export type Storage = Float32Array | Float64Array | Uint8Array;
+
+export function isFloatDType(d: DType): boolean {
+  return d === 'float32' || d === 'float64';
+}
+
+export function isIntDType(d: DType): boolean {
+  return d === 'int64' || d === 'int32' || d === 'int16' || d === 'int8' || d === 'uint8';
+}
+
+// torch.set_default_dtype: the dtype of float literals and of creation functions without dtype=.
+let defaultFloat: 'float32' | 'float64' = 'float32';
+
+export function defaultFloatDType(): 'float32' | 'float64' {
+  return defaultFloat;
+}
+
+export function setDefaultFloatDType(d: 'float32' | 'float64'): void {
+  defaultFloat = d;
+}
+
+// The width of the float buffers ops allocate with floats()/scratchFloats(): float64 while an op whose
+// result is float64 runs (the bridge sets it from the operands' promoted dtype) and while the backward pass
+// runs a float64 node. Ops are written once over Float32Array; a float64 buffer passes through the same
+// code (typed as Float32Array) and keeps every value in double precision. Float32 programs never see one.
+let float64Mode = false;
+
+/** Sets whether floats() makes float64 buffers; returns the previous setting. */
+export function setFloat64Mode(on: boolean): boolean {
+  const previous = float64Mode;
+  float64Mode = on;
+  return previous;
+}
+
+export function inFloat64Mode(): boolean {
+  return float64Mode;
+}
+
+/** A zeroed float64 buffer, typed as the Float32Array the op code is written over. */
+function doubles(n: number): Float32Array {
+  checkAllocation(n, 8);
+  return new Float64Array(n) as unknown as Float32Array;
+}
 
 const SLAB_BYTES = 1 << 16;
 /** Buffers of more bytes than this are standalone ArrayBuffers (never slab views). */
@@ -20,6 +66,10 @@ let slabUsed = 0;
  * Code that transfers `.buffer` must copy first (`slice()`), as it must for any view.
  */
 export function floats(n: number): Float32Array {
+  return float64Mode ? doubles(n) : floats32(n);
+}
+
+function floats32(n: number): Float32Array {
   const bytes = n * 4;
   if (bytes > SLAB_MAX) {
     const reused = pooled(n);
@@ -43,7 +93,8 @@ export function floats(n: number): Float32Array {
  * allocation and the zeroing that dominate big ops' bookkeeping (an MNIST-size weight gradient is 800 KB).
  */
 export function scratchFloats(n: number): Float32Array {
-  if (n * 4 <= SLAB_MAX) return floats(n);
+  if (float64Mode) return doubles(n);
+  if (n * 4 <= SLAB_MAX) return floats32(n);
   const reused = pooled(n);
   if (reused) return reused;
   checkAllocation(n, 4);
@@ -51,10 +102,10 @@ export function scratchFloats(n: number): Float32Array {
 }
 
 export function allocate(dtype: DType, n: number): Storage {
-  if (dtype === 'float32') return floats(n);
-  checkAllocation(n, dtype === 'int64' ? 8 : 1);
-  if (dtype === 'int64') return new Float64Array(n);
-  return new Uint8Array(n);
+  if (dtype === 'float32') return floats32(n);
+  checkAllocation(n, dtype === 'bool' ? 1 : 8);
+  if (dtype === 'bool') return new Uint8Array(n);
+  return new Float64Array(n);
 }
 
 // Gradient buffers known to be all +0 (cleared by zero_grad, not written since: checkInplace and
@@ -93,10 +144,10 @@ export function markNoNegativeZero(a: Float32Array): Float32Array {
  * holds -0 (0 + -0 = +0): a buffer known to have no -0 (a gemm output) is copied, ~10x faster than the loop
  * on big weights.
  */
-export function accumulateInto(dst: Storage, g: Float32Array): void {
+export function accumulateInto(dst: Storage, g: Float32Array | Float64Array): void {
   if (dst.byteLength > SLAB_MAX && zeroedBuffers.has(dst.buffer)) {
     zeroedBuffers.delete(dst.buffer);
-    if (noNegativeZero.has(g) && dst.length === g.length) {
+    if (g instanceof Float32Array && noNegativeZero.has(g) && dst.length === g.length) {
       dst.set(g);
       return;
     }
@@ -126,6 +177,7 @@ function pooled(n: number): Float32Array | undefined {
  * Slab views and subarrays are ignored (their memory is shared with other buffers).
  */
 export function recycleFloats(a: Float32Array): void {
+  if (!(a instanceof Float32Array)) return; // a float64 gradient: the pool serves float32 buffers only
   const bytes = a.byteLength;
   if (bytes <= SLAB_MAX || a.byteOffset !== 0 || a.buffer.byteLength !== bytes) return;
   if (pooledBytes + bytes > POOL_MAX_BYTES) return;

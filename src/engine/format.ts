@@ -2,6 +2,7 @@
 // one formatter per tensor decides integer, fixed or scientific notation and a common width; rows wrap
 // at the line width; large tensors are summarised with `...`; suffixes such as `grad_fn=<...>` follow.
 import type { DType } from './tensor';
+import { defaultFloatDType } from './buffers';
 
 export interface PrintOptions {
   precision: number;
@@ -170,7 +171,7 @@ class Formatter {
   maxWidth = 1;
 
   constructor(values: ArrayLike<number>, dtype: DType) {
-    this.floating = dtype === 'float32';
+    this.floating = dtype === 'float32' || dtype === 'float64';
     const p = opts.precision;
     if (!this.floating) {
       for (let i = 0; i < values.length; i++) {
@@ -329,7 +330,16 @@ function pyTuple(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }
 
-const DTYPE_NAMES: Record<DType, string> = { float32: 'torch.float32', int64: 'torch.int64', bool: 'torch.bool' };
+const DTYPE_NAMES: Record<DType, string> = {
+  float32: 'torch.float32',
+  float64: 'torch.float64',
+  int64: 'torch.int64',
+  int32: 'torch.int32',
+  int16: 'torch.int16',
+  int8: 'torch.int8',
+  uint8: 'torch.uint8',
+  bool: 'torch.bool',
+};
 
 export interface FormatOptions {
   /** Defaults to the tensor's own flag. */
@@ -353,11 +363,14 @@ export function formatTensor(t: Printable, options: FormatOptions = {}): string 
   let contents: string;
   if (t.data.length === 0) {
     if (t.shape.length !== 1) suffixes.push(`size=${pyTuple(t.shape)}`);
-    if (t.dtype !== 'float32') suffixes.push(`dtype=${DTYPE_NAMES[t.dtype]}`);
+    if (t.dtype !== defaultFloatDType()) suffixes.push(`dtype=${DTYPE_NAMES[t.dtype]}`);
     contents = '[]';
   } else {
-    // float32 (the default dtype), int64 and bool never print their dtype.
     contents = tensorContents(t, indent);
+    // The default dtype, int64 and bool never print their dtype.
+    if (t.dtype !== defaultFloatDType() && t.dtype !== 'int64' && t.dtype !== 'bool') {
+      suffixes.push(`dtype=${DTYPE_NAMES[t.dtype]}`);
+    }
   }
   const gradFnName = options.gradFnName !== undefined ? options.gradFnName : (t.gradFn?.name ?? null);
   const requiresGrad = options.requiresGrad ?? t.requiresGrad ?? false;

@@ -28,6 +28,9 @@ export * from './ops/inplace';
 export * from './ops/create';
 export * from './ops/random_like';
 export * from './ops/misc';
+export * from './ops/scatter';
+export * from './ops/batchnorm';
+export * from './ops/custom';
 // `var` is a reserved word for declarations but fine as an export name: torch.var(x).
 export { var_ as var } from './ops/reduce';
 export { promote, asTensor, castStorage, floatScalar, isScalarOperand } from './ops/util';

@@ -5,7 +5,7 @@
 // multiply-add into one rounding.
 import { runtimeError } from './errors';
 import { checkAllocation } from './memory';
-import { Tensor } from './tensor';
+import { Tensor, allocate } from './tensor';
 
 const f32 = Math.fround;
 
@@ -211,7 +211,7 @@ export function fmaf(a: number, b: number, c: number): number {
 }
 
 /** Double-precision a*b+c with one rounding (error-free product and sum; correct except at ties). */
-function fmaDouble(a: number, b: number, c: number): number {
+export function fmaDouble(a: number, b: number, c: number): number {
   const p = a * b;
   if (!Number.isFinite(p) || a === 0 || b === 0) return p + c;
   // Dekker/Veltkamp split for the exact product error.
@@ -327,10 +327,42 @@ function normalFill16(data: Float32Array, o: number, mean: number, std: number):
 // In-place fills over a float32 tensor (what Tensor.uniform_/normal_ and nn.init use)
 
 function floatData(t: Tensor, what: string): Float32Array {
+  if (t.dtype === 'float64') return t.data as unknown as Float32Array;
   if (!(t.data instanceof Float32Array)) {
     throw runtimeError(`"${what}" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
   }
   return t.data;
+}
+
+/** uniform_(from, to) for float64: 53 bits of random64() per value, x * (to - from) + from in double. */
+function fillUniform64(data: Float64Array, from: number, to: number, gen: Generator): void {
+  if (!(from <= to))
+    throw runtimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
+  for (let i = 0; i < data.length; i++) data[i] = gen.uniformDouble() * (to - from) + from;
+}
+
+/** normal_(mean, std) for float64: ATen's normal_fill<double> from 16 values on, normal_distribution<double> below. */
+function fillNormal64(data: Float64Array, mean: number, std: number, gen: Generator): void {
+  if (!(std >= 0)) throw runtimeError(`normal expects std >= 0.0, but found std ${std}`);
+  const n = data.length;
+  if (n < 16) {
+    for (let i = 0; i < n; i++) data[i] = fmaDouble(gen.standardNormalDouble(), std, mean);
+    return;
+  }
+  const fill16 = (o: number) => {
+    for (let j = 0; j < 8; j++) {
+      const radius = Math.sqrt(-2 * Math.log(1 - data[o + j]));
+      const theta = 2 * Math.PI * data[o + j + 8];
+      data[o + j] = radius * Math.cos(theta) * std + mean;
+      data[o + j + 8] = radius * Math.sin(theta) * std + mean;
+    }
+  };
+  for (let i = 0; i < n; i++) data[i] = gen.uniformDouble();
+  for (let i = 0; i + 16 <= n; i += 16) fill16(i);
+  if (n % 16 !== 0) {
+    for (let i = n - 16; i < n; i++) data[i] = gen.uniformDouble();
+    fill16(n - 16);
+  }
 }
 
 /** Marks an in-place write the way every in-place op does (refuses tracked leaves unless under no_grad). */
@@ -374,14 +406,16 @@ export function uniform_(t: Tensor, from = 0, to = 1, gen?: Generator): Tensor {
     throw runtimeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
   }
   touch(t);
-  fillUniform(data, from, to, gen);
+  if (data instanceof Float32Array) fillUniform(data, from, to, gen);
+  else fillUniform64(data as unknown as Float64Array, from, to, gen ?? defaultGenerator);
   return t;
 }
 
 export function normal_(t: Tensor, mean = 0, std = 1, gen?: Generator): Tensor {
   const data = floatData(t, 'normal_kernel_cpu');
   touch(t);
-  fillNormal(data, mean, std, gen);
+  if (data instanceof Float32Array) fillNormal(data, mean, std, gen);
+  else fillNormal64(data as unknown as Float64Array, mean, std, gen ?? defaultGenerator);
   return t;
 }
 
@@ -399,14 +433,16 @@ function sizeOf(shape: readonly number[]): number {
   return n;
 }
 
-export function rand(shape: readonly number[], gen?: Generator): Tensor {
+export function rand(shape: readonly number[], gen?: Generator, dtype: 'float32' | 'float64' = 'float32'): Tensor {
+  if (dtype === 'float64') return uniform_(new Tensor(allocate('float64', sizeOf(shape)), shape, 'float64'), 0, 1, gen);
   checkAllocation(sizeOf(shape), 4);
   const data = new Float32Array(sizeOf(shape));
   fillUniform(data, 0, 1, gen);
   return new Tensor(data, shape, 'float32');
 }
 
-export function randn(shape: readonly number[], gen?: Generator): Tensor {
+export function randn(shape: readonly number[], gen?: Generator, dtype: 'float32' | 'float64' = 'float32'): Tensor {
+  if (dtype === 'float64') return normal_(new Tensor(allocate('float64', sizeOf(shape)), shape, 'float64'), 0, 1, gen);
   checkAllocation(sizeOf(shape), 4);
   const data = new Float32Array(sizeOf(shape));
   fillNormal(data, 0, 1, gen);

@@ -1,13 +1,20 @@
-// The Tensor: a contiguous, row-major buffer plus a shape. float32 values live in a Float32Array; int64
-// (labels, indices) in a Float64Array, exact to 2^53; bool in a Uint8Array. Views that keep the layout
+// The Tensor: a contiguous, row-major buffer plus a shape. float32 values live in a Float32Array; float64 and
+// the integer dtypes (int64 labels and indices, int32, ...) in a Float64Array, integers exact to 2^53; bool
+// in a Uint8Array. Views that keep the layout
 // (`view`, `reshape`, `detach`, `.data`) share the buffer; other layout changes copy.
 import { runtimeError } from './errors';
 import { Node, isGradEnabled, runBackward } from './autograd';
 import { Shape, fmtShape, numel, sameShape } from './shape';
-import { DType, Storage, accumulateInto, forgetZeroed, markZeroed } from './buffers';
+import { DType, Storage, accumulateInto, forgetZeroed, isFloatDType, markZeroed } from './buffers';
 
 export type { DType, Storage } from './buffers';
-export { allocate, floats, scratchFloats } from './buffers';
+export { allocate, floats, scratchFloats, isFloatDType, isIntDType } from './buffers';
+
+/** A float buffer as the dtype's own storage (a float64 tensor's gradient is float64, as in PyTorch). */
+export function asFloatStorage(g: ArrayLike<number>, dtype: DType): Float32Array {
+  if (dtype === 'float64') return (g instanceof Float64Array ? g : Float64Array.from(g)) as unknown as Float32Array;
+  return g instanceof Float32Array ? g : Float32Array.from(g);
+}
 
 /** zero_grad of one parameter (Module's and Optimizer's): its gradient to null, or detached and zeroed in place. */
 export function clearGrad(p: Tensor, setToNone: boolean): void {
@@ -43,19 +50,20 @@ export class Tensor {
     this.data = data;
     this.shape = shape.slice();
     this.dtype = dtype ?? (data instanceof Float32Array ? 'float32' : data instanceof Float64Array ? 'int64' : 'bool');
+    if (this.dtype === 'float32' && !(data instanceof Float32Array)) this.dtype = 'float64';
     if (numel(shape) !== data.length) {
       throw new Error(`internal: buffer of ${data.length} elements cannot have shape ${fmtShape(shape)}`);
     }
-    if (requiresGrad && this.dtype !== 'float32') {
+    if (requiresGrad && !isFloatDType(this.dtype)) {
       throw runtimeError('Only Tensors of floating point and complex dtype can require gradients');
     }
     this.requiresGrad = requiresGrad;
     this.gradFn = gradFn;
   }
 
-  /** A float32 result of an op; records `node` when gradients are being recorded. */
+  /** A float result of an op (float64 when its buffer is); records `node` when gradients are being recorded. */
   static result(data: Float32Array, shape: Shape, node: Node | null): Tensor {
-    return new Tensor(data, shape, 'float32', node !== null, node);
+    return new Tensor(data, shape, data instanceof Float32Array ? 'float32' : 'float64', node !== null, node);
   }
 
   get isLeaf(): boolean {
@@ -71,7 +79,7 @@ export class Tensor {
     return !this.nonContiguous;
   }
   isFloatingPoint(): boolean {
-    return this.dtype === 'float32';
+    return isFloatDType(this.dtype);
   }
 
   item(): number | boolean {
@@ -131,7 +139,7 @@ export class Tensor {
           "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().",
       );
     }
-    if (flag && this.dtype !== 'float32') {
+    if (flag && !isFloatDType(this.dtype)) {
       throw runtimeError('Only Tensors of floating point and complex dtype can require gradients');
     }
     this.requiresGrad = flag;
@@ -175,7 +183,8 @@ export class Tensor {
   /** Adds a gradient into `.grad` (allocating it on first use), as AccumulateGrad does. */
   accumulateGrad(g: Float32Array): void {
     if (this.grad === null) {
-      this.grad = new Tensor(g.slice(), this.shape, 'float32');
+      const own = asFloatStorage(g, this.dtype);
+      this.grad = new Tensor(own === g ? g.slice() : own, this.shape, this.dtype);
     } else {
       accumulateInto(this.grad.data, g);
     }
@@ -193,10 +202,13 @@ export class Tensor {
             `output[0] has a shape of ${fmtShape(this.shape)}.`,
         );
       }
-      g = Float32Array.from(gradient.data);
+      g =
+        this.dtype === 'float64'
+          ? asFloatStorage(Float64Array.from(gradient.data), 'float64')
+          : Float32Array.from(gradient.data);
     } else {
       if (this.data.length !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
-      g = new Float32Array([1]);
+      g = asFloatStorage([1], this.dtype);
     }
     runBackward(this, g, retainGraph);
   }

@@ -6,14 +6,19 @@
 import * as vscode from 'vscode';
 import { findLensTargets, importsTorch } from './pythonStructure';
 import type { RunController } from './runController';
+import { offersPytorch } from './backendChoice';
+import type { Backends } from './backends';
 
 /** The codicon of each action: the same as the command's icon in the editor title bar (package.json). */
 const LENS_ICONS = {
   train: 'play',
   step: 'debug-step-over',
-  backprop: 'debug-step-back',
+  // Gradients flow back up from the loss (debug-step-back's curved arrow read as "undo").
+  backprop: 'arrow-up',
+  phases: 'debug-step-into',
   continue: 'debug-continue',
   stop: 'debug-stop',
+  runOnPytorch: 'flame',
 } as const;
 
 export class TrainingCodeLensProvider implements vscode.CodeLensProvider {
@@ -21,8 +26,13 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly lastStatus = new Map<string, string>();
 
-  constructor(private readonly controller: RunController) {
+  constructor(
+    private readonly controller: RunController,
+    private readonly backends: Backends,
+  ) {
     vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire());
+    // The interpreter's check finished ("Run on PyTorch" appears) or the backend changed.
+    backends.onDidChange(() => this.changed.fire());
     controller.onDidChangeRun((key) => {
       // Progress also fires onDidChangeRun; only a change of state changes the lenses.
       const status = controller.runState(key)?.status ?? 'idle';
@@ -41,6 +51,9 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider {
     const active = status === 'starting' || status === 'running' || status === 'paused';
     const lenses: vscode.CodeLens[] = [];
     if (!vscode.workspace.isTrusted) return this.restrictedLenses(text);
+    // Read from the cached check (started here when none has been): the lenses never wait for Python.
+    const backend = this.backends.forFile(document.uri.toString());
+    const pytorch = offersPytorch(backend, this.backends.interpreter);
     for (const target of findLensTargets(text)) {
       const range = new vscode.Range(target.line, 0, target.line, 0);
       const args = [document.uri];
@@ -68,7 +81,22 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider {
           'backpropLens.backprop',
           vscode.l10n.t('Run until the next backward pass and pause'),
         );
+        // Phase by phase stepping is the built-in engine's (the python backend pauses after backward and update).
+        if (backend === 'builtin')
+          lens(
+            LENS_ICONS.phases,
+            vscode.l10n.t('Phases'),
+            'backpropLens.phases',
+            vscode.l10n.t('Step through phases: pause after forward, loss, backward and update'),
+          );
       }
+      if (!active && pytorch)
+        lens(
+          LENS_ICONS.runOnPytorch,
+          vscode.l10n.t('Run on PyTorch'),
+          'backpropLens.runOnPytorch',
+          vscode.l10n.t('Train this file on your own Python and PyTorch instead of the built-in engine'),
+        );
       if (active) lens(LENS_ICONS.stop, vscode.l10n.t('Stop'), 'backpropLens.stop', vscode.l10n.t('Stop the run'));
     }
     return lenses;

@@ -6,6 +6,9 @@ import type { PanelManager } from './panel';
 import type { RunController } from './runController';
 import { canRun } from './trust';
 import { newExample } from './examples';
+import type { Backends } from './backends';
+import { pythonReady, switchBackend } from './backendStatus';
+import { readSettings } from './settings';
 
 async function documentFor(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.parse(arg) : undefined;
@@ -25,14 +28,29 @@ export function registerCommands(
   context: vscode.ExtensionContext,
   controller: RunController,
   panels: PanelManager,
+  backends: Backends,
 ): void {
   const run = (mode: RunMode) => async (arg?: unknown) => {
     const doc = await documentFor(arg);
     if (!doc || !canRun()) return;
     const key = doc.uri.toString();
+    const backend = backends.forFile(key);
+    if (backend === 'python' && mode === 'phases') {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'Stepping phase by phase runs on the built-in engine only; on PyTorch, Backprop pauses after each backward pass and Step after each update.',
+        ),
+      );
+      return;
+    }
+    if (controller.isActive(key)) {
+      panels.show(doc.uri, { preserveFocus: true });
+      return controller.continue(key, mode);
+    }
+    // On the python backend the interpreter must import torch; if not, the learner is told what to install.
+    if (backend === 'python' && !(await pythonReady(backends))) return;
     panels.show(doc.uri, { preserveFocus: true });
-    if (controller.isActive(key)) controller.continue(key, mode);
-    else await controller.start(doc, mode);
+    await controller.start(doc, mode, backend);
   };
   const onActive = (fn: (key: string) => void) => async (arg?: unknown) => {
     const doc = await documentFor(arg);
@@ -43,6 +61,7 @@ export function registerCommands(
     vscode.commands.registerCommand('backpropLens.train', run('train')),
     vscode.commands.registerCommand('backpropLens.step', run('step')),
     vscode.commands.registerCommand('backpropLens.backprop', run('backprop')),
+    vscode.commands.registerCommand('backpropLens.phases', run('phases')),
     vscode.commands.registerCommand(
       'backpropLens.continue',
       onActive((key) => controller.continue(key, 'train')),
@@ -55,6 +74,15 @@ export function registerCommands(
       const doc = await documentFor(arg);
       if (doc) panels.show(doc.uri, { selectParam: typeof param === 'string' ? param : undefined });
     }),
+    vscode.commands.registerCommand('backpropLens.runOnPytorch', async (arg?: unknown) => {
+      const doc = await documentFor(arg);
+      if (!doc || !canRun()) return;
+      backends.choose(doc.uri.toString(), 'python');
+      await run('train')(doc.uri);
+    }),
+    vscode.commands.registerCommand('backpropLens.switchBackend', (choice?: unknown) =>
+      switchBackend(backends, readSettings().backend, choice),
+    ),
     vscode.commands.registerCommand('backpropLens.newExample', (file?: unknown) =>
       newExample(context.extensionUri, typeof file === 'string' ? file : undefined),
     ),

@@ -2,6 +2,7 @@
 // Cleared when the file's next run starts.
 import * as vscode from 'vscode';
 import type { RunEvent } from '../protocol';
+import { codePointColumnToUtf16 } from '../python/pythonSource';
 import type { RunController } from './runController';
 
 export function registerDiagnostics(controller: RunController): vscode.Disposable {
@@ -25,7 +26,8 @@ export function registerDiagnostics(controller: RunController): vscode.Disposabl
       d.source = 'Backprop Lens';
       d.code = event.kind;
       add(key, d);
-    } else if (event.type === 'warning' && event.pos) {
+    } else if (event.type === 'warning' && event.pos && !event.code) {
+      // Coded warnings are findings: findingsDiagnostics.ts words them in the user's language.
       const d = new vscode.Diagnostic(rangeOf(key, event.pos), event.message, vscode.DiagnosticSeverity.Warning);
       d.source = 'Backprop Lens';
       add(key, d);
@@ -48,7 +50,8 @@ function rangeOf(key: string, pos: { line: number; column: number } | null): vsc
   const line = Math.max(0, (pos?.line ?? 1) - 1);
   const text = doc && line < doc.lineCount ? doc.lineAt(line).text : '';
   const firstNonBlank = text.length - text.trimStart().length;
-  const column = pos && pos.column > 0 ? pos.column - 1 : firstNonBlank;
+  // Python counts columns in characters, VS Code in UTF-16 units (an emoji is one character, two units).
+  const column = pos && pos.column > 0 ? codePointColumnToUtf16(text, pos.column) - 1 : firstNonBlank;
   const end = Math.max(text.length, column + 1);
   return new vscode.Range(line, Math.min(column, end - 1), line, end);
 }

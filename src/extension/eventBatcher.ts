@@ -22,6 +22,21 @@ function mergeSteps(a: StepsEvent, b: StepsEvent): StepsEvent | null {
   // The Python backend's step times merge too (the newest maxMemory is kept by the spread of `b`).
   if (a.stepMs && b.stepMs) merged.stepMs = concat(a.stepMs, b.stepMs);
   else delete merged.stepMs;
+  // Every step's gradient norms and update ratios: merged per parameter when both carry the same names.
+  const sameNames = (x?: { names: string[] }, y?: { names: string[] }) =>
+    !!x && !!y && x.names.length === y.names.length && x.names.every((n, k) => n === y.names[k]);
+  if (a.gradNorms && b.gradNorms && sameNames(a.gradNorms, b.gradNorms))
+    merged.gradNorms = {
+      names: b.gradNorms.names,
+      norms: a.gradNorms.norms.map((v, k) => concat(v, b.gradNorms!.norms[k])),
+    };
+  else if (a.gradNorms || b.gradNorms) return null;
+  if (a.updateRatios && b.updateRatios && sameNames(a.updateRatios, b.updateRatios))
+    merged.updateRatios = {
+      names: b.updateRatios.names,
+      ratios: a.updateRatios.ratios.map((v, k) => concat(v, b.updateRatios!.ratios[k])),
+    };
+  else if (a.updateRatios || b.updateRatios) return null;
   return merged;
 }
 

@@ -54,6 +54,13 @@ function examples(): Example[] {
       detail: vscode.l10n.t('Gradient descent from two starting points ends in two different valleys'),
     },
     {
+      file: 'plot_losses.py',
+      label: vscode.l10n.t('Plotting with matplotlib'),
+      detail: vscode.l10n.t(
+        'The loss drawn live with plt.plot, then the decision boundary with contourf, saved as a PNG',
+      ),
+    },
+    {
       file: 'syntax_error.py',
       label: vscode.l10n.t('Syntax error'),
       detail: vscode.l10n.t('Shows how errors appear in the Problems panel'),

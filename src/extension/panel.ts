@@ -3,7 +3,7 @@
 // the file's snapshot again. After a window reload the serializer recreates it from the file URI the
 // webview saved with vscode.setState.
 import * as vscode from 'vscode';
-import type { ViewToHost } from '../protocol';
+import type { HostToView, ViewToHost } from '../protocol';
 import type { RunController } from './runController';
 import { displayName, eventsMessage, snapshotMessage, webviewHtml, webviewOptions } from './webviewHost';
 
@@ -17,9 +17,17 @@ interface PanelEntry {
   ready: boolean;
 }
 
+type ChartImages = Extract<ViewToHost, { type: 'chartImages' }>['images'];
+
 export class PanelManager implements vscode.Disposable {
   private readonly panels = new Map<string, PanelEntry>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly readyEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** A file's panel said `ready` (shown again): send it what the snapshot does not hold. */
+  readonly onDidBecomeReady = this.readyEmitter.event;
+  private readonly imagesEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; images: ChartImages }>();
+  /** A panel sent its charts as images (the "Export charts" button or command). */
+  readonly onDidReceiveImages = this.imagesEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -73,6 +81,25 @@ export class PanelManager implements vscode.Disposable {
     }
   }
 
+  /** Sends a message to the file's panel, when it is open and ready. */
+  post(key: string, message: HostToView): void {
+    const entry = this.panels.get(key);
+    if (entry?.ready) void entry.panel.webview.postMessage(message);
+  }
+
+  /** Sends every ready panel a fresh snapshot (a setting the views show changed). */
+  refreshConfig(): void {
+    for (const entry of this.panels.values())
+      if (entry.ready) void entry.panel.webview.postMessage(snapshotMessage(this.controller, entry.uri));
+  }
+
+  /** Asks the file's panel for its charts as images (they arrive through onDidReceiveImages). */
+  requestChartImages(uri: vscode.Uri): void {
+    this.show(uri, { preserveFocus: true });
+    const entry = this.panels.get(uri.toString());
+    if (entry?.ready) void entry.panel.webview.postMessage({ type: 'requestChartImages' } satisfies HostToView);
+  }
+
   private attach(panel: vscode.WebviewPanel, uri: vscode.Uri): PanelEntry {
     const key = uri.toString();
     const entry: PanelEntry = { panel, uri, ready: false };
@@ -104,6 +131,13 @@ export class PanelManager implements vscode.Disposable {
           void entry.panel.webview.postMessage({ type: 'selectParam', name: entry.pendingParam });
           entry.pendingParam = undefined;
         }
+        this.readyEmitter.fire(entry.uri);
+        break;
+      case 'tool':
+        void vscode.commands.executeCommand(`backpropLens.${message.command}`, entry.uri, message.arg);
+        break;
+      case 'chartImages':
+        this.imagesEmitter.fire({ uri: entry.uri, images: message.images });
         break;
       case 'action':
         void vscode.commands.executeCommand(`backpropLens.${message.action}`, entry.uri);
@@ -117,6 +151,8 @@ export class PanelManager implements vscode.Disposable {
   dispose(): void {
     for (const entry of this.panels.values()) entry.panel.dispose();
     this.disposables.forEach((d) => d.dispose());
+    this.readyEmitter.dispose();
+    this.imagesEmitter.dispose();
   }
 }
 

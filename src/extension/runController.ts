@@ -4,13 +4,25 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunEvent, RunMode, RunSnapshot } from '../protocol';
-import type { Runner, RunOptions } from '../python/runner';
+import type { FinishedEvent, RunOptions } from '../python/runner';
 import { EventBatcher, isStateChange } from './eventBatcher';
 import { RunState } from '../shared/runState';
 import { readSettings } from './settings';
+import type { Backend } from './backendChoice';
 
-/** What the controller needs from src/python/runner.ts (an interface so tests can drive it with a fake). */
-export type RunnerLike = Pick<Runner, 'warm' | 'run' | 'on' | 'continue' | 'pause' | 'stop' | 'dispose'>;
+/**
+ * What the controller needs from a runner: src/python/runner.ts (the built-in engine) or pytorchRunner.ts (the
+ * learner's Python and PyTorch). An interface so tests can drive it with a fake.
+ */
+export interface RunnerLike {
+  warm(): Promise<void> | void;
+  run(options: RunOptions): Promise<FinishedEvent>;
+  on(event: 'event', listener: (e: RunEvent) => void): unknown;
+  continue(mode: RunMode): void;
+  pause(): void;
+  stop(): void;
+  dispose(): Promise<void> | void;
+}
 
 export interface RunBatch {
   /** `uri.toString()` of the file the run belongs to. */
@@ -24,11 +36,18 @@ export class RunController implements vscode.Disposable {
   private readonly runStates = new Map<string, RunState>();
   private readonly batchers = new Map<string, EventBatcher>();
   private readonly runFiles = new Map<number, string>();
-  private current: { key: string; runId: number; done: Promise<unknown> } | undefined;
+  private current: { key: string; runId: number; done: Promise<unknown>; runner: RunnerLike } | undefined;
   private nextPlaceholder = 1;
   private flushTimer: NodeJS.Timeout | undefined;
-  private runner: RunnerLike | undefined;
+  /** One runner per backend, made when first needed; `stale` ones are replaced at their next run. */
+  private readonly runners = new Map<Backend, RunnerLike>();
+  private readonly stale = new Set<Backend>();
+  /** Each runner numbers its runs from 1: the controller gives every run a number of its own. */
+  private readonly runIds = new WeakMap<RunnerLike, Map<number, number>>();
+  private nextRunId = 1;
   private warmed = false;
+  /** Slow motion: most steps a second for runs started from now on (0: full speed; kept per workspace). */
+  slowMotion = 0;
 
   private readonly batchEmitter = new vscode.EventEmitter<RunBatch>();
   /** Batched events for the views of one file. */
@@ -43,14 +62,41 @@ export class RunController implements vscode.Disposable {
   /** Every event as it arrives, unbatched (diagnostics, paused line). */
   readonly onDidEvent = this.eventEmitter.event;
 
-  constructor(private readonly createRunner: () => RunnerLike) {}
+  constructor(private readonly createRunner: (backend: Backend) => RunnerLike) {}
 
-  private getRunner(): RunnerLike {
-    if (!this.runner) {
-      this.runner = this.createRunner();
-      this.runner.on('event', (e) => this.handle(e));
+  /** The runner of `backend` (default: the current run's). */
+  private getRunner(backend?: Backend): RunnerLike {
+    if (!backend) return this.current?.runner ?? this.getRunner('builtin');
+    let runner = this.runners.get(backend);
+    if (!runner) {
+      const created = this.createRunner(backend);
+      created.on('event', (e) => this.handle(this.renumber(created, e), created));
+      this.runners.set(backend, created);
+      runner = created;
     }
-    return this.runner;
+    return runner;
+  }
+
+  /** `backend`'s runner is out of date (another interpreter was chosen): the next run makes a new one. */
+  resetRunner(backend: Backend): void {
+    this.stale.add(backend);
+  }
+
+  private replaceStaleRunner(backend: Backend): void {
+    if (!this.stale.delete(backend)) return;
+    const old = this.runners.get(backend);
+    this.runners.delete(backend);
+    void old?.dispose();
+  }
+
+  /** The event with the controller's number for its run (unique across runners). */
+  private renumber(runner: RunnerLike, event: RunEvent): RunEvent {
+    if (!('runId' in event)) return event;
+    let ids = this.runIds.get(runner);
+    if (!ids) this.runIds.set(runner, (ids = new Map()));
+    let runId = ids.get(event.runId);
+    if (runId === undefined) ids.set(event.runId, (runId = this.nextRunId++));
+    return runId === event.runId ? event : { ...event, runId };
   }
 
   /** Starts the worker loading Pyodide in the background, once. */
@@ -58,7 +104,7 @@ export class RunController implements vscode.Disposable {
     if (this.warmed) return;
     this.warmed = true;
     try {
-      void Promise.resolve(this.getRunner().warm()).catch(() => undefined);
+      void Promise.resolve(this.getRunner('builtin').warm()).catch(() => undefined);
     } catch {
       // A failed warm-up shows up again, with its message, on the first run.
     }
@@ -83,9 +129,10 @@ export class RunController implements vscode.Disposable {
 
   /**
    * Train/Step/Backprop on a file. A paused or running run of the same file continues in the new mode;
-   * a run of another file is stopped first (the worker runs one file at a time).
+   * a run of another file is stopped first (the worker runs one file at a time). `backend` runs it on the
+   * built-in engine or on the learner's Python and PyTorch.
    */
-  async start(document: vscode.TextDocument, mode: RunMode): Promise<void> {
+  async start(document: vscode.TextDocument, mode: RunMode, backend: Backend = 'builtin'): Promise<void> {
     const key = document.uri.toString();
     if (this.current?.key === key && this.isActive(key)) {
       this.getRunner().continue(mode);
@@ -115,11 +162,14 @@ export class RunController implements vscode.Disposable {
       seed: settings.seed,
       pauseOnNaN: settings.pauseOnNaN,
       updatesPerSecond: settings.updatesPerSecond,
+      maxStepsPerSecond: this.slowMotion,
+      // The python backend runs `python FILE` from the file's folder, as the built-in runtime does.
+      cwd: document.uri.scheme === 'file' ? path.dirname(file) : undefined,
     };
-    const done = this.getRunner()
-      .run(request)
-      .catch((err: unknown) => this.runFailed(runId, err));
-    this.current = { key, runId, done };
+    this.replaceStaleRunner(backend);
+    const runner = this.getRunner(backend);
+    const done = runner.run(request).catch((err: unknown) => this.runFailed(runId, err));
+    this.current = { key, runId, done, runner };
   }
 
   /** The worker could not run the file at all (it crashed or failed to load): record it as a failed run. */
@@ -148,9 +198,9 @@ export class RunController implements vscode.Disposable {
     if (this.current?.key === key && this.isActive(key)) this.getRunner().stop();
   }
 
-  private handle(event: RunEvent): void {
+  private handle(event: RunEvent, from?: RunnerLike): void {
     if (event.type === 'ready') return;
-    this.bindRunId(event.runId);
+    if (from === this.current?.runner) this.bindRunId(event.runId);
     const key = this.runFiles.get(event.runId);
     if (!key) return;
     const state = this.runStates.get(key);
@@ -191,8 +241,8 @@ export class RunController implements vscode.Disposable {
 
   dispose(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    if (this.current && this.isActive(this.current.key)) this.runner?.stop();
-    void this.runner?.dispose();
+    if (this.current && this.isActive(this.current.key)) this.current.runner.stop();
+    for (const runner of this.runners.values()) void runner.dispose();
     this.batchEmitter.dispose();
     this.resetEmitter.dispose();
     this.stateEmitter.dispose();

@@ -1,5 +1,6 @@
 // The extension's settings (contributes.configuration in package.json), read fresh each time they are used.
 import * as vscode from 'vscode';
+import { parseBackend, type Backend } from './backendChoice';
 
 export interface Settings {
   /** Most parameter/activation snapshots per second the worker sends. */
@@ -12,6 +13,10 @@ export interface Settings {
   pauseOnNaN: boolean;
   /** Most MB a run's process may use (tensors and its JavaScript heap). */
   memoryLimitMB: number;
+  /** Where files run: the built-in engine, or the learner's own Python and PyTorch. */
+  backend: Backend;
+  /** The Python for the python backend ('' : the Python extension's interpreter, else python3). */
+  pythonPath: string;
 }
 
 export function readSettings(): Settings {
@@ -23,6 +28,8 @@ export function readSettings(): Settings {
     seed: typeof seed === 'number' && Number.isFinite(seed) ? Math.trunc(seed) : null,
     pauseOnNaN: c.get<boolean>('pauseOnNaN', true),
     memoryLimitMB: Math.round(clamp(c.get<number>('memoryLimitMB', 4096), 256, 65536)),
+    backend: parseBackend(c.get<unknown>('backend', 'builtin')),
+    pythonPath: (c.get<string>('pythonPath', '') ?? '').trim(),
   };
 }
 

@@ -47,7 +47,7 @@ export function snapshotMessage(controller: RunController, uri: vscode.Uri | und
     fileUri: uri?.toString() ?? null,
     run: uri ? controller.snapshot(uri.toString()) : null,
     strings: viewStrings(),
-    config: { maxChartPoints: readSettings().maxChartPoints },
+    config: { maxChartPoints: readSettings().maxChartPoints, slowMotion: controller.slowMotion },
   };
 }
 

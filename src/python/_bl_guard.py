@@ -1,4 +1,5 @@
-# Import guard: the learner's file runs with our built-in torch and numpy (src/python/numpy) and the Python
+# Import guard: the learner's file runs with our built-in torch, numpy and matplotlib (src/python/numpy,
+# src/python/matplotlib) and the Python
 # standard library only. Third-party libraries that learner scripts often reach for get a clear message
 # instead of Pyodide's hint about installing packages with micropip (which cannot work offline).
 import builtins
@@ -8,7 +9,6 @@ import sys
 
 UNAVAILABLE = frozenset(
     {
-        'matplotlib',
         'sklearn',
         'scikit_learn',
         'pandas',
@@ -34,9 +34,9 @@ UNAVAILABLE = frozenset(
 
 def unavailable_message(name):
     return (
-        f"No module named '{name}': Backprop Lens runs your file with its built-in torch and numpy only "
-        f"(torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy and the Python standard "
-        f"library); {name} is not available."
+        f"No module named '{name}': Backprop Lens runs your file with its built-in torch, numpy and matplotlib "
+        f"only (torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy, matplotlib.pyplot and "
+        f"the Python standard library); {name} is not available."
     )
 
 

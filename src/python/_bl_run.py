@@ -11,6 +11,7 @@ import sys
 import time
 import traceback
 import types
+import warnings
 import weakref
 
 
@@ -74,8 +75,17 @@ def _describe(exc, filename):
     frames = [f for f in traceback.extract_tb(exc.__traceback__, limit=-_TRACEBACK_LIMIT) if f.filename == filename]
     if frames:
         line = frames[-1].lineno
-        column = (frames[-1].colno or 0) + 1
+        column = _character_column(filename, line, frames[-1].colno or 0)
     return {'kind': kind, 'message': message, 'line': line, 'column': column, 'traceback': ''.join(lines)}
+
+
+def _character_column(filename, line, byte_offset):
+    """The 1-based column, in characters, of a code position's 0-based offset, which CPython counts in UTF-8
+    bytes: on a line with Korean text before the error the two differ, and editors count characters."""
+    text = linecache.getline(filename, line)
+    if not text:
+        return byte_offset + 1
+    return len(text.encode('utf-8')[:byte_offset].decode('utf-8', errors='ignore')) + 1
 
 
 def _describe_syntax_error(exc):
@@ -97,6 +107,16 @@ def flush_streams():
             pass
 
 
+def _compile_quietly(source, filename):
+    """compile() without Pyodide's CPython 3.14 `SyntaxWarning: "\\s" is an invalid escape sequence` for a
+    docstring such as `Fit :math:`y=\\sin(x)`` (every official tutorial has one): the Python 3.11 that PyTorch
+    1.13 runs on raises a DeprecationWarning there, which python3 does not show. Only around the compile, so
+    the warning filters the learner's code sees are a fresh process's."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message=r'.*invalid (octal )?escape sequence', category=SyntaxWarning)
+        return compile(source, filename, 'exec', dont_inherit=True)
+
+
 # What end_run() needs of the run in progress: its __main__, what it replaced, the files open before it.
 _active = None
 
@@ -109,8 +129,9 @@ def run_file(source, filename, argv, directory=None):
     sys.path (the learner's own modules import) and is the working directory (relative opens work).
     """
     global _active
+    source = source.removeprefix('\ufeff')  # python3 drops a UTF-8 byte-order mark; compile() of text does not
     try:
-        code = compile(source, filename, 'exec', dont_inherit=True)
+        code = _compile_quietly(source, filename)
     except SyntaxError as exc:
         return _describe_syntax_error(exc)
     # mtime None keeps the entry through linecache.checkcache, so tracebacks can quote the source.
@@ -233,7 +254,7 @@ def user_position(filename):
                 positions = list(code.co_positions())
                 pos = positions[frame.f_lasti // 2]
                 if pos[0] == frame.f_lineno and pos[2] is not None:
-                    column = pos[2] + 1
+                    column = _character_column(filename, frame.f_lineno, pos[2])
             except Exception:
                 pass
             return (frame.f_lineno, column)
@@ -316,6 +337,14 @@ def install_sleep(wait):
     time.sleep = sleep
 
 
+def show_open_figures():
+    """The end of the file: matplotlib figures still open (or held back by show's rate limit) go to the panel,
+    as a notebook shows the figures a cell leaves open."""
+    pyplot = sys.modules.get('matplotlib.pyplot')
+    if pyplot is not None:
+        pyplot._bl_end_run()
+
+
 def reset_state(seed, entropy=None):
     """Puts global state back to a fresh process's before each run (modules outlive runs)."""
     # `random` was seeded when the start-up snapshot was made: reseed it as a new process would. `entropy`
@@ -326,6 +355,9 @@ def reset_state(seed, entropy=None):
     numpy = sys.modules.get('numpy')
     if numpy is not None and hasattr(numpy, '_bl_reset'):
         numpy._bl_reset()  # print options, error state, np.random reseeded (from `random`, just reseeded)
+    matplotlib = sys.modules.get('matplotlib')
+    if matplotlib is not None and hasattr(matplotlib, '_bl_reset'):
+        matplotlib._bl_reset()  # rcParams, and no figures of an earlier run
     torch = sys.modules.get('torch')
     if torch is None:
         return
@@ -338,3 +370,10 @@ def reset_state(seed, entropy=None):
             reset()
         except Exception:
             pass  # a shim without that function: nothing to reset
+
+
+def set_lr_scale(scale):
+    """The lr comparison's factor for this run's optimizers (torch/optim/optimizer.py `lr_scale`)."""
+    optimizer = sys.modules.get('torch.optim.optimizer')
+    if optimizer is not None:
+        optimizer.lr_scale[0] = float(scale)

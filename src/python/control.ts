@@ -7,10 +7,12 @@ import { CONTROL_SLOTS, ControlSlot, ControlState, RunModeCode, type RunMode } f
 const SIGINT = 2;
 
 export function modeCode(mode: RunMode): RunModeCode {
+  if (mode === 'phases') return RunModeCode.Phases;
   return mode === 'step' ? RunModeCode.Step : mode === 'backprop' ? RunModeCode.Backprop : RunModeCode.Train;
 }
 
 export function modeFromCode(code: number): RunMode {
+  if (code === RunModeCode.Phases) return 'phases';
   return code === RunModeCode.Step ? 'step' : code === RunModeCode.Backprop ? 'backprop' : 'train';
 }
 

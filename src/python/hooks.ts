@@ -1,7 +1,7 @@
 // The contract between the Python `torch` shim (shim.ts + torch/ package) and the worker that runs it
 // (worker.ts). The shim reports what only Python knows (the model's module tree, module outputs); the
 // worker turns these and the engine's own listeners (backward, optimizer step) into RunEvents.
-import type { ModuleInfo } from '../protocol';
+import type { FigureData, ModuleInfo } from '../protocol';
 import type { Tensor } from '../engine/tensor';
 
 export interface ShimHooks {
@@ -18,6 +18,14 @@ export interface ShimHooks {
    * the script's own output stays what PyTorch would print.
    */
   hint(message: string): void;
+  /** A loss function (`mse_loss`, ...) starts: the forward that made `input` is done. */
+  lossStart?(fn: string, reduction: string | null, input: Tensor, target: Tensor | null): void;
+  /** The loss function returned `loss` (null when it raised). */
+  lossEnd?(fn: string, reduction: string | null, loss: Tensor | null): void;
+  /** Gradient recording was switched back on (a `no_grad` block ended). */
+  gradEnabled?(): void;
   /** Bytes (UTF-8) the script wrote to stdout/stderr; only valid during the call (copy to keep them). */
   write(stream: 'stdout' | 'stderr', bytes: Uint8Array): void;
+  /** Our matplotlib showed a figure (src/python/matplotlib/_backend.py); optional: tests and the snapshot have none. */
+  figure?(figure: FigureData): void;
 }

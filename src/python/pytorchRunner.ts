@@ -44,6 +44,11 @@ interface ActiveRun {
   sourceFile: string | null;
 }
 
+/** Phase by phase stepping needs the built-in engine's view of a step (its forward and loss); not here yet. */
+export const PHASES_UNSUPPORTED =
+  'Stepping phase by phase (forward, loss, backward, update) runs on the built-in engine only; on PyTorch, ' +
+  'Backprop pauses after each backward pass and Step after each update.';
+
 /** After the probe said `finished`, how long its process may take to exit before it is killed. */
 const EXIT_GRACE_MS = 5000;
 
@@ -91,6 +96,7 @@ export class PytorchRunner extends EventEmitter {
   run(options: RunOptions): Promise<FinishedEvent> {
     if (this.disposed) return Promise.reject(new Error('PytorchRunner is disposed'));
     if (this.active) return Promise.reject(new Error('a run is already in progress'));
+    if (options.mode === 'phases') return Promise.reject(new Error(PHASES_UNSUPPORTED));
     let probe: string;
     try {
       probe = findProbe(this.distDir);
@@ -109,7 +115,7 @@ export class PytorchRunner extends EventEmitter {
     if (sourceFile) args.push('--source', sourceFile);
     args.push(options.file);
     const child = spawn(this.python, args, {
-      cwd: this.cwd,
+      cwd: options.cwd ?? this.cwd,
       env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
       // Its own process group: a terminal's Ctrl-C reaches only us (stop() passes it on), and a kill takes
@@ -141,6 +147,12 @@ export class PytorchRunner extends EventEmitter {
 
   /** Resumes a paused run in `mode` (which may differ from the mode it started in). */
   continue(mode: RunMode): void {
+    if (mode === 'phases') {
+      // The run stays paused where it is, and says why.
+      const run = this.active;
+      if (run) this.emit('event', { type: 'warning', runId: run.runId, message: PHASES_UNSUPPORTED, pos: null });
+      return;
+    }
     this.command(mode === 'train' ? 'continue' : mode);
   }
 

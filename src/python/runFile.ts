@@ -127,6 +127,7 @@ function execute(py: PyodideInterface, req: RunRequest): PythonOutcome {
   stagesBegin();
   setGradEnabled(true);
   callHelper(py, 'reset_state', req.seed ?? DEFAULT_TORCH_SEED, entropy());
+  callHelper(py, 'set_lr_scale', req.lrScale ?? 1);
   // Left mounted after the run: end_run() may still write the script's files, and the process is retired.
   const mounted = mountScriptFolder(py, req.file);
   stage('run: state reset, folder mounted');
@@ -198,6 +199,7 @@ export function runFile(
     pauseOnNaN: req.pauseOnNaN,
     updatesPerSecond: req.updatesPerSecond,
     quiet: req.quiet ?? false,
+    maxStepsPerSecond: req.maxStepsPerSecond ?? 0,
   };
   const reporter = new RunReporter(options, send, ctl, pythonProbe(py, req.file, ctl));
   setReporter(reporter);
@@ -208,6 +210,13 @@ export function runFile(
     outcome = execute(py, req);
   } catch (err) {
     fatal = err;
+  }
+  if (fatal === null) {
+    try {
+      callHelper(py, 'show_open_figures');
+    } catch {
+      /* a stop or a broken figure as the file ends: the run's own outcome is what counts */
+    }
   }
   reporter.finish();
   setReporter(null);

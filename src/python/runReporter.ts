@@ -8,6 +8,7 @@ import type { Tensor } from '../engine/tensor';
 import type { Optimizer } from '../engine/optim';
 import {
   ControlState,
+  type FigureData,
   type ModuleInfo,
   type ParamSnapshot,
   type Phase,
@@ -17,6 +18,10 @@ import {
 } from '../protocol';
 import type { WorkerControl } from './control';
 import { ConceptRecorder } from './concepts/conceptRecorder';
+import { firstTrainedLeaf } from './concepts/graphWalk';
+import { GradAccumulationCheck } from './gradAccumulation';
+import { Stepper, type PauseDetail } from './stepping/stepper';
+import { SeriesBuffer } from './stepping/stepMetrics';
 
 /** What the reporter needs from Python: the user's current line, and flushing sys.stdout/stderr. */
 export interface PythonProbe {
@@ -35,6 +40,8 @@ export interface RunReporterOptions {
   updatesPerSecond: number;
   /** Only output, error and finished events (benchmarks measure the cost of everything else). */
   quiet: boolean;
+  /** Slow motion: at most this many steps a second while running (0: full speed). */
+  maxStepsPerSecond?: number;
 }
 
 interface TrackedModel {
@@ -46,30 +53,8 @@ const STEPS_INTERVAL_MS = 100;
 /** Most loose tensors (no nn.Module) shown for a script that trains plain tensors. */
 const MAX_LOOSE_PARAMS = 32;
 
-/** A growable Float32Array: losses and lrs of steps not yet sent. */
-class SeriesBuffer {
-  data = new Float32Array(256);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-  set(i: number, v: number): void {
-    while (this.length <= i) this.push(NaN);
-    this.data[i] = v;
-  }
-  take(n: number): Float32Array {
-    const out = new Float32Array(n);
-    out.set(this.data.subarray(0, Math.min(n, this.length)));
-    if (this.length < n) out.fill(NaN, this.length);
-    this.length = 0;
-    return out;
-  }
-}
+/** Above this many parameter values the values before each update are kept only when the run may pause. */
+const BEFORE_LIMIT = 1 << 20;
 
 function toFloat32(t: Tensor): Float32Array {
   return t.data instanceof Float32Array ? t.data.slice() : Float32Array.from(t.data);
@@ -78,7 +63,7 @@ function toFloat32(t: Tensor): Float32Array {
 export class RunReporter {
   /** Scalar backward passes so far: one per training step. */
   steps = 0;
-  private firstUnsent = 0;
+  firstUnsent = 0;
   private readonly losses = new SeriesBuffer();
   private readonly lrs: SeriesBuffer[] = [];
   private lastLrs: number[] = [];
@@ -94,9 +79,15 @@ export class RunReporter {
   private before: Float32Array[] | null = null;
   private readonly latestOutputs = new Map<string, Tensor>();
   private nanWarned = false;
-  private looseLooked = false;
+  /** A missing zero_grad(): gradients adding up across steps (src/python/gradAccumulation.ts). */
+  private readonly accumulation = new GradAccumulationCheck();
+  private accumulating = false;
+  /** Slow motion: when the next step may end (performance.now() ms). */
+  private nextStepAt = 0;
   /** The concept views (prediction, landscape, autograd graph, ...): src/python/concepts/. */
   private readonly concepts: ConceptRecorder | null;
+  /** Phase pauses, hand-written updates, series, per-step norms: src/python/stepping/. */
+  private readonly stepper: Stepper;
 
   constructor(
     private readonly opts: RunReporterOptions,
@@ -117,6 +108,35 @@ export class RunReporter {
             modelParams: () => this.model?.params ?? [],
             moduleOutputs: () => this.latestOutputs,
           });
+    this.stepper = this.makeStepper();
+  }
+
+  private makeStepper(): Stepper {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const r = this;
+    return new Stepper(this.opts.runId, {
+      get steps() {
+        return r.steps;
+      },
+      get firstUnsent() {
+        return r.firstUnsent;
+      },
+      get model() {
+        return r.model;
+      },
+      get mode() {
+        return r.control.mode;
+      },
+      get pauseRequested() {
+        return r.control.state !== ControlState.Run;
+      },
+      quiet: this.opts.quiet,
+      pause: (phase, detail, step, pos) => this.pause(phase, detail, step, pos),
+      nameTensors: (tensors) => this.probe.nameTensors(tensors),
+      userPosition: () => this.probe.userPosition(),
+      outputPaths: () => this.latestOutputs.keys(),
+      send: (e) => this.send(e),
+    });
   }
 
   // ---- shim hooks -------------------------------------------------------------------------------
@@ -131,25 +151,73 @@ export class RunReporter {
 
   moduleForward(path: string, output: Tensor): void {
     if (this.control.stopRequested) return this.probe.interrupt();
+    if (path === '') this.stepper.forwardDone();
     if (this.opts.quiet) return;
     this.latestOutputs.set(path, output);
     // The root's forward returns last, after all of its children.
     if (path === '' && performance.now() - this.lastActivationsSent >= this.paramsIntervalMs) this.sendActivations();
   }
 
+  lossStart(_fn: string, _reduction: string | null, input: Tensor, target: Tensor | null): void {
+    if (this.control.stopRequested) return this.probe.interrupt();
+    this.stepper.lossStart(input, target);
+  }
+
+  lossEnd(fn: string, reduction: string | null, loss: Tensor | null): void {
+    this.stepper.lossEnd(fn, reduction, loss);
+  }
+
+  gradEnabled(): void {
+    this.stepper.gradEnabled();
+  }
+
+  untrackedInplace(target: Tensor, done: boolean): void {
+    if (done && this.control.stopRequested) return this.probe.interrupt();
+    this.stepper.untrackedInplace(target, done);
+  }
+
   hint(message: string): void {
     this.send({ type: 'warning', runId: this.opts.runId, message, pos: this.probe.userPosition() });
   }
 
+  /** A matplotlib figure the script showed (our matplotlib throttles repeated shows of one figure). */
+  figure(figure: FigureData): void {
+    if (!this.opts.quiet) this.send({ type: 'figure', runId: this.opts.runId, ...figure });
+  }
+
   // ---- engine listeners -------------------------------------------------------------------------
+
+  /** Before a backward pass adds into `.grad`: gradients still there from before the last update mean no zero_grad(). */
+  beforeBackward(root: Tensor): void {
+    if (this.control.stopRequested) return this.probe.interrupt();
+    // The parameters this loss trains are known now: the forward and loss pauses show them too.
+    if (root.numel() === 1) this.followLoss(root);
+    this.stepper.beforeBackward(root);
+    if (this.opts.quiet || !this.model || root.numel() !== 1) return;
+    if (!this.accumulation.beforeBackward(this.model.params.map((p) => p.tensor))) return;
+    this.accumulating = true;
+    this.send({
+      type: 'warning',
+      runId: this.opts.runId,
+      code: 'noZeroGrad',
+      step: this.steps,
+      message:
+        `Gradients are adding up across steps: at step ${this.steps} .grad still held the previous steps' gradients ` +
+        'when backward() ran, so each update uses their growing sum. Call optimizer.zero_grad() before ' +
+        'loss.backward() in every step.',
+      pos: this.probe.userPosition(),
+    });
+  }
 
   backward(root: Tensor): void {
     if (this.control.stopRequested) return this.probe.interrupt();
     if (root.numel() !== 1) return; // a backward with an explicit gradient is not a training step
+    this.followLoss(root);
     const loss = Number(root.data[0]);
     this.losses.push(loss);
     this.steps++;
-    if (!this.model && !this.looseLooked) this.trackLooseTensors(root);
+    this.stepper.afterBackward();
+    if (this.model && !this.opts.quiet) this.accumulation.afterBackward(this.model.params.map((p) => p.tensor));
     // The lr this step's update will use is already in the optimizer (schedulers step after the update);
     // recording it now keeps it even when the loss is sent before the update (a pause after backward).
     if (this.optimizer)
@@ -157,10 +225,8 @@ export class RunReporter {
         this.steps - 1,
         this.optimizer.param_groups.map((g) => g.lr),
       );
-    // Values before the coming update, for a pause after it; only when the run may pause there.
-    if (this.model && (this.control.mode !== 'train' || this.control.state !== ControlState.Run)) {
-      this.before = this.model.params.map((p) => toFloat32(p.tensor));
-    }
+    // Values before the coming update: for a pause after it, and each step's update/weight ratios.
+    if (this.model && (!this.opts.quiet || this.control.mode !== 'train')) this.keepBefore(this.model);
     this.concepts?.step(root, this.steps - 1, this.control.mode !== 'train' || this.control.state !== ControlState.Run);
     const now = performance.now();
     if (!Number.isFinite(loss) && !this.nanWarned) {
@@ -168,14 +234,20 @@ export class RunReporter {
       this.send({
         type: 'warning',
         runId: this.opts.runId,
+        code: 'diverged',
+        step: this.steps - 1,
         message:
           `The loss became ${Number.isNaN(loss) ? 'nan' : loss > 0 ? 'inf' : '-inf'} at step ${this.steps - 1}: ` +
-          'the learning rate is likely too high (the updates overshoot until the numbers overflow).',
+          (this.accumulating
+            ? 'the gradients add up across steps (no zero_grad()), so the updates grow until the numbers overflow.'
+            : 'the learning rate is likely too high (the updates overshoot until the numbers overflow).'),
         pos: this.probe.userPosition(),
       });
       if (this.opts.pauseOnNaN) return this.pause('backward');
     }
-    if (this.control.mode === 'backprop' || this.control.state !== ControlState.Run) return this.pause('backward');
+    const mode = this.control.mode;
+    if (mode === 'backprop' || mode === 'phases' || this.control.state !== ControlState.Run)
+      return this.pause('backward');
     this.periodic(now, 'backward');
   }
 
@@ -186,7 +258,10 @@ export class RunReporter {
     this.lastLrs = lrs.slice();
     this.recordLrs(this.steps - 1, lrs);
     this.followOptimizer(optimizer);
-    if (this.control.mode === 'step' || this.control.state !== ControlState.Run) return this.pause('update');
+    const detail = this.stepper.optimizerStepped(optimizer, this.before);
+    const mode = this.control.mode;
+    if (mode === 'step' || mode === 'phases' || this.control.state !== ControlState.Run)
+      return this.pause('update', detail);
     this.periodic(performance.now(), 'update');
   }
 
@@ -194,6 +269,7 @@ export class RunReporter {
 
   /** Sends everything still buffered and the final parameters; the worker sends `finished` after this. */
   finish(): void {
+    this.stepper.closeManual(false);
     this.probe.flushStreams();
     this.flushSteps();
     if (!this.opts.quiet) {
@@ -221,11 +297,21 @@ export class RunReporter {
     // (a loss sent at backward would miss the lr its update reports).
     const endOfStep = this.sawOptimizerStep ? 'update' : this.steps > 1 ? 'backward' : null;
     if (phase !== endOfStep) return;
+    if (this.opts.maxStepsPerSecond) this.slowDown(1000 / this.opts.maxStepsPerSecond);
     if (now - this.lastStepsSent >= STEPS_INTERVAL_MS) this.flushSteps();
     if (!this.opts.quiet && this.model && now - this.lastParamsSent >= this.paramsIntervalMs) this.sendParams(phase);
   }
 
-  private pause(phase: Phase): void {
+  /** Slow motion: waits (without CPU) until the step may end, then sends it, so each step can be watched. */
+  private slowDown(intervalMs: number): void {
+    const wait = this.nextStepAt - performance.now();
+    if (wait > 0 && this.control.sleep(wait)) return this.probe.interrupt();
+    this.nextStepAt = Math.max(this.nextStepAt, performance.now() - intervalMs) + intervalMs;
+    this.lastStepsSent = -Infinity; // every step's loss goes out at once
+  }
+
+  /** Pauses after `phase` of `step` (the coming step for forward and loss); `pos` overrides the user's line. */
+  private pause(phase: Phase, detail: PauseDetail = {}, step = this.currentStep(), pos?: SourcePos | null): void {
     if (this.control.stopRequested) return this.probe.interrupt();
     this.probe.flushStreams();
     this.flushSteps();
@@ -233,16 +319,19 @@ export class RunReporter {
     if (phase === 'update') this.concepts?.refresh(this.currentStep());
     const params = this.snapshot();
     if (this.latestOutputs.size > 0) this.sendActivations();
-    this.send({ type: 'params', runId: this.opts.runId, step: this.currentStep(), phase, params });
+    this.send({ type: 'params', runId: this.opts.runId, step, phase, params });
+    const before = this.stepper.pendingBefore ?? this.before;
     this.send({
       type: 'paused',
       runId: this.opts.runId,
-      step: this.currentStep(),
+      step,
       phase,
-      pos: this.probe.userPosition(),
+      pos: pos === undefined ? this.probe.userPosition() : pos,
       lrs: this.lastLrs.slice(),
       params,
-      before: phase === 'update' && this.before && this.before.length === params.length ? this.before : null,
+      before: phase === 'update' && before && before.length === params.length ? before : null,
+      ...(this.stepper.currentSeries >= 0 ? { series: this.stepper.currentSeries } : {}),
+      ...detail,
     });
     if (phase === 'update') this.before = null;
     const outcome = this.control.waitWhilePaused();
@@ -259,7 +348,11 @@ export class RunReporter {
 
   private selectModel(model: TrackedModel): void {
     if (this.model === model) return;
+    // The steps so far belong to the previous model (their gradient norms carry its parameters' names).
+    this.flushSteps();
+    this.stepper.closeManual(false);
     this.model = model;
+    if (!this.opts.quiet) this.stepper.metrics.track(model.params);
     this.before = null;
     this.latestOutputs.clear();
     if (!this.opts.quiet) this.send({ type: 'model', runId: this.opts.runId, modules: model.modules });
@@ -270,7 +363,6 @@ export class RunReporter {
    * parameters are the leaves of the first loss's graph, named after the user's variables.
    */
   private trackLooseTensors(root: Tensor): void {
-    this.looseLooked = true;
     const leaves: Tensor[] = [];
     const seen = new Set<Tensor>();
     const stack: Tensor[] = [root];
@@ -279,7 +371,7 @@ export class RunReporter {
       if (seen.has(t)) continue;
       seen.add(t);
       if (t.gradFn === null) {
-        if (t.requiresGrad && t.dtype === 'float32') leaves.push(t);
+        if (t.requiresGrad && t.isFloatingPoint()) leaves.push(t);
         continue;
       }
       for (let i = t.gradFn.inputs.length - 1; i >= 0; i--) {
@@ -292,6 +384,33 @@ export class RunReporter {
     const params = leaves.map((tensor, i) => ({ name: names[i] ?? `tensor${i}`, tensor }));
     const info = params.map(({ name, tensor }) => ({ name, shape: tensor.shape.slice(), numel: tensor.numel() }));
     this.selectModel({ modules: [{ path: '', type: 'Tensors', extra: '', params: info, children: [] }], params });
+  }
+
+  /**
+   * The model this loss trains, so the parameters shown are the live ones: another model of the file, or
+   * plain tensors created anew (a second start in a loop) tracked again.
+   */
+  private followLoss(root: Tensor): void {
+    const leaf = firstTrainedLeaf(root);
+    if (!leaf) return;
+    if (this.model?.params.some((p) => p.tensor === leaf)) return;
+    for (let i = this.models.length - 1; i >= 0; i--)
+      if (this.models[i].params.some((p) => p.tensor === leaf)) return this.selectModel(this.models[i]);
+    if (!this.model || this.model.modules[0]?.type === 'Tensors') this.trackLooseTensors(root);
+  }
+
+  /** Copies the values before the coming update into `before` (reusing its buffers when not handed out). */
+  private keepBefore(model: TrackedModel): void {
+    const total = model.params.reduce((n, p) => n + p.tensor.data.length, 0);
+    if (total > BEFORE_LIMIT && this.control.mode === 'train' && this.control.state === ControlState.Run) return;
+    const old = this.before;
+    if (
+      old &&
+      old.length === model.params.length &&
+      old.every((b, i) => b.length === model.params[i].tensor.data.length)
+    )
+      model.params.forEach((p, i) => old[i].set(p.tensor.data));
+    else this.before = model.params.map((p) => toFloat32(p.tensor));
   }
 
   /** When several models exist, the one the optimizer trains is the one to show. */
@@ -330,8 +449,9 @@ export class RunReporter {
     if (n <= 0) return;
     const losses = this.losses.take(n);
     const lrs = this.lrs.map((b) => b.take(n));
+    const metrics = this.stepper.metrics.take(n);
     if (!this.opts.quiet)
-      this.send({ type: 'steps', runId: this.opts.runId, firstStep: this.firstUnsent, losses, lrs });
+      this.send({ type: 'steps', runId: this.opts.runId, firstStep: this.firstUnsent, losses, lrs, ...metrics });
     this.firstUnsent = this.steps;
   }
 }

@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ProcessMessage, RunEvent, RunMode, RunRequest } from '../protocol';
+import { readPythonSource } from './pythonSource';
 import { RuntimeProcess, supportedPermissionFlag } from './runtimeProcess';
 
 export type FinishedEvent = Extract<RunEvent, { type: 'finished' }>;
@@ -45,6 +46,12 @@ export interface RunOptions {
   pauseOnNaN?: boolean;
   updatesPerSecond?: number;
   quiet?: boolean;
+  /** Slow motion: at most this many steps a second (0: full speed). */
+  maxStepsPerSecond?: number;
+  /** Multiplies every optimizer's lr at construction (the lr comparison); default 1. */
+  lrScale?: number;
+  /** Python backend: the working directory of the run's process (the built-in runtime uses the file's folder). */
+  cwd?: string;
 }
 
 interface ActiveRun {
@@ -123,12 +130,14 @@ export class Runner extends EventEmitter {
       runId: this.nextRunId++,
       file: options.file,
       ...(options.argv ? { argv: options.argv } : {}),
-      source: options.source ?? fs.readFileSync(options.file, 'utf8'),
+      source: options.source ?? readPythonSource(options.file),
       mode: options.mode ?? 'train',
       seed: options.seed ?? null,
       pauseOnNaN: options.pauseOnNaN ?? false,
       updatesPerSecond: options.updatesPerSecond ?? 10,
       quiet: options.quiet ?? false,
+      ...(options.maxStepsPerSecond ? { maxStepsPerSecond: options.maxStepsPerSecond } : {}),
+      ...(options.lrScale !== undefined && options.lrScale !== 1 ? { lrScale: options.lrScale } : {}),
     };
     return new Promise<FinishedEvent>((resolve) => {
       const proc = this.takeProcess(diskFolder(request.file));

@@ -349,6 +349,15 @@ export async function makeStartupSnapshot(distDir: string): Promise<{ file: Uint
     info = { torch: false, torchError: err instanceof Error ? err.message : String(err) };
     py = await snapshotBase(distDir); // a clean instance, without the half-imported package
   }
+  try {
+    // Our matplotlib (pure Python, in dist/python) too, so `import matplotlib.pyplot` costs nothing at run time.
+    py.runPython('import matplotlib.pyplot');
+  } catch {
+    // Imported when the file asks for it, raising its error there: no half-imported package in the snapshot.
+    py.runPython(
+      "import sys\nfor m in [m for m in sys.modules if m.split('.')[0] == 'matplotlib']: del sys.modules[m]",
+    );
+  }
   py.runPython('import gc\ngc.collect()');
   const raw = py.makeMemorySnapshot({ serializer: bridgeSerializer(bridge) });
   return { file: encodeSnapshot(raw, info), info };

@@ -7,7 +7,7 @@
 // makes the start-up snapshot, posts it and ends.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PyodideInterface } from 'pyodide';
-import { onBackward } from '../engine/autograd';
+import { onBackward, onBeforeBackward, onUntrackedInplace } from '../engine/autograd';
 import { setMemoryLimitMB } from '../engine/memory';
 import { onOptimizerStep } from '../engine/optim';
 import type { RunEvent, WorkerCommand, WorkerPost } from '../protocol';
@@ -37,9 +37,15 @@ const hooks: ShimHooks = {
   modelSeen: (modules, params) => reporter?.modelSeen(modules, params),
   moduleForward: (path, out) => reporter?.moduleForward(path, out),
   hint: (message) => reporter?.hint(message),
+  lossStart: (fn, reduction, input, target) => reporter?.lossStart(fn, reduction, input, target),
+  lossEnd: (fn, reduction, loss) => reporter?.lossEnd(fn, reduction, loss),
+  gradEnabled: () => reporter?.gradEnabled(),
   write: (stream, bytes) => output?.write(stream, bytes),
+  figure: (figure) => reporter?.figure(figure),
 };
+onBeforeBackward((root) => reporter?.beforeBackward(root));
 onBackward((root) => reporter?.backward(root));
+onUntrackedInplace((target, done) => reporter?.untrackedInplace(target, done));
 onOptimizerStep((optimizer, lrs) => reporter?.optimizerStep(optimizer, lrs));
 
 async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void> {

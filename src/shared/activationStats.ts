@@ -98,14 +98,52 @@ export function deadOrSaturated(
  * One summary per output, in the order the recorder sent them (the order their forward calls returned; a
  * functional activation's output comes right after the output of the layer it was applied to).
  */
-export function summarizeActivations(outputs: Outputs, modules: ModuleInfo[], bins = 24): ActivationSummary[] {
+export function summarizeActivations(
+  outputs: Outputs,
+  modules: ModuleInfo[],
+  bins = 24,
+  target: Float32Array | null = null,
+): ActivationSummary[] {
   const types = new Map(modules.map((m) => [m.path, m.type]));
-  return outputs.map((o) => {
+  const modelOutput = modelOutputIndex(outputs);
+  return outputs.map((o, i) => {
     const moduleType = types.get(o.path);
     const functional = moduleType === undefined ? functionalActivation(o.path) : null;
     const type = moduleType ?? functional?.label ?? '';
     const n = Math.max(6, Math.min(bins, Math.round(Math.sqrt(o.data.length) * 2)));
-    const share = deadOrSaturated(functional ? functional.moduleType : type, o.data);
+    const fn = functional ? functional.moduleType : type;
+    const share =
+      i === modelOutput && fn === 'Sigmoid' && target && target.length > 0
+        ? { kind: 'saturated' as const, fraction: wronglySaturated(o.data, target) }
+        : deadOrSaturated(fn, o.data);
     return { path: o.path, type, shape: o.shape, hist: histogram(o.data, n), ...share };
   });
+}
+
+/** The output that is the model's own output (the root's, `''`): the last one before it with its values. */
+function modelOutputIndex(outputs: Outputs): number {
+  const rootIndex = outputs.findIndex((o) => o.path === '');
+  const rootOut = rootIndex >= 0 ? outputs[rootIndex].data : null;
+  for (let i = outputs.length - 1; i >= 0; i--) {
+    if (i === rootIndex) continue;
+    const d = outputs[i].data;
+    if (!rootOut) return i;
+    if (d.length === rootOut.length && d.every((v, k) => Object.is(v, rootOut[k]))) return i;
+  }
+  return -1;
+}
+
+/**
+ * An output Sigmoid saturated at the right answer (0.999 for a target of 1) is a solved problem, not a
+ * stuck unit: only values saturated on the wrong side of their target count (over the rows with targets).
+ */
+function wronglySaturated(data: Float32Array, target: Float32Array): number {
+  const n = Math.min(data.length, target.length);
+  let wrong = 0;
+  for (let i = 0; i < n; i++) {
+    const v = data[i];
+    const saturated = v < SIGMOID_SATURATION || v > 1 - SIGMOID_SATURATION;
+    if (saturated && Math.abs(v - target[i]) > 0.5) wrong++;
+  }
+  return n > 0 ? wrong / n : NaN;
 }

@@ -4,7 +4,10 @@
 // Shared code (src/shared): no vscode, host or webview imports, so both sides and node tests use it.
 import type { ParamSnapshot, RunEvent, RunMode, RunSnapshot } from '../protocol';
 import { emptyConcepts, foldConcept, isConceptEvent } from './conceptState';
+import { foldFigure } from './figureState';
+import { foldEnvironment } from './environment';
 import { l2Distance, l2Norm } from './paramStats';
+import { NamedHistory, foldSeries } from './stepHistory';
 
 /** Most entries kept in the gradient-norm history; beyond it every other entry is dropped. */
 export const GRAD_NORM_HISTORY = 2048;
@@ -64,6 +67,18 @@ export class RunState {
   activations: RunSnapshot['activations'] = null;
   /** The latest event of each concept view (prediction, landscape, autograd graph, ...). */
   concepts = emptyConcepts();
+  /** The matplotlib figures shown, the latest of each figure number (src/shared/figureState.ts). */
+  figures: NonNullable<RunSnapshot['figures']> = [];
+  /** Warnings the runtime sent with a code (src/shared/findings.ts reads them). */
+  codedWarnings: NonNullable<RunSnapshot['codedWarnings']> = [];
+  /** Python backend: where the run happens, its step time and memory (null on the built-in engine). */
+  environment: RunSnapshot['environment'] = null;
+  /** The series of steps (a model or optimizer each) the file trained, in order. */
+  series: NonNullable<RunSnapshot['series']> = [];
+  /** Every step's update/weight ratio per parameter (from `steps` events). */
+  private ratioHistory = new NamedHistory(GRAD_NORM_HISTORY);
+  /** Whether `steps` events carry every step's gradient norms (then parameter snapshots add none). */
+  private perStepNorms = false;
   private losses = new GrowableFloat32();
   private lrs: GrowableFloat32[] = [];
   private gradSteps = new GrowableFloat32([], 256);
@@ -88,8 +103,14 @@ export class RunState {
     r.output = s.output;
     r.stepsPerSecond = s.stepsPerSecond;
     r.updateRatios = { ...s.updateRatios };
+    r.series = s.series ?? [];
+    r.ratioHistory = NamedHistory.from(s.ratioHistory, GRAD_NORM_HISTORY);
+    r.perStepNorms = r.ratioHistory.size > 0;
     r.activations = s.activations ?? null;
     r.concepts = { ...emptyConcepts(), ...s.concepts };
+    r.figures = s.figures ?? [];
+    r.codedWarnings = s.codedWarnings ?? [];
+    r.environment = s.environment ?? null;
     r.losses = new GrowableFloat32(s.losses);
     r.lrs = s.lrs.map((l) => new GrowableFloat32(l));
     r.gradSteps = new GrowableFloat32(s.gradNorms.steps);
@@ -124,6 +145,7 @@ export class RunState {
   apply(event: RunEvent, now: number): void {
     if (event.type === 'ready' || !('runId' in event) || event.runId !== this.runId) return;
     if (isConceptEvent(event)) return foldConcept(this.concepts, event);
+    this.environment = foldEnvironment(this.environment ?? null, event);
     switch (event.type) {
       case 'started':
         this.status = 'running';
@@ -141,16 +163,22 @@ export class RunState {
           while (this.lrs.length <= k) this.lrs.push(new GrowableFloat32());
           this.lrs[k].setAt(event.firstStep, groupLrs);
         });
+        this.foldStepNumbers(event);
         this.measureRate(now);
         break;
       case 'params':
         this.takeParams(event.params, event.step, null);
+        break;
+      case 'series':
+        this.series = foldSeries(this.series, event);
         break;
       case 'output':
         this.appendOutput(event.text);
         break;
       case 'warning':
         this.appendOutput(`Warning: ${event.message}\n`);
+        if (event.code)
+          this.codedWarnings.push({ code: event.code, step: event.step ?? null, line: event.pos?.line ?? null });
         break;
       case 'paused':
         this.status = 'paused';
@@ -171,6 +199,9 @@ export class RunState {
         this.status = event.status;
         this.paused = null;
         this.stepsPerSecond = event.wallMs > 0 ? (event.steps * 1000) / event.wallMs : 0;
+        break;
+      case 'figure':
+        this.figures = foldFigure(this.figures, event);
         break;
       case 'activations':
         this.activations = event; // only the latest step's outputs are kept
@@ -202,12 +233,13 @@ export class RunState {
       const old = before?.[i] ?? previous.get(p.name);
       if (!old || old.length !== p.value.length) return;
       if (!before && step === this.lastParamsStep) return; // same step again: no new update to measure
+      if (!before && this.ratioHistory.size > 0) return; // every step's ratio came with the steps
       const norm = l2Norm(old);
       const change = l2Distance(p.value, old) / (before ? 1 : stepsBetween);
       this.updateRatios[p.name] = norm > 0 ? change / norm : change === 0 ? 0 : Infinity;
     });
     this.params = params;
-    if (params.some((p) => p.grad) && step !== this.lastParamsStep) {
+    if (!this.perStepNorms && params.some((p) => p.grad) && step !== this.lastParamsStep) {
       if (this.gradSteps.length >= GRAD_NORM_HISTORY) {
         this.gradSteps.halve();
         for (const g of this.gradNorms.values()) g.halve();
@@ -224,6 +256,41 @@ export class RunState {
       }
     }
     this.lastParamsStep = step;
+  }
+
+  /** Every step's gradient norms and update ratios of a `steps` event (instead of snapshot samples). */
+  private foldStepNumbers(event: Extract<RunEvent, { type: 'steps' }>): void {
+    if (event.updateRatios) {
+      this.ratioHistory.append(event.firstStep, event.updateRatios.names, event.updateRatios.ratios);
+      Object.assign(this.updateRatios, this.ratioHistory.latest());
+    }
+    if (!event.gradNorms) return;
+    if (!this.perStepNorms) {
+      // Norms sampled from a parameter snapshot that came before the first steps event: every step's own
+      // norms replace them, so no step is counted twice.
+      this.gradSteps = new GrowableFloat32([], 256);
+      this.gradNorms.clear();
+    }
+    this.perStepNorms = true;
+    const { names, norms } = event.gradNorms;
+    for (let i = 0; i < event.losses.length; i++) {
+      if (this.gradSteps.length >= GRAD_NORM_HISTORY) {
+        this.gradSteps.halve();
+        for (const g of this.gradNorms.values()) g.halve();
+      }
+      const index = this.gradSteps.length;
+      this.gradSteps.push(event.firstStep + i);
+      names.forEach((name, k) => {
+        let g = this.gradNorms.get(name);
+        if (!g) this.gradNorms.set(name, (g = new GrowableFloat32([], 256)));
+        g.setAt(index, [norms[k][i]]);
+      });
+    }
+  }
+
+  /** Each step's update/weight ratio per parameter, as recorded. */
+  ratioHistoryView(): { steps: Float32Array; ratios: Record<string, Float32Array> } {
+    return this.ratioHistory.view();
   }
 
   /** The snapshot; with `copy` its arrays own their memory, so posting it does not send spare capacity. */
@@ -250,6 +317,11 @@ export class RunState {
       updateRatios: { ...this.updateRatios },
       activations: this.activations,
       concepts: { ...this.concepts },
+      series: this.series.slice(),
+      ratioHistory: this.ratioHistory.view(),
+      figures: this.figures.slice(),
+      codedWarnings: this.codedWarnings.slice(),
+      environment: this.environment,
     };
   }
 }

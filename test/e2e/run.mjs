@@ -5,10 +5,12 @@
 //      before/after table, a syntax error in the Problems panel, a parameter shape in the sidebar
 //      inspector, and Stop on a runaway loop;
 //   3. Restricted Mode: an untrusted folder offers no action that runs code, and Train from the palette
-//      explains instead of running.
+//      explains instead of running;
+//   4. the python backend: xor.py trained on real PyTorch from the "Run on PyTorch" lens and after Switch
+//      Backend, compared with `backprop-lens run xor.py --backend python` (needs a Python with torch).
 // Every step saves a screenshot under test-results/e2e/. Prints `N passed, M failed`; exits 1 on failure.
 //
-// Usage: node test/e2e/run.mjs [--keep] [--only=integration|ui|restricted]
+// Usage: node test/e2e/run.mjs [--keep] [--only=integration|ui|restricted|pytorch]
 //   --keep leaves the session folders for inspection; --only runs one of the two sessions.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import { prepareSession, startCodeServer } from './codeServer.mjs';
 import { Workbench, eventually, launchBrowser } from './workbench.mjs';
 import { uiTests } from './uiTests.mjs';
 import { restrictedModeTests } from './restrictedMode.mjs';
+import { pytorchBackendTests } from './pytorchBackend.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -73,12 +76,10 @@ async function check(name, fn, wb) {
  * The same file through the CLI (the same runtime, without VS Code): every step's loss from its events
  * file, and the text the script printed.
  */
-function cliRun(file) {
-  const events = path.join(resultsDir, `cli-${path.basename(file)}.jsonl`);
-  const printed = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'run', file, '--events', events], {
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+function cliRun(file, extra = []) {
+  const events = path.join(resultsDir, `cli-${extra.length ? 'python-' : ''}${path.basename(file)}.jsonl`);
+  const args = [path.join(root, 'dist/cli.js'), 'run', file, '--events', events, ...extra];
+  const printed = execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 300_000, cwd: path.dirname(file) });
   const losses = [];
   for (const line of fs.readFileSync(events, 'utf8').split('\n')) {
     if (!line) continue;
@@ -191,6 +192,36 @@ async function restrictedSession({ tools, vsix, browser, base }) {
   }
 }
 
+/** The python backend, with backpropLens.pythonPath set to a Python that imports torch. */
+async function pytorchSession({ tools, vsix, browser, base, cli, python }) {
+  const session = prepareSession({
+    tools,
+    vsix,
+    examples: path.join(root, 'examples'),
+    dir: path.join(base, 'pytorch'),
+    settings: { 'backpropLens.pythonPath': python },
+  });
+  const server = await startCodeServer({ tools, session, logFile: path.join(resultsDir, 'code-server-pytorch.log') });
+  let wb;
+  try {
+    wb = await Workbench.open(browser, server.folderUrl, path.join(resultsDir, 'pytorch'));
+    for (const t of pytorchBackendTests({ cli, python })) await check(t.name, () => t.run(wb), wb);
+  } finally {
+    await wb?.page
+      .context()
+      .close()
+      .catch(() => undefined);
+    await server.stop();
+  }
+}
+
+/** The Python the python backend's session uses: $BACKPROP_LENS_PYTHON, else Debian's python3 with python3-torch. */
+function torchPython() {
+  const python = process.env.BACKPROP_LENS_PYTHON ?? '/usr/bin/python3';
+  const r = spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore', timeout: 120_000 });
+  return r.status === 0 ? python : null;
+}
+
 async function main() {
   fs.rmSync(resultsDir, { recursive: true, force: true });
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -216,6 +247,16 @@ async function main() {
     if (!only || only === 'restricted') {
       await restrictedSession({ tools, vsix, browser, base });
       say('Restricted Mode session done');
+    }
+    if (!only || only === 'pytorch') {
+      const python = torchPython();
+      // Without a Python that imports torch the session cannot run: a failure, as the unit suites do on CI.
+      if (!python) throw new Error('no Python imports torch: install python3-torch or set BACKPROP_LENS_PYTHON');
+      const xor = path.join(root, 'examples', 'xor.py');
+      const cli = cliRun(xor, ['--backend', 'python', '--python', python]);
+      say(`CLI --backend python: xor.py ran ${cli.losses.length} steps, final loss ${cli.finalLoss}`);
+      await pytorchSession({ tools, vsix, browser, base, cli, python });
+      say('PyTorch backend session done');
     }
   } finally {
     await browser.close();

@@ -3,8 +3,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eventually } from './workbench.mjs';
+
+/** The command line of the extension's runtime, for the same file run outside VS Code. */
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/cli.js');
 
 /** The panel webview of `file`: its heading shows the file name. */
 const panelOf = (file) => `body.view-panel h1.title:text-is("${file}")`;
@@ -135,7 +140,7 @@ export function uiTests({ cli, workspace }) {
         const state = await frame.locator('.run-state').textContent();
         assert.match(state, /update/i, `run state "${state}" names the update phase`);
         const rows = await table
-          .locator('tbody tr:not(.param-row):not(.truncated)')
+          .locator('tbody tr:not(.param-row):not(.truncated):not(.pager)')
           .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
         assert.ok(rows.length > 0, 'the table lists parameter elements');
         let changed = 0;
@@ -155,6 +160,60 @@ export function uiTests({ cli, workspace }) {
           if (before !== after) changed++;
         }
         assert.ok(changed > 0, 'the update changed some parameter');
+        await wb.editorTab('xor.py').first().click();
+        await wb.clickCodeLens('Stop');
+        await waitStatus(frame, 'stopped', 30_000);
+      },
+    },
+    {
+      name: 'Phases CodeLens: pauses after forward, loss, backward and update, each showing its values',
+      async run(wb) {
+        await wb.editorTab('xor.py').first().click();
+        const frame = await panelFrame(wb, 'xor.py');
+        const current = frame.locator('.phase-strip li[aria-current="step"]');
+        const seen = [];
+        for (const phase of ['forward', 'loss', 'backward', 'update']) {
+          // The first click starts a run in phases mode; each next one continues to the next phase.
+          await wb.editorTab('xor.py').first().click();
+          await wb.clickCodeLens('Phases');
+          await eventually(
+            `the ${phase} phase`,
+            async () => (await current.getAttribute('class'))?.includes(`phase-${phase}`),
+            60_000,
+          );
+          await waitStatus(frame, 'paused', 30_000);
+          const value = (await current.locator('.phase-value').textContent())?.trim() ?? '';
+          assert.ok(value.length > 0, `the ${phase} phase shows a value`);
+          seen.push(value);
+          await wb.screenshot(`phases-${phase}`);
+          if (phase === 'forward') {
+            // xor.py's four samples: each prediction beside its target (0, 1, 1, 0).
+            const rows = await frame
+              .locator('#paused .forward-table tbody tr')
+              .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+            assert.deepEqual(
+              rows.map((r) => r[2]),
+              ['0', '1', '1', '0'],
+            );
+            assert.ok(
+              rows.every((r) => Number(r[1]) > 0 && Number(r[1]) < 1),
+              'sigmoid outputs are probabilities',
+            );
+          }
+          if (phase === 'loss') {
+            const line = await frame.locator('#paused .loss-line').textContent();
+            assert.match(line, /mean of binary cross-entropies/, `loss line "${line}"`);
+            assert.ok(closeShown(Number(value), lastLossIn(line)), `${value} is the loss of "${line}"`);
+          }
+          if (phase === 'backward') assert.match(value, /grad norm \d/);
+          if (phase === 'update') {
+            assert.equal(value, 'lr × grad');
+            const head = await frame.locator('#paused .paused-table thead th').allTextContents();
+            assert.ok(head.includes('After − before'), `columns ${head.join(' | ')}`);
+          }
+        }
+        // The step's other phases keep their values while the update is current.
+        assert.equal(await frame.locator('.phase-strip .phase-value:not(:empty)').count(), 4, seen.join(' / '));
         await wb.editorTab('xor.py').first().click();
         await wb.clickCodeLens('Stop');
         await waitStatus(frame, 'stopped', 30_000);
@@ -234,6 +293,56 @@ export function uiTests({ cli, workspace }) {
         // The lenses offer Train again once the run is over.
         await wb.codeLens('Train').waitFor({ timeout: 10_000 });
         await wb.screenshot('runaway-stopped');
+      },
+    },
+    {
+      name: 'Compare learning rates: the panel button overlays x0.1, x1 and x10 runs with the CLI’s final losses',
+      async run(wb) {
+        const file = path.join(workspace, 'linear_model.py');
+        // The same file through the CLI at each factor (BACKPROP_LENS_LR_SCALE): every step's loss.
+        const expected = ['0.1', '1', '10'].map((scale) => {
+          const events = path.join(os.tmpdir(), `backprop-lens-compare-${scale}.jsonl`);
+          execFileSync(process.execPath, [CLI, 'run', file, '--events', events], {
+            env: { ...process.env, BACKPROP_LENS_LR_SCALE: scale },
+            stdio: 'ignore',
+            timeout: 300_000,
+          });
+          const losses = [];
+          for (const line of fs.readFileSync(events, 'utf8').split('\n')) {
+            const e = line ? JSON.parse(line) : null;
+            if (e?.type === 'steps') e.losses.forEach((v, i) => (losses[e.firstStep + i] = v === null ? NaN : v));
+          }
+          return losses;
+        });
+        await wb.openFile('linear_model.py');
+        await wb.clickCodeLens('Train');
+        const frame = await panelFrame(wb, 'linear_model.py');
+        await waitStatus(frame, 'finished');
+        await frame.locator('#compare-factors').fill('0.1, 1, 10');
+        await frame.locator('#compare-button').click();
+        const chart = frame.locator('#compare-chart');
+        await chart.waitFor({ state: 'visible', timeout: 60_000 });
+        await eventually(
+          'the three runs to finish',
+          async () => (await chart.getAttribute('data-status')) === 'finished,finished,finished',
+          300_000,
+        );
+        await eventually(
+          'every step to be drawn',
+          async () => (await chart.getAttribute('data-steps')) === expected.map((l) => l.length).join(','),
+          10_000,
+        );
+        await frame.locator('#compare').scrollIntoViewIfNeeded();
+        await wb.screenshot('compare-learning-rates');
+        const finals = JSON.parse(await chart.getAttribute('data-final-losses'));
+        expected.forEach((losses, k) => {
+          const last = losses.at(-1);
+          if (Number.isNaN(last)) assert.equal(finals[k], null, `x${[0.1, 1, 10][k]} diverged in both`);
+          else assert.equal(finals[k], last, `x${[0.1, 1, 10][k]}: the panel's final loss is the CLI's`);
+        });
+        const summary = await frame.locator('#compare .compare-summary').textContent();
+        assert.match(summary, /×0\.1/);
+        assert.match(summary, /×10/);
       },
     },
   ];

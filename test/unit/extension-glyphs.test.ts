@@ -38,5 +38,5 @@ test('every CodeLens title is a codicon and a word', () => {
     const command = pkg.contributes.commands.find((c: { command: string }) => c.command === `backpropLens.${action}`);
     assert.equal(command?.icon, `$(${icon})`, action);
   }
-  assert.equal([...icons.matchAll(/(\w+): '/g)].length, 5);
+  assert.equal([...icons.matchAll(/(\w+): '/g)].length, 7);
 });

@@ -54,7 +54,9 @@ test('contributed commands are registered, activation is by Python files, never 
   assert.ok(!pkg.activationEvents.includes('*'));
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   const registered = new Set(
-    [...read('src/extension/commands.ts').matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]),
+    ['src/extension/commands.ts', 'src/extension/toolCommands.ts'].flatMap((f) =>
+      [...read(f).matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]),
+    ),
   );
   const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command);
   assert.deepEqual(new Set(contributed), registered);

@@ -507,3 +507,59 @@ test('no derivative where PyTorch has none: floor_divide and a scalar % tensor',
     });
   }
 });
+
+test('scatter, scatter_add, their in-place forms, batch_norm and a custom Function node', () => {
+  const i64 = (v: number[][]) => torch.tensor(v, { dtype: 'int64' });
+  const index = i64([
+    [0, 2, 1, 0],
+    [2, 0, 0, 1],
+  ]);
+  gradcheck('scatter src', [input([3, 4]), input([2, 4])], (a, s) => torch.scatter(a, 0, index, s));
+  gradcheck('scatter value', [input([3, 4])], (a) => torch.scatter(a, 0, index, 1.5));
+  gradcheck('scatter_add', [input([3, 4]), input([2, 4])], (a, s) => torch.scatter_add(a, 0, index, s));
+  gradcheck('scatter_ on a non-leaf', [input([3, 4]), input([2, 5])], (a, s) => {
+    const b = torch.mul(a, 2);
+    torch.scatter_(b, 0, index, torch.mul(torch.narrow(s, 1, 0, 4), 3));
+    return torch.mul(b, a);
+  });
+  gradcheck('scatter_add_ on a non-leaf', [input([3, 4]), input([2, 4])], (a, s) => {
+    const b = torch.mul(a, a);
+    torch.scatter_add_(
+      b,
+      1,
+      i64([
+        [3, 3, 0, 1],
+        [2, 2, 2, 0],
+      ]),
+      s,
+    );
+    return b;
+  });
+  const stats = () => ({ mean: torch.zeros([4]), var: torch.ones([4]) });
+  for (const shape of [
+    [6, 4],
+    [3, 4, 5],
+  ]) {
+    gradcheck(`batch_norm training ${shape}`, [input(shape), input([4]), input([4])], (x, w, b) => {
+      const s = stats();
+      return torch.batch_norm(x, s.mean, s.var, w, b, { training: true, momentum: 0.1, eps: 1e-5 });
+    });
+    const running = { mean: torch.detach(input([4])), var: torch.detach(input({ shape: [4], lo: 0.5, hi: 2 })) };
+    gradcheck(`batch_norm eval ${shape}`, [input(shape), input([4]), input([4])], (x, w, b) =>
+      torch.batch_norm(x, running.mean, running.var, w, b, { training: false, momentum: 0.1, eps: 1e-5 }),
+    );
+  }
+  // A custom node whose backward is given (here: y = x^3 with dy/dx = 3x^2, and z = x * w with two outputs).
+  gradcheck('custom Function, one output', [input([5])], (x) => {
+    const y = torch.noGrad(() => torch.pow(x, 3));
+    return torch.customFunction('CubeBackward', [x], [y], ([g]) => [torch.mul(g, torch.mul(torch.mul(x, x), 3))])[0];
+  });
+  gradcheck('custom Function, two outputs', [input([4]), input([4])], (x, w) => {
+    const [p, q] = torch.noGrad(() => [torch.mul(x, w), torch.sub(x, w)]);
+    const [a, b] = torch.customFunction('TwoBackward', [x, w], [p, q], ([gp, gq]) => [
+      torch.add(torch.mul(gp, w), gq),
+      torch.sub(torch.mul(gp, x), gq),
+    ]);
+    return torch.add(torch.mul(a, 2), b);
+  });
+});

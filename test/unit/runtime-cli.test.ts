@@ -57,3 +57,19 @@ function writeTemp(name: string, source: string): string {
   fs.writeFileSync(file, source);
   return file;
 }
+
+test('docstrings with LaTeX escapes ("\\s", "\\i") compile as silently as on the Python 3.11 of PyTorch 1.13', () => {
+  const source = [
+    'def fit():',
+    '    """Fit :math:`y=\\sin(x)` by :math:`\\int` (an official tutorial\'s docstring)."""',
+    '    return "\\d"',
+    'print(fit.__doc__)',
+    'print(fit())',
+    '',
+  ].join('\n');
+  const script = writeTemp('escapes.py', source);
+  const ours = spawnSync(process.execPath, [cli, 'run', script], { encoding: 'utf8', timeout: 60_000 });
+  const python311 = spawnSync('/usr/bin/python3', [script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(ours.status, 0, ours.stderr);
+  assert.equal(ours.stdout + ours.stderr, python311.stdout + python311.stderr);
+});

@@ -289,3 +289,26 @@ test('functional activation paths: the enclosing module, the function and its ca
     ],
   );
 });
+
+test('examples/xor.py: the output Sigmoid saturated at the right answers is not flagged; saturated at wrong ones is', () => {
+  const run = runThroughCli('examples/xor.py');
+  const state = fold(run.events);
+  const last = state.activations;
+  const target = state.concepts.batch?.target?.rows;
+  assert.ok(last && target);
+  assert.deepEqual(Array.from(target), [0, 1, 1, 0]);
+  const probabilities = output(last, 'sigmoid#1');
+  assert.ok(deadOrSaturated('Sigmoid', probabilities).fraction > 0, 'saturated by the plain count');
+  const sigmoid = summarizeActivations(last.outputs, state.modules, undefined, target)[3];
+  assert.equal(sigmoid.kind, 'saturated');
+  assert.equal(sigmoid.fraction, 0, 'every saturated output is at its target');
+  // The same outputs against the opposite labels: every saturated one is wrong.
+  const flipped = target.map((t) => 1 - t);
+  const wrong = summarizeActivations(last.outputs, state.modules, undefined, flipped)[3];
+  assert.equal(wrong.fraction, deadOrSaturated('Sigmoid', probabilities).fraction);
+  // Hidden layers keep the plain count: Tanh#1 is not the model's output.
+  assert.equal(
+    summarizeActivations(last.outputs, state.modules, undefined, target)[1].fraction,
+    summarizeActivations(last.outputs, state.modules)[1].fraction,
+  );
+});

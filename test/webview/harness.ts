@@ -15,6 +15,9 @@ import { renderWebviewHtml } from '../../src/extension/webviewHtml';
 import { VIEW_STRINGS } from '../../src/shared/strings';
 import { parseEventsJsonl } from './events';
 import { conceptShots } from './conceptShots';
+import { faultShots } from './faultShots';
+import { figureShots } from './figureShots';
+import { steppingShots } from './steppingShots';
 import { syntheticXorRun } from './syntheticRun';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -349,6 +352,15 @@ async function main(): Promise<void> {
   }
   if (!process.argv.includes('--synthetic') && !process.argv.includes('--no-concepts')) {
     problems.push(...(await conceptShots({ root, outDir, only: arg('--concepts-only') })));
+  }
+  if (!process.argv.includes('--synthetic') && !process.argv.includes('--no-faults')) {
+    problems.push(...(await faultShots({ root, outDir })));
+  }
+  if (!process.argv.includes('--synthetic') && !process.argv.includes('--no-stepping')) {
+    problems.push(...(await steppingShots({ root, outDir })));
+  }
+  if (!process.argv.includes('--synthetic') && !process.argv.includes('--no-figures')) {
+    problems.push(...(await figureShots({ root, outDir })));
   }
   if (problems.length) {
     console.error(problems.join('\n'));

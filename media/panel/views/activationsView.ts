@@ -42,7 +42,9 @@ export class ActivationsView implements View {
       return;
     }
     this.container.dataset.step = String(activations.step);
-    const summaries = summarizeActivations(activations.outputs, run?.modules ?? []);
+    // The batch's targets tell an output Sigmoid saturated because it is right from one that is stuck.
+    const target = run?.concepts.batch?.target?.rows ?? null;
+    const summaries = summarizeActivations(activations.outputs, run?.modules ?? [], undefined, target);
     const existing = new Map(
       Array.from(this.grid.querySelectorAll<HTMLElement>('figure')).map((f) => [f.dataset.module!, f]),
     );

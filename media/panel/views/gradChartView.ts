@@ -7,7 +7,7 @@ import type { Point } from '../../common/decimate';
 import type { RunEventType, View, ViewContext } from '../../common/viewHost';
 
 export class GradChartView implements View {
-  readonly redrawOn: readonly RunEventType[] = ['params', 'paused'];
+  readonly redrawOn: readonly RunEventType[] = ['params', 'paused', 'steps'];
   private readonly chart: LineChart;
 
   constructor(container: HTMLElement, s: Strings) {
@@ -26,13 +26,29 @@ export class GradChartView implements View {
   update({ strings: s, run }: ViewContext): void {
     const grad = run?.gradNormViews();
     this.chart.canvas.setAttribute('aria-label', gradChartSummary(s, grad));
-    const series = Object.entries(grad?.norms ?? {}).map(([name, norms]) => {
+    const entries = Object.entries(grad?.norms ?? {});
+    // A zero gradient (a dead layer) has no place on a log scale: it is drawn on a floor a decade below the
+    // smallest positive norm, and its legend entry says "= 0", instead of vanishing from the chart.
+    const floor = zeroFloor(entries.map(([, norms]) => norms));
+    const series = entries.map(([name, norms]) => {
       const points: Point[] = [];
-      // Zero and non-finite norms cannot be drawn on a log scale.
-      for (let i = 0; i < norms.length; i++)
+      let zeros = 0;
+      for (let i = 0; i < norms.length; i++) {
         if (norms[i] > 0 && Number.isFinite(norms[i])) points.push({ x: grad!.steps[i], y: norms[i] });
-      return { label: name, points };
+        else if (norms[i] === 0) {
+          points.push({ x: grad!.steps[i], y: floor });
+          zeros++;
+        }
+      }
+      return { label: zeros > 0 && zeros === points.length ? `${name} = 0` : name, points };
     });
     setSeries(this.chart, series);
   }
+}
+
+/** A decade below the smallest positive norm (1e-12 when none is positive). */
+function zeroFloor(all: ArrayLike<number>[]): number {
+  let min = Infinity;
+  for (const norms of all) for (let i = 0; i < norms.length; i++) if (norms[i] > 0) min = Math.min(min, norms[i]);
+  return Number.isFinite(min) ? 10 ** (Math.floor(Math.log10(min)) - 1) : 1e-12;
 }

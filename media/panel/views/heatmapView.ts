@@ -3,9 +3,9 @@
 // has focus (an outlined cursor marks the cell), reads its value out in the caption below (a live region).
 import type { ParamSnapshot } from '../../../src/protocol';
 import { formatNumber, histogram } from '../../../src/shared/paramStats';
-import type { Strings } from '../../../src/shared/strings';
+import { fmt, type Strings } from '../../../src/shared/strings';
 import { clear, h } from '../../common/dom';
-import { cellAt, drawHeatmap, gridOf } from '../../common/heatmap';
+import { cellAt, drawColorScale, drawHeatmap, gridOf, maxAbs } from '../../common/heatmap';
 import { moveCell, type Cell } from '../../common/heatmapKeys';
 import type { RunEventType, View, ViewContext } from '../../common/viewHost';
 
@@ -20,6 +20,10 @@ interface Pane {
   canvas: HTMLCanvasElement;
   cursor: HTMLElement;
   caption: HTMLElement;
+  /** What the rows and columns are (output neurons × inputs for a Linear weight). */
+  axes: HTMLElement;
+  /** The colour scale under the cells. */
+  scale: HTMLCanvasElement;
   /** The keyboard's cell (null until an arrow key is pressed). */
   cell: Cell | null;
 }
@@ -45,7 +49,7 @@ export class HeatmapView implements View {
     this.select = h('select', { id: 'heatmap-param', 'aria-label': s.parameter });
     this.values = this.pane('value', s.values, 'values-caption');
     this.grads = this.pane('grad', s.gradients, 'grads-caption');
-    const figure = (p: Pane) => h('figure', {}, p.canvas, p.cursor, p.caption);
+    const figure = (p: Pane) => h('figure', {}, p.axes, p.canvas, p.cursor, p.scale, p.caption);
     container.append(
       h('label', { for: 'heatmap-param' }, s.parameter, ' ', this.select),
       h('div', { class: 'heatmaps' }, figure(this.values), figure(this.grads)),
@@ -75,6 +79,8 @@ export class HeatmapView implements View {
       }),
       cursor: h('div', { class: 'heatmap-cursor', hidden: true }),
       caption: h('figcaption', { id: captionId, text: label }),
+      axes: h('p', { class: 'heatmap-axes' }),
+      scale: h('canvas', { class: 'heatmap-scale', role: 'img' }),
       cell: null,
     };
     pane.canvas.addEventListener('mousemove', (ev) => {
@@ -131,6 +137,7 @@ export class HeatmapView implements View {
       return ` ${formatNumber(min)} … ${formatNumber(max)}`;
     };
     const shape = `[${p.shape.join('×')}]`;
+    this.drawScales(p, cols * side(cols));
     drawHeatmap(this.values.canvas, p.value, p.shape);
     this.values.caption.textContent = `${s.values}:${range(p.value)}`;
     this.values.canvas.setAttribute('aria-label', `${p.name} ${s.values} ${shape}:${range(p.value)}`);
@@ -142,6 +149,22 @@ export class HeatmapView implements View {
       'aria-label',
       p.grad ? `${p.name} ${s.gradients} ${shape}:${range(p.grad)}` : `${p.name}: ${s.noGrad}`,
     );
+  }
+
+  /** Row and column meaning above each heatmap, and its colour scale (-max .. +max) under it. */
+  private drawScales(p: ParamSnapshot, width: number): void {
+    const s = this.strings;
+    const { rows, cols } = gridOf(p.shape);
+    const axes = p.shape.length >= 2 ? fmt(s.heatmapAxes, rows, cols) : fmt(s.heatmapAxes1d, cols);
+    for (const pane of [this.values, this.grads]) {
+      pane.axes.textContent = axes;
+      const data = pane.which === 'value' ? p.value : p.grad;
+      pane.scale.hidden = !data;
+      if (!data) continue;
+      const max = maxAbs(data) || 1;
+      drawColorScale(pane.scale, max, Math.max(120, width), formatNumber);
+      pane.scale.setAttribute('aria-label', fmt(s.colorScale, formatNumber(max)));
+    }
   }
 
   private describeCell(pane: Pane, cell: Cell): void {

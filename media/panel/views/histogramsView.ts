@@ -4,7 +4,7 @@ import type { ParamSnapshot } from '../../../src/protocol';
 import { formatNumber, histogram, meanStd } from '../../../src/shared/paramStats';
 import { fmt, type Strings } from '../../../src/shared/strings';
 import { h } from '../../common/dom';
-import { drawHistogram } from '../../common/histogramCanvas';
+import { drawHistogram, drawValueBars, FEW_VALUES } from '../../common/histogramCanvas';
 import type { RunEventType, View, ViewContext } from '../../common/viewHost';
 
 const HISTOGRAM_BINS = 24;
@@ -53,8 +53,14 @@ export class HistogramsView implements View {
     const { mean, std } = meanStd(p.value);
     const canvas = fig.querySelector('canvas')!;
     canvas.setAttribute('aria-label', `${p.name}: ${s.mean} ${formatNumber(mean)}, ${s.std} ${formatNumber(std)}`);
-    drawHistogram(canvas, hist, index);
-    fig.querySelector('figcaption')!.textContent =
-      `${p.name} [${p.shape.join('×')}]  ${formatNumber(hist.min)} … ${formatNumber(hist.max)}`;
+    if (p.value.length <= FEW_VALUES) drawValueBars(canvas, p.value, index);
+    else drawHistogram(canvas, hist, index);
+    // The name and the range on lines of their own: one line wrapped in the middle of the range before.
+    fig
+      .querySelector('figcaption')!
+      .replaceChildren(
+        h('span', { class: 'caption-name' }, `${p.name} [${p.shape.join('×')}]`),
+        h('span', { class: 'caption-range' }, `${formatNumber(hist.min)} … ${formatNumber(hist.max)}`),
+      );
   }
 }

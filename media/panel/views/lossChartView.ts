@@ -1,7 +1,8 @@
 // The loss per step, with a log-scale toggle and a smoothing slider (an exponential moving average drawn
 // beside the raw curve). However long the run, the chart gets at most `maxChartPoints` points: new steps
 // are appended to min/max decimated series as they arrive, which are rebuilt from the run only when it is
-// replaced or the smoothing changes.
+// replaced or the smoothing changes. A file that trains several models or optimizers in turn (series) gets
+// one curve per series, overlaid from its own first step and labelled with what distinguishes it.
 import type { RunEvent } from '../../../src/protocol';
 import { formatNumber } from '../../../src/shared/paramStats';
 import type { RunState } from '../../../src/shared/runState';
@@ -18,7 +19,7 @@ export interface LossChartSettings {
 }
 
 export class LossChartView implements View {
-  readonly redrawOn: readonly RunEventType[] = ['steps'];
+  readonly redrawOn: readonly RunEventType[] = ['steps', 'series'];
   private readonly chart: LineChart;
   private maxPoints = 2000;
   private raw = new MinMaxDecimator(this.maxPoints);
@@ -93,6 +94,14 @@ export class LossChartView implements View {
 
   update({ strings: s, run }: ViewContext): void {
     if (this.stale) this.rebuild(run);
+    if (run && run.series.length > 1) {
+      const curves = this.seriesCurves(run);
+      setSeries(this.chart, curves);
+      this.describe(s, run.lossView());
+      this.chart.canvas.dataset.series = curves.map((c) => c.label).join('\n');
+      return;
+    }
+    delete this.chart.canvas.dataset.series;
     const weight = this.settings.smoothing;
     const series = [{ label: s.loss, points: this.raw.points() }];
     if (weight > 0)
@@ -102,6 +111,19 @@ export class LossChartView implements View {
       });
     setSeries(this.chart, series);
     this.describe(s, run?.lossView());
+  }
+
+  /** One curve per series, each from its own step 0, within the same budget of points. */
+  private seriesCurves(run: RunState): { label: string; points: { x: number; y: number }[] }[] {
+    const losses = run.lossView();
+    const series = run.series;
+    const budget = Math.max(8, Math.floor(this.maxPoints / series.length));
+    return series.map((sr, k) => {
+      const end = k + 1 < series.length ? series[k + 1].firstStep : losses.length;
+      const d = new MinMaxDecimator(budget);
+      d.push(losses.subarray(Math.min(sr.firstStep, losses.length), Math.min(end, losses.length)));
+      return { label: sr.label, points: d.points() };
+    });
   }
 
   private rebuild(run: RunState | null): void {

@@ -1,36 +1,31 @@
-// The hint under the loss chart when the curve shows the learning rate's signature (see
-// src/shared/lossHints.ts): rising or oscillating suggests it is too large, a slow creep that it is too
-// small. It is a status line, not an alert: it never takes focus and disappears as soon as the curve looks
-// healthy again.
-import { lossHint } from '../../../src/shared/lossHints';
-import { plural } from '../../../src/shared/strings';
+// What to check, under the loss chart (src/shared/findings.ts): gradients adding up without zero_grad(),
+// dead ReLU units, vanishing or exploding gradients, divergence, a plateau, and the learning rate's
+// signatures in the loss curve (too large: rising or oscillating; too small: a slow creep), each saying what
+// to try. A status list, not an alert: it never takes focus, and a learning-rate hint disappears as soon as
+// the curve looks healthy again. The same findings go to the Problems panel at their lines (the host).
+import { findingText, findingsOfRun } from '../../../src/shared/findings';
 import { h } from '../../common/dom';
 import type { RunEventType, View, ViewContext } from '../../common/viewHost';
 
 export class LossHintView implements View {
-  readonly redrawOn: readonly RunEventType[] = ['steps'];
-  private readonly element = h('p', { class: 'loss-hint', id: 'loss-hint', role: 'status', hidden: true });
+  readonly redrawOn: readonly RunEventType[] = ['steps', 'params', 'warning', 'activationInputs', 'finished'];
+  private readonly element = h('div', { class: 'loss-hint', id: 'loss-hint', role: 'status', hidden: true });
+  private shown = '';
 
   constructor(container: HTMLElement) {
     container.append(this.element);
   }
 
   update({ strings: s, run }: ViewContext): void {
-    const losses = run?.lossView();
-    const hint = losses ? lossHint(losses) : null;
-    this.element.hidden = !hint;
-    if (!hint) {
-      delete this.element.dataset.kind;
-      this.element.textContent = '';
-      return;
-    }
-    this.element.dataset.kind = hint.kind;
-    const text =
-      hint.kind === 'rising'
-        ? plural(s, ['hintRisingOne', 'hintRising'], hint.steps)
-        : hint.kind === 'oscillating'
-          ? s.hintOscillating
-          : s.hintSlow;
-    if (this.element.textContent !== text) this.element.textContent = text;
+    const findings = run ? findingsOfRun(run, null) : [];
+    const texts = findings.map((f) => findingText(f, s));
+    const key = texts.join('\n');
+    if (key === this.shown) return;
+    this.shown = key;
+    this.element.hidden = findings.length === 0;
+    this.element.dataset.kind = findings.map((f) => f.kind).join(' ');
+    if (findings.length === 0) delete this.element.dataset.kind;
+    const items = findings.map((f, i) => h('li', { 'data-kind': f.kind }, texts[i]));
+    this.element.replaceChildren(...(items.length > 1 ? [h('ul', {}, ...items)] : texts.map((t) => h('span', {}, t))));
   }
 }

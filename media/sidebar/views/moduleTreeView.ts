@@ -7,9 +7,10 @@ import { formatNumber, l2Norm, meanStd } from '../../../src/shared/paramStats';
 import type { RunState } from '../../../src/shared/runState';
 import { fmt, plural, type Strings } from '../../../src/shared/strings';
 import { clear, h } from '../../common/dom';
+import { drawSparkline, sparklineSvg } from '../../common/sparkline';
 import type { RunEventType, View, ViewContext } from '../../common/viewHost';
 
-type StatCells = Record<'mean' | 'std' | 'grad' | 'ratio', HTMLElement>;
+type StatCells = Record<'mean' | 'std' | 'grad' | 'ratio', HTMLElement> & { ratioLine: SVGSVGElement };
 
 /** Finds a child module by dotted path; children may be listed by path or by attribute name. */
 function childOf(modules: Map<string, ModuleInfo>, parent: ModuleInfo, child: string): ModuleInfo | undefined {
@@ -26,7 +27,7 @@ function countParams(byPath: Map<string, ModuleInfo>, m: ModuleInfo): number {
 }
 
 export class ModuleTreeView implements View {
-  readonly redrawOn: readonly RunEventType[] = ['model', 'params', 'paused'];
+  readonly redrawOn: readonly RunEventType[] = ['model', 'params', 'paused', 'steps'];
   /** What the drawn tree was built from, so it is rebuilt only when the model (or the file) changes. */
   private drawn: { modules: ModuleInfo[]; params: string; file: string | null } | null = null;
   private readonly statCells = new Map<string, StatCells>();
@@ -119,6 +120,7 @@ export class ModuleTreeView implements View {
       std: h('dd', { text: '–' }),
       grad: h('dd', { text: '–' }),
       ratio: h('dd', { text: '–' }),
+      ratioLine: sparklineSvg(),
     };
     this.statCells.set(p.name, cells);
     const stat = (label: string, value: HTMLElement) => h('div', { class: 'stat' }, h('dt', { text: label }), value);
@@ -132,10 +134,13 @@ export class ModuleTreeView implements View {
       stat(s.gradNorm, cells.grad),
       stat(s.updateRatio, cells.ratio),
     );
+    // Every step's ratio (recorded per step by the runtime), as a small line beside the latest value.
+    cells.ratio.after(cells.ratioLine);
     return h('li', { class: 'param' }, button, stats);
   }
 
   private drawStats(run: RunState | null): void {
+    const history = run?.ratioHistoryView();
     for (const p of run?.params ?? []) {
       const cells = this.statCells.get(p.name);
       if (!cells) continue;
@@ -145,6 +150,7 @@ export class ModuleTreeView implements View {
       cells.grad.textContent = p.grad ? formatNumber(l2Norm(p.grad)) : '–';
       const ratio = run?.updateRatios[p.name];
       cells.ratio.textContent = ratio === undefined ? '–' : formatNumber(ratio);
+      drawSparkline(cells.ratioLine, history?.ratios[p.name] ?? []);
     }
   }
 }

@@ -7,6 +7,7 @@
 // run in plain TypeScript (gemm-ts.ts), where there is no copy in and out of wasm memory to pay for.
 // BACKPROP_LENS_WASM=0 in the environment forces TypeScript everywhere (see wasm-kernels.ts).
 import { gemmTs } from './gemm-ts';
+import { gemmF64 } from './gemm-f64';
 import { WasmGemm, wasmGemm } from './gemm-wasm';
 
 /** Measured crossover (~4x4x4 on x64): below it the ~200 ns of copies and call into wasm outweigh SIMD. */
@@ -39,6 +40,11 @@ export function gemm(
   cOffset: number,
   accumulate: boolean,
 ): void {
+  // A float64 product (see buffers.ts): the double-precision kernel.
+  if (!(C instanceof Float32Array)) {
+    gemmF64(transA, transB, m, n, k, A, aOffset, B, bOffset, C as Float64Array, cOffset, accumulate);
+    return;
+  }
   if (m * n * k >= WASM_MIN_WORK) {
     if (wasm === undefined) wasm = wasmGemm();
     if (wasm) {

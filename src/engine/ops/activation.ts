@@ -1,28 +1,53 @@
 // Activation functions and softmax. relu/sigmoid/tanh run in every training step, so they are written as
 // direct loops; the backward of each uses the saved output where PyTorch does (sigmoid, tanh, relu).
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, floats, scratchFloats } from '../tensor';
+import { Tensor, allocate, floats, scratchFloats, isFloatDType } from '../tensor';
 import { floatData, normDimChecked, requireFloat, splitAt } from './util';
 import { erfValue, unaryFloat } from './unary';
+import {
+  TR_SIGMOID,
+  TR_TANH,
+  activationBackwardWasm,
+  reluBackwardWasm,
+  reluWasm,
+  transcendentalWasm,
+} from '../kernels/elementwise';
 
 function recording(t: Tensor): boolean {
   return t.requiresGrad && isGradEnabled();
 }
 
 export function relu(t: Tensor): Tensor {
-  if (t.dtype !== 'float32') {
+  if (!isFloatDType(t.dtype)) {
     const out = t.data.slice();
     for (let i = 0; i < out.length; i++) if (out[i] < 0) out[i] = 0;
     return new Tensor(out, t.shape, t.dtype);
   }
-  const x = t.data as Float32Array;
+  if (!(t.data instanceof Float32Array)) return reluDouble(t);
+  const x = t.data;
   const n = x.length;
   const y = scratchFloats(n); // every element written by reluBits
-  reluBits(x, y);
+  if (!reluWasm(x, y)) reluBits(x, y);
   const node = recording(t)
     ? new Node('ReluBackward0', [t], (g) => {
         const r = scratchFloats(n);
-        reluBackwardBits(y, g, r);
+        if (!reluBackwardWasm(y, g, r)) reluBackwardBits(y, g, r);
+        return [r];
+      })
+    : null;
+  return Tensor.result(y, t.shape, node);
+}
+
+/** relu of a float64 tensor: the bit tricks below are float32's; here plain comparisons (NaN passes through). */
+function reluDouble(t: Tensor): Tensor {
+  const x = t.data;
+  const n = x.length;
+  const y = allocate('float64', n) as unknown as Float32Array;
+  for (let i = 0; i < n; i++) y[i] = x[i] > 0 || x[i] !== x[i] ? x[i] : 0;
+  const node = recording(t)
+    ? new Node('ReluBackward0', [t], (g) => {
+        const r = floats(n);
+        for (let i = 0; i < n; i++) r[i] = y[i] > 0 ? g[i] : 0;
         return [r];
       })
     : null;
@@ -68,11 +93,11 @@ export function sigmoid(t: Tensor): Tensor {
   const x = floatData(t);
   const n = x.length;
   const y = floats(n);
-  for (let i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+  if (!transcendentalWasm(TR_SIGMOID, x, y)) sigmoidLoop(x, y);
   const node = recording(t)
     ? new Node('SigmoidBackward0', [t], (g) => {
         const r = scratchFloats(n);
-        sigmoidBackwardLoop(g, y, r);
+        if (!activationBackwardWasm(false, y, g, r)) sigmoidBackwardLoop(g, y, r);
         return [r];
       })
     : null;
@@ -99,11 +124,11 @@ export function tanh(t: Tensor): Tensor {
   const x = floatData(t);
   const n = x.length;
   const y = floats(n);
-  for (let i = 0; i < n; i++) y[i] = tanhF64(x[i]);
+  if (!transcendentalWasm(TR_TANH, x, y)) for (let i = 0; i < n; i++) y[i] = tanhF64(x[i]);
   const node = recording(t)
     ? new Node('TanhBackward0', [t], (g) => {
         const r = scratchFloats(n);
-        tanhBackwardLoop(g, y, r);
+        if (!activationBackwardWasm(true, y, g, r)) tanhBackwardLoop(g, y, r);
         return [r];
       })
     : null;
@@ -114,17 +139,39 @@ export function tanh(t: Tensor): Tensor {
 // loads of y and n each iteration) about 3x worse than the same loop over arguments.
 
 /** r = g * (1 - y) * y, every element written. */
-function sigmoidBackwardLoop(g: Float32Array, y: Float32Array, r: Float32Array): void {
-  const n = r.length;
-  for (let i = 0; i < n; i++) r[i] = g[i] * (1 - y[i]) * y[i];
+/**
+ * y = 1 / (1 + e^-x). float32 as PyTorch's kernels: e^-x rounded to float32, then the add and the division
+ * in float32 (one rounding each); float64 in double.
+ */
+function sigmoidLoop(x: Float32Array, y: Float32Array): void {
+  const n = y.length;
+  // Separate loops, no rounding callback: a function-valued variable in the loop costs ~5x here.
+  if (isSingle(y)) for (let i = 0; i < n; i++) y[i] = 1 / Math.fround(1 + Math.fround(Math.exp(-x[i])));
+  else for (let i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
 }
 
-/** r = g * (1 - y * y), every element written. */
+/** Whether a buffer holds float32 (a float64 tensor's buffer can reach these loops typed as Float32Array). */
+function isSingle(a: ArrayLike<number>): boolean {
+  return a instanceof Float32Array;
+}
+
+/** r = g * (1 - y) * y, every element written; float32 rounds each step, as PyTorch's sigmoid_backward. */
+function sigmoidBackwardLoop(g: Float32Array, y: Float32Array, r: Float32Array): void {
+  const n = r.length;
+  if (isSingle(r)) for (let i = 0; i < n; i++) r[i] = Math.fround(g[i] * Math.fround(1 - y[i])) * y[i];
+  else for (let i = 0; i < n; i++) r[i] = g[i] * (1 - y[i]) * y[i];
+}
+
+/**
+ * r = g * (1 - y * y), every element written. float32 rounds 1 - y * y once (PyTorch's AVX2 tanh_backward
+ * fuses it) and then the product.
+ */
 function tanhBackwardLoop(g: Float32Array, y: Float32Array, r: Float32Array): void {
   const n = r.length;
-  for (let i = 0; i < n; i++) {
-    const v = y[i];
-    r[i] = g[i] * (1 - v * v);
+  if (isSingle(r)) {
+    for (let i = 0; i < n; i++) r[i] = g[i] * Math.fround(1 - y[i] * y[i]);
+  } else {
+    for (let i = 0; i < n; i++) r[i] = g[i] * (1 - y[i] * y[i]);
   }
 }
 

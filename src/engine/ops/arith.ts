@@ -3,7 +3,7 @@
 // beside it, how the gradient flows back to each input.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, allocate, floats } from '../tensor';
+import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import {
   A_SCALAR,
   B_SCALAR,
@@ -11,20 +11,23 @@ import {
   SAME,
   TensorLike,
   asTensor,
+  floatData,
+  wrapInts,
   binaryMap,
   binaryPlan,
   indexA,
   indexB,
   isScalarOperand,
-  promote,
   broadcast,
   broadcastOffsets,
   dtypeName,
   reduceTo,
+  promoteOperands,
 } from './util';
 import { numel, sameShape } from '../shape';
 import { roundedDiv } from './modulo';
 import { reciprocal } from './unary';
+import { EW_ADD, EW_MUL, EW_SUB_SCALED, fastBinary } from './fastBinary';
 
 export { binaryMap } from './util';
 
@@ -40,6 +43,7 @@ function combine(
   p: BinaryPlan,
   cb: number,
 ): void {
+  if (fastBinary(cb === 1 ? EW_ADD : EW_SUB_SCALED, x, y, out, p, cb)) return;
   const n = out.length;
   if (cb === 1) {
     if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
@@ -81,12 +85,15 @@ function combine(
 function linearOp(a: TensorLike, b: TensorLike, cb: number, op: string, name: string): Tensor {
   const A = asTensor(a, b);
   const B = asTensor(b, a);
-  const dtype = promote(A.dtype, B.dtype);
+  const dtype = promoteOperands(A, B);
   const p = binaryPlan(A.shape, B.shape, op);
   const out = allocate(dtype, p.n);
   combine(A.data, B.data, out, p, dtype === 'float32' ? Math.fround(cb) : cb);
   if (dtype === 'bool') for (let i = 0; i < out.length; i++) out[i] = out[i] ? 1 : 0;
-  if (dtype !== 'float32') return new Tensor(out, p.shape, dtype);
+  if (!isFloatDType(dtype)) {
+    wrapInts(out, dtype);
+    return new Tensor(out, p.shape, dtype);
+  }
   const node = record(A, B)
     ? new Node(name, [A, B], (g) => [
         A.requiresGrad ? reduceTo(g, p.ia, A.data.length) : null,
@@ -143,6 +150,7 @@ function mulLoop(
   out: Float32Array | Float64Array | Uint8Array,
   p: BinaryPlan,
 ): void {
+  if (fastBinary(EW_MUL, x, y, out, p)) return;
   const n = out.length;
   if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
   else if (p.mode === B_SCALAR) {
@@ -182,11 +190,14 @@ function mulGrad(
 export function mul(a: TensorLike, b: TensorLike): Tensor {
   const A = asTensor(a, b);
   const B = asTensor(b, a);
-  const dtype = promote(A.dtype, B.dtype);
+  const dtype = promoteOperands(A, B);
   const p = binaryPlan(A.shape, B.shape, 'mul');
   const out = allocate(dtype, p.n);
   mulLoop(A.data, B.data, out, p);
-  if (dtype !== 'float32') return new Tensor(out, p.shape, dtype);
+  if (!isFloatDType(dtype)) {
+    wrapInts(out, dtype);
+    return new Tensor(out, p.shape, dtype);
+  }
   const node = record(A, B)
     ? new Node('MulBackward0', [A, B], (g) => [
         A.requiresGrad ? mulGrad(g, B.data, p, true, A.data.length) : null,
@@ -201,8 +212,8 @@ export function div(a: TensorLike, b: TensorLike, roundingMode: 'trunc' | 'floor
   let A = asTensor(a, b);
   let B = asTensor(b, a);
   if (roundingMode !== null) return roundedDiv(A, B, roundingMode);
-  if (A.dtype !== 'float32') A = new Tensor(Float32Array.from(A.data), A.shape, 'float32');
-  if (B.dtype !== 'float32') B = new Tensor(Float32Array.from(B.data), B.shape, 'float32');
+  if (!isFloatDType(A.dtype)) A = Tensor.result(floatData(A), A.shape, null);
+  if (!isFloatDType(B.dtype)) B = Tensor.result(floatData(B), B.shape, null);
   const p = binaryPlan(A.shape, B.shape, 'div');
   const x = A.data;
   const y = B.data;
@@ -252,7 +263,7 @@ export function neg(a: Tensor): Tensor {
   const x = a.data;
   const out = allocate(a.dtype, x.length);
   for (let i = 0; i < x.length; i++) out[i] = -x[i];
-  if (a.dtype !== 'float32') return new Tensor(out, a.shape, a.dtype);
+  if (!isFloatDType(a.dtype)) return new Tensor(out, a.shape, a.dtype);
   const node = record(a, a)
     ? new Node('NegBackward0', [a], (g) => {
         const r = floats(g.length);
@@ -289,9 +300,9 @@ export function rpow(x: Tensor, s: TensorLike): Tensor {
 function powTensor(a: TensorLike, b: TensorLike, name: string): Tensor {
   const A = asTensor(a, b);
   const B = asTensor(b, a);
-  const dtype = promote(A.dtype, B.dtype);
-  if (dtype !== 'float32') return binaryMap(A, B, 'pow', dtype === 'bool' ? 'int64' : dtype, intPow);
-  const out = binaryMap(A, B, 'pow', 'float32', (x, y) => Math.pow(x, y));
+  const dtype = promoteOperands(A, B);
+  if (!isFloatDType(dtype)) return binaryMap(A, B, 'pow', dtype === 'bool' ? 'int64' : dtype, intPow);
+  const out = binaryMap(A, B, 'pow', dtype, (x, y) => Math.pow(x, y));
   if (!record(A, B)) return out;
   const p = binaryPlan(A.shape, B.shape, 'pow');
   const y = out.data as Float32Array;
@@ -324,21 +335,28 @@ function powTensor(a: TensorLike, b: TensorLike, name: string): Tensor {
 }
 
 /** Tensor ** Python number (`floatExponent` when it was a Python float: an integer tensor then gives float). */
+const SAME_PLAN: BinaryPlan = { shape: [], n: 0, mode: SAME, ia: null, ib: null };
+
 function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
   const x = a.data;
   const n = x.length;
-  if (a.dtype !== 'float32' && Number.isInteger(e) && !floatExponent) {
+  if (!isFloatDType(a.dtype) && Number.isInteger(e) && !floatExponent) {
     if (e < 0) throw pyError('RuntimeError', 'Integers to negative integer powers are not allowed.');
     const out = allocate(a.dtype === 'bool' ? 'int64' : a.dtype, n);
     for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], e);
-    return new Tensor(out, a.shape);
+    const dtype = a.dtype === 'bool' ? 'int64' : a.dtype;
+    wrapInts(out, dtype);
+    return new Tensor(out, a.shape, dtype);
   }
   const out = floats(n);
-  const ef = Math.fround(e);
-  // ATen special-cases these exponents with plain float arithmetic (x * x * x rounds twice, unlike pow).
-  const f = Math.fround;
-  if (e === 2) for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
-  else if (e === 3) for (let i = 0; i < n; i++) out[i] = f(x[i] * x[i]) * x[i];
+  const single = out instanceof Float32Array;
+  const ef = single ? Math.fround(e) : e;
+  // ATen special-cases these exponents with plain float arithmetic (x * x * x rounds twice, unlike pow);
+  // in float64 the intermediate products stay doubles.
+  const f = single ? Math.fround : (v: number) => v;
+  if (e === 2) {
+    if (!fastBinary(EW_MUL, x, x, out, SAME_PLAN)) for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
+  } else if (e === 3) for (let i = 0; i < n; i++) out[i] = f(x[i] * x[i]) * x[i];
   else if (e === 1) out.set(x);
   else if (e === 0.5) for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]);
   else if (e === -0.5) for (let i = 0; i < n; i++) out[i] = 1 / f(Math.sqrt(x[i]));
@@ -362,13 +380,13 @@ function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
 function extremum(a: TensorLike, b: TensorLike, isMax: boolean): Tensor {
   const A = asTensor(a, b);
   const B = asTensor(b, a);
-  const dtype = promote(A.dtype, B.dtype);
+  const dtype = promoteOperands(A, B);
   const op = isMax ? 'maximum' : 'minimum';
   const pick = isMax
     ? (x: number, y: number) => (x !== x || y !== y ? NaN : x >= y ? x : y)
     : (x: number, y: number) => (x !== x || y !== y ? NaN : x <= y ? x : y);
   const out = binaryMap(A, B, op, dtype, pick);
-  if (dtype !== 'float32' || !record(A, B)) return out;
+  if (!isFloatDType(dtype) || !record(A, B)) return out;
   const p = binaryPlan(A.shape, B.shape, op);
   const node = new Node(isMax ? 'MaximumBackward0' : 'MinimumBackward0', [A, B], (g) => {
     const n = g.length;
@@ -409,7 +427,7 @@ export function rdiv(x: Tensor, s: TensorLike): Tensor {
  */
 export function lerp(start: Tensor, end: Tensor, weight: TensorLike): Tensor {
   const W = isScalarOperand(weight) ? null : (weight as Tensor);
-  if (start.dtype !== 'float32') {
+  if (!isFloatDType(start.dtype)) {
     throw pyError(
       'RuntimeError',
       `"lerp_kernel_${W ? 'tensor' : 'scalar'}" not implemented for '${dtypeName(start.dtype)}'`,
@@ -419,7 +437,7 @@ export function lerp(start: Tensor, end: Tensor, weight: TensorLike): Tensor {
     ['end', end],
     ['weight', W],
   ] as const) {
-    if (t && t.dtype !== 'float32') {
+    if (t && !isFloatDType(t.dtype)) {
       throw pyError(
         'RuntimeError',
         `expected dtype float for \`${what}\` but got dtype ${t.dtype === 'int64' ? 'long int' : 'bool'}`,

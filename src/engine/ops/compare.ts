@@ -2,10 +2,20 @@
 // the chosen values), and the whole-tensor checks equal/allclose.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, allocate, floats } from '../tensor';
+import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { sameShape } from '../shape';
 import { binaryMap } from './arith';
-import { A_SCALAR, B_SCALAR, GENERAL, SAME, TensorLike, asTensor, binaryPlan, promote, reduceThrough } from './util';
+import {
+  A_SCALAR,
+  B_SCALAR,
+  GENERAL,
+  SAME,
+  TensorLike,
+  asTensor,
+  binaryPlan,
+  reduceThrough,
+  promoteOperands,
+} from './util';
 
 function compare(a: TensorLike, b: TensorLike, op: string, f: (x: number, y: number) => number): Tensor {
   return binaryMap(asTensor(a, b), asTensor(b, a), op, 'bool', f);
@@ -35,8 +45,8 @@ export function logical_not(a: Tensor): Tensor {
 function bitwise(a: TensorLike, b: TensorLike, op: string, f: (x: number, y: number) => number): Tensor {
   const A = asTensor(a, b);
   const B = asTensor(b, a);
-  const dtype = promote(A.dtype, B.dtype);
-  if (dtype === 'float32') throw pyError('RuntimeError', `"${op}_cpu" not implemented for 'Float'`);
+  const dtype = promoteOperands(A, B);
+  if (isFloatDType(dtype)) throw pyError('RuntimeError', `"${op}_cpu" not implemented for 'Float'`);
   return binaryMap(A, B, op, dtype, dtype === 'bool' ? (x, y) => f(x, y) & 1 : (x, y) => Number(f(x, y)));
 }
 export const bitwise_and = (a: TensorLike, b: TensorLike): Tensor =>
@@ -47,7 +57,7 @@ export const bitwise_xor = (a: TensorLike, b: TensorLike): Tensor =>
   bitwise(a, b, 'bitwise_xor', (x, y) => Number(BigInt(x) ^ BigInt(y)));
 
 export function bitwise_not(a: Tensor): Tensor {
-  if (a.dtype === 'float32') throw pyError('RuntimeError', `"bitwise_not_cpu" not implemented for 'Float'`);
+  if (isFloatDType(a.dtype)) throw pyError('RuntimeError', `"bitwise_not_cpu" not implemented for 'Float'`);
   if (a.dtype === 'bool') return logical_not(a);
   const out = new Float64Array(a.data.length);
   for (let i = 0; i < out.length; i++) out[i] = -a.data[i] - 1;
@@ -82,7 +92,7 @@ export function where(cond: Tensor, x: TensorLike, y: TensorLike): Tensor {
   }
   const X = asTensor(x, y);
   const Y = asTensor(y, x);
-  const dtype = promote(X.dtype, Y.dtype);
+  const dtype = promoteOperands(X, Y);
   const pxy = binaryPlan(X.shape, Y.shape, 'where');
   const p = binaryPlan(cond.shape, pxy.shape, 'where');
   const shape = p.shape;
@@ -96,7 +106,7 @@ export function where(cond: Tensor, x: TensorLike, y: TensorLike): Tensor {
   for (let i = 0; i < n; i++) {
     out[i] = c[ci ? ci[i] : i] ? X.data[xi ? xi[i] : i] : Y.data[yi ? yi[i] : i];
   }
-  if (dtype !== 'float32') return new Tensor(out, shape, dtype);
+  if (!isFloatDType(dtype)) return new Tensor(out, shape, dtype);
   const needs = isGradEnabled() && (X.requiresGrad || Y.requiresGrad);
   const node = needs
     ? new Node('WhereBackward0', [X, Y], (g) => {

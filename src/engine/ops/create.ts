@@ -1,11 +1,12 @@
 // Tensor creation: torch.tensor from nested lists (dtype inferred as PyTorch does), zeros/ones/full/empty,
 // arange, linspace (PyTorch 1.13's float32 algorithm, bit for bit), eye, and the *_like variants.
 import { pyError } from '../errors';
-import { Tensor, DType, allocate } from '../tensor';
+import { Node, isGradEnabled } from '../autograd';
+import { Tensor, DType, allocate, isFloatDType, isIntDType } from '../tensor';
 import { numel } from '../shape';
-import { castStorage } from './util';
+import { castStorage, wrapInts } from './util';
 import { flatShape } from './view';
-import { fmaf } from '../random';
+import { fmaDouble, fmaf } from '../random';
 
 export interface CreateOptions {
   dtype?: DType | null;
@@ -30,7 +31,7 @@ function finish(
   opts?: CreateOptions,
 ): Tensor {
   const requiresGrad = opts?.requires_grad ?? false;
-  if (requiresGrad && dtype !== 'float32') {
+  if (requiresGrad && !isFloatDType(dtype)) {
     throw pyError('RuntimeError', 'Only Tensors of floating point and complex dtype can require gradients');
   }
   return new Tensor(data, shape, dtype, requiresGrad);
@@ -57,7 +58,7 @@ export function tensor(data: Nested | ArrayLike<number>, opts?: CreateOptions): 
       // a list of tensors: their shapes continue the nesting
       if (depth === shape.length) shape.push(...v.shape);
       for (let i = 0; i < v.data.length; i++) flat.push(v.data[i]);
-      if (v.dtype === 'float32') sawFloatTensor = true;
+      if (isFloatDType(v.dtype)) sawFloatTensor = true;
       else if (v.dtype === 'bool') sawBool = true;
       else sawNumber = true;
       return;
@@ -89,8 +90,10 @@ export function tensor(data: Nested | ArrayLike<number>, opts?: CreateOptions): 
   const inferred: DType = sawFloat || sawFloatTensor ? 'float32' : sawNumber ? 'int64' : sawBool ? 'bool' : 'float32';
   const dtype = opts?.dtype ?? inferred;
   const out = allocate(dtype, flat.length);
-  if (dtype === 'int64') for (let i = 0; i < flat.length; i++) out[i] = Math.trunc(flat[i]);
-  else if (dtype === 'bool') for (let i = 0; i < flat.length; i++) out[i] = flat[i] !== 0 ? 1 : 0;
+  if (isIntDType(dtype)) {
+    for (let i = 0; i < flat.length; i++) out[i] = Math.trunc(flat[i]);
+    wrapInts(out, dtype);
+  } else if (dtype === 'bool') for (let i = 0; i < flat.length; i++) out[i] = flat[i] !== 0 ? 1 : 0;
   else out.set(flat);
   return finish(out, shape, dtype, opts);
 }
@@ -156,20 +159,25 @@ export function arange(start: number, end?: number | null, step = 1, opts?: Crea
     opts?.dtype ?? (Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step) ? 'int64' : 'float32');
   const n = Math.max(0, Math.ceil((end - start) / step));
   const out = allocate(dtype, n);
-  if (dtype !== 'float32') {
+  if (!isFloatDType(dtype)) {
     for (let i = 0; i < n; i++)
       out[i] = dtype === 'bool' ? (start + i * step !== 0 ? 1 : 0) : Math.trunc(start + i * step);
     return finish(out, [n], dtype, opts);
   }
-  // ATen's vectorised loop takes two vectors per iteration while 2 * VEC elements remain.
+  // ATen's vectorised loop takes two vectors per iteration while 2 * VEC elements remain (4 doubles a
+  // vector for float64, whose chunk bases stay doubles).
+  const vec = dtype === 'float64' ? 4 : VEC;
+  const round = dtype === 'float64' ? (v: number) => v : Math.fround;
   let i = 0;
-  for (; i + 2 * VEC <= n; i += 2 * VEC) {
-    for (let c = 0; c < 2 * VEC; c += VEC) {
-      const base = Math.fround(start + step * (i + c));
-      for (let j = 0; j < VEC; j++) out[i + c + j] = base + j * step;
+  for (; i + 2 * vec <= n; i += 2 * vec) {
+    for (let c = 0; c < 2 * vec; c += vec) {
+      // start + step * idx and base + j * step in double, each one fused multiply-add as ATen's build does
+      // (arange(-8.0, 8.0, 0.1)[80] is 4.44e-16, not 0).
+      const base = round(fmaDouble(step, i + c, start));
+      for (let j = 0; j < vec; j++) out[i + c + j] = fmaDouble(step, j, base);
     }
   }
-  for (; i < n; i++) out[i] = start + step * i;
+  for (; i < n; i++) out[i] = fmaDouble(step, i, start);
   return finish(out, [n], dtype, opts);
 }
 
@@ -182,13 +190,14 @@ export function arange(start: number, end?: number | null, step = 1, opts?: Crea
 export function linspace(start: number, end: number, steps: number, opts?: CreateOptions): Tensor {
   if (!Number.isInteger(steps) || steps < 0) throw pyError('RuntimeError', 'number of steps must be non-negative');
   const dtype = opts?.dtype ?? 'float32';
-  if (dtype !== 'float32') {
+  if (!isFloatDType(dtype)) {
     const out = allocate(dtype, steps);
     const stepD = steps > 1 ? (end - start) / (steps - 1) : 0;
     const half = Math.floor(steps / 2);
     for (let i = 0; i < steps; i++) out[i] = Math.trunc(i < half ? start + stepD * i : end - stepD * (steps - i - 1));
     return finish(castStorage(out, dtype), [steps], dtype, opts);
   }
+  if (dtype === 'float64') return finish(linspaceDouble(start, end, steps), [steps], dtype, opts);
   const f = Math.fround;
   const out = new Float32Array(steps);
   if (steps === 1) out[0] = f(start);
@@ -211,6 +220,25 @@ export function linspace(start: number, end: number, steps: number, opts?: Creat
   return finish(out, [steps], dtype, opts);
 }
 
+/** linspace's float64 kernel: the same two halves in double, fused multiply-adds, 4-double vector chunks. */
+function linspaceDouble(start: number, end: number, steps: number): Float64Array {
+  const out = new Float64Array(steps);
+  if (steps === 1) out[0] = start;
+  if (steps <= 1) return out;
+  const step = (end - start) / (steps - 1);
+  const half = Math.floor(steps / 2);
+  const at = (idx: number) => (idx < half ? fmaDouble(step, idx, start) : fmaDouble(-step, steps - idx - 1, end));
+  let i = 0;
+  for (; i + 8 <= steps; i += 8) {
+    for (let c = 0; c < 8; c += 4) {
+      const base = at(i + c);
+      for (let j = 0; j < 4; j++) out[i + c + j] = base + j * step;
+    }
+  }
+  for (; i < steps; i++) out[i] = at(i);
+  return out;
+}
+
 export function logspace(start: number, end: number, steps: number, base = 10, opts?: CreateOptions): Tensor {
   const lin = linspace(start, end, steps);
   const out = new Float32Array(steps);
@@ -226,8 +254,15 @@ export function eye(n: number, m?: number | null, opts?: CreateOptions): Tensor 
   return finish(out, [n, cols], dtype, opts);
 }
 
-/** A tensor's values in another dtype (`.float()`, `.long()`, `.bool()`, `.to(dtype)`): itself when equal. */
+/**
+ * A tensor's values in another dtype (`.float()`, `.double()`, `.long()`, `.to(dtype)`): itself when equal.
+ * Between float dtypes the copy stays in the graph (ToCopyBackward0; autograd casts the gradient back).
+ */
 export function to(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
-  return new Tensor(castStorage(t.data, dtype), t.shape, dtype);
+  const data = castStorage(t.data, dtype);
+  if (isFloatDType(dtype) && t.requiresGrad && isGradEnabled()) {
+    return new Tensor(data, t.shape, dtype, true, new Node('ToCopyBackward0', [t], (g) => [g]));
+  }
+  return new Tensor(data, t.shape, dtype);
 }

@@ -5,7 +5,7 @@
 // in-place writes through them reach the original, as PyTorch views do; other results are copies.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, allocate, floats } from '../tensor';
+import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, broadcastShapes, fmtShape, numel, stridesOf } from '../shape';
 import { binaryPlan, castStorage, promote, reduceThrough } from './util';
 import { rebaseHistory } from './inplace';
@@ -320,7 +320,7 @@ export function index(t: Tensor, spec: readonly IndexItem[] | IndexItem): Tensor
   }
   // A strided slice (x[:, 1:3]) is a non-contiguous view in PyTorch; gathered results are fresh tensors.
   const strided = p.offsets !== null && p.name !== 'IndexBackward0';
-  if (t.dtype !== 'float32' || !(t.requiresGrad && isGradEnabled())) {
+  if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled())) {
     const r = new Tensor(data, p.shape, t.dtype);
     r.nonContiguous = strided;
     return r;
@@ -373,7 +373,7 @@ export function setitem(t: Tensor, spec: readonly IndexItem[] | IndexItem, value
     if (p.offsets === null) for (let i = 0; i < n; i++) x[p.base + i] = v.data[at(i)];
     else for (let i = 0; i < n; i++) x[p.offsets[i]] = v.data[at(i)];
   };
-  const recording = isGradEnabled() && t.dtype === 'float32' && (t.requiresGrad || v.requiresGrad);
+  const recording = isGradEnabled() && isFloatDType(t.dtype) && (t.requiresGrad || v.requiresGrad);
   t.checkInplace();
   if (!recording) {
     write();
@@ -455,7 +455,7 @@ export function gather(t: Tensor, dim: number, idx: Tensor): Tensor {
   }
   const out = allocate(t.dtype, n);
   for (let i = 0; i < n; i++) out[i] = t.data[offsets[i]];
-  if (t.dtype !== 'float32' || !(t.requiresGrad && isGradEnabled())) return new Tensor(out, ishape, t.dtype);
+  if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled())) return new Tensor(out, ishape, t.dtype);
   const node = new Node('GatherBackward0', [t], (g) => [reduceThrough(g, offsets, t.data.length)]);
   return new Tensor(out, ishape, 'float32', true, node);
 }

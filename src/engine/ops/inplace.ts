@@ -6,8 +6,8 @@
 // through the new node (exact for add_/sub_, which pass gradients through unchanged), and read its new
 // values if they saved it (PyTorch raises "modified by an inplace operation" there).
 import { pyError } from '../errors';
-import { BackwardFn, Node, isGradEnabled } from '../autograd';
-import { Tensor } from '../tensor';
+import { BackwardFn, Node, isGradEnabled, notifyUntrackedInplace } from '../autograd';
+import { Tensor, isFloatDType } from '../tensor';
 import { fmtShape, sameShape } from '../shape';
 import * as A from './arith';
 import * as U from './unary';
@@ -34,14 +34,14 @@ export function rebaseHistory(t: Tensor, name: string, others: readonly (Tensor 
  * stand-in holding a copy of t's old values and history, so its backward sees the values it was computed
  * from (mul_, div_, clamp_ need them), and t becomes the op's output.
  */
-function commit(
+export function commit(
   t: Tensor,
   others: readonly TensorLike[],
   op: (self: Tensor, same: (o: TensorLike) => TensorLike) => Tensor,
 ): Tensor {
   const recording =
     isGradEnabled() &&
-    t.dtype === 'float32' &&
+    isFloatDType(t.dtype) &&
     (t.requiresGrad || others.some((o) => o instanceof Tensor && o.requiresGrad));
   let r: Tensor;
   if (recording) {
@@ -54,11 +54,13 @@ function commit(
     t.gradFn = r.gradFn;
     t.requiresGrad = r.requiresGrad;
   } else {
+    if (isFloatDType(t.dtype)) notifyUntrackedInplace(t, false);
     r = op(t, (o) => o);
     check(t, r);
     t.checkInplace();
   }
   if (r.data !== t.data) t.data.set(r.data);
+  if (!recording && isFloatDType(t.dtype)) notifyUntrackedInplace(t, true);
   return t;
 }
 
@@ -155,8 +157,10 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
     );
   }
   t.checkInplace();
-  if (isGradEnabled() && r.gradFn && t.dtype === 'float32') {
-    const expanded = r.gradFn;
+  const recording = isGradEnabled() && r.gradFn !== null && isFloatDType(t.dtype);
+  if (!recording && isFloatDType(t.dtype)) notifyUntrackedInplace(t, false);
+  if (recording) {
+    const expanded = r.gradFn!;
     rebaseHistory(t, 'CopyBackwards', [src], (g) => [null, expanded.backward(g)[0]]);
   }
   if (r.data !== t.data) {
@@ -164,5 +168,6 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
       t.dtype === 'int64' ? castStorage(r.data, 'int64') : t.dtype === 'bool' ? castStorage(r.data, 'bool') : r.data;
     t.data.set(d);
   }
+  if (!recording && isFloatDType(t.dtype)) notifyUntrackedInplace(t, true);
   return t;
 }

@@ -3,11 +3,12 @@
 // so its node is the reduction's; cross_entropy shows NllLossBackward0, or the last op of its formula).
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, floats } from '../tensor';
+import { Tensor, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape } from '../shape';
 import { BinaryPlan, SAME, binaryPlan, floatData, reduceThrough } from './util';
+import { Reduction, gradScale, lossRounding, lossScratch, reduce, reduceLosses } from './lossReduction';
 
-export type Reduction = 'mean' | 'sum' | 'none';
+export type { Reduction } from './lossReduction';
 
 function checkReduction(r: string): asserts r is Reduction {
   if (r !== 'mean' && r !== 'sum' && r !== 'none')
@@ -45,24 +46,25 @@ function pointwiseLoss(
   }
   let out: Float32Array;
   let outShape: number[];
+  const rd = lossRounding();
   if (reduction === 'none') {
     out = floats(n);
-    for (let i = 0; i < n; i++) out[i] = f(Math.fround(diff[i]));
+    for (let i = 0; i < n; i++) out[i] = f(rd(diff[i]));
     outShape = p.shape;
   } else {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += Math.fround(f(Math.fround(diff[i])));
-    out = new Float32Array([reduction === 'mean' ? Math.fround(s) / n : s]);
+    const losses = lossScratch(n);
+    for (let i = 0; i < n; i++) losses[i] = f(rd(diff[i]));
+    out = reduceLosses(losses, n, reduction, n);
     outShape = [];
   }
   const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
   const node = needs
     ? new Node(names[reduction], [input, target], (g) => {
         const full = floats(n);
-        if (reduction === 'none') for (let i = 0; i < n; i++) full[i] = g[i] * df(Math.fround(diff[i]));
+        if (reduction === 'none') for (let i = 0; i < n; i++) full[i] = g[i] * df(rd(diff[i]));
         else {
           const k = reduction === 'mean' ? g[0] / n : g[0];
-          for (let i = 0; i < n; i++) full[i] = k * df(Math.fround(diff[i]));
+          for (let i = 0; i < n; i++) full[i] = k * df(rd(diff[i]));
         }
         const to = (t: Tensor, offs: Int32Array | null, sign: number) => {
           let r =
@@ -70,7 +72,7 @@ function pointwiseLoss(
               ? full
               : offs
                 ? reduceThrough(full, offs, t.data.length)
-                : new Float32Array([full.reduce((a, b) => a + b, 0)]);
+                : floats(1).fill(full.reduce((a, b) => a + b, 0));
           if (sign < 0) r = r.map((v) => -v);
           return r;
         };
@@ -126,12 +128,12 @@ function mseMeanFast(input: Tensor, target: Tensor): Tensor {
   const x = input.data as Float32Array;
   const y = target.data as Float32Array;
   const n = x.length;
-  let s = 0;
+  const sq = lossScratch(n);
   for (let i = 0; i < n; i++) {
     const d = Math.fround(x[i] - y[i]);
-    s += Math.fround(d * d);
+    sq[i] = d * d;
   }
-  const out = new Float32Array([Math.fround(s) / n]);
+  const out = reduceLosses(sq, n, 'mean', n);
   const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
   const node = needs
     ? new Node('MseLossBackward0', [input, target], (g) => {
@@ -186,26 +188,6 @@ export function huber_loss(input: Tensor, target: Tensor, reduction: Reduction =
   );
 }
 
-/** Applies the reduction to per-element losses (float64) and returns the output plus the gradient scale. */
-function reduce(
-  losses: Float64Array,
-  shape: number[],
-  reduction: Reduction,
-  denom: number,
-): { out: Float32Array; shape: number[] } {
-  if (reduction === 'none') return { out: Float32Array.from(losses), shape };
-  let s = 0;
-  for (let i = 0; i < losses.length; i++) s += Math.fround(losses[i]);
-  return { out: new Float32Array([reduction === 'mean' ? Math.fround(s) / denom : s]), shape: [] };
-}
-
-/** Per-element gradient factor: g[i] for 'none', g[0] (/ denom for 'mean') otherwise. */
-function gradScale(g: Float32Array, reduction: Reduction, denom: number): (i: number) => number {
-  if (reduction === 'none') return (i) => g[i];
-  const k = reduction === 'mean' ? g[0] / denom : g[0];
-  return () => k;
-}
-
 function checkWeight(weight: Tensor | null, size: number, op: string): Float32Array | null {
   if (!weight) return null;
   if (weight.data.length !== size && weight.data.length !== 1) {
@@ -235,13 +217,18 @@ export function binary_cross_entropy(
   const n = x.length;
   const w = weight ? broadcastWeight(weight, input.shape) : null;
   const losses = new Float64Array(n);
+  const f = lossRounding();
   for (let i = 0; i < n; i++) {
     const p = x[i];
     if (!(p >= 0 && p <= 1)) throw pyError('RuntimeError', 'all elements of input should be between 0 and 1');
-    // PyTorch clamps each log at -100 so that p = 0 or 1 gives a finite loss.
-    const lp = Math.max(Math.log(p), -100);
-    const lq = Math.max(Math.log1p(-p), -100);
-    losses[i] = -(w ? w[i] : 1) * (y[i] * lp + (1 - y[i]) * lq);
+    // PyTorch clamps each log at -100 so that p = 0 or 1 gives a finite loss, and computes
+    // (y - 1) * log(1 - p) - y * log(p) in the input's dtype (1 - p rounded, not log1p), then multiplies by
+    // the weight.
+    const lp = Math.max(f(Math.log(p)), -100);
+    const lq = Math.max(f(Math.log(f(1 - p))), -100);
+    const yi = y[i];
+    const l = f(f(f(yi - 1) * lq) - f(yi * lp));
+    losses[i] = w ? f(l * w[i]) : l;
   }
   const r = reduce(losses, input.shape, reduction, n);
   const needs = isGradEnabled() && input.requiresGrad;
@@ -371,6 +358,7 @@ interface ClassLayout {
 /** log_softmax over the class dim (input holds logits), or the input itself (log-probabilities), in float64. */
 function logProbabilities(x: Float32Array, { outer, C, inner }: ClassLayout, logits: boolean): Float64Array {
   const logp = new Float64Array(x.length);
+  const rd = lossRounding();
   if (!logits) {
     logp.set(x);
     return logp;
@@ -383,7 +371,7 @@ function logProbabilities(x: Float32Array, { outer, C, inner }: ClassLayout, log
       let s = 0;
       for (let c = 0; c < C; c++) s += Math.exp(x[base + c * inner] - mx);
       const lse = mx + Math.log(s);
-      for (let c = 0; c < C; c++) logp[base + c * inner] = Math.fround(x[base + c * inner] - lse);
+      for (let c = 0; c < C; c++) logp[base + c * inner] = rd(x[base + c * inner] - lse);
     }
   }
   return logp;
@@ -468,7 +456,7 @@ function classIndexGrad(
 function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opName: string): Tensor {
   const layout = classLayout(input);
   checkTarget(input, target, layout.targetShape);
-  if (input.dtype !== 'float32') throw pyError('RuntimeError', `"${opName}" not implemented for 'Long'`);
+  if (!isFloatDType(input.dtype)) throw pyError('RuntimeError', `"${opName}" not implemented for 'Long'`);
   const w = checkWeight(o.weight, layout.C, opName);
   const tg = target.data;
   const logp = logProbabilities(input.data as Float32Array, layout, o.logits);
@@ -503,6 +491,7 @@ function classProbLoss(input: Tensor, target: Tensor, o: ClassLossOptions): Tens
   const positions = outer * inner;
   const logp = new Float64Array(x.length);
   const losses = new Float64Array(positions);
+  const rd = lossRounding();
   const tsm = (j: number) => (ls > 0 ? y[j] * (1 - ls) + ls / C : y[j]);
   for (let a = 0; a < outer; a++) {
     for (let b = 0; b < inner; b++) {
@@ -515,7 +504,7 @@ function classProbLoss(input: Tensor, target: Tensor, o: ClassLossOptions): Tens
       let l = 0;
       for (let c = 0; c < C; c++) {
         const j = base + c * inner;
-        logp[j] = Math.fround(x[j] - lse);
+        logp[j] = rd(x[j] - lse);
         l -= (w ? w[c] : 1) * tsm(j) * logp[j];
       }
       losses[a * inner + b] = l;
@@ -564,7 +553,7 @@ export function cross_entropy(
     throw pyError('RuntimeError', `label_smoothing must be between 0.0 and 1.0. Got: ${labelSmoothing}`);
   }
   const opts: ClassLossOptions = { weight, ignoreIndex, reduction, labelSmoothing, logits: true };
-  if (target.dtype === 'float32' && sameShape(target.shape, input.shape)) return classProbLoss(input, target, opts);
+  if (isFloatDType(target.dtype) && sameShape(target.shape, input.shape)) return classProbLoss(input, target, opts);
   return classIndexLoss(input, target, opts, 'cross_entropy');
 }
 

@@ -3,11 +3,12 @@
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { gemm } from '../kernels/gemm';
-import { Tensor } from '../tensor';
-import { floats, markNoNegativeZero, scratchFloats } from '../buffers';
+import { Tensor, DType } from '../tensor';
+import { floats, isFloatDType, markNoNegativeZero, scratchFloats, setFloat64Mode } from '../buffers';
 import { Shape, fmtShape, numel } from '../shape';
 import { add } from './arith';
-import { broadcast, broadcastOffsets, dtypeName } from './util';
+import { cascadeSumDims } from './cascadeSum';
+import { broadcast, broadcastOffsets, castStorage, dtypeName } from './util';
 import { transpose } from './view';
 
 function recording(a: Tensor, b: Tensor | null): boolean {
@@ -23,26 +24,31 @@ function mismatch(op: string, a: Shape, b: Shape, torchText: string): Error {
   return pyError('RuntimeError', `${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} cannot be multiplied (${torchText})`);
 }
 
-/** Float32 operands; PyTorch refuses mixed dtypes, and integer products compute exactly in float64 here. */
-function checkDtypes(a: Tensor, b: Tensor, op: string): 'float32' | 'int64' {
+/** Operands of one float dtype; PyTorch refuses mixed dtypes, and integer products compute exactly in float64 here. */
+function checkDtypes(a: Tensor, b: Tensor, op: string): DType {
   if (a.dtype !== b.dtype) {
-    const cname = (t: Tensor) => (t.dtype === 'float32' ? 'float' : t.dtype === 'int64' ? 'long int' : 'bool');
     throw pyError(
       'RuntimeError',
-      `${op}: expected m1 and m2 to have the same dtype, but got: ${cname(a)} != ${cname(b)}`,
+      op === 'dot'
+        ? `dot : expected both vectors to have same dtype, but found ${dtypeName(a.dtype)} and ${dtypeName(b.dtype)}`
+        : `expected scalar type ${dtypeName(a.dtype)} but found ${dtypeName(b.dtype)}`,
     );
   }
   if (a.dtype === 'bool') throw pyError('RuntimeError', `"${op}" not implemented for '${dtypeName(a.dtype)}'`);
   return a.dtype;
 }
 
-/** Integer matmul (rare: index arithmetic in scripts): plain loops in float64, no gradient. */
+/** Integer matmul (rare: index arithmetic in scripts): the float64 product (exact below 2^53), no gradient. */
 function intMatmul(a: Tensor, b: Tensor): Tensor {
-  const fa = new Tensor(Float32Array.from(a.data), a.shape);
-  const fb = new Tensor(Float32Array.from(b.data), b.shape);
-  // float32 is exact for the small integers scripts use; go through the same shape logic, then convert.
-  const r = matmul(fa, fb);
-  return new Tensor(Float64Array.from(r.data), r.shape, 'int64');
+  const fa = new Tensor(Float64Array.from(a.data), a.shape, 'float64');
+  const fb = new Tensor(Float64Array.from(b.data), b.shape, 'float64');
+  const previous = setFloat64Mode(true);
+  try {
+    const r = matmul(fa, fb);
+    return new Tensor(castStorage(r.data, a.dtype), r.shape, a.dtype);
+  } finally {
+    setFloat64Mode(previous);
+  }
 }
 
 function inconsistentDot(op: string, a: Shape, b: Shape): Error {
@@ -65,7 +71,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   if (a.shape[0] !== b.shape[0]) {
     throw inconsistentDot('dot', a.shape, b.shape);
   }
-  if (checkDtypes(a, b, 'dot') !== 'float32') return intMatmul(a, b);
+  if (!isFloatDType(checkDtypes(a, b, 'dot'))) return intMatmul(a, b);
   const x = a.data as Float32Array;
   const y = b.data as Float32Array;
   const out = floats(1);
@@ -115,7 +121,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   const [m, k] = a.shape;
   const [k2, n] = b.shape;
   if (k !== k2) throw cannotMultiply('mm', a.shape, b.shape, `${m}x${k}`, `${k2}x${n}`);
-  if (checkDtypes(a, b, 'mm') !== 'float32') return intMatmul(a, b);
+  if (!isFloatDType(checkDtypes(a, b, 'mm'))) return intMatmul(a, b);
   return mm2(a, b, m, k, n, [m, n], 'MmBackward0');
 }
 
@@ -127,7 +133,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
   if (v.shape[0] !== k) {
     throw mvMismatch('mv', a.shape, v.shape);
   }
-  if (checkDtypes(a, v, 'mv') !== 'float32') return intMatmul(a, v);
+  if (!isFloatDType(checkDtypes(a, v, 'mv'))) return intMatmul(a, v);
   return mm2(a, v, m, k, 1, [m], 'MvBackward0');
 }
 
@@ -199,7 +205,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     throw pyError('RuntimeError', `both arguments to matmul need to be at least 1D, but they are ${da}D and ${db}D`);
   }
   if (a.dtype !== 'float32' || b.dtype !== 'float32') {
-    if (checkDtypes(a, b, 'matmul') !== 'float32') return intMatmul(a, b);
+    if (!isFloatDType(checkDtypes(a, b, da === 1 && db === 1 ? 'dot' : 'matmul'))) return intMatmul(a, b);
   }
   if (da === 1 && db === 1) {
     if (a.shape[0] !== b.shape[0]) throw inconsistentDot('matmul', a.shape, b.shape);
@@ -278,7 +284,13 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
       `both arguments to linear need to be at least 1D, but they are ${x.ndim}D and ${w.ndim}D`,
     );
   }
-  if (w.ndim !== 2 || x.dtype !== 'float32' || w.dtype !== 'float32' || (bias && bias.dtype !== 'float32')) {
+  if (bias && x.ndim >= 2 && w.ndim === 2) {
+    // addmm's checks, in its order.
+    if (bias.dtype !== w.dtype) throw pyError('RuntimeError', 'self and mat2 must have the same dtype');
+    if (x.dtype !== w.dtype) throw pyError('RuntimeError', 'mat1 and mat2 must have the same dtype');
+  }
+  // float32 and float64 share this path: its buffers follow the float64 mode the caller set (buffers.ts).
+  if (w.ndim !== 2 || !isFloatDType(x.dtype) || x.dtype !== w.dtype || (bias && bias.dtype !== w.dtype)) {
     return linearGeneric(x, w, bias);
   }
   const inF = w.shape[1];
@@ -325,18 +337,11 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
         markNoNegativeZero(gw);
       }
       if (bias && bias.requiresGrad) {
-        const acc = new Float64Array(outF);
-        for (let r = 0; r < rows; r++) {
-          const o = r * outF;
-          for (let j = 0; j < outF; j++) acc[j] += g[o + j];
-        }
-        // float64 sums from +0, like the gemm outputs: never -0.
-        if (bias.data.length === outF) gb = markNoNegativeZero(Float32Array.from(acc));
-        else {
-          let s = 0;
-          for (let j = 0; j < outF; j++) s += acc[j];
-          gb = new Float32Array([s]);
-        }
+        // The bias gradient is grad.sum(0), in PyTorch's summation order (float32 and float64 alike).
+        gb = floats(bias.data.length);
+        cascadeSumDims(g, [rows, outF], bias.data.length === outF ? [0] : [0, 1], gb);
+        // Sums from +0, like the gemm outputs: never -0.
+        if (gb instanceof Float32Array) markNoNegativeZero(gb);
       }
       return bias ? [gx, gw, gb] : [gx, gw];
     });

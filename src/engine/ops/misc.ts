@@ -2,7 +2,7 @@
 // picked elements), tril/triu, outer, diag, one_hot.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, allocate, floats } from '../tensor';
+import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { mul } from './arith';
 import { IndexItem, index } from './indexing';
 import { normDimChecked, splitAt } from './util';
@@ -112,7 +112,7 @@ function sortCore(t: Tensor, dim: number, descending: boolean, k: number | null,
     }
   }
   const indices = new Tensor(idx, shape, 'int64');
-  if (t.dtype !== 'float32' || !(t.requiresGrad && isGradEnabled()))
+  if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled()))
     return { values: new Tensor(vals, shape, t.dtype), indices };
   const n = t.data.length;
   const node = new Node(name, [t], (g) => {
@@ -177,7 +177,7 @@ export function diag(t: Tensor, diagonal = 0): Tensor {
       pos[i] = r * size + c;
       out[pos[i]] = t.data[i];
     }
-    if (t.dtype !== 'float32' || !(t.requiresGrad && isGradEnabled())) return new Tensor(out, [size, size], t.dtype);
+    if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled())) return new Tensor(out, [size, size], t.dtype);
     const node = new Node('DiagBackward0', [t], (g) => [Float32Array.from(pos, (p) => g[p])]);
     return new Tensor(out, [size, size], 'float32', true, node);
   }

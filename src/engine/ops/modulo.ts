@@ -4,7 +4,7 @@
 // prints as `grad_fn=<NotImplemented>` and fails when backward reaches it.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, DType, floats } from '../tensor';
+import { Tensor, DType, floats, isFloatDType } from '../tensor';
 import {
   BinaryPlan,
   TensorLike,
@@ -14,8 +14,8 @@ import {
   indexA,
   indexB,
   isScalarOperand,
-  promote,
   reduceTo,
+  promoteOperands,
 } from './util';
 
 function recording(A: Tensor, B: Tensor): boolean {
@@ -31,13 +31,13 @@ function notImplemented(op: string, inputs: Tensor[]): Node {
 
 /** The result dtype of an integer-style op; PyTorch has no bool kernels for them. */
 function resultDType(A: Tensor, B: Tensor, kernel: string): DType {
-  const dtype = promote(A.dtype, B.dtype);
+  const dtype = promoteOperands(A, B);
   if (dtype === 'bool') throw pyError('RuntimeError', `"${kernel}_cpu" not implemented for 'Bool'`);
   return dtype;
 }
 
 function checkIntDivisor(dtype: DType, y: number): void {
-  if (dtype !== 'float32' && y === 0) throw pyError('RuntimeError', 'ZeroDivisionError');
+  if (!isFloatDType(dtype) && y === 0) throw pyError('RuntimeError', 'ZeroDivisionError');
 }
 
 /** Gradients of an op whose derivative is g for the dividend and -g * q(a, b) for the divisor. */
@@ -77,7 +77,7 @@ function rounded(A: Tensor, B: Tensor, mode: 'trunc' | 'floor', name: string): T
     checkIntDivisor(dtype, y);
     return f(x / y);
   });
-  if (dtype !== 'float32' || !recording(A, B)) return out;
+  if (!isFloatDType(dtype) || !recording(A, B)) return out;
   const node =
     name === 'NotImplemented'
       ? notImplemented('floor_divide', [A, B])
@@ -102,7 +102,7 @@ export function remainder(a: TensorLike, b: TensorLike): Tensor {
     const r = x % y;
     return r !== 0 && r < 0 !== y < 0 ? r + y : r;
   });
-  if (dtype !== 'float32' || !recording(A, B)) return out;
+  if (!isFloatDType(dtype) || !recording(A, B)) return out;
   const p = binaryPlan(A.shape, B.shape, 'remainder');
   let node: Node;
   if (isScalarOperand(a)) node = notImplemented('remainder', [A, B]);
@@ -122,7 +122,7 @@ export function fmod(a: Tensor, b: TensorLike): Tensor {
     checkIntDivisor(dtype, y);
     return x % y;
   });
-  if (dtype !== 'float32' || !recording(a, B)) return out;
+  if (!isFloatDType(dtype) || !recording(a, B)) return out;
   const p = binaryPlan(a.shape, B.shape, 'fmod');
   const node = isScalarOperand(b)
     ? dividendNode('FmodBackward0', a, B, p, null)

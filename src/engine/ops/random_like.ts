@@ -1,10 +1,10 @@
 // The *_like random factories: shape (and dtype check) from a tensor, values from the default generator.
 import { pyError } from '../errors';
-import { Tensor } from '../tensor';
+import { Tensor, isFloatDType } from '../tensor';
 import { rand, randn, randint } from '../random';
 
 export function rand_like(t: Tensor): Tensor {
-  if (t.dtype !== 'float32')
+  if (!isFloatDType(t.dtype))
     throw pyError(
       'RuntimeError',
       `"check_uniform_bounds" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`,
@@ -13,7 +13,7 @@ export function rand_like(t: Tensor): Tensor {
 }
 
 export function randn_like(t: Tensor): Tensor {
-  if (t.dtype !== 'float32')
+  if (!isFloatDType(t.dtype))
     throw pyError('RuntimeError', `"normal_kernel_cpu" not implemented for '${t.dtype === 'int64' ? 'Long' : 'Bool'}'`);
   return randn(t.shape);
 }

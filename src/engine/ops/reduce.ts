@@ -1,10 +1,11 @@
 // Reductions: sum, mean, amax/amin, max/min (with indices), argmax/argmin, prod, var/std, norm,
-// logsumexp, all/any, cumsum. Sums accumulate in float64 and round once, which keeps them within
-// PyTorch's float32 pairwise sums to the last bit or two.
+// logsumexp, all/any, cumsum. float32 sum and mean add in PyTorch's order (cascadeSum.ts), bit for bit;
+// the others accumulate in float64 and round once, within PyTorch's results to the last bit or two.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, allocate, floats } from '../tensor';
+import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, numel } from '../shape';
+import { cascadeSumDims } from './cascadeSum';
 import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt } from './util';
 
 export type Dims = number | readonly number[] | null | undefined;
@@ -57,12 +58,18 @@ function sumInto(x: ArrayLike<number>, L: Layout): Float64Array {
   return acc;
 }
 
+/** A float32 tensor's sums over `dims`, in PyTorch's order and arithmetic (see cascadeSum.ts). */
+function floatSum(t: Tensor, dims: number[], L: Layout): Float32Array {
+  const out = floats(L.outN);
+  cascadeSumDims(t.data as Float32Array, t.shape, dims, out);
+  return out;
+}
+
 export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const all = dim === undefined || dim === null;
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
-  const acc = sumInto(t.data, L);
-  if (t.dtype !== 'float32') return new Tensor(Float64Array.from(acc), L.outShape, 'int64');
-  const out = Float32Array.from(acc);
+  if (!isFloatDType(t.dtype)) return new Tensor(Float64Array.from(sumInto(t.data, L)), L.outShape, 'int64');
+  const out = floatSum(t, dimsOf(dim, t.ndim), L);
   const n = t.data.length;
   const node =
     t.requiresGrad && isGradEnabled()
@@ -72,7 +79,7 @@ export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
 }
 
 export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
-  if (t.dtype !== 'float32') {
+  if (!isFloatDType(t.dtype)) {
     throw pyError(
       'RuntimeError',
       `mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${dtypeName(t.dtype)}`,
@@ -80,11 +87,11 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   }
   const all = dim === undefined || dim === null;
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
-  const acc = sumInto(t.data, L);
   const n = t.data.length;
   const count = L.outN === 0 ? 0 : n / L.outN;
-  const out = floats(L.outN);
-  for (let i = 0; i < out.length; i++) out[i] = Math.fround(acc[i]) / count;
+  // PyTorch's CPU mean is sum(...).div_(count), both in float32.
+  const out = floatSum(t, dimsOf(dim, t.ndim), L);
+  for (let i = 0; i < out.length; i++) out[i] = out[i] / count;
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node(all ? 'MeanBackward0' : 'MeanBackward1', [t], (g) => [spread(g, L, n, 1 / count)])
@@ -114,7 +121,7 @@ function extreme(t: Tensor, dims: number[], keepdim: boolean, isMax: boolean, na
     else if (isMax ? v > out[o] : v < out[o]) out[o] = v;
   }
   for (let o = 0; o < L.outN; o++) if (nanSeen[o]) out[o] = NaN;
-  if (t.dtype !== 'float32') return new Tensor(out, L.outShape, t.dtype);
+  if (!isFloatDType(t.dtype)) return new Tensor(out, L.outShape, t.dtype);
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node(name, [t], (g) => {
@@ -196,7 +203,7 @@ function extremeWithIndices(t: Tensor, dim: number, keepdim: boolean, isMax: boo
   const indices = new Tensor(r.idx, shape, 'int64');
   const vals = allocate(t.dtype, r.val.length);
   vals.set(r.val);
-  if (t.dtype !== 'float32') return { values: new Tensor(vals, shape, t.dtype), indices };
+  if (!isFloatDType(t.dtype)) return { values: new Tensor(vals, shape, t.dtype), indices };
   const n = t.data.length;
   const node =
     t.requiresGrad && isGradEnabled()
@@ -264,7 +271,7 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false): Tensor {
       acc[o * inner + i] = p;
     }
   }
-  if (t.dtype !== 'float32') return new Tensor(acc, shape, 'int64');
+  if (!isFloatDType(t.dtype)) return new Tensor(acc, shape, 'int64');
   const out = Float32Array.from(acc);
   const node =
     t.requiresGrad && isGradEnabled()
@@ -295,7 +302,7 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false): Tensor {
 
 /** Variance with Bessel's correction by default (`unbiased=True`, i.e. correction 1). */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, isStd: boolean): Tensor {
-  if (t.dtype !== 'float32') {
+  if (!isFloatDType(t.dtype)) {
     throw pyError('RuntimeError', `${isStd ? 'std' : 'var'} and var only support floating point and complex dtypes`);
   }
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
@@ -340,7 +347,7 @@ export function std(t: Tensor, dim?: Dims, unbiased: boolean | number = true, ke
 
 /** Vector p-norm (torch.norm / linalg.vector_norm): p = 2 by default, 'fro' is 2, Infinity is max |x|. */
 export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = false): Tensor {
-  if (t.dtype !== 'float32')
+  if (!isFloatDType(t.dtype))
     throw pyError(
       'RuntimeError',
       `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${dtypeName(t.dtype)}`,
@@ -392,7 +399,7 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
 }
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
-  if (t.dtype !== 'float32')
+  if (!isFloatDType(t.dtype))
     throw pyError('RuntimeError', 'logsumexp(): Expected floating point type for result tensor');
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
   const x = t.data;
@@ -469,7 +476,7 @@ export function cumsum(t: Tensor, dim: number): Tensor {
     }
   };
   scan(x, out, false);
-  if (dtype !== 'float32') return new Tensor(out, t.shape, dtype);
+  if (!isFloatDType(dtype)) return new Tensor(out, t.shape, dtype);
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node('CumsumBackward0', [t], (g) => {

@@ -1,21 +1,26 @@
 // Elementwise math of one tensor: exp, log, sqrt, abs, clamp, trigonometry, rounding. Integer inputs
 // of the transcendental functions compute in float32, as PyTorch does.
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, allocate, floats } from '../tensor';
+import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { dtypeName, floatData } from './util';
 import { pyError } from '../errors';
+import { TR_EXP, transcendentalWasm } from '../kernels/elementwise';
 
-/** Forward `f` elementwise; when recording, `df(x, y)` is dy/dx at each element (x input, y output). */
+/**
+ * Forward `f` elementwise; when recording, `df(x, y)` is dy/dx at each element (x input, y output). `kernel`,
+ * when given, may compute the same values faster (a wasm kernel) and says whether it did.
+ */
 export function unaryFloat(
   t: Tensor,
   name: string,
   f: (x: number) => number,
   df: ((x: number, y: number) => number) | null,
+  kernel?: (x: Float32Array, y: Float32Array) => boolean,
 ): Tensor {
   const x = floatData(t);
   const n = x.length;
   const y = floats(n);
-  for (let i = 0; i < n; i++) y[i] = f(x[i]);
+  if (!kernel?.(x, y)) for (let i = 0; i < n; i++) y[i] = f(x[i]);
   const node =
     df && t.requiresGrad && isGradEnabled()
       ? new Node(name, [t], (g) => {
@@ -32,13 +37,15 @@ function piecewiseConstant(t: Tensor, name: string, f: (x: number) => number): T
   const x = t.data;
   const out = allocate(t.dtype, x.length);
   for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
-  if (t.dtype !== 'float32') return new Tensor(out, t.shape, t.dtype);
+  if (!isFloatDType(t.dtype)) return new Tensor(out, t.shape, t.dtype);
   const node = t.requiresGrad && isGradEnabled() ? new Node(name, [t], (g) => [floats(g.length)]) : null;
   return Tensor.result(out as Float32Array, t.shape, node);
 }
 
+const expKernel = (x: Float32Array, y: Float32Array) => transcendentalWasm(TR_EXP, x, y);
+
 export function exp(t: Tensor): Tensor {
-  return unaryFloat(t, 'ExpBackward0', Math.exp, (_x, y) => y);
+  return unaryFloat(t, 'ExpBackward0', Math.exp, (_x, y) => y, expKernel);
 }
 export function log(t: Tensor): Tensor {
   return unaryFloat(t, 'LogBackward0', Math.log, (x) => 1 / x);
@@ -117,7 +124,7 @@ export function erf(t: Tensor): Tensor {
 
 /** x - trunc(x), keeping the sign of x; the gradient is 1. Float tensors only, as PyTorch's kernel. */
 export function frac(t: Tensor): Tensor {
-  if (t.dtype !== 'float32') throw pyError('RuntimeError', `"frac_cpu" not implemented for '${dtypeName(t.dtype)}'`);
+  if (!isFloatDType(t.dtype)) throw pyError('RuntimeError', `"frac_cpu" not implemented for '${dtypeName(t.dtype)}'`);
   return unaryFloat(
     t,
     'FracBackward0',
@@ -151,7 +158,7 @@ export function erfValue(x: number): number {
 
 /** x * x; PyTorch implements square as pow(x, 2), hence PowBackward0. */
 export function square(t: Tensor): Tensor {
-  if (t.dtype !== 'float32') {
+  if (!isFloatDType(t.dtype)) {
     const out = allocate(t.dtype === 'bool' ? 'int64' : t.dtype, t.data.length);
     for (let i = 0; i < out.length; i++) out[i] = t.data[i] * t.data[i];
     return new Tensor(out, t.shape);
@@ -165,7 +172,7 @@ export function square(t: Tensor): Tensor {
 }
 
 export function abs(t: Tensor): Tensor {
-  if (t.dtype !== 'float32') {
+  if (!isFloatDType(t.dtype)) {
     const out = allocate(t.dtype, t.data.length);
     for (let i = 0; i < out.length; i++) out[i] = Math.abs(t.data[i]);
     return new Tensor(out, t.shape, t.dtype);
@@ -212,14 +219,15 @@ export function clamp(t: Tensor, min: number | null = null, max: number | null =
   const x = t.data;
   const n = x.length;
   const intOut =
-    t.dtype !== 'float32' && Number.isInteger(lo === -Infinity ? 0 : lo) && Number.isInteger(hi === Infinity ? 0 : hi);
-  const out = allocate(intOut ? (t.dtype === 'bool' ? 'int64' : t.dtype) : 'float32', n);
+    !isFloatDType(t.dtype) && Number.isInteger(lo === -Infinity ? 0 : lo) && Number.isInteger(hi === Infinity ? 0 : hi);
+  const dtype = intOut ? (t.dtype === 'bool' ? 'int64' : t.dtype) : t.dtype === 'float64' ? 'float64' : 'float32';
+  const out = allocate(dtype, n);
   for (let i = 0; i < n; i++) {
     const v = x[i];
     // min is applied first, then max: with min > max every element becomes max, as in PyTorch.
     out[i] = v !== v ? v : Math.min(Math.max(v, lo), hi);
   }
-  if (!(out instanceof Float32Array) || t.dtype !== 'float32') return new Tensor(out, t.shape);
+  if (!isFloatDType(dtype) || !isFloatDType(t.dtype)) return new Tensor(out, t.shape, dtype);
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node('ClampBackward1', [t], (g) => {
@@ -228,7 +236,7 @@ export function clamp(t: Tensor, min: number | null = null, max: number | null =
           return [r];
         })
       : null;
-  return Tensor.result(out, t.shape, node);
+  return Tensor.result(out as Float32Array, t.shape, node);
 }
 
 export function clamp_min(t: Tensor, min: number): Tensor {

@@ -2,28 +2,65 @@
 // and the broadcast plan that binary ops loop over.
 import { pyError } from '../errors';
 import { Tensor, DType, Storage, allocate, floats } from '../tensor';
+import { defaultFloatDType, inFloat64Mode, isFloatDType } from '../buffers';
 import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
 
 export type TensorLike = Tensor | number | boolean;
 
-const RANK: Record<DType, number> = { bool: 0, int64: 1, float32: 2 };
+const RANK: Record<DType, number> = {
+  bool: 0,
+  uint8: 1,
+  int8: 2,
+  int16: 3,
+  int32: 4,
+  int64: 5,
+  float32: 6,
+  float64: 7,
+};
 
-/** PyTorch's type promotion restricted to our three dtypes: bool < int64 < float32. */
+/** PyTorch's type promotion table (promoteTypes): the wider dtype, except uint8 with int8 is int16. */
 export function promote(a: DType, b: DType): DType {
+  if ((a === 'uint8' && b === 'int8') || (a === 'int8' && b === 'uint8')) return 'int16';
   return RANK[a] >= RANK[b] ? a : b;
+}
+
+/**
+ * PyTorch's combine_categories: a lower-priority operand (a 0-d tensor beside dimensioned ones, a Python
+ * scalar beside tensors) only changes the dtype when it is of a higher category (bool < integer < float).
+ */
+export function combineCategories(higher: DType, lower: DType): DType {
+  if (isFloatDType(higher)) return higher;
+  if (higher === 'bool' || isFloatDType(lower)) return promote(higher, lower);
+  return higher;
+}
+
+/**
+ * The result dtype of a binary op over two tensors (torch.result_type): dimensioned tensors decide, a 0-d
+ * tensor only lifts the category (float32 vector * float64 0-d tensor is float32).
+ */
+export function promoteOperands(a: Tensor, b: Tensor): DType {
+  if (a.dtype === b.dtype) return a.dtype;
+  const za = a.shape.length === 0;
+  const zb = b.shape.length === 0;
+  if (za === zb) return promote(a.dtype, b.dtype);
+  return za ? combineCategories(b.dtype, a.dtype) : combineCategories(a.dtype, b.dtype);
 }
 
 /** The dtype a bare Python scalar takes next to a tensor of `other` dtype (wrapped numbers only lift the category). */
 export function scalarDType(v: number | boolean, other: DType): DType {
-  const own: DType = typeof v === 'boolean' ? 'bool' : Number.isInteger(v) ? 'int64' : 'float32';
-  return promote(own, other);
+  const own: DType = typeof v === 'boolean' ? 'bool' : Number.isInteger(v) ? 'int64' : defaultFloatDType();
+  return combineCategories(other, own);
 }
 
 /** Turns a JS number into a 0-d tensor of the dtype it takes beside `other`; tensors pass through. */
 export function asTensor(v: TensorLike, other?: TensorLike): Tensor {
   if (v instanceof Tensor) return v;
   const otherDType: DType =
-    other instanceof Tensor ? other.dtype : typeof other === 'number' && !Number.isInteger(other) ? 'float32' : 'bool';
+    other instanceof Tensor
+      ? other.dtype
+      : typeof other === 'number' && !Number.isInteger(other)
+        ? defaultFloatDType()
+        : 'bool';
   const dtype = scalarDType(v, otherDType);
   const data = allocate(dtype, 1);
   data[0] = Number(v);
@@ -34,9 +71,10 @@ export function asTensor(v: TensorLike, other?: TensorLike): Tensor {
 // JS cannot tell it from `2`. Ops that name their node after a scalar operand (rsub, pow) treat them as scalars.
 const wrappedNumbers = new WeakSet<Tensor>();
 
-/** A 0-d float32 tensor for the Python float `v`: keeps its float dtype and still counts as a scalar operand. */
+/** A 0-d float tensor for the Python float `v`: keeps its float dtype and still counts as a scalar operand. */
 export function floatScalar(v: number): Tensor {
-  const t = new Tensor(new Float32Array([v]), [], 'float32');
+  const d = defaultFloatDType();
+  const t = new Tensor(d === 'float64' ? new Float64Array([v]) : new Float32Array([v]), [], d);
   wrappedNumbers.add(t);
   return t;
 }
@@ -46,18 +84,65 @@ export function isScalarOperand(x: TensorLike): boolean {
   return !(x instanceof Tensor) || wrappedNumbers.has(x);
 }
 
+/**
+ * Whether an op over these arguments computes in float64 (torch.result_type of its tensor operands is
+ * float64): a dimensioned float64 tensor, or a 0-d one beside no dimensioned float32 tensor, or no float
+ * tensor at all while the default dtype is float64. Python scalars (floatScalar) do not count.
+ */
+export function computesInFloat64(args: readonly unknown[]): boolean {
+  if (defaultFloatDType() === 'float32' && !hasFloat64(args)) return false;
+  let dim64 = false;
+  let zero64 = false;
+  let dim32 = false;
+  let zero32 = false;
+  for (const a of args) {
+    if (!(a instanceof Tensor)) continue;
+    if (a.dtype === 'float64') {
+      if (a.shape.length > 0) dim64 = true;
+      else zero64 = true;
+    } else if (a.dtype === 'float32' && !wrappedNumbers.has(a)) {
+      if (a.shape.length > 0) dim32 = true;
+      else zero32 = true;
+    }
+  }
+  if (dim64 || (zero64 && !dim32)) return true;
+  return !dim32 && !zero32 && !zero64 && defaultFloatDType() === 'float64';
+}
+
+/** The quick test behind computesInFloat64: most calls have no float64 tensor at all. */
+function hasFloat64(args: readonly unknown[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a instanceof Tensor && a.dtype === 'float64') return true;
+  }
+  return false;
+}
+
 /** Converts storage to another dtype (same values; float -> int truncates toward zero, like PyTorch). */
 export function castStorage(data: Storage, to: DType): Storage {
   const out = allocate(to, data.length);
-  if (to === 'int64') for (let i = 0; i < data.length; i++) out[i] = Math.trunc(data[i]);
-  else if (to === 'bool') for (let i = 0; i < data.length; i++) out[i] = data[i] !== 0 ? 1 : 0;
-  else out.set(data);
+  if (to === 'bool') for (let i = 0; i < data.length; i++) out[i] = data[i] !== 0 ? 1 : 0;
+  else if (to === 'float32' || to === 'float64') out.set(data);
+  else {
+    for (let i = 0; i < data.length; i++) out[i] = Math.trunc(data[i]);
+    wrapInts(out, to);
+  }
   return out;
 }
 
-/** Float32 data of a tensor (copying int/bool storage), for ops that always compute in float. */
+/** Integer results of a narrow dtype wrap around as C integers do (uint8 200 * 2 is 144). */
+export function wrapInts(out: Storage, dtype: DType): void {
+  if (dtype === 'int32') for (let i = 0; i < out.length; i++) out[i] = out[i] | 0;
+  else if (dtype === 'int16') for (let i = 0; i < out.length; i++) out[i] = (out[i] << 16) >> 16;
+  else if (dtype === 'int8') for (let i = 0; i < out.length; i++) out[i] = (out[i] << 24) >> 24;
+  else if (dtype === 'uint8') for (let i = 0; i < out.length; i++) out[i] = out[i] & 255;
+}
+
+/** Float data of a tensor (copying int/bool storage), for ops that always compute in float. */
 export function floatData(t: Tensor): Float32Array {
-  return t.data instanceof Float32Array ? t.data : Float32Array.from(t.data);
+  if (t.data instanceof Float32Array) return t.data;
+  if (t.dtype === 'float64') return t.data as unknown as Float32Array;
+  return inFloat64Mode() ? (Float64Array.from(t.data) as unknown as Float32Array) : Float32Array.from(t.data);
 }
 
 export const SAME = 0;
@@ -157,6 +242,7 @@ export function binaryMap(A: Tensor, B: Tensor, op: string, dtype: DType, f: (x:
   else if (p.mode === B_SCALAR) for (let i = 0; i < n; i++) out[i] = f(x[i], y[0]);
   else if (p.mode === A_SCALAR) for (let i = 0; i < n; i++) out[i] = f(x[0], y[i]);
   else for (let i = 0; i < n; i++) out[i] = f(x[p.ia![i]], y[p.ib![i]]);
+  if (dtype !== 'int64' && dtype !== 'bool' && !isFloatDType(dtype)) wrapInts(out, dtype);
   return new Tensor(out, p.shape, dtype);
 }
 
@@ -172,8 +258,10 @@ export function indexB(p: BinaryPlan, i: number): number {
 export function reduceTo(g: Float32Array, offsets: Int32Array | null, size: number, scale = 1): Float32Array {
   let r: Float32Array;
   if (size === g.length) r = g;
-  else if (size === 1) r = new Float32Array([sumAll(g)]);
-  else r = reduceThrough(g, offsets!, size);
+  else if (size === 1) {
+    r = floats(1);
+    r[0] = sumAll(g);
+  } else r = reduceThrough(g, offsets!, size);
   if (scale === 1) return r;
   const out = floats(r.length);
   for (let i = 0; i < r.length; i++) out[i] = r[i] * scale;
@@ -182,7 +270,7 @@ export function reduceTo(g: Float32Array, offsets: Int32Array | null, size: numb
 
 /** Sums a gradient of the plan's output shape down to one operand's shape, through its offsets. */
 export function reduceThrough(g: ArrayLike<number>, offsets: Int32Array, size: number): Float32Array {
-  const out = new Float32Array(size);
+  const out = floats(size);
   // Accumulate in float64: a broadcast operand can collect many terms.
   if (size === 1) {
     let s = 0;
@@ -236,14 +324,23 @@ export function splitAt(shape: Shape, dim: number): { outer: number; size: numbe
 }
 
 export function requireFloat(t: Tensor, op: string): void {
-  if (t.dtype !== 'float32') {
-    throw pyError(
-      'RuntimeError',
-      `${op}(): expected a floating point tensor, got ${t.dtype === 'int64' ? 'Long' : 'Bool'}`,
-    );
+  if (!isFloatDType(t.dtype)) {
+    throw pyError('RuntimeError', `${op}(): expected a floating point tensor, got ${dtypeName(t.dtype)}`);
   }
 }
 
+const SCALAR_NAMES: Record<DType, string> = {
+  float32: 'Float',
+  float64: 'Double',
+  int64: 'Long',
+  int32: 'Int',
+  int16: 'Short',
+  int8: 'Char',
+  uint8: 'Byte',
+  bool: 'Bool',
+};
+
+/** PyTorch's ScalarType name, as its error messages say it ('Float', 'Double', 'Long', ...). */
 export function dtypeName(d: DType): string {
-  return d === 'float32' ? 'Float' : d === 'int64' ? 'Long' : 'Bool';
+  return SCALAR_NAMES[d];
 }

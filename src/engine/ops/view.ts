@@ -2,7 +2,7 @@
 // contiguous row-major, so these are free); transpose/permute/expand/cat/stack/repeat copy.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
-import { Tensor, DType, Storage, allocate, floats } from '../tensor';
+import { Tensor, DType, Storage, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
 import { broadcastOffsets, normDimChecked, promote, reduceThrough, splitAt } from './util';
 
@@ -12,7 +12,7 @@ function recording(t: Tensor): boolean {
 
 /** A tensor sharing `t`'s buffer with a new shape; the gradient is the same numbers in t's shape. */
 function alias(t: Tensor, shape: number[], name: string): Tensor {
-  const node = t.dtype === 'float32' && recording(t) ? new Node(name, [t], (g) => [g]) : null;
+  const node = isFloatDType(t.dtype) && recording(t) ? new Node(name, [t], (g) => [g]) : null;
   const r = new Tensor(t.data, shape, t.dtype, node !== null, node);
   // Adding or dropping unit dims keeps PyTorch's (non-)contiguity.
   r.nonContiguous = t.nonContiguous;
@@ -154,7 +154,7 @@ function permuteWith(t: Tensor, perm: number[], name: string): Tensor {
   // Moving a non-unit dim gives PyTorch a non-contiguous view.
   const kept = perm.filter((p) => t.shape[p] !== 1);
   const moved = kept.some((p, i) => i > 0 && p < kept[i - 1]);
-  if (t.dtype !== 'float32') return flagged(new Tensor(out, shape, t.dtype), moved || t.nonContiguous);
+  if (!isFloatDType(t.dtype)) return flagged(new Tensor(out, shape, t.dtype), moved || t.nonContiguous);
   const inverse = new Array<number>(perm.length);
   for (let i = 0; i < perm.length; i++) inverse[perm[i]] = i;
   const node = recording(t)
@@ -256,7 +256,7 @@ export function expand(x: Tensor, ...sizes: (number | readonly number[])[]): Ten
   const out = allocate(x.dtype, n);
   for (let i = 0; i < n; i++) out[i] = x.data[offs[i]];
   // An expanded tensor is a stride-0 view in PyTorch: not contiguous.
-  if (x.dtype !== 'float32') return flagged(new Tensor(out, shape, x.dtype), true);
+  if (!isFloatDType(x.dtype)) return flagged(new Tensor(out, shape, x.dtype), true);
   const node = recording(x) ? new Node('ExpandBackward0', [x], (g) => [reduceThrough(g, offs, x.data.length)]) : null;
   return flagged(Tensor.result(out as Float32Array, shape, node), true);
 }
@@ -315,7 +315,7 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
     }
     at += len;
   }
-  if (dtype !== 'float32') return new Tensor(out, shape, dtype);
+  if (!isFloatDType(dtype)) return new Tensor(out, shape, dtype);
   const needs = isGradEnabled() && parts.some((p) => p.requiresGrad);
   const node = needs
     ? new Node('CatBackward0', parts, (g) =>
@@ -351,7 +351,7 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
     return new Tensor(x.data, shape, x.dtype);
   });
   const out = cat(parts, d);
-  if (out.dtype !== 'float32' || !isGradEnabled() || !tensors.some((x) => x.requiresGrad)) return out;
+  if (!isFloatDType(out.dtype) || !isGradEnabled() || !tensors.some((x) => x.requiresGrad)) return out;
   const { outer, inner } = splitAt(out.shape, d);
   const count = tensors.length;
   const node = new Node('StackBackward0', tensors, (g) =>
@@ -405,7 +405,7 @@ export function repeat(x: Tensor, ...sizes: (number | readonly number[])[]): Ten
   }
   const out = allocate(x.dtype, n);
   for (let i = 0; i < n; i++) out[i] = x.data[offs[i]];
-  if (x.dtype !== 'float32') return new Tensor(out, shape, x.dtype);
+  if (!isFloatDType(x.dtype)) return new Tensor(out, shape, x.dtype);
   const node = recording(x) ? new Node('RepeatBackward0', [x], (g) => [reduceThrough(g, offs, x.data.length)]) : null;
   return Tensor.result(out as Float32Array, shape, node);
 }
@@ -427,7 +427,7 @@ export function flip(x: Tensor, dims: readonly number[]): Tensor {
   }
   const out = allocate(x.dtype, n);
   for (let i = 0; i < n; i++) out[i] = x.data[offs[i]];
-  if (x.dtype !== 'float32') return new Tensor(out, x.shape, x.dtype);
+  if (!isFloatDType(x.dtype)) return new Tensor(out, x.shape, x.dtype);
   const node = recording(x)
     ? new Node('FlipBackward0', [x], (g) => {
         const r = floats(n);

@@ -7,7 +7,6 @@
 // add-with-alpha and addcmul are single-rounding FMAs, as PyTorch 1.13's AVX2 kernels compute them.
 import { Tensor } from '../tensor';
 import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
-import { fmaf } from '../random';
 
 export interface AdagradOptions {
   lr: number;
@@ -18,8 +17,6 @@ export interface AdagradOptions {
   foreach: boolean | null;
   maximize: boolean;
 }
-
-const f32 = Math.fround;
 
 export class Adagrad extends Optimizer<AdagradOptions> {
   constructor(params: ParamsInput<AdagradOptions>, options: Partial<AdagradOptions> = {}) {
@@ -61,6 +58,7 @@ export class Adagrad extends Optimizer<AdagradOptions> {
   }
 
   protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<AdagradOptions>): void {
+    const { f32, fmaf } = this.rounding();
     const eps = f32(group.eps);
     const wd = f32(group.weight_decay);
     const sign = group.maximize ? -1 : 1;

@@ -12,7 +12,6 @@ import { pyError } from '../errors';
 import { AdamHyperparameters, adamStepWasm } from '../kernels/adam';
 import { Tensor } from '../tensor';
 import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
-import { fmaf } from '../random';
 
 export interface AdamOptions {
   lr: number;
@@ -26,8 +25,6 @@ export interface AdamOptions {
   differentiable: boolean;
   fused: boolean;
 }
-
-const f32 = Math.fround;
 
 function adamDefaults(options: Partial<AdamOptions>, weightDecay: number): AdamOptions {
   const d = withDefaults<AdamOptions>(
@@ -84,6 +81,7 @@ export class Adam extends Optimizer<AdamOptions> {
   };
 
   protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<AdamOptions>): void {
+    const { f32, fmaf } = this.rounding();
     const beta1 = group.betas[0];
     const beta2 = group.betas[1];
     const b1 = f32(beta1);
@@ -114,7 +112,7 @@ export class Adam extends Optimizer<AdamOptions> {
     h.maximize = group.maximize;
     h.decoupled = this.decoupled;
     // Large tensors go through the bit-identical SIMD kernel; it declines small ones (and missing SIMD).
-    if (adamStepWasm(w, g, m, v, group.amsgrad ? vmax : null, step, h)) return;
+    if (!this.double && adamStepWasm(w, g, m, v, group.amsgrad ? vmax : null, step, h)) return;
     for (let i = 0; i < n; i++) {
       let gi = sign * g[i];
       if (this.decoupled) {

@@ -5,6 +5,7 @@ import { pyError } from '../errors';
 import { setGradEnabled } from '../autograd';
 import { Tensor, clearGrad } from '../tensor';
 import { forgetZeroed } from '../buffers';
+import { fmaDouble, fmaf } from '../random';
 
 /** Hyper-parameters every optimizer has. */
 export interface BaseOptions {
@@ -158,9 +159,22 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
   private updateGroup(group: ParamGroup<O>): void {
     for (const p of group.params) {
       if (p.grad === null) continue;
+      this.double = p.dtype === 'float64';
       this.updateParam(p, p.data as Float32Array, p.grad.data as Float32Array, group);
       bumpVersion(p);
     }
+  }
+
+  /** Whether the parameter being updated is float64 (its data, gradient and state are Float64Arrays). */
+  protected double = false;
+
+  /**
+   * The rounding an update rule applies, by the parameter's dtype: float32 rounds every step and fuses
+   * multiply-adds as PyTorch's AVX2 kernels do; float64 keeps doubles, with fused multiply-adds in double.
+   * Rules shadow their module-level `f32`/`fmaf` with these, so one loop serves both.
+   */
+  protected rounding(): { f32: (x: number) => number; fmaf: (a: number, b: number, c: number) => number } {
+    return this.double ? DOUBLE_ROUNDING : FLOAT_ROUNDING;
   }
 
   /** This optimizer's rule for one parameter `p` of `group`: `w` is its data, `g` its gradient's. */
@@ -186,8 +200,9 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
   /** A state buffer of `p`, created filled with `init` on first use (or when `p` was resized). */
   protected buffer(state: ParamState, key: string, n: number, init = 0): Float32Array {
     let b = state[key];
-    if (!(b instanceof Float32Array) || b.length !== n) {
-      b = new Float32Array(n);
+    if (!(b instanceof (this.double ? Float64Array : Float32Array)) || b.length !== n) {
+      // A float64 parameter keeps float64 state, as PyTorch's zeros_like(p) does.
+      b = this.double ? (new Float64Array(n) as unknown as Float32Array) : new Float32Array(n);
       if (init !== 0) b.fill(init);
       state[key] = b;
     }
@@ -254,7 +269,8 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
 
 function copyState(s: ParamState): ParamState {
   const out: ParamState = {};
-  for (const [k, v] of Object.entries(s)) out[k] = v instanceof Float32Array ? v.slice() : v;
+  // Buffers (Float32Array, or float64 state typed as one) are copied; numbers pass.
+  for (const [k, v] of Object.entries(s)) out[k] = typeof v === 'number' ? v : v.slice();
   return out;
 }
 
@@ -281,3 +297,6 @@ function pyFloatOrInt(v: number): string {
   }
   return s;
 }
+
+const FLOAT_ROUNDING = { f32: Math.fround, fmaf };
+const DOUBLE_ROUNDING = { f32: (x: number) => x, fmaf: fmaDouble };

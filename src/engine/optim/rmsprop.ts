@@ -8,7 +8,6 @@
 // add-with-alpha and addcmul are single-rounding FMAs, as PyTorch 1.13's AVX2 kernels compute them.
 import { Tensor } from '../tensor';
 import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
-import { fmaf } from '../random';
 
 export interface RMSpropOptions {
   lr: number;
@@ -21,8 +20,6 @@ export interface RMSpropOptions {
   maximize: boolean;
   differentiable: boolean;
 }
-
-const f32 = Math.fround;
 
 export class RMSprop extends Optimizer<RMSpropOptions> {
   constructor(params: ParamsInput<RMSpropOptions>, options: Partial<RMSpropOptions> = {}) {
@@ -53,6 +50,7 @@ export class RMSprop extends Optimizer<RMSpropOptions> {
   }
 
   protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<RMSpropOptions>): void {
+    const { f32, fmaf } = this.rounding();
     const lr = f32(group.lr);
     const alpha = f32(group.alpha);
     const oneMinusAlpha = f32(1 - group.alpha);

@@ -6,7 +6,6 @@
 //   p = p - lr * g
 // Each "x + alpha * y" is one single-rounding FMA, as PyTorch 1.13's AVX2 add kernel computes it.
 import { pyError } from '../errors';
-import { fmaf } from '../random';
 import { Tensor } from '../tensor';
 import { Optimizer, ParamGroup, ParamsInput, withDefaults } from './optimizer';
 
@@ -20,8 +19,6 @@ export interface SGDOptions {
   foreach: boolean | null;
   differentiable: boolean;
 }
-
-const f32 = Math.fround;
 
 export class SGD extends Optimizer<SGDOptions> {
   constructor(params: ParamsInput<SGDOptions>, options: Partial<SGDOptions> = {}) {
@@ -53,6 +50,7 @@ export class SGD extends Optimizer<SGDOptions> {
   }
 
   protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<SGDOptions>): void {
+    const { f32, fmaf } = this.rounding();
     const lr = f32(group.lr);
     const wd = f32(group.weight_decay);
     const sign = group.maximize ? -1 : 1;
@@ -68,7 +66,8 @@ export class SGD extends Optimizer<SGDOptions> {
     const keep = f32(1 - group.dampening);
     const nesterov = group.nesterov;
     const state = this.stateOf(p);
-    const first = !(state.momentum_buffer instanceof Float32Array) || state.momentum_buffer.length !== n;
+    const prev = state.momentum_buffer;
+    const first = prev === undefined || typeof prev === 'number' || prev.length !== n;
     const buf = this.buffer(state, 'momentum_buffer', n);
     for (let i = 0; i < n; i++) {
       const d = wd === 0 ? sign * g[i] : fmaf(w[i], wd, sign * g[i]);

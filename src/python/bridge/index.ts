@@ -11,12 +11,16 @@
 // (RuntimeError, IndexError, ...), raised through the `_raise` callback torch/_errors.py sets.
 import * as loss from '../../engine/ops/loss';
 import * as sched from '../../engine/lr_scheduler';
+import { inFloat64Mode, setFloat64Mode } from '../../engine/buffers';
+import { computesInFloat64 } from '../../engine/ops/util';
 import type { ShimHooks } from '../hooks';
 import { factories, randomness, state } from './tensors';
 import { arithmetic, comparisons, losses, math, reductions, shapes } from './ops';
 import { optimizers, schedulers } from './optimizers';
+import { figures } from './figures';
 import { instrumentation } from './instrumentation';
 import { sequentialForward } from './sequential';
+import { instrumentStepping } from './stepping';
 
 /** The functions `_bl_engine` exposes, before error wrapping. */
 function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
@@ -33,6 +37,7 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     optimizers,
     schedulers,
     instrumentation(hooks),
+    figures(hooks),
     sequentialForward(hooks),
   ];
   const out: Record<string, unknown> = {};
@@ -42,6 +47,7 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
       out[name] = value;
     }
   }
+  instrumentStepping(out, hooks);
   return out;
 }
 
@@ -97,10 +103,23 @@ export function createBridge(hooks: ShimHooks): Record<string, unknown> {
     }
     const f = value as (...args: unknown[]) => unknown;
     bridge[name] = function guarded(...args: unknown[]) {
+      // Ops allocate float64 buffers while their result dtype is float64 (see buffers.ts); a float32 call
+      // (nearly all of them) leaves the mode alone.
+      const double = computesInFloat64(args);
+      if (!double && !inFloat64Mode()) {
+        try {
+          return f(...args);
+        } catch (err) {
+          return fail(err);
+        }
+      }
+      const mode = setFloat64Mode(double);
       try {
         return f(...args);
       } catch (err) {
         return fail(err);
+      } finally {
+        setFloat64Mode(mode);
       }
     };
   }

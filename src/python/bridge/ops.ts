@@ -14,6 +14,8 @@ import * as view from '../../engine/ops/view';
 import * as ix from '../../engine/ops/indexing';
 import * as inplace from '../../engine/ops/inplace';
 import * as misc from '../../engine/ops/misc';
+import * as sc from '../../engine/ops/scatter';
+import * as bn from '../../engine/ops/batchnorm';
 import { asTensor } from '../../engine/ops/util';
 import { dropout } from '../../engine/nn/functional';
 import { type Scalar, dims, indexSpec, js, pick, valuesIndices } from './convert';
@@ -99,6 +101,21 @@ export const math: Record<string, unknown> = {
   softmax: (t: Tensor, dim?: number) => act.softmax(t, orNull(dim)),
   log_softmax: (t: Tensor, dim?: number) => act.log_softmax(t, orNull(dim)),
   dropout: (t: Tensor, p: number) => dropout(t, p, true),
+  batch_norm: (
+    x: Tensor,
+    runningMean: Tensor | undefined,
+    runningVar: Tensor | undefined,
+    weight: Tensor | undefined,
+    bias: Tensor | undefined,
+    training: boolean,
+    momentum: number,
+    eps: number,
+  ) =>
+    bn.batch_norm(x, orNull(runningMean), orNull(runningVar), orNull(weight), orNull(bias), {
+      training: !!training,
+      momentum,
+      eps,
+    }),
 };
 
 /** Loss functions, with Python's positional order (weight, reduction, then the rest). */
@@ -160,4 +177,10 @@ export const shapes: Record<string, unknown> = {
   ...pick(ix, ['narrow', 'index_select', 'gather', 'nonzero']),
   split: (t: Tensor, sizes: unknown, d: number) => misc.split(t, js<number[]>(sizes), d),
   ...pick(misc, ['unbind', 'one_hot', 'tril', 'triu', 'diag']),
+  scatter: (t: Tensor, d: number, idx: Tensor, src: Scalar, reduce?: 'add' | 'multiply') =>
+    sc.scatter(t, d, idx, src as Tensor | number, orNull(reduce)),
+  scatter_: (t: Tensor, d: number, idx: Tensor, src: Scalar, reduce?: 'add' | 'multiply') =>
+    sc.scatter_(t, d, idx, src as Tensor | number, orNull(reduce)),
+  ...pick(sc, ['scatter_add', 'scatter_add_']),
+  bincount: (t: Tensor, w: Tensor | undefined, minlength: number) => sc.bincount(t, orNull(w), minlength),
 };

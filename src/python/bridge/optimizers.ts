@@ -24,6 +24,28 @@ const SCHEDULERS: Record<string, new (...args: any[]) => any> = {
   ReduceLROnPlateau: sched.ReduceLROnPlateau,
 };
 
+type SavedState = Parameters<AnyOptimizer['load_state_dict']>[0];
+
+/** A state dict from Python (value lists) with each buffer typed as its parameter's dtype keeps it. */
+function typedState(o: AnyOptimizer, d: unknown): SavedState {
+  const dict = d as {
+    state: Record<string, Record<string, number | number[]>>;
+    param_groups: SavedState['param_groups'];
+  };
+  const params = o.param_groups.flatMap((g) => g.params);
+  const state: SavedState['state'] = {};
+  for (const [id, entry] of Object.entries(dict.state)) {
+    const double = params[Number(id)]?.dtype === 'float64';
+    const out: Record<string, number | Float32Array> = {};
+    for (const [k, v] of Object.entries(entry)) {
+      out[k] =
+        typeof v === 'number' ? v : double ? (Float64Array.from(v) as unknown as Float32Array) : Float32Array.from(v);
+    }
+    state[Number(id)] = out;
+  }
+  return { state, param_groups: dict.param_groups };
+}
+
 export const optimizers: Record<string, unknown> = {
   new_optimizer: (name: string, groups: unknown, options: unknown) => new OPTIMIZERS[name](js(groups), js(options)),
   param_groups: (o: AnyOptimizer) => o.param_groups,
@@ -33,7 +55,13 @@ export const optimizers: Record<string, unknown> = {
   },
   optimizer_zero_grad: (o: AnyOptimizer, setToNone: boolean) => o.zero_grad(!!setToNone),
   optimizer_state_dict: (o: AnyOptimizer) => o.state_dict(),
-  optimizer_load_state_dict: (o: AnyOptimizer, d: any) => o.load_state_dict(d),
+  optimizer_load_state_dict: (o: AnyOptimizer, d: unknown) => o.load_state_dict(typedState(o, js(d))),
+  /** The state of optimizer.state_dict() for Python: [[param index, [[name, number or values]...]]...]. */
+  optimizer_state: (o: AnyOptimizer) =>
+    Object.entries(o.state_dict().state).map(([id, s]) => [
+      Number(id),
+      Object.entries(s).map(([k, v]) => [k, typeof v === 'number' ? v : Array.from(v)]),
+    ]),
   has_key: (obj: Record<string, unknown>, key: string) => key in obj && obj[key] !== undefined,
   get_key: (obj: Record<string, unknown>, key: string) => {
     const v = obj[key];

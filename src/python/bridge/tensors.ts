@@ -6,12 +6,50 @@ import { formatTensor, setPrintOptions } from '../../engine/format';
 import * as view from '../../engine/ops/view';
 import * as create from '../../engine/ops/create';
 import { floatScalar } from '../../engine/ops/util';
+import { setDefaultFloatDType } from '../../engine/buffers';
 import * as random from '../../engine/random';
 import * as init from '../../engine/init';
 import { Parameter } from '../../engine/nn/parameter';
-import { type Scalar, gen, js } from './convert';
+import { customFunction } from '../../engine/ops/custom';
+import { type Scalar, gen, isPyProxy, js } from './convert';
 
 type Gen = random.Generator | undefined;
+
+interface PyCallable {
+  (...args: unknown[]): unknown;
+  copy?: () => PyCallable;
+  destroy?: () => void;
+}
+
+// The learner's backward stays alive (a PyProxy copy) until its node has run without retain_graph, or
+// until the node is collected when it never runs.
+const releaseBackward = new FinalizationRegistry<PyCallable>((fn) => fn.destroy?.());
+
+/**
+ * torch.autograd.Function.apply's outputs recorded with node `name`: `backward` is a Python callable taking
+ * the outputs' gradients (a JS array of engine tensors) and returning one engine tensor or None per input.
+ */
+function customFunctionBridge(name: string, inputs: unknown, outputs: unknown, backward: PyCallable): Tensor[] {
+  const fn = typeof backward.copy === 'function' ? backward.copy() : backward;
+  const results = customFunction(
+    name,
+    js<(Tensor | null)[]>(inputs).map((t) => t ?? null),
+    js<Tensor[]>(outputs),
+    (grads) => {
+      // (one engine tensor or None per input, whether the node is done: no retain_graph)
+      const r = fn(grads);
+      const [list, release] = (isPyProxy(r) ? r.toJs({ depth: 2 }) : r) as [(Tensor | null)[], boolean];
+      (r as PyCallable | undefined)?.destroy?.();
+      if (release) {
+        releaseBackward.unregister(fn);
+        fn.destroy?.();
+      }
+      return list;
+    },
+  );
+  releaseBackward.register(results[0], fn, fn);
+  return results;
+}
 
 /** Grad mode, printing, and the state of one tensor. */
 export const state: Record<string, unknown> = {
@@ -51,11 +89,15 @@ export const state: Record<string, unknown> = {
   clone: view.clone,
   backward: (t: Tensor, g: Scalar | undefined, retain: boolean) =>
     t.backward(g === undefined ? undefined : g instanceof Tensor ? g : floatScalar(Number(g)), !!retain),
-  next_nodes: (n: Node) => n.inputs.map((t) => t?.gradFn ?? undefined),
+  /** grad_fn.next_functions: per input, [its node, or undefined] and [the input when it is a leaf that requires grad]. */
+  next_edges: (n: Node) =>
+    n.inputs.map((t) => [t?.gradFn ?? undefined, t && !t.gradFn && t.requiresGrad ? t : undefined]),
   same: (a: unknown, b: unknown) => a === b,
+  custom_function: customFunctionBridge,
   make_parameter: (t: Tensor, requiresGrad: boolean) => new Parameter(t, requiresGrad),
   cast: (t: Tensor, dtype: DType) => create.to(t, dtype),
   float_scalar: floatScalar,
+  set_default_dtype: (d: 'float32' | 'float64') => setDefaultFloatDType(d),
 };
 
 /** torch.tensor/zeros/ones/... Python flattens nested lists and infers the dtype from Python types (JS cannot tell 1.0 from 1). */
@@ -73,8 +115,10 @@ export const factories: Record<string, unknown> = {
   linspace: (start: number, end: number, steps: number, dtype: DType, rg: boolean) =>
     create.linspace(start, end, steps, { dtype, requires_grad: !!rg }),
   eye: (n: number, m: number, dtype: DType, rg: boolean) => create.eye(n, m, { dtype, requires_grad: !!rg }),
-  rand: (shape: unknown, _dtype: DType, rg: boolean, g?: Gen) => random.rand(js(shape), gen(g)).requires_grad_(!!rg),
-  randn: (shape: unknown, _dtype: DType, rg: boolean, g?: Gen) => random.randn(js(shape), gen(g)).requires_grad_(!!rg),
+  rand: (shape: unknown, dtype: DType, rg: boolean, g?: Gen) =>
+    random.rand(js(shape), gen(g), dtype === 'float64' ? 'float64' : 'float32').requires_grad_(!!rg),
+  randn: (shape: unknown, dtype: DType, rg: boolean, g?: Gen) =>
+    random.randn(js(shape), gen(g), dtype === 'float64' ? 'float64' : 'float32').requires_grad_(!!rg),
   randint: (low: number, high: number, shape: unknown, dtype: DType, g?: Gen) =>
     create.to(random.randint(low, high, js(shape), gen(g) ?? random.defaultGen()), dtype),
   randperm: (n: number, dtype: DType, g?: Gen) => create.to(random.randperm(n, gen(g) ?? random.defaultGen()), dtype),

@@ -20,7 +20,7 @@ RUN = 0
 PAUSE = 1
 STOP = 2
 
-_MODES = {'continue': 'train', 'train': 'train', 'step': 'step', 'backprop': 'backprop'}
+_MODES = {'continue': 'train', 'train': 'train', 'step': 'step', 'backprop': 'backprop', 'phases': 'phases'}
 
 
 class Control:

@@ -4,6 +4,7 @@
 - `optimizer.step()` of every optimizer class, also those defined by the script: `Optimizer.__init__` wraps
   the step of the instance's class once (PyTorch's own profiling wrapper is treated the same way, so the
   wrappers never pile up). A step calling `super().step()` is one step.
+- `nn.Module.__init__`: remembers the line of the learner's file creating each module (ModuleInfo.line).
 - global module forward hooks (`register_module_forward_pre_hook` / `register_module_forward_hook`): the
   first call of a root module with parameters makes it the model (its module tree is sent); afterwards each
   module of the model reports its output (activations).
@@ -37,6 +38,7 @@ class Patches:
     def install(self):
         self._patch_backward()
         self._patch_optimizers()
+        self._patch_module_init()
         self._hook_modules()
         if hasattr(os, 'register_at_fork'):
             os.register_at_fork(after_in_child=self._off)
@@ -73,6 +75,22 @@ class Patches:
 
         torch.Tensor.backward = backward
         self._restore.append(lambda: setattr(torch.Tensor, 'backward', original))
+
+    def _patch_module_init(self):
+        """The line of the learner's file where a module is created, as the built-in torch records it: the
+        innermost frame of the file (`self.fc1 = nn.Linear(2, 4)`; `super().__init__()` for the model itself)."""
+        original = torch.nn.Module.__init__
+        user_file = self.rec.user_file
+
+        @functools.wraps(original)
+        def __init__(module, *args, **kwargs):
+            original(module, *args, **kwargs)
+            frames = user_file.frames()
+            if frames:
+                module.__dict__['_blp_line'] = frames[0].f_lineno
+
+        torch.nn.Module.__init__ = __init__
+        self._restore.append(lambda: setattr(torch.nn.Module, '__init__', original))
 
     def _patch_optimizers(self):
         base = torch.optim.Optimizer
@@ -179,4 +197,8 @@ def _module_info(path, module):
         extra = module.extra_repr()
     except Exception:  # noqa: BLE001 - a learner's extra_repr may fail; the tree is still worth showing
         extra = ''
-    return {'path': path, 'type': type(module).__name__, 'extra': extra, 'params': own, 'children': children}
+    info = {'path': path, 'type': type(module).__name__, 'extra': extra, 'params': own, 'children': children}
+    line = module.__dict__.get('_blp_line')
+    if line is not None:
+        info['line'] = line
+    return info

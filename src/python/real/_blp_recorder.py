@@ -171,7 +171,7 @@ class Recorder:
             self._warn_nan(loss, self.steps - 1)
             if self.opts.pause_on_nan:
                 return self._pause('backward')
-        if control.mode == 'backprop' or control.state != RUN:
+        if control.mode in ('backprop', 'phases') or control.state != RUN:
             return self._pause('backward')
         self._periodic(now, 'backward')
 
@@ -183,7 +183,7 @@ class Recorder:
         self._last_lrs = lrs
         self._record_lrs(self.steps - 1, lrs)
         self._follow_optimizer(optimizer)
-        if self.control.mode == 'step' or self.control.state != RUN:
+        if self.control.mode in ('step', 'phases') or self.control.state != RUN:
             return self._pause('update')
         self._periodic(time.perf_counter(), 'update')
 

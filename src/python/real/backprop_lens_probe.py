@@ -2,7 +2,7 @@
 """Backprop Lens probe: runs a learner's PyTorch file unchanged on their own Python and PyTorch, and streams
 the same RunEvents (src/protocol.ts) the built-in runtime sends, as JSON lines.
 
-    python3 backprop_lens_probe.py --events OUT.jsonl [--mode train|step|backprop] [--control fd:N|-|PATH]
+    python3 backprop_lens_probe.py --events OUT.jsonl [--mode train|step|backprop|phases] [--control fd:N|-|PATH]
                                    [--seed N] [--updates-per-second N] [--pause-on-nan] [--max-elements N]
                                    [--run-id N] [--no-echo] [--quiet] [--source PATH] FILE.py [ARGS...]
 
@@ -45,7 +45,7 @@ MISSING_TORCH = (
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog='backprop_lens_probe.py', description=__doc__.split('\n\n')[0])
     parser.add_argument('--events', help='where the events go: a file path or fd:N (default: nowhere)')
-    parser.add_argument('--mode', choices=['train', 'step', 'backprop'], default='train')
+    parser.add_argument('--mode', choices=['train', 'step', 'backprop', 'phases'], default='train')
     parser.add_argument('--control', help='fd:N, - (stdin) or a path; default: stdin in step/backprop mode')
     parser.add_argument('--run-id', type=int, default=1)
     parser.add_argument('--seed', type=int, default=None, help='torch.manual_seed(N) before the file runs')

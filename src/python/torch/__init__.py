@@ -1,4 +1,5 @@
-"""Backprop Lens' `torch`: PyTorch's Python API over a TypeScript autograd engine (CPU, float32).
+"""Backprop Lens' `torch`: PyTorch's Python API over a TypeScript autograd engine (CPU; float32, float64,
+integer and bool tensors).
 
 Learners' scripts import it unchanged. Numerics happen in the engine (module `_bl_engine`, registered by
 the shim); this package keeps PyTorch's names, argument conventions, printing and errors. Anything not
@@ -10,6 +11,7 @@ from ._engine import E as _E
 from . import _errors  # noqa: F401  (installs the JS -> Python exception translation first)
 from ._dtype import dtype, float32, int64, float64, float16, bfloat16, int32, int16, int8, uint8, complex64
 from ._dtype import bool  # noqa: A004  (torch.bool shadows the builtin inside this module only)
+from . import _dtype as _dtype_module
 from ._size import Size
 from ._tensor import Tensor, CPU as _CPU
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled
@@ -43,7 +45,7 @@ from ._creation import (
 from ._functions import *  # noqa: F401,F403
 from ._functions import max, min, add, cat, stack, where  # noqa: F401
 from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
-from . import return_types, cuda, backends, autograd, nn, optim, utils  # noqa: F401
+from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg  # noqa: F401
 from ._unsupported import module_getattr as _module_getattr, unsupported as _unsupported
 
 __version__ = '1.13.1'
@@ -59,17 +61,24 @@ cfloat = complex64
 FloatTensor = Tensor
 
 
-def LongTensor(*args):
-    """Legacy constructor: torch.LongTensor([1, 2]) (data) or torch.LongTensor(2, 3) (zeros)."""
-    if args and not isinstance(args[0], (_builtin_int, Size)):
-        return tensor(args[0], dtype=int64)
-    return zeros(*args, dtype=int64)
+def _legacy_constructor(name, dt):
+    def make(*args):
+        """Legacy constructor: torch.LongTensor([1, 2]) (data) or torch.LongTensor(2, 3) (zeros)."""
+        if args and not isinstance(args[0], (_builtin_int, Size)):
+            return tensor(args[0], dtype=dt)
+        return zeros(*args, dtype=dt)
+
+    make.__name__ = make.__qualname__ = name
+    return make
 
 
-def BoolTensor(*args):
-    if args and not isinstance(args[0], (_builtin_int, Size)):
-        return tensor(args[0], dtype=bool)
-    return zeros(*args, dtype=bool)
+LongTensor = _legacy_constructor('LongTensor', int64)
+BoolTensor = _legacy_constructor('BoolTensor', bool)
+DoubleTensor = _legacy_constructor('DoubleTensor', float64)
+IntTensor = _legacy_constructor('IntTensor', int32)
+ShortTensor = _legacy_constructor('ShortTensor', int16)
+CharTensor = _legacy_constructor('CharTensor', int8)
+ByteTensor = _legacy_constructor('ByteTensor', uint8)
 
 
 strided = 'torch.strided'
@@ -86,12 +95,16 @@ class device:
 
 
 def get_default_dtype():
-    return float32
+    return float64 if _dtype_module.default_float() == 'float64' else float32
 
 
 def set_default_dtype(d):
-    if d is not float32:
-        raise _unsupported(f"torch.set_default_dtype({d!r})", "Backprop Lens computes in float32")
+    if d is not float32 and d is not float64:
+        if not getattr(d, 'is_floating_point', False):
+            raise TypeError('only floating-point types are supported as the default type')
+        raise _unsupported(f"torch.set_default_dtype({d!r})", "float32 or float64")
+    _dtype_module.set_default_float(d._engine)
+    _E.set_default_dtype(d._engine)
 
 
 def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None):
@@ -123,14 +136,22 @@ def compile(model=None, **kwargs):
 
 
 def save(obj, f, *args, **kwargs):
-    raise _unsupported('torch.save', 'no file system access')
+    from .serialization import save as _save  # PyTorch's zip format (real PyTorch loads it)
+
+    return _save(obj, f, *args, **kwargs)
 
 
 def load(f, *args, **kwargs):
-    raise _unsupported('torch.load', 'no file system access')
+    from ._load import load as _load  # the zip format torch.save writes
+
+    return _load(f, *args, **kwargs)
 
 
 __getattr__ = _module_getattr('torch')
+
+from ._class_paths import apply as _apply_class_paths  # noqa: E402
+
+_apply_class_paths()
 
 try:  # PyTorch imports numpy when it is installed; ours (src/python/numpy) is then in the start-up snapshot too
     import numpy as _numpy  # noqa: F401

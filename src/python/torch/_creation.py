@@ -2,9 +2,10 @@
 
 from ._engine import E
 
-from ._dtype import to_engine
+from ._dtype import to_engine, default_float
 from ._tensor import Tensor, wrap, tensor_from_data, _check_device, _shape_args, _gen
 from ._unsupported import unsupported
+from ._out import into
 
 
 def check_factory_kwargs(device=None, dtype=None, layout=None, pin_memory=False, **rest):
@@ -14,8 +15,24 @@ def check_factory_kwargs(device=None, dtype=None, layout=None, pin_memory=False,
     for name in rest:
         if name not in ('out', 'memory_format'):
             raise TypeError(f"got an unexpected keyword argument '{name}'")
-        if name == 'out' and rest[name] is not None:
-            raise unsupported('the out= argument')
+
+
+def _sizes(name, args, size):
+    """The shape of zeros(2, 3), zeros((2, 3)), zeros([2, 3]), zeros(torch.Size(...)) or zeros(size=(2, 3))."""
+    if size is not None:
+        if args:
+            raise TypeError(f"{name}() received an invalid combination of arguments - got sizes and size=")
+        return _size((size,))
+    return _size(args)
+
+
+def _dtype_for(dtype, out, default=None):
+    """The engine dtype of a factory's result: dtype=, else that of out=, else the default."""
+    if dtype is not None:
+        return to_engine(dtype)
+    if out is not None and isinstance(out, Tensor):
+        return out._t.dtype
+    return _float_or(None, default)
 
 
 def _size(size):
@@ -32,8 +49,10 @@ def _size(size):
     return out
 
 
-def _float_or(dtype, default='float32'):
-    return to_engine(dtype) if dtype is not None else default
+def _float_or(dtype, default=None):
+    if dtype is not None:
+        return to_engine(dtype)
+    return default or default_float()
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
@@ -47,32 +66,46 @@ def as_tensor(data, dtype=None, device=None):
     return tensor(data, dtype=dtype, device=device)
 
 
-def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
+def zeros(*args, size=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(E.zeros(_size(size), _float_or(dtype), bool(requires_grad)))
+    shape = _sizes('zeros', args, size)
+    return into(out, wrap(E.zeros(shape, _dtype_for(dtype, out), bool(requires_grad))), 'zeros')
 
 
-def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
+def ones(*args, size=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(E.ones(_size(size), _float_or(dtype), bool(requires_grad)))
+    shape = _sizes('ones', args, size)
+    return into(out, wrap(E.ones(shape, _dtype_for(dtype, out), bool(requires_grad))), 'ones')
 
 
 def empty(
-    *size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False, memory_format=None
+    *args,
+    size=None,
+    out=None,
+    dtype=None,
+    layout=None,
+    device=None,
+    requires_grad=False,
+    pin_memory=False,
+    memory_format=None,
 ):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(E.zeros(_size(size), _float_or(dtype), bool(requires_grad)))
+    shape = _sizes('empty', args, size)
+    return into(out, wrap(E.zeros(shape, _dtype_for(dtype, out), bool(requires_grad))), 'empty')
 
 
-def full(size, fill_value, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
     check_factory_kwargs(device, dtype, out=out)
     if isinstance(fill_value, Tensor):
         fill_value = fill_value.item()
-    if dtype is None:
-        dtype_name = 'bool' if isinstance(fill_value, bool) else 'int64' if isinstance(fill_value, int) else 'float32'
+    if dtype is None and out is None:
+        dtype_name = (
+            'bool' if isinstance(fill_value, bool) else 'int64' if isinstance(fill_value, int) else default_float()
+        )
     else:
-        dtype_name = to_engine(dtype)
-    return wrap(E.full(_size((size,) if isinstance(size, int) else size), fill_value, dtype_name, bool(requires_grad)))
+        dtype_name = _dtype_for(dtype, out)
+    shape = _size((size,) if isinstance(size, int) else size)
+    return into(out, wrap(E.full(shape, fill_value, dtype_name, bool(requires_grad))), 'full')
 
 
 def _like(fn, input, dtype, requires_grad, *extra):
@@ -99,17 +132,20 @@ def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_
     return _like(E.full, input, dtype, requires_grad, fill_value)
 
 
-def rand_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
-    return rand(*input.shape, dtype=dtype, requires_grad=requires_grad)
+def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
+    _check_device(device, 'device=')
+    return rand(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
 
 
-def randn_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
-    return randn(*input.shape, dtype=dtype, requires_grad=requires_grad)
+def randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
+    _check_device(device, 'device=')
+    return randn(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
 
 
 def randint_like(
-    input, low=0, high=None, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None
+    input, low=0, high=None, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None
 ):
+    _check_device(device, 'device=')
     if high is None:
         low, high = 0, low
     return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype)
@@ -119,47 +155,71 @@ def _number(v):
     return v.item() if isinstance(v, Tensor) else v
 
 
-def arange(start=0, end=None, step=1, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     check_factory_kwargs(device, dtype, out=out)
     start, end, step = _number(start), _number(end), _number(step)
     if end is None:
         start, end = 0, start
     if step == 0:
         raise RuntimeError('step must be nonzero')
-    if dtype is None:
+    if dtype is None and out is None:
         is_int = all(isinstance(v, int) for v in (start, end, step))
-        name = 'int64' if is_int else 'float32'
+        name = 'int64' if is_int else default_float()
     else:
-        name = to_engine(dtype)
-    return wrap(E.arange(start, end, step, name, bool(requires_grad)))
+        name = _dtype_for(dtype, out)
+    return into(out, wrap(E.arange(start, end, step, name, bool(requires_grad))), 'arange')
 
 
-def linspace(start, end, steps, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(
-        E.linspace(float(_number(start)), float(_number(end)), int(steps), _float_or(dtype), bool(requires_grad))
-    )
+    dtype_name = _dtype_for(dtype, out)
+    result = wrap(E.linspace(float(_number(start)), float(_number(end)), int(steps), dtype_name, bool(requires_grad)))
+    return into(out, result, 'linspace')
 
 
-def logspace(start, end, steps, base=10.0, dtype=None, device=None, requires_grad=False):
+def logspace(start, end, steps, base=10.0, *, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     t = linspace(start, end, steps)
-    out = wrap(E.rpow(t._t, float(base)))
-    return out.requires_grad_(True) if requires_grad else out
+    result = wrap(E.rpow(t._t, float(base)))
+    if dtype is not None:
+        result = result.to(dtype)
+    return into(out, result.requires_grad_(True) if requires_grad else result, 'logspace')
 
 
-def eye(n, m=None, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(E.eye(n, n if m is None else m, _float_or(dtype), bool(requires_grad)))
+    return into(out, wrap(E.eye(n, n if m is None else m, _dtype_for(dtype, out), bool(requires_grad))), 'eye')
 
 
-def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
+def rand(
+    *args,
+    size=None,
+    generator=None,
+    out=None,
+    dtype=None,
+    layout=None,
+    device=None,
+    requires_grad=False,
+    pin_memory=False,
+):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(E.rand(_size(size), _float_or(dtype), bool(requires_grad), _gen(generator)))
+    shape = _sizes('rand', args, size)
+    return into(out, wrap(E.rand(shape, _dtype_for(dtype, out), bool(requires_grad), _gen(generator))), 'rand')
 
 
-def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
+def randn(
+    *args,
+    size=None,
+    generator=None,
+    out=None,
+    dtype=None,
+    layout=None,
+    device=None,
+    requires_grad=False,
+    pin_memory=False,
+):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(E.randn(_size(size), _float_or(dtype), bool(requires_grad), _gen(generator)))
+    shape = _sizes('randn', args, size)
+    return into(out, wrap(E.randn(shape, _dtype_for(dtype, out), bool(requires_grad), _gen(generator))), 'randn')
 
 
 def randint(
@@ -171,22 +231,16 @@ def randint(
         low, high, size = 0, low, high
     if size is None:
         raise TypeError('randint() missing required argument: size')
-    return wrap(
-        E.randint(
-            int(low),
-            int(high),
-            _size((size,) if isinstance(size, int) else size),
-            _float_or(dtype, 'int64'),
-            _gen(generator),
-        )
-    )
+    shape = _size((size,) if isinstance(size, int) else size)
+    result = wrap(E.randint(int(low), int(high), shape, _dtype_for(dtype, out, 'int64'), _gen(generator)))
+    return into(out, result, 'randint')
 
 
 def randperm(
     n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False
 ):
     check_factory_kwargs(device, dtype, out=out)
-    return wrap(E.randperm(int(n), _float_or(dtype, 'int64'), _gen(generator)))
+    return into(out, wrap(E.randperm(int(n), _dtype_for(dtype, out, 'int64'), _gen(generator))), 'randperm')
 
 
 def normal(mean=0.0, std=1.0, size=None, *, generator=None, out=None, dtype=None, device=None, requires_grad=False):

@@ -1,5 +1,5 @@
-"""torch.dtype objects. The engine computes in three dtypes (float32, int64, bool); the others exist so
-that scripts naming them get a clear error instead of an AttributeError."""
+"""torch.dtype objects. The engine has float32, float64, int64, int32, int16, int8, uint8 and bool tensors;
+the others exist so that scripts naming them get a clear error instead of an AttributeError."""
 
 from ._unsupported import unsupported
 
@@ -30,16 +30,49 @@ class dtype:
 float32 = dtype('float32', 'float32', True, True, 4)
 int64 = dtype('int64', 'int64', False, True, 8)
 bool = dtype('bool', 'bool', False, False, 1)
-float64 = dtype('float64', None, True, True, 8)
+float64 = dtype('float64', 'float64', True, True, 8)
 float16 = dtype('float16', None, True, True, 2)
 bfloat16 = dtype('bfloat16', None, True, True, 2)
-int32 = dtype('int32', None, False, True, 4)
-int16 = dtype('int16', None, False, True, 2)
-int8 = dtype('int8', None, False, True, 1)
-uint8 = dtype('uint8', None, False, False, 1)
+int32 = dtype('int32', 'int32', False, True, 4)
+int16 = dtype('int16', 'int16', False, True, 2)
+int8 = dtype('int8', 'int8', False, True, 1)
+uint8 = dtype('uint8', 'uint8', False, False, 1)
 complex64 = dtype('complex64', None, False, True, 8)
 
-_BY_ENGINE = {'float32': float32, 'int64': int64, 'bool': bool}
+_BY_ENGINE = {
+    'float32': float32,
+    'float64': float64,
+    'int64': int64,
+    'int32': int32,
+    'int16': int16,
+    'int8': int8,
+    'uint8': uint8,
+    'bool': bool,
+}
+
+# The legacy tensor type names (Tensor.type(), torch.DoubleTensor, ...), by engine dtype.
+TYPE_NAMES = {
+    'float32': 'torch.FloatTensor',
+    'float64': 'torch.DoubleTensor',
+    'int64': 'torch.LongTensor',
+    'int32': 'torch.IntTensor',
+    'int16': 'torch.ShortTensor',
+    'int8': 'torch.CharTensor',
+    'uint8': 'torch.ByteTensor',
+    'bool': 'torch.BoolTensor',
+}
+
+# torch.set_default_dtype: float32 or float64 (the engine keeps its own copy for promotion and printing).
+_default = ['float32']
+
+
+def default_float():
+    """The engine name of the default float dtype: what float literals and factories without dtype= make."""
+    return _default[0]
+
+
+def set_default_float(name):
+    _default[0] = name
 
 
 def from_engine(name):
@@ -52,12 +85,12 @@ def to_engine(dt):
         return None
     if isinstance(dt, dtype):
         if dt._engine is None:
-            raise unsupported(f"dtype {dt!r}", "tensors are float32, int64 or bool")
+            raise unsupported(f"dtype {dt!r}", "tensors are float32, float64, int64, int32, int16, int8, uint8 or bool")
         return dt._engine
     import builtins
 
     if dt is builtins.float:
-        return 'float32'
+        return 'float64'
     if dt is builtins.int:
         return 'int64'
     if dt is builtins.bool:

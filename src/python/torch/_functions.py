@@ -6,6 +6,8 @@ from ._engine import E
 
 from ._tensor import Tensor, wrap, _operand, _minmax, tensor_from_data
 from ._unsupported import unsupported
+from ._out import into
+from ._numpy_names import accept_numpy_names
 
 _isinstance = builtins.isinstance
 
@@ -16,8 +18,9 @@ def _as_tensor(x):
 
 def _forward(name):
     def fn(input, *args, **kwargs):
-        kwargs.pop('out', None)
-        return getattr(_as_tensor(input), name)(*args, **kwargs)
+        out = kwargs.pop('out', None)
+        result = getattr(_as_tensor(input), name)(*args, **kwargs)
+        return result if out is None else into(out, result, name)
 
     fn.__name__ = name
     return fn
@@ -101,6 +104,9 @@ _FORWARDED = (
     'gather',
     'masked_select',
     'masked_fill',
+    'scatter',
+    'scatter_add',
+    'bincount',
     'nonzero',
     'tril',
     'triu',
@@ -159,16 +165,18 @@ for _name in _FORWARDED:
 
 def add(input, other, *, alpha=1, out=None):
     if not _isinstance(input, Tensor):
-        return _as_tensor(other).__radd__(input) if alpha == 1 else _as_tensor(input).add(other, alpha=alpha)
-    return input.add(other, alpha=alpha)
+        result = _as_tensor(other).__radd__(input) if alpha == 1 else _as_tensor(input).add(other, alpha=alpha)
+    else:
+        result = input.add(other, alpha=alpha)
+    return into(out, result, 'add')
 
 
 def max(input, dim=None, keepdim=False, *, out=None):
-    return _minmax(input, 'max', dim, keepdim)
+    return into(out, _minmax(input, 'max', dim, keepdim), 'max')
 
 
 def min(input, dim=None, keepdim=False, *, out=None):
-    return _minmax(input, 'min', dim, keepdim)
+    return into(out, _minmax(input, 'min', dim, keepdim), 'min')
 
 
 def floor_divide(input, other):
@@ -178,15 +186,15 @@ def floor_divide(input, other):
 def pow(input, exponent, *, out=None):
     """torch.pow(x, e), and torch.pow(2, x) with a Python number as the base (PowBackward2)."""
     if _isinstance(input, Tensor):
-        return input.pow(exponent)
-    return wrap(E.pow(_operand(input), _operand(exponent)))
+        return into(out, input.pow(exponent), 'pow')
+    return into(out, wrap(E.pow(_operand(input), _operand(exponent))), 'pow')
 
 
 def remainder(input, other, *, out=None):
     """torch.remainder(x, y), and torch.remainder(2, x) (which PyTorch cannot differentiate)."""
     if _isinstance(input, Tensor):
-        return input.remainder(other)
-    return wrap(E.remainder(_operand(input), _operand(other)))
+        return into(out, input.remainder(other), 'remainder')
+    return into(out, wrap(E.remainder(_operand(input), _operand(other))), 'remainder')
 
 
 def rsub(input, other, *, alpha=1):
@@ -206,7 +214,7 @@ def cat(tensors, dim=0, *, out=None):
     tensors = list(tensors)
     if not tensors:
         raise RuntimeError('torch.cat(): expected a non-empty list of Tensors')
-    return wrap(E.cat([t._t for t in tensors], dim))
+    return into(out, wrap(E.cat([t._t for t in tensors], dim)), 'cat')
 
 
 concat = cat
@@ -217,7 +225,7 @@ def stack(tensors, dim=0, *, out=None):
     tensors = list(tensors)
     if not tensors:
         raise RuntimeError('stack expects a non-empty TensorList')
-    return wrap(E.stack([t._t for t in tensors], dim))
+    return into(out, wrap(E.stack([t._t for t in tensors], dim)), 'stack')
 
 
 def hstack(tensors):
@@ -293,6 +301,10 @@ def meshgrid(*tensors, indexing='ij'):
 def squeeze_(input, dim=None):
     return input.squeeze_(dim)
 
+
+for _name in ('max', 'min', 'cat', 'stack'):
+    _g[_name] = accept_numpy_names(_g[_name])
+concat = concatenate = cat
 
 # What `from ._functions import *` gives the torch namespace: the functions, not this module's imports.
 __all__ = sorted(

@@ -3,8 +3,8 @@ torch.from_numpy, torch.tensor(ndarray) and numpy scalars/arrays as operands of 
 
 No memory is shared: the engine keeps a tensor's values in a JS typed array and numpy keeps a Python list,
 so Tensor.numpy() and torch.from_numpy() copy (a write to one is not seen by the other, unlike PyTorch).
-Tensors are float32, int64 or bool: a float64 array becomes a float32 tensor (a hint says so), other
-integer arrays become int64 tensors."""
+Arrays keep their dtype as in PyTorch (float64 arrays make float64 tensors, int32 int32, uint8 uint8);
+float16 becomes float32 and uint16/uint32/uint64 become int64, each with a hint."""
 
 from ._engine import E
 
@@ -25,8 +25,23 @@ def tensor_to_numpy(t):
         raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
     np = _np()
     d = t._t.dtype
-    dtype = np.float32 if d == 'float32' else np.int64 if d == 'int64' else np.bool_
-    return np.array(t.tolist(), dtype=dtype)
+    return np.array(t.tolist(), dtype=np.bool_ if d == 'bool' else getattr(np, d))
+
+
+# numpy dtypes the engine stores as they are; the others are converted (with a hint).
+_SAME = ('float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool')
+
+
+def engine_dtype(d):
+    """The engine dtype of a tensor made from a numpy array of dtype `d` (as PyTorch, where it can)."""
+    if d.name in _SAME:
+        return d.name
+    engine = 'float32' if d.kind == 'f' else 'int64' if d.kind in 'iu' else 'bool'
+    E.hint(
+        f"torch.from_numpy: this {d.name} array became a torch.{engine} tensor (Backprop Lens has no "
+        f"torch.{d.name}); PyTorch would make a torch.{d.name} tensor."
+    )
+    return engine
 
 
 def from_numpy(a):
@@ -36,23 +51,7 @@ def from_numpy(a):
     np = _np()
     if not isinstance(a, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {type(a).__name__})")
-    d = a.dtype
-    if d.kind == 'f':
-        engine = 'float32'
-        if d.name != 'float32':
-            E.hint(
-                f"torch.from_numpy: this {d.name} array became a float32 tensor (Backprop Lens computes in "
-                f"float32); PyTorch would make a torch.{d.name} tensor. Values print with float32 precision."
-            )
-    elif d.kind in 'iu':
-        engine = 'int64'
-        if d.name != 'int64':
-            E.hint(
-                f"torch.from_numpy: this {d.name} array became an int64 tensor (Backprop Lens' integer "
-                f"tensors are int64); PyTorch would make a torch.{d.name} tensor."
-            )
-    else:
-        engine = 'bool'
+    engine = engine_dtype(a.dtype)
     flat = a.reshape(-1).tolist()
     return wrap(E.tensor(flat, list(a.shape), engine, False))
 

@@ -13,6 +13,7 @@ The class is assembled from one mixin per concern (as tinygrad does):
     _tensor_views.py      indexing, views and reshapes, splits and gathers"""
 
 from ._size import Size
+from ._dtype import default_float, from_engine
 from ._tensor_base import (
     TensorBase,
     bind_tensor_class,
@@ -27,7 +28,6 @@ from ._tensor_base import (
     _zero_grads,
     _isinstance,
     _int,
-    _FLOAT32,
 )
 from ._tensor_convert import ConversionMixin
 from ._tensor_autograd import AutogradMixin
@@ -37,6 +37,7 @@ from ._tensor_reduce import ReductionMixin
 from ._tensor_views import ViewMixin
 
 from ._engine import E
+from ._numpy_names import add_numpy_names
 
 __all__ = [
     'Tensor',
@@ -56,11 +57,13 @@ class Tensor(OperatorMixin, MathMixin, ReductionMixin, ViewMixin, AutogradMixin,
     __slots__ = ()
 
     def __new__(cls, *args, **kwargs):
-        # Legacy constructor: torch.Tensor([1, 2]) copies data as float32; torch.Tensor(2, 3) is uninitialised.
+        # Legacy constructor: torch.Tensor([1, 2]) copies data in the default dtype (float32 unless
+        # torch.set_default_dtype changed it); torch.Tensor(2, 3) is uninitialised.
         if args and not _isinstance(args[0], (_int, Size)):
-            return wrap(tensor_from_data(args[0], dtype=_FLOAT32)._t)
+            return wrap(tensor_from_data(args[0], dtype=from_engine(default_float()))._t)
         shape = _shape_args(args) if args else (0,)
-        return wrap(E.zeros(list(shape), 'float32', False))
+        return wrap(E.zeros(list(shape), default_float(), False))
 
 
+add_numpy_names(Tensor)
 bind_tensor_class(Tensor)

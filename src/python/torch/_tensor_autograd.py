@@ -6,19 +6,21 @@ import builtins
 from ._engine import E
 
 from ._unsupported import unsupported
-from ._tensor_base import wrap, _operand
+from ._tensor_base import TensorBase, wrap, _operand
 
 _isinstance = builtins.isinstance
 _bool = builtins.bool
 
 
 class _GradFn:
-    """What `tensor.grad_fn` shows: the PyTorch name of the backward node."""
+    """What `tensor.grad_fn` shows: the backward node, of a class named as PyTorch's (`AddBackward0`)."""
 
     __slots__ = ('_node',)
 
-    def __init__(self, node):
-        self._node = node
+    def __new__(cls, node):
+        o = object.__new__(_grad_fn_class(node.name))
+        o._node = node
+        return o
 
     def name(self):
         name = self._node.name
@@ -27,16 +29,79 @@ class _GradFn:
 
     @property
     def next_functions(self):
-        return tuple((_GradFn(n) if n is not None else None, 0) for n in E.next_nodes(self._node))
+        """One (node, 0) per input: its grad_fn, an AccumulateGrad for a leaf that requires grad, else None."""
+        edges = []
+        for node, leaf in E.next_edges(self._node):
+            edges.append((_GradFn(node) if node is not None else AccumulateGrad(leaf) if leaf is not None else None, 0))
+        return tuple(edges)
 
     def __repr__(self):
-        return f"<{self._node.name} object at {id(self):#x}>"
+        name = self._node.name
+        where = 'torch.autograd.function.' if name in custom_node_names else ''
+        return f"<{where}{name} object at {id(self):#x}>"
 
     def __eq__(self, other):
         return _isinstance(other, _GradFn) and E.same(self._node, other._node)
 
     def __hash__(self):
         return hash(self._node.name)
+
+
+_grad_fn_classes = {}
+# The node names of learners' torch.autograd.Function classes (`LegendrePolynomial3Backward`), which PyTorch
+# prints with their module: <torch.autograd.function.LegendrePolynomial3Backward object at ...>.
+custom_node_names = set()
+# Whether the backward pass under way keeps its graph (retain_graph=True): a custom Function's backward then
+# may run again, so its ctx (and the saved tensors) must stay.
+retaining = [False]
+
+
+def _grad_fn_class(name):
+    """The class of a grad_fn: one per node name, so type(y.grad_fn).__name__ is 'AddBackward0'."""
+    cls = _grad_fn_classes.get(name)
+    if cls is None:
+        cls = type(name, (_GradFn,), {'__slots__': (), '__module__': 'builtins'})
+        _grad_fn_classes[name] = cls
+    return cls
+
+
+class AccumulateGrad:
+    """The node that adds a leaf's gradient into its .grad; `.variable` is the leaf."""
+
+    __slots__ = ('_leaf',)
+    __module__ = 'builtins'
+    next_functions = ()
+
+    def __init__(self, leaf):
+        self._leaf = leaf
+
+    def name(self):
+        return 'torch::autograd::AccumulateGrad'
+
+    @property
+    def variable(self):
+        return _python_tensor(self._leaf)
+
+    def __repr__(self):
+        return f"<AccumulateGrad object at {id(self):#x}>"
+
+    def __eq__(self, other):
+        return _isinstance(other, AccumulateGrad) and E.same(self._leaf, other._leaf)
+
+    def __hash__(self):
+        return 0
+
+
+def _python_tensor(t):
+    """The learner's own Python tensor for engine tensor t (so `fn.variable is a` holds), else a new handle.
+    Found by a scan of the live tensors rather than a registry kept on every wrap: only graph-walking
+    tutorials ask, and a training step should not pay for it."""
+    import gc
+
+    for o in gc.get_objects():
+        if _isinstance(o, TensorBase) and E.same(o._t, t):
+            return o
+    return wrap(t)
 
 
 class AutogradMixin:
@@ -93,7 +158,8 @@ class AutogradMixin:
             raise unsupported('backward(create_graph=True)', 'higher-order gradients')
         if inputs is not None:
             raise unsupported('backward(inputs=...)')
-        E.backward(self._t, None if gradient is None else _operand(gradient), _bool(retain_graph))
+        retaining[0] = _bool(retain_graph)
+        E.backward(self._t, None if gradient is None else _operand(gradient), retaining[0])
 
     def detach(self):
         return wrap(E.detach(self._t))

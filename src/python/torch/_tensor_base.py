@@ -8,7 +8,7 @@ import builtins
 
 from ._engine import E
 
-from ._dtype import from_engine, to_engine
+from ._dtype import default_float, from_engine, to_engine
 from ._unsupported import unsupported, no_gpu
 
 _isinstance = builtins.isinstance
@@ -85,7 +85,13 @@ def tensor_from_data(data, dtype=None, requires_grad=False):
     flat = []
     shape = []
     _flatten_nested(data, flat, shape, 0)
-    eng_dtype = to_engine(dtype) if dtype is not None else _infer_dtype(flat)
+    if dtype is None and data.__class__.__module__ == 'numpy' and hasattr(data, 'dtype'):
+        # A numpy array or scalar keeps its dtype, as in PyTorch (float64 arrays make float64 tensors).
+        from ._numpy_bridge import engine_dtype
+
+        eng_dtype = engine_dtype(data.dtype)
+    else:
+        eng_dtype = to_engine(dtype) if dtype is not None else _infer_dtype(flat)
     return wrap(E.tensor(flat, shape, eng_dtype, _bool(requires_grad)))
 
 
@@ -118,10 +124,10 @@ def _infer_dtype(flat):
     kind = 'bool'
     for v in flat:
         if v.__class__ is _float:
-            return 'float32'
+            return default_float()
         if v.__class__ is not _bool:
             kind = 'int64'
-    return kind if flat else 'float32'
+    return kind if flat else default_float()
 
 
 class _DeviceCPU:

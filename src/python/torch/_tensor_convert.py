@@ -5,7 +5,9 @@ import builtins
 
 from ._engine import E
 
-from ._dtype import dtype as _dtype_cls, from_engine, to_engine
+from ._dtype import TYPE_NAMES, dtype as _dtype_cls, from_engine, to_engine
+
+_FLOATS = ('float32', 'float64')
 from ._size import Size
 from ._unsupported import unsupported, no_gpu
 from ._tensor_base import TensorBase, wrap, tensor_from_data, CPU, _check_device, _shape_args
@@ -69,7 +71,7 @@ class ConversionMixin:
         return self.dtype.itemsize
 
     def is_floating_point(self):
-        return self._t.dtype == 'float32'
+        return self._t.dtype in _FLOATS
 
     def is_contiguous(self, memory_format=None):
         return self._t.is_contiguous()
@@ -83,19 +85,19 @@ class ConversionMixin:
         t = self._t
         v = E.item(t)
         d = t.dtype
-        if d == 'float32':
+        if d in _FLOATS:
             return _float(v)
-        if d == 'int64':
-            return _int(v)
-        return _bool(v)
+        if d == 'bool':
+            return _bool(v)
+        return _int(v)
 
     def tolist(self):
         t = self._t
         d = t.dtype
-        conv = _float if d == 'float32' else _int if d == 'int64' else _bool
+        conv = _float if d in _FLOATS else _bool if d == 'bool' else _int
         # One copy of the buffer into Python (element-wise proxy reads would cost a JS call each).
         flat = t.data.to_memoryview().tolist()
-        if d != 'float32':
+        if d not in _FLOATS:
             flat = [conv(v) for v in flat]
         shape = list(t.shape)
         if not shape:
@@ -120,7 +122,7 @@ class ConversionMixin:
         return _int(self._scalar('int'))
 
     def __index__(self):
-        if self._t.dtype == 'float32':
+        if self._t.dtype in _FLOATS:
             raise TypeError('only integer tensors of a single element can be converted to an index')
         return _int(self._scalar('index'))
 
@@ -164,31 +166,41 @@ class ConversionMixin:
     __str__ = __repr__
 
     # ---- dtype / device -------------------------------------------------------------------------
+    def _as(self, name):
+        return self if self._t.dtype == name else wrap(E.cast(self._t, name))
+
     def float(self):
-        return self if self._t.dtype == 'float32' else wrap(E.cast(self._t, 'float32'))
-
-    def long(self):
-        return self if self._t.dtype == 'int64' else wrap(E.cast(self._t, 'int64'))
-
-    def bool(self):
-        return self if self._t.dtype == 'bool' else wrap(E.cast(self._t, 'bool'))
-
-    def int(self):
-        raise unsupported('Tensor.int()', 'int32 tensors; use .long() for int64')
+        return self._as('float32')
 
     def double(self):
-        raise unsupported('Tensor.double()', 'float64 tensors; Backprop Lens computes in float32')
+        return self._as('float64')
+
+    def long(self):
+        return self._as('int64')
+
+    def int(self):
+        return self._as('int32')
+
+    def short(self):
+        return self._as('int16')
+
+    def char(self):
+        return self._as('int8')
+
+    def byte(self):
+        return self._as('uint8')
+
+    def bool(self):
+        return self._as('bool')
 
     def half(self):
         raise unsupported('Tensor.half()', 'float16 tensors')
 
     def type(self, dtype=None, non_blocking=False):
         if dtype is None:
-            return {'float32': 'torch.FloatTensor', 'int64': 'torch.LongTensor', 'bool': 'torch.BoolTensor'}[
-                self._t.dtype
-            ]
+            return TYPE_NAMES[self._t.dtype]
         if _isinstance(dtype, str):
-            names = {'torch.FloatTensor': 'float32', 'torch.LongTensor': 'int64', 'torch.BoolTensor': 'bool'}
+            names = {v: k for k, v in TYPE_NAMES.items()}
             if dtype not in names:
                 raise unsupported(f"Tensor.type({dtype!r})")
             return self.to(from_engine(names[dtype]))

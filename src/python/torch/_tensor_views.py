@@ -12,6 +12,7 @@ from ._tensor_base import TensorBase, wrap, tensor_from_data, _operand, _shape_a
 _isinstance = builtins.isinstance
 _int = builtins.int
 _bool = builtins.bool
+_float = builtins.float
 
 
 class ViewMixin:
@@ -83,6 +84,21 @@ class ViewMixin:
     def t(self):
         return wrap(E.t(self._t))
 
+    def t_(self):
+        return self._transposed_in_place(self.t())
+
+    def transpose_(self, dim0, dim1):
+        return self._transposed_in_place(self.transpose(dim0, dim1))
+
+    def _transposed_in_place(self, result):
+        """t_()/transpose_(): the tensor takes the transposed shape and values (ours holds its values in
+        order, so they move; PyTorch swaps its strides)."""
+        from ._grad_mode import no_grad
+
+        with no_grad():
+            E.set_data(self._t, result.detach().clone()._t)
+        return self
+
     def permute(self, *dims):
         return wrap(E.permute(self._t, list(_shape_args(dims))))
 
@@ -137,6 +153,23 @@ class ViewMixin:
     def gather(self, dim, index):
         return wrap(E.gather(self._t, dim, index._t))
 
+    def scatter(self, dim, index, src=None, reduce=None, *, value=None):
+        return wrap(E.scatter(self._t, dim, index._t, _scatter_src(src, value), reduce))
+
+    def scatter_(self, dim, index, src=None, reduce=None, *, value=None):
+        E.scatter_(self._t, dim, index._t, _scatter_src(src, value), reduce)
+        return self
+
+    def scatter_add(self, dim, index, src):
+        return wrap(E.scatter_add(self._t, dim, index._t, src._t))
+
+    def scatter_add_(self, dim, index, src):
+        E.scatter_add_(self._t, dim, index._t, src._t)
+        return self
+
+    def bincount(self, weights=None, minlength=0):
+        return wrap(E.bincount(self._t, None if weights is None else weights._t, int(minlength)))
+
     def masked_select(self, mask):
         return wrap(E.getitem(self._t, [mask._t]))
 
@@ -152,6 +185,18 @@ class ViewMixin:
 
     def diag(self, diagonal=0):
         return wrap(E.diag(self._t, diagonal))
+
+
+def _scatter_src(src, value):
+    """scatter's source: a tensor (src=) or a Python number (value=, or a number passed as src)."""
+    src = value if src is None else src
+    if src is None:
+        raise TypeError("scatter() missing 1 required positional argument: 'src' or 'value'")
+    if _isinstance(src, TensorBase):
+        return src._t
+    if _isinstance(src, (_int, _float, _bool)):
+        return src
+    return _float(src)
 
 
 def _index_spec(key):
@@ -173,6 +218,8 @@ def _index_spec(key):
             spec.append(k._t)
         elif k.__class__ is _bool:
             spec.append(tensor_from_data(k)._t)
+        elif k.__class__ is range:  # x[range(3), y]: a python sequence of indices, as a list is
+            spec.append(E.tensor(list(k), [len(k)], 'int64', False))
         elif _isinstance(k, (list, tuple)):
             spec.append(tensor_from_data(k)._t)
         elif hasattr(k, '__index__'):

@@ -49,6 +49,7 @@ from .modules.container import (
     Dropout,
     AlphaDropout,
 )
+from .modules.batchnorm import BatchNorm1d  # noqa: F401
 from . import functional, init, utils  # noqa: F401
 from .._unsupported import module_getattr as _module_getattr
 

@@ -52,6 +52,22 @@ def dropout(input, p=0.5, training=True, inplace=False):
     return out
 
 
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05):
+    """Normalises each channel (dim 1) by the batch's statistics (training, which also moves the running ones)
+    or by running_mean/running_var; the engine computes it as PyTorch's CPU kernel does."""
+    if training and input.numel() // input.shape[1] <= 1:
+        raise ValueError(f'Expected more than 1 value per channel when training, got input size {input.shape}')
+
+    def t(x):
+        return None if x is None else x._t
+
+    return wrap(
+        E.batch_norm(
+            input._t, t(running_mean), t(running_var), t(weight), t(bias), bool(training), float(momentum), float(eps)
+        )
+    )
+
+
 def alpha_dropout(input, p=0.5, training=False, inplace=False):
     if not training or p == 0.0:
         return input

@@ -14,6 +14,24 @@ from .._unsupported import unsupported
 _optimizer_step = E.optimizer_step
 _optimizer_zero_grad = E.optimizer_zero_grad
 
+# Backprop Lens's learning-rate comparison (the panel's "Compare learning rates", the CLI's
+# BACKPROP_LENS_LR_SCALE): every optimizer's lr is multiplied by this when it is constructed, so the file
+# runs unchanged at x0.1, x1, x10 of its own rate. Set for each run by the runtime (_bl_run.set_lr_scale).
+lr_scale = [1.0]
+
+
+def _scaled_lrs(defaults, groups):
+    scale = lr_scale[0]
+    if scale == 1.0:
+        return defaults
+    defaults = dict(defaults)
+    if isinstance(defaults.get('lr'), (int, float)):
+        defaults['lr'] = defaults['lr'] * scale
+    for g in groups:
+        if isinstance(g.get('lr'), (int, float)):
+            g['lr'] = g['lr'] * scale
+    return defaults
+
 
 class _ParamGroup(MutableMapping):
     """One of `optimizer.param_groups`: reads and writes go to the engine's group record, so a scheduler
@@ -106,11 +124,12 @@ class Optimizer:
     _engine_name = None
 
     def __init__(self, params, defaults):
+        groups = _group_inputs(params)
+        defaults = _scaled_lrs(defaults, groups)
         self.defaults = defaults
         self.state = defaultdict(dict)
         self.param_groups = []
         self._o = None
-        groups = _group_inputs(params)
         if self._engine_name is not None:
             self._o = E.new_optimizer(self._engine_name, [_js_group(g) for g in groups], _js_options(defaults))
             for g, js in zip(groups, E.param_groups(self._o)):
@@ -153,12 +172,16 @@ class Optimizer:
     def state_dict(self):
         if self._o is None:
             raise unsupported('state_dict() of a custom optimizer')
-        return _StateDict(E.optimizer_state_dict(self._o))
+        from ._state_dict import state_dict
+
+        return state_dict(self)
 
     def load_state_dict(self, state_dict):
-        if self._o is None or not isinstance(state_dict, _StateDict):
-            raise unsupported('load_state_dict() with a state dict not made by this session')
-        E.optimizer_load_state_dict(self._o, state_dict._js)
+        if self._o is None:
+            raise unsupported('load_state_dict() of a custom optimizer')
+        from ._state_dict import load_state_dict
+
+        load_state_dict(self, state_dict)
 
     def __repr__(self):
         text = self.__class__.__name__ + ' ('
@@ -172,14 +195,6 @@ class Optimizer:
 
     def __getstate__(self):
         raise unsupported('pickling optimizers')
-
-
-class _StateDict(dict):
-    """An optimizer state dict: kept as the engine's record so it can be loaded back."""
-
-    def __init__(self, js):
-        super().__init__(state={}, param_groups=[])
-        self._js = js
 
 
 def _js_group(group):

@@ -204,7 +204,9 @@ def default_collate(batch):
     if isinstance(elem, Tensor):
         return stack(batch, 0)
     if isinstance(elem, float):
-        return tensor(batch)
+        from .._dtype import float64
+
+        return tensor(batch, dtype=float64)  # PyTorch collates Python floats as float64
     if isinstance(elem, bool):
         return tensor(batch)
     if isinstance(elem, int):

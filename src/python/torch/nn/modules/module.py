@@ -25,6 +25,7 @@ from ..._activation_probe import (
 )
 from ..._tensor import Tensor, _zero_grads
 from ..parameter import Parameter
+from ._source_line import creation_line as _creation_line
 
 _model_seen = E.model_seen
 _hint = E.hint
@@ -102,6 +103,11 @@ class _StateDict(OrderedDict):
     __str__ = __repr__
 
 
+# type(model.state_dict()).__name__ is 'OrderedDict', as in PyTorch (the module stays ours: pickle and
+# torch.save turn it into a plain OrderedDict).
+_StateDict.__name__ = _StateDict.__qualname__ = 'OrderedDict'
+
+
 def _addindent(text, spaces):
     lines = text.split('\n')
     if len(lines) == 1:
@@ -130,6 +136,7 @@ class Module:
         d['_forward_hooks'] = OrderedDict()
         d['_forward_pre_hooks'] = OrderedDict()
         d['_backward_hooks'] = OrderedDict()
+        d['_bl_line'] = _creation_line()
 
     def forward(self, *input):
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
@@ -395,19 +402,9 @@ class Module:
         return self
 
     def to(self, *args, **kwargs):
-        for a in list(args) + [kwargs.get('device'), kwargs.get('dtype')]:
-            if a is None:
-                continue
-            name = str(a)
-            if name.startswith('cuda') or name.startswith('mps'):
-                from ..._unsupported import no_gpu
+        from ._casting import module_to
 
-                raise no_gpu(f"Module.to({name!r})")
-            if name not in ('cpu', 'torch.float32', 'torch.float'):
-                from ..._unsupported import unsupported
-
-                raise unsupported(f"Module.to({name!r})")
-        return self
+        return module_to(self, args, kwargs)
 
     def cpu(self):
         return self
@@ -418,12 +415,16 @@ class Module:
         raise no_gpu('Module.cuda()')
 
     def float(self):
-        return self
+        from ... import float32
+        from ._casting import cast_floats
+
+        return cast_floats(self, float32)
 
     def double(self):
-        from ..._unsupported import unsupported
+        from ... import float64
+        from ._casting import cast_floats
 
-        raise unsupported('Module.double()', 'float64; Backprop Lens computes in float32')
+        return cast_floats(self, float64)
 
     def half(self):
         from ..._unsupported import unsupported
@@ -566,9 +567,11 @@ def _observe(module):
             shape = list(p.shape)
             own.append({'name': full, 'shape': shape, 'numel': p.numel()})
         children = [path + '.' + name if path else name for name, m in sub._modules.items() if m is not None]
-        infos.append(
-            {'path': path, 'type': type(sub).__name__, 'extra': sub.extra_repr(), 'params': own, 'children': children}
-        )
+        info = dict(path=path, type=type(sub).__name__, extra=sub.extra_repr(), params=own, children=children)
+        line = sub.__dict__.get('_bl_line')
+        if line is not None:
+            info['line'] = line
+        infos.append(info)
     names = []
     tensors = []
     for name, p in module.named_parameters():

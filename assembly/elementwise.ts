@@ -1,0 +1,112 @@
+// Element-wise float32 kernels, four lanes at a time: the binary arithmetic of a training step (x + y,
+// x - alpha * y, x * y, with y a tensor of the same size, one scalar, or a row repeated over the leading
+// dims, e.g. a bias) and relu with its derivative. Each lane computes exactly the float32 operation the
+// TypeScript loops compute (one rounding per operation), so results are bit-identical to them.
+// Pointers are byte addresses of float32 arrays in this module's memory; n is the element count.
+
+export const EW_ADD: i32 = 0; // c = a + b
+export const EW_SUB_SCALED: i32 = 1; // c = a + alpha * b (alpha * b rounded first: sub is alpha = -1)
+export const EW_MUL: i32 = 2; // c = a * b
+
+/** b's layout: the same n elements, one value (scalar), or `m` values repeated (a row broadcast over rows). */
+export const B_FULL: i32 = 0;
+export const B_SCALAR: i32 = 1;
+export const B_ROW: i32 = 2;
+
+// @ts-ignore: decorator
+@inline function apply(op: i32, a: v128, b: v128, alpha: v128): v128 {
+  if (op == EW_ADD) return f32x4.add(a, b);
+  if (op == EW_MUL) return f32x4.mul(a, b);
+  return f32x4.add(a, f32x4.mul(alpha, b));
+}
+
+// @ts-ignore: decorator
+@inline function apply1(op: i32, a: f32, b: f32, alpha: f32): f32 {
+  if (op == EW_ADD) return a + b;
+  if (op == EW_MUL) return a * b;
+  return a + alpha * b;
+}
+
+/** c[i] = a[i] op b[i] over a contiguous run of `n` (b advancing with a). */
+// @ts-ignore: decorator
+@inline function run(op: i32, n: i32, a: usize, b: usize, c: usize, alpha: f32): void {
+  const va = f32x4.splat(alpha);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    v128.store(c + o, apply(op, v128.load(a + o), v128.load(b + o), va));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    store<f32>(c + o, apply1(op, load<f32>(a + o), load<f32>(b + o), alpha));
+  }
+}
+
+/** c[i] = a[i] op s for one scalar s. */
+// @ts-ignore: decorator
+@inline function runScalar(op: i32, n: i32, a: usize, s: f32, c: usize, alpha: f32): void {
+  const va = f32x4.splat(alpha);
+  const vs = f32x4.splat(s);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    v128.store(c + o, apply(op, v128.load(a + o), vs, va));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    store<f32>(c + o, apply1(op, load<f32>(a + o), s, alpha));
+  }
+}
+
+function binaryOp(op: i32, layout: i32, n: i32, m: i32, a: usize, b: usize, c: usize, alpha: f32): void {
+  if (layout == B_FULL) run(op, n, a, b, c, alpha);
+  else if (layout == B_SCALAR) runScalar(op, n, a, load<f32>(b), c, alpha);
+  else {
+    for (let r = 0; r + m <= n; r += m) {
+      const o = (<usize>r) << 2;
+      run(op, m, a + o, b, c + o, alpha);
+    }
+  }
+}
+
+/** c = a op b (op EW_*, b laid out as B_*; m is the row length for B_ROW). */
+export function ewBinary(op: i32, layout: i32, n: i32, m: i32, a: usize, b: usize, c: usize, alpha: f32): void {
+  // One specialised loop per op: the op test then folds away inside each.
+  if (op == EW_ADD) binaryOp(EW_ADD, layout, n, m, a, b, c, alpha);
+  else if (op == EW_MUL) binaryOp(EW_MUL, layout, n, m, a, b, c, alpha);
+  else binaryOp(EW_SUB_SCALED, layout, n, m, a, b, c, alpha);
+}
+
+/**
+ * y = relu(x) as PyTorch's clamp_min(x, 0): x where its sign bit is clear or it is a NaN, else +0 (so -0 and
+ * negatives give +0). The same bits as the TypeScript reluBits.
+ */
+export function ewRelu(n: i32, x: usize, y: usize): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    const v = v128.load(x + o);
+    const keep = v128.or(i32x4.ge_s(v, i32x4.splat(0)), f32x4.ne(v, v));
+    v128.store(y + o, v128.and(v, keep));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    const v = load<f32>(x + o);
+    const bits = reinterpret<i32>(v);
+    store<f32>(y + o, bits >= 0 || v != v ? v : 0);
+  }
+}
+
+/** r = y > 0 ? g : +0 (relu's backward from its output; NaN and -0 outputs pass no gradient). */
+export function ewReluBackward(n: i32, y: usize, g: usize, r: usize): void {
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = (<usize>i) << 2;
+    v128.store(r + o, v128.and(v128.load(g + o), f32x4.gt(v128.load(y + o), zero)));
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    store<f32>(r + o, load<f32>(y + o) > 0 ? load<f32>(g + o) : 0);
+  }
+}

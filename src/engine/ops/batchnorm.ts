@@ -1,0 +1,191 @@
+// Batch normalisation (F.batch_norm, nn.BatchNorm1d) over input [N, C] or [N, C, L], per channel C, in the
+// order PyTorch 1.13's CPU kernel computes it: the batch mean and sum of squares accumulated in double, the
+// mean kept as float, invstd = 1 / sqrt(var + eps), then y = x * alpha + beta with alpha = invstd * weight
+// and beta = bias - mean * alpha per channel (one fused multiply-add per element, so a value at the mean can
+// come out as -5.96e-08, as PyTorch prints it). Training normalises with the biased variance and moves the
+// running variance towards the unbiased one; eval uses the running statistics.
+import { pyError } from '../errors';
+import { Node, needsGrad } from '../autograd';
+import { Tensor, allocate, isFloatDType } from '../tensor';
+import { fmtShape } from '../shape';
+import { fmaf } from '../random';
+
+export interface BatchNormOptions {
+  training: boolean;
+  momentum: number;
+  eps: number;
+}
+
+interface Layout {
+  n: number;
+  c: number;
+  inner: number;
+}
+
+function layout(x: Tensor, weight: Tensor | null): Layout {
+  if (x.ndim < 2) {
+    throw pyError('ValueError', `expected 2D or 3D input (got ${x.ndim}D input)`);
+  }
+  const c = x.shape[1];
+  if (weight && weight.data.length !== c) {
+    throw pyError(
+      'RuntimeError',
+      `running_mean should contain ${c} elements not ${weight.data.length} (input of shape ${fmtShape(x.shape)})`,
+    );
+  }
+  let inner = 1;
+  for (let k = 2; k < x.ndim; k++) inner *= x.shape[k];
+  return { n: x.shape[0], c, inner };
+}
+
+/** Per channel: the float mean and the sum of squared deviations (both accumulated in double). */
+function batchStats(x: Tensor, l: Layout): { mean: Float64Array; varSum: Float64Array } {
+  const round = x.dtype === 'float32' ? Math.fround : (v: number) => v;
+  const mean = new Float64Array(l.c);
+  const varSum = new Float64Array(l.c);
+  const count = l.n * l.inner;
+  for (let ch = 0; ch < l.c; ch++) {
+    // [N, C] input takes ATen's channels-last kernel: row by row in float (the square added with one
+    // rounding); [N, C, L] its contiguous kernel, accumulating in double.
+    const rowwise = l.inner === 1;
+    let sum = 0;
+    for (let b = 0; b < l.n; b++) {
+      const base = (b * l.c + ch) * l.inner;
+      for (let i = 0; i < l.inner; i++) sum = rowwise ? round(sum + x.data[base + i]) : sum + x.data[base + i];
+    }
+    const m = round(sum / count);
+    let sq = 0;
+    for (let b = 0; b < l.n; b++) {
+      const base = (b * l.c + ch) * l.inner;
+      for (let i = 0; i < l.inner; i++) {
+        const d = round(x.data[base + i] - m);
+        sq = rowwise ? fmaFor(x.dtype)(d, d, sq) : sq + round(d * d);
+      }
+    }
+    mean[ch] = m;
+    varSum[ch] = round(sq);
+  }
+  return { mean, varSum };
+}
+
+/** running = (1 - momentum) * running + momentum * batch value, in double, stored in the buffer's dtype. */
+function updateRunning(running: Tensor | null, values: ArrayLike<number>, momentum: number): void {
+  if (!running) return;
+  for (let ch = 0; ch < values.length; ch++) {
+    running.data[ch] = momentum * values[ch] + (1 - momentum) * running.data[ch];
+  }
+}
+
+/** a * b + c with one rounding in float32 (the compiler's contraction); plain in double. */
+function fmaFor(dtype: string): (a: number, b: number, c: number) => number {
+  return dtype === 'float32' ? fmaf : (a, b, c) => a * b + c;
+}
+
+/** F.batch_norm(x, running_mean, running_var, weight, bias, training, momentum, eps). */
+export function batch_norm(
+  x: Tensor,
+  runningMean: Tensor | null,
+  runningVar: Tensor | null,
+  weight: Tensor | null,
+  bias: Tensor | null,
+  opts: BatchNormOptions,
+): Tensor {
+  if (!isFloatDType(x.dtype)) throw pyError('RuntimeError', `"batch_norm" not implemented for '${x.dtype}'`);
+  const l = layout(x, weight);
+  const count = l.n * l.inner;
+  const round = x.dtype === 'float32' ? Math.fround : (v: number) => v;
+  let mean: Float64Array;
+  const invstd = new Float64Array(l.c);
+  if (opts.training) {
+    if (count <= 1) {
+      throw pyError(
+        'ValueError',
+        `Expected more than 1 value per channel when training, got input size ${fmtShape(x.shape)}`,
+      );
+    }
+    const stats = batchStats(x, l);
+    mean = stats.mean;
+    for (let ch = 0; ch < l.c; ch++) invstd[ch] = round(1 / Math.sqrt(stats.varSum[ch] / count + opts.eps));
+    updateRunning(runningMean, mean, opts.momentum);
+    updateRunning(
+      runningVar,
+      Array.from(stats.varSum, (s) => s / (count - 1)),
+      opts.momentum,
+    );
+  } else {
+    if (!runningMean || !runningVar)
+      throw pyError('RuntimeError', 'running_mean and running_var must be defined in evaluation mode');
+    mean = Float64Array.from(runningMean.data);
+    const eps = round(opts.eps);
+    for (let ch = 0; ch < l.c; ch++) invstd[ch] = round(1 / round(Math.sqrt(round(runningVar.data[ch] + eps))));
+  }
+  const alpha = new Float64Array(l.c);
+  const beta = new Float64Array(l.c);
+  for (let ch = 0; ch < l.c; ch++) {
+    alpha[ch] = round(invstd[ch] * (weight ? weight.data[ch] : 1));
+    beta[ch] = fmaFor(x.dtype)(-mean[ch], alpha[ch], bias ? bias.data[ch] : 0);
+  }
+  const out = allocate(x.dtype, x.data.length);
+  const fma = fmaFor(x.dtype);
+  for (let b = 0; b < l.n; b++) {
+    for (let ch = 0; ch < l.c; ch++) {
+      const base = (b * l.c + ch) * l.inner;
+      for (let i = 0; i < l.inner; i++) out[base + i] = fma(x.data[base + i], alpha[ch], beta[ch]);
+    }
+  }
+  if (!needsGrad(x, weight, bias)) return new Tensor(out, x.shape, x.dtype);
+  const node = new Node('NativeBatchNormBackward0', [x, weight, bias], (g) =>
+    batchNormBackward(g, x, weight, l, mean, invstd, opts.training),
+  );
+  return new Tensor(out, x.shape, x.dtype, true, node);
+}
+
+/**
+ * Gradients of x, weight and bias, as PyTorch 1.13's contiguous CPU kernel computes them in float32: per
+ * channel, sum = Σ dy and dotp = Σ (x - mean) * dy accumulated in float; dbias = sum, dweight = dotp * invstd;
+ * in training dx = ((dy - sum / N) - (x - mean) * k) * invstd * w with k = dotp * invstd² / N (the subtraction
+ * of the product fused, as the AVX2 build's compiler contracts it), in eval dx = dy * invstd * w.
+ */
+function batchNormBackward(
+  g: Float32Array,
+  x: Tensor,
+  weight: Tensor | null,
+  l: Layout,
+  mean: Float64Array,
+  invstd: Float64Array,
+  training: boolean,
+): (Float32Array | null)[] {
+  const round = x.dtype === 'float32' ? Math.fround : (v: number) => v;
+  const fma = fmaFor(x.dtype);
+  const count = l.n * l.inner;
+  const gx = allocate(x.dtype, x.data.length) as Float32Array;
+  const gw = allocate(x.dtype, l.c) as Float32Array;
+  const gb = allocate(x.dtype, l.c) as Float32Array;
+  for (let ch = 0; ch < l.c; ch++) {
+    const m = mean[ch];
+    const is = invstd[ch];
+    let sum = 0;
+    let dotp = 0;
+    for (let b = 0; b < l.n; b++) {
+      const base = (b * l.c + ch) * l.inner;
+      for (let i = 0; i < l.inner; i++) {
+        sum = round(sum + g[base + i]);
+        dotp = fma(round(x.data[base + i] - m), g[base + i], dotp);
+      }
+    }
+    const w = weight ? weight.data[ch] : 1;
+    gb[ch] = sum;
+    gw[ch] = round(dotp * is);
+    const k = round(round(round(dotp * is) * is) / count);
+    const gradMean = round(sum / count);
+    for (let b = 0; b < l.n; b++) {
+      const base = (b * l.c + ch) * l.inner;
+      for (let i = 0; i < l.inner; i++) {
+        const j = base + i;
+        const centred = training ? fma(-round(x.data[j] - m), k, round(g[j] - gradMean)) : g[j];
+        gx[j] = round(round(centred * is) * w);
+      }
+    }
+  }
+  return [gx, gw, gb];
+}

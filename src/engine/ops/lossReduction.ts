@@ -1,0 +1,58 @@
+// How the losses reduce their per-element values as PyTorch does: float32 (or float64) values summed in
+// PyTorch's order (cascadeSum.ts), divided by the count for 'mean', and the matching gradient scale.
+import { floats } from '../tensor';
+import { cascadeSum } from './cascadeSum';
+import { inFloat64Mode } from '../buffers';
+
+export type Reduction = 'mean' | 'sum' | 'none';
+
+// Per-element losses waiting to be summed: reused, since only the sum outlives the call.
+// A float64 loss (its input is float64, see buffers.ts) keeps doubles: its own scratch, no float32 rounding.
+let lossBuffer = new Float32Array(1024);
+let lossBuffer64 = new Float64Array(0);
+export function lossScratch(n: number): Float32Array {
+  if (inFloat64Mode()) {
+    if (lossBuffer64.length < n) lossBuffer64 = new Float64Array(Math.max(n, lossBuffer64.length * 2, 1024));
+    return lossBuffer64 as unknown as Float32Array;
+  }
+  if (lossBuffer.length < n) lossBuffer = new Float32Array(Math.max(n, lossBuffer.length * 2));
+  return lossBuffer;
+}
+
+/** Math.fround for a float32 loss; the value itself for a float64 one. */
+export function lossRounding(): (v: number) => number {
+  return inFloat64Mode() ? (v) => v : Math.fround;
+}
+
+/** PyTorch's reduction of float32 per-element losses: the cascade sum, divided by `denom` for 'mean'. */
+export function reduceLosses(losses: Float32Array, n: number, reduction: 'mean' | 'sum', denom: number): Float32Array {
+  const s = cascadeSum(losses, 0, n);
+  const out = floats(1);
+  out[0] = reduction === 'mean' ? s / denom : s;
+  return out;
+}
+
+/** Applies the reduction to per-element losses (rounded to float32 first, as PyTorch stores them). */
+export function reduce(
+  losses: Float64Array,
+  shape: number[],
+  reduction: Reduction,
+  denom: number,
+): { out: Float32Array; shape: number[] } {
+  if (reduction === 'none') {
+    const out = floats(losses.length);
+    out.set(losses);
+    return { out, shape };
+  }
+  const n = losses.length;
+  const rounded = lossScratch(n);
+  for (let i = 0; i < n; i++) rounded[i] = losses[i];
+  return { out: reduceLosses(rounded, n, reduction, denom), shape: [] };
+}
+
+/** Per-element gradient factor: g[i] for 'none', g[0] (/ denom for 'mean') otherwise. */
+export function gradScale(g: Float32Array, reduction: Reduction, denom: number): (i: number) => number {
+  if (reduction === 'none') return (i) => g[i];
+  const k = reduction === 'mean' ? g[0] / denom : g[0];
+  return () => k;
+}

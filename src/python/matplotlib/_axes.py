@@ -1,0 +1,352 @@
+"""matplotlib.axes.Axes: titles, labels, limits (autoscaled with matplotlib's 5% margins and sticky edges),
+scales, grid, legend, ticks, colorbar; the plotting methods are in _axes_plot.py."""
+
+from ._errors import MissingFeature
+
+import math
+
+from . import _artists as A
+from . import _colors as C
+from ._axes_plot import PlottingMixin
+from ._values import finite, values
+
+MARGIN = 0.05
+
+
+class _Transform:
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return f'<matplotlib.transforms.{self.name}>'
+
+
+def _unsupported(owner, name):
+    return MissingFeature(
+        f'{owner}.{name} is not supported by Backprop Lens (supported: plot, scatter, hist, bar, barh, imshow, '
+        f'contour, contourf, fill_between, axhline, axvline, text, legend, grid, set_title, set_xlabel, '
+        f'set_ylabel, set_xlim, set_ylim, set_xscale, set_yscale, set_xticks, set_yticks, set_aspect, axis)'
+    )
+
+
+class Axes(PlottingMixin):
+    def __init__(self, fig, grid):
+        self.figure = fig
+        self._grid = grid  # (nrows, ncols, row0, row1, col0, col1), end exclusive
+        self.transAxes = _Transform('BboxTransformTo (axes coordinates)')
+        self.transData = _Transform('CompositeGenericTransform (data coordinates)')
+        self.cla()
+
+    def cla(self):
+        self._artists = []
+        self._title = ''
+        self._xlabel = ''
+        self._ylabel = ''
+        self._xlim = [None, None]
+        self._ylim = [None, None]
+        self._xscale = 'linear'
+        self._yscale = 'linear'
+        self._grid_on = False
+        self._legend = None
+        self._xticks = None
+        self._yticks = None
+        self._aspect = 'auto'
+        self._axis_on = True
+        self._colorbar = None
+        self._cycle = 0
+        self._categories = None
+
+    clear = cla
+
+    def __getattr__(self, name):
+        if name.startswith('_'):
+            raise AttributeError(name)
+        raise _unsupported('Axes', name)
+
+    def __repr__(self):
+        fields = [f"title={{'center': {self._title!r}}}"] if self._title else []
+        fields += [f'{n}label={v!r}' for n, v in (('x', self._xlabel), ('y', self._ylabel)) if v]
+        return '<AxesSubplot: ' + ', '.join(fields) + '>'
+
+    def __str__(self):
+        # The position with matplotlib's default subplot parameters, as str(ax) prints it.
+        nrows, ncols, r0, r1, c0, c1 = self._grid
+        cw = 0.775 / (ncols + 0.2 * (ncols - 1))
+        ch = 0.77 / (nrows + 0.2 * (nrows - 1))
+        w = (c1 - c0) * cw + (c1 - c0 - 1) * 0.2 * cw
+        h = (r1 - r0) * ch + (r1 - r0 - 1) * 0.2 * ch
+        left = 0.125 + c0 * cw * 1.2
+        bottom = 0.88 - r0 * ch * 1.2 - h
+        return f'AxesSubplot({left:g},{bottom:g};{w:g}x{h:g})'
+
+    def _next_color(self):
+        c = C.T.CYCLE[self._cycle % len(C.T.CYCLE)]
+        self._cycle += 1
+        return c
+
+    def _add(self, artist):
+        artist.axes = self
+        self._artists.append(artist)
+        return artist
+
+    # --- labels ---------------------------------------------------------------------------------------------
+    def set_title(self, label, fontdict=None, loc=None, pad=None, **kw):
+        self._title = str(label)
+        return A.Text(0.5, 1.0, label, 'axes')
+
+    def get_title(self, loc='center'):
+        return self._title
+
+    def set_xlabel(self, xlabel, fontdict=None, labelpad=None, **kw):
+        self._xlabel = str(xlabel)
+
+    def set_ylabel(self, ylabel, fontdict=None, labelpad=None, **kw):
+        self._ylabel = str(ylabel)
+
+    def get_xlabel(self):
+        return self._xlabel
+
+    def get_ylabel(self):
+        return self._ylabel
+
+    def set(self, **kw):
+        for k, v in kw.items():
+            setter = getattr(self, 'set_' + k, None) if k in _SETTABLE else None
+            if setter is None:
+                raise AttributeError(f'Axes.set() got an unexpected keyword argument {k!r}')
+            setter(*v) if k in ('xlim', 'ylim') and isinstance(v, (tuple, list)) else setter(v)
+
+    # --- limits and scales ----------------------------------------------------------------------------------
+    def _set_lim(self, lim, left, right, name):
+        if right is None and isinstance(left, (tuple, list)):
+            left, right = left
+        for i, v in ((0, left), (1, right)):
+            if v is not None:
+                v = float(v)
+                if not finite(v):
+                    raise ValueError(f'Axis limits cannot be NaN or Inf')
+                lim[i] = v
+        return tuple(self._limits()[0 if name == 'x' else 1])
+
+    def set_xlim(self, left=None, right=None, emit=True, auto=False, *, xmin=None, xmax=None):
+        return self._set_lim(self._xlim, xmin if left is None else left, xmax if right is None else right, 'x')
+
+    def set_ylim(self, bottom=None, top=None, emit=True, auto=False, *, ymin=None, ymax=None):
+        return self._set_lim(self._ylim, ymin if bottom is None else bottom, ymax if top is None else top, 'y')
+
+    def get_xlim(self):
+        return tuple(self._limits()[0])
+
+    def get_ylim(self):
+        return tuple(self._limits()[1])
+
+    def set_xscale(self, value, **kw):
+        self._xscale = _scale(value)
+
+    def set_yscale(self, value, **kw):
+        self._yscale = _scale(value)
+
+    def get_xscale(self):
+        return self._xscale
+
+    def get_yscale(self):
+        return self._yscale
+
+    def invert_yaxis(self):
+        lo, hi = self.get_ylim()
+        self._ylim = [hi, lo]
+
+    def invert_xaxis(self):
+        lo, hi = self.get_xlim()
+        self._xlim = [hi, lo]
+
+    def set_aspect(self, aspect, adjustable=None, anchor=None, share=False):
+        if aspect not in ('auto', 'equal') and not isinstance(aspect, (int, float)):
+            raise ValueError(f'aspect must be "auto", "equal" or a number, not {aspect!r}')
+        self._aspect = 'equal' if aspect == 'equal' or aspect == 1 else 'auto'
+
+    def axis(self, arg=None, **kw):
+        if arg in ('off', False):
+            self._axis_on = False
+        elif arg in ('on', True):
+            self._axis_on = True
+        elif arg in ('equal', 'scaled', 'square', 'image'):
+            self._aspect = 'equal'
+        elif arg in ('auto', 'tight', None):
+            if arg == 'auto':
+                self._aspect = 'auto'
+        elif isinstance(arg, (list, tuple)) and len(arg) == 4:
+            self.set_xlim(arg[0], arg[1])
+            self.set_ylim(arg[2], arg[3])
+        else:
+            raise ValueError(f'Unrecognized string {arg!r} to axis; try "on", "off", "equal" or "tight"')
+        return self.get_xlim() + self.get_ylim()
+
+    def set_axis_off(self):
+        self._axis_on = False
+
+    def set_axis_on(self):
+        self._axis_on = True
+
+    def _ticks(self, ticks, labels):
+        t = values(ticks, 'ticks').flat
+        if labels is not None:
+            labels = [str(s) for s in labels]
+            if len(labels) != len(t):
+                raise ValueError(
+                    f'The number of FixedLocator locations ({len(t)}), usually from a call to '
+                    f'set_ticks, does not match the number of labels ({len(labels)}).'
+                )
+        return {'values': t, 'labels': labels}
+
+    def set_xticks(self, ticks, labels=None, *, minor=False, **kw):
+        self._xticks = self._ticks(ticks, labels)
+
+    def set_yticks(self, ticks, labels=None, *, minor=False, **kw):
+        self._yticks = self._ticks(ticks, labels)
+
+    def set_xticklabels(self, labels, **kw):
+        if self._xticks is None:
+            raise NotImplementedError('set_xticklabels without set_xticks is not supported by Backprop Lens')
+        self._xticks = self._ticks(self._xticks['values'], labels)
+
+    def set_yticklabels(self, labels, **kw):
+        if self._yticks is None:
+            raise NotImplementedError('set_yticklabels without set_yticks is not supported by Backprop Lens')
+        self._yticks = self._ticks(self._yticks['values'], labels)
+
+    def tick_params(self, *args, **kw):
+        pass  # tick styling is left to the panel's theme
+
+    def grid(self, visible=None, which='major', axis='both', **kw):
+        self._grid_on = (
+            (not self._grid_on) if visible is None and not kw else bool(True if visible is None else visible)
+        )
+
+    def legend(self, *args, loc=None, **kw):
+        if args:
+            handles, labels = (args[0], args[1]) if len(args) == 2 else (None, args[0])
+            targets = handles if handles is not None else [a for a in self._artists if not isinstance(a, A.Text)]
+            for artist, label in zip(targets, labels):
+                artist.set_label(label)
+        self._legend = {'loc': _legend_loc(loc), 'fontsize': A.fontsize(kw.get('fontsize', 10.0))}
+        return self._legend
+
+    def get_legend(self):
+        return self._legend
+
+    def get_lines(self):
+        return [a for a in self._artists if isinstance(a, A.Line2D)]
+
+    lines = property(get_lines)
+
+    # --- autoscale and the event ------------------------------------------------------------------------
+    def _limits(self):
+        xr, yr, sx, sy = None, None, [], []
+        for a in self._artists:
+            ax, ay, stx, sty = a.limits()
+            xr = _union(xr, ax, self._xscale)
+            yr = _union(yr, ay, self._yscale)
+            sx += list(stx)
+            sy += list(sty)
+        return _lim(self._xlim, xr, sx, self._xscale), _lim(self._ylim, yr, sy, self._yscale)
+
+    def _to_json(self):
+        (x0, x1), (y0, y1) = self._limits()
+        nrows, ncols, r0, r1, c0, c1 = self._grid
+        return {
+            'grid': [nrows, ncols, r0, r1, c0, c1],
+            'title': self._title,
+            'xlabel': self._xlabel,
+            'ylabel': self._ylabel,
+            'xlim': [x0, x1],
+            'ylim': [y0, y1],
+            'xscale': self._xscale,
+            'yscale': self._yscale,
+            'grid_lines': self._grid_on,
+            'legend': self._legend,
+            'xticks': self._xticks,
+            'yticks': self._yticks,
+            'aspect': self._aspect,
+            'axisOn': self._axis_on,
+            'colorbar': self._colorbar,
+            'artists': [a.to_json() for a in sorted(self._artists, key=lambda a: a.zorder) if a.visible],
+        }
+
+
+_SETTABLE = {'title', 'xlabel', 'ylabel', 'xlim', 'ylim', 'xscale', 'yscale', 'aspect', 'xticks', 'yticks'}
+
+
+def _scale(value):
+    if value not in ('linear', 'log', 'symlog', 'logit'):
+        raise ValueError(f'{value!r} is not a valid value for scale; supported values are "linear", "log"')
+    if value in ('symlog', 'logit'):
+        raise NotImplementedError(f'{value} axis scales are not supported by Backprop Lens (use "linear" or "log")')
+    return value
+
+
+_LOCS = [
+    'best',
+    'upper right',
+    'upper left',
+    'lower left',
+    'lower right',
+    'right',
+    'center left',
+    'center right',
+    'lower center',
+    'upper center',
+    'center',
+]
+
+
+def _legend_loc(loc):
+    if loc is None:
+        return 'best'
+    if isinstance(loc, int) and 0 <= loc < len(_LOCS):
+        return _LOCS[loc]
+    if loc not in _LOCS:
+        raise ValueError(f'{loc!r} is not a valid value for loc; supported values are {", ".join(map(repr, _LOCS))}')
+    return loc
+
+
+def _union(r, add, scale):
+    if add is None:
+        return r
+    lo, hi = add
+    if scale == 'log':
+        if hi <= 0:
+            return r
+        lo = lo if lo > 0 else hi
+    if r is None:
+        return (lo, hi)
+    return (min(r[0], lo), max(r[1], hi))
+
+
+def _lim(fixed, r, sticky, scale):
+    """Autoscaled limits as matplotlib's (autolimit_mode 'data'): the data range plus 5% margins, not past
+    a sticky edge (bars' 0, an image's extent) that the data touches; a fixed limit wins."""
+    if fixed[0] is not None and fixed[1] is not None:
+        return fixed[0], fixed[1]
+    if r is None:
+        lo, hi = (1.0, 10.0) if scale == 'log' else (0.0, 1.0)
+    else:
+        lo, hi = r
+        fw = (lambda v: math.log10(v)) if scale == 'log' else (lambda v: v)
+        inv = (lambda v: 10**v) if scale == 'log' else (lambda v: v)
+        a, b = fw(lo), fw(hi)
+        if a == b:
+            pad = abs(a) * 0.05 if a != 0 else 0.05
+            if scale == 'log':
+                pad = 1.0
+            a, b = a - pad, b + pad
+            lo, hi = inv(a), inv(b)
+        span = b - a
+        x0, x1 = inv(a - MARGIN * span), inv(b + MARGIN * span)
+        stick = [s for s in sticky if finite(s)]
+        if any(x0 < s <= lo for s in stick):
+            x0 = max(s for s in stick if x0 < s <= lo)
+        if any(hi <= s < x1 for s in stick):
+            x1 = min(s for s in stick if hi <= s < x1)
+        lo, hi = x0, x1
+    return (fixed[0] if fixed[0] is not None else lo), (fixed[1] if fixed[1] is not None else hi)

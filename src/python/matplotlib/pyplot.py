@@ -1,0 +1,256 @@
+"""matplotlib.pyplot for Backprop Lens: the state machine of figures and the current Axes, with
+matplotlib's names. `show()` sends every open figure to the panel and closes them (as Jupyter's inline
+backend does); `pause()` and `fig.canvas.draw()` send without closing (live plots in a training loop); the
+figures still open when the file ends are sent too. `savefig` writes a real PNG."""
+
+from ._errors import MissingFeature
+
+import time as _time
+
+from . import _backend
+from . import _colors, rcParams  # noqa: F401
+from ._figure import Figure
+
+_figures = {}
+_current = None
+
+
+def __getattr__(name):
+    if name.startswith('_'):
+        raise AttributeError(f"module 'matplotlib.pyplot' has no attribute '{name}'")
+    raise MissingFeature(
+        f'matplotlib.pyplot.{name} is not supported by Backprop Lens (supported: plot, scatter, hist, bar, barh, '
+        f'imshow, contour, contourf, fill_between, colorbar, title, xlabel, ylabel, legend, grid, xlim, ylim, '
+        f'xscale, yscale, xticks, yticks, axhline, axvline, text, figure, subplot, subplots, tight_layout, show, '
+        f'pause, savefig, close, clf, cla, gcf, gca, get_fignums, suptitle, axis)'
+    )
+
+
+def figure(num=None, figsize=None, dpi=None, facecolor=None, edgecolor=None, frameon=True, clear=False, **kw):
+    global _current
+    if isinstance(num, Figure):
+        _current = num
+        _figures.setdefault(num.number, num)
+        return num
+    label = None
+    if isinstance(num, str):
+        label = num
+        num = next((n for n, f in _figures.items() if f._label == label), None)
+    if num is None:
+        num = max(_figures, default=0) + 1
+    num = int(num)
+    fig = _figures.get(num)
+    if fig is None:
+        fig = Figure(num, figsize, dpi)
+        if label:
+            fig._label = label
+        _figures[num] = fig
+    elif clear:
+        fig.clf()
+    _current = fig
+    return fig
+
+
+def gcf():
+    return _current if _current is not None else figure()
+
+
+def gca():
+    return gcf().gca()
+
+
+def sca(ax):
+    global _current
+    _current = ax.figure
+    ax.figure.sca(ax)
+
+
+def get_fignums():
+    return sorted(_figures)
+
+
+def fignum_exists(num):
+    return num in _figures
+
+
+def close(fig=None):
+    global _current
+    if fig == 'all':
+        _figures.clear()
+        _current = None
+        return
+    if fig is None:
+        target = _current
+    elif isinstance(fig, Figure):
+        target = fig
+    elif isinstance(fig, int):
+        target = _figures.get(fig)
+    else:
+        raise TypeError('close() argument must be a Figure, an int, a string, or None, not ' + type(fig).__name__)
+    if target is not None and _figures.get(target.number) is target:
+        del _figures[target.number]
+    if _current is target:
+        _current = _figures[max(_figures)] if _figures else None
+
+
+def clf():
+    gcf().clf()
+
+
+def cla():
+    gca().cla()
+
+
+def subplot(*args, **kw):
+    return gcf().add_subplot(*args, **kw)
+
+
+def subplots(nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, figsize=None, dpi=None, **kw):
+    fig = figure(figsize=figsize, dpi=dpi)
+    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze)
+
+
+def show(*args, block=None, **kw):
+    for num in sorted(_figures):
+        _backend.show(_figures[num])
+    close('all')
+
+
+def pause(interval):
+    if _current is not None:
+        _backend.show(_current)
+    _time.sleep(interval)
+
+
+def draw():
+    if _current is not None:
+        _backend.show(_current)
+
+
+def ion():
+    pass
+
+
+def ioff():
+    pass
+
+
+def isinteractive():
+    return False
+
+
+def savefig(*args, **kw):
+    return gcf().savefig(*args, **kw)
+
+
+def tight_layout(**kw):
+    gcf().tight_layout()
+
+
+def subplots_adjust(**kw):
+    pass
+
+
+def suptitle(t, **kw):
+    return gcf().suptitle(t, **kw)
+
+
+def colorbar(mappable=None, cax=None, ax=None, **kw):
+    if mappable is None:
+        a = gca()
+        mappable = next((m for m in reversed(a._artists) if getattr(m, 'cmap', None) is not None), None)
+    return gcf().colorbar(mappable, cax, ax, **kw)
+
+
+def _on_gca(name):
+    def f(*args, **kw):
+        return getattr(gca(), name)(*args, **kw)
+
+    f.__name__ = f.__qualname__ = name
+    return f
+
+
+for _name in (
+    'plot',
+    'scatter',
+    'hist',
+    'bar',
+    'barh',
+    'imshow',
+    'contour',
+    'contourf',
+    'fill_between',
+    'axhline',
+    'axvline',
+    'text',
+    'annotate',
+    'legend',
+    'semilogy',
+    'semilogx',
+    'loglog',
+    'axis',
+):
+    globals()[_name] = _on_gca(_name)
+
+
+def title(label, **kw):
+    return gca().set_title(label, **kw)
+
+
+def xlabel(label, **kw):
+    return gca().set_xlabel(label, **kw)
+
+
+def ylabel(label, **kw):
+    return gca().set_ylabel(label, **kw)
+
+
+def grid(visible=None, which='major', axis='both', **kw):
+    return gca().grid(visible, which, axis, **kw)
+
+
+def xlim(*args, **kw):
+    ax = gca()
+    return ax.set_xlim(*args, **kw) if args or kw else ax.get_xlim()
+
+
+def ylim(*args, **kw):
+    ax = gca()
+    return ax.set_ylim(*args, **kw) if args or kw else ax.get_ylim()
+
+
+def xscale(value, **kw):
+    gca().set_xscale(value)
+
+
+def yscale(value, **kw):
+    gca().set_yscale(value)
+
+
+def xticks(ticks=None, labels=None, **kw):
+    if ticks is not None:
+        gca().set_xticks(ticks, labels)
+
+
+def yticks(ticks=None, labels=None, **kw):
+    if ticks is not None:
+        gca().set_yticks(ticks, labels)
+
+
+def get_cmap(name=None, lut=None):
+    return _colors.get_cmap(name)
+
+
+def _bl_end_run():
+    """Called by the runtime as the file ends: the figures still open are shown (then forgotten)."""
+    global _current
+    _backend.flush([_figures[n] for n in sorted(_figures)])
+    _figures.clear()
+    _current = None
+
+
+def _bl_reset():
+    global _current
+    _figures.clear()
+    _current = None
+    _backend.reset()

@@ -1,0 +1,134 @@
+"""torch.autograd.Function: a learner's op with its own forward and backward (the official "Defining new
+autograd Functions" tutorial). forward runs without recording; its outputs get an engine node named
+`<Class>Backward` that calls the learner's backward during loss.backward() (src/engine/ops/custom.ts)."""
+
+from ._engine import E
+from ._grad_mode import no_grad, is_grad_enabled
+from ._tensor_base import TensorBase, wrap
+from ._tensor_autograd import custom_node_names, retaining
+
+
+class FunctionCtx:
+    """The `ctx` forward and backward share: save_for_backward/saved_tensors, needs_input_grad, and any
+    attributes forward sets on it (ctx.k = k)."""
+
+    def save_for_backward(self, *tensors):
+        for t in tensors:
+            if t is not None and not isinstance(t, TensorBase):
+                raise TypeError(
+                    'save_for_backward can only save variables, but argument 0 is of type ' + type(t).__name__
+                )
+        self._saved = tensors
+
+    @property
+    def saved_tensors(self):
+        return tuple(getattr(self, '_saved', ()))
+
+    saved_variables = saved_tensors
+
+    def mark_dirty(self, *tensors):
+        self._dirty = tensors
+
+    def mark_non_differentiable(self, *tensors):
+        self._non_differentiable = tensors
+
+    def set_materialize_grads(self, value):
+        self._materialize_grads = bool(value)
+
+
+class Function:
+    """Subclass it with static `forward(ctx, *args)` and `backward(ctx, *grad_outputs)`; call `.apply(...)`."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __call__(self, *args, **kwargs):
+        raise RuntimeError(
+            'Legacy autograd function with non-static forward method is deprecated. Please use new-style autograd '
+            'function with static forward method. (Example: https://pytorch.org/docs/stable/autograd.html#torch.autograd.Function)'
+        )
+
+    @staticmethod
+    def forward(ctx, *args, **kwargs):
+        raise NotImplementedError('You must implement the forward function for custom autograd.Function.')
+
+    @staticmethod
+    def backward(ctx, *grad_outputs):
+        raise NotImplementedError(
+            'You must implement either the backward or vjp method for your custom autograd.Function to use it with backward mode AD.'
+        )
+
+    vjp = backward
+
+    @classmethod
+    def apply(cls, *args):
+        ctx = FunctionCtx()
+        ctx.needs_input_grad = tuple(isinstance(a, TensorBase) and a.requires_grad for a in args)
+        with no_grad():
+            result = cls.forward(ctx, *args)
+        if not (is_grad_enabled() and any(ctx.needs_input_grad)):
+            return result
+        return _record(cls, ctx, args, result)
+
+
+def _record(cls, ctx, args, result):
+    """result's float tensors, recorded as the outputs of one `<cls>Backward` node over the args requiring grad."""
+    name = cls.__name__ + 'Backward'
+    custom_node_names.add(name)
+    outputs = result if isinstance(result, tuple) else (result,)
+    arg_tensors = [a._t if isinstance(a, TensorBase) and a.requires_grad else None for a in args]
+    positions = [
+        k
+        for k, o in enumerate(outputs)
+        if isinstance(o, TensorBase) and o.is_floating_point() and not _is_input(o, args)
+    ]
+    if not positions:
+        return result
+
+    def backward(grads):
+        grad_outputs = [None] * len(outputs)
+        for k, g in zip(positions, grads):
+            grad_outputs[k] = wrap(g)
+        with no_grad():
+            returned = cls.backward(ctx, *grad_outputs)
+        grads = _input_grads(name, returned, args)
+        # Without retain_graph the node never runs again: its saved tensors go now, as PyTorch frees them,
+        # and the bridge lets go of this function (second item: True).
+        release = not retaining[0]
+        if release:
+            ctx._saved = ()
+        return grads, release
+
+    recorded = E.custom_function(name, arg_tensors, [outputs[k]._t for k in positions], backward)
+    new = list(outputs)
+    for k, t in zip(positions, recorded):
+        new[k] = wrap(t)
+    return tuple(new) if isinstance(result, tuple) else new[0]
+
+
+def _is_input(o, args):
+    return any(o is a for a in args)
+
+
+def _input_grads(name, returned, args):
+    """backward's return value as one engine tensor (or None) per argument of forward."""
+    if not isinstance(returned, tuple):
+        returned = (returned,)
+    if len(returned) != len(args):
+        # PyTorch tolerates trailing Nones beyond the inputs; fewer gradients than inputs is an error.
+        extra = returned[len(args) :]
+        if len(returned) < len(args) or any(g is not None for g in extra):
+            raise RuntimeError(
+                f'function {name} returned an incorrect number of gradients (expected {len(args)}, got {len(returned)})'
+            )
+        returned = returned[: len(args)]
+    out = []
+    for g, a in zip(returned, args):
+        if g is not None and not isinstance(g, TensorBase):
+            raise TypeError(f'function {name} returned a gradient that is not a Tensor or None: {type(g).__name__}')
+        out.append(g._t if g is not None and isinstance(a, TensorBase) and a.requires_grad else None)
+    return out
+
+
+Function.__module__ = 'torch.autograd.function'
+FunctionCtx.__module__ = 'torch.autograd.function'

@@ -1,0 +1,60 @@
+"""optimizer.state_dict() and load_state_dict() as PyTorch 1.13 has them: {'state': {index: {name: value}},
+'param_groups': [{hyper-parameters..., 'params': [indices]}]}, parameters numbered in group order. State
+buffers are tensors shaped like their parameter; Adam's 'step' is a float tensor (1.13's `tensor(10.)`),
+SGD's momentum_buffer a tensor. The engine keeps the state; these convert it both ways."""
+
+from .._engine import E
+from .._tensor import Tensor
+
+# Optimizers whose 'step' PyTorch 1.13 keeps as a tensor (SGD has none; the others count steps in a tensor).
+_STEP_TENSORS = ('Adam', 'AdamW', 'RMSprop', 'Adagrad')
+
+
+def state_dict(optimizer):
+    from .._creation import tensor
+
+    params = [p for group in optimizer.param_groups for p in group['params']]
+    state = {}
+    for index, entry in E.optimizer_state(optimizer._o):
+        index = int(index)
+        p = params[index]
+        out = {}
+        for name, value in entry:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                if name == 'step' and optimizer._engine_name in _STEP_TENSORS:
+                    value = tensor(float(value))
+                out[name] = value
+            else:
+                out[name] = tensor(list(value), dtype=p.dtype).reshape(p.shape)
+        state[index] = out
+    groups = []
+    index = 0
+    for group in optimizer.param_groups:
+        saved = {k: group[k] for k in group if k != 'params'}
+        saved['params'] = list(range(index, index + len(group['params'])))
+        index += len(group['params'])
+        groups.append(saved)
+    return {'state': state, 'param_groups': groups}
+
+
+def load_state_dict(optimizer, state_dict):
+    """Checks the groups' sizes (PyTorch's errors), then hands the engine plain numbers and value lists."""
+    if not isinstance(state_dict, dict) or 'state' not in state_dict or 'param_groups' not in state_dict:
+        raise KeyError('state')
+    state = {}
+    for index, entry in state_dict['state'].items():
+        state[str(int(index))] = {
+            name: (
+                value.detach().reshape(-1).tolist() if isinstance(value, Tensor) and value.dim() > 0 else _number(value)
+            )
+            for name, value in entry.items()
+            if value is not None
+        }
+    groups = []
+    for saved in state_dict['param_groups']:
+        groups.append({k: (list(v) if isinstance(v, tuple) else v) for k, v in saved.items()})
+    E.optimizer_load_state_dict(optimizer._o, {'state': state, 'param_groups': groups})
+
+
+def _number(value):
+    return value.item() if isinstance(value, Tensor) else value

@@ -1,0 +1,97 @@
+// exp, sigmoid and tanh in WebAssembly (assembly/transcendental.ts) against the TypeScript reference loops
+// (Math.exp, 1 / (1 + Math.exp(-x)), tanhF64 of src/engine/ops/activation.ts): the same float32 bits on
+// millions of inputs spread over every range where the functions change (tiny, around 0.6 where tanh
+// switches formulas, large, past overflow) and the special values; the backward loops bit for bit.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as torch from '../../src/engine';
+import { Tensor } from '../../src/engine';
+import {
+  TR_EXP,
+  TR_SIGMOID,
+  TR_TANH,
+  activationBackwardWasm,
+  transcendentalWasm,
+} from '../../src/engine/kernels/elementwise';
+
+const SPECIAL = [
+  NaN,
+  0,
+  -0,
+  Infinity,
+  -Infinity,
+  1e-45,
+  -1e-45,
+  3.4e38,
+  -3.4e38,
+  88.72,
+  88.73,
+  -103.9,
+  -104,
+  0.6,
+  -0.6,
+  20,
+  -20,
+  709,
+  -745,
+];
+
+function inputs(n: number, seed: number): Float32Array {
+  let s = seed >>> 0;
+  const next = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const x = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    // Magnitudes from 1e-8 to 1e3 (log-uniform), both signs, plus the special values.
+    const mag = Math.exp(Math.log(1e-8) + next() * Math.log(1e11));
+    x[i] = i < SPECIAL.length ? SPECIAL[i] : next() < 0.5 ? -mag : mag;
+  }
+  return x;
+}
+
+function tanhF64(v: number): number {
+  return torch.tanh(new Tensor(new Float32Array([v]), [1])).data[0];
+}
+
+function firstDifference(a: Float32Array, b: Float32Array): number {
+  const ai = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const bi = new Uint32Array(b.buffer, b.byteOffset, b.length);
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isNaN(a[i]) && Number.isNaN(b[i])) continue;
+    if (ai[i] !== bi[i]) return i;
+  }
+  return -1;
+}
+
+const N = 1 << 21;
+
+for (const [name, fn, ref] of [
+  ['exp', TR_EXP, Math.exp],
+  ['sigmoid', TR_SIGMOID, (v: number) => 1 / Math.fround(1 + Math.fround(Math.exp(-v)))],
+  ['tanh', TR_TANH, tanhF64],
+] as const) {
+  test(`${name}: the kernel gives the TypeScript loop's float32 bits on ${N} inputs`, () => {
+    const x = inputs(N + 3, fn + 1);
+    const y = new Float32Array(x.length);
+    assert.ok(transcendentalWasm(fn, x, y));
+    const expected = new Float32Array(x.length);
+    // tanh's reference is the engine's own small-tensor loop (below the kernel's size threshold).
+    for (let i = 0; i < x.length; i++) expected[i] = ref(x[i]);
+    const i = firstDifference(y, expected);
+    assert.equal(i, -1, i < 0 ? '' : `${name}(${x[i]}) = ${y[i]}, TypeScript ${expected[i]}`);
+  });
+}
+
+test("sigmoid and tanh backward kernels compute PyTorch's float32 formulas bit for bit", () => {
+  const y = inputs(100003, 7).map((v) => Math.tanh(v));
+  const g = inputs(100003, 9);
+  for (const isTanh of [false, true]) {
+    const r = new Float32Array(y.length);
+    assert.ok(activationBackwardWasm(isTanh, y, g, r));
+    const expected = new Float32Array(y.length);
+    for (let i = 0; i < y.length; i++) {
+      const f = Math.fround;
+      expected[i] = isTanh ? g[i] * f(1 - y[i] * y[i]) : f(g[i] * f(1 - y[i])) * y[i];
+    }
+    assert.equal(firstDifference(r, expected), -1, isTanh ? 'tanh' : 'sigmoid');
+  }
+});

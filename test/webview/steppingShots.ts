@@ -1,0 +1,190 @@
+// Screenshots of stepping (the phase strip with values, the paused card of each phase, the update table with
+// its rule, 2-D indices and pages) and of series (several runs of one file overlaid with labels), from real
+// headless runs: `dist/cli.js run FILE --mode phases|step|train --events`, the run folded up to a chosen
+// pause and sent to the real panel as the host would. Checks what each screenshot must show (the phase
+// marked current with a value under it, the loss curve still on screen below the paused card, one legend
+// entry per series). Called by harness.ts (npm run test:webview); screenshots go to test-results/stepping/.
+// Standalone: node --import tsx test/webview/steppingShots.ts
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { HostToView, RunEvent } from '../../src/protocol';
+import { RunState } from '../../src/shared/runState';
+import { parseEventsJsonl } from './events';
+import { pageHtml, serve, STUB, viewStrings } from './harness';
+
+interface Shot {
+  name: string;
+  file: string;
+  mode: 'phases' | 'step' | 'train';
+  /** Fold the run up to this pause (`step:phase`), or to the end when absent. */
+  until?: string;
+  looks: [theme: string, lang: string][];
+  /** What the page must show. */
+  check: 'phase' | 'series';
+}
+
+const SHOTS: Shot[] = [
+  ...(['forward', 'loss', 'backward', 'update'] as const).map((phase): Shot => ({
+    name: `xor-${phase}`,
+    file: 'examples/xor.py',
+    mode: 'phases',
+    until: `3:${phase}`,
+    looks: [
+      ['dark', 'en'],
+      ['light', 'ko'],
+    ],
+    check: 'phase',
+  })),
+  {
+    name: 'manual-update',
+    file: 'examples/linear_regression_manual.py',
+    mode: 'step',
+    until: '40:update',
+    looks: [['dark', 'en']],
+    check: 'phase',
+  },
+  {
+    name: 'adam-update-pages',
+    file: 'test/unit/fixtures/stepping/adam_classifier.py',
+    mode: 'phases',
+    until: '4:update',
+    looks: [
+      ['dark', 'en'],
+      ['dark', 'ko'],
+    ],
+    check: 'phase',
+  },
+  {
+    name: 'series-learning-rates',
+    file: 'examples/learning_rates.py',
+    mode: 'train',
+    looks: [['dark', 'en']],
+    check: 'series',
+  },
+  {
+    name: 'series-local-minimum',
+    file: 'examples/local_minimum.py',
+    mode: 'step',
+    until: '160:update',
+    looks: [['light', 'en']],
+    check: 'series',
+  },
+];
+
+function record(root: string, dir: string, shot: Shot): RunEvent[] {
+  const out = path.join(dir, `${shot.name}.events.jsonl`);
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'dist/cli.js'), 'run', path.join(root, shot.file), '--mode', shot.mode, '--events', out],
+    { stdio: 'ignore', timeout: 180_000 },
+  );
+  const events = parseEventsJsonl(fs.readFileSync(out, 'utf8')).filter((e) => e.type !== 'ready');
+  fs.rmSync(out);
+  return events;
+}
+
+async function takeShot(browser: Browser, origin: string, dir: string, shot: Shot, events: RunEvent[]) {
+  const problems: string[] = [];
+  const started = events.find((e) => e.type === 'started');
+  if (!started || started.type !== 'started') return [`${shot.name}: no started event`];
+  const state = new RunState(started.runId, started.file, started.mode, 'starting');
+  for (const e of events) state.apply(e, 0);
+  for (const [theme, lang] of shot.looks) {
+    const where = `${shot.name} ${theme} ${lang}`;
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${where}: console ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`${where}: page error: ${err.message}`));
+    const fileName = path.basename(shot.file);
+    await page.route(`${origin}/panel.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: pageHtml('panel', origin, fileName, theme, lang) }),
+    );
+    await page.goto(`${origin}/panel.html`);
+    await page.waitForFunction(() => (window as any).__posted?.some((m: any) => m.type === 'ready'));
+    const message: HostToView = {
+      type: 'snapshot',
+      file: fileName,
+      fileUri: `file:///work/${fileName}`,
+      run: state.snapshot(),
+      strings: viewStrings(lang),
+      config: { maxChartPoints: 2000 },
+    };
+    await page.evaluate((m) => window.postMessage(m, '*'), message);
+    await page.waitForTimeout(500);
+    problems.push(...(await (shot.check === 'phase' ? checkPhase(page, where) : checkSeries(page, where, state))));
+    await page.screenshot({ path: path.join(dir, `${shot.name}-${theme}-${lang}.png`) });
+    await page.close();
+  }
+  return problems;
+}
+
+type Page = Awaited<ReturnType<Browser['newPage']>>;
+
+/** The paused phase is marked current with its value, and the loss chart is still inside the window. */
+async function checkPhase(page: Page, where: string): Promise<string[]> {
+  const problems: string[] = [];
+  const current = page.locator('.phase.current .phase-value');
+  if ((await current.count()) !== 1 || !(await current.textContent())?.trim())
+    problems.push(`${where}: the current phase shows no value`);
+  if (!(await page.locator('#paused').isVisible())) problems.push(`${where}: the paused card is hidden`);
+  const box = await page.locator('#loss canvas').boundingBox();
+  if (!box || box.y + box.height / 2 > 1100) problems.push(`${where}: the loss chart is pushed off screen`);
+  return problems;
+}
+
+/** One loss curve per series, labelled as the series (the chart lists its curves in `data-series`). */
+async function checkSeries(page: Page, where: string, state: RunState): Promise<string[]> {
+  const drawn = await page.locator('#loss canvas').getAttribute('data-series');
+  const labels = drawn === null ? [] : drawn.split('\n');
+  const expected = state.series.map((s) => s.label);
+  if (expected.length < 2) return [`${where}: ${expected.length} series folded, expected several`];
+  if (JSON.stringify(labels) !== JSON.stringify(expected))
+    return [`${where}: loss curves ${JSON.stringify(labels)}, expected ${JSON.stringify(expected)}`];
+  return [];
+}
+
+export async function steppingShots(o: { root: string; outDir: string }): Promise<string[]> {
+  const dir = path.join(o.outDir, 'stepping');
+  fs.mkdirSync(dir, { recursive: true });
+  const { server, origin } = await serve({ '/panel.html': '', '/harness-stub.js': STUB });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const problems: string[] = [];
+  const recorded = new Map<string, RunEvent[]>();
+  try {
+    for (const shot of SHOTS) {
+      const key = `${shot.file} ${shot.mode}`;
+      // The four phases of xor.py come from one recording.
+      const all = recorded.get(key) ?? record(o.root, dir, { ...shot, until: undefined });
+      recorded.set(key, all);
+      const at = shot.until
+        ? all.findIndex((e) => e.type === 'paused' && `${e.step}:${e.phase}` === shot.until)
+        : all.length - 1;
+      if (at < 0) {
+        problems.push(`${shot.name}: no pause ${shot.until}`);
+        continue;
+      }
+      problems.push(...(await takeShot(browser, origin, dir, shot, all.slice(0, at + 1))));
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`stepping: ${SHOTS.length} shots, screenshots in ${path.relative(process.cwd(), dir)}`);
+  return problems;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+  void steppingShots({ root, outDir: path.join(root, 'test-results') }).then((problems) => {
+    if (problems.length) {
+      console.error(problems.join('\n'));
+      process.exitCode = 1;
+    }
+  });
+}
