@@ -5,7 +5,7 @@ import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape } from '../shape';
-import { BinaryPlan, SAME, binaryPlan, floatData, reduceThrough } from './util';
+import { BinaryPlan, SAME, binaryPlan, dtypeName, floatData, reduceThrough } from './util';
 import { Reduction, gradScale, lossRounding, lossScratch, reduce, reduceLosses } from './lossReduction';
 
 export type { Reduction } from './lossReduction';
@@ -119,7 +119,15 @@ export function mse_loss(input: Tensor, target: Tensor, reduction: Reduction = '
     'mse_loss',
     names,
     (d) => d * d,
-    (d) => 2 * d,
+    isFloatDType(target.dtype)
+      ? (d) => 2 * d
+      : () => {
+          // PyTorch 1.13 computes the loss of an integer target, but its backward refuses it.
+          throw pyError(
+            'RuntimeError',
+            `Found dtype ${dtypeName(target.dtype)} but expected ${dtypeName(input.dtype)}`,
+          );
+        },
   );
 }
 
@@ -212,6 +220,9 @@ export function binary_cross_entropy(
       `Using a target size (${torchSize(target.shape)}) that is different to the input size (${torchSize(input.shape)}) is deprecated. Please ensure they have the same size.`,
     );
   }
+  if (!isFloatDType(target.dtype)) {
+    throw pyError('RuntimeError', `Found dtype ${dtypeName(target.dtype)} but expected ${dtypeName(input.dtype)}`);
+  }
   const x = floatData(input);
   const y = floatData(target);
   const n = x.length;
@@ -275,6 +286,12 @@ export function binary_cross_entropy_with_logits(
       `Target size (${torchSize(target.shape)}) must be the same as input size (${torchSize(input.shape)})`,
     );
   }
+  if (!isFloatDType(target.dtype)) {
+    throw pyError(
+      'RuntimeError',
+      `result type ${dtypeName(input.dtype)} can't be cast to the desired output type ${dtypeName(target.dtype)}`,
+    );
+  }
   const x = floatData(input);
   const y = floatData(target);
   const n = x.length;
@@ -320,11 +337,12 @@ function classLayout(input: Tensor): { outer: number; C: number; inner: number; 
 }
 
 function checkTarget(input: Tensor, target: Tensor, targetShape: number[]): void {
+  // PyTorch checks the target's rank before its dtype: a one-hot float target of another shape says this.
+  if (input.ndim <= 2 && target.ndim > 1) {
+    throw pyError('RuntimeError', '0D or 1D target tensor expected, multi-target not supported');
+  }
   if (target.dtype !== 'int64') {
-    throw pyError(
-      'RuntimeError',
-      `expected scalar type Long but found ${target.dtype === 'float32' ? 'Float' : 'Bool'}`,
-    );
+    throw pyError('RuntimeError', `expected scalar type Long but found ${dtypeName(target.dtype)}`);
   }
   if (!sameShape(target.shape, targetShape)) {
     if (input.ndim >= 2 && target.ndim >= 1 && target.shape[0] !== input.shape[0]) {
