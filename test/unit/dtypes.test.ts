@@ -3,15 +3,9 @@
 // dtypes-fixture.py, which is also the script run here): promotion (tensor/tensor, 0-d tensors, Python
 // scalars), printing with `dtype=` suffixes, conversions and integer wrap-around, indexing, float64
 // gradients, float64 models trained by each optimizer, set_default_dtype, and mixed-dtype product errors.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { PyodideInterface } from 'pyodide';
-import { installTorchShim } from '../../src/python/shim';
-
-const root = path.resolve(__dirname, '..', '..');
-const here = path.join(root, 'test', 'unit');
+import { assertClose, fixtureRunner, pytorchResults } from './pyodide-fixture';
 
 type Entry = Record<string, unknown> & { expr?: string; optimizer?: string };
 interface Results {
@@ -21,54 +15,19 @@ interface Results {
   training: Entry[];
 }
 
-let py: PyodideInterface;
-let out = '';
+const fixture = fixtureRunner();
 
-before(async () => {
-  const { loadPyodide } = require(path.join(root, 'node_modules', 'pyodide', 'pyodide.js'));
-  py = await loadPyodide({ indexURL: path.join(root, 'node_modules', 'pyodide') + path.sep });
-  const decoder = new TextDecoder();
-  py.setStdout({ write: (b: Uint8Array) => ((out += decoder.decode(b, { stream: true })), b.length) });
-  const noop = () => undefined;
-  await installTorchShim(
-    py,
-    { modelSeen: noop, moduleForward: noop, hint: noop, write: noop },
-    { torchDir: path.join(root, 'src', 'python', 'torch') },
-  );
-});
-
-/**
- * Numbers equal to within a few float64 ulps (JavaScript's exp/log/pow/tanh may differ from glibc's and
- * Sleef's in the last bit; a float32 rounding anywhere would be 1e-8 off and fail); everything else equal.
- */
+/** float64: within a few ulps (V8's exp/log/pow/tanh may differ from glibc's and Sleef's in the last bit). */
 function close(what: string, got: unknown, want: unknown): void {
-  if (Array.isArray(want)) {
-    assert.ok(
-      Array.isArray(got) && got.length === want.length,
-      `${what}: ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`,
-    );
-    want.forEach((w, i) => close(`${what}[${i}]`, (got as unknown[])[i], w));
-  } else if (typeof want === 'number' && typeof got === 'number') {
-    assert.ok(Math.abs(got - want) <= 1e-14 * Math.max(1, Math.abs(want)), `${what}: ${got}, expected ${want}`);
-  } else {
-    assert.deepEqual(got, want, what);
-  }
+  assertClose(what, got, want, (w) => 1e-14 * Math.max(1, Math.abs(w)));
 }
 
 let results: { want: Results; got: Results } | null = null;
 
 function run(): { want: Results; got: Results } {
   if (results) return results;
-  const want = JSON.parse(fs.readFileSync(path.join(here, 'dtypes-torch113.json'), 'utf8')) as Results;
-  out = '';
-  const globals = py.globals.get('dict')();
-  globals.set('__name__', '__main__');
-  try {
-    py.runPython(fs.readFileSync(path.join(here, 'dtypes-fixture.py'), 'utf8'), { globals });
-  } finally {
-    globals.destroy();
-  }
-  results = { want, got: JSON.parse(out) as Results };
+  const want = pytorchResults('dtypes-torch113.json') as Results;
+  results = { want, got: fixture.run('dtypes-fixture.py') as Results };
   return results;
 }
 

@@ -3,14 +3,9 @@
 // through the CLI and drawn by the real panel in headless Chromium: dark, light and high-contrast themes,
 // English and Korean, and a 400 px wide panel. Each case also checks that the views it should get are
 // shown. Called by harness.ts (npm run test:webview); screenshots go to test-results/concepts/.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import type { HostToView } from '../../src/protocol';
-import { RunState } from '../../src/shared/runState';
-import { parseEventsJsonl } from './events';
-import { pageHtml, serve, STUB, viewStrings } from './harness';
+import { post, recordRun, runIfMain, ShotBrowser, snapshotOf } from './shotSession';
 
 const VIEWS = ['boundary', 'fit', 'landscape', 'network', 'graph', 'explorer'] as const;
 type ViewId = (typeof VIEWS)[number];
@@ -57,64 +52,23 @@ const LOOKS: [string, string, number][] = [
   ['dark', 'en', 400],
 ];
 
-function record(root: string, dir: string, c: Case): string {
-  const out = path.join(dir, `${c.name}.events.jsonl`);
-  execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'run', path.join(root, c.file), '--events', out], {
-    stdio: 'ignore',
-    timeout: 180_000,
-  });
-  return out;
-}
-
-async function showRun(page: Page, eventsFile: string, lang: string): Promise<void> {
-  const events = parseEventsJsonl(fs.readFileSync(eventsFile, 'utf8')).filter((e) => e.type !== 'ready');
-  const started = events.find((e) => e.type === 'started');
-  if (!started || started.type !== 'started') throw new Error(`${eventsFile}: no started event`);
-  // As the host does for a panel shown after the run: the whole run as one snapshot.
-  const state = new RunState(started.runId, started.file, started.mode, 'starting');
-  for (const e of events) state.apply(e, 0);
-  const message: HostToView = {
-    type: 'snapshot',
-    file: path.basename(started.file),
-    fileUri: `file:///work/${started.file}`,
-    run: state.snapshot(),
-    strings: viewStrings(lang),
-    config: { maxChartPoints: 2000 },
-  };
-  await page.evaluate((m) => window.postMessage(m, '*'), message);
-  await page.waitForTimeout(300);
-}
-
 /** Renders each case in each look and screenshots its concept cards; returns the problems found. */
 export async function conceptShots(o: { root: string; outDir: string; only?: string }): Promise<string[]> {
   const dir = path.join(o.outDir, 'concepts');
   fs.mkdirSync(dir, { recursive: true });
   const cases = CASES.filter((c) => !o.only || o.only.split(',').includes(c.name));
-  const recorded = new Map(cases.map((c) => [c.name, record(o.root, dir, c)]));
-  const { server, origin } = await serve({ '/panel.html': '', '/harness-stub.js': STUB });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  const problems: string[] = [];
+  const recorded = new Map(
+    cases.map((c) => [c.name, recordRun(o.root, c.file, path.join(dir, `${c.name}.events.jsonl`))]),
+  );
+  const shots = await ShotBrowser.launch();
+  const problems = shots.problems;
   try {
     for (const c of cases) {
       for (const [theme, lang, width] of LOOKS) {
-        const page = await browser.newPage({ viewport: { width, height: 1200 } });
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning')
-            problems.push(`${c.name} ${theme} ${lang}: console ${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (err) => problems.push(`${c.name} ${theme} ${lang}: page error: ${err.message}`));
-        await page.route(`${origin}/panel.html`, (route) =>
-          route.fulfill({
-            contentType: 'text/html',
-            body: pageHtml('panel', origin, path.basename(c.file), theme, lang),
-          }),
-        );
-        await page.goto(`${origin}/panel.html`);
-        await page.waitForFunction(() => (window as any).__posted?.some((m: any) => m.type === 'ready'));
-        await showRun(page, recorded.get(c.name)!, lang);
+        const where = `${c.name} ${theme} ${lang}`;
+        const page = await shots.open({ fileName: path.basename(c.file), theme, lang, width, height: 1200, where });
+        await post(page, snapshotOf(recorded.get(c.name)!, lang));
+        await page.waitForTimeout(300);
         for (const view of VIEWS) {
           const card = page.locator(`#${view}`);
           const shown = await card.isVisible();
@@ -130,8 +84,7 @@ export async function conceptShots(o: { root: string; outDir: string; only?: str
       }
     }
   } finally {
-    await browser.close();
-    server.close();
+    await shots.close();
   }
   console.log(
     `concept views: ${cases.length} files in ${LOOKS.length} looks, screenshots in ${path.relative(process.cwd(), dir)}`,
@@ -140,12 +93,4 @@ export async function conceptShots(o: { root: string; outDir: string; only?: str
 }
 
 // Standalone: node --import tsx test/webview/conceptShots.ts [case,case...]
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-  void conceptShots({ root, outDir: path.join(root, 'test-results'), only: process.argv[2] }).then((problems) => {
-    if (problems.length) {
-      console.error(problems.join('\n'));
-      process.exitCode = 1;
-    }
-  });
-}
+runIfMain(import.meta.url, (o, argv) => conceptShots({ ...o, only: argv[0] }));

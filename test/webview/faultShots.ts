@@ -4,15 +4,12 @@
 // learning-rate comparison; the phase strip in the light theme; the inspector 240 px wide; every Korean page
 // is checked for tofu (Hangul drawn as empty boxes when no CJK font is installed). Called by harness.ts;
 // screenshots go to test-results/faults/.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ComparedRun, HostToView, RunEvent } from '../../src/protocol';
+import type { Page } from 'playwright-core';
+import type { ComparedRun, RunEvent } from '../../src/protocol';
 import { emptyComparedRun, foldComparedRun } from '../../src/shared/lrComparison';
-import { RunState } from '../../src/shared/runState';
-import { parseEventsJsonl } from './events';
-import { pageHtml, serve, STUB, viewStrings } from './harness';
+import { post, recordRun, ShotBrowser, snapshotOf } from './shotSession';
 
 interface Options {
   root: string;
@@ -21,31 +18,7 @@ interface Options {
 
 function record(root: string, dir: string, file: string, env: Record<string, string> = {}): RunEvent[] {
   const out = path.join(dir, `${path.basename(file, '.py')}${env.BACKPROP_LENS_LR_SCALE ?? ''}.events.jsonl`);
-  try {
-    execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'run', path.join(root, file), '--events', out], {
-      stdio: 'ignore',
-      timeout: 180_000,
-      env: { ...process.env, ...env },
-    });
-  } catch {
-    // A syntax error exits with status 1: its events are what is shown.
-  }
-  return parseEventsJsonl(fs.readFileSync(out, 'utf8')).filter((e) => e.type !== 'ready');
-}
-
-function snapshotOf(events: RunEvent[], lang: string, slowMotion = 0): HostToView {
-  const started = events.find((e) => e.type === 'started');
-  if (!started || started.type !== 'started') throw new Error('no started event');
-  const state = new RunState(started.runId, started.file, started.mode, 'starting');
-  for (const e of events) state.apply(e, 0);
-  return {
-    type: 'snapshot',
-    file: path.basename(started.file),
-    fileUri: `file:///work/${path.basename(started.file)}`,
-    run: state.snapshot(),
-    strings: viewStrings(lang),
-    config: { maxChartPoints: 2000, slowMotion },
-  };
+  return recordRun(root, file, out, { env, mayFail: true });
 }
 
 /**
@@ -81,29 +54,22 @@ function hangul(page: Page): Promise<string> {
   return page.evaluate(() => (document.body.innerText.match(/[\uac00-\ud7af]/g) ?? []).join(''));
 }
 
-async function open(
-  browser: Browser,
-  origin: string,
-  view: 'panel' | 'sidebar',
-  theme: string,
-  lang: string,
-  width: number,
-): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: view === 'panel' ? 1400 : 900 } });
-  await page.route(`${origin}/${view}.html`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: pageHtml(view, origin, 'fault.py', theme, lang) }),
-  );
-  await page.goto(`${origin}/${view}.html`);
-  await page.waitForFunction(() => (window as any).__posted?.some((m: any) => m.type === 'ready'));
-  return page;
+function open(shots: ShotBrowser, view: 'panel' | 'sidebar', theme: string, lang: string, width: number) {
+  const height = view === 'panel' ? 1400 : 900;
+  return shots.open({
+    view,
+    fileName: 'fault.py',
+    theme,
+    lang,
+    width,
+    height,
+    where: `faults ${view} ${theme} ${lang}`,
+  });
 }
-
-const post = (page: Page, m: HostToView) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
 
 export async function faultShots({ root, outDir }: Options): Promise<string[]> {
   const dir = path.join(outDir, 'faults');
   fs.mkdirSync(dir, { recursive: true });
-  const problems: string[] = [];
   const mistakes = 'test/unit/fixtures/mistakes';
   const runs = {
     syntax: record(root, dir, 'examples/syntax_error.py'),
@@ -119,14 +85,11 @@ export async function faultShots({ root, outDir }: Options): Promise<string[]> {
     for (const e of events) foldComparedRun(run, e);
     return run;
   });
-  const { server, origin } = await serve({ '/panel.html': '', '/sidebar.html': '', '/harness-stub.js': STUB });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const shots = await ShotBrowser.launch();
+  const problems = shots.problems;
   try {
     // The detector itself: a character no font has must count as tofu, or the checks below prove nothing.
-    const probe = await open(browser, origin, 'panel', 'dark', 'ko', 600);
+    const probe = await open(shots, 'panel', 'dark', 'ko', 600);
     if ((await tofu(probe, '\u{10FFFD}')).length !== 1) problems.push('faults: the tofu detector does not detect tofu');
     await probe.close();
     for (const [theme, lang] of [
@@ -146,7 +109,7 @@ export async function faultShots({ root, outDir }: Options): Promise<string[]> {
         ['forward-only', runs.forwardOnly, 'noChartNoBackward'],
         ['no-optimizer', runs.noOptimizer, 'noChartNoOptimizer'],
       ] as const) {
-        const page = await open(browser, origin, 'panel', theme, lang, 900);
+        const page = await open(shots, 'panel', theme, lang, 900);
         await post(page, snapshotOf(events, lang));
         await shoot(name, page);
         const shown = await page.evaluate(() => ({
@@ -164,7 +127,7 @@ export async function faultShots({ root, outDir }: Options): Promise<string[]> {
         ['vanishing', runs.vanishing],
         ['no-zero-grad', runs.noZeroGrad],
       ] as const) {
-        const page = await open(browser, origin, 'panel', theme, lang, 900);
+        const page = await open(shots, 'panel', theme, lang, 900);
         await post(page, snapshotOf(events, lang, 4));
         await post(page, {
           type: 'comparison',
@@ -176,7 +139,7 @@ export async function faultShots({ root, outDir }: Options): Promise<string[]> {
         await page.close();
       }
       // A lone first step, paused: the step axis starts at 0 with whole-number ticks.
-      const early = await open(browser, origin, 'panel', theme, lang, 900);
+      const early = await open(shots, 'panel', theme, lang, 900);
       const started = runs.noZeroGrad.find((e) => e.type === 'started')!;
       const model = runs.noZeroGrad.find((e) => e.type === 'model');
       const params = runs.noZeroGrad.find((e) => e.type === 'params');
@@ -208,14 +171,13 @@ export async function faultShots({ root, outDir }: Options): Promise<string[]> {
       await shoot('early-pause', early);
       await early.close();
       // The inspector at 240 px.
-      const side = await open(browser, origin, 'sidebar', theme, lang, 240);
+      const side = await open(shots, 'sidebar', theme, lang, 240);
       await post(side, snapshotOf(runs.vanishing, lang));
       await shoot('sidebar-240', side);
       await side.close();
     }
   } finally {
-    await browser.close();
-    server.close();
+    await shots.close();
   }
   return problems;
 }

@@ -5,14 +5,12 @@
 // marked current with a value under it, the loss curve still on screen below the paused card, one legend
 // entry per series). Called by harness.ts (npm run test:webview); screenshots go to test-results/stepping/.
 // Standalone: node --import tsx test/webview/steppingShots.ts
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import type { HostToView, RunEvent } from '../../src/protocol';
-import { RunState } from '../../src/shared/runState';
-import { parseEventsJsonl } from './events';
-import { pageHtml, serve, STUB, viewStrings } from './harness';
+import type { Page } from 'playwright-core';
+import type { RunEvent } from '../../src/protocol';
+import type { RunState } from '../../src/shared/runState';
+import { foldRun, post, recordRun, runIfMain, ShotBrowser, snapshotOfState } from './shotSession';
 
 interface Shot {
   name: string;
@@ -75,44 +73,19 @@ const SHOTS: Shot[] = [
 
 function record(root: string, dir: string, shot: Shot): RunEvent[] {
   const out = path.join(dir, `${shot.name}.events.jsonl`);
-  execFileSync(
-    process.execPath,
-    [path.join(root, 'dist/cli.js'), 'run', path.join(root, shot.file), '--mode', shot.mode, '--events', out],
-    { stdio: 'ignore', timeout: 180_000 },
-  );
-  const events = parseEventsJsonl(fs.readFileSync(out, 'utf8')).filter((e) => e.type !== 'ready');
+  const events = recordRun(root, shot.file, out, { args: ['--mode', shot.mode] });
   fs.rmSync(out);
   return events;
 }
 
-async function takeShot(browser: Browser, origin: string, dir: string, shot: Shot, events: RunEvent[]) {
+async function takeShot(shots: ShotBrowser, dir: string, shot: Shot, events: RunEvent[]): Promise<string[]> {
   const problems: string[] = [];
-  const started = events.find((e) => e.type === 'started');
-  if (!started || started.type !== 'started') return [`${shot.name}: no started event`];
-  const state = new RunState(started.runId, started.file, started.mode, 'starting');
-  for (const e of events) state.apply(e, 0);
+  const state = foldRun(events);
   for (const [theme, lang] of shot.looks) {
     const where = `${shot.name} ${theme} ${lang}`;
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1100 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${where}: console ${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`${where}: page error: ${err.message}`));
     const fileName = path.basename(shot.file);
-    await page.route(`${origin}/panel.html`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: pageHtml('panel', origin, fileName, theme, lang) }),
-    );
-    await page.goto(`${origin}/panel.html`);
-    await page.waitForFunction(() => (window as any).__posted?.some((m: any) => m.type === 'ready'));
-    const message: HostToView = {
-      type: 'snapshot',
-      file: fileName,
-      fileUri: `file:///work/${fileName}`,
-      run: state.snapshot(),
-      strings: viewStrings(lang),
-      config: { maxChartPoints: 2000 },
-    };
-    await page.evaluate((m) => window.postMessage(m, '*'), message);
+    const page = await shots.open({ fileName, theme, lang, width: 1000, height: 1100, where });
+    await post(page, snapshotOfState(state, lang));
     await page.waitForTimeout(500);
     problems.push(...(await (shot.check === 'phase' ? checkPhase(page, where) : checkSeries(page, where, state))));
     await page.screenshot({ path: path.join(dir, `${shot.name}-${theme}-${lang}.png`) });
@@ -120,8 +93,6 @@ async function takeShot(browser: Browser, origin: string, dir: string, shot: Sho
   }
   return problems;
 }
-
-type Page = Awaited<ReturnType<Browser['newPage']>>;
 
 /** The paused phase is marked current with its value, and the loss chart is still inside the window. */
 async function checkPhase(page: Page, where: string): Promise<string[]> {
@@ -149,12 +120,8 @@ async function checkSeries(page: Page, where: string, state: RunState): Promise<
 export async function steppingShots(o: { root: string; outDir: string }): Promise<string[]> {
   const dir = path.join(o.outDir, 'stepping');
   fs.mkdirSync(dir, { recursive: true });
-  const { server, origin } = await serve({ '/panel.html': '', '/harness-stub.js': STUB });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  const problems: string[] = [];
+  const shots = await ShotBrowser.launch();
+  const problems = shots.problems;
   const recorded = new Map<string, RunEvent[]>();
   try {
     for (const shot of SHOTS) {
@@ -169,22 +136,13 @@ export async function steppingShots(o: { root: string; outDir: string }): Promis
         problems.push(`${shot.name}: no pause ${shot.until}`);
         continue;
       }
-      problems.push(...(await takeShot(browser, origin, dir, shot, all.slice(0, at + 1))));
+      problems.push(...(await takeShot(shots, dir, shot, all.slice(0, at + 1))));
     }
   } finally {
-    await browser.close();
-    server.close();
+    await shots.close();
   }
   console.log(`stepping: ${SHOTS.length} shots, screenshots in ${path.relative(process.cwd(), dir)}`);
   return problems;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-  void steppingShots({ root, outDir: path.join(root, 'test-results') }).then((problems) => {
-    if (problems.length) {
-      console.error(problems.join('\n'));
-      process.exitCode = 1;
-    }
-  });
-}
+runIfMain(import.meta.url, (o) => steppingShots(o));
