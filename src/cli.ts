@@ -1,11 +1,12 @@
 // backprop-lens CLI: runs a learner's file the way `python FILE` would, on our runtime.
 //   backprop-lens run FILE.py [--events OUT.jsonl] [--seed N] [--backend builtin|python] [--python PATH]
-//                             [--repeat N] [--memory-limit MB] [--mode train|step|backprop|phases]
+//                             [--repeat N] [--memory-limit MB] [--mode train|step|backprop|phases] [--nproc N]
 // `--mode step|backprop|phases` pauses as the extension's Step / Backprop / Step-through-phases do and
 // continues each pause at once, so `--events` records every `paused` event (tests and teachers' scripts).
 // `--repeat N` runs the file N times in one runtime, as clicking Train again does (each run starts clean);
 // `--memory-limit` is what the extension's backpropLens.memoryLimitMB sets (default 4096).
-// `--backend python` runs the file on the learner's own Python and PyTorch (src/python/pytorchRunner.ts).
+// `--backend python` runs the file on the learner's own Python and PyTorch (src/python/pytorchRunner.ts);
+// `--nproc N` runs it there under torchrun with N processes (rank 0 reports).
 // Prints exactly what the script prints; on an uncaught exception a Python-style traceback limited to the
 // user's file goes to stderr and the exit code is 1; `sys.exit(N)` exits with N. `--events` writes every
 // RunEvent as one JSON line.
@@ -19,7 +20,7 @@ import { Runner } from './python/runner';
 
 const USAGE =
   'usage: backprop-lens run FILE.py [--events OUT.jsonl] [--seed N] [--backend builtin|python] [--python PATH]\n' +
-  '                         [--repeat N] [--memory-limit MB] [--mode train|step|backprop|phases]\n';
+  '                         [--repeat N] [--memory-limit MB] [--mode train|step|backprop|phases] [--nproc N]\n';
 
 interface CliArgs {
   file: string;
@@ -31,6 +32,8 @@ interface CliArgs {
   memoryLimitMB: number | undefined;
   /** Pauses as the extension's Step/Backprop/Phases would, each continued at once (the events record them). */
   mode: RunMode;
+  /** Python backend under torchrun: its processes (1: plain python). */
+  processes: number;
 }
 
 const MODES: readonly RunMode[] = ['train', 'step', 'backprop', 'phases'];
@@ -47,6 +50,7 @@ function parseArgs(argv: string[]): CliArgs | string {
   let repeat = 1;
   let memoryLimitMB: number | undefined;
   let mode: RunMode = 'train';
+  let processes = 1;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--events') events = rest[++i] ?? null;
@@ -72,13 +76,17 @@ function parseArgs(argv: string[]): CliArgs | string {
       const m = rest[++i] as RunMode;
       if (!MODES.includes(m)) return `--mode needs one of ${MODES.join(', ')}`;
       mode = m;
+    } else if (a === '--nproc') {
+      processes = Number(rest[++i]);
+      if (!Number.isInteger(processes) || processes < 1) return '--nproc needs a positive integer';
+      backend = 'python';
     } else if (a.startsWith('--')) return `unknown option '${a}'`;
     else if (file === null) file = a;
     else return `unexpected argument '${a}'`;
   }
   if (file === null) return 'no file given';
   if (events === null && rest.includes('--events')) return '--events needs a file name';
-  return { file, events, seed, backend, python, repeat, memoryLimitMB, mode };
+  return { file, events, seed, backend, python, repeat, memoryLimitMB, mode, processes };
 }
 
 /** JSON with typed arrays written as plain arrays (NaN/Infinity as null, as JSON.stringify does). */
@@ -138,6 +146,7 @@ async function main(): Promise<number> {
     mode: args.mode,
     seed: args.seed,
     lrScale: Number.isFinite(lrScale) && lrScale > 0 ? lrScale : 1,
+    processes: args.processes,
   };
   let finished = await runner.run(request);
   for (let i = 1; i < args.repeat && finished.status !== 'stopped'; i++) finished = await runner.run(request);

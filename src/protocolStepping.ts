@@ -49,13 +49,29 @@ export interface LossDetail {
 /**
  * The rule an update applied. `rule`: plain SGD (lr x grad), SGD with momentum (lr x velocity, the
  * momentum buffer), Nesterov (lr x (grad + momentum x velocity)), Adam/AdamW (lr x m_hat / (sqrt(v_hat) +
- * eps)), RMSprop, Adagrad, or `manual` (the learner's own code under no_grad: no rule is known).
+ * eps)), RMSprop, Adagrad, Adadelta, Adamax, NAdam, RAdam, Rprop, ASGD, LBFGS, or `manual` (the learner's own code under no_grad: no rule is known).
  * `amounts[i]` is what the rule subtracted from parameter i, element by element (null where unknown), so
  * before - amount = after up to float32 rounding. `hyper`: lr, momentum, betas, eps, weight_decay, ...
  */
 export interface UpdateDetail {
   optimizer: string;
-  rule: 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad' | 'other' | 'manual';
+  rule:
+    | 'sgd'
+    | 'momentum'
+    | 'nesterov'
+    | 'adam'
+    | 'adamw'
+    | 'rmsprop'
+    | 'adagrad'
+    | 'adadelta'
+    | 'adamax'
+    | 'nadam'
+    | 'radam'
+    | 'rprop'
+    | 'asgd'
+    | 'lbfgs'
+    | 'other'
+    | 'manual';
   hyper: Record<string, number>;
   amounts: (Float32Array | null)[] | null;
 }

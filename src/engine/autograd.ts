@@ -94,50 +94,109 @@ export function notifyUntrackedInplace(target: Tensor, done: boolean): void {
 export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = false): void {
   const mode = setFloat64Mode(false);
   try {
-    backwardPass(root, gradient, retainGraph);
+    for (const listener of beforeBackwardListeners) listener(root);
+    backwardPass(topologicalOrder([root]), [root], [gradient], retainGraph, null);
   } finally {
     setFloat64Mode(mode);
   }
   for (const listener of backwardListeners) listener(root);
 }
 
-function backwardPass(root: Tensor, gradient: Float32Array, retainGraph: boolean): void {
-  for (const listener of beforeBackwardListeners) listener(root);
-  // Iterative DFS for a topological order: deep chains (long training graphs) must not overflow the stack.
+/**
+ * `torch.autograd.grad`: the gradients of `roots` (seeded with `gradients`) with respect to `inputs`,
+ * returned instead of accumulated: no `.grad` changes. null for an input the roots do not depend on.
+ */
+export function gradientsOf(
+  roots: readonly Tensor[],
+  gradients: readonly Float32Array[],
+  inputs: readonly Tensor[],
+  retainGraph = false,
+  allowUnused = false,
+): (Float32Array | null)[] {
+  const order = topologicalOrder(roots);
+  const reachable = new Set(order);
+  if (!allowUnused && inputs.some((t) => !reachable.has(t))) {
+    const err = new Error(
+      'One of the differentiated Tensors appears to not have been used in the graph. ' +
+        'Set allow_unused=True if this is the desired behavior.',
+    );
+    err.name = 'RuntimeError';
+    throw err;
+  }
+  const capture = new Map<Tensor, Float32Array | null>();
+  for (const t of inputs) capture.set(t, null);
+  const mode = setFloat64Mode(false);
+  try {
+    backwardPass(order, roots, gradients, retainGraph, capture);
+  } finally {
+    setFloat64Mode(mode);
+  }
+  return inputs.map((t) => capture.get(t) ?? null);
+}
+
+/** Every tensor that requires grad reachable from `roots`, each after all the tensors it depends on. */
+function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
+  // Iterative DFS (post-order): deep chains (long training graphs) must not overflow the stack.
   const order: Tensor[] = [];
   const visited = new Set<Tensor>();
-  const stack: [Tensor, number][] = [[root, 0]];
-  visited.add(root);
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const node = top[0].gradFn;
-    const inputs = node ? node.inputs : [];
-    if (top[1] < inputs.length) {
-      const child = inputs[top[1]++];
-      if (child && child.requiresGrad && !visited.has(child)) {
-        visited.add(child);
-        stack.push([child, 0]);
+  for (const root of roots) {
+    if (visited.has(root)) continue;
+    visited.add(root);
+    const stack: [Tensor, number][] = [[root, 0]];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const node = top[0].gradFn;
+      const inputs = node ? node.inputs : [];
+      if (top[1] < inputs.length) {
+        const child = inputs[top[1]++];
+        if (child && child.requiresGrad && !visited.has(child)) {
+          visited.add(child);
+          stack.push([child, 0]);
+        }
+      } else {
+        stack.pop();
+        order.push(top[0]);
       }
-    } else {
-      stack.pop();
-      order.push(top[0]);
     }
   }
+  return order;
+}
+
+/**
+ * Walks the graph from `roots` in reverse topological `order`. Without `capture`, gradients land in `.grad`
+ * (leaves, and non-leaves that retain it); with it, only the captured tensors' gradients are kept, there.
+ */
+function backwardPass(
+  order: readonly Tensor[],
+  roots: readonly Tensor[],
+  gradients: readonly Float32Array[],
+  retainGraph: boolean,
+  capture: Map<Tensor, Float32Array | null> | null,
+): void {
   const grads = new Map<Tensor, Float32Array>();
-  grads.set(root, gradient);
+  roots.forEach((root, i) => addGrad(grads, root, gradients[i], false));
+  const seeds = new Set(gradients);
+  // A gradient buffer came from a backward closure (or is a root's, which is never recycled). Once
+  // accumulated into a leaf's .grad (added or copied) or consumed by t's node without being passed on,
+  // nothing references it: large ones go back to the buffer pool. Not with retain_graph, where a closure
+  // may hand out the same captured buffer again.
+  const recyclable = (g: Float32Array) => !retainGraph && !seeds.has(g) && g.length > POOLED_MIN_LENGTH;
   for (let i = order.length - 1; i >= 0; i--) {
     const t = order[i];
-    const g = grads.get(t);
+    let g = grads.get(t);
     if (!g) continue;
     grads.delete(t);
     const node = t.gradFn;
-    // A gradient buffer came from a backward closure (or is the root's, which is never recycled). Once
-    // accumulated into a leaf's .grad (added or copied) or consumed by t's node without being passed on,
-    // nothing references it: large ones go back to the buffer pool. Not with retain_graph, where a closure
-    // may hand out the same captured buffer again.
-    if (!node || t.retainsGrad) t.accumulateGrad(g);
+    // A non-leaf's retained .grad is the gradient as it stood when retain_grad() was called (PyTorch 1.13:
+    // hooks registered before it change it, later ones do not); a leaf's .grad comes after every hook.
+    const retainAt = capture || !node || !t.retainsGrad ? -1 : t.retainAfterHooks;
+    if (t.hooks !== null) g = runHooks(t, g, retainAt);
+    else if (retainAt >= 0) t.accumulateGrad(g);
+    if (capture) {
+      if (capture.has(t)) capture.set(t, g.slice());
+    } else if (!node) t.accumulateGrad(g);
     if (!node) {
-      if (!retainGraph && g !== gradient && g.length > POOLED_MIN_LENGTH) recycleFloats(g);
+      if (recyclable(g)) recycleFloats(g);
       continue;
     }
     if (node.backward === RELEASED) {
@@ -155,24 +214,42 @@ function backwardPass(root: Tensor, gradient: Float32Array, retainGraph: boolean
     const inputGrads = node.backward(g);
     if (!retainGraph) {
       (node as { backward: BackwardFn }).backward = RELEASED;
-      if (g !== gradient && g.length > POOLED_MIN_LENGTH && !passesOn(inputGrads, g)) recycleFloats(g);
+      if (recyclable(g) && !passesOn(inputGrads, g)) recycleFloats(g);
     }
     for (let k = 0; k < node.inputs.length; k++) {
       const input = node.inputs[k];
-      let ig = inputGrads[k];
+      const ig = inputGrads[k];
       if (!input || !ig || !input.requiresGrad) continue;
-      // A mixed-dtype op (float32 + float64): each input's gradient in its own dtype, as PyTorch casts it.
-      if ((input.dtype === 'float64') !== !(ig instanceof Float32Array)) ig = castGrad(ig, input.dtype === 'float64');
-      const prev = grads.get(input);
-      if (prev) {
-        for (let j = 0; j < prev.length; j++) prev[j] += ig[j];
-      } else {
-        // Passing `g` itself on is safe: t's gradient is not read again once its node ran. A buffer handed to
-        // two inputs (add(x, y) returns g for both) is copied for the second, since sums land in place.
-        grads.set(input, inputGrads.indexOf(ig) !== k && inputGrads[k] === ig ? ig.slice() : ig);
-      }
+      // A buffer handed to two inputs (add(x, y) returns g for both) is copied for the second.
+      addGrad(grads, input, ig, inputGrads.indexOf(ig) !== k);
     }
   }
+}
+
+/** Adds `ig` into `input`'s pending gradient, in the input's dtype (a mixed-dtype op casts each input's). */
+function addGrad(grads: Map<Tensor, Float32Array>, input: Tensor, ig: Float32Array, shared: boolean): void {
+  if ((input.dtype === 'float64') !== !(ig instanceof Float32Array)) ig = castGrad(ig, input.dtype === 'float64');
+  const prev = grads.get(input);
+  if (prev) {
+    for (let j = 0; j < prev.length; j++) prev[j] += ig[j];
+  } else {
+    // Passing `ig` itself on is safe: its producer does not read it again. Sums land in place, hence the copy.
+    grads.set(input, shared ? ig.slice() : ig);
+  }
+}
+
+/**
+ * `Tensor.register_hook`'s hooks, in order: each may replace the gradient the next one and the graph
+ * receive. `.grad` is kept before hook number `retainAt` (after all of them when it is past the end).
+ */
+function runHooks(t: Tensor, g: Float32Array, retainAt: number): Float32Array {
+  const hooks = t.hooks ?? [];
+  for (let k = 0; k < hooks.length; k++) {
+    if (k === retainAt) t.accumulateGrad(g);
+    g = hooks[k](g) ?? g;
+  }
+  if (retainAt >= hooks.length) t.accumulateGrad(g);
+  return g;
 }
 
 function castGrad(g: Float32Array, toDouble: boolean): Float32Array {

@@ -9,7 +9,16 @@ export { Tensor, allocate } from './tensor';
 export { pyError, runtimeError } from './errors';
 export type { PyErrorKind } from './errors';
 export type { DType, Storage } from './tensor';
-export { Node, noGrad, setGradEnabled, isGradEnabled, onBackward, runBackward, needsGrad } from './autograd';
+export {
+  Node,
+  noGrad,
+  setGradEnabled,
+  isGradEnabled,
+  onBackward,
+  runBackward,
+  gradientsOf,
+  needsGrad,
+} from './autograd';
 export type { BackwardFn, BackwardListener } from './autograd';
 export { ShapeError, broadcastShapes, fmtShape, numel, sameShape, stridesOf } from './shape';
 export type { Shape } from './shape';
@@ -30,7 +39,14 @@ export * from './ops/random_like';
 export * from './ops/misc';
 export * from './ops/scatter';
 export * from './ops/batchnorm';
+export * from './ops/conv';
+export * from './ops/pool';
+export * from './ops/embedding';
 export * from './ops/custom';
+export * from './ops/rearrange';
+export * from './ops/layernorm';
+export * from './ops/linalg';
+export * from './ops/einsum';
 // `var` is a reserved word for declarations but fine as an export name: torch.var(x).
 export { var_ as var } from './ops/reduce';
 export { promote, asTensor, castStorage, floatScalar, isScalarOperand } from './ops/util';

@@ -2,20 +2,27 @@
 // on `step()`, writes new values into `optimizer.param_groups[i].lr`. The recursive forms (each lr computed
 // from the group's current lr) are PyTorch's own, so the float64 values match what PyTorch produces.
 import { pyError } from './errors';
+import { cos, pow } from './pymath';
 import type { Optimizer } from './optim/optimizer';
 
 /** Where `verbose` schedulers print (the runtime routes it to the script's stdout). */
 export const schedulerOutput: { print: (line: string) => void } = { print: (line) => console.log(line) };
 
 /** Python's `'{:.4e}'.format(x)`. */
-function fmtE4(x: number): string {
+export function fmtE4(x: number): string {
   const [mant, exp] = x.toExponential(4).split('e');
   const e = Number(exp);
   return `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
+/** How PyTorch's print_lr shows an explicit epoch: `"%.5d"` for an int (00003), `"%.2f"` for a float. */
+export function epochText(epoch: number): string {
+  if (!Number.isInteger(epoch)) return epoch.toFixed(2);
+  return (epoch < 0 ? '-' : '') + String(Math.abs(epoch)).padStart(5, '0');
+}
+
 /** Python's `%`: the result takes the sign of the divisor. */
-function pyMod(a: number, m: number): number {
+export function pyMod(a: number, m: number): number {
   return ((a % m) + m) % m;
 }
 
@@ -46,8 +53,11 @@ export abstract class LRScheduler {
     this.verbose = verbose;
   }
 
-  /** PyTorch's `_initial_step`: subclasses call it at the end of their constructor (fields are set by then). */
-  protected initialStep(): void {
+  /**
+   * PyTorch's `_initial_step`: subclasses call it at the end of their constructor (fields are set by then);
+   * SequentialLR calls it again on its first scheduler.
+   */
+  initialStep(): void {
     this.optimizer._step_count = 0;
     this._step_count = 0;
     this.step();
@@ -81,17 +91,28 @@ export abstract class LRScheduler {
         schedulerOutput.print(
           epoch === undefined
             ? `Adjusting learning rate of group ${i} to ${fmtE4(values[i])}.`
-            : `Epoch ${String(epoch).padStart(5, ' ')}: adjusting learning rate of group ${i} to ${fmtE4(values[i])}.`,
+            : `Epoch ${epochText(epoch)}: adjusting learning rate of group ${i} to ${fmtE4(values[i])}.`,
         );
       }
     });
     this._last_lr = this.optimizer.param_groups.map((g) => g.lr);
   }
 
-  /** Every field but the optimizer (as PyTorch's state_dict). */
+  /**
+   * Every field but the optimizer, in the order PyTorch's `__dict__` has them: the subclass's own fields (set
+   * before the base constructor runs there), then the base's, with 1.13's `_get_lr_called_within_step`.
+   */
   state_dict(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this)) if (k !== 'optimizer' && typeof v !== 'function') out[k] = v;
+    const base = ['base_lrs', 'last_epoch', 'verbose', '_step_count', '_last_lr'];
+    const skip = ['optimizer', '_get_lr_called_within_step'];
+    const entries = Object.entries(this).filter(([k, v]) => !skip.includes(k) && typeof v !== 'function');
+    for (const [k, v] of entries) if (!base.includes(k)) out[k] = v;
+    const own = Object.fromEntries(entries);
+    for (const k of base) {
+      if (k === '_last_lr') out._get_lr_called_within_step = false;
+      if (k in own) out[k] = own[k];
+    }
     return out;
   }
 
@@ -159,7 +180,7 @@ export class StepLR extends LRScheduler {
   }
 
   protected override closedFormLr(): number[] {
-    return this.base_lrs.map((base) => base * this.gamma ** Math.floor(this.last_epoch / this.step_size));
+    return this.base_lrs.map((base) => base * pow(this.gamma, Math.floor(this.last_epoch / this.step_size)));
   }
 }
 
@@ -183,13 +204,13 @@ export class MultiStepLR extends LRScheduler {
   get_lr(): number[] {
     const count = this.milestones.get(this.last_epoch);
     if (count === undefined) return this.groupLrs();
-    return this.groupLrs().map((lr) => lr * this.gamma ** count);
+    return this.groupLrs().map((lr) => lr * pow(this.gamma, count));
   }
 
   protected override closedFormLr(): number[] {
     let passed = 0;
     for (const [m, count] of this.milestones) if (m <= this.last_epoch) passed += count;
-    return this.base_lrs.map((base) => base * this.gamma ** passed);
+    return this.base_lrs.map((base) => base * pow(this.gamma, passed));
   }
 }
 
@@ -211,7 +232,7 @@ export class ExponentialLR extends LRScheduler {
   }
 
   protected override closedFormLr(): number[] {
-    return this.base_lrs.map((base) => base * this.gamma ** this.last_epoch);
+    return this.base_lrs.map((base) => base * pow(this.gamma, this.last_epoch));
   }
 }
 
@@ -232,24 +253,21 @@ export class CosineAnnealingLR extends LRScheduler {
     const { T_max, eta_min, last_epoch } = this;
     if (last_epoch === 0) return this.groupLrs();
     if (this._step_count === 1 && last_epoch > 0) {
-      return this.base_lrs.map(
-        (base) => eta_min + ((base - eta_min) * (1 + Math.cos((last_epoch * Math.PI) / T_max))) / 2,
-      );
+      return this.base_lrs.map((base) => eta_min + ((base - eta_min) * (1 + cos((last_epoch * Math.PI) / T_max))) / 2);
     }
     if (pyMod(last_epoch - 1 - T_max, 2 * T_max) === 0) {
-      return this.groupLrs().map((lr, i) => lr + ((this.base_lrs[i] - eta_min) * (1 - Math.cos(Math.PI / T_max))) / 2);
+      return this.groupLrs().map((lr, i) => lr + ((this.base_lrs[i] - eta_min) * (1 - cos(Math.PI / T_max))) / 2);
     }
     return this.groupLrs().map(
       (lr) =>
-        ((1 + Math.cos((Math.PI * last_epoch) / T_max)) / (1 + Math.cos((Math.PI * (last_epoch - 1)) / T_max))) *
-          (lr - eta_min) +
+        ((1 + cos((Math.PI * last_epoch) / T_max)) / (1 + cos((Math.PI * (last_epoch - 1)) / T_max))) * (lr - eta_min) +
         eta_min,
     );
   }
 
   protected override closedFormLr(): number[] {
     return this.base_lrs.map(
-      (base) => this.eta_min + ((base - this.eta_min) * (1 + Math.cos((Math.PI * this.last_epoch) / this.T_max))) / 2,
+      (base) => this.eta_min + ((base - this.eta_min) * (1 + cos((Math.PI * this.last_epoch) / this.T_max))) / 2,
     );
   }
 }

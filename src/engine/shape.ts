@@ -63,6 +63,33 @@ export function broadcastShapes(a: Shape, b: Shape, op: string): number[] {
   return out;
 }
 
+/**
+ * The shape several shapes broadcast to (torch.broadcast_shapes / broadcast_tensors), folding from the left
+ * as PyTorch's infer_size does; a mismatch raises PyTorch's message for tensors, or for plain shapes (`shapes`).
+ */
+export function commonShape(shapes: readonly Shape[], forShapes = false): number[] {
+  let out: number[] = [];
+  for (const b of shapes) {
+    const a = out;
+    const n = Math.max(a.length, b.length);
+    out = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const da = i < n - a.length ? 1 : a[i - (n - a.length)];
+      const db = i < n - b.length ? 1 : b[i - (n - b.length)];
+      if (da === db || db === 1) out[i] = da;
+      else if (da === 1) out[i] = db;
+      else {
+        throw new ShapeError(
+          forShapes
+            ? 'Shape mismatch: objects cannot be broadcast to a single shape'
+            : `The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
 /** Strides of `shape` read as if broadcast to `outShape` (0 along broadcast dims). */
 export function broadcastStrides(shape: Shape, outShape: Shape): number[] {
   const strides = stridesOf(shape);

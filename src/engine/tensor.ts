@@ -29,6 +29,9 @@ export function clearGrad(p: Tensor, setToNone: boolean): void {
   }
 }
 
+/** A gradient hook as autograd runs it: the gradient in, a replacement (or null to keep it) out. */
+export type GradHook = (grad: Float32Array) => Float32Array | null;
+
 export class Tensor {
   data: Storage;
   shape: number[];
@@ -38,6 +41,10 @@ export class Tensor {
   gradFn: Node | null;
   /** Set by `retain_grad()`: a non-leaf that keeps its `.grad` after backward. */
   retainsGrad = false;
+  /** `register_hook`'s hooks (autograd.ts runs them when this tensor's gradient is complete), or null. */
+  hooks: GradHook[] | null = null;
+  /** How many hooks were registered before `retain_grad()`: PyTorch 1.13 keeps `.grad` at that point. */
+  retainAfterHooks = 0;
   /** Bumped by every in-place write, as PyTorch's `_version`. */
   version = 0;
   /**
@@ -146,9 +153,33 @@ export class Tensor {
     return this;
   }
 
+  /**
+   * `register_hook(fn)`: `fn` receives the gradient with respect to this tensor (a copy it may keep) before
+   * it reaches `.grad` or flows on, and may return a replacement of the same size. Returns the remover.
+   */
+  register_hook(fn: (grad: Tensor) => Tensor | null | undefined): () => void {
+    if (!this.requiresGrad) throw runtimeError("cannot register a hook on a tensor that doesn't require gradient");
+    const hook: GradHook = (g) => {
+      const out = fn(new Tensor(g.slice(), this.shape, this.dtype));
+      if (out === null || out === undefined) return null;
+      if (out.data.length !== g.length) {
+        throw runtimeError(`hook 'hook' has changed the size of value`);
+      }
+      return asFloatStorage(Float64Array.from(out.data), this.dtype);
+    };
+    (this.hooks ??= []).push(hook);
+    return () => {
+      const i = this.hooks?.indexOf(hook) ?? -1;
+      if (i >= 0) this.hooks?.splice(i, 1);
+    };
+  }
+
   retain_grad(): void {
     if (!this.requiresGrad) throw runtimeError("can't retain_grad on Tensor that has requires_grad=False");
-    if (!this.isLeaf) this.retainsGrad = true;
+    if (!this.isLeaf && !this.retainsGrad) {
+      this.retainsGrad = true;
+      this.retainAfterHooks = this.hooks?.length ?? 0;
+    }
   }
 
   /** Guards every in-place op: PyTorch refuses to overwrite a leaf that autograd is tracking. */

@@ -81,14 +81,12 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider {
           'backpropLens.backprop',
           vscode.l10n.t('Run until the next backward pass and pause'),
         );
-        // Phase by phase stepping is the built-in engine's (the python backend pauses after backward and update).
-        if (backend === 'builtin')
-          lens(
-            LENS_ICONS.phases,
-            vscode.l10n.t('Phases'),
-            'backpropLens.phases',
-            vscode.l10n.t('Step through phases: pause after forward, loss, backward and update'),
-          );
+        lens(
+          LENS_ICONS.phases,
+          vscode.l10n.t('Phases'),
+          'backpropLens.phases',
+          vscode.l10n.t('Step through phases: pause after forward, loss, backward and update'),
+        );
       }
       if (!active && pytorch)
         lens(

@@ -30,28 +30,22 @@ export function registerCommands(
   panels: PanelManager,
   backends: Backends,
 ): void {
-  const run = (mode: RunMode) => async (arg?: unknown) => {
-    const doc = await documentFor(arg);
-    if (!doc || !canRun()) return;
-    const key = doc.uri.toString();
-    const backend = backends.forFile(key);
-    if (backend === 'python' && mode === 'phases') {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Stepping phase by phase runs on the built-in engine only; on PyTorch, Backprop pauses after each backward pass and Step after each update.',
-        ),
-      );
-      return;
-    }
-    if (controller.isActive(key)) {
+  const run =
+    (mode: RunMode, processes = 1) =>
+    async (arg?: unknown) => {
+      const doc = await documentFor(arg);
+      if (!doc || !canRun()) return;
+      const key = doc.uri.toString();
+      const backend = backends.forFile(key);
+      if (controller.isActive(key)) {
+        panels.show(doc.uri, { preserveFocus: true });
+        return controller.continue(key, mode);
+      }
+      // On the python backend the interpreter must import torch; if not, the learner is told what to install.
+      if (backend === 'python' && !(await pythonReady(backends))) return;
       panels.show(doc.uri, { preserveFocus: true });
-      return controller.continue(key, mode);
-    }
-    // On the python backend the interpreter must import torch; if not, the learner is told what to install.
-    if (backend === 'python' && !(await pythonReady(backends))) return;
-    panels.show(doc.uri, { preserveFocus: true });
-    await controller.start(doc, mode, backend);
-  };
+      await controller.start(doc, mode, backend, processes);
+    };
   const onActive = (fn: (key: string) => void) => async (arg?: unknown) => {
     const doc = await documentFor(arg);
     if (doc) fn(doc.uri.toString());
@@ -79,6 +73,20 @@ export function registerCommands(
       if (!doc || !canRun()) return;
       backends.choose(doc.uri.toString(), 'python');
       await run('train')(doc.uri);
+    }),
+    // Every process runs the file (one per GPU for DistributedDataParallel); rank 0 reports to the panel.
+    vscode.commands.registerCommand('backpropLens.runWithTorchrun', async (arg?: unknown) => {
+      const doc = await documentFor(arg);
+      if (!doc || !canRun()) return;
+      const key = doc.uri.toString();
+      if (controller.isActive(key)) controller.stop(key);
+      backends.choose(key, 'python');
+      const processes = readSettings().torchrunProcesses;
+      void vscode.window.setStatusBarMessage(
+        vscode.l10n.t('Backprop Lens: starting {0} processes with torchrun (rank 0 is shown)', processes),
+        5000,
+      );
+      await run('train', processes)(doc.uri);
     }),
     vscode.commands.registerCommand('backpropLens.switchBackend', (choice?: unknown) =>
       switchBackend(backends, readSettings().backend, choice),

@@ -130,9 +130,14 @@ export class RunController implements vscode.Disposable {
   /**
    * Train/Step/Backprop on a file. A paused or running run of the same file continues in the new mode;
    * a run of another file is stopped first (the worker runs one file at a time). `backend` runs it on the
-   * built-in engine or on the learner's Python and PyTorch.
+   * built-in engine or on the learner's Python and PyTorch; `processes` > 1 runs it there under torchrun.
    */
-  async start(document: vscode.TextDocument, mode: RunMode, backend: Backend = 'builtin'): Promise<void> {
+  async start(
+    document: vscode.TextDocument,
+    mode: RunMode,
+    backend: Backend = 'builtin',
+    processes = 1,
+  ): Promise<void> {
     const key = document.uri.toString();
     if (this.current?.key === key && this.isActive(key)) {
       this.getRunner().continue(mode);
@@ -165,6 +170,7 @@ export class RunController implements vscode.Disposable {
       maxStepsPerSecond: this.slowMotion,
       // The python backend runs `python FILE` from the file's folder, as the built-in runtime does.
       cwd: document.uri.scheme === 'file' ? path.dirname(file) : undefined,
+      processes: backend === 'python' ? processes : 1,
     };
     this.replaceStaleRunner(backend);
     const runner = this.getRunner(backend);

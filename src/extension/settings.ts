@@ -17,6 +17,8 @@ export interface Settings {
   backend: Backend;
   /** The Python for the python backend ('' : the Python extension's interpreter, else python3). */
   pythonPath: string;
+  /** Processes `Run with torchrun` starts (torchrun's --nproc_per_node). */
+  torchrunProcesses: number;
 }
 
 export function readSettings(): Settings {
@@ -30,6 +32,7 @@ export function readSettings(): Settings {
     memoryLimitMB: Math.round(clamp(c.get<number>('memoryLimitMB', 4096), 256, 65536)),
     backend: parseBackend(c.get<unknown>('backend', 'builtin')),
     pythonPath: (c.get<string>('pythonPath', '') ?? '').trim(),
+    torchrunProcesses: Math.round(clamp(c.get<number>('torchrunProcesses', 2), 1, 64)),
   };
 }
 

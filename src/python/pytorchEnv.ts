@@ -4,7 +4,9 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ParamSnapshot, RunEvent } from '../protocol';
+import type { FigureEvent, ParamSnapshot, PausedEvent, RunEvent, TensorValues } from '../protocol';
+import { reviveConceptEvent } from '../shared/conceptState';
+import { reviveFigure } from '../shared/figureState';
 
 export const PROBE_FILE = 'backprop_lens_probe.py';
 
@@ -93,6 +95,14 @@ function reviveParams(ps: any[]): ParamSnapshot[] {
   return ps.map((p) => ({ ...p, value: floats(p.value) ?? new Float32Array(0), grad: floats(p.grad) }));
 }
 
+function revivePaused(e: any): PausedEvent {
+  const values = (t: any): TensorValues | null => (t ? { ...t, values: floats(t.values) } : null);
+  const out: PausedEvent = { ...e, params: reviveParams(e.params), before: e.before ? e.before.map(floats) : null };
+  if (e.forward) out.forward = { prediction: values(e.forward.prediction)!, target: values(e.forward.target) };
+  if (e.update) out.update = { ...e.update, amounts: e.update.amounts ? e.update.amounts.map(floats) : null };
+  return out;
+}
+
 /** One line the probe wrote, as the RunEvent the built-in runtime would have posted (typed arrays, NaN). */
 export function parseProbeLine(line: string): RunEvent | null {
   let e: any;
@@ -106,14 +116,24 @@ export function parseProbeLine(line: string): RunEvent | null {
     case 'steps': {
       const out = { ...e, losses: floats(e.losses), lrs: e.lrs.map(floats) };
       if (e.stepMs) out.stepMs = floats(e.stepMs);
+      if (e.gradNorms) out.gradNorms = { ...e.gradNorms, norms: e.gradNorms.norms.map(floats) };
+      if (e.updateRatios) out.updateRatios = { ...e.updateRatios, ratios: e.updateRatios.ratios.map(floats) };
       return out;
     }
     case 'params':
       return { ...e, params: reviveParams(e.params) };
     case 'paused':
-      return { ...e, params: reviveParams(e.params), before: e.before ? e.before.map(floats) : null };
+      return revivePaused(e);
     case 'activations':
       return { ...e, outputs: e.outputs.map((o: any) => ({ ...o, data: floats(o.data) })) };
+    case 'prediction':
+    case 'landscape':
+    case 'graph':
+    case 'activationInputs':
+    case 'batch':
+      return reviveConceptEvent(e);
+    case 'figure':
+      return reviveFigure(e as FigureEvent);
     default:
       return e as RunEvent;
   }

@@ -14,6 +14,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { RunEvent, RunMode } from '../protocol';
+import { listenForProbe, type ProbeSocket } from './probeSocket';
 import { checkPython, findProbe, parseProbeLine, type TorchCheck } from './pytorchEnv';
 import type { FinishedEvent, RunOptions } from './runner';
 
@@ -42,12 +43,9 @@ interface ActiveRun {
   timers: NodeJS.Timeout[];
   stderrTail: string;
   sourceFile: string | null;
+  /** Under torchrun: rank 0's connection (events in, commands out) instead of descriptors 3 and 4. */
+  socket: ProbeSocket | null;
 }
-
-/** Phase by phase stepping needs the built-in engine's view of a step (its forward and loss); not here yet. */
-export const PHASES_UNSUPPORTED =
-  'Stepping phase by phase (forward, loss, backward, update) runs on the built-in engine only; on PyTorch, ' +
-  'Backprop pauses after each backward pass and Step after each update.';
 
 /** After the probe said `finished`, how long its process may take to exit before it is killed. */
 const EXIT_GRACE_MS = 5000;
@@ -96,16 +94,52 @@ export class PytorchRunner extends EventEmitter {
   run(options: RunOptions): Promise<FinishedEvent> {
     if (this.disposed) return Promise.reject(new Error('PytorchRunner is disposed'));
     if (this.active) return Promise.reject(new Error('a run is already in progress'));
-    if (options.mode === 'phases') return Promise.reject(new Error(PHASES_UNSUPPORTED));
     let probe: string;
     try {
       probe = findProbe(this.distDir);
     } catch (err) {
       return Promise.reject(err);
     }
+    if ((options.processes ?? 1) > 1) return this.runTorchrun(probe, options);
     const runId = this.nextRunId++;
     const sourceFile = this.unsavedSource(options);
-    const args = [probe, '--events', 'fd:3', '--control', 'fd:4', '--no-echo'];
+    const args = [probe, ...this.probeArgs(runId, options, sourceFile, 'fd:3', 'fd:4')];
+    const child = this.spawnProbe(args, options, {}, ['ignore', 'pipe', 'pipe', 'pipe', 'pipe']);
+    return new Promise<FinishedEvent>((resolve) => this.begin(runId, child, resolve, sourceFile, null));
+  }
+
+  /**
+   * `python _blp_torchrun.py --standalone --nproc_per_node N probe.py ...` (torchrun): every rank runs the file,
+   * rank 0's probe reports over a TCP connection to this process (see probeSocket.ts).
+   */
+  private async runTorchrun(probe: string, options: RunOptions): Promise<FinishedEvent> {
+    const runId = this.nextRunId++;
+    let run: ActiveRun | null = null;
+    const socket = await listenForProbe(
+      (line) => {
+        const e = parseProbeLine(line);
+        if (e && run) this.onEvent(run, e);
+      },
+      () => undefined,
+    );
+    if (this.disposed || this.active) {
+      socket.close();
+      throw new Error(this.disposed ? 'PytorchRunner is disposed' : 'a run is already in progress');
+    }
+    const sourceFile = this.unsavedSource(options);
+    // torchrun, fixed for PyTorch 1.13 on Python 3.11+ (_blp_torchrun.py): a single machine, N processes.
+    const torchrun = path.join(path.dirname(probe), '_blp_torchrun.py');
+    const launcher = [torchrun, '--standalone', `--nproc_per_node=${options.processes}`];
+    const events = `tcp:127.0.0.1:${socket.port}`;
+    const args = [...launcher, probe, ...this.probeArgs(runId, options, sourceFile, events, 'tcp')];
+    const child = this.spawnProbe(args, options, { BACKPROP_LENS_TOKEN: socket.token }, ['ignore', 'pipe', 'pipe']);
+    return new Promise<FinishedEvent>((resolve) => {
+      run = this.begin(runId, child, resolve, sourceFile, socket);
+    });
+  }
+
+  private probeArgs(runId: number, options: RunOptions, sourceFile: string | null, events: string, control: string) {
+    const args = ['--events', events, '--control', control, '--no-echo'];
     args.push('--run-id', String(runId), '--mode', options.mode ?? 'train');
     args.push('--updates-per-second', String(options.updatesPerSecond ?? 10));
     if (options.seed != null) args.push('--seed', String(options.seed));
@@ -114,45 +148,57 @@ export class PytorchRunner extends EventEmitter {
     if (this.maxElements) args.push('--max-elements', String(this.maxElements));
     if (sourceFile) args.push('--source', sourceFile);
     args.push(options.file);
-    const child = spawn(this.python, args, {
+    return args;
+  }
+
+  private spawnProbe(
+    args: string[],
+    options: RunOptions,
+    env: Record<string, string>,
+    stdio: ('ignore' | 'pipe')[],
+  ): ChildProcess {
+    return spawn(this.python, args, {
       cwd: options.cwd ?? this.cwd,
-      env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' },
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8', ...env },
+      stdio,
       // Its own process group: a terminal's Ctrl-C reaches only us (stop() passes it on), and a kill takes
       // the workers the script started with it.
       detached: true,
     });
-    return new Promise<FinishedEvent>((resolve) => {
-      const run: ActiveRun = {
-        runId,
-        child,
-        started: Date.now(),
-        steps: 0,
-        resolve,
-        finished: null,
-        stopRequested: false,
-        timers: [],
-        stderrTail: '',
-        sourceFile,
-      };
-      this.active = run;
-      this.attach(run);
-    });
   }
 
-  /** Pauses a running file at its next phase boundary (after a backward or an optimizer step). */
+  private begin(
+    runId: number,
+    child: ChildProcess,
+    resolve: (e: FinishedEvent) => void,
+    sourceFile: string | null,
+    socket: ProbeSocket | null,
+  ): ActiveRun {
+    const run: ActiveRun = {
+      runId,
+      child,
+      started: Date.now(),
+      steps: 0,
+      resolve,
+      finished: null,
+      stopRequested: false,
+      timers: [],
+      stderrTail: '',
+      sourceFile,
+      socket,
+    };
+    this.active = run;
+    this.attach(run);
+    return run;
+  }
+
+  /** Pauses a running file at its next phase boundary (a loss function's call or return, a backward, an update). */
   pause(): void {
     this.command('pause');
   }
 
   /** Resumes a paused run in `mode` (which may differ from the mode it started in). */
   continue(mode: RunMode): void {
-    if (mode === 'phases') {
-      // The run stays paused where it is, and says why.
-      const run = this.active;
-      if (run) this.emit('event', { type: 'warning', runId: run.runId, message: PHASES_UNSUPPORTED, pos: null });
-      return;
-    }
     this.command(mode === 'train' ? 'continue' : mode);
   }
 
@@ -176,6 +222,7 @@ export class PytorchRunner extends EventEmitter {
 
   private command(word: string): void {
     const run = this.active;
+    if (run?.socket && !run.finished) return run.socket.write(`${word}\n`);
     const control = run?.child.stdio[4] as Writable | undefined;
     if (!run || run.finished || !control || control.destroyed) return;
     control.write(`${word}\n`);
@@ -197,12 +244,14 @@ export class PytorchRunner extends EventEmitter {
 
   private attach(run: ActiveRun): void {
     const { child } = run;
-    const events = child.stdio[3] as Readable;
-    readline.createInterface({ input: events, crlfDelay: Infinity }).on('line', (line) => {
-      const e = parseProbeLine(line);
-      if (e) this.onEvent(run, e);
-    });
-    (child.stdio[4] as Writable).on('error', () => undefined); // the probe may be gone before a command
+    if (!run.socket) {
+      const events = child.stdio[3] as Readable;
+      readline.createInterface({ input: events, crlfDelay: Infinity }).on('line', (line) => {
+        const e = parseProbeLine(line);
+        if (e) this.onEvent(run, e);
+      });
+      (child.stdio[4] as Writable).on('error', () => undefined); // the probe may be gone before a command
+    }
     for (const stream of ['stdout', 'stderr'] as const) {
       const pipe = child[stream]!;
       pipe.setEncoding('utf8');
@@ -304,6 +353,7 @@ export class PytorchRunner extends EventEmitter {
     if (this.active !== run) return;
     this.active = null;
     for (const t of run.timers) clearTimeout(t);
+    run.socket?.close();
     if (run.sourceFile) fs.rmSync(path.dirname(run.sourceFile), { recursive: true, force: true });
     this.emit('event', e);
     run.resolve(e);

@@ -52,6 +52,8 @@ export interface RunOptions {
   lrScale?: number;
   /** Python backend: the working directory of the run's process (the built-in runtime uses the file's folder). */
   cwd?: string;
+  /** Python backend: run under torchrun with this many processes (rank 0 reports); 1 or absent: plain `python`. */
+  processes?: number;
 }
 
 interface ActiveRun {

@@ -68,6 +68,20 @@ export function ruleFormula(s: Strings, update: UpdateDetail, line: number | nul
       return s.ruleRmsprop;
     case 'adagrad':
       return s.ruleAdagrad;
+    case 'adadelta':
+      return s.ruleAdadelta;
+    case 'adamax':
+      return s.ruleAdamax;
+    case 'nadam':
+      return s.ruleNadam;
+    case 'radam':
+      return s.ruleRadam;
+    case 'rprop':
+      return s.ruleRprop;
+    case 'asgd':
+      return s.ruleAsgd;
+    case 'lbfgs':
+      return s.ruleLbfgs;
     case 'manual':
       return rate === null ? fmt(s.ruleManual, line ?? '?') : fmt(s.ruleManualRate, line ?? '?', formatPrecise(rate));
     default:
@@ -84,7 +98,7 @@ export function ruleDetails(s: Strings, update: UpdateDetail): string {
   const help =
     update.rule === 'momentum' || update.rule === 'nesterov'
       ? fmt(s.ruleMomentumHelp, formatPrecise(update.hyper.momentum ?? 0))
-      : update.rule === 'adam' || update.rule === 'adamw'
+      : ['adam', 'adamw', 'nadam', 'radam'].includes(update.rule)
         ? fmt(s.ruleAdamHelp, update.hyper.step ?? 0)
         : '';
   return [update.optimizer ? `${update.optimizer}: ${numbers}` : numbers, help].filter(Boolean).join('. ');

@@ -17,7 +17,6 @@ import {
   parseBackend,
 } from '../../src/extension/backendChoice';
 import { checkPython } from '../../src/python/pytorchEnv';
-import { PHASES_UNSUPPORTED, PytorchRunner } from '../../src/python/pytorchRunner';
 import { environmentText, foldEnvironment } from '../../src/shared/environment';
 import { RunState } from '../../src/shared/runState';
 import { VIEW_STRINGS } from '../../src/shared/strings';
@@ -113,17 +112,6 @@ test('an interpreter that does not exist is named as not found', async () => {
   assert.ok(!check.ok);
   assert.match(check.problem, /Python was not found/);
   assert.ok(check.problem.includes(missing));
-});
-
-test('phase by phase stepping on the python backend says what to use instead, and runs nothing', async () => {
-  const runner = new PytorchRunner({ distDir: path.join(root, 'dist'), python: torchPython ?? 'python3' });
-  const events: string[] = [];
-  runner.on('event', (e) => events.push(e.type));
-  await assert.rejects(runner.run({ file: path.join(root, 'examples', 'xor.py'), mode: 'phases' }), {
-    message: PHASES_UNSUPPORTED,
-  });
-  assert.equal(runner.running, false);
-  assert.deepEqual(events, []);
 });
 
 test('the environment line of a real PyTorch run: versions, devices, step time', { skip: needsTorch }, async () => {

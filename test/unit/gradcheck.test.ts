@@ -349,6 +349,51 @@ test('sort, topk, split, triangles, diag, outer', () => {
   gradcheck('outer', [input([3]), input([2])], (a, b) => torch.outer(a, b));
 });
 
+test('roll, diagonal, trace and einsum (permutes, sums and a batched matmul)', () => {
+  const x = () => input({ shape: [3, 4] });
+  gradcheck('roll flat', [x()], (a) => torch.roll(a, [5], []));
+  gradcheck('roll two dims', [x()], (a) => torch.roll(a, [1, -2], [0, 1]));
+  gradcheck('diagonal offset', [x()], (a) => torch.diagonal(a, 1));
+  gradcheck('diagonal of a 3-d tensor', [input([2, 3, 3])], (a) => torch.diagonal(a, -1, 1, 2));
+  gradcheck('trace', [input([3, 3])], (a) => torch.trace(a));
+  gradcheck('einsum ij,jk->ik', [x(), input([4, 2])], (a, b) => torch.einsum('ij,jk->ik', [a, b]));
+  gradcheck('einsum bij,bjk->bik', [input([2, 2, 3]), input([2, 3, 2])], (a, b) =>
+    torch.einsum('bij,bjk->bik', [a, b]),
+  );
+  gradcheck('einsum ii->i', [input([3, 3])], (a) => torch.einsum('ii->i', [a]));
+  gradcheck('einsum ij->', [x()], (a) => torch.einsum('ij->', [a]));
+  gradcheck('einsum i,j->ij', [input([3]), input([2])], (a, b) => torch.einsum('i,j->ij', [a, b]));
+  gradcheck('einsum ij,kj,k', [x(), input([2, 4]), input([2])], (a, b, c) => torch.einsum('ij,kj,k->i', [a, b, c]));
+});
+
+test('cumprod (with a zero), constant pad (and crop), inverse and det of square matrices', () => {
+  gradcheck('cumprod dim 1', [input([3, 4])], (a) => torch.cumprod(a, 1));
+  const withZero = input([2, 4]);
+  withZero.data[1] = 0;
+  gradcheck('cumprod through a zero', [withZero], (a) => torch.cumprod(a, 1));
+  const wellConditioned = () => {
+    const m = input({ shape: [3, 3], lo: -0.5, hi: 0.5 });
+    for (let i = 0; i < 3; i++) m.data[i * 4] += 2;
+    return m;
+  };
+  gradcheck('pad', [input([2, 3])], (a) => torch.pad(a, [1, 2, -1, 1], 0.5));
+  gradcheck('inv', [wellConditioned()], (a) => torch.inv(a));
+  gradcheck('det', [wellConditioned()], (a) => torch.det(a));
+});
+
+test('cross product along dim 0 and dim 1, both inputs', () => {
+  gradcheck('cross dim 1', [input([2, 3]), input([2, 3])], (a, b) => torch.cross(a, b, 1));
+  gradcheck('cross dim 0', [input([3, 4]), input([3, 4])], (a, b) => torch.cross(a, b, 0));
+});
+
+test('layer_norm: input, weight and bias, over one and two trailing dims', () => {
+  gradcheck('layer_norm affine', [input([3, 5]), input([5]), input([5])], (a, w, b) => torch.layer_norm(a, [5], w, b));
+  gradcheck('layer_norm plain', [input([2, 2, 3])], (a) => torch.layer_norm(a, [2, 3], null, null));
+  gradcheck('layer_norm long rows', [input([2, 21]), input([21]), input([21])], (a, w, b) =>
+    torch.layer_norm(a, [21], w, b, 1e-3),
+  );
+});
+
 test('losses, every reduction, weights, targets with gradients', () => {
   const reductions = ['mean', 'sum', 'none'] as const;
   for (const red of reductions) {

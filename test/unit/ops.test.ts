@@ -141,8 +141,7 @@ test('broadcasting edge cases: empty dims, 0-d tensors, unit dims on both sides'
   assert.deepEqual(Array.from(g.grad!.data), [5, 5, 5]);
   assert.throws(() => torch.add(torch.ones([2, 3]), torch.ones([3, 2])), {
     name: 'RuntimeError',
-    message:
-      'The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1 (add: shapes [2, 3] and [3, 2])',
+    message: 'The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1',
   });
 });
 

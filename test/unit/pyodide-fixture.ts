@@ -11,8 +11,25 @@ import { installTorchShim } from '../../src/python/shim';
 const root = path.resolve(__dirname, '..', '..');
 const here = path.join(root, 'test', 'unit');
 
-/** A Pyodide with our torch, loaded before the calling file's tests; `run(name)` runs test/unit/NAME. */
-export function fixtureRunner(): { run(script: string): unknown } {
+/** Copies our numpy (src/python/numpy) into Pyodide beside torch, for fixtures that import numpy. */
+function installNumpy(py: PyodideInterface, rel = ''): void {
+  const src = path.join(root, 'src', 'python', 'numpy', rel);
+  const dest = `/backprop_lens/numpy${rel ? `/${rel}` : ''}`;
+  py.FS.mkdirTree(dest);
+  for (const entry of fs.readdirSync(src, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== '__pycache__') {
+      installNumpy(py, rel ? `${rel}/${entry.name}` : entry.name);
+    } else if (entry.name.endsWith('.py')) {
+      py.FS.writeFile(`${dest}/${entry.name}`, fs.readFileSync(path.join(src, entry.name), 'utf8'));
+    }
+  }
+}
+
+/**
+ * A Pyodide with our torch (and with `numpy: true`, our numpy), loaded before the calling file's tests;
+ * `run(name)` runs test/unit/NAME, with `input` (when given) as the script's global `fixture_input`.
+ */
+export function fixtureRunner(options: { numpy?: boolean } = {}): { run(script: string, input?: string): unknown } {
   let py: PyodideInterface;
   let out = '';
   before(async () => {
@@ -26,12 +43,14 @@ export function fixtureRunner(): { run(script: string): unknown } {
       { modelSeen: noop, moduleForward: noop, hint: noop, write: noop },
       { torchDir: path.join(root, 'src', 'python', 'torch') },
     );
+    if (options.numpy) installNumpy(py);
   });
   return {
-    run(script: string): unknown {
+    run(script: string, input?: string): unknown {
       out = '';
       const globals = py.globals.get('dict')();
       globals.set('__name__', '__main__');
+      if (input !== undefined) globals.set('fixture_input', input);
       try {
         py.runPython(fs.readFileSync(path.join(here, script), 'utf8'), { globals });
       } finally {

@@ -4,6 +4,7 @@
 // native, so this is bit-identical to the float32 sequence and ~5x faster including the copies in and out
 // of wasm memory.
 import { wasmKernels } from './wasm-kernels';
+import { pow } from '../pymath';
 
 export interface AdamHyperparameters {
   lr: number;
@@ -56,8 +57,8 @@ export function adamStepWasm(
   if (!kernels) return false;
   const amsgrad = h.amsgrad && maxExpAvgSq !== null;
   // Scalars as PyTorch computes them: Python floats (double), rounded to float32 where they meet a tensor.
-  const bc1 = 1 - h.beta1 ** step;
-  const bc2Sqrt = f32(Math.sqrt(1 - h.beta2 ** step));
+  const bc1 = 1 - pow(h.beta1, step);
+  const bc2Sqrt = f32(Math.sqrt(1 - pow(h.beta2, step)));
   const stepSize = f32(h.lr / bc1);
   const decay = h.decoupled ? f32(1 - h.lr * h.weightDecay) : 1;
   const useWeightDecay = h.decoupled ? h.weightDecay !== 0 : f32(h.weightDecay) !== 0;

@@ -3,9 +3,15 @@ export { Module, RemovableHandle } from './module';
 export type { ForwardHook, ForwardPreHook, LoadResult } from './module';
 export { Parameter } from './parameter';
 export { Linear } from './linear';
+export { Conv2d, MaxPool2d, AvgPool2d } from './conv';
+export type { Conv2dArgs } from './conv';
 export { Sequential, ModuleList, Identity, Flatten } from './containers';
 export { ReLU, Sigmoid, Tanh, LeakyReLU, ELU, GELU, SiLU, Softplus, Softmax, LogSoftmax } from './activation';
 export { Dropout } from './dropout';
+export { rnn, cellStep, inputProjection } from './rnn';
+export { Embedding, RNN, LSTM, GRU } from './recurrent';
+export type { RecurrentOptions } from './recurrent';
+export type { RnnMode, RnnOptions, RnnResult, CellParams } from './rnn';
 export {
   MSELoss,
   L1Loss,

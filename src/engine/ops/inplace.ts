@@ -140,6 +140,37 @@ export function leaky_relu_(t: Tensor, negativeSlope = 0.01): Tensor {
   return commit(t, [], (x) => Act.leaky_relu(x, negativeSlope));
 }
 
+/**
+ * In-place forms of the remaining unary ops (`x.sin_()`, `x.reciprocal_()`, ...): the op's values written into
+ * x and, when autograd records, the op's own node (SinBackward0), as PyTorch's in-place kernels give.
+ */
+const UNARY_FOR_INPLACE = {
+  sin: U.sin,
+  cos: U.cos,
+  tan: U.tan,
+  asin: U.asin,
+  acos: U.acos,
+  atan: U.atan,
+  sinh: U.sinh,
+  cosh: U.cosh,
+  erf: U.erf,
+  exp2: U.exp2,
+  expm1: U.expm1,
+  frac: U.frac,
+  log2: U.log2,
+  log10: U.log10,
+  log1p: U.log1p,
+  reciprocal: U.reciprocal,
+  rsqrt: U.rsqrt,
+  sign: U.sign,
+  sgn: U.sgn,
+  trunc: U.trunc,
+} satisfies Record<string, (t: Tensor) => Tensor>;
+
+export const unaryInplace: Record<string, (t: Tensor) => Tensor> = Object.fromEntries(
+  Object.entries(UNARY_FOR_INPLACE).map(([name, op]) => [`${name}_`, (t: Tensor) => commit(t, [], (x) => op(x))]),
+);
+
 /** `t.masked_fill_(mask, value)`: value where mask is true (MaskedFillBackward0 when recording). */
 export function masked_fill_(t: Tensor, mask: Tensor, value: number | Tensor): Tensor {
   return commit(t, [value], (x, same) => masked_fill(x, mask, same(value) as number | Tensor));

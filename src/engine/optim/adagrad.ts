@@ -24,9 +24,9 @@ export class Adagrad extends Optimizer<AdagradOptions> {
       {
         lr: 1e-2,
         lr_decay: 0,
+        eps: 1e-10,
         weight_decay: 0,
         initial_accumulator_value: 0,
-        eps: 1e-10,
         foreach: null,
         maximize: false,
       },

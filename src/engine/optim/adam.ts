@@ -11,6 +11,7 @@
 import { pyError } from '../errors';
 import { AdamHyperparameters, adamStepWasm } from '../kernels/adam';
 import { Tensor } from '../tensor';
+import { pow } from '../pymath';
 import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
 
 export interface AdamOptions {
@@ -26,22 +27,33 @@ export interface AdamOptions {
   fused: boolean;
 }
 
-function adamDefaults(options: Partial<AdamOptions>, weightDecay: number): AdamOptions {
-  const d = withDefaults<AdamOptions>(
-    {
-      lr: 1e-3,
-      betas: [0.9, 0.999],
-      eps: 1e-8,
-      weight_decay: weightDecay,
-      amsgrad: false,
-      foreach: null,
-      maximize: false,
-      capturable: false,
-      differentiable: false,
-      fused: false,
-    },
-    options,
-  );
+// Each group's keys in PyTorch 1.13's order (param_groups and state_dict() list them so): AdamW has no
+// `differentiable` or `fused` in 1.13, and puts `foreach` before `maximize`.
+const ADAM_TABLE: AdamOptions = {
+  lr: 1e-3,
+  betas: [0.9, 0.999],
+  eps: 1e-8,
+  weight_decay: 0,
+  amsgrad: false,
+  maximize: false,
+  foreach: null,
+  capturable: false,
+  differentiable: false,
+  fused: false,
+};
+const ADAMW_TABLE = {
+  lr: 1e-3,
+  betas: [0.9, 0.999],
+  eps: 1e-8,
+  weight_decay: 1e-2,
+  amsgrad: false,
+  foreach: null,
+  maximize: false,
+  capturable: false,
+} as unknown as AdamOptions;
+
+function adamDefaults(options: Partial<AdamOptions>, table: AdamOptions): AdamOptions {
+  const d = withDefaults<AdamOptions>({ ...table, betas: [table.betas[0], table.betas[1]] }, options);
   d.betas = [d.betas[0], d.betas[1]]; // a copy: the caller's (or Python's) sequence is not kept
   checkNonNegative(d.lr, 'learning rate');
   checkNonNegative(d.eps, 'epsilon value');
@@ -58,7 +70,7 @@ export class Adam extends Optimizer<AdamOptions> {
   protected readonly decoupled: boolean = false;
 
   constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super(params, adamDefaults(options, 0));
+    super(params, adamDefaults(options, (new.target as { defaultsTable?: AdamOptions }).defaultsTable ?? ADAM_TABLE));
   }
 
   get name(): string {
@@ -99,8 +111,8 @@ export class Adam extends Optimizer<AdamOptions> {
     const v = this.buffer(state, 'exp_avg_sq', n);
     const vmax = group.amsgrad ? this.buffer(state, 'max_exp_avg_sq', n) : v;
     // Python-float scalars, computed in double as PyTorch does, then used as float32 in the kernels.
-    const bc1 = 1 - beta1 ** step;
-    const bc2Sqrt = f32(Math.sqrt(1 - beta2 ** step));
+    const bc1 = 1 - pow(beta1, step);
+    const bc2Sqrt = f32(Math.sqrt(1 - pow(beta2, step)));
     const stepSize = f32(group.lr / bc1);
     const h = this.hyper;
     h.lr = group.lr;
@@ -134,10 +146,11 @@ export class Adam extends Optimizer<AdamOptions> {
 }
 
 export class AdamW extends Adam {
+  static readonly defaultsTable = ADAMW_TABLE;
   protected override readonly decoupled: boolean = true;
 
   constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super(params, { ...options, weight_decay: options.weight_decay ?? 1e-2 });
+    super(params, options);
   }
 
   override get name(): string {

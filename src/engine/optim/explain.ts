@@ -7,7 +7,22 @@
 import type { Tensor } from '../tensor';
 import type { Optimizer, ParamGroup, ParamState } from './optimizer';
 
-export type UpdateRule = 'sgd' | 'momentum' | 'nesterov' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad' | 'other';
+export type UpdateRule =
+  | 'sgd'
+  | 'momentum'
+  | 'nesterov'
+  | 'adam'
+  | 'adamw'
+  | 'rmsprop'
+  | 'adagrad'
+  | 'adadelta'
+  | 'adamax'
+  | 'nadam'
+  | 'radam'
+  | 'rprop'
+  | 'asgd'
+  | 'lbfgs'
+  | 'other';
 
 export interface StepExplanation {
   rule: UpdateRule;
@@ -114,6 +129,44 @@ function explainAdagrad(group: ParamGroup, state: ParamState | undefined, d: Flo
 }
 
 /**
+ * The rules whose amount the state cannot give back exactly (Adadelta's delta uses the accumulator before the
+ * step, NAdam and RAdam mix several terms, Rprop and LBFGS move by step sizes and directions): the amount is
+ * then what the step changed, `before - after`, with the rule's numbers beside it.
+ */
+const BY_CHANGE: Record<string, { rule: UpdateRule; keys: string[] }> = {
+  Adadelta: { rule: 'adadelta', keys: ['lr', 'rho', 'eps', 'weight_decay'] },
+  Adamax: { rule: 'adamax', keys: ['lr', 'betas', 'eps', 'weight_decay'] },
+  NAdam: { rule: 'nadam', keys: ['lr', 'betas', 'eps', 'weight_decay', 'momentum_decay'] },
+  RAdam: { rule: 'radam', keys: ['lr', 'betas', 'eps', 'weight_decay'] },
+  Rprop: { rule: 'rprop', keys: ['lr', 'etas', 'step_sizes'] },
+  ASGD: { rule: 'asgd', keys: ['lr', 'lambd', 'alpha', 't0', 'weight_decay'] },
+  LBFGS: { rule: 'lbfgs', keys: ['lr', 'max_iter', 'history_size'] },
+};
+
+function explainByChange(
+  name: string,
+  group: ParamGroup,
+  state: ParamState | undefined,
+  p: Tensor,
+  before: Float32Array,
+): StepExplanation | null {
+  const known = BY_CHANGE[name];
+  if (!known) return null;
+  const hyper: Record<string, number> = {};
+  for (const key of known.keys) {
+    const v = (group as Record<string, unknown>)[key];
+    if (typeof v === 'number') hyper[key] = v;
+    else if (Array.isArray(v)) v.forEach((x, i) => typeof x === 'number' && (hyper[`${key}[${i}]`] = x));
+  }
+  if (typeof state?.step === 'number') hyper.step = state.step;
+  const after = p.data;
+  if (after.length !== before.length) return { rule: 'other', hyper, amount: null };
+  const amount = new Float32Array(before.length);
+  for (let i = 0; i < before.length; i++) amount[i] = before[i] - after[i];
+  return { rule: known.rule, hyper, amount };
+}
+
+/**
  * The step `optimizer` just took on `p`, whose values were `before` and gradient `grad` (the one the step
  * used). Call right after `optimizer.step()`, before anything else changes the state.
  */
@@ -135,6 +188,12 @@ export function explainStep(optimizer: Optimizer<any>, p: Tensor, before: Float3
     case 'Adagrad':
       return explainAdagrad(group, state, effectiveGrad(grad, before, group, true));
     default:
-      return { rule: 'other', hyper: { lr: group.lr }, amount: null };
+      return (
+        explainByChange(optimizer.name, group, state, p, before) ?? {
+          rule: 'other',
+          hyper: { lr: group.lr },
+          amount: null,
+        }
+      );
   }
 }

@@ -45,6 +45,13 @@ export function onOptimizerStep(listener: OptimizerStepListener): () => void {
   };
 }
 
+/** Tells the step listeners that `optimizer` just stepped (every optimizer's step ends with this). */
+export function notifyStep(optimizer: Optimizer<any>): void {
+  if (stepListeners.length === 0) return;
+  const lrs = optimizer.param_groups.map((g) => g.lr);
+  for (const listener of stepListeners) listener(optimizer, lrs);
+}
+
 /**
  * A constructor's defaults: each hyper-parameter of `table` as the caller gave it (null or undefined mean
  * "not given": the table's value), plus any other keys the caller passed (a newer flag such as
@@ -148,10 +155,7 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
       setGradEnabled(previous);
     }
     this._step_count++;
-    if (stepListeners.length > 0) {
-      const lrs = this.param_groups.map((g) => g.lr);
-      for (const listener of stepListeners) listener(this, lrs);
-    }
+    notifyStep(this);
     return loss;
   }
 
@@ -247,9 +251,11 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
       const p = byIndex[Number(id)];
       if (p !== undefined) this.state.set(p, copyState(s));
     }
+    // In place: the Python side holds these group records (optimizer.param_groups[i] reads them), so a
+    // loaded lr is what it reads next. Values the bridge could not carry (None) keep the group's own.
     dict.param_groups.forEach((saved, gi) => {
-      const own = this.param_groups[gi];
-      this.param_groups[gi] = { ...saved, params: own.params } as ParamGroup<O>;
+      const own = this.param_groups[gi] as Record<string, unknown>;
+      for (const [key, value] of Object.entries(saved)) if (key !== 'params' && value !== undefined) own[key] = value;
     });
   }
 

@@ -26,11 +26,11 @@ export class RMSprop extends Optimizer<RMSpropOptions> {
     const d = withDefaults<RMSpropOptions>(
       {
         lr: 1e-2,
+        momentum: 0,
         alpha: 0.99,
         eps: 1e-8,
-        weight_decay: 0,
-        momentum: 0,
         centered: false,
+        weight_decay: 0,
         foreach: null,
         maximize: false,
         differentiable: false,

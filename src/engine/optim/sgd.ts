@@ -56,6 +56,7 @@ export class SGD extends Optimizer<SGDOptions> {
     const sign = group.maximize ? -1 : 1;
     const n = w.length;
     if (group.momentum === 0) {
+      this.stateOf(p); // PyTorch records momentum_buffer = None for every stepped parameter (its state_dict shows it)
       for (let i = 0; i < n; i++) {
         const d = wd === 0 ? sign * g[i] : fmaf(w[i], wd, sign * g[i]);
         w[i] = fmaf(d, -lr, w[i]);

@@ -4,6 +4,7 @@
 //   convert.ts          PyProxy -> JS, dims, index keys, (values, indices) pairs
 //   tensors.ts          tensor state, grad mode, printing, factories, random numbers
 //   ops.ts              arithmetic, comparisons, math, losses, reductions, shapes and indexing
+//   conv.ts             convolution and pooling
 //   optimizers.ts       torch.optim and lr_scheduler objects
 //   instrumentation.ts  what the package reports to the runtime (model tree, module outputs, hints)
 //   sequential.ts       the fused nn.Sequential forward
@@ -16,10 +17,12 @@ import { computesInFloat64 } from '../../engine/ops/util';
 import type { ShimHooks } from '../hooks';
 import { factories, randomness, state } from './tensors';
 import { arithmetic, comparisons, losses, math, reductions, shapes } from './ops';
+import { convolutions } from './conv';
 import { optimizers, schedulers } from './optimizers';
 import { figures } from './figures';
 import { instrumentation } from './instrumentation';
 import { sequentialForward } from './sequential';
+import { sequence } from './sequence';
 import { instrumentStepping } from './stepping';
 
 /** The functions `_bl_engine` exposes, before error wrapping. */
@@ -34,6 +37,8 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     losses,
     reductions,
     shapes,
+    sequence,
+    convolutions,
     optimizers,
     schedulers,
     instrumentation(hooks),

@@ -15,8 +15,13 @@ import * as ix from '../../engine/ops/indexing';
 import * as inplace from '../../engine/ops/inplace';
 import * as misc from '../../engine/ops/misc';
 import * as sc from '../../engine/ops/scatter';
+import * as re from '../../engine/ops/rearrange';
+import * as la from '../../engine/ops/linalg';
+import { einsum } from '../../engine/ops/einsum';
 import * as bn from '../../engine/ops/batchnorm';
+import * as ln from '../../engine/ops/layernorm';
 import { asTensor } from '../../engine/ops/util';
+import { commonShape } from '../../engine/shape';
 import { dropout } from '../../engine/nn/functional';
 import { type Scalar, dims, indexSpec, js, pick, valuesIndices } from './convert';
 
@@ -43,6 +48,7 @@ export const arithmetic: Record<string, unknown> = {
     'ceil_',
     'round_',
   ]),
+  ...inplace.unaryInplace,
   zero_: (t: Tensor) => t.zero_(),
   fill_: (t: Tensor, v: number | boolean) => t.fill_(Number(v)),
   clamp_: (t: Tensor, lo?: number, hi?: number) => inplace.clamp_(t, orNull(lo), orNull(hi)),
@@ -101,6 +107,8 @@ export const math: Record<string, unknown> = {
   softmax: (t: Tensor, dim?: number) => act.softmax(t, orNull(dim)),
   log_softmax: (t: Tensor, dim?: number) => act.log_softmax(t, orNull(dim)),
   dropout: (t: Tensor, p: number) => dropout(t, p, true),
+  layer_norm: (x: Tensor, shape: unknown, weight?: Tensor, bias?: Tensor, eps?: number) =>
+    ln.layer_norm(x, js<number[]>(shape), orNull(weight), orNull(bias), eps),
   batch_norm: (
     x: Tensor,
     runningMean: Tensor | undefined,
@@ -162,6 +170,7 @@ export const reductions: Record<string, unknown> = {
 
 /** Views, reshaping, joining and indexing. */
 export const shapes: Record<string, unknown> = {
+  common_shape: (shapes: unknown, forShapes: boolean) => commonShape(js<number[][]>(shapes), !!forShapes),
   view: (t: Tensor, shape: unknown) => view.view(t, js<number[]>(shape)),
   reshape: (t: Tensor, shape: unknown) => view.reshape(t, js<number[]>(shape)),
   squeeze: (t: Tensor, d?: number) => view.squeeze(t, orNull(d)),
@@ -177,6 +186,11 @@ export const shapes: Record<string, unknown> = {
   ...pick(ix, ['narrow', 'index_select', 'gather', 'nonzero']),
   split: (t: Tensor, sizes: unknown, d: number) => misc.split(t, js<number[]>(sizes), d),
   ...pick(misc, ['unbind', 'one_hot', 'tril', 'triu', 'diag']),
+  roll: (t: Tensor, shifts: unknown, d: unknown) => re.roll(t, js<number[]>(shifts), js<number[]>(d)),
+  ...pick(re, ['diagonal', 'trace', 'unique', 'cumprod']),
+  pad: (t: Tensor, pads: unknown, value: number) => re.pad(t, js<number[]>(pads), value),
+  ...pick(la, ['inv', 'det', 'cross']),
+  einsum: (equation: string, ts: unknown) => einsum(equation, js<Tensor[]>(ts)),
   scatter: (t: Tensor, d: number, idx: Tensor, src: Scalar, reduce?: 'add' | 'multiply') =>
     sc.scatter(t, d, idx, src as Tensor | number, orNull(reduce)),
   scatter_: (t: Tensor, d: number, idx: Tensor, src: Scalar, reduce?: 'add' | 'multiply') =>

@@ -3,6 +3,7 @@
 // param groups and state dicts.
 import * as optim from '../../engine/optim';
 import * as sched from '../../engine/lr_scheduler';
+import * as cyclic from '../../engine/lr_scheduler_cyclic';
 import { isPyProxy, js } from './convert';
 
 type AnyOptimizer = optim.Optimizer<any>;
@@ -13,6 +14,13 @@ const OPTIMIZERS: Record<string, new (params: any, options: any) => AnyOptimizer
   AdamW: optim.AdamW,
   RMSprop: optim.RMSprop,
   Adagrad: optim.Adagrad,
+  Adadelta: optim.Adadelta,
+  Adamax: optim.Adamax,
+  NAdam: optim.NAdam,
+  RAdam: optim.RAdam,
+  Rprop: optim.Rprop,
+  ASGD: optim.ASGD,
+  LBFGS: optim.LBFGS,
 };
 
 const SCHEDULERS: Record<string, new (...args: any[]) => any> = {
@@ -21,8 +29,20 @@ const SCHEDULERS: Record<string, new (...args: any[]) => any> = {
   ExponentialLR: sched.ExponentialLR,
   CosineAnnealingLR: sched.CosineAnnealingLR,
   LambdaLR: sched.LambdaLR,
+  MultiplicativeLR: sched.MultiplicativeLR,
+  ConstantLR: sched.ConstantLR,
+  LinearLR: sched.LinearLR,
   ReduceLROnPlateau: sched.ReduceLROnPlateau,
+  PolynomialLR: cyclic.PolynomialLR,
+  CosineAnnealingWarmRestarts: cyclic.CosineAnnealingWarmRestarts,
+  CyclicLR: cyclic.CyclicLR,
+  OneCycleLR: cyclic.OneCycleLR,
 };
+
+/** A Python callable (an lr lambda, CyclicLR's scale_fn) passed on as is, for the engine to call. */
+function isCallableProxy(a: unknown): boolean {
+  return typeof a === 'function' || (isPyProxy(a) && typeof (a as { callKwargs?: unknown }).callKwargs === 'function');
+}
 
 type SavedState = Parameters<AnyOptimizer['load_state_dict']>[0];
 
@@ -53,6 +73,10 @@ export const optimizers: Record<string, unknown> = {
   optimizer_step: (o: AnyOptimizer) => {
     o.step();
   },
+  /** LBFGS's step(closure): `closure` (a Python function) re-evaluates the loss and returns it as a float. */
+  optimizer_step_closure: (o: AnyOptimizer, closure: () => number) => {
+    o.step(() => Number(closure()));
+  },
   optimizer_zero_grad: (o: AnyOptimizer, setToNone: boolean) => o.zero_grad(!!setToNone),
   optimizer_state_dict: (o: AnyOptimizer) => o.state_dict(),
   optimizer_load_state_dict: (o: AnyOptimizer, d: unknown) => o.load_state_dict(typedState(o, js(d))),
@@ -76,10 +100,20 @@ export const optimizers: Record<string, unknown> = {
 
 export const schedulers: Record<string, unknown> = {
   new_scheduler: (name: string, o: AnyOptimizer, ...args: unknown[]) => {
-    const converted = args.map((a) => (a === undefined ? undefined : typeof a === 'function' ? a : js(a)));
-    if (name === 'LambdaLR' && Array.isArray(converted[0]) === false && isPyProxy(args[0])) converted[0] = args[0];
+    const converted = args.map((a) =>
+      a === undefined ? undefined : typeof a === 'function' || isCallableProxy(a) ? a : js(a),
+    );
+    const lambdas = name === 'LambdaLR' || name === 'MultiplicativeLR';
+    if (lambdas && Array.isArray(converted[0]) === false && isPyProxy(args[0])) converted[0] = args[0];
     return new SCHEDULERS[name](o, ...converted);
   },
+  /** CyclicLR and OneCycleLR take their options as one record; a scale_fn in it stays a Python callable. */
+  new_scheduler_options: (name: string, o: AnyOptimizer, a: unknown, b: unknown, options: unknown, fn: unknown) => {
+    const record = js<Record<string, unknown>>(options);
+    record.scale_fn = isCallableProxy(fn) ? fn : null;
+    return new SCHEDULERS[name](o, js(a), js(b), record);
+  },
+  scheduler_initial_step: (s: sched.LRScheduler) => s.initialStep(),
   scheduler_step: (s: sched.LRScheduler, epoch?: number) => s.step(epoch),
   plateau_step: (s: sched.ReduceLROnPlateau, metric: number, epoch?: number) => s.step(metric, epoch),
   scheduler_state: (s: sched.LRScheduler) => s.state_dict(),

@@ -1,12 +1,12 @@
 // `_bl_engine` functions for tensor state (grad, grad_fn, requires_grad, .data), grad mode, printing,
 // factories and random numbers.
-import { isGradEnabled, setGradEnabled, type Node } from '../../engine/autograd';
-import { Tensor, type DType } from '../../engine/tensor';
+import { gradientsOf, isGradEnabled, setGradEnabled, type Node } from '../../engine/autograd';
+import { Tensor, asFloatStorage, type DType } from '../../engine/tensor';
 import { formatTensor, setPrintOptions } from '../../engine/format';
 import * as view from '../../engine/ops/view';
 import * as create from '../../engine/ops/create';
 import { floatScalar } from '../../engine/ops/util';
-import { setDefaultFloatDType } from '../../engine/buffers';
+import { forgetZeroed, setDefaultFloatDType, type Storage } from '../../engine/buffers';
 import * as random from '../../engine/random';
 import * as init from '../../engine/init';
 import { Parameter } from '../../engine/nn/parameter';
@@ -22,7 +22,7 @@ interface PyCallable {
 }
 
 // The learner's backward stays alive (a PyProxy copy) until its node has run without retain_graph, or
-// until the node is collected when it never runs.
+// until the node is collected when it never runs; a tensor hook until it is removed or its tensor collected.
 const releaseBackward = new FinalizationRegistry<PyCallable>((fn) => fn.destroy?.());
 
 /**
@@ -49,6 +49,26 @@ function customFunctionBridge(name: string, inputs: unknown, outputs: unknown, b
   );
   releaseBackward.register(results[0], fn, fn);
   return results;
+}
+
+/**
+ * Tensor.register_hook: `hook` is a Python callable taking the gradient (an engine tensor) and returning an
+ * engine tensor or None. It stays alive (a PyProxy copy) until the returned remover runs.
+ */
+function registerHookBridge(t: Tensor, hook: PyCallable): () => void {
+  const fn = typeof hook.copy === 'function' ? hook.copy() : hook;
+  const remove = t.register_hook((g) => {
+    const r = fn(g);
+    return r instanceof Tensor ? r : null;
+  });
+  // A hook on a per-step intermediate (activations hooked in a training loop) is never removed: release
+  // the Python callable once the tensor is collected.
+  releaseBackward.register(t, fn, fn);
+  return () => {
+    remove();
+    // unregister is false when the registry already released fn (its tensor was collected).
+    if (releaseBackward.unregister(fn)) fn.destroy?.();
+  };
 }
 
 /** Grad mode, printing, and the state of one tensor. */
@@ -94,10 +114,29 @@ export const state: Record<string, unknown> = {
     n.inputs.map((t) => [t?.gradFn ?? undefined, t && !t.gradFn && t.requiresGrad ? t : undefined]),
   same: (a: unknown, b: unknown) => a === b,
   custom_function: customFunctionBridge,
+  register_hook: registerHookBridge,
+  /** torch.autograd.grad: the roots' gradients with respect to `inputs` (undefined where unreachable). */
+  gradients_of: (roots: unknown, grads: unknown, inputs: unknown, retain: boolean, allowUnused: boolean) => {
+    const outs = js<Tensor[]>(roots);
+    const seeds = js<Tensor[]>(grads).map((g, i) => asFloatStorage(Float64Array.from(g.data), outs[i].dtype));
+    const ins = js<Tensor[]>(inputs);
+    return gradientsOf(outs, seeds, ins, !!retain, !!allowUnused).map((g, i) =>
+      g === null ? undefined : new Tensor(g, ins[i].shape, ins[i].dtype),
+    );
+  },
   make_parameter: (t: Tensor, requiresGrad: boolean) => new Parameter(t, requiresGrad),
   cast: (t: Tensor, dtype: DType) => create.to(t, dtype),
   float_scalar: floatScalar,
   set_default_dtype: (d: 'float32' | 'float64') => setDefaultFloatDType(d),
+  // numpy arrays sharing a tensor's storage (torch/_numpy_bridge.py): a write through the array (values
+  // already cast by numpy) ends what the engine knew about the buffer (all zeros after zero_grad).
+  storage_write: (data: Storage, offset: number, values: unknown) => {
+    data.set(js<ArrayLike<number>>(values), offset);
+    forgetZeroed(data);
+  },
+  storage_written: (data: Storage) => forgetZeroed(data),
+  /** A tensor over an existing storage (torch.from_numpy of an array that already shares one). */
+  from_storage: (data: Storage, shape: unknown, dtype: DType) => new Tensor(data, js<number[]>(shape), dtype),
 };
 
 /** torch.tensor/zeros/ones/... Python flattens nested lists and infers the dtype from Python types (JS cannot tell 1.0 from 1). */

@@ -168,7 +168,7 @@ def getitem(a, key):
     items, had_ellipsis = _parse(a, key)
     if any(isinstance(it, tuple) and it[0] != 'int' for it in items):
         positions, shape = _advanced(a, items)
-        buf = a._buf
+        buf = a._readable()
         return ndarray._make([buf[p] for p in positions], shape, a._dtype)
     off, shape, strides = _basic(a, items)
     if not shape and not had_ellipsis:

@@ -132,7 +132,7 @@ def lanes(a, axis):
     other = [i for i in range(len(shape)) if i != axis]
     other_shape = tuple(shape[i] for i in other)
     n, st = shape[axis], strides[axis]
-    buf = a._buf
+    buf = a._readable()
     steps = [k * st for k in range(n)]
     return [[buf[o + s] for s in steps] for o in offsets(a._off, other_shape, [strides[i] for i in other])], other_shape
 
@@ -193,7 +193,7 @@ def iteration_perm(arrays, shape):
 def values_in(a, shape, perm):
     """a's values broadcast to `shape`, in the memory order of layout `perm` (outer to inner axes)."""
     bs = broadcast_strides(a._shape, a._strides, shape)
-    buf = a._buf
+    buf = a._readable()
     return [buf[o] for o in offsets(a._off, [shape[p] for p in perm], [bs[p] for p in perm])]
 
 

@@ -1,4 +1,5 @@
-"""np.ndarray: a flat Python list (shared by views) with an offset, a shape and strides in elements.
+"""np.ndarray: a flat Python list (shared by views) with an offset, a shape and strides in elements. An
+array sharing memory with a torch tensor has a SharedBuffer instead of the list (_shared_buffer.py).
 
 Float dtypes hold Python floats rounded to the dtype (float64 is exact IEEE double arithmetic), integer
 dtypes hold Python ints, bool holds Python bools. Slicing, transposes and reshapes of contiguous data are
@@ -46,18 +47,24 @@ class ndarray:
         """Flat C-order values; may be the buffer itself, so callers must not modify it."""
         n = L.prod(self._shape)
         if L.is_c_contiguous(self._shape, self._strides):
-            if self._off == 0 and len(self._buf) == n:
+            if self._off == 0 and len(self._buf) == n and type(self._buf) is list:
                 return self._buf
             return self._buf[self._off : self._off + n]
-        buf = self._buf
+        buf = self._readable()
         return [buf[o] for o in L.offsets(self._off, self._shape, self._strides)]
+
+    def _readable(self):
+        """The buffer for reading many elements: the list itself, or a copy of a buffer shared with a tensor
+        (_shared_buffer.py; read once rather than one JS call per element). Not for writing."""
+        buf = self._buf
+        return buf if type(buf) is list else buf.snapshot()
 
     def _values_as(self, shape):
         """Values broadcast to `shape`, C order."""
         if self._shape == tuple(shape):
             return self._values()
         strides = L.broadcast_strides(self._shape, self._strides, shape)
-        buf = self._buf
+        buf = self._readable()
         return [buf[o] for o in L.offsets(self._off, shape, strides)]
 
     def _positions(self):

@@ -75,7 +75,7 @@ def _groups(a, axes):
     kept = [i for i in range(len(shape)) if i not in axes]
     kept_shape = tuple(shape[i] for i in kept)
     red = [i for i in axes if shape[i] != 1]
-    buf = a._buf
+    buf = a._readable()
     order = sorted((i for i in range(len(shape)) if shape[i] != 1), key=lambda i: -abs(strides[i]))
     if len(red) == len(order):
         # a reduction over every axis: numpy's buffered iterator hands its loop the whole array (in 8192-element

@@ -1,7 +1,7 @@
 """Backprop Lens probe: pause / continue / stop from the host.
 
-The host writes one command a line to the control channel (an inherited descriptor `fd:N`, `-` for stdin, or
-a path such as a named pipe): `pause`, `continue` (or `train`), `step`, `backprop`, `stop`. A thread reads
+The host writes one command a line to the control channel (an inherited descriptor `fd:N`, `-` for stdin, a
+path such as a named pipe, or `tcp`: the connection the events go out on): `pause`, `continue` (or `train`), `step`, `backprop`, `stop`. A thread reads
 them, so the training loop only reads two attributes at each phase boundary. A paused script blocks in
 `wait_while_paused` (no CPU) until a resume or a stop.
 
@@ -85,14 +85,17 @@ class Control:
         except ValueError:  # not the main thread (embedded use): keep Python's default
             pass
 
-    def start_reader(self, source):
-        """Reads commands from `source` (`fd:N`, `-` or a path) in a daemon thread."""
-        host_gone = source.startswith('fd:')
+    def start_reader(self, source, connection=None):
+        """Reads commands from `source` (`fd:N`, `-`, a path, or `tcp`: `connection`, the events' socket) in a
+        daemon thread."""
+        host_gone = source.startswith('fd:') or source == 'tcp'
         self.can_pause = True
 
         def read():
             try:
-                if source == '-':
+                if source == 'tcp':
+                    stream = connection.makefile('rb', buffering=0)
+                elif source == '-':
                     stream = os.fdopen(os.dup(0), 'rb', buffering=0)
                 elif host_gone:
                     stream = os.fdopen(int(source[3:]), 'rb', buffering=0)

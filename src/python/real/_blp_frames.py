@@ -19,6 +19,8 @@ class UserFile:
         self.code_name = code_name
         self._real = os.path.realpath(code_name)
         self._owned = {code_name: True}
+        # The file's globals once it has run (runpy's copy): its variables, for naming at the end of the run.
+        self.final_globals = None
 
     def owns(self, filename):
         owned = self._owned.get(filename)
@@ -60,6 +62,8 @@ class UserFile:
         main = sys.modules.get('__main__')
         if main is not None:
             scopes.append(vars(main))
+        if self.final_globals is not None:
+            scopes.append(self.final_globals)
         for scope in scopes:
             for key, value in list(scope.items()):
                 if key.startswith('_') or not isinstance(value, tensor_type):

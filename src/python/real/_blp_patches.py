@@ -8,6 +8,12 @@
 - global module forward hooks (`register_module_forward_pre_hook` / `register_module_forward_hook`): the
   first call of a root module with parameters makes it the model (its module tree is sent); afterwards each
   module of the model reports its output (activations).
+- torch.nn.functional's loss functions (the loss modules call them too): the forward and loss phases, and
+  the prediction and target the concept views use (_blp_activations.py).
+- functional activations (torch.tanh, F.relu, x.sigmoid(), ...): their inputs and outputs inside a captured
+  forward, named as the built-in runtime names them (`tanh#1`, `fc1:relu#1`) (_blp_activations.py).
+
+The probe's own calls of the model (the concept views' grids) run with `recorder.probing()`: unobserved.
 
 A process forked by the script (DataLoader workers) runs unobserved: the patches turn themselves off there.
 """
@@ -17,6 +23,7 @@ import os
 
 import torch
 
+from _blp_activations import patch_activations, patch_losses
 from _blp_control import check_stop
 
 
@@ -32,6 +39,9 @@ class Patches:
         self._keep = []  # the modules of _paths, so that their ids are never reused
         self._handles = []
         self._restore = []
+        self.stack = []  # paths of the model's modules running (a captured forward), innermost last
+        self.act_counts = {}  # (module path, function) -> calls in this forward
+        self.probe_outputs = {}  # path -> output of the probe's own forward (the concept views' replay)
 
     # ---- installing -------------------------------------------------------------------------------
 
@@ -40,6 +50,8 @@ class Patches:
         self._patch_optimizers()
         self._patch_module_init()
         self._hook_modules()
+        patch_losses(self)
+        patch_activations(self)
         if hasattr(os, 'register_at_fork'):
             os.register_at_fork(after_in_child=self._off)
 
@@ -64,6 +76,11 @@ class Patches:
 
         @functools.wraps(original)
         def backward(self, *args, **kwargs):
+            if patches.on and not patches.rec.probing_now:
+                try:
+                    patches.rec.before_backward(self)
+                except Exception as exc:  # noqa: BLE001 - the probe never ends the learner's run
+                    patches.rec.probe_failed('backward', exc)
             out = original(self, *args, **kwargs)
             if patches.on:
                 patches.depth = 0  # a forward that raised never returned: no module is running now
@@ -140,6 +157,8 @@ class Patches:
     # ---- module hooks -----------------------------------------------------------------------------
 
     def _pre_forward(self, module, inputs):
+        if self.rec.probing_now:
+            return self._pre_probe_forward(module)
         if self.depth == 0 and self.on:
             if id(module) not in self._paths:
                 try:
@@ -150,24 +169,61 @@ class Patches:
             # Outputs are kept only for a forward whose activations will be sent: holding every module's
             # output between steps would hold a big model's activation memory on its GPU for nothing.
             self.capturing = self.rec.wants_activations()
+            self.stack = []
+            if self.capturing:
+                self.act_counts = {}
+                self.rec.concepts.act_calls = []
         self.depth += 1
+        if self.capturing:
+            self.stack.append(self._paths.get(id(module)))
+        return None
+
+    def _pre_probe_forward(self, module):
+        if self.depth == 0:
+            self.stack = []
+            self.act_counts = {}
+            self.probe_outputs = {}
+        self.depth += 1
+        self.stack.append(self._paths.get(id(module)))
         return None
 
     def _post_forward(self, module, inputs, output):
         if self.depth > 0:
             self.depth -= 1
+        if self.stack and (self.capturing or self.rec.probing_now):
+            self.stack.pop()
         path = self._paths.get(id(module))
         if path is None or path is False or not self.on:
+            return None
+        if self.rec.probing_now:
+            self.probe_outputs[path] = output
+            if path == '':
+                self._name_activations(self.probe_outputs)
             return None
         if self.capturing and isinstance(output, torch.Tensor):
             self.rec.latest_outputs[path] = output
         if path == '':
+            self.rec.concepts.model_called(module, inputs, output)
+            if self.capturing:
+                self._name_activations(self.rec.latest_outputs)
             check_stop(self.control)
             try:
                 self.rec.root_returned()
             except Exception as exc:  # noqa: BLE001 - the probe never ends the learner's run
                 self.rec.probe_failed('activations', exc)
         return None
+
+    def _name_activations(self, module_outputs):
+        """A functional activation whose output a module returned takes that module's path (`nn.Tanh` at
+        '1', F.sigmoid returned by the model: ''); the others keep theirs and join the activations."""
+        outputs = {id(t): path for path, t in module_outputs.items() if ':' not in path and '#' not in path}
+        calls = self.rec.concepts.act_calls
+        for k, (fn, label, x, y) in enumerate(calls):
+            owner = outputs.get(id(y))
+            if owner is not None:
+                calls[k] = (fn, owner, x, y)
+            elif not self.rec.probing_now:
+                self.rec.latest_outputs[label] = y
 
     def _observe(self, module):
         """A root module called for the first time: a model when it has parameters (a loss module is not)."""

@@ -8,6 +8,7 @@ a big model costs more, so it comes less often). Losses of tensors on a GPU stay
 is sent, so a step never waits for the device.
 """
 
+import contextlib
 import functools
 import math
 import threading
@@ -15,7 +16,9 @@ import time
 
 import torch
 
+from _blp_concepts import Concepts
 from _blp_control import RUN, STOP, check_stop
+from _blp_phases import Stepper
 from _blp_tensors import activation_outputs, param_snapshots, scalar_values, tensor_devices
 from _blp_wire import Floats, f32
 
@@ -92,6 +95,37 @@ class Recorder:
         self._nan_warned = False
         self._loose_looked = False
         self._failures = set()
+        self.probing_now = 0  # the probe's own model calls in progress (unobserved by the patches)
+        self.probe_activations = False
+        self.stepper = Stepper(self)
+        self.concepts = Concepts(self)
+
+    @property
+    def first_unsent(self):
+        return self._first_unsent
+
+    @property
+    def saw_optimizer_step(self):
+        return self._saw_optimizer_step
+
+    @contextlib.contextmanager
+    def probing(self, record_activations=False):
+        """The probe's own calls of the model and loss (concept views): the patches let them pass."""
+        self.probing_now += 1
+        was = self.probe_activations
+        self.probe_activations = record_activations
+        try:
+            yield
+        finally:
+            self.probing_now -= 1
+            self.probe_activations = was
+
+    def model_output(self):
+        call = self.concepts.model_call
+        return call[2] if call is not None and isinstance(call[2], torch.Tensor) else None
+
+    def output_paths(self):
+        return list(self.latest_outputs)
 
     def probe_failed(self, what, exc):
         if what in self._failures:
@@ -144,6 +178,25 @@ class Recorder:
         if text.endswith('\n') and time.perf_counter() - self._last_output_sent >= OUTPUT_INTERVAL:
             self.flush_output()
 
+    # ---- phases (the loss functions' patches, a backward's entry) ----------------------------------
+
+    def loss_start(self, fn, prediction, target, extra):
+        self.concepts.loss_called(fn, prediction, target, extra)
+        self.stepper.loss_start(prediction, target)
+
+    def loss_end(self, fn, reduction, loss):
+        self.stepper.loss_end(fn, reduction, loss)
+
+    def loss_failed(self):
+        self.stepper.loss_failed()
+
+    def before_backward(self, root):
+        check_stop(self.control)
+        self.stepper.before_backward(root)
+
+    def pause_at(self, phase, detail, step):
+        self._pause(phase, detail, step)
+
     def backward(self, root):
         check_stop(self.control)
         if root.numel() != 1:
@@ -167,6 +220,9 @@ class Recorder:
         control = self.control
         if self.model is not None and (control.mode != 'train' or control.state != RUN) and control.can_pause:
             self._before = [s['value'] for s in self._snapshot()]
+        self.stepper.after_backward()
+        pausing = control.can_pause and (control.mode in ('backprop', 'phases') or control.state != RUN)
+        self.concepts.step(root, self.steps - 1, pausing)
         if loss is not None and not math.isfinite(loss) and not self._nan_warned:
             self._warn_nan(loss, self.steps - 1)
             if self.opts.pause_on_nan:
@@ -183,11 +239,21 @@ class Recorder:
         self._last_lrs = lrs
         self._record_lrs(self.steps - 1, lrs)
         self._follow_optimizer(optimizer)
+        self.stepper.optimizer_stepped(optimizer)
         if self.control.mode in ('step', 'phases') or self.control.state != RUN:
-            return self._pause('update')
+            self._pause('update', optimizer=optimizer)
+            if self.control.can_pause:
+                self.concepts.refresh(self._current_step())
+            return
         self._periodic(time.perf_counter(), 'update')
 
     # ---- end of run -------------------------------------------------------------------------------
+
+    def finish_concepts(self):
+        """The concept views with the final parameters (while the patches still name the activations)."""
+        self.flush_output()
+        self.flush_steps()
+        self.concepts.finish(self.steps)
 
     def finish(self):
         """Sends everything still buffered and the final parameters; `finished` comes after this."""
@@ -236,6 +302,9 @@ class Recorder:
         memory = _max_memory()
         if memory is not None:
             event['maxMemory'] = memory
+        metrics = self._step_metrics(n)
+        if metrics is not None:
+            event['gradNorms'], event['updateRatios'] = metrics
         self._losses = []
         self._step_ms = []
         self._lrs = [[] for _ in self._lrs]
@@ -244,6 +313,10 @@ class Recorder:
             self.send(event)
 
     # ---- internals --------------------------------------------------------------------------------
+
+    @shielded
+    def _step_metrics(self, n):
+        return self.stepper.metrics.take(n)
 
     @shielded
     def _resolve_device_losses(self):
@@ -296,7 +369,7 @@ class Recorder:
         if not self.opts.quiet and self.model is not None and now >= self._next_params:
             self._send_params(phase)
 
-    def _pause(self, phase):
+    def _pause(self, phase, detail=None, step=None, optimizer=None):
         control = self.control
         check_stop(control)
         if not control.can_pause:
@@ -310,21 +383,25 @@ class Recorder:
         params = self._snapshot()
         if self.latest_outputs:
             self._send_activations()
-        step = self._current_step()
+        step = self._current_step() if step is None else step
         self.send({'type': 'params', 'runId': self.run_id, 'step': step, 'phase': phase, 'params': params})
         before = self._before if phase == 'update' and self._before and len(self._before) == len(params) else None
-        self.send(
-            {
-                'type': 'paused',
-                'runId': self.run_id,
-                'step': step,
-                'phase': phase,
-                'pos': self.user_file.position(),
-                'lrs': list(self._last_lrs),
-                'params': params,
-                'before': before,
-            }
-        )
+        paused = {
+            'type': 'paused',
+            'runId': self.run_id,
+            'step': step,
+            'phase': phase,
+            'pos': self.user_file.position(),
+            'lrs': list(self._last_lrs),
+            'params': params,
+            'before': before,
+        }
+        if self.stepper.current_series >= 0:
+            paused['series'] = self.stepper.current_series
+        if optimizer is not None:
+            detail = self.stepper.update_pause_detail(optimizer, before, [p['value'] for p in params])
+        paused.update(detail or {})
+        self.send(paused)
         if phase == 'update':
             self._before = None
         if control.announce is not None:

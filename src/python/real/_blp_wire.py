@@ -16,6 +16,7 @@ import array
 import json
 import os
 import re
+import socket
 import sys
 import threading
 
@@ -119,7 +120,9 @@ def _dump(obj, out):
 
 
 class EventWriter:
-    """Writes events to a file (`PATH`), an inherited descriptor (`fd:N`) or nowhere (None).
+    """Writes events to a file (`PATH`), an inherited descriptor (`fd:N`), a TCP connection to the host
+    (`tcp:HOST:PORT`: under torchrun, whose workers inherit no descriptors; the first line is the token in
+    $BACKPROP_LENS_TOKEN, and the host's commands come back on the same connection) or nowhere (None).
 
     Every event is flushed at once: the host reads them as they come (a `paused` must arrive while the
     script waits). A host that went away (a broken pipe) turns into `on_lost`, called once.
@@ -130,8 +133,16 @@ class EventWriter:
         self.lost = False
         self._on_lost = on_lost
         self._lock = threading.Lock()  # the output flusher thread sends too
+        self.socket = None
         if target is None:
             self._file = None
+        elif target.startswith('tcp:'):
+            host, port = target[4:].rsplit(':', 1)
+            self.is_pipe = True
+            self.socket = socket.create_connection((host, int(port)))
+            self._file = self.socket.makefile('wb', buffering=1 << 16)
+            self._file.write((os.environ.get('BACKPROP_LENS_TOKEN', '') + '\n').encode('ascii', 'replace'))
+            self._file.flush()
         elif target.startswith('fd:'):
             self.is_pipe = True
             self._file = os.fdopen(int(target[3:]), 'wb', buffering=1 << 16, closefd=True)
@@ -146,7 +157,7 @@ class EventWriter:
             with self._lock:
                 self._file.write(line)
                 self._file.flush()
-        except (BrokenPipeError, ConnectionResetError, ValueError):
+        except (BrokenPipeError, ConnectionResetError, ValueError, OSError):
             self.lost = True
             if self._on_lost is not None:
                 self._on_lost()
@@ -162,6 +173,11 @@ class EventWriter:
             except OSError:
                 pass
             self._file = None
+        if self.socket is not None:
+            try:
+                self.socket.shutdown(socket.SHUT_WR)  # the host reads to the end; commands may still come
+            except OSError:
+                pass
 
 
 class CapturedStream:

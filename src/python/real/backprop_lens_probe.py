@@ -2,7 +2,7 @@
 """Backprop Lens probe: runs a learner's PyTorch file unchanged on their own Python and PyTorch, and streams
 the same RunEvents (src/protocol.ts) the built-in runtime sends, as JSON lines.
 
-    python3 backprop_lens_probe.py --events OUT.jsonl [--mode train|step|backprop|phases] [--control fd:N|-|PATH]
+    python3 backprop_lens_probe.py --events OUT.jsonl [--mode train|step|backprop|phases] [--control fd:N|-|PATH|tcp]
                                    [--seed N] [--updates-per-second N] [--pause-on-nan] [--max-elements N]
                                    [--run-id N] [--no-echo] [--quiet] [--source PATH] FILE.py [ARGS...]
 
@@ -13,8 +13,8 @@ outputs. `--events` takes a path or an inherited descriptor (`fd:3`); what the s
 for commands on the control channel (stdin by default): `continue`, `step`, `backprop`, `stop`
 (_blp_control.py). SIGINT stops the run (`finished` with status 'stopped', exit status 130).
 
-Under torchrun (RANK, WORLD_SIZE), only rank 0 is observed and reports; the other ranks run the file as
-plain Python. Needs Python 3.8+ and PyTorch 1.13 or newer; nothing else (no Node, no numpy).
+Under torchrun (RANK, WORLD_SIZE), only rank 0 is observed and reports (its events over `--events
+tcp:HOST:PORT`: torchrun's workers inherit no descriptors); the other ranks run the file as plain Python. Needs Python 3.8+ and PyTorch 1.13 or newer; nothing else (no Node, no numpy).
 """
 
 import argparse
@@ -44,9 +44,9 @@ MISSING_TORCH = (
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog='backprop_lens_probe.py', description=__doc__.split('\n\n')[0])
-    parser.add_argument('--events', help='where the events go: a file path or fd:N (default: nowhere)')
+    parser.add_argument('--events', help='where the events go: a file path, fd:N or tcp:HOST:PORT (default: nowhere)')
     parser.add_argument('--mode', choices=['train', 'step', 'backprop', 'phases'], default='train')
-    parser.add_argument('--control', help='fd:N, - (stdin) or a path; default: stdin in step/backprop mode')
+    parser.add_argument('--control', help='fd:N, - (stdin), a path or tcp (the events\' connection); default: stdin')
     parser.add_argument('--run-id', type=int, default=1)
     parser.add_argument('--seed', type=int, default=None, help='torch.manual_seed(N) before the file runs')
     parser.add_argument('--updates-per-second', type=float, default=10.0)
@@ -78,10 +78,13 @@ def prepare_main(args):
         sys.path.insert(0, folder)
 
 
-def run_code(args):
-    """Executes the learner's file as __main__ (runpy), or `--source` text under the file's name."""
+def run_code(args, user_file=None):
+    """Executes the learner's file as __main__ (runpy), or `--source` text under the file's name. The file's
+    globals stay readable by `user_file` (the end of the run names tensors after its variables)."""
     if not args.source:
-        runpy.run_path(args.file, run_name='__main__')
+        names = runpy.run_path(args.file, run_name='__main__')
+        if user_file is not None:
+            user_file.final_globals = names
         return
     with open(args.source, encoding='utf-8') as f:
         source = f.read()
@@ -89,6 +92,8 @@ def run_code(args):
     linecache.cache[args.file] = (len(source), None, source.splitlines(True), args.file)
     main = types.ModuleType('__main__')
     main.__dict__.update({'__file__': args.file, '__builtins__': builtins, '__cached__': None})
+    if user_file is not None:
+        user_file.final_globals = main.__dict__
     previous = sys.modules.get('__main__')
     sys.modules['__main__'] = main
     try:
@@ -100,6 +105,7 @@ def run_code(args):
 
 def run_unobserved(args):
     """A rank other than 0: the file runs as plain Python (its errors as Python prints them)."""
+    os.environ['MPLBACKEND'] = 'Agg'  # no rank opens a window
     prepare_main(args)
     run_code(args)
     return 0
@@ -135,7 +141,7 @@ def environment_event(run_id, torch):
 def execute(args, control, user_file):
     """Runs the file; returns (status, error event fields or None, exit status)."""
     try:
-        run_code(args)
+        run_code(args, user_file)
     except SystemExit as exc:
         control.finishing = True
         code = exc.code
@@ -187,6 +193,7 @@ def observe(args):
     if torch is None:
         writer.close()
         return status
+    from _blp_figures import Figures
     from _blp_patches import Patches
     from _blp_recorder import Options, Recorder
 
@@ -201,8 +208,10 @@ def observe(args):
         writer.send(environment_event(args.run_id, torch))
     run_started = time.perf_counter()
     control_source = args.control or ('-' if args.mode != 'train' else None)
+    if control_source == 'tcp' and writer.socket is None:
+        control_source = None  # `--control tcp` needs `--events tcp:HOST:PORT`
     if control_source:
-        control.start_reader(control_source)
+        control.start_reader(control_source, writer.socket)
         if control_source == '-' and sys.stdin.isatty():
             control.announce = _prompt(sys.stderr)
     prepare_main(args)
@@ -210,6 +219,8 @@ def observe(args):
         torch.manual_seed(args.seed)
     patches = Patches(recorder, control)
     patches.install()
+    figures = Figures(args.run_id, writer.send if not args.quiet else lambda event: None)
+    figures.install()
     real_streams = (sys.stdout, sys.stderr)
     captured = capture_streams(recorder.write, echo=not args.no_echo)
     if hasattr(os, 'register_at_fork'):
@@ -217,6 +228,9 @@ def observe(args):
         os.register_at_fork(after_in_child=lambda: _unobserved_child(captured, writer))
     recorder.start_output_flusher()
     status, error, exit_status = execute(args, control, user_file)
+    figures.uninstall()
+    _at_end(figures.flush, recorder)
+    _at_end(recorder.finish_concepts, recorder)
     patches.uninstall()
     recorder.finish()
     sys.stdout, sys.stderr = real_streams
@@ -237,6 +251,16 @@ def observe(args):
     )
     writer.close()
     return exit_status
+
+
+def _at_end(step, recorder):
+    """A part of the end of the run; a failure of it is a warning, a second stop is ignored."""
+    try:
+        step()
+    except KeyboardInterrupt:
+        pass
+    except Exception as exc:  # noqa: BLE001 - the run's own result is reported whatever happens here
+        recorder.probe_failed(getattr(step, '__name__', 'end of run'), exc)
 
 
 def _prompt(stream):

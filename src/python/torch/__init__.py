@@ -44,6 +44,10 @@ from ._creation import (
 )
 from ._functions import *  # noqa: F401,F403
 from ._functions import max, min, add, cat, stack, where  # noqa: F401
+from ._tensor_aliases import FUNCTIONS as _ALIAS_FUNCTIONS
+from ._torch_extras import NAMES as _EXTRA_NAMES
+
+globals().update({k: v for k, v in {**_ALIAS_FUNCTIONS, **_EXTRA_NAMES}.items() if k not in globals()})
 from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
 from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg  # noqa: F401
 from ._unsupported import module_getattr as _module_getattr, unsupported as _unsupported

@@ -63,6 +63,11 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 def as_tensor(data, dtype=None, device=None):
     if isinstance(data, Tensor) and (dtype is None or data.dtype is dtype):
         return data
+    from ._numpy_bridge import from_numpy, is_numpy, shares_as_tensor
+
+    if is_numpy(data) and shares_as_tensor(data, dtype):
+        _check_device(device, 'torch.as_tensor(device=)')
+        return from_numpy(data)
     return tensor(data, dtype=dtype, device=device)
 
 

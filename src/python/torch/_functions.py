@@ -112,6 +112,13 @@ _FORWARDED = (
     'triu',
     'diag',
     'flip',
+    'roll',
+    'aminmax',
+    'inverse',
+    'det',
+    'index_fill',
+    'diagonal',
+    'trace',
     'chunk',
     'split',
     'unbind',
@@ -156,6 +163,13 @@ _FORWARDED = (
     'expand_as',
     'repeat_interleave',
     'floor_divide',
+)
+
+# torch.sin_(t) & co.: the in-place Tensor methods PyTorch also names at torch level.
+_FORWARDED += tuple(
+    name + '_'
+    for name in """sin cos tan asin acos atan sinh cosh erf exp2 expm1 frac log2 log10 log1p reciprocal rsqrt
+trunc""".split()
 )
 
 _g = globals()
@@ -257,8 +271,21 @@ def relu_(input):
     return input.relu_()
 
 
-def einsum(*args):
-    raise unsupported('torch.einsum')
+def var_mean(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return input.var(dim, unbiased, keepdim, correction=correction), input.mean(dim, keepdim)
+
+
+def std_mean(input, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return input.std(dim, unbiased, keepdim, correction=correction), input.mean(dim, keepdim)
+
+
+def einsum(equation, *operands):
+    if len(operands) == 1 and _isinstance(operands[0], (list, tuple)):
+        operands = tuple(operands[0])  # torch.einsum('ij,jk', [a, b])
+    for o in operands:
+        if not _isinstance(o, Tensor):
+            raise TypeError(f'einsum(): expected Tensor operands, got {type(o).__name__}')
+    return wrap(E.einsum(str(equation), [o._t for o in operands]))
 
 
 def cdist(x1, x2, p=2.0):
@@ -278,8 +305,17 @@ def diff(input, n=1, dim=-1):
     return out
 
 
-def cumprod(input, dim):
-    raise unsupported('torch.cumprod')
+def cross(input, other, dim=None, *, out=None):
+    return into(out, input.cross(other, dim), 'cross')
+
+
+def cumprod(input, dim, *, dtype=None, out=None):
+    result = input.cumprod(dim)
+    return result if out is None else into(out, result, 'cumprod')
+
+
+def column_stack(tensors):
+    return cat([t.reshape(-1, 1) if t.dim() < 2 else t for t in tensors], 1)
 
 
 def meshgrid(*tensors, indexing='ij'):
@@ -330,10 +366,14 @@ __all__ = sorted(
         'numel',
         'relu_',
         'einsum',
+        'var_mean',
+        'std_mean',
         'cdist',
         'dist',
         'diff',
         'cumprod',
+        'cross',
+        'column_stack',
         'meshgrid',
         'squeeze_',
     }

@@ -1,10 +1,22 @@
 """torch <-> numpy (Backprop Lens' numpy, src/python/numpy): Tensor.numpy(), np.array(tensor),
 torch.from_numpy, torch.tensor(ndarray) and numpy scalars/arrays as operands of tensor operators.
 
-No memory is shared: the engine keeps a tensor's values in a JS typed array and numpy keeps a Python list,
-so Tensor.numpy() and torch.from_numpy() copy (a write to one is not seen by the other, unlike PyTorch).
+Memory is shared as in PyTorch where the layouts allow: Tensor.numpy() of a contiguous tensor returns an
+array whose buffer is the tensor's engine storage (numpy/_shared_buffer.py), and torch.from_numpy(a) of a
+C-contiguous array covering its whole buffer (its own data, or all of its base's, as a reshape) makes the
+tensor and then points the array's (and its base's) buffer at the tensor's storage. So an in-place change
+to either (t.add_(1), t[1] = -1, np.add(n, 1, out=n), n += 1, n[0] = 10) is seen by the other.
+
+Limits: other views of the array's memory made before torch.from_numpy (a slice x[:2]) keep the old buffer
+and no longer share with the array; a non-contiguous tensor (a transpose or strided slice, for which the
+engine made a copy), a non-contiguous array (a strided slice, a transpose), and an array of a dtype the
+engine lacks (float16, uint16, ...) give a copy. torch.tensor(ndarray), np.array(tensor) and
+torch.as_tensor(ndarray, dtype=another dtype) copy, as in PyTorch.
+
 Arrays keep their dtype as in PyTorch (float64 arrays make float64 tensors, int32 int32, uint8 uint8);
 float16 becomes float32 and uint16/uint32/uint64 become int64, each with a hint."""
+
+from array import array
 
 from ._engine import E
 
@@ -20,12 +32,34 @@ def is_numpy(x):
     return type(x).__module__ == 'numpy'
 
 
+def _shared_array(data, shape, dtype):
+    """An ndarray over `data`, an engine storage (a JS typed array): reads and writes go to the storage."""
+    from numpy._ndarray import ndarray
+    from numpy._shared_buffer import SharedBuffer
+
+    code = 'f' if dtype.name == 'float32' else 'B' if dtype.kind == 'b' else 'd'
+
+    def write(offset, values):
+        if len(values) == 1:
+            E.storage_write(data, offset, values)
+        else:
+            # one copy of a packed buffer into JS: much faster than converting a list of Python numbers
+            data.subarray(offset, offset + len(values)).assign(array(code, values))
+            E.storage_written(data)
+
+    return ndarray._make(SharedBuffer(data, dtype.kind, write), shape, dtype)
+
+
 def tensor_to_numpy(t):
+    """Tensor.numpy(): an array sharing the tensor's memory (a copy for a non-contiguous tensor)."""
     if t.requires_grad:
         raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
     np = _np()
-    d = t._t.dtype
-    return np.array(t.tolist(), dtype=np.bool_ if d == 'bool' else getattr(np, d))
+    e = t._t
+    dtype = np.dtype(e.dtype)
+    if not e.is_contiguous():
+        return np.array(t.tolist(), dtype=dtype)
+    return _shared_array(e.data, tuple(t.shape), dtype)
 
 
 # numpy dtypes the engine stores as they are; the others are converted (with a hint).
@@ -45,15 +79,35 @@ def engine_dtype(d):
 
 
 def from_numpy(a):
-    """torch.from_numpy(ndarray): a tensor with a copy of the array's values."""
+    """torch.from_numpy(ndarray): a tensor sharing the array's memory where the module docstring says it
+    can, else a tensor with a copy of the array's values."""
     from ._tensor_base import wrap
 
     np = _np()
     if not isinstance(a, np.ndarray):
         raise TypeError(f"expected np.ndarray (got {type(a).__name__})")
     engine = engine_dtype(a.dtype)
+    shape = list(a.shape)
+    buf = a._buf
+    whole = a._off == 0 and len(buf) == a.size and a._contiguous()
+    if whole and engine == a.dtype.name:
+        if type(buf) is not list:  # already an engine storage (an array from Tensor.numpy())
+            return wrap(E.from_storage(buf._data, shape, engine))
+        base = a._base
+        if base is None or base._buf is buf:
+            t = E.tensor(buf, shape, engine, False)
+            a._buf = _shared_array(t.data, a.shape, a.dtype)._buf
+            if base is not None:  # a whole reshape of its base (np.arange(6.).reshape(2, 3)): both share
+                base._buf = a._buf
+            return wrap(t)
     flat = a.reshape(-1).tolist()
-    return wrap(E.tensor(flat, list(a.shape), engine, False))
+    return wrap(E.tensor(flat, shape, engine, False))
+
+
+def shares_as_tensor(a, dtype):
+    """Whether torch.as_tensor(a, dtype) shares an ndarray's memory (through from_numpy), as in PyTorch:
+    when dtype is not given or is the array's own; another dtype copies."""
+    return isinstance(a, _np().ndarray) and (dtype is None or str(dtype) == 'torch.' + a.dtype.name)
 
 
 def nested(x):

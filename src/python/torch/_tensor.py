@@ -38,6 +38,7 @@ from ._tensor_views import ViewMixin
 
 from ._engine import E
 from ._numpy_names import add_numpy_names
+from ._tensor_aliases import add_aliases
 
 __all__ = [
     'Tensor',
@@ -65,5 +66,6 @@ class Tensor(OperatorMixin, MathMixin, ReductionMixin, ViewMixin, AutogradMixin,
         return wrap(E.zeros(list(shape), default_float(), False))
 
 
+add_aliases(Tensor)
 add_numpy_names(Tensor)
 bind_tensor_class(Tensor)

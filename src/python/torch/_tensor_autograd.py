@@ -33,6 +33,11 @@ class _GradFn:
         edges = []
         for node, leaf in E.next_edges(self._node):
             edges.append((_GradFn(node) if node is not None else AccumulateGrad(leaf) if leaf is not None else None, 0))
+        if self._node.name == 'AddmmBackward0' and len(edges) == 3:
+            # The engine's F.linear node has inputs (x, weight, bias); PyTorch's addmm(bias, x, weight.t())
+            # lists (bias, x, TBackward0 over the weight): the blitz tutorial walks next_functions[0][0].
+            x, weight, bias = edges
+            return (bias, x, (_TBackward0(weight), 0))
         return tuple(edges)
 
     def __repr__(self):
@@ -63,6 +68,25 @@ def _grad_fn_class(name):
         cls = type(name, (_GradFn,), {'__slots__': (), '__module__': 'builtins'})
         _grad_fn_classes[name] = cls
     return cls
+
+
+class _TBackward0:
+    """The weight's transpose node PyTorch puts between addmm and the weight (the engine fuses it)."""
+
+    __slots__ = ('next_functions',)
+    __module__ = 'builtins'
+
+    def __init__(self, edge):
+        self.next_functions = (edge,)
+
+    def name(self):
+        return 'TBackward0'
+
+    def __repr__(self):
+        return f"<TBackward0 object at {id(self):#x}>"
+
+
+_TBackward0.__name__ = _TBackward0.__qualname__ = 'TBackward0'
 
 
 class AccumulateGrad:
@@ -176,7 +200,36 @@ class AutogradMixin:
         return self._t.retainsGrad
 
     def register_hook(self, hook):
-        raise unsupported('Tensor.register_hook')
+        if not self.requires_grad:
+            raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
+
+        def call(grad):
+            out = hook(wrap(grad))
+            if out is None:
+                return None
+            if not isinstance(out, TensorBase):
+                raise TypeError(f'expected Tensor or None (got {type(out).__name__})')
+            return out._t
+
+        return _TensorHookHandle(E.register_hook(self._t, call))
 
     def clone(self, memory_format=None):
         return wrap(E.clone(self._t))
+
+
+class _TensorHookHandle:
+    """What `Tensor.register_hook` returns (torch.utils.hooks.RemovableHandle): `remove()` drops the hook."""
+
+    def __init__(self, remover):
+        self._remover = remover
+
+    def remove(self):
+        if self._remover is not None:
+            self._remover()
+            self._remover = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()

@@ -9,7 +9,8 @@ from ._dtype import TYPE_NAMES, dtype as _dtype_cls, from_engine, to_engine
 
 _FLOATS = ('float32', 'float64')
 from ._size import Size
-from ._unsupported import unsupported, no_gpu
+from ._unsupported import unsupported, missing, no_gpu
+from ._tensor_names import TENSOR_NAMES
 from ._tensor_base import TensorBase, wrap, tensor_from_data, CPU, _check_device, _shape_args
 
 _isinstance = builtins.isinstance
@@ -76,6 +77,16 @@ class ConversionMixin:
     def is_contiguous(self, memory_format=None):
         return self._t.is_contiguous()
 
+    def stride(self, dim=None):
+        # Values are stored contiguously; a transposed or permuted view's own strides are not kept.
+        if not self._t.is_contiguous():
+            raise unsupported('Tensor.stride() of a non-contiguous view', 'call .contiguous() first')
+        strides, step = [], 1
+        for size in reversed(list(self.shape)):
+            strides.insert(0, step)
+            step *= builtins.max(size, 1)
+        return tuple(strides) if dim is None else strides[dim]
+
     @property
     def names(self):
         return (None,) * self.dim()
@@ -129,7 +140,8 @@ class ConversionMixin:
     def __bool__(self):
         t = self._t
         if t.data.length != 1:
-            raise RuntimeError('Boolean value of Tensor with more than one value is ambiguous')
+            many = 'more than one value' if t.data.length else 'no values'
+            raise RuntimeError(f'Boolean value of Tensor with {many} is ambiguous')
         return _bool(E.item(t))
 
     def _scalar(self, what):
@@ -260,10 +272,16 @@ class ConversionMixin:
         raise unsupported('Tensor.apply_')
 
     def __getattr__(self, name):
-        # Private and dunder probes (hasattr(x, '__array__'), ...) stay AttributeErrors.
-        if name.startswith('_'):
+        # A name PyTorch's Tensor has is a feature we lack (a MissingFeature: NotImplementedError naming it, and
+        # an AttributeError, so hasattr() and numpy's/copy's probes see a tensor without it); any other name
+        # (a typo, hasattr(x, '__array_interface__')) is the AttributeError PyTorch gives.
+        if name not in TENSOR_NAMES:
             raise AttributeError(f"'Tensor' object has no attribute '{name}'")
-        raise unsupported(f"Tensor.{name}")
+        if hasattr(type(self), name):
+            return object.__getattribute__(self, name)  # our property raised AttributeError: show that one
+        from ._missing_hints import tensor_hint
+
+        raise missing(f"Tensor.{name}", tensor_hint(name, type(self)))
 
     def __reduce_ex__(self, proto):
         raise unsupported('pickling tensors', 'torch.save')

@@ -202,9 +202,6 @@ class MathMixin:
         E.masked_fill_(self._t, mask._t, _fill_value(value))
         return self
 
-    def index_fill_(self, dim, index, value):
-        raise unsupported('Tensor.index_fill_')
-
     # ---- random fills ---------------------------------------------------------------------------
     def uniform_(self, a=0.0, b=1.0, generator=None):
         E.uniform_(self._t, _float(a), _float(b), _gen(generator))

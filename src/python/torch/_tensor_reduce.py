@@ -5,7 +5,7 @@ import builtins
 from ._engine import E
 
 from ._unsupported import unsupported
-from ._tensor_base import wrap, tensor_from_data, _dims, _correction, _minmax
+from ._tensor_base import wrap, _dims, _correction, _minmax
 
 _float = builtins.float
 
@@ -51,6 +51,11 @@ class ReductionMixin:
     def amin(self, dim=(), keepdim=False):
         return wrap(E.amin(self._t, _dims(dim) if dim != () else None, keepdim))
 
+    def aminmax(self, *, dim=None, keepdim=False):
+        from .return_types import aminmax
+
+        return aminmax((self.amin(() if dim is None else dim, keepdim), self.amax(() if dim is None else dim, keepdim)))
+
     def argmax(self, dim=None, keepdim=False):
         return wrap(E.argmax(self._t, dim, keepdim))
 
@@ -65,6 +70,9 @@ class ReductionMixin:
 
     def cumsum(self, dim, dtype=None):
         return wrap(E.cumsum(self._t, dim))
+
+    def cumprod(self, dim, dtype=None):
+        return wrap(E.cumprod(self._t, dim))
 
     def count_nonzero(self, dim=None):
         return wrap(E.sum(E.cast(E.ne(self._t, 0), 'int64'), _dims(dim), False))
@@ -85,7 +93,8 @@ class ReductionMixin:
         return self.sort(dim, descending)[1]
 
     def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
-        if return_inverse or return_counts or dim is not None:
-            raise unsupported('Tensor.unique with return_inverse/return_counts/dim')
-        values = builtins.sorted(set(self.flatten().tolist()))
-        return tensor_from_data(values, dtype=self.dtype)
+        if dim is not None:
+            raise unsupported('Tensor.unique(dim=...)', 'unique over all elements works')
+        values, inverse, counts = (wrap(t) for t in E.unique(self._t))
+        extra = ((inverse,) if return_inverse else ()) + ((counts,) if return_counts else ())
+        return (values,) + extra if extra else values

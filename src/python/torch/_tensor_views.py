@@ -186,6 +186,48 @@ class ViewMixin:
     def diag(self, diagonal=0):
         return wrap(E.diag(self._t, diagonal))
 
+    def index_fill_(self, dim, index, value):
+        dim = dim % builtins.max(self.dim(), 1)
+        self[(slice(None),) * dim + (index,)] = value
+        return self
+
+    def index_fill(self, dim, index, value):
+        return self.clone().index_fill_(dim, index, value)
+
+    def diagonal(self, offset=0, dim1=0, dim2=1):
+        return wrap(E.diagonal(self._t, offset, dim1, dim2))
+
+    def trace(self):
+        return wrap(E.trace(self._t))
+
+    def inverse(self):
+        return wrap(E.inv(self._t))
+
+    def det(self):
+        return wrap(E.det(self._t))
+
+    def cross(self, other, dim=None):
+        """torch.cross: dim=None takes the first dim of size 3, as PyTorch 1.13 does; inputs broadcast."""
+        a, b = self, other
+        shape = [_int(n) for n in E.common_shape([list(a._t.shape), list(b._t.shape)], False)]
+        if dim is None:
+            dim = next((i for i, n in enumerate(shape) if n == 3), None)
+            if dim is None:
+                raise RuntimeError('no dimension of size 3 in input')
+        a, b = a.expand(shape), b.expand(shape)
+        if a.size(dim) != 3:
+            raise RuntimeError(
+                f'linalg.cross: inputs dimension {dim} must have length 3. Got {self.size(dim)} and {other.size(dim)}'
+            )
+        if a.dtype != b.dtype and a.is_floating_point() and b.is_floating_point():
+            a, b = a.double(), b.double()  # float32 with float64 promotes to float64
+        return wrap(E.cross(a.contiguous()._t, b.contiguous()._t, dim))
+
+    def roll(self, shifts, dims=None):
+        shifts = [shifts] if _isinstance(shifts, _int) else list(shifts)
+        dims = [] if dims is None else [dims] if _isinstance(dims, _int) else list(dims)
+        return wrap(E.roll(self._t, shifts, dims))
+
 
 def _scatter_src(src, value):
     """scatter's source: a tensor (src=) or a Python number (value=, or a number passed as src)."""

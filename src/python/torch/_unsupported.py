@@ -1,9 +1,12 @@
 """Errors for PyTorch features Backprop Lens does not have: they name the feature and point to the list."""
 
 SUPPORTED_HINT = (
-    "Backprop Lens supports CPU float32 tensors with autograd, torch.nn (Linear, activations, losses, "
-    "Sequential, ModuleList, Dropout, Flatten, Identity), torch.nn.functional, torch.nn.init, torch.optim "
-    "(SGD, Adam, AdamW, RMSprop, Adagrad), torch.optim.lr_scheduler and torch.utils.data "
+    "Backprop Lens supports CPU float32 tensors with autograd, torch.nn (Linear, Conv2d, MaxPool2d, AvgPool2d, "
+    "AdaptiveAvgPool2d, Embedding, RNN, LSTM, GRU, activations, losses, Sequential, ModuleList, Dropout, "
+    "Flatten, Identity), "
+    "torch.nn.functional, torch.nn.init, torch.optim "
+    "(SGD, Adam, AdamW, RMSprop, Adagrad, Adadelta, Adamax, NAdam, RAdam, Rprop, ASGD, LBFGS), "
+    "torch.optim.lr_scheduler and torch.utils.data "
     "(TensorDataset, DataLoader); see README 'Supported PyTorch'."
 )
 
@@ -12,6 +15,21 @@ def unsupported(feature, hint=None):
     """The NotImplementedError raised for `feature` (e.g. 'torch.nn.Conv2d'), with an optional hint."""
     detail = f" ({hint})" if hint else ''
     return NotImplementedError(f"{feature} is not supported by Backprop Lens{detail}. {SUPPORTED_HINT}")
+
+
+class MissingFeature(NotImplementedError, AttributeError):
+    """NotImplementedError for an attribute PyTorch's Tensor has and ours lacks; also an AttributeError, so that
+    hasattr(t, name), getattr(t, name, default) and copy/numpy's probes of dunders behave as with a tensor
+    that lacks the name, while `t.stft(...)` still stops at the learner's line naming the feature."""
+
+
+MissingFeature.__name__ = MissingFeature.__qualname__ = 'NotImplementedError'
+MissingFeature.__module__ = 'builtins'
+
+
+def missing(feature, hint=None):
+    """unsupported(feature, hint) as a MissingFeature (for attribute lookups on objects)."""
+    return MissingFeature(*unsupported(feature, hint).args)
 
 
 def no_gpu(feature):
@@ -27,6 +45,12 @@ def module_getattr(prefix):
     def __getattr__(name):
         if name.startswith('_'):
             raise AttributeError(f"module '{prefix}' has no attribute '{name}'")
-        raise unsupported(f"{prefix}.{name}")
+        if name == 'Tensor':  # PyTorch's modules import it (`from torch import Tensor`), so it is theirs too
+            from ._tensor import Tensor
+
+            return Tensor
+        from ._missing_hints import module_hint
+
+        raise unsupported(f"{prefix}.{name}", module_hint(f"{prefix}.{name}"))
 
     return __getattr__

@@ -1,9 +1,16 @@
-"""torch.autograd: the grad-mode switches, `backward` and custom `Function`s; functional autograd is not supported."""
+"""torch.autograd: the grad-mode switches, `backward`, `grad` (first derivatives) and custom `Function`s."""
 
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled  # noqa: F401
 from ._unsupported import module_getattr, unsupported
+from ._engine import E
 from ._tensor import Tensor
+from ._tensor_base import wrap
+from ._creation import ones_like
 from ._autograd_function import Function, FunctionCtx  # noqa: F401
+from . import _autograd_functional as functional  # noqa: F401
+
+# `from torch.autograd.functional import jacobian`: this module is not a package, so name the submodule.
+__import__('sys').modules.setdefault('torch.autograd.functional', functional)
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False):
@@ -16,8 +23,48 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False):
         t.backward(g, retain_graph=retain_graph, create_graph=create_graph)
 
 
-def grad(*args, **kwargs):
-    raise unsupported('torch.autograd.grad', 'use loss.backward() and .grad')
+def grad(
+    outputs,
+    inputs,
+    grad_outputs=None,
+    retain_graph=None,
+    create_graph=False,
+    only_inputs=True,
+    allow_unused=False,
+    is_grads_batched=False,
+):
+    """The gradients of `outputs` with respect to `inputs`, returned as a tuple instead of added to `.grad`."""
+    if create_graph:
+        raise unsupported('torch.autograd.grad(create_graph=True)', 'higher-order derivatives; first derivatives work')
+    if is_grads_batched:
+        raise unsupported('torch.autograd.grad(is_grads_batched=True)')
+    from ._tensor_base import _operand
+    from ._tensor_autograd import retaining
+
+    outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
+    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
+    if grad_outputs is None or isinstance(grad_outputs, Tensor):
+        grad_outputs = [grad_outputs] * len(outputs) if grad_outputs is None else [grad_outputs]
+    seeds = []
+    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
+        if not out.requires_grad:
+            raise RuntimeError(f'element {i} of tensors does not require grad and does not have a grad_fn')
+        if g is None:
+            if out.numel() != 1:
+                raise RuntimeError('grad can be implicitly created only for scalar outputs')
+            g = ones_like(out)
+        elif tuple(g.shape) != tuple(out.shape):
+            raise RuntimeError(
+                f'Mismatch in shape: grad_output[{i}] has a shape of {g.shape} and output[{i}] has a shape of '
+                f'{out.shape}.'
+            )
+        seeds.append(_operand(g))
+    for t in inputs:
+        if not t.requires_grad:
+            raise RuntimeError('One of the differentiated Tensors does not require grad')
+    retaining[0] = bool(retain_graph)
+    found = E.gradients_of([o._t for o in outputs], seeds, [t._t for t in inputs], retaining[0], bool(allow_unused))
+    return tuple(None if g is None else wrap(g) for g in found)
 
 
 class _VariableMeta(type):

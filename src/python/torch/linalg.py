@@ -1,5 +1,5 @@
-"""torch.linalg: the norms learners use (`torch.linalg.norm(v)`, d2l's preliminaries); anything else is
-named as unsupported."""
+"""torch.linalg: the norms learners use (`torch.linalg.norm(v)`, d2l's preliminaries), inv and det; anything
+else is named as unsupported."""
 
 import math
 
@@ -37,6 +37,24 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):
     if vector:
         return vector_norm(A, ord, dim, keepdim, dtype=dtype, out=out)
     raise unsupported(f"torch.linalg.norm(ord={ord!r}) of a matrix", "ord=None or 'fro' is supported for matrices")
+
+
+def inv(A, *, out=None):
+    from ._out import into
+
+    return into(out, A.inverse(), 'linalg_inv')
+
+
+def det(A, *, out=None):
+    from ._out import into
+
+    return into(out, A.det(), 'linalg_det')
+
+
+def cross(input, other, *, dim=-1, out=None):
+    from ._out import into
+
+    return into(out, input.cross(other, dim), 'linalg_cross')
 
 
 __getattr__ = module_getattr('torch.linalg')

@@ -39,6 +39,22 @@ mode = _make('mode')
 median = _make('median')
 
 
+class aminmax(_StructSeq):
+    __slots__ = ()
+    _fields = ('min', 'max')
+
+    @property
+    def min(self):
+        return self[0]
+
+    @property
+    def max(self):
+        return self[1]
+
+
+aminmax.__module__ = 'torch.return_types'
+
+
 class _IncompatibleKeys(tuple):
     """What load_state_dict returns: (missing_keys, unexpected_keys), printed as PyTorch does."""
 

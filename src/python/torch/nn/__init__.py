@@ -50,7 +50,26 @@ from .modules.container import (
     AlphaDropout,
 )
 from .modules.batchnorm import BatchNorm1d  # noqa: F401
+from .modules.normalization import LayerNorm  # noqa: F401
+from .modules.conv import Conv2d  # noqa: F401
+from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d  # noqa: F401
+from .modules.sparse import Embedding  # noqa: F401
+from .modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
 from . import functional, init, utils  # noqa: F401
-from .._unsupported import module_getattr as _module_getattr
+from .._unsupported import module_getattr as _module_getattr, unsupported as _unsupported
 
-__getattr__ = _module_getattr('torch.nn')
+_module_getattr_nn = _module_getattr('torch.nn')
+
+
+def __getattr__(name):
+    # Lazy layers (d2l's current edition writes nn.LazyLinear(8)) infer their input size at the first call;
+    # here a layer is built with its sizes, so say which argument to add.
+    if name.startswith('Lazy') and name != 'Lazy':
+        eager = name[len('Lazy') :]
+        sizes = 'in_features, out_features' if eager == 'Linear' else 'in_channels, ...'
+        raise _unsupported(
+            f'torch.nn.{name}',
+            f'lazy layers infer their input size at the first call; give it instead: nn.{eager}({sizes}), '
+            'with the size the previous layer outputs',
+        )
+    return _module_getattr_nn(name)

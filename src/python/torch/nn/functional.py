@@ -68,10 +68,112 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     )
 
 
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
+    """Normalises each sample over its last dims (normalized_shape); the engine computes it as PyTorch's CPU
+    kernel does."""
+    shape = [int(normalized_shape)] if isinstance(normalized_shape, int) else [int(s) for s in normalized_shape]
+    return wrap(
+        E.layer_norm(
+            input._t, shape, None if weight is None else weight._t, None if bias is None else bias._t, float(eps)
+        )
+    )
+
+
+def pad(input, pad, mode='constant', value=None):
+    """Constant padding (pairs of amounts from the last dim backwards); other modes are not supported."""
+    if mode != 'constant':
+        raise unsupported(f"torch.nn.functional.pad(mode={mode!r})", "mode='constant' is supported")
+    return wrap(E.pad(input._t, [int(p) for p in pad], 0.0 if value is None else float(value)))
+
+
 def alpha_dropout(input, p=0.5, training=False, inplace=False):
     if not training or p == 0.0:
         return input
     raise unsupported('torch.nn.functional.alpha_dropout in training mode')
+
+
+# ---- convolution / pooling (arguments expanded to pairs here, the arithmetic in the engine) ---------
+def _pair(v, name):
+    if isinstance(v, (list, tuple)):
+        if len(v) == 1:
+            return (int(v[0]), int(v[0]))
+        if len(v) != 2:
+            raise RuntimeError(
+                f'expected {name} to be a single integer value or a list of 2 values to match the convolution '
+                f'dimensions, but got {name}={list(v)}'
+            )
+        return (int(v[0]), int(v[1]))
+    return (int(v), int(v))
+
+
+def _tensor_arg(fn, input, name='input', position=1):
+    try:
+        return input._t
+    except AttributeError:
+        raise TypeError(
+            f"{fn}(): argument '{name}' (position {position}) must be Tensor, not {type(input).__name__}"
+        ) from None
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    x = _tensor_arg('conv2d', input)
+    w = _tensor_arg('conv2d', weight, 'weight', 2)
+    if not isinstance(padding, str):
+        padding = _pair(padding, 'padding')
+    return wrap(E.conv2d(x, w, _opt(bias), _pair(stride, 'stride'), padding, _pair(dilation, 'dilation'), int(groups)))
+
+
+def _pool_stride(stride, kernel_size):
+    # PyTorch: stride=None (or an empty list) means the kernel size.
+    return kernel_size if stride is None or (isinstance(stride, (list, tuple)) and len(stride) == 0) else stride
+
+
+def max_pool2d_with_indices(
+    input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=True
+):
+    values, indices = E.max_pool2d_with_indices(
+        _tensor_arg('max_pool2d', input),
+        _pair(kernel_size, 'kernel_size'),
+        _pair(_pool_stride(stride, kernel_size), 'stride'),
+        _pair(padding, 'padding'),
+        _pair(dilation, 'dilation'),
+        bool(ceil_mode),
+    )
+    return wrap(values), wrap(indices)
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False):
+    values, indices = max_pool2d_with_indices(input, kernel_size, stride, padding, dilation, ceil_mode)
+    return (values, indices) if return_indices else values
+
+
+def avg_pool2d(
+    input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None
+):
+    return wrap(
+        E.avg_pool2d(
+            _tensor_arg('avg_pool2d', input),
+            _pair(kernel_size, 'kernel_size'),
+            _pair(_pool_stride(stride, kernel_size), 'stride'),
+            _pair(padding, 'padding'),
+            bool(ceil_mode),
+            bool(count_include_pad),
+            None if divisor_override is None else int(divisor_override),
+        )
+    )
+
+
+def adaptive_avg_pool2d(input, output_size):
+    x = _tensor_arg('adaptive_avg_pool2d', input)
+    if isinstance(output_size, (list, tuple)):
+        sizes = tuple(output_size)
+    else:
+        sizes = (output_size, output_size)
+    # None keeps that dimension's input size, as PyTorch's _list_with_default.
+    size = tuple(input.shape[-2 + i] if s is None else int(s) for i, s in enumerate(sizes))
+    if size == (1, 1) and input.dim() in (3, 4):
+        return input.mean((-1, -2), keepdim=True)  # PyTorch takes a 1x1 output as a mean (MeanBackward1)
+    return wrap(E.adaptive_avg_pool2d(x, size))
 
 
 # ---- activations ----------------------------------------------------------------------------------
@@ -207,10 +309,6 @@ def one_hot(tensor, num_classes=-1):
     return wrap(E.one_hot(tensor._t, int(num_classes)))
 
 
-def pad(input, pad, mode='constant', value=None):
-    raise unsupported('torch.nn.functional.pad')
-
-
 # ---- losses ---------------------------------------------------------------------------------------
 def mse_loss(input, target, size_average=None, reduce=None, reduction='mean'):
     return wrap(E.mse_loss(input._t, target._t, _check_reduction(_reduction(size_average, reduce, reduction))))
@@ -299,5 +397,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
     dot = (x1 * x2).sum(dim)
     return dot / (x1.norm(2, dim).clamp_min(eps) * x2.norm(2, dim).clamp_min(eps))
 
+
+from .modules.sparse import embedding  # noqa: E402,F401  (with nn.Embedding, whose forward it is)
 
 __getattr__ = module_getattr('torch.nn.functional')

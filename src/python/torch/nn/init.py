@@ -135,5 +135,7 @@ xavier_uniform = xavier_uniform_
 xavier_normal = xavier_normal_
 kaiming_uniform = kaiming_uniform_
 kaiming_normal = kaiming_normal_
+eye = eye_
+sparse = sparse_
 
 __getattr__ = module_getattr('torch.nn.init')

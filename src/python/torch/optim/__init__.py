@@ -1,10 +1,13 @@
-"""torch.optim: SGD, Adam, AdamW, RMSprop, Adagrad (the engine's implementations) and lr_scheduler."""
+"""torch.optim: SGD, Adam, AdamW, RMSprop, Adagrad, Adadelta, Adamax, NAdam, RAdam, Rprop, ASGD, LBFGS (the
+engine's implementations) and lr_scheduler."""
 
 from .optimizer import Optimizer, required
+from .._engine import E as _E
+from .._grad_mode import enable_grad as _enable_grad
 from .._unsupported import module_getattr as _module_getattr
 
 
-def _engine_optimizer(name, signature):
+def _engine_optimizer(name, signature, **methods):
     """An Optimizer subclass named `name` whose constructor takes PyTorch's keyword arguments."""
 
     def __init__(self, params, *args, **kwargs):
@@ -20,7 +23,8 @@ def _engine_optimizer(name, signature):
             options[key] = value
         Optimizer.__init__(self, params, options)
 
-    return type(name, (Optimizer,), {'__init__': __init__, '_engine_name': name, '__module__': 'torch.optim'})
+    body = {'__init__': __init__, '_engine_name': name, '__module__': 'torch.optim', **methods}
+    return type(name, (Optimizer,), body)
 
 
 SGD = _engine_optimizer(
@@ -48,7 +52,7 @@ Adam = _engine_optimizer(
         'maximize': False,
         'capturable': False,
         'differentiable': False,
-        'fused': None,
+        'fused': False,
     },
 )
 AdamW = _engine_optimizer(
@@ -62,8 +66,6 @@ AdamW = _engine_optimizer(
         'maximize': False,
         'foreach': None,
         'capturable': False,
-        'differentiable': False,
-        'fused': None,
     },
 )
 RMSprop = _engine_optimizer(
@@ -90,8 +92,72 @@ Adagrad = _engine_optimizer(
         'eps': 1e-10,
         'foreach': None,
         'maximize': False,
-        'differentiable': False,
     },
+)
+Adadelta = _engine_optimizer(
+    'Adadelta',
+    {'lr': 1.0, 'rho': 0.9, 'eps': 1e-06, 'weight_decay': 0, 'foreach': None, 'maximize': False},
+)
+Adamax = _engine_optimizer(
+    'Adamax',
+    {'lr': 0.002, 'betas': (0.9, 0.999), 'eps': 1e-08, 'weight_decay': 0, 'foreach': None, 'maximize': False},
+)
+NAdam = _engine_optimizer(
+    'NAdam',
+    {'lr': 0.002, 'betas': (0.9, 0.999), 'eps': 1e-08, 'weight_decay': 0, 'momentum_decay': 0.004, 'foreach': None},
+)
+RAdam = _engine_optimizer(
+    'RAdam',
+    {'lr': 0.001, 'betas': (0.9, 0.999), 'eps': 1e-08, 'weight_decay': 0, 'foreach': None},
+)
+Rprop = _engine_optimizer(
+    'Rprop',
+    {'lr': 0.01, 'etas': (0.5, 1.2), 'step_sizes': (1e-06, 50), 'foreach': None, 'maximize': False},
+)
+ASGD = _engine_optimizer(
+    'ASGD',
+    {
+        'lr': 0.01,
+        'lambd': 0.0001,
+        'alpha': 0.75,
+        't0': 1000000.0,
+        'weight_decay': 0,
+        'foreach': None,
+        'maximize': False,
+    },
+)
+
+
+def _lbfgs_step(self, closure):
+    """PyTorch's LBFGS.step(closure): the engine calls `closure` (with grad enabled) as often as its
+    iterations need; the first call's result is what step returns, as in PyTorch."""
+    first = []
+
+    def evaluate():
+        with _enable_grad():
+            loss = closure()
+        if not first:
+            first.append(loss)
+        return float(loss)
+
+    _E.optimizer_step_closure(self._o, evaluate)
+    return first[0] if first else None
+
+
+_lbfgs_step.__qualname__ = 'LBFGS.step'  # so a call without a closure names it as PyTorch does
+
+LBFGS = _engine_optimizer(
+    'LBFGS',
+    {
+        'lr': 1,
+        'max_iter': 20,
+        'max_eval': None,
+        'tolerance_grad': 1e-07,
+        'tolerance_change': 1e-09,
+        'history_size': 100,
+        'line_search_fn': None,
+    },
+    step=_lbfgs_step,
 )
 
 from . import lr_scheduler  # noqa: E402,F401

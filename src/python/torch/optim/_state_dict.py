@@ -6,8 +6,17 @@ SGD's momentum_buffer a tensor. The engine keeps the state; these convert it bot
 from .._engine import E
 from .._tensor import Tensor
 
-# Optimizers whose 'step' PyTorch 1.13 keeps as a tensor (SGD has none; the others count steps in a tensor).
-_STEP_TENSORS = ('Adam', 'AdamW', 'RMSprop', 'Adagrad')
+# The scalar state PyTorch 1.13 keeps as a float tensor (`tensor(10.)`), by optimizer; other scalars (SGD has
+# none; Adadelta's and Rprop's 'step', LBFGS's counters) are Python numbers.
+_SCALAR_TENSORS = {
+    'Adam': ('step',),
+    'AdamW': ('step',),
+    'Adagrad': ('step',),
+    'Adamax': ('step',),
+    'NAdam': ('step', 'mu_product'),
+    'RAdam': ('step',),
+    'ASGD': ('step', 'eta', 'mu'),
+}
 
 
 def state_dict(optimizer):
@@ -21,11 +30,15 @@ def state_dict(optimizer):
         out = {}
         for name, value in entry:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                if name == 'step' and optimizer._engine_name in _STEP_TENSORS:
+                if name in _SCALAR_TENSORS.get(optimizer._engine_name, ()):
                     value = tensor(float(value))
                 out[name] = value
             else:
-                out[name] = tensor(list(value), dtype=p.dtype).reshape(p.shape)
+                values = tensor(list(value), dtype=p.dtype)
+                # LBFGS keeps flat vectors over all its parameters (d, prev_flat_grad) under the first one.
+                out[name] = values.reshape(p.shape) if values.numel() == p.numel() else values
+        if optimizer._engine_name == 'SGD' and 'momentum_buffer' not in out:
+            out['momentum_buffer'] = None  # plain SGD: PyTorch keeps the key, with no buffer
         state[index] = out
     groups = []
     index = 0
@@ -54,6 +67,10 @@ def load_state_dict(optimizer, state_dict):
     for saved in state_dict['param_groups']:
         groups.append({k: (list(v) if isinstance(v, tuple) else v) for k, v in saved.items()})
     E.optimizer_load_state_dict(optimizer._o, {'state': state, 'param_groups': groups})
+    # The engine updated its group records in place; the Python views keep the saved values' own Python types
+    # (a loaded lr of 0.1 is what `param_groups[0]['lr']` reads now, not the constructor's 0.5).
+    for view, saved in zip(optimizer.param_groups, state_dict['param_groups']):
+        view._py = {k: v for k, v in saved.items() if k != 'params'}
 
 
 def _number(value):

@@ -59,6 +59,8 @@ class _ParamGroup(MutableMapping):
             value = value.to_py()
             if isinstance(value, list):
                 value = tuple(value)
+        elif key in _FLOAT_KEYS and type(value) is int:
+            value = float(value)  # set by the engine (a scheduler): a Python float in PyTorch, 0.0 not 0
         return value
 
     def __setitem__(self, key, value):
@@ -81,6 +83,9 @@ class _ParamGroup(MutableMapping):
 
 
 _MISSING = object()
+# Hyper-parameters that schedulers compute (always Python floats in PyTorch), which JavaScript hands back as
+# ints when they are whole numbers.
+_FLOAT_KEYS = frozenset(('lr', 'initial_lr', 'momentum', 'max_lr', 'min_lr', 'max_momentum', 'base_momentum'))
 
 
 def _same_seq(mine, value):

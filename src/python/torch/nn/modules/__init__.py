@@ -4,6 +4,11 @@ from .activation import *  # noqa: F401,F403
 from .loss import *  # noqa: F401,F403
 from .container import *  # noqa: F401,F403
 from .batchnorm import BatchNorm1d  # noqa: F401
+from .normalization import LayerNorm  # noqa: F401
+from .conv import Conv2d  # noqa: F401
+from .pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d  # noqa: F401
+from .sparse import Embedding  # noqa: F401
+from .rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
 from ..._unsupported import module_getattr as _module_getattr  # noqa: E402
 
 __getattr__ = _module_getattr('torch.nn.modules')

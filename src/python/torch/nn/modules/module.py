@@ -26,6 +26,7 @@ from ..._activation_probe import (
 from ..._tensor import Tensor, _zero_grads
 from ..parameter import Parameter
 from ._source_line import creation_line as _creation_line
+from ._module_extras import ModuleExtras
 
 _model_seen = E.model_seen
 _hint = E.hint
@@ -115,7 +116,7 @@ def _addindent(text, spaces):
     return lines[0] + '\n' + '\n'.join(' ' * spaces + line for line in lines[1:])
 
 
-class Module:
+class Module(ModuleExtras):
     dump_patches = False
     _version = 1
     training: bool
@@ -449,7 +450,10 @@ class Module:
 
         raise unsupported('Module.register_full_backward_hook')
 
-    register_backward_hook = register_full_backward_hook
+    def register_backward_hook(self, hook):
+        from ..._unsupported import unsupported
+
+        raise unsupported('Module.register_backward_hook')
 
     # ---- state ------------------------------------------------------------------------------------
     def state_dict(self, *args, destination=None, prefix='', keep_vars=False):

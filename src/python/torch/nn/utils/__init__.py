@@ -59,4 +59,6 @@ def vector_to_parameters(vec, parameters):
             pointer += n
 
 
+from . import rnn  # noqa: E402,F401  (torch.nn.utils.rnn.pad_sequence without importing it)
+
 __getattr__ = module_getattr('torch.nn.utils')

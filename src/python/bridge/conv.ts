@@ -1,0 +1,50 @@
+// `_bl_engine` functions for convolution and pooling: each converts its arguments (Python tuples to
+// [h, w] pairs, None to null) and calls the engine op (src/engine/ops/conv.ts, pool.ts). The Python side
+// (torch/nn/functional.py) has already expanded ints to pairs and applied PyTorch's defaults.
+import type { Tensor } from '../../engine/tensor';
+import * as conv from '../../engine/ops/conv';
+import * as pool from '../../engine/ops/pool';
+import { js, valuesIndices } from './convert';
+
+const pairOf = (v: unknown): conv.Pair => {
+  const p = js<number[]>(v);
+  return [Number(p[0]), Number(p[1])];
+};
+
+export const convolutions: Record<string, unknown> = {
+  conv2d: (
+    x: Tensor,
+    w: Tensor,
+    b: Tensor | undefined,
+    stride: unknown,
+    padding: unknown,
+    dilation: unknown,
+    groups: number,
+  ) =>
+    conv.conv2d(x, w, b ?? null, {
+      stride: pairOf(stride),
+      padding: padding === 'same' || padding === 'valid' ? padding : pairOf(padding),
+      dilation: pairOf(dilation),
+      groups,
+    }),
+  max_pool2d_with_indices: (x: Tensor, k: unknown, s: unknown, p: unknown, d: unknown, ceil: boolean) =>
+    valuesIndices(
+      pool.max_pool2d_with_indices(x, {
+        kernel: pairOf(k),
+        stride: pairOf(s),
+        padding: pairOf(p),
+        dilation: pairOf(d),
+        ceilMode: !!ceil,
+      }),
+    ),
+  avg_pool2d: (x: Tensor, k: unknown, s: unknown, p: unknown, ceil: boolean, includePad: boolean, divisor?: number) =>
+    pool.avg_pool2d(x, {
+      kernel: pairOf(k),
+      stride: pairOf(s),
+      padding: pairOf(p),
+      ceilMode: !!ceil,
+      countIncludePad: !!includePad,
+      divisorOverride: divisor ?? null,
+    }),
+  adaptive_avg_pool2d: (x: Tensor, size: unknown) => pool.adaptive_avg_pool2d(x, pairOf(size)),
+};
