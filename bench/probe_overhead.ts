@@ -3,7 +3,7 @@
 // with the default 10 snapshots a second), measured two ways:
 //   - bench/torch_bench.py as two long-lived children answering `W1 250`-style rounds, interleaved round by
 //     round and best round kept (the same loop timed inside Python; load on the machine hits both alike);
-//   - bench/learner_train.py, the workloads as a learner's whole script, best of a few runs.
+//   - bench/learner_train.py, the workloads as a learner's whole script, best of a few runs (interleaved).
 // Targets: at most 10% fewer steps/s on W3 (784-256-128-10, Adam), at most 2x on W1 (a 2-8-8-1 MLP, where
 // every step is a few microseconds of PyTorch and the hooks' Python calls show most).
 //   node --import tsx bench/probe_overhead.ts [--quick]     (also a section of `npm run bench`)
@@ -80,18 +80,21 @@ class TorchChild {
   }
 }
 
-/** Best steps/s per workload of bench/learner_train.py over `times` runs of `args`. */
-function learnerRates(python: string, args: string[], times: number): Map<string, number> {
-  const best = new Map<string, number>();
+/** Best steps/s per workload of bench/learner_train.py over `times` runs of each of `variants` (arguments),
+ * run in turn (plain, probed, plain, ...) so that load from elsewhere on the machine hits each alike. */
+function learnerRates(python: string, variants: string[][], times: number): Map<string, number>[] {
+  const best = variants.map(() => new Map<string, number>());
   for (let i = 0; i < times; i++) {
-    const r = spawnSync(python, args, {
-      cwd: root,
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      timeout: 300000,
+    variants.forEach((args, k) => {
+      const r = spawnSync(python, args, {
+        cwd: root,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        timeout: 300000,
+      });
+      for (const m of (r.stdout ?? '').matchAll(/^(W\d): .* ([\d.]+) steps\/s/gm))
+        best[k].set(m[1], Math.max(best[k].get(m[1]) ?? 0, Number(m[2])));
     });
-    for (const m of (r.stdout ?? '').matchAll(/^(W\d): .* ([\d.]+) steps\/s/gm))
-      best.set(m[1], Math.max(best.get(m[1]) ?? 0, Number(m[2])));
   }
   return best;
 }
@@ -136,8 +139,11 @@ export async function probeOverheadTable(python: string | null, quick = false): 
   plain.stop();
   probed.stop();
   const times = quick ? 1 : 3;
-  const learnerPlain = learnerRates(python, ['bench/learner_train.py'], times);
-  const learnerProbed = learnerRates(python, [probe, '--events', events, 'bench/learner_train.py'], times);
+  const [learnerPlain, learnerProbed] = learnerRates(
+    python,
+    [['bench/learner_train.py'], [probe, '--events', events, 'bench/learner_train.py']],
+    times,
+  );
   fs.rmSync(path.dirname(events), { recursive: true, force: true });
   const rows = workloads.map((w) => {
     const a = best.get(`plain/${w}`) ?? NaN;

@@ -2,6 +2,8 @@
 // training step shows (predictions beside targets, how the loss was computed, the update's rule), and the
 // `series` event of a file that trains several models or optimizers in turn. Kept apart only for size.
 import type { ParamSnapshot, Phase, SourcePos, TensorRef } from './protocol';
+// The engine names the rules its optimizers apply (a type only: nothing of the engine reaches a webview).
+import type { UpdateRule } from './engine/optim/explain';
 
 export interface PausedEvent {
   type: 'paused';
@@ -55,23 +57,7 @@ export interface LossDetail {
  */
 export interface UpdateDetail {
   optimizer: string;
-  rule:
-    | 'sgd'
-    | 'momentum'
-    | 'nesterov'
-    | 'adam'
-    | 'adamw'
-    | 'rmsprop'
-    | 'adagrad'
-    | 'adadelta'
-    | 'adamax'
-    | 'nadam'
-    | 'radam'
-    | 'rprop'
-    | 'asgd'
-    | 'lbfgs'
-    | 'other'
-    | 'manual';
+  rule: UpdateRule | 'manual';
   hyper: Record<string, number>;
   amounts: (Float32Array | null)[] | null;
 }

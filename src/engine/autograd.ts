@@ -6,12 +6,23 @@ import { POOLED_MIN_LENGTH, recycleFloats, setFloat64Mode } from './buffers';
 /** Maps the gradient of an op's output to the gradients of its inputs (null where an input needs none). */
 export type BackwardFn = (gradOut: Float32Array) => (Float32Array | null)[];
 
+/**
+ * The same map written with the engine's differentiable ops, for `create_graph=True`: run with grad mode
+ * on, the input gradients it returns record a graph of their own (higher-order derivatives).
+ */
+export type DiffBackwardFn = (gradOut: Tensor) => (Tensor | null)[];
+
 export class Node {
   constructor(
     /** PyTorch's grad_fn class name, e.g. `AddmmBackward0`: shown when a tensor is printed. */
     readonly name: string,
     readonly inputs: readonly (Tensor | null)[],
     readonly backward: BackwardFn,
+    /**
+     * The differentiable form of `backward`, or null where the op has none yet (autogradGraph.ts says so).
+     * Set after construction where that reads better beside the op; cleared when the node is released.
+     */
+    public diff: DiffBackwardFn | null = null,
   ) {}
 }
 
@@ -94,12 +105,17 @@ export function notifyUntrackedInplace(target: Tensor, done: boolean): void {
 export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = false): void {
   const mode = setFloat64Mode(false);
   try {
-    for (const listener of beforeBackwardListeners) listener(root);
+    notifyBackward(root, false);
     backwardPass(topologicalOrder([root]), [root], [gradient], retainGraph, null);
   } finally {
     setFloat64Mode(mode);
   }
-  for (const listener of backwardListeners) listener(root);
+  notifyBackward(root, true);
+}
+
+/** Runs the instrumentation listeners of a backward pass from `root`: before it (`done` false) or after. */
+export function notifyBackward(root: Tensor, done: boolean): void {
+  for (const listener of done ? backwardListeners : beforeBackwardListeners) listener(root);
 }
 
 /**
@@ -113,16 +129,7 @@ export function gradientsOf(
   retainGraph = false,
   allowUnused = false,
 ): (Float32Array | null)[] {
-  const order = topologicalOrder(roots);
-  const reachable = new Set(order);
-  if (!allowUnused && inputs.some((t) => !reachable.has(t))) {
-    const err = new Error(
-      'One of the differentiated Tensors appears to not have been used in the graph. ' +
-        'Set allow_unused=True if this is the desired behavior.',
-    );
-    err.name = 'RuntimeError';
-    throw err;
-  }
+  const order = reachableOrder(roots, inputs, allowUnused);
   const capture = new Map<Tensor, Float32Array | null>();
   for (const t of inputs) capture.set(t, null);
   const mode = setFloat64Mode(false);
@@ -134,8 +141,23 @@ export function gradientsOf(
   return inputs.map((t) => capture.get(t) ?? null);
 }
 
+/** topologicalOrder(roots), refusing (unless `allowUnused`) an input that the roots do not reach. */
+export function reachableOrder(roots: readonly Tensor[], inputs: readonly Tensor[], allowUnused: boolean): Tensor[] {
+  const order = topologicalOrder(roots);
+  const reachable = new Set(order);
+  if (!allowUnused && inputs.some((t) => !reachable.has(t))) {
+    const err = new Error(
+      'One of the differentiated Tensors appears to not have been used in the graph. ' +
+        'Set allow_unused=True if this is the desired behavior.',
+    );
+    err.name = 'RuntimeError';
+    throw err;
+  }
+  return order;
+}
+
 /** Every tensor that requires grad reachable from `roots`, each after all the tensors it depends on. */
-function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
+export function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
   // Iterative DFS (post-order): deep chains (long training graphs) must not overflow the stack.
   const order: Tensor[] = [];
   const visited = new Set<Tensor>();
@@ -199,21 +221,12 @@ function backwardPass(
       if (recyclable(g)) recycleFloats(g);
       continue;
     }
-    if (node.backward === RELEASED) {
-      const err = new Error(
-        'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
-          'already been freed). Saved intermediate values of the graph are freed when you call .backward() or ' +
-          'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
-          'if you need to access saved tensors after calling backward.',
-      );
-      err.name = 'RuntimeError';
-      throw err;
-    }
+    checkNotReleased(node);
     // A float64 node computes its gradients in float64 (the buffers its closure allocates follow the mode).
     setFloat64Mode(t.dtype === 'float64');
     const inputGrads = node.backward(g);
     if (!retainGraph) {
-      (node as { backward: BackwardFn }).backward = RELEASED;
+      releaseNode(node);
       if (recyclable(g) && !passesOn(inputGrads, g)) recycleFloats(g);
     }
     for (let k = 0; k < node.inputs.length; k++) {
@@ -257,6 +270,24 @@ function castGrad(g: Float32Array, toDouble: boolean): Float32Array {
 }
 
 const RELEASED: BackwardFn = () => [];
+
+/** Frees a node's saved values after a backward pass without retain_graph: a second pass through it fails. */
+export function releaseNode(node: Node): void {
+  (node as { backward: BackwardFn }).backward = RELEASED;
+  node.diff = null;
+}
+
+export function checkNotReleased(node: Node): void {
+  if (node.backward !== RELEASED) return;
+  const err = new Error(
+    'Trying to backward through the graph a second time (or directly access saved tensors after they have ' +
+      'already been freed). Saved intermediate values of the graph are freed when you call .backward() or ' +
+      'autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or ' +
+      'if you need to access saved tensors after calling backward.',
+  );
+  err.name = 'RuntimeError';
+  throw err;
+}
 
 /** Whether a node handed its output gradient on (view/add backward return g itself or a view of it). */
 function passesOn(inputGrads: (Float32Array | null)[], g: Float32Array): boolean {

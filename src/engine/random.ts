@@ -408,6 +408,7 @@ export function uniform_(t: Tensor, from = 0, to = 1, gen?: Generator): Tensor {
   touch(t);
   if (data instanceof Float32Array) fillUniform(data, from, to, gen);
   else fillUniform64(data as unknown as Float64Array, from, to, gen ?? defaultGenerator);
+  t.wrote();
   return t;
 }
 
@@ -416,6 +417,7 @@ export function normal_(t: Tensor, mean = 0, std = 1, gen?: Generator): Tensor {
   touch(t);
   if (data instanceof Float32Array) fillNormal(data, mean, std, gen);
   else fillNormal64(data as unknown as Float64Array, mean, std, gen ?? defaultGenerator);
+  t.wrote();
   return t;
 }
 
@@ -466,6 +468,7 @@ export function randomFromTo_(t: Tensor, from: number, to: number, gen: Generato
   const range = to - from;
   const d = t.data;
   for (let i = 0; i < d.length; i++) d[i] = intFromTo(range, from, gen);
+  t.wrote();
   return t;
 }
 
@@ -505,6 +508,7 @@ export function random_(t: Tensor, gen: Generator = defaultGenerator): Tensor {
   } else {
     for (let i = 0; i < d.length; i++) d[i] = gen.random() % 2;
   }
+  t.wrote();
   return t;
 }
 
@@ -538,6 +542,7 @@ export function bernoulli_(t: Tensor, p: number, gen?: Generator): Tensor {
   const data = floatData(t, 'bernoulli_scalar_cpu_');
   touch(t);
   data.set(bernoulliMask(data.length, p, gen));
+  t.wrote();
   return t;
 }
 

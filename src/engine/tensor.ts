@@ -1,11 +1,13 @@
 // The Tensor: a contiguous, row-major buffer plus a shape. float32 values live in a Float32Array; float64 and
 // the integer dtypes (int64 labels and indices, int32, ...) in a Float64Array, integers exact to 2^53; bool
 // in a Uint8Array. Views that keep the layout
-// (`view`, `reshape`, `detach`, `.data`) share the buffer; other layout changes copy.
+// (`view`, `reshape`, `detach`, `.data`) share the buffer; transposes, expands and strided slices keep a
+// `layout` over their base's storage (strided.ts) and a gathered copy that kernels read.
 import { runtimeError } from './errors';
 import { Node, isGradEnabled, runBackward } from './autograd';
 import { Shape, fmtShape, numel, sameShape } from './shape';
 import { DType, Storage, accumulateInto, forgetZeroed, isFloatDType, markZeroed } from './buffers';
+import { StridedLayout, gather, isContiguousLayout, scatter, writes } from './strided';
 
 export type { DType, Storage } from './buffers';
 export { allocate, floats, scratchFloats, isFloatDType, isIntDType } from './buffers';
@@ -33,7 +35,9 @@ export function clearGrad(p: Tensor, setToNone: boolean): void {
 export type GradHook = (grad: Float32Array) => Float32Array | null;
 
 export class Tensor {
-  data: Storage;
+  private buffer: Storage;
+  /** Where a view's elements live in its base's storage (strided.ts); null when the buffer is its own storage. */
+  layout: StridedLayout | null = null;
   shape: number[];
   readonly dtype: DType;
   requiresGrad: boolean;
@@ -47,17 +51,14 @@ export class Tensor {
   retainAfterHooks = 0;
   /** Bumped by every in-place write, as PyTorch's `_version`. */
   version = 0;
-  /**
-   * Storage is always contiguous here, but PyTorch's transpose/permute/expand (and strided slices) return
-   * non-contiguous views, on which `.view()` fails; this flag lets ops reproduce that (see ops/view.ts).
-   */
+  /** Non-contiguous without a layout (nonzero's result, which PyTorch fills transposed). */
   nonContiguous = false;
 
   constructor(data: Storage, shape: Shape, dtype?: DType, requiresGrad = false, gradFn: Node | null = null) {
-    this.data = data;
     this.shape = shape.slice();
     this.dtype = dtype ?? (data instanceof Float32Array ? 'float32' : data instanceof Float64Array ? 'int64' : 'bool');
     if (this.dtype === 'float32' && !(data instanceof Float32Array)) this.dtype = 'float64';
+    this.buffer = data;
     if (numel(shape) !== data.length) {
       throw new Error(`internal: buffer of ${data.length} elements cannot have shape ${fmtShape(shape)}`);
     }
@@ -73,6 +74,16 @@ export class Tensor {
     return new Tensor(data, shape, data instanceof Float32Array ? 'float32' : 'float64', node !== null, node);
   }
 
+  /** The values in row-major order; a strided view's copy is re-gathered first when memory was written since. */
+  get data(): Storage {
+    const l = this.layout;
+    if (l !== null && l.gathered && l.epoch !== writes.epoch) gather(this.buffer, this.shape, l);
+    return this.buffer;
+  }
+  set data(d: Storage) {
+    this.buffer = d;
+  }
+
   get isLeaf(): boolean {
     return this.gradFn === null;
   }
@@ -80,10 +91,11 @@ export class Tensor {
     return this.shape.length;
   }
   numel(): number {
-    return this.data.length;
+    return this.buffer.length;
   }
   is_contiguous(): boolean {
-    return !this.nonContiguous;
+    const l = this.layout;
+    return l !== null ? isContiguousLayout(this.shape, l.strides) : !this.nonContiguous;
   }
   isFloatingPoint(): boolean {
     return isFloatDType(this.dtype);
@@ -115,7 +127,10 @@ export class Tensor {
 
   /** Same buffer, cut from the graph. */
   detach(): Tensor {
-    return new Tensor(this.data, this.shape, this.dtype, false, null);
+    const r = new Tensor(this.buffer, this.shape, this.dtype, false, null);
+    r.layout = this.layout;
+    r.nonContiguous = this.nonContiguous;
+    return r;
   }
 
   /** `detach_()`: cut from the graph in place (the tensor becomes a leaf that does not require grad). */
@@ -127,7 +142,8 @@ export class Tensor {
 
   /** `.data = src`: this tensor now holds src's buffer, shape and dtype (its autograd state is kept). */
   setData(src: Tensor): void {
-    this.data = src.data;
+    this.buffer = src.buffer;
+    this.layout = src.layout;
     this.shape = src.shape.slice();
     (this as { dtype: DType }).dtype = src.dtype;
     this.nonContiguous = src.nonContiguous;
@@ -188,8 +204,19 @@ export class Tensor {
       throw runtimeError('a leaf Variable that requires grad is being used in an in-place operation.');
     }
     this.version++;
+    writes.epoch++;
     // Any write, through this tensor or a view sharing its memory, ends a "known all zero" state.
-    forgetZeroed(this.data);
+    forgetZeroed(this.buffer);
+  }
+
+  /** Ends an in-place write: a gathered view's new values go back to its storage; other views re-gather. */
+  wrote(): void {
+    const l = this.layout;
+    writes.epoch++;
+    if (l === null) return;
+    if (l.gathered) scatter(this.buffer, this.shape, l);
+    forgetZeroed(l.root);
+    l.epoch = writes.epoch;
   }
 
   zero_(): this {
@@ -199,7 +226,10 @@ export class Tensor {
   fill_(value: number): this {
     this.checkInplace();
     this.data.fill(value);
-    if (value === 0 && !Object.is(value, -0) && this.dtype === 'float32') markZeroed(this.data);
+    this.wrote();
+    if (value === 0 && !Object.is(value, -0) && this.dtype === 'float32' && this.layout === null) {
+      markZeroed(this.data);
+    }
     return this;
   }
 
@@ -208,6 +238,7 @@ export class Tensor {
     if (src.data.length === this.data.length) this.data.set(src.data);
     else if (src.data.length === 1) this.data.fill(src.data[0]);
     else throw runtimeError(`copy_: shape ${fmtShape(src.shape)} cannot be broadcast to ${fmtShape(this.shape)}`);
+    this.wrote();
     return this;
   }
 

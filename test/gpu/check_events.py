@@ -1,11 +1,12 @@
 """Checks the RunEvents the Backprop Lens probe wrote (JSON lines), for the GPU check (test/gpu/check.sh).
 Needs nothing but Python.
 
-    python3 check_events.py EVENTS.jsonl [--device cuda|cpu] [--world-size N] [--min-steps N]
+    python3 check_events.py EVENTS.jsonl [--device cuda|cpu] [--world-size N] [--min-steps N] [--update-ratios]
         every line is a JSON event; one started and one finished (status finished, exit code 0); losses of
         every step, finite, contiguous, with step times; the model event names the device (cuda: also its
         name, and steps carry peak memory); params carry values, sampled big tensors a summary of all their
-        values; activations arrive; under torchrun, one process reported: rank 0 of N.
+        values; activations arrive; under torchrun, one process reported: rank 0 of N. --update-ratios:
+        steps carry every parameter's update ratio (a file that updates by hand, without an optimizer).
 
     python3 check_events.py --step-run PROBE SCRIPT [ARGS...]
         runs SCRIPT (with ARGS) under the probe in step mode, answering the pauses on stdin (step, backprop, continue),
@@ -72,6 +73,17 @@ def check_steps(events, end, min_steps, device, problems):
     return losses
 
 
+def check_update_ratios(events, problems):
+    """Every parameter has a finite update ratio in some step (the probe saw the updates)."""
+    seen = {}
+    for e in of_type(events, 'steps'):
+        ratios = e.get('updateRatios') or {}
+        for name, values in zip(ratios.get('names', []), ratios.get('ratios', [])):
+            seen[name] = seen.get(name, False) or any(v is not None and math.isfinite(v) and v > 0 for v in values)
+    if not seen or not all(seen.values()):
+        problems.append(f'no update ratios for {[n for n, ok in seen.items() if not ok] or "any parameter"}')
+
+
 def check_model(events, device, world_size, problems):
     models = of_type(events, 'model')
     if not models:
@@ -120,6 +132,8 @@ def check_file(args):
     losses = check_steps(events, end, args.min_steps, args.device, problems)
     models = check_model(events, args.device, args.world_size, problems)
     check_snapshots(events, problems)
+    if args.update_ratios:
+        check_update_ratios(events, problems)
     if problems:
         print('\n'.join(f'problem: {p}' for p in problems))
         return 1
@@ -169,6 +183,7 @@ def main():
     parser.add_argument('--device', choices=['cuda', 'cpu', 'mps'], default='cuda')
     parser.add_argument('--world-size', type=int, default=1)
     parser.add_argument('--min-steps', type=int, default=10)
+    parser.add_argument('--update-ratios', action='store_true', help='steps must carry update ratios')
     parser.add_argument('--step-run', nargs='+', metavar='PROBE SCRIPT ARGS')
     args = parser.parse_args()
     if args.step_run:

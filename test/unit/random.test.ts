@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as R from '../../src/engine/random';
 import { noGrad } from '../../src/engine/autograd';
 import { Tensor } from '../../src/engine/tensor';
+import { exponential_, multinomial } from '../../src/engine/ops/multinomial';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const torch = JSON.parse(fs.readFileSync(path.join(here, 'random-torch113.json'), 'utf8'));
@@ -100,4 +101,19 @@ test('dropout with p = 0 or p = 1 draws nothing, as PyTorch (checked: torch.rand
   assert.deepEqual(Array.from(R.dropoutMask(4, 0)), [1, 1, 1, 1]);
   assert.deepEqual(Array.from(R.dropoutMask(4, 1)), [0, 0, 0, 0]);
   assert.deepEqual(Array.from(R.rand([3]).data), reference);
+});
+
+test('multinomial (both CPU paths) and exponential_ draw what PyTorch draws', () => {
+  const g = new R.Generator();
+  g.manual_seed(2147483647);
+  const probs = R.rand([5, 27], g);
+  bits(probs.data, torch.multinomial_probs, 'rand(5, 27)');
+  bits(multinomial(probs, 1, true, g).data, torch.multinomial_1_replacement, 'multinomial(1, replacement)');
+  bits(multinomial(probs, 6, true, g).data, torch.multinomial_6_replacement, 'multinomial(6, replacement)');
+  bits(multinomial(probs, 1, false, g).data, torch.multinomial_1, 'multinomial(1)');
+  bits(multinomial(probs, 4, false, g).data, torch.multinomial_4, 'multinomial(4)');
+  const row = new Tensor(Float64Array.from(probs.data.subarray(0, 27)), [27], 'float64');
+  bits(multinomial(row, 9, true, g).data, torch.multinomial_f64_row_9, 'multinomial of a float64 row');
+  bits(exponential_(floats(40), 1.5, g).data, torch.exponential_40, 'exponential_(1.5)');
+  assert.throws(() => multinomial(probs, 28, false, g), /cannot sample n_sample > prob_dist.size\(-1\)/);
 });

@@ -3,7 +3,10 @@
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats, scratchFloats, isFloatDType } from '../tensor';
 import { floatData, normDimChecked, requireFloat, splitAt } from './util';
-import { erfValue, unaryFloat } from './unary';
+import { erfValue, exp, unaryFloat } from './unary';
+import { sum } from './reduce';
+import { constantLike, elementwiseBackward, named, type Derivatives } from './gradOps';
+import { mul, sub } from './arith';
 import {
   TR_SIGMOID,
   TR_TANH,
@@ -29,11 +32,16 @@ export function relu(t: Tensor): Tensor {
   const y = scratchFloats(n); // every element written by reluBits
   if (!reluWasm(x, y)) reluBits(x, y);
   const node = recording(t)
-    ? new Node('ReluBackward0', [t], (g) => {
-        const r = scratchFloats(n);
-        if (!reluBackwardWasm(y, g, r)) reluBackwardBits(y, g, r);
-        return [r];
-      })
+    ? new Node(
+        'ReluBackward0',
+        [t],
+        (g) => {
+          const r = scratchFloats(n);
+          if (!reluBackwardWasm(y, g, r)) reluBackwardBits(y, g, r);
+          return [r];
+        },
+        reluDiff(t, y),
+      )
     : null;
   return Tensor.result(y, t.shape, node);
 }
@@ -45,13 +53,45 @@ function reluDouble(t: Tensor): Tensor {
   const y = allocate('float64', n) as unknown as Float32Array;
   for (let i = 0; i < n; i++) y[i] = x[i] > 0 || x[i] !== x[i] ? x[i] : 0;
   const node = recording(t)
-    ? new Node('ReluBackward0', [t], (g) => {
-        const r = floats(n);
-        for (let i = 0; i < n; i++) r[i] = y[i] > 0 ? g[i] : 0;
-        return [r];
-      })
+    ? new Node(
+        'ReluBackward0',
+        [t],
+        (g) => {
+          const r = floats(n);
+          for (let i = 0; i < n; i++) r[i] = y[i] > 0 ? g[i] : 0;
+          return [r];
+        },
+        reluDiff(t, y),
+      )
     : null;
   return Tensor.result(y, t.shape, node);
+}
+
+/** relu's gradient as a recorded op (create_graph): threshold_backward over the saved output y. */
+function reluDiff(t: Tensor, y: Float32Array) {
+  return (g: Tensor) => [thresholdBackward(g, t, y)];
+}
+
+/**
+ * g where relu's output y is positive, else 0: PyTorch's ThresholdBackwardBackward0, linear in g (its own
+ * gradient masks again) and with a zero derivative with respect to the relu input t.
+ */
+function thresholdBackward(g: Tensor, t: Tensor, y: Float32Array): Tensor {
+  const mask = (src: ArrayLike<number>) => {
+    const r = floats(src.length);
+    for (let i = 0; i < r.length; i++) r[i] = y[i] > 0 ? src[i] : 0;
+    return r;
+  };
+  const out = Tensor.result(mask(g.data), t.shape, null);
+  if (!(isGradEnabled() && (g.requiresGrad || t.requiresGrad))) return out;
+  out.requiresGrad = true;
+  out.gradFn = new Node(
+    'ThresholdBackwardBackward0',
+    [g, t],
+    (gg) => [g.requiresGrad ? mask(gg) : null, t.requiresGrad ? floats(gg.length) : null],
+    (gg) => [g.requiresGrad ? thresholdBackward(gg, t, y) : null, t.requiresGrad ? constantLike(t, () => 0) : null],
+  );
+  return out;
 }
 
 /** An Int32Array over the same bytes (small arrays share a slab, hence offset and length). */
@@ -94,14 +134,7 @@ export function sigmoid(t: Tensor): Tensor {
   const n = x.length;
   const y = floats(n);
   if (!transcendentalWasm(TR_SIGMOID, x, y)) sigmoidLoop(x, y);
-  const node = recording(t)
-    ? new Node('SigmoidBackward0', [t], (g) => {
-        const r = scratchFloats(n);
-        if (!activationBackwardWasm(false, y, g, r)) sigmoidBackwardLoop(g, y, r);
-        return [r];
-      })
-    : null;
-  return Tensor.result(y, t.shape, node);
+  return withSavedOutput(y, t, 'SigmoidBackward0', false);
 }
 
 /**
@@ -125,14 +158,61 @@ export function tanh(t: Tensor): Tensor {
   const n = x.length;
   const y = floats(n);
   if (!transcendentalWasm(TR_TANH, x, y)) for (let i = 0; i < n; i++) y[i] = tanhF64(x[i]);
-  const node = recording(t)
-    ? new Node('TanhBackward0', [t], (g) => {
-        const r = scratchFloats(n);
-        if (!activationBackwardWasm(true, y, g, r)) tanhBackwardLoop(g, y, r);
-        return [r];
-      })
-    : null;
-  return Tensor.result(y, t.shape, node);
+  return withSavedOutput(y, t, 'TanhBackward0', true);
+}
+
+/** r = sigmoid'(y) * g or tanh'(y) * g from the saved output y, every element written. */
+function activationGrad(isTanh: boolean, y: Float32Array, g: Float32Array): Float32Array {
+  const r = scratchFloats(y.length);
+  if (!activationBackwardWasm(isTanh, y, g, r)) (isTanh ? tanhBackwardLoop : sigmoidBackwardLoop)(g, y, r);
+  return r;
+}
+
+/**
+ * The output of sigmoid or tanh (values y of input t), recorded with a backward from the saved output; its
+ * differentiable form is PyTorch's SigmoidBackwardBackward0 / TanhBackwardBackward0 op over (g, output).
+ */
+function withSavedOutput(y: Float32Array, t: Tensor, name: string, isTanh: boolean): Tensor {
+  const out = Tensor.result(y, t.shape, null);
+  if (!recording(t)) return out;
+  out.requiresGrad = true;
+  out.gradFn = new Node(
+    name,
+    [t],
+    (g) => [activationGrad(isTanh, y, g)],
+    (g) => [activationBackward(g, out, isTanh)],
+  );
+  return out;
+}
+
+/**
+ * sigmoid_backward(g, y) = g * (1 - y) * y and tanh_backward(g, y) = g * (1 - y^2) as one recorded op:
+ * d/dg is the same factor, d/dy is g * (1 - 2y) and -2 g y.
+ */
+function activationBackward(g: Tensor, y: Tensor, isTanh: boolean): Tensor {
+  const r = activationGrad(isTanh, y.data as Float32Array, g.data as Float32Array);
+  const out = Tensor.result(r.slice(), y.shape, null);
+  if (!(isGradEnabled() && (g.requiresGrad || y.requiresGrad))) return out;
+  const dy = () => (isTanh ? mul(g, mul(y, -2)) : mul(g, sub(1, mul(y, 2))));
+  const name = isTanh ? 'TanhBackwardBackward0' : 'SigmoidBackwardBackward0';
+  out.requiresGrad = true;
+  out.gradFn = new Node(
+    name,
+    [g, y],
+    (gg) => {
+      const yd = y.data as Float32Array;
+      const gd = g.data;
+      const ga = g.requiresGrad ? activationGrad(isTanh, yd, gg).slice() : null;
+      let gy: Float32Array | null = null;
+      if (y.requiresGrad) {
+        gy = floats(gg.length);
+        for (let i = 0; i < gy.length; i++) gy[i] = gg[i] * gd[i] * (isTanh ? -2 * yd[i] : 1 - 2 * yd[i]);
+      }
+      return [ga, gy];
+    },
+    (gg) => [g.requiresGrad ? activationBackward(gg, y, isTanh) : null, y.requiresGrad ? mul(gg, dy()) : null],
+  );
+  return out;
 }
 
 // The backward loops live in top-level functions: V8 optimizes a loop inside a per-call closure (context
@@ -175,17 +255,30 @@ function tanhBackwardLoop(g: Float32Array, y: Float32Array, r: Float32Array): vo
   }
 }
 
-/** Elementwise activation with closures (the less common ones), float inputs only; df(x, y) = dy/dx. */
+/**
+ * Elementwise activation with closures (the less common ones), float inputs only; df(x, y) = dy/dx. With
+ * `derivs` (the first, second... derivatives in x) its gradient is differentiable (create_graph), as the op
+ * `gradName` that PyTorch's first derivative prints (XBackwardBackward0 by default).
+ */
 function activation(
   t: Tensor,
   op: string,
   name: string,
   f: (x: number) => number,
   df: (x: number, y: number) => number,
+  derivs?: Derivatives,
+  gradName = name.replace(/Backward0$/, 'BackwardBackward0'),
 ): Tensor {
   requireFloat(t, op);
-  return unaryFloat(t, name, f, df);
+  const diff = derivs ? (g: Tensor, x: Tensor) => elementwiseBackward(gradName, g, x, derivs) : undefined;
+  return unaryFloat(t, name, f, df, null, diff);
 }
+
+const zero = () => 0;
+/** The derivatives of a piecewise-linear function whose slope is `slope(x)`. */
+const piecewiseLinear = (slope: (x: number) => number): Derivatives => [slope, zero, zero];
+/** The logistic sigmoid in double. */
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 export function leaky_relu(t: Tensor, negativeSlope = 0.01): Tensor {
   const s = Math.fround(negativeSlope);
@@ -195,6 +288,7 @@ export function leaky_relu(t: Tensor, negativeSlope = 0.01): Tensor {
     'LeakyReluBackward0',
     (x) => (x > 0 ? x : x * s),
     (x) => (x > 0 ? 1 : s),
+    piecewiseLinear((x) => (x > 0 ? 1 : s)),
   );
 }
 
@@ -206,7 +300,13 @@ export function elu(t: Tensor, alpha = 1): Tensor {
     'EluBackward0',
     (x) => (x > 0 ? x : a * Math.expm1(x)),
     (x, y) => (x > 0 ? 1 : y + a),
+    [(x) => (x > 0 ? 1 : a * Math.exp(x)), eluCurve(a), eluCurve(a)],
   );
+}
+
+/** elu's second (and third) derivative: a e^x below 0, 0 above. */
+function eluCurve(a: number): (x: number) => number {
+  return (x) => (x > 0 ? 0 : a * Math.exp(x));
 }
 
 export function selu(t: Tensor): Tensor {
@@ -245,6 +345,7 @@ export function gelu(t: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
         const th = Math.tanh(u);
         return 0.5 * (1 + th) + 0.5 * x * (1 - th * th) * k * (1 + 3 * 0.044715 * x * x);
       },
+      geluTanhDerivatives(k),
     );
   }
   const invSqrt2 = Math.SQRT1_2;
@@ -255,7 +356,31 @@ export function gelu(t: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
     'GeluBackward0',
     (x) => 0.5 * x * (1 + erfValue(x * invSqrt2)),
     (x) => 0.5 * (1 + erfValue(x * invSqrt2)) + x * invSqrt2Pi * Math.exp(-0.5 * x * x),
+    [
+      (x) => 0.5 * (1 + erfValue(x * invSqrt2)) + x * invSqrt2Pi * Math.exp(-0.5 * x * x),
+      (x) => invSqrt2Pi * Math.exp(-0.5 * x * x) * (2 - x * x),
+      (x) => invSqrt2Pi * Math.exp(-0.5 * x * x) * x * (x * x - 4),
+    ],
   );
+}
+
+/** The first two derivatives of the tanh-approximated GELU 0.5 x (1 + tanh(u)), u = k (x + 0.044715 x^3). */
+function geluTanhDerivatives(k: number): Derivatives {
+  const c = 0.044715;
+  const parts = (x: number) => {
+    const th = Math.tanh(k * (x + c * x * x * x));
+    return { th, sech2: 1 - th * th, du: k * (1 + 3 * c * x * x) };
+  };
+  return [
+    (x) => {
+      const { th, sech2, du } = parts(x);
+      return 0.5 * (1 + th) + 0.5 * x * sech2 * du;
+    },
+    (x) => {
+      const { th, sech2, du } = parts(x);
+      return sech2 * du - x * th * sech2 * du * du + 3 * k * c * x * x * sech2;
+    },
+  ];
 }
 
 export function silu(t: Tensor): Tensor {
@@ -268,6 +393,20 @@ export function silu(t: Tensor): Tensor {
       const s = 1 / (1 + Math.exp(-x));
       return s * (1 + x * (1 - s));
     },
+    [
+      (x) => logistic(x) * (1 + x * (1 - logistic(x))),
+      (x) => {
+        const s = logistic(x);
+        return s * (1 - s) * (2 + x * (1 - 2 * s));
+      },
+      (x) => {
+        const s = logistic(x);
+        const ds = s * (1 - s);
+        return ds * (1 - 2 * s) * (2 + x * (1 - 2 * s)) + ds * (1 - 2 * s - 2 * x * ds);
+      },
+    ],
+    // PyTorch composes silu's backward from ops; its first derivative prints MulBackward0.
+    'MulBackward0',
   );
 }
 
@@ -298,7 +437,14 @@ export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {
       const z = Math.exp(x * beta);
       return z / (z + 1);
     },
+    softplusDerivatives(beta, threshold),
   );
+}
+
+/** The first three derivatives of softplus: the logistic of beta x and its derivatives (constant beyond `threshold`). */
+function softplusDerivatives(beta: number, threshold: number): Derivatives {
+  const s = (x: number) => (x * beta > threshold ? 1 : logistic(x * beta));
+  return [s, (x) => beta * s(x) * (1 - s(x)), (x) => beta * beta * s(x) * (1 - s(x)) * (1 - 2 * s(x))];
 }
 
 export function hardtanh(t: Tensor, minVal = -1, maxVal = 1): Tensor {
@@ -308,6 +454,7 @@ export function hardtanh(t: Tensor, minVal = -1, maxVal = 1): Tensor {
     'HardtanhBackward0',
     (x) => Math.min(Math.max(x, minVal), maxVal),
     (x) => (x > minVal && x < maxVal ? 1 : 0),
+    piecewiseLinear((x) => (x > minVal && x < maxVal ? 1 : 0)),
   );
 }
 
@@ -355,6 +502,7 @@ function softmaxCore(t: Tensor, dim: number | null | undefined, log: boolean): T
       }
     }
   }
+  const out = Tensor.result(y, t.shape, null);
   const node = recording(t)
     ? new Node(log ? 'LogSoftmaxBackward0' : 'SoftmaxBackward0', [t], (g) => {
         const r = floats(g.length);
@@ -382,7 +530,25 @@ function softmaxCore(t: Tensor, dim: number | null | undefined, log: boolean): T
         return [r];
       })
     : null;
-  return Tensor.result(y, t.shape, node);
+  if (!node) return out;
+  node.diff = softmaxDiff(out, d, log);
+  out.requiresGrad = true;
+  out.gradFn = node;
+  return out;
+}
+
+/** The differentiable backward of softmax or log_softmax over dim, from its output y (create_graph). */
+function softmaxDiff(y: Tensor, dim: number, log: boolean) {
+  return (g: Tensor) => [softmaxBackward(g, y, dim, log)];
+}
+
+/**
+ * softmax's gradient y (g - sum(g y)) and log_softmax's g - exp(y) sum(g) as recorded ops over the output y:
+ * PyTorch's _softmax_backward_data, whose grad_fn name it prints (cross_entropy's input gradient reuses it).
+ */
+export function softmaxBackward(g: Tensor, y: Tensor, dim: number, log: boolean): Tensor {
+  if (log) return named(sub(g, mul(exp(y), sum(g, [dim], true))), 'LogSoftmaxBackwardDataBackward0');
+  return named(mul(y, sub(g, sum(mul(g, y), [dim], true))), 'SoftmaxBackwardDataBackward0');
 }
 
 export function softmax(t: Tensor, dim?: number | null): Tensor {

@@ -26,7 +26,8 @@ import {
 } from './util';
 import { numel, sameShape } from '../shape';
 import { roundedDiv } from './modulo';
-import { reciprocal } from './unary';
+import { log, reciprocal } from './unary';
+import { sumTo } from './gradOps';
 import { EW_ADD, EW_MUL, EW_SUB_SCALED, fastBinary } from './fastBinary';
 
 export { binaryMap } from './util';
@@ -95,10 +96,18 @@ function linearOp(a: TensorLike, b: TensorLike, cb: number, op: string, name: st
     return new Tensor(out, p.shape, dtype);
   }
   const node = record(A, B)
-    ? new Node(name, [A, B], (g) => [
-        A.requiresGrad ? reduceTo(g, p.ia, A.data.length) : null,
-        B.requiresGrad ? reduceTo(g, p.ib, B.data.length, cb) : null,
-      ])
+    ? new Node(
+        name,
+        [A, B],
+        (g) => [
+          A.requiresGrad ? reduceTo(g, p.ia, A.data.length) : null,
+          B.requiresGrad ? reduceTo(g, p.ib, B.data.length, cb) : null,
+        ],
+        (g) => [
+          A.requiresGrad ? sumTo(g, A.shape) : null,
+          B.requiresGrad ? sumTo(cb === 1 ? g : cb === -1 ? neg(g) : mul(g, cb), B.shape) : null,
+        ],
+      )
     : null;
   return Tensor.result(out as Float32Array, p.shape, node);
 }
@@ -199,10 +208,19 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
     return new Tensor(out, p.shape, dtype);
   }
   const node = record(A, B)
-    ? new Node('MulBackward0', [A, B], (g) => [
-        A.requiresGrad ? mulGrad(g, B.data, p, true, A.data.length) : null,
-        B.requiresGrad ? mulGrad(g, A.data, p, false, B.data.length) : null,
-      ])
+    ? new Node(
+        'MulBackward0',
+        [A, B],
+        (g) => [
+          A.requiresGrad ? mulGrad(g, B.data, p, true, A.data.length) : null,
+          B.requiresGrad ? mulGrad(g, A.data, p, false, B.data.length) : null,
+        ],
+        // A Python-number operand stays a scalar (not a 0-d tensor) for dtype promotion.
+        (g) => [
+          A.requiresGrad ? sumTo(mul(g, isScalarOperand(b) ? b : B), A.shape) : null,
+          B.requiresGrad ? sumTo(mul(g, isScalarOperand(a) ? a : A), B.shape) : null,
+        ],
+      )
     : null;
   return Tensor.result(out as Float32Array, p.shape, node);
 }
@@ -232,25 +250,38 @@ export function div(a: TensorLike, b: TensorLike, roundingMode: 'trunc' | 'floor
     for (let i = 0; i < n; i++) out[i] = x[ia[i]] / y[ib[i]];
   }
   const node = record(A, B)
-    ? new Node('DivBackward0', [A, B], (g) => {
-        let ga: Float32Array | null = null;
-        let gb: Float32Array | null = null;
-        if (A.requiresGrad || B.requiresGrad) {
-          const fa = floats(n);
-          const fb = B.requiresGrad ? floats(n) : null;
-          for (let i = 0; i < n; i++) {
-            const yi = p.mode === SAME || p.mode === A_SCALAR ? y[i] : p.mode === B_SCALAR ? y[0] : y[p.ib![i]];
-            fa[i] = g[i] / yi;
-            // d(a/b)/db = -a/b^2 = -(a/b)/b
-            if (fb) fb[i] = -g[i] * (out[i] / yi);
+    ? new Node(
+        'DivBackward0',
+        [A, B],
+        (g) => {
+          let ga: Float32Array | null = null;
+          let gb: Float32Array | null = null;
+          if (A.requiresGrad || B.requiresGrad) {
+            const fa = floats(n);
+            const fb = B.requiresGrad ? floats(n) : null;
+            for (let i = 0; i < n; i++) {
+              const yi = p.mode === SAME || p.mode === A_SCALAR ? y[i] : p.mode === B_SCALAR ? y[0] : y[p.ib![i]];
+              fa[i] = g[i] / yi;
+              // d(a/b)/db = -a/b^2 = -(a/b)/b
+              if (fb) fb[i] = -g[i] * (out[i] / yi);
+            }
+            if (A.requiresGrad) ga = reduceTo(fa, p.ia, A.data.length);
+            if (fb) gb = reduceTo(fb, p.ib, B.data.length);
           }
-          if (A.requiresGrad) ga = reduceTo(fa, p.ia, A.data.length);
-          if (fb) gb = reduceTo(fb, p.ib, B.data.length);
-        }
-        return [ga, gb];
-      })
+          return [ga, gb];
+        },
+        divDiff(A, B),
+      )
     : null;
   return Tensor.result(out, p.shape, node);
+}
+
+/** d(a/b) = g / b and -g * a / b^2, as recorded ops (PyTorch's div backward formulas). */
+function divDiff(A: Tensor, B: Tensor) {
+  return (g: Tensor) => [
+    A.requiresGrad ? sumTo(div(g, B), A.shape) : null,
+    B.requiresGrad ? sumTo(div(mul(neg(g), A), mul(B, B)), B.shape) : null,
+  ];
 }
 
 export function neg(a: Tensor): Tensor {
@@ -265,11 +296,16 @@ export function neg(a: Tensor): Tensor {
   for (let i = 0; i < x.length; i++) out[i] = -x[i];
   if (!isFloatDType(a.dtype)) return new Tensor(out, a.shape, a.dtype);
   const node = record(a, a)
-    ? new Node('NegBackward0', [a], (g) => {
-        const r = floats(g.length);
-        for (let i = 0; i < g.length; i++) r[i] = -g[i];
-        return [r];
-      })
+    ? new Node(
+        'NegBackward0',
+        [a],
+        (g) => {
+          const r = floats(g.length);
+          for (let i = 0; i < g.length; i++) r[i] = -g[i];
+          return [r];
+        },
+        (g) => [neg(g)],
+      )
     : null;
   return Tensor.result(out as Float32Array, a.shape, node);
 }
@@ -308,30 +344,43 @@ function powTensor(a: TensorLike, b: TensorLike, name: string): Tensor {
   const y = out.data as Float32Array;
   const xa = A.data;
   const xb = B.data;
-  const node = new Node(name, [A, B], (g) => {
-    const n = g.length;
-    let ga: Float32Array | null = null;
-    let gb: Float32Array | null = null;
-    if (A.requiresGrad) {
-      const f = floats(n);
-      for (let i = 0; i < n; i++) {
-        const e = xb[indexB(p, i)];
-        f[i] = e === 0 ? 0 : g[i] * e * Math.pow(xa[indexA(p, i)], e - 1);
+  const node = new Node(
+    name,
+    [A, B],
+    (g) => {
+      const n = g.length;
+      let ga: Float32Array | null = null;
+      let gb: Float32Array | null = null;
+      if (A.requiresGrad) {
+        const f = floats(n);
+        for (let i = 0; i < n; i++) {
+          const e = xb[indexB(p, i)];
+          f[i] = e === 0 ? 0 : g[i] * e * Math.pow(xa[indexA(p, i)], e - 1);
+        }
+        ga = reduceTo(f, p.ia, A.data.length);
       }
-      ga = reduceTo(f, p.ia, A.data.length);
-    }
-    if (B.requiresGrad) {
-      const f = floats(n);
-      for (let i = 0; i < n; i++) {
-        const base = xa[indexA(p, i)];
-        // PyTorch masks base == 0 (with a non-negative exponent) to a zero gradient: 0 * log 0.
-        f[i] = base === 0 && xb[indexB(p, i)] >= 0 ? 0 : g[i] * y[i] * Math.log(base);
+      if (B.requiresGrad) {
+        const f = floats(n);
+        for (let i = 0; i < n; i++) {
+          const base = xa[indexA(p, i)];
+          // PyTorch masks base == 0 (with a non-negative exponent) to a zero gradient: 0 * log 0.
+          f[i] = base === 0 && xb[indexB(p, i)] >= 0 ? 0 : g[i] * y[i] * Math.log(base);
+        }
+        gb = reduceTo(f, p.ib, B.data.length);
       }
-      gb = reduceTo(f, p.ib, B.data.length);
-    }
-    return [ga, gb];
-  });
+      return [ga, gb];
+    },
+    powTensorDiff(A, B),
+  );
   return Tensor.result(y, out.shape, node);
+}
+
+/** g * b * a^(b-1) and g * a^b * log(a), as recorded ops. */
+function powTensorDiff(A: Tensor, B: Tensor) {
+  return (g: Tensor) => [
+    A.requiresGrad ? sumTo(mul(g, mul(B, pow(A, sub(B, 1)))), A.shape) : null,
+    B.requiresGrad ? sumTo(mul(g, mul(pow(A, B), log(A))), B.shape) : null,
+  ];
 }
 
 /** Tensor ** Python number (`floatExponent` when it was a Python float: an integer tensor then gives float). */
@@ -365,13 +414,19 @@ function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
   else for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], ef);
   const node =
     a.requiresGrad && isGradEnabled()
-      ? new Node('PowBackward0', [a], (g) => {
-          const r = floats(n);
-          if (e === 0) return [r];
-          if (e === 2) for (let i = 0; i < n; i++) r[i] = g[i] * 2 * x[i];
-          else for (let i = 0; i < n; i++) r[i] = g[i] * ef * Math.pow(x[i], ef - 1);
-          return [r];
-        })
+      ? new Node(
+          'PowBackward0',
+          [a],
+          (g) => {
+            const r = floats(n);
+            if (e === 0) return [r];
+            if (e === 2) for (let i = 0; i < n; i++) r[i] = g[i] * 2 * x[i];
+            else for (let i = 0; i < n; i++) r[i] = g[i] * ef * Math.pow(x[i], ef - 1);
+            return [r];
+          },
+          // PyTorch's pow_backward: grad * (exponent * self.pow(exponent - 1)), zero for exponent 0.
+          (g) => [e === 0 ? mul(g, 0) : mul(g, mul(pow(a, e - 1), e))],
+        )
       : null;
   return Tensor.result(out, a.shape, node);
 }

@@ -150,6 +150,19 @@ function validRange(out: number, size: number, s: number, p: number, k: number, 
   return [Math.max(first, 0), Math.min(last + 1, out)];
 }
 
+/**
+ * Where output row r reads the input for kernel tap (ki, kj), within one input plane: the input column of
+ * output column 0 (it may lie in the padding; the loops start at the first valid column).
+ */
+function rowStart(g: Geometry, r: number, ki: number, kj: number): number {
+  return (r * g.sh - g.ph + ki * g.dh) * g.w - g.pw + kj * g.dw;
+}
+
+/** Index of weight[oc, ci, ki, kj] (ci counts within the output channel's group). */
+function weightIndex(g: Geometry, oc: number, ci: number, ki: number, kj: number): number {
+  return ((oc * g.cg + ci) * g.kh + ki) * g.kw + kj;
+}
+
 /** oneDNN's direct kernel sums channels in blocks of 16, each block a chain of its own. */
 const CHANNEL_BLOCK = 16;
 
@@ -200,10 +213,10 @@ function forwardLoops(
           const ki = order[t + 1];
           const kj = order[t + 2];
           const c0 = g.cols[2 * kj];
-          const wv = W[((oc * g.cg + ci) * g.kh + ki) * g.kw + kj];
+          const wv = W[weightIndex(g, oc, ci, ki, kj)];
           const x0 = (b * g.c + group * g.cg + ci) * inPlane;
           for (let r = g.rows[2 * ki]; r < g.rows[2 * ki + 1]; r++) {
-            const xRow = x0 + (r * g.sh - g.ph + ki * g.dh) * g.w - g.pw + kj * g.dw;
+            const xRow = x0 + rowStart(g, r, ki, kj);
             axpy(chain, r * g.ow + c0, X, xRow + c0 * g.sw, g.sw, g.cols[2 * kj + 1] - c0, wv);
           }
         }
@@ -261,10 +274,10 @@ function inputGrad(G: Float32Array, W: Float32Array, g: Geometry): Float32Array 
           for (let kj = 0; kj < g.kw; kj++) {
             const c0 = g.cols[2 * kj];
             for (let oc = block; oc < Math.min(block + CHANNEL_BLOCK, (group + 1) * g.og); oc++) {
-              const wv = W[((oc * g.cg + ci) * g.kh + ki) * g.kw + kj];
+              const wv = W[weightIndex(g, oc, ci, ki, kj)];
               const o0 = (b * g.o + oc) * plane;
               for (let r = g.rows[2 * ki]; r < g.rows[2 * ki + 1]; r++) {
-                const xRow = (r * g.sh - g.ph + ki * g.dh) * g.w - g.pw + kj * g.dw;
+                const xRow = rowStart(g, r, ki, kj);
                 scatterAxpy(chain, xRow + c0 * g.sw, g.sw, G, o0 + r * g.ow + c0, g.cols[2 * kj + 1] - c0, wv);
               }
             }
@@ -299,12 +312,12 @@ function inputGradCol2im(G: Float32Array, W: Float32Array, g: Geometry): Float32
           const c1 = g.cols[2 * kj + 1];
           column.fill(0);
           for (let oc = group * g.og; oc < (group + 1) * g.og; oc++) {
-            const wv = W[((oc * g.cg + ci) * g.kh + ki) * g.kw + kj];
+            const wv = W[weightIndex(g, oc, ci, ki, kj)];
             const o0 = (b * g.o + oc) * plane;
             for (let i = 0; i < plane; i++) column[i] += wv * G[o0 + i];
           }
           for (let r = r0; r < r1; r++) {
-            const xRow = x0 + (r * g.sh - g.ph + ki * g.dh) * g.w - g.pw + kj * g.dw;
+            const xRow = x0 + rowStart(g, r, ki, kj);
             for (let col = c0; col < c1; col++) gx[xRow + col * g.sw] += column[r * g.ow + col];
           }
         }
@@ -334,14 +347,14 @@ function weightGrad(G: Float32Array, X: Float32Array, g: Geometry): Float32Array
             const x0 = (b * g.c + group * g.cg + ci) * inPlane;
             const o0 = (b * g.o + oc) * plane;
             for (let r = r0; r < r1; r++) {
-              const xRow = x0 + (r * g.sh - g.ph + ki * g.dh) * g.w - g.pw + kj * g.dw;
+              const xRow = x0 + rowStart(g, r, ki, kj);
               const oRow = o0 + r * g.ow;
               acc = f32
                 ? dotChain32(G, oRow + c0, X, xRow + c0 * g.sw, g.sw, c1 - c0, acc)
                 : dotChain64(G, oRow + c0, X, xRow + c0 * g.sw, g.sw, c1 - c0, acc);
             }
           }
-          gw[((oc * g.cg + ci) * g.kh + ki) * g.kw + kj] = acc;
+          gw[weightIndex(g, oc, ci, ki, kj)] = acc;
         }
       }
     }

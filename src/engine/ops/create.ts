@@ -262,7 +262,13 @@ export function to(t: Tensor, dtype: DType): Tensor {
   if (t.dtype === dtype) return t;
   const data = castStorage(t.data, dtype);
   if (isFloatDType(dtype) && t.requiresGrad && isGradEnabled()) {
-    return new Tensor(data, t.shape, dtype, true, new Node('ToCopyBackward0', [t], (g) => [g]));
+    const node = new Node(
+      'ToCopyBackward0',
+      [t],
+      (g) => [g],
+      (g) => [to(g, t.dtype)],
+    );
+    return new Tensor(data, t.shape, dtype, true, node);
   }
   return new Tensor(data, t.shape, dtype);
 }

@@ -1,14 +1,17 @@
 // Python indexing of tensors, `x[spec]` and `x[spec] = v`, with PyTorch's rules: integers select (and drop
 // the dim), slices keep it, None inserts a unit dim, Ellipsis fills the rest, and integer or bool tensors
 // gather (advanced indexing, whose dims go where the first index tensor was, or to the front when the index
-// tensors are not adjacent). Results that are one contiguous block (x[0], x[1:3]) share the buffer, so
-// in-place writes through them reach the original, as PyTorch views do; other results are copies.
+// tensors are not adjacent). Basic results (ints, slices, None) are views of the tensor's storage, as in
+// PyTorch: one row-major block (x[0], x[1:3]) shares the buffer, a strided one (x[:, 1], x[::2]) keeps a
+// strided layout (strided.ts) so writes through it reach the original; advanced results are copies.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, broadcastShapes, fmtShape, numel, stridesOf } from '../shape';
 import { binaryPlan, castStorage, promote, reduceThrough } from './util';
+import { scatterOffsets } from './gradOps';
 import { rebaseHistory } from './inplace';
+import { asViewOf } from './view';
 
 export interface Slice {
   start?: number | null;
@@ -31,6 +34,8 @@ interface IndexPlan {
   offsets: Int32Array | null;
   base: number;
   name: string;
+  /** Per output dim, the stride in the indexed tensor's storage (basic plans only). */
+  strides?: number[];
 }
 
 function isSlice(x: IndexItem): x is Slice {
@@ -118,11 +123,13 @@ function pushTensorIndex(dims: ViewDim[], it: Tensor, t: Tensor, strides: readon
   return src + 1;
 }
 
-/** Normalises the spec (lists to tensors, bool masks to per-dim index tensors) and plans the gather. */
-export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
+/**
+ * Normalises the spec (lists to tensors, bool masks to per-dim index tensors) and plans the gather over t's
+ * row-major order (or over `strides`, t's strides in its storage, for the layout of a view).
+ */
+export function planIndex(t: Tensor, spec: readonly IndexItem[], strides = stridesOf(t.shape)): IndexPlan {
   const items = normaliseItems(spec);
   const consumed = consumedDims(items, t.ndim);
-  const strides = stridesOf(t.shape);
   const dims: ViewDim[] = [];
   let base = 0;
   let src = 0;
@@ -137,8 +144,10 @@ export function planIndex(t: Tensor, spec: readonly IndexItem[]): IndexPlan {
       const fill = t.ndim - consumed;
       for (let k = 0; k < fill; k++) full();
     } else if (it === null || typeof it === 'boolean') {
-      // None adds a unit dim; x[True] too, x[False] an empty one.
-      dims.push({ size: it === false ? 0 : 1, stride: 0, adv: null });
+      // None adds a unit dim; x[True] too, x[False] an empty one. Its stride is PyTorch's unsqueeze's
+      // before the next source dim.
+      const stride = src < t.ndim ? t.shape[src] * strides[src] : 1;
+      dims.push({ size: it === false ? 0 : 1, stride, adv: null });
       last = 'UnsqueezeBackward0';
     } else if (typeof it === 'number') {
       const size = t.shape[src];
@@ -209,6 +218,7 @@ function nonzeroCoords(mask: Tensor): Float64Array[] {
 function basicPlan(dims: ViewDim[], base: number, name: string): IndexPlan {
   const shape = dims.map((d) => d.size);
   const n = numel(shape);
+  const strides = dims.map((d) => d.stride);
   // One contiguous block when the dims, skipping unit ones, have row-major strides.
   let expect = 1;
   let contiguous = true;
@@ -220,18 +230,8 @@ function basicPlan(dims: ViewDim[], base: number, name: string): IndexPlan {
     }
     expect *= dims[i].size;
   }
-  if (contiguous) return { shape, offsets: null, base, name };
-  return {
-    shape,
-    offsets: walkOffsets(
-      dims.map((d) => d.size),
-      dims.map((d) => d.stride),
-      base,
-      n,
-    ),
-    base,
-    name,
-  };
+  if (contiguous) return { shape, offsets: null, base, name, strides };
+  return { shape, offsets: walkOffsets(shape, strides, base, n), base, name, strides };
 }
 
 /** Offsets of an odometer walk over `sizes` with `strides` from `base`. */
@@ -311,20 +311,18 @@ export function index(t: Tensor, spec: readonly IndexItem[] | IndexItem): Tensor
   const p = planIndex(t, items);
   const n = numel(p.shape);
   let data;
-  if (p.offsets === null) data = t.data.subarray(p.base, p.base + n);
+  // A block of a strided view's gathered copy is not the storage's memory: copied (asViewOf links it).
+  if (p.offsets === null)
+    data = t.layout?.gathered ? t.data.slice(p.base, p.base + n) : t.data.subarray(p.base, p.base + n);
   else {
     data = allocate(t.dtype, n);
     const o = p.offsets;
     const x = t.data;
     for (let i = 0; i < n; i++) data[i] = x[o[i]];
   }
-  // A strided slice (x[:, 1:3]) is a non-contiguous view in PyTorch; gathered results are fresh tensors.
-  const strided = p.offsets !== null && p.name !== 'IndexBackward0';
-  if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled())) {
-    const r = new Tensor(data, p.shape, t.dtype);
-    r.nonContiguous = strided;
-    return r;
-  }
+  // Basic indexing gives a view of t's storage; gathered (advanced) results are fresh tensors.
+  const asView = (r: Tensor) => (p.name === 'IndexBackward0' ? r : viewOfIndex(r, t, items, p));
+  if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled())) return asView(new Tensor(data, p.shape, t.dtype));
   const size = t.data.length;
   const node = new Node(p.name, [t], (g) => {
     if (p.offsets === null) {
@@ -334,9 +332,18 @@ export function index(t: Tensor, spec: readonly IndexItem[] | IndexItem): Tensor
     }
     return [reduceThrough(g, p.offsets, size)];
   });
-  const r = new Tensor(data, p.shape, 'float32', true, node);
-  r.nonContiguous = strided;
-  return r;
+  // create_graph: the gradient is a scatter-add into t's shape, recorded (its own gradient gathers back).
+  const offsets = p.offsets ?? Int32Array.from({ length: n }, (_, i) => p.base + i);
+  node.diff = (g) => [scatterOffsets(g, offsets, t.shape)];
+  return asView(new Tensor(data, p.shape, t.dtype, true, node));
+}
+
+/** Links a basic indexing result to t's storage: the plan over t's own strides gives offset and strides. */
+function viewOfIndex(r: Tensor, t: Tensor, items: readonly IndexItem[], p: IndexPlan): Tensor {
+  const l = t.layout;
+  if (l === null) return asViewOf(r, t, p.base, p.strides!);
+  const q = planIndex(t, items, l.strides as number[]);
+  return asViewOf(r, t, l.offset + q.base, q.strides!);
 }
 
 /** x[spec] = value (in place), broadcasting value to the indexed shape. Records CopySlices under autograd. */
@@ -377,6 +384,7 @@ export function setitem(t: Tensor, spec: readonly IndexItem[] | IndexItem, value
   t.checkInplace();
   if (!recording) {
     write();
+    t.wrote();
     return;
   }
   const positions = p.offsets ?? Int32Array.from({ length: n }, (_, i) => p.base + i);
@@ -394,6 +402,7 @@ export function setitem(t: Tensor, spec: readonly IndexItem[] | IndexItem, value
     return [gOld, gv];
   });
   write();
+  t.wrote();
 }
 
 /** PyTorch's text when the assigned value cannot be expanded to the indexed shape. */
@@ -457,6 +466,7 @@ export function gather(t: Tensor, dim: number, idx: Tensor): Tensor {
   for (let i = 0; i < n; i++) out[i] = t.data[offsets[i]];
   if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled())) return new Tensor(out, ishape, t.dtype);
   const node = new Node('GatherBackward0', [t], (g) => [reduceThrough(g, offsets, t.data.length)]);
+  node.diff = (g) => [scatterOffsets(g, offsets, t.shape)];
   return new Tensor(out, ishape, 'float32', true, node);
 }
 

@@ -60,6 +60,7 @@ export function commit(
     t.checkInplace();
   }
   if (r.data !== t.data) t.data.set(r.data);
+  t.wrote();
   if (!recording && isFloatDType(t.dtype)) notifyUntrackedInplace(t, true);
   return t;
 }
@@ -199,6 +200,7 @@ export function copy_(t: Tensor, src: Tensor): Tensor {
       t.dtype === 'int64' ? castStorage(r.data, 'int64') : t.dtype === 'bool' ? castStorage(r.data, 'bool') : r.data;
     t.data.set(d);
   }
+  t.wrote();
   if (!recording && isFloatDType(t.dtype)) notifyUntrackedInplace(t, true);
   return t;
 }

@@ -3,10 +3,21 @@
 // so its node is the reduction's; cross_entropy shows NllLossBackward0, or the last op of its formula).
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
+import type { Derivatives } from './gradOps';
+import { bceDiff, bceLogitsDiff, classIndexDiff, pointwiseDiff } from './lossDiff';
 import { Tensor, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape } from '../shape';
 import { BinaryPlan, SAME, binaryPlan, dtypeName, floatData, reduceThrough } from './util';
-import { Reduction, gradScale, lossRounding, lossScratch, reduce, reduceLosses } from './lossReduction';
+import {
+  Reduction,
+  broadcastWeight,
+  checkWeight,
+  gradScale,
+  lossRounding,
+  lossScratch,
+  reduce,
+  reduceLosses,
+} from './lossReduction';
 
 export type { Reduction } from './lossReduction';
 
@@ -21,7 +32,8 @@ function torchSize(s: Shape): string {
 
 /**
  * Elementwise loss of input and target with broadcasting, reduced. `f(d)` is the loss of one difference
- * d = input - target and `df(d)` its derivative; the target's gradient is the negative.
+ * d = input - target and `derivs` its derivatives in d (the gradient, create_graph's op `gradName` beyond);
+ * the target's gradient is the negative.
  */
 function pointwiseLoss(
   input: Tensor,
@@ -30,9 +42,11 @@ function pointwiseLoss(
   op: string,
   names: { mean: string; sum: string; none: string },
   f: (d: number) => number,
-  df: (d: number) => number,
+  derivs: Derivatives,
+  gradName: string,
 ): Tensor {
   checkReduction(reduction);
+  const df = derivs[0];
   const x = floatData(input);
   const y = floatData(target);
   const p: BinaryPlan = binaryPlan(input.shape, target.shape, op);
@@ -79,8 +93,12 @@ function pointwiseLoss(
         return [input.requiresGrad ? to(input, p.ia, 1) : null, target.requiresGrad ? to(target, p.ib, -1) : null];
       })
     : null;
+  if (node && isFloatDType(target.dtype)) node.diff = pointwiseDiff(input, target, reduction, gradName, derivs);
   return Tensor.result(out, outShape, node);
 }
+
+const zero = () => 0;
+const MSE_DERIVATIVES: Derivatives = [(d) => 2 * d, () => 2, zero];
 
 function warnBroadcast(input: Tensor, target: Tensor, op: string): void {
   if (!sameShape(input.shape, target.shape)) {
@@ -120,14 +138,17 @@ export function mse_loss(input: Tensor, target: Tensor, reduction: Reduction = '
     names,
     (d) => d * d,
     isFloatDType(target.dtype)
-      ? (d) => 2 * d
-      : () => {
-          // PyTorch 1.13 computes the loss of an integer target, but its backward refuses it.
-          throw pyError(
-            'RuntimeError',
-            `Found dtype ${dtypeName(target.dtype)} but expected ${dtypeName(input.dtype)}`,
-          );
-        },
+      ? MSE_DERIVATIVES
+      : [
+          () => {
+            // PyTorch 1.13 computes the loss of an integer target, but its backward refuses it.
+            throw pyError(
+              'RuntimeError',
+              `Found dtype ${dtypeName(target.dtype)} but expected ${dtypeName(input.dtype)}`,
+            );
+          },
+        ],
+    'MseLossBackwardBackward0',
   );
 }
 
@@ -156,13 +177,16 @@ function mseMeanFast(input: Tensor, target: Tensor): Tensor {
         return [gx, gy];
       })
     : null;
+  if (node) node.diff = pointwiseDiff(input, target, 'mean', 'MseLossBackwardBackward0', MSE_DERIVATIVES);
   return Tensor.result(out, [], node);
 }
 
 export function l1_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean'): Tensor {
   warnBroadcast(input, target, 'l1_loss');
   const names = { mean: 'MeanBackward0', sum: 'SumBackward0', none: 'AbsBackward0' };
-  return pointwiseLoss(input, target, reduction, 'l1_loss', names, Math.abs, (d) => (d > 0 ? 1 : d < 0 ? -1 : 0));
+  const sign = (d: number) => (d > 0 ? 1 : d < 0 ? -1 : 0);
+  // l1_loss is composite in PyTorch: its first derivative prints MulBackward0 (sign(d) * g).
+  return pointwiseLoss(input, target, reduction, 'l1_loss', names, Math.abs, [sign, zero, zero], 'MulBackward0');
 }
 
 export function smooth_l1_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean', beta = 1): Tensor {
@@ -177,7 +201,12 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, reduction: Reducti
     'smooth_l1_loss',
     names,
     (d) => (Math.abs(d) < beta ? (0.5 * d * d) / beta : Math.abs(d) - 0.5 * beta),
-    (d) => (Math.abs(d) < beta ? d / beta : d > 0 ? 1 : d < 0 ? -1 : 0),
+    [
+      (d) => (Math.abs(d) < beta ? d / beta : d > 0 ? 1 : d < 0 ? -1 : 0),
+      (d) => (Math.abs(d) < beta ? 1 / beta : 0),
+      zero,
+    ],
+    'SmoothL1LossBackwardBackward0',
   );
 }
 
@@ -192,19 +221,9 @@ export function huber_loss(input: Tensor, target: Tensor, reduction: Reduction =
     'huber_loss',
     names,
     (d) => (Math.abs(d) < delta ? 0.5 * d * d : delta * (Math.abs(d) - 0.5 * delta)),
-    (d) => (Math.abs(d) < delta ? d : d > 0 ? delta : d < 0 ? -delta : 0),
+    [(d) => (Math.abs(d) < delta ? d : d > 0 ? delta : d < 0 ? -delta : 0), (d) => (Math.abs(d) < delta ? 1 : 0), zero],
+    'HuberLossBackwardBackward0',
   );
-}
-
-function checkWeight(weight: Tensor | null, size: number, op: string): Float32Array | null {
-  if (!weight) return null;
-  if (weight.data.length !== size && weight.data.length !== 1) {
-    throw pyError(
-      'RuntimeError',
-      `${op}: weight of shape ${fmtShape(weight.shape)} cannot be broadcast to ${size} elements`,
-    );
-  }
-  return floatData(weight);
 }
 
 export function binary_cross_entropy(
@@ -254,21 +273,8 @@ export function binary_cross_entropy(
         return [gx, null];
       })
     : null;
+  if (node) node.diff = bceDiff(input, target, w, reduction);
   return Tensor.result(r.out, r.shape, node);
-}
-
-function broadcastWeight(weight: Tensor, shape: Shape): Float32Array {
-  const p = binaryPlan(shape, weight.shape, 'binary_cross_entropy');
-  if (!sameShape(p.shape, shape)) {
-    throw pyError(
-      'RuntimeError',
-      `weight of shape ${fmtShape(weight.shape)} cannot be broadcast to input shape ${fmtShape(shape)}`,
-    );
-  }
-  const w = floatData(weight);
-  const out = floats(p.n);
-  for (let i = 0; i < p.n; i++) out[i] = w[p.ib ? p.ib[i] : w.length === 1 ? 0 : i];
-  return out;
 }
 
 /** BCE on logits, stable for large |x|: (1 - y) x + log(1 + e^-x) written via max(-x, 0). */
@@ -322,6 +328,7 @@ export function binary_cross_entropy_with_logits(
         return [gx, null];
       })
     : null;
+  if (node) node.diff = bceLogitsDiff(input, target, w, pw, reduction);
   return Tensor.result(r.out, r.shape, node);
 }
 
@@ -496,6 +503,7 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
           null,
         ])
       : null;
+  if (node) node.diff = classIndexDiff(input, tg, w, o, layout, denom);
   return Tensor.result(r.out, r.shape, node);
 }
 

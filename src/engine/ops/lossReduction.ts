@@ -1,6 +1,10 @@
 // How the losses reduce their per-element values as PyTorch does: float32 (or float64) values summed in
-// PyTorch's order (cascadeSum.ts), divided by the count for 'mean', and the matching gradient scale.
-import { floats } from '../tensor';
+// PyTorch's order (cascadeSum.ts), divided by the count for 'mean', the matching gradient scale, and the
+// checked weights they multiply by.
+import { Tensor, floats } from '../tensor';
+import { pyError } from '../errors';
+import { Shape, fmtShape, sameShape } from '../shape';
+import { binaryPlan, floatData } from './util';
 import { cascadeSum } from './cascadeSum';
 import { inFloat64Mode } from '../buffers';
 
@@ -55,4 +59,31 @@ export function gradScale(g: Float32Array, reduction: Reduction, denom: number):
   if (reduction === 'none') return (i) => g[i];
   const k = reduction === 'mean' ? g[0] / denom : g[0];
   return () => k;
+}
+
+/** A class-weight tensor's values, checked against the number of classes. */
+export function checkWeight(weight: Tensor | null, size: number, op: string): Float32Array | null {
+  if (!weight) return null;
+  if (weight.data.length !== size && weight.data.length !== 1) {
+    throw pyError(
+      'RuntimeError',
+      `${op}: weight of shape ${fmtShape(weight.shape)} cannot be broadcast to ${size} elements`,
+    );
+  }
+  return floatData(weight);
+}
+
+/** A per-element weight (or pos_weight) broadcast to the input's shape. */
+export function broadcastWeight(weight: Tensor, shape: Shape): Float32Array {
+  const p = binaryPlan(shape, weight.shape, 'binary_cross_entropy');
+  if (!sameShape(p.shape, shape)) {
+    throw pyError(
+      'RuntimeError',
+      `weight of shape ${fmtShape(weight.shape)} cannot be broadcast to input shape ${fmtShape(shape)}`,
+    );
+  }
+  const w = floatData(weight);
+  const out = floats(p.n);
+  for (let i = 0; i < p.n; i++) out[i] = w[p.ib ? p.ib[i] : w.length === 1 ? 0 : i];
+  return out;
 }

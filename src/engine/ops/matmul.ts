@@ -10,6 +10,7 @@ import { add } from './arith';
 import { cascadeSumDims } from './cascadeSum';
 import { broadcast, broadcastOffsets, castStorage, dtypeName } from './util';
 import { transpose } from './view';
+import { matmulGrads, sumTo } from './gradOps';
 
 function recording(a: Tensor, b: Tensor | null): boolean {
   return isGradEnabled() && (a.requiresGrad || (b !== null && b.requiresGrad));
@@ -77,16 +78,21 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   const out = floats(1);
   gemm(false, false, 1, 1, x.length, x, 0, y, 0, out, 0, false);
   const node = recording(a, b)
-    ? new Node('DotBackward0', [a, b], (g) => {
-        const ga = a.requiresGrad ? floats(x.length) : null;
-        const gb = b.requiresGrad ? floats(y.length) : null;
-        const s = g[0];
-        for (let i = 0; i < x.length; i++) {
-          if (ga) ga[i] = s * y[i];
-          if (gb) gb[i] = s * x[i];
-        }
-        return [ga, gb];
-      })
+    ? new Node(
+        'DotBackward0',
+        [a, b],
+        (g) => {
+          const ga = a.requiresGrad ? floats(x.length) : null;
+          const gb = b.requiresGrad ? floats(y.length) : null;
+          const s = g[0];
+          for (let i = 0; i < x.length; i++) {
+            if (ga) ga[i] = s * y[i];
+            if (gb) gb[i] = s * x[i];
+          }
+          return [ga, gb];
+        },
+        productDiff(a, b),
+      )
     : null;
   return Tensor.result(out, [], node);
 }
@@ -98,19 +104,24 @@ function mm2(a: Tensor, b: Tensor, m: number, k: number, n: number, outShape: nu
   const out = floats(m * n);
   gemm(false, false, m, n, k, A, 0, B, 0, out, 0, false);
   const node = recording(a, b)
-    ? new Node(name, [a, b], (g) => {
-        let ga: Float32Array | null = null;
-        let gb: Float32Array | null = null;
-        if (a.requiresGrad) {
-          ga = floats(m * k);
-          gemm(false, true, m, k, n, g, 0, B, 0, ga, 0, false); // G B^T
-        }
-        if (b.requiresGrad) {
-          gb = floats(k * n);
-          gemm(true, false, k, n, m, A, 0, g, 0, gb, 0, false); // A^T G
-        }
-        return [ga, gb];
-      })
+    ? new Node(
+        name,
+        [a, b],
+        (g) => {
+          let ga: Float32Array | null = null;
+          let gb: Float32Array | null = null;
+          if (a.requiresGrad) {
+            ga = floats(m * k);
+            gemm(false, true, m, k, n, g, 0, B, 0, ga, 0, false); // G B^T
+          }
+          if (b.requiresGrad) {
+            gb = floats(k * n);
+            gemm(true, false, k, n, m, A, 0, g, 0, gb, 0, false); // A^T G
+          }
+          return [ga, gb];
+        },
+        productDiff(a, b),
+      )
     : null;
   return Tensor.result(out, outShape, node);
 }
@@ -173,22 +184,27 @@ function batched(
   for (let i = 0; i < nb; i++)
     gemm(false, false, n, m, k, A, offA[i] * n * k, B, offB[i] * k * m, out, i * n * m, false);
   const node = recording(a, b)
-    ? new Node(name, [a, b], (g) => {
-        let ga: Float32Array | null = null;
-        let gb: Float32Array | null = null;
-        if (a.requiresGrad) {
-          ga = floats(A.length);
-          // Accumulate: a batch entry of a broadcast operand collects gradient from several products.
-          for (let i = 0; i < nb; i++)
-            gemm(false, true, n, k, m, g, i * n * m, B, offB[i] * k * m, ga, offA[i] * n * k, true);
-        }
-        if (b.requiresGrad) {
-          gb = floats(B.length);
-          for (let i = 0; i < nb; i++)
-            gemm(true, false, k, m, n, A, offA[i] * n * k, g, i * n * m, gb, offB[i] * k * m, true);
-        }
-        return [ga, gb];
-      })
+    ? new Node(
+        name,
+        [a, b],
+        (g) => {
+          let ga: Float32Array | null = null;
+          let gb: Float32Array | null = null;
+          if (a.requiresGrad) {
+            ga = floats(A.length);
+            // Accumulate: a batch entry of a broadcast operand collects gradient from several products.
+            for (let i = 0; i < nb; i++)
+              gemm(false, true, n, k, m, g, i * n * m, B, offB[i] * k * m, ga, offA[i] * n * k, true);
+          }
+          if (b.requiresGrad) {
+            gb = floats(B.length);
+            for (let i = 0; i < nb; i++)
+              gemm(true, false, k, m, n, A, offA[i] * n * k, g, i * n * m, gb, offB[i] * k * m, true);
+          }
+          return [ga, gb];
+        },
+        productDiff(a, b),
+      )
     : null;
   return Tensor.result(out, outShapeFinal([...batch, n, m]), node);
 }
@@ -322,31 +338,50 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   const outShape = x.ndim === 1 ? [outF] : [...x.shape.slice(0, -1), outF];
   let node: Node | null = null;
   if (isGradEnabled() && (x.requiresGrad || w.requiresGrad || (bias !== null && bias.requiresGrad))) {
-    node = new Node(linearGradFnName(x.ndim, bias !== null), bias ? [x, w, bias] : [x, w], (g) => {
-      let gx: Float32Array | null = null;
-      let gw: Float32Array | null = null;
-      let gb: Float32Array | null = null;
-      if (x.requiresGrad) {
-        gx = scratchFloats(X.length); // fully written: the gemm does not accumulate
-        gemm(false, false, rows, inF, outF, g, 0, W, 0, gx, 0, false); // G W
-        markNoNegativeZero(gx);
-      }
-      if (w.requiresGrad) {
-        gw = scratchFloats(W.length);
-        gemm(true, false, outF, inF, rows, g, 0, X, 0, gw, 0, false); // G^T X
-        markNoNegativeZero(gw);
-      }
-      if (bias && bias.requiresGrad) {
-        // The bias gradient is grad.sum(0), in PyTorch's summation order (float32 and float64 alike).
-        gb = floats(bias.data.length);
-        cascadeSumDims(g, [rows, outF], bias.data.length === outF ? [0] : [0, 1], gb);
-        // Sums from +0, like the gemm outputs: never -0.
-        if (gb instanceof Float32Array) markNoNegativeZero(gb);
-      }
-      return bias ? [gx, gw, gb] : [gx, gw];
-    });
+    node = new Node(
+      linearGradFnName(x.ndim, bias !== null),
+      bias ? [x, w, bias] : [x, w],
+      (g) => {
+        let gx: Float32Array | null = null;
+        let gw: Float32Array | null = null;
+        let gb: Float32Array | null = null;
+        if (x.requiresGrad) {
+          gx = scratchFloats(X.length); // fully written: the gemm does not accumulate
+          gemm(false, false, rows, inF, outF, g, 0, W, 0, gx, 0, false); // G W
+          markNoNegativeZero(gx);
+        }
+        if (w.requiresGrad) {
+          gw = scratchFloats(W.length);
+          gemm(true, false, outF, inF, rows, g, 0, X, 0, gw, 0, false); // G^T X
+          markNoNegativeZero(gw);
+        }
+        if (bias && bias.requiresGrad) {
+          // The bias gradient is grad.sum(0), in PyTorch's summation order (float32 and float64 alike).
+          gb = floats(bias.data.length);
+          cascadeSumDims(g, [rows, outF], bias.data.length === outF ? [0] : [0, 1], gb);
+          // Sums from +0, like the gemm outputs: never -0.
+          if (gb instanceof Float32Array) markNoNegativeZero(gb);
+        }
+        return bias ? [gx, gw, gb] : [gx, gw];
+      },
+      linearDiff(x, w, bias),
+    );
   }
   return Tensor.result(out, outShape, node);
+}
+
+/** A product's gradients (G B^T, A^T G) as recorded ops, for create_graph. */
+function productDiff(a: Tensor, b: Tensor) {
+  return (g: Tensor) => matmulGrads(a, b, g, a.requiresGrad, b.requiresGrad);
+}
+
+/** linear's gradients as recorded ops: those of x @ w^T, and the bias's g summed to its shape. */
+function linearDiff(x: Tensor, w: Tensor, bias: Tensor | null) {
+  return (g: Tensor) => {
+    const [gx, gwt] = matmulGrads(x, transpose(w, 0, 1), g, x.requiresGrad, w.requiresGrad);
+    const gw = gwt && transpose(gwt, 0, 1);
+    return bias ? [gx, gw, bias.requiresGrad ? sumTo(g, bias.shape) : null] : [gx, gw];
+  };
 }
 
 /** The grad_fn PyTorch 1.13 reports for F.linear, which depends on how it dispatched (addmm, mm, matmul). */

@@ -8,6 +8,10 @@ import { Shape, numel } from '../shape';
 import { cascadeSumDims } from './cascadeSum';
 import { fmaf } from '../random';
 import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt } from './util';
+import { add, div, mul } from './arith';
+import { sgn } from './unary';
+import { constantLike, expandBack } from './gradOps';
+import { extremeDiff, indexedExtremeDiff, logsumexpDiff, varianceDiff } from './reduceDiff';
 
 export type Dims = number | readonly number[] | null | undefined;
 
@@ -74,7 +78,12 @@ export function sum(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   const n = t.data.length;
   const node =
     t.requiresGrad && isGradEnabled()
-      ? new Node(all ? 'SumBackward0' : 'SumBackward1', [t], (g) => [spread(g, L, n)])
+      ? new Node(
+          all ? 'SumBackward0' : 'SumBackward1',
+          [t],
+          (g) => [spread(g, L, n)],
+          (g) => [expandBack(g, t.shape, dimsOf(dim, t.ndim))],
+        )
       : null;
   return Tensor.result(out, L.outShape, node);
 }
@@ -95,7 +104,12 @@ export function mean(t: Tensor, dim?: Dims, keepdim = false): Tensor {
   for (let i = 0; i < out.length; i++) out[i] = out[i] / count;
   const node =
     t.requiresGrad && isGradEnabled()
-      ? new Node(all ? 'MeanBackward0' : 'MeanBackward1', [t], (g) => [spread(g, L, n, 1 / count)])
+      ? new Node(
+          all ? 'MeanBackward0' : 'MeanBackward1',
+          [t],
+          (g) => [spread(g, L, n, 1 / count)],
+          (g) => [div(expandBack(g, t.shape, dimsOf(dim, t.ndim)), count)],
+        )
       : null;
   return Tensor.result(out, L.outShape, node);
 }
@@ -139,6 +153,8 @@ function extreme(t: Tensor, dims: number[], keepdim: boolean, isMax: boolean, na
           return [r];
         })
       : null;
+  // create_graph: the same split as constant weights (the plain backward of a ones gradient), made lazily.
+  if (node) node.diff = extremeDiff(t, dims, () => node.backward(floats(L.outN).fill(1))[0]!);
   return Tensor.result(out as Float32Array, L.outShape, node);
 }
 
@@ -219,6 +235,11 @@ function extremeWithIndices(t: Tensor, dim: number, keepdim: boolean, isMax: boo
           return [out];
         })
       : null;
+  if (node) {
+    // The flat offset of each chosen element, o * size * inner + k * inner + i for output j = o * inner + i.
+    const offsets = () => Int32Array.from(r.idx, (k, j) => (j - (j % r.inner)) * r.size + k * r.inner + (j % r.inner));
+    node.diff = indexedExtremeDiff(t, offsets);
+  }
   return { values: Tensor.result(vals as Float32Array, shape, node), indices };
 }
 
@@ -335,7 +356,9 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
           return [r];
         })
       : null;
-  return Tensor.result(out, L.outShape, node);
+  const result = Tensor.result(out, L.outShape, node);
+  if (node) node.diff = varianceDiff(t, dimsOf(dim, t.ndim), denom, isStd ? result : null);
+  return result;
 }
 
 export function var_(t: Tensor, dim?: Dims, unbiased: boolean | number = true, keepdim = false): Tensor {
@@ -382,26 +405,49 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
   }
   const node =
     t.requiresGrad && isGradEnabled()
-      ? new Node('NormBackward1', [t], (g) => {
-          const r = floats(n);
-          if (ord === 0) return [r];
-          const ties = new Float64Array(L.outN);
-          if (!isFinite(ord))
-            for (let i = 0; i < n; i++) if (Math.abs(x[i]) === out[m ? m[i] : 0]) ties[m ? m[i] : 0]++;
-          for (let i = 0; i < n; i++) {
-            const o = m ? m[i] : 0;
-            const v = x[i];
-            const s = v > 0 ? 1 : v < 0 ? -1 : 0;
-            if (ord === 1) r[i] = g[o] * s;
-            else if (!isFinite(ord)) r[i] = Math.abs(v) === out[o] ? (g[o] * s) / ties[o] : 0;
-            else if (out[o] === 0) r[i] = 0;
-            else if (ord === 2) r[i] = (g[o] * v) / out[o];
-            else r[i] = (g[o] * s * Math.pow(Math.abs(v), ord - 1)) / Math.pow(out[o], ord - 1);
-          }
-          return [r];
-        })
+      ? new Node(
+          'NormBackward1',
+          [t],
+          (g) => {
+            const r = floats(n);
+            if (ord === 0) return [r];
+            const ties = new Float64Array(L.outN);
+            if (!isFinite(ord))
+              for (let i = 0; i < n; i++) if (Math.abs(x[i]) === out[m ? m[i] : 0]) ties[m ? m[i] : 0]++;
+            for (let i = 0; i < n; i++) {
+              const o = m ? m[i] : 0;
+              const v = x[i];
+              const s = v > 0 ? 1 : v < 0 ? -1 : 0;
+              if (ord === 1) r[i] = g[o] * s;
+              else if (!isFinite(ord)) r[i] = Math.abs(v) === out[o] ? (g[o] * s) / ties[o] : 0;
+              else if (out[o] === 0) r[i] = 0;
+              else if (ord === 2) r[i] = (g[o] * v) / out[o];
+              else r[i] = (g[o] * s * Math.pow(Math.abs(v), ord - 1)) / Math.pow(out[o], ord - 1);
+            }
+            return [r];
+          },
+          ord === 1 || ord === 2 ? normDiff(t, ord, dims, out) : null,
+        )
       : null;
   return Tensor.result(out, L.outShape, node);
+}
+
+/**
+ * The 1- and 2-norm's gradients as recorded ops (PyTorch's norm_backward): g * sign(x), and
+ * x * (g / norm) with a zero norm giving a zero gradient (its row is all zeros: any divisor will do).
+ */
+function normDiff(t: Tensor, ord: 1 | 2, dims: number[], values: Float32Array) {
+  return (g: Tensor) => {
+    const back = expandBack(g, t.shape, dims);
+    if (ord === 1) return [mul(back, sgn(t))];
+    let n = norm(t, 2, dims, true);
+    if (values.some((v) => v === 0))
+      n = add(
+        n,
+        constantLike(n, (i) => (n.data[i] === 0 ? 1 : 0)),
+      );
+    return [mul(t, div(back, expandBack(n, t.shape, dims)))];
+  };
 }
 
 /**
@@ -476,7 +522,9 @@ export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
           return [r];
         })
       : null;
-  return Tensor.result(out, L.outShape, node);
+  const result = Tensor.result(out, L.outShape, node);
+  if (node) node.diff = logsumexpDiff(t, dimsOf(dim, t.ndim), result);
+  return result;
 }
 
 function boolReduce(t: Tensor, dim: number | null | undefined, keepdim: boolean, isAll: boolean): Tensor {

@@ -5,31 +5,45 @@ import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { dtypeName, floatData } from './util';
 import { pyError } from '../errors';
 import { TR_EXP, transcendentalWasm } from '../kernels/elementwise';
+import { add, div, mul, neg, pow, sub } from './arith';
+import { constantLike } from './gradOps';
+
+/** The input gradient of a unary op as recorded ops, from the output gradient g, input x and output y. */
+export type UnaryDiff = (g: Tensor, x: Tensor, y: Tensor) => Tensor;
 
 /**
- * Forward `f` elementwise; when recording, `df(x, y)` is dy/dx at each element (x input, y output). `kernel`,
- * when given, may compute the same values faster (a wasm kernel) and says whether it did.
+ * Forward `f` elementwise; when recording, `df(x, y)` is dy/dx at each element (x input, y output), and
+ * `diff` the same gradient as recorded ops (for create_graph). `kernel`, when given, may compute the same
+ * values faster (a wasm kernel) and says whether it did.
  */
 export function unaryFloat(
   t: Tensor,
   name: string,
   f: (x: number) => number,
   df: ((x: number, y: number) => number) | null,
-  kernel?: (x: Float32Array, y: Float32Array) => boolean,
+  kernel?: ((x: Float32Array, y: Float32Array) => boolean) | null,
+  diff?: UnaryDiff,
 ): Tensor {
   const x = floatData(t);
   const n = x.length;
   const y = floats(n);
   if (!kernel?.(x, y)) for (let i = 0; i < n; i++) y[i] = f(x[i]);
-  const node =
-    df && t.requiresGrad && isGradEnabled()
-      ? new Node(name, [t], (g) => {
-          const r = floats(n);
-          for (let i = 0; i < n; i++) r[i] = g[i] * df(x[i], y[i]);
-          return [r];
-        })
-      : null;
-  return Tensor.result(y, t.shape, node);
+  if (!(df && t.requiresGrad && isGradEnabled())) return Tensor.result(y, t.shape, null);
+  // The differentiable form may use the output itself (exp, sqrt: PyTorch saves the result), with its graph.
+  const out: Tensor = Tensor.result(y, t.shape, null);
+  const node = new Node(
+    name,
+    [t],
+    (g) => {
+      const r = floats(n);
+      for (let i = 0; i < n; i++) r[i] = g[i] * df(x[i], y[i]);
+      return [r];
+    },
+    diff ? (g) => [diff(g, t, out)] : null,
+  );
+  out.requiresGrad = true;
+  out.gradFn = node;
+  return out;
 }
 
 /** Ops whose gradient is zero everywhere it exists (round, floor, sign...): keep the input dtype. */
@@ -38,32 +52,89 @@ function piecewiseConstant(t: Tensor, name: string, f: (x: number) => number): T
   const out = allocate(t.dtype, x.length);
   for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
   if (!isFloatDType(t.dtype)) return new Tensor(out, t.shape, t.dtype);
-  const node = t.requiresGrad && isGradEnabled() ? new Node(name, [t], (g) => [floats(g.length)]) : null;
+  const node =
+    t.requiresGrad && isGradEnabled()
+      ? new Node(
+          name,
+          [t],
+          (g) => [floats(g.length)],
+          () => [constantLike(t, () => 0)],
+        )
+      : null;
   return Tensor.result(out as Float32Array, t.shape, node);
 }
 
 const expKernel = (x: Float32Array, y: Float32Array) => transcendentalWasm(TR_EXP, x, y);
 
 export function exp(t: Tensor): Tensor {
-  return unaryFloat(t, 'ExpBackward0', Math.exp, (_x, y) => y, expKernel);
+  return unaryFloat(
+    t,
+    'ExpBackward0',
+    Math.exp,
+    (_x, y) => y,
+    expKernel,
+    (g, _x, y) => mul(g, y),
+  );
 }
 export function log(t: Tensor): Tensor {
-  return unaryFloat(t, 'LogBackward0', Math.log, (x) => 1 / x);
+  return unaryFloat(
+    t,
+    'LogBackward0',
+    Math.log,
+    (x) => 1 / x,
+    null,
+    (g, x) => div(g, x),
+  );
 }
 export function log2(t: Tensor): Tensor {
-  return unaryFloat(t, 'Log2Backward0', Math.log2, (x) => 1 / (x * Math.LN2));
+  return unaryFloat(
+    t,
+    'Log2Backward0',
+    Math.log2,
+    (x) => 1 / (x * Math.LN2),
+    null,
+    (g, x) => div(g, mul(x, Math.LN2)),
+  );
 }
 export function log10(t: Tensor): Tensor {
-  return unaryFloat(t, 'Log10Backward0', Math.log10, (x) => 1 / (x * Math.LN10));
+  return unaryFloat(
+    t,
+    'Log10Backward0',
+    Math.log10,
+    (x) => 1 / (x * Math.LN10),
+    null,
+    (g, x) => div(g, mul(x, Math.LN10)),
+  );
 }
 export function log1p(t: Tensor): Tensor {
-  return unaryFloat(t, 'Log1PBackward0', Math.log1p, (x) => 1 / (1 + x));
+  return unaryFloat(
+    t,
+    'Log1PBackward0',
+    Math.log1p,
+    (x) => 1 / (1 + x),
+    null,
+    (g, x) => div(g, add(x, 1)),
+  );
 }
 export function expm1(t: Tensor): Tensor {
-  return unaryFloat(t, 'Expm1Backward0', Math.expm1, (_x, y) => y + 1);
+  return unaryFloat(
+    t,
+    'Expm1Backward0',
+    Math.expm1,
+    (_x, y) => y + 1,
+    null,
+    (g, _x, y) => mul(g, add(y, 1)),
+  );
 }
 export function sqrt(t: Tensor): Tensor {
-  return unaryFloat(t, 'SqrtBackward0', Math.sqrt, (_x, y) => 1 / (2 * y));
+  return unaryFloat(
+    t,
+    'SqrtBackward0',
+    Math.sqrt,
+    (_x, y) => 1 / (2 * y),
+    null,
+    (g, _x, y) => div(g, mul(y, 2)),
+  );
 }
 export function rsqrt(t: Tensor): Tensor {
   return unaryFloat(
@@ -71,6 +142,8 @@ export function rsqrt(t: Tensor): Tensor {
     'RsqrtBackward0',
     (x) => 1 / Math.sqrt(x),
     (x, y) => (-0.5 * y) / x,
+    null,
+    (g, _x, y) => mul(mul(g, pow(y, 3)), -0.5),
   );
 }
 export function reciprocal(t: Tensor): Tensor {
@@ -79,31 +152,89 @@ export function reciprocal(t: Tensor): Tensor {
     'ReciprocalBackward0',
     (x) => 1 / x,
     (_x, y) => -y * y,
+    null,
+    (g, _x, y) => mul(g, neg(mul(y, y))),
   );
 }
 export function sin(t: Tensor): Tensor {
-  return unaryFloat(t, 'SinBackward0', Math.sin, (x) => Math.cos(x));
+  return unaryFloat(
+    t,
+    'SinBackward0',
+    Math.sin,
+    (x) => Math.cos(x),
+    null,
+    (g, x) => mul(g, cos(x)),
+  );
 }
 export function cos(t: Tensor): Tensor {
-  return unaryFloat(t, 'CosBackward0', Math.cos, (x) => -Math.sin(x));
+  return unaryFloat(
+    t,
+    'CosBackward0',
+    Math.cos,
+    (x) => -Math.sin(x),
+    null,
+    (g, x) => mul(g, neg(sin(x))),
+  );
 }
 export function tan(t: Tensor): Tensor {
-  return unaryFloat(t, 'TanBackward0', Math.tan, (_x, y) => 1 + y * y);
+  return unaryFloat(
+    t,
+    'TanBackward0',
+    Math.tan,
+    (_x, y) => 1 + y * y,
+    null,
+    (g, _x, y) => mul(g, add(mul(y, y), 1)),
+  );
 }
 export function asin(t: Tensor): Tensor {
-  return unaryFloat(t, 'AsinBackward0', Math.asin, (x) => 1 / Math.sqrt(1 - x * x));
+  return unaryFloat(
+    t,
+    'AsinBackward0',
+    Math.asin,
+    (x) => 1 / Math.sqrt(1 - x * x),
+    null,
+    (g, x) => mul(g, rsqrt(sub(1, mul(x, x)))),
+  );
 }
 export function acos(t: Tensor): Tensor {
-  return unaryFloat(t, 'AcosBackward0', Math.acos, (x) => -1 / Math.sqrt(1 - x * x));
+  return unaryFloat(
+    t,
+    'AcosBackward0',
+    Math.acos,
+    (x) => -1 / Math.sqrt(1 - x * x),
+    null,
+    (g, x) => mul(g, neg(rsqrt(sub(1, mul(x, x))))),
+  );
 }
 export function atan(t: Tensor): Tensor {
-  return unaryFloat(t, 'AtanBackward0', Math.atan, (x) => 1 / (1 + x * x));
+  return unaryFloat(
+    t,
+    'AtanBackward0',
+    Math.atan,
+    (x) => 1 / (1 + x * x),
+    null,
+    (g, x) => div(g, add(mul(x, x), 1)),
+  );
 }
 export function sinh(t: Tensor): Tensor {
-  return unaryFloat(t, 'SinhBackward0', Math.sinh, (x) => Math.cosh(x));
+  return unaryFloat(
+    t,
+    'SinhBackward0',
+    Math.sinh,
+    (x) => Math.cosh(x),
+    null,
+    (g, x) => mul(g, cosh(x)),
+  );
 }
 export function cosh(t: Tensor): Tensor {
-  return unaryFloat(t, 'CoshBackward0', Math.cosh, (x) => Math.sinh(x));
+  return unaryFloat(
+    t,
+    'CoshBackward0',
+    Math.cosh,
+    (x) => Math.sinh(x),
+    null,
+    (g, x) => mul(g, sinh(x)),
+  );
 }
 
 /** 2^x; the gradient is y * ln 2. */
@@ -113,13 +244,22 @@ export function exp2(t: Tensor): Tensor {
     'Exp2Backward0',
     (x) => Math.pow(2, x),
     (_x, y) => y * Math.LN2,
+    null,
+    (g, _x, y) => mul(g, mul(y, Math.LN2)),
   );
 }
 
 /** erf(x); the gradient is 2 / sqrt(pi) * exp(-x^2). */
 export function erf(t: Tensor): Tensor {
   const k = 2 / Math.sqrt(Math.PI);
-  return unaryFloat(t, 'ErfBackward0', erfValue, (x) => k * Math.exp(-x * x));
+  return unaryFloat(
+    t,
+    'ErfBackward0',
+    erfValue,
+    (x) => k * Math.exp(-x * x),
+    null,
+    (g, x) => mul(g, mul(exp(neg(mul(x, x))), k)),
+  );
 }
 
 /** x - trunc(x), keeping the sign of x; the gradient is 1. Float tensors only, as PyTorch's kernel. */
@@ -130,6 +270,8 @@ export function frac(t: Tensor): Tensor {
     'FracBackward0',
     (x) => x - Math.trunc(x),
     () => 1,
+    null,
+    (g) => g,
   );
 }
 
@@ -168,6 +310,8 @@ export function square(t: Tensor): Tensor {
     'PowBackward0',
     (x) => x * x,
     (x) => 2 * x,
+    null,
+    (g, x) => mul(g, mul(x, 2)),
   );
 }
 
@@ -177,7 +321,14 @@ export function abs(t: Tensor): Tensor {
     for (let i = 0; i < out.length; i++) out[i] = Math.abs(t.data[i]);
     return new Tensor(out, t.shape, t.dtype);
   }
-  return unaryFloat(t, 'AbsBackward0', Math.abs, (x) => (x > 0 ? 1 : x < 0 ? -1 : 0));
+  return unaryFloat(
+    t,
+    'AbsBackward0',
+    Math.abs,
+    (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+    null,
+    (g, x) => mul(g, sgn(x)),
+  );
 }
 
 /** Round half to even, as torch.round (and NumPy) do; `decimals` scales by 10^decimals first. */
@@ -230,11 +381,21 @@ export function clamp(t: Tensor, min: number | null = null, max: number | null =
   if (!isFloatDType(dtype) || !isFloatDType(t.dtype)) return new Tensor(out, t.shape, dtype);
   const node =
     t.requiresGrad && isGradEnabled()
-      ? new Node('ClampBackward1', [t], (g) => {
-          const r = floats(n);
-          for (let i = 0; i < n; i++) r[i] = x[i] >= lo && x[i] <= hi ? g[i] : 0;
-          return [r];
-        })
+      ? new Node(
+          'ClampBackward1',
+          [t],
+          (g) => {
+            const r = floats(n);
+            for (let i = 0; i < n; i++) r[i] = x[i] >= lo && x[i] <= hi ? g[i] : 0;
+            return [r];
+          },
+          (g) => [
+            mul(
+              g,
+              constantLike(t, (i) => (x[i] >= lo && x[i] <= hi ? 1 : 0)),
+            ),
+          ],
+        )
       : null;
   return Tensor.result(out as Float32Array, t.shape, node);
 }

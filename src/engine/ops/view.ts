@@ -1,22 +1,60 @@
-// Shape and layout ops: view/reshape/flatten/squeeze/unsqueeze share the buffer (storage is always
-// contiguous row-major, so these are free); transpose/permute/expand/cat/stack/repeat copy.
+// Shape and layout ops: view/reshape/flatten/squeeze/unsqueeze share the buffer; transpose/permute/expand
+// return views of the same storage (strided.ts: a strided layout plus a gathered copy that kernels read);
+// cat/stack/repeat copy.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, DType, Storage, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
+import { contiguousStrides, makeLayout, viewStrides } from '../strided';
 import { broadcastOffsets, normDimChecked, promote, reduceThrough, splitAt } from './util';
+import { blockOffsets, gatherOffsets, sumTo, viewDiff } from './gradOps';
 
 function recording(t: Tensor): boolean {
   return t.requiresGrad && isGradEnabled();
 }
 
-/** A tensor sharing `t`'s buffer with a new shape; the gradient is the same numbers in t's shape. */
-function alias(t: Tensor, shape: number[], name: string): Tensor {
-  const node = isFloatDType(t.dtype) && recording(t) ? new Node(name, [t], (g) => [g]) : null;
+/** Where `t`'s elements live: its storage, offset and strides (a plain tensor: its own buffer, row-major). */
+export function viewInfo(t: Tensor): { root: Storage; offset: number; strides: readonly number[] } {
+  return t.layout ?? { root: t.data, offset: 0, strides: contiguousStrides(t.shape) };
+}
+
+/**
+ * Makes `r`, whose buffer holds the view's current values, a view of `src`'s storage with `strides` from
+ * `offset` (its buffer becomes the storage's own memory when the view is one row-major block).
+ */
+export function asViewOf(r: Tensor, src: Tensor, offset: number, strides: readonly number[]): Tensor {
+  const { layout, data } = makeLayout(viewInfo(src).root, offset, r.shape, strides, r.data);
+  r.data = data;
+  r.layout = layout;
+  r.nonContiguous = false;
+  return r;
+}
+
+/**
+ * A tensor sharing `t`'s buffer with a new shape; the gradient is the same numbers in t's shape. A view of a
+ * storage keeps it, with `strides` (by default PyTorch's computeStride, which callers have checked).
+ */
+function alias(t: Tensor, shape: number[], name: string, strides?: readonly number[]): Tensor {
+  const node = isFloatDType(t.dtype) && recording(t) ? new Node(name, [t], (g) => [g], viewDiff(t)) : null;
   const r = new Tensor(t.data, shape, t.dtype, node !== null, node);
+  const l = t.layout;
+  if (l !== null) r.layout = { ...l, strides: strides ?? viewStrides(t.shape, l.strides, shape)! };
   // Adding or dropping unit dims keeps PyTorch's (non-)contiguity.
   r.nonContiguous = t.nonContiguous;
   return r;
+}
+
+/** Strides of a view of `t` as `to` (undefined for a tensor without layout), or null when no view can be. */
+function aliasStrides(t: Tensor, to: Shape): readonly number[] | null | undefined {
+  if (t.layout !== null) return viewStrides(t.shape, t.layout.strides, to);
+  return t.nonContiguous && !onlyUnitDimsChange(t.shape, to) ? null : undefined;
+}
+
+/** squeeze_()/unsqueeze_(): t takes `shape` (unit dims added or dropped) and keeps its storage. */
+export function setShapeInPlace(t: Tensor, shape: number[]): void {
+  const l = t.layout;
+  if (l !== null) t.layout = { ...l, strides: viewStrides(t.shape, l.strides, shape)! };
+  t.shape = shape;
 }
 
 /** Resolves one -1 in a requested shape against `n` elements, with PyTorch's messages. */
@@ -52,14 +90,15 @@ function onlyUnitDimsChange(from: Shape, to: Shape): boolean {
 }
 
 export function view(t: Tensor, ...shape: (number | readonly number[])[]): Tensor {
-  const to = inferShape(flatShape(shape), t.data.length);
-  if (t.nonContiguous && !onlyUnitDimsChange(t.shape, to)) {
+  const to = inferShape(flatShape(shape), t.numel());
+  const strides = aliasStrides(t, to);
+  if (strides === null) {
     throw pyError(
       'RuntimeError',
       "view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.",
     );
   }
-  return alias(t, to, 'ViewBackward0');
+  return alias(t, to, 'ViewBackward0', strides);
 }
 
 /**
@@ -67,12 +106,13 @@ export function view(t: Tensor, ...shape: (number | readonly number[])[]): Tenso
  * and records _unsafe_view).
  */
 export function reshape(t: Tensor, ...shape: (number | readonly number[])[]): Tensor {
-  const to = inferShape(flatShape(shape), t.data.length);
-  if (t.nonContiguous && !onlyUnitDimsChange(t.shape, to)) {
-    const node = recording(t) ? new Node('UnsafeViewBackward0', [t], (g) => [g]) : null;
+  const to = inferShape(flatShape(shape), t.numel());
+  const strides = aliasStrides(t, to);
+  if (strides === null) {
+    const node = recording(t) ? new Node('UnsafeViewBackward0', [t], (g) => [g], viewDiff(t)) : null;
     return new Tensor(t.data.slice(), to, t.dtype, node !== null, node);
   }
-  return alias(t, to, 'ReshapeAliasBackward0');
+  return alias(t, to, 'ReshapeAliasBackward0', strides);
 }
 
 /** Accepts both `view(2, 3)` and `view([2, 3])`. */
@@ -97,27 +137,28 @@ export function unflatten(t: Tensor, dim: number, sizes: readonly number[]): Ten
   return alias(t, [...t.shape.slice(0, d), ...inner, ...t.shape.slice(d + 1)], 'ViewBackward0');
 }
 
+/** Drops the unit dims `drop` selects, with their strides. */
+function dropUnitDims(t: Tensor, drop: (i: number) => boolean, name: string): Tensor {
+  const keep = (_: number, i: number) => !(t.shape[i] === 1 && drop(i));
+  return alias(t, t.shape.filter(keep), name, t.layout?.strides.filter(keep));
+}
+
 export function squeeze(t: Tensor, dim?: number | null): Tensor {
-  if (dim === undefined || dim === null)
-    return alias(
-      t,
-      t.shape.filter((s) => s !== 1),
-      'SqueezeBackward0',
-    );
+  if (dim === undefined || dim === null) return dropUnitDims(t, () => true, 'SqueezeBackward0');
   const d = normDimChecked(dim, t.ndim);
-  if (t.ndim === 0 || t.shape[d] !== 1) return alias(t, t.shape.slice(), 'SqueezeBackward1');
-  return alias(
-    t,
-    t.shape.filter((_, i) => i !== d),
-    'SqueezeBackward1',
-  );
+  return dropUnitDims(t, (i) => i === d, 'SqueezeBackward1');
 }
 
 export function unsqueeze(t: Tensor, dim: number): Tensor {
   const d = normDimChecked(dim, t.ndim + 1);
   const shape = t.shape.slice();
   shape.splice(d, 0, 1);
-  return alias(t, shape, 'UnsqueezeBackward0');
+  const l = t.layout;
+  if (l === null) return alias(t, shape, 'UnsqueezeBackward0');
+  // PyTorch's stride of the new dim: the extent of the dim it goes before (1 at the end).
+  const strides = l.strides.slice();
+  strides.splice(d, 0, d >= t.ndim ? 1 : t.shape[d] * l.strides[d]);
+  return alias(t, shape, 'UnsqueezeBackward0', strides);
 }
 
 /** Copies `data` of `shape` into the layout of its dims reordered by `perm` (out dim i = in dim perm[i]). */
@@ -151,25 +192,30 @@ function permuteWith(t: Tensor, perm: number[], name: string): Tensor {
   const shape = perm.map((p) => t.shape[p]);
   const out = allocate(t.dtype, t.data.length);
   permuteData(t.data, t.shape, perm, out);
-  // Moving a non-unit dim gives PyTorch a non-contiguous view.
-  const kept = perm.filter((p) => t.shape[p] !== 1);
-  const moved = kept.some((p, i) => i > 0 && p < kept[i - 1]);
-  if (!isFloatDType(t.dtype)) return flagged(new Tensor(out, shape, t.dtype), moved || t.nonContiguous);
+  const src = viewInfo(t);
+  const view = (r: Tensor) =>
+    asViewOf(
+      r,
+      t,
+      src.offset,
+      perm.map((p) => src.strides[p]),
+    );
+  if (!isFloatDType(t.dtype)) return view(new Tensor(out, shape, t.dtype));
   const inverse = new Array<number>(perm.length);
   for (let i = 0; i < perm.length; i++) inverse[perm[i]] = i;
   const node = recording(t)
-    ? new Node(name, [t], (g) => {
-        const r = floats(g.length);
-        permuteData(g, shape, inverse, r);
-        return [r];
-      })
+    ? new Node(
+        name,
+        [t],
+        (g) => {
+          const r = floats(g.length);
+          permuteData(g, shape, inverse, r);
+          return [r];
+        },
+        (g) => [permute(g, inverse)],
+      )
     : null;
-  return flagged(Tensor.result(out as Float32Array, shape, node), moved || t.nonContiguous);
-}
-
-function flagged(t: Tensor, nonContiguous: boolean): Tensor {
-  t.nonContiguous = nonContiguous;
-  return t;
+  return view(Tensor.result(out as Float32Array, shape, node));
 }
 
 export function permute(t: Tensor, ...dims: (number | readonly number[])[]): Tensor {
@@ -213,7 +259,7 @@ export function T(x: Tensor): Tensor {
 
 /** Itself when already contiguous; otherwise a copy (PyTorch clones: CloneBackward0). */
 export function contiguous(x: Tensor): Tensor {
-  return x.nonContiguous ? clone(x) : x;
+  return x.is_contiguous() ? x : clone(x);
 }
 
 /** Same buffer, no history (`x.detach()`). */
@@ -222,7 +268,14 @@ export function detach(x: Tensor): Tensor {
 }
 
 export function clone(x: Tensor): Tensor {
-  const node = recording(x) ? new Node('CloneBackward0', [x], (g) => [g]) : null;
+  const node = recording(x)
+    ? new Node(
+        'CloneBackward0',
+        [x],
+        (g) => [g],
+        (g) => [g],
+      )
+    : null;
   return new Tensor(x.data.slice(), x.shape, x.dtype, node !== null, node);
 }
 
@@ -254,11 +307,21 @@ export function expand(x: Tensor, ...sizes: (number | readonly number[])[]): Ten
   const n = numel(shape);
   const offs = broadcastOffsets(x.shape, shape, n);
   const out = allocate(x.dtype, n);
-  for (let i = 0; i < n; i++) out[i] = x.data[offs[i]];
-  // An expanded tensor is a stride-0 view in PyTorch: not contiguous.
-  if (!isFloatDType(x.dtype)) return flagged(new Tensor(out, shape, x.dtype), true);
-  const node = recording(x) ? new Node('ExpandBackward0', [x], (g) => [reduceThrough(g, offs, x.data.length)]) : null;
-  return flagged(Tensor.result(out as Float32Array, shape, node), true);
+  const xs = x.data;
+  for (let i = 0; i < n; i++) out[i] = xs[offs[i]];
+  // An expanded tensor is a view with stride 0 along the expanded dims.
+  const src = viewInfo(x);
+  const strides = shape.map((s, i) => (i < lead || (x.shape[i - lead] === 1 && s !== 1) ? 0 : src.strides[i - lead]));
+  if (!isFloatDType(x.dtype)) return asViewOf(new Tensor(out, shape, x.dtype), x, src.offset, strides);
+  const node = recording(x)
+    ? new Node(
+        'ExpandBackward0',
+        [x],
+        (g) => [reduceThrough(g, offs, x.data.length)],
+        (g) => [sumTo(g, x.shape)],
+      )
+    : null;
+  return asViewOf(Tensor.result(out as Float32Array, shape, node), x, src.offset, strides);
 }
 
 export function expand_as(x: Tensor, other: Tensor): Tensor {
@@ -318,15 +381,25 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (!isFloatDType(dtype)) return new Tensor(out, shape, dtype);
   const needs = isGradEnabled() && parts.some((p) => p.requiresGrad);
   const node = needs
-    ? new Node('CatBackward0', parts, (g) =>
-        parts.map((p, k) => {
-          if (!p.requiresGrad) return null;
-          const len = p.shape[d] * inner;
-          const r = floats(p.data.length);
-          for (let o = 0; o < outer; o++)
-            r.set(g.subarray(o * rowLen + starts[k], o * rowLen + starts[k] + len), o * len);
-          return r;
-        }),
+    ? new Node(
+        'CatBackward0',
+        parts,
+        (g) =>
+          parts.map((p, k) => {
+            if (!p.requiresGrad) return null;
+            const len = p.shape[d] * inner;
+            const r = floats(p.data.length);
+            for (let o = 0; o < outer; o++)
+              r.set(g.subarray(o * rowLen + starts[k], o * rowLen + starts[k] + len), o * len);
+            return r;
+          }),
+        // create_graph: each part's slab of g, gathered as a recorded op.
+        (g) =>
+          parts.map((p, k) =>
+            p.requiresGrad
+              ? gatherOffsets(g, blockOffsets(outer, rowLen, starts[k], p.shape[d] * inner), p.shape)
+              : null,
+          ),
       )
     : null;
   return Tensor.result(out as Float32Array, shape, node);
@@ -354,14 +427,21 @@ export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   if (!isFloatDType(out.dtype) || !isGradEnabled() || !tensors.some((x) => x.requiresGrad)) return out;
   const { outer, inner } = splitAt(out.shape, d);
   const count = tensors.length;
-  const node = new Node('StackBackward0', tensors, (g) =>
-    tensors.map((x, k) => {
-      if (!x.requiresGrad) return null;
-      const r = floats(x.data.length);
-      for (let o = 0; o < outer; o++)
-        r.set(g.subarray((o * count + k) * inner, (o * count + k + 1) * inner), o * inner);
-      return r;
-    }),
+  const node = new Node(
+    'StackBackward0',
+    tensors,
+    (g) =>
+      tensors.map((x, k) => {
+        if (!x.requiresGrad) return null;
+        const r = floats(x.data.length);
+        for (let o = 0; o < outer; o++)
+          r.set(g.subarray((o * count + k) * inner, (o * count + k + 1) * inner), o * inner);
+        return r;
+      }),
+    (g) =>
+      tensors.map((x, k) =>
+        x.requiresGrad ? gatherOffsets(g, blockOffsets(outer, count * inner, k * inner, inner), x.shape) : null,
+      ),
   );
   return Tensor.result(out.data as Float32Array, out.shape, node);
 }

@@ -8,11 +8,11 @@
 //   p = p - (lr / (1 - beta1^step)) * m / denom
 // PyTorch's CPU kernels (AVX2 here) compute add-with-alpha as fma(g, alpha, x) and addcmul as
 // fma(value * g, g, x): one rounding each, which fmaf reproduces.
-import { pyError } from '../errors';
 import { AdamHyperparameters, adamStepWasm } from '../kernels/adam';
 import { Tensor } from '../tensor';
 import { pow } from '../pymath';
-import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
+import { Optimizer, ParamGroup, ParamsInput } from './optimizer';
+import { adamFamilyConstants, adamFamilyDefaults } from './adamFamily';
 
 export interface AdamOptions {
   lr: number;
@@ -53,16 +53,7 @@ const ADAMW_TABLE = {
 } as unknown as AdamOptions;
 
 function adamDefaults(options: Partial<AdamOptions>, table: AdamOptions): AdamOptions {
-  const d = withDefaults<AdamOptions>({ ...table, betas: [table.betas[0], table.betas[1]] }, options);
-  d.betas = [d.betas[0], d.betas[1]]; // a copy: the caller's (or Python's) sequence is not kept
-  checkNonNegative(d.lr, 'learning rate');
-  checkNonNegative(d.eps, 'epsilon value');
-  if (!(d.betas[0] >= 0 && d.betas[0] < 1))
-    throw pyError('ValueError', `Invalid beta parameter at index 0: ${d.betas[0]}`);
-  if (!(d.betas[1] >= 0 && d.betas[1] < 1))
-    throw pyError('ValueError', `Invalid beta parameter at index 1: ${d.betas[1]}`);
-  checkNonNegative(d.weight_decay, 'weight_decay value');
-  return d;
+  return adamFamilyDefaults(table, options);
 }
 
 export class Adam extends Optimizer<AdamOptions> {
@@ -94,14 +85,7 @@ export class Adam extends Optimizer<AdamOptions> {
 
   protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<AdamOptions>): void {
     const { f32, fmaf } = this.rounding();
-    const beta1 = group.betas[0];
-    const beta2 = group.betas[1];
-    const b1 = f32(beta1);
-    const b2 = f32(beta2);
-    const oneMinusB1 = f32(1 - beta1);
-    const oneMinusB2 = f32(1 - beta2);
-    const eps = f32(group.eps);
-    const wd = f32(group.weight_decay);
+    const { beta1, beta2, b1, b2, oneMinusB1, oneMinusB2, eps, wd } = adamFamilyConstants(group, f32);
     const decay = this.decoupled ? f32(1 - group.lr * group.weight_decay) : 1;
     const sign = group.maximize ? -1 : 1;
     const n = w.length;

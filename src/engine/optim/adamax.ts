@@ -4,10 +4,10 @@
 //   exp_avg = beta1 * exp_avg + (1 - beta1) * g
 //   exp_inf = max(beta2 * exp_inf, |g| + eps)          (torch.amax of the two, NaN propagating)
 //   p = p - (lr / (1 - beta1^step)) * exp_avg / exp_inf      (addcdiv: (value * exp_avg) / exp_inf)
-import { pyError } from '../errors';
 import { Tensor } from '../tensor';
 import { pow } from '../pymath';
-import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
+import { Optimizer, ParamGroup, ParamsInput } from './optimizer';
+import { adamFamilyConstants, adamFamilyDefaults } from './adamFamily';
 
 export interface AdamaxOptions {
   lr: number;
@@ -18,25 +18,12 @@ export interface AdamaxOptions {
   maximize: boolean;
 }
 
-/** PyTorch's checks of a `betas` pair (Adam, Adamax, NAdam, RAdam), with its messages. */
-export function checkBetas(betas: [number, number]): void {
-  for (const i of [0, 1]) {
-    if (!(betas[i] >= 0 && betas[i] < 1))
-      throw pyError('ValueError', `Invalid beta parameter at index ${i}: ${betas[i]}`);
-  }
-}
-
 export class Adamax extends Optimizer<AdamaxOptions> {
   constructor(params: ParamsInput<AdamaxOptions>, options: Partial<AdamaxOptions> = {}) {
-    const d = withDefaults<AdamaxOptions>(
+    const d = adamFamilyDefaults<AdamaxOptions>(
       { lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: null, maximize: false },
       options,
     );
-    d.betas = [d.betas[0], d.betas[1]];
-    checkNonNegative(d.lr, 'learning rate');
-    checkNonNegative(d.eps, 'epsilon value');
-    checkBetas(d.betas);
-    checkNonNegative(d.weight_decay, 'weight_decay value');
     super(params, d);
   }
 
@@ -46,12 +33,7 @@ export class Adamax extends Optimizer<AdamaxOptions> {
 
   protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<AdamaxOptions>): void {
     const { f32, fmaf } = this.rounding();
-    const [beta1, beta2] = group.betas;
-    const b1 = f32(beta1);
-    const b2 = f32(beta2);
-    const oneMinusB1 = f32(1 - beta1);
-    const eps = f32(group.eps);
-    const wd = f32(group.weight_decay);
+    const { beta1, b1, b2, oneMinusB1, eps, wd } = adamFamilyConstants(group, f32);
     const sign = group.maximize ? -1 : 1;
     const n = w.length;
     const state = this.stateOf(p);

@@ -9,8 +9,8 @@
 //   p = p - lr * mu_next / (1 - mu_product * mu_next) * exp_avg / denom
 import { Tensor } from '../tensor';
 import { pow } from '../pymath';
-import { checkBetas } from './adamax';
-import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
+import { Optimizer, ParamGroup, ParamsInput } from './optimizer';
+import { adamFamilyConstants, adamFamilyDefaults } from './adamFamily';
 import { pyError } from '../errors';
 
 export interface NAdamOptions {
@@ -24,15 +24,10 @@ export interface NAdamOptions {
 
 export class NAdam extends Optimizer<NAdamOptions> {
   constructor(params: ParamsInput<NAdamOptions>, options: Partial<NAdamOptions> = {}) {
-    const d = withDefaults<NAdamOptions>(
+    const d = adamFamilyDefaults<NAdamOptions>(
       { lr: 2e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, momentum_decay: 4e-3, foreach: null },
       options,
     );
-    d.betas = [d.betas[0], d.betas[1]];
-    checkNonNegative(d.lr, 'learning rate');
-    checkNonNegative(d.eps, 'epsilon value');
-    checkBetas(d.betas);
-    checkNonNegative(d.weight_decay, 'weight_decay value');
     if (!(d.momentum_decay >= 0)) throw pyError('ValueError', `Invalid momentum_decay value: ${d.momentum_decay}`);
     super(params, d);
   }
@@ -43,13 +38,7 @@ export class NAdam extends Optimizer<NAdamOptions> {
 
   protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<NAdamOptions>): void {
     const { f32, fmaf } = this.rounding();
-    const [beta1, beta2] = group.betas;
-    const b1 = f32(beta1);
-    const b2 = f32(beta2);
-    const oneMinusB1 = f32(1 - beta1);
-    const oneMinusB2 = f32(1 - beta2);
-    const eps = f32(group.eps);
-    const wd = f32(group.weight_decay);
+    const { beta1, beta2, b1, b2, oneMinusB1, oneMinusB2, eps, wd } = adamFamilyConstants(group, f32);
     const n = w.length;
     const state = this.stateOf(p);
     const step = this.nextStep(state);

@@ -4,7 +4,7 @@
 import { pyError } from '../errors';
 import { setGradEnabled } from '../autograd';
 import { Tensor, clearGrad } from '../tensor';
-import { forgetZeroed } from '../buffers';
+import { storageWritten } from '../strided';
 import { fmaDouble, fmaf } from '../random';
 
 /** Hyper-parameters every optimizer has. */
@@ -73,7 +73,8 @@ export function checkNonNegative(value: number, what: string): void {
 /** Parameters are updated in place: PyTorch bumps their version counter. */
 export function bumpVersion(p: Tensor): void {
   p.version++;
-  forgetZeroed(p.data);
+  // Views of the parameter (a `w.t()` kept across steps) re-gather.
+  storageWritten(p.data);
 }
 
 export abstract class Optimizer<O extends BaseOptions = BaseOptions> {

@@ -11,8 +11,8 @@
 //   otherwise: p = p - m_hat * lr                                               (plain momentum SGD early on)
 import { Tensor } from '../tensor';
 import { pow } from '../pymath';
-import { checkBetas } from './adamax';
-import { Optimizer, ParamGroup, ParamsInput, checkNonNegative, withDefaults } from './optimizer';
+import { Optimizer, ParamGroup, ParamsInput } from './optimizer';
+import { adamFamilyConstants, adamFamilyDefaults } from './adamFamily';
 
 export interface RAdamOptions {
   lr: number;
@@ -24,15 +24,10 @@ export interface RAdamOptions {
 
 export class RAdam extends Optimizer<RAdamOptions> {
   constructor(params: ParamsInput<RAdamOptions>, options: Partial<RAdamOptions> = {}) {
-    const d = withDefaults<RAdamOptions>(
+    const d = adamFamilyDefaults<RAdamOptions>(
       { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, foreach: null },
       options,
     );
-    d.betas = [d.betas[0], d.betas[1]];
-    checkNonNegative(d.lr, 'learning rate');
-    checkNonNegative(d.eps, 'epsilon value');
-    checkBetas(d.betas);
-    checkNonNegative(d.weight_decay, 'weight_decay value');
     super(params, d);
   }
 
@@ -42,13 +37,7 @@ export class RAdam extends Optimizer<RAdamOptions> {
 
   protected updateParam(p: Tensor, w: Float32Array, g: Float32Array, group: ParamGroup<RAdamOptions>): void {
     const { f32, fmaf } = this.rounding();
-    const [beta1, beta2] = group.betas;
-    const b1 = f32(beta1);
-    const b2 = f32(beta2);
-    const oneMinusB1 = f32(1 - beta1);
-    const oneMinusB2 = f32(1 - beta2);
-    const eps = f32(group.eps);
-    const wd = f32(group.weight_decay);
+    const { beta1, beta2, b1, b2, oneMinusB1, oneMinusB2, eps, wd } = adamFamilyConstants(group, f32);
     const lr = f32(group.lr);
     const n = w.length;
     const state = this.stateOf(p);

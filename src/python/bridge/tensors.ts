@@ -1,13 +1,16 @@
 // `_bl_engine` functions for tensor state (grad, grad_fn, requires_grad, .data), grad mode, printing,
 // factories and random numbers.
 import { gradientsOf, isGradEnabled, setGradEnabled, type Node } from '../../engine/autograd';
+import { backwardWithGraph, gradientsOfGraph } from '../../engine/autogradGraph';
 import { Tensor, asFloatStorage, type DType } from '../../engine/tensor';
 import { formatTensor, setPrintOptions } from '../../engine/format';
 import * as view from '../../engine/ops/view';
 import * as create from '../../engine/ops/create';
 import { floatScalar } from '../../engine/ops/util';
-import { forgetZeroed, setDefaultFloatDType, type Storage } from '../../engine/buffers';
+import { setDefaultFloatDType, type Storage } from '../../engine/buffers';
+import { storageId, storageWritten } from '../../engine/strided';
 import * as random from '../../engine/random';
+import { exponential_, multinomial } from '../../engine/ops/multinomial';
 import * as init from '../../engine/init';
 import { Parameter } from '../../engine/nn/parameter';
 import { customFunction } from '../../engine/ops/custom';
@@ -99,16 +102,17 @@ export const state: Record<string, unknown> = {
   set_grad: (t: Tensor, g?: Tensor) => t.setGrad(g ?? null),
   requires_grad_: (t: Tensor, flag: boolean) => t.requires_grad_(flag),
   set_data: (t: Tensor, src: Tensor) => t.setData(src),
-  set_shape: (t: Tensor, shape: unknown) => {
-    t.shape = Array.from(js<number[]>(shape));
-  },
+  set_shape: (t: Tensor, shape: unknown) => view.setShapeInPlace(t, Array.from(js<number[]>(shape))),
   detach: (t: Tensor) => t.detach(),
   detach_: (t: Tensor) => {
     t.detach_();
   },
   clone: view.clone,
-  backward: (t: Tensor, g: Scalar | undefined, retain: boolean) =>
-    t.backward(g === undefined ? undefined : g instanceof Tensor ? g : floatScalar(Number(g)), !!retain),
+  backward: (t: Tensor, g: Scalar | undefined, retain: boolean, create = false) => {
+    const gradient = g === undefined ? undefined : g instanceof Tensor ? g : floatScalar(Number(g));
+    if (create) backwardWithGraph(t, gradient, !!retain);
+    else t.backward(gradient, !!retain);
+  },
   /** grad_fn.next_functions: per input, [its node, or undefined] and [the input when it is a leaf that requires grad]. */
   next_edges: (n: Node) =>
     n.inputs.map((t) => [t?.gradFn ?? undefined, t && !t.gradFn && t.requiresGrad ? t : undefined]),
@@ -116,8 +120,19 @@ export const state: Record<string, unknown> = {
   custom_function: customFunctionBridge,
   register_hook: registerHookBridge,
   /** torch.autograd.grad: the roots' gradients with respect to `inputs` (undefined where unreachable). */
-  gradients_of: (roots: unknown, grads: unknown, inputs: unknown, retain: boolean, allowUnused: boolean) => {
+  gradients_of: (
+    roots: unknown,
+    grads: unknown,
+    inputs: unknown,
+    retain: boolean,
+    allowUnused: boolean,
+    create = false,
+  ) => {
     const outs = js<Tensor[]>(roots);
+    if (create) {
+      const found = gradientsOfGraph(outs, js<Tensor[]>(grads), js<Tensor[]>(inputs), !!retain, !!allowUnused);
+      return found.map((g) => g ?? undefined);
+    }
     const seeds = js<Tensor[]>(grads).map((g, i) => asFloatStorage(Float64Array.from(g.data), outs[i].dtype));
     const ins = js<Tensor[]>(inputs);
     return gradientsOf(outs, seeds, ins, !!retain, !!allowUnused).map((g, i) =>
@@ -132,9 +147,14 @@ export const state: Record<string, unknown> = {
   // already cast by numpy) ends what the engine knew about the buffer (all zeros after zero_grad).
   storage_write: (data: Storage, offset: number, values: unknown) => {
     data.set(js<ArrayLike<number>>(values), offset);
-    forgetZeroed(data);
+    storageWritten(data);
   },
-  storage_written: (data: Storage) => forgetZeroed(data),
+  storage_written: storageWritten,
+  // Tensor.storage(), storage_offset(), stride(), data_ptr(): where a tensor's elements live.
+  storage_of: (t: Tensor) => view.viewInfo(t).root,
+  storage_offset: (t: Tensor) => view.viewInfo(t).offset,
+  strides: (t: Tensor) => view.viewInfo(t).strides.slice(),
+  storage_id: storageId,
   /** A tensor over an existing storage (torch.from_numpy of an array that already shares one). */
   from_storage: (data: Storage, shape: unknown, dtype: DType) => new Tensor(data, js<number[]>(shape), dtype),
 };
@@ -174,6 +194,8 @@ export const randomness: Record<string, unknown> = {
     return [Number(v >> 32n), Number(v & 0xffffffffn)];
   },
   uniform_: (t: Tensor, a: number, b: number, g?: Gen) => init.uniform_(t, a, b, gen(g)),
+  exponential_: (t: Tensor, lambd: number, g?: Gen) => exponential_(t, lambd, gen(g)),
+  multinomial: (t: Tensor, n: number, replacement: boolean, g?: Gen) => multinomial(t, n, !!replacement, gen(g)),
   normal_: (t: Tensor, mean: number, std: number, g?: Gen) => init.normal_(t, mean, std, gen(g)),
   random_: (t: Tensor, from?: number, to?: number, g?: Gen) => {
     const G = gen(g) ?? random.defaultGen();

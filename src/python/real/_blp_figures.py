@@ -3,16 +3,22 @@
 Before the file runs, MPLBACKEND=Agg (nothing ever opens a window, child processes included) and an import
 hook that patches `matplotlib.pyplot` once the script imports it: `plt.show()` sends every open figure as a
 `figure` event and closes them (as the built-in matplotlib does), `plt.pause()` (show(block=False)) sends
-them and keeps them open, and figures still open when the file ends are sent too. A figure event carries
-what Agg drew (the figure's pixels as one `image` artist filling a figure without axes), so every artist
-matplotlib has looks as it does in the learner's own PNGs; `savefig` is matplotlib's own. As the built-in
-does, one figure number is sent at most ten times a second, the latest always by the end of the run.
+them and keeps them open, and figures still open when the file ends are sent too. A figure event has the
+form the built-in matplotlib sends (axes on their grid, each with its lines, scatters, bars, images, texts:
+_blp_figure_data.py), so the panel draws it alike; a figure holding what that form cannot say (contours,
+3-D axes, ...) is sent as what Agg drew (its pixels as one `image` artist filling a figure without axes).
+`savefig` is matplotlib's own. As the built-in does, one figure number is sent at most ten times a second,
+the latest always by the end of the run.
 """
 
 import importlib.machinery
+import importlib.util
 import os
 import sys
 import time
+
+# The probe's folder is no longer on sys.path once the learner's file runs (see prepare_main).
+_FIGURE_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), '_blp_figure_data.py')
 
 SHOW_INTERVAL_S = 0.1
 # Figures bigger than this many pixels are drawn at a lower dpi for the panel (a PNG via savefig is not).
@@ -59,6 +65,7 @@ class Figures:
         show.__doc__ = pyplot.show.__doc__
         show._blp_show = True
         pyplot.show = show
+        _mark_tight_layout()
 
     def show_open(self, close):
         from matplotlib._pylab_helpers import Gcf
@@ -95,8 +102,46 @@ class Figures:
             self._send(fig)
 
 
+def _mark_tight_layout():
+    """`fig.tight_layout()` (plt.tight_layout()) lays the figure out once and leaves no trace on it: the
+    FigureData's `tight` needs one."""
+    from matplotlib.figure import Figure
+
+    original = Figure.tight_layout
+    if getattr(original, '_blp_tight', False):
+        return
+
+    def tight_layout(self, *args, **kwargs):
+        self._blp_tight = True
+        return original(self, *args, **kwargs)
+
+    tight_layout.__doc__ = original.__doc__
+    tight_layout._blp_tight = True
+    Figure.tight_layout = tight_layout
+
+
 def figure_event(fig, run_id):
-    """A FigureEvent (src/protocolFigures.ts) holding what Agg draws for `fig`."""
+    """A FigureEvent (src/protocolFigures.ts) of `fig`: as the built-in matplotlib sends it, else its pixels."""
+    data = _figure_data_module()
+    try:
+        return {'type': 'figure', 'runId': run_id, **data.figure_data(fig)}
+    except data.Unsupported:
+        return pixels_event(fig, run_id)
+
+
+def _figure_data_module():
+    """_blp_figure_data.py, loaded from the probe's folder the first time a figure is sent (it imports matplotlib)."""
+    module = sys.modules.get('_blp_figure_data')
+    if module is None:
+        spec = importlib.util.spec_from_file_location('_blp_figure_data', _FIGURE_DATA)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules['_blp_figure_data'] = module
+        spec.loader.exec_module(module)
+    return module
+
+
+def pixels_event(fig, run_id):
+    """A FigureEvent holding what Agg draws for `fig` (one image filling a figure without axes)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     dpi = fig.dpi

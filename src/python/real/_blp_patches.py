@@ -25,6 +25,7 @@ import torch
 
 from _blp_activations import patch_activations, patch_losses
 from _blp_control import check_stop
+from _blp_manual import ManualUpdates
 
 
 class Patches:
@@ -42,6 +43,7 @@ class Patches:
         self.stack = []  # paths of the model's modules running (a captured forward), innermost last
         self.act_counts = {}  # (module path, function) -> calls in this forward
         self.probe_outputs = {}  # path -> output of the probe's own forward (the concept views' replay)
+        self.manual = ManualUpdates(self)  # hand-written updates (_blp_manual.py)
 
     # ---- installing -------------------------------------------------------------------------------
 
@@ -52,11 +54,14 @@ class Patches:
         self._hook_modules()
         patch_losses(self)
         patch_activations(self)
+        self.manual.install()
+        self.rec.manual = self.manual
         if hasattr(os, 'register_at_fork'):
             os.register_at_fork(after_in_child=self._off)
 
     def uninstall(self):
         self._off()
+        self.manual.uninstall()
         for undo in reversed(self._restore):
             undo()
         self._restore = []
@@ -77,6 +82,7 @@ class Patches:
         @functools.wraps(original)
         def backward(self, *args, **kwargs):
             if patches.on and not patches.rec.probing_now:
+                patches.manual.close(True)  # a hand-written update before this backward is over
                 try:
                     patches.rec.before_backward(self)
                 except Exception as exc:  # noqa: BLE001 - the probe never ends the learner's run
@@ -88,6 +94,8 @@ class Patches:
                     patches.rec.backward(self)
                 except Exception as exc:  # noqa: BLE001 - the probe never ends the learner's run
                     patches.rec.probe_failed('backward', exc)
+                if self.numel() == 1 and not patches.rec.probing_now:
+                    patches.manual.arm()
             return out
 
         torch.Tensor.backward = backward
@@ -133,6 +141,7 @@ class Patches:
         def step_observed(self, *args, **kwargs):
             if patches._stepping or not patches.on:
                 return step(self, *args, **kwargs)
+            patches.manual.disarm()  # its own in-place writes are no hand-written update
             patches._stepping += 1
             try:
                 out = step(self, *args, **kwargs)
@@ -160,6 +169,7 @@ class Patches:
         if self.rec.probing_now:
             return self._pre_probe_forward(module)
         if self.depth == 0 and self.on:
+            self.manual.close(True)  # a hand-written update before this forward is over
             if id(module) not in self._paths:
                 try:
                     self._observe(module)

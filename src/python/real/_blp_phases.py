@@ -38,6 +38,7 @@ class Stepper:
         self._loss_depth = 0
         self._series_first = -1
         self._tracked = None
+        self._manual_seen = False  # the file updates by hand: every step keeps the values before its update
 
     @property
     def current_series(self):
@@ -104,11 +105,12 @@ class Stepper:
         if self._tracked is not model:
             self._tracked = model
             self.metrics.track(model['params'])
+            self.budget = Budget(METRICS_SHARE)  # a new model's first step always has its numbers
         key = self.series.current_key()
         if key is None or key[0] is not model:
             self._begin_series(model, None)
         if self.budget.due():
-            want_before = self.rec.saw_optimizer_step or self.rec.steps == 1
+            want_before = self.rec.saw_optimizer_step or self._manual_seen or self.rec.steps == 1
             self.metrics.record_grads(model['params'], self._index(), want_before)
             self.budget.spent()
 
@@ -123,6 +125,16 @@ class Stepper:
             self._send(self.series.set_optimizer(name, lr, [model, optimizer]))
         elif key is None or key[0] is not model or key[1] is not optimizer:
             self._begin_series(model, optimizer)
+        started = time.perf_counter()
+        if self.metrics.record_update(model['params'], self._index()):
+            self.budget.add(time.perf_counter() - started)
+
+    def manual_updated(self):
+        """A hand-written update ended (_blp_manual.py): its update ratios, as after an optimizer step."""
+        self._manual_seen = True
+        model = self.rec.model
+        if model is None or self.rec.opts.quiet:
+            return
         started = time.perf_counter()
         if self.metrics.record_update(model['params'], self._index()):
             self.budget.add(time.perf_counter() - started)

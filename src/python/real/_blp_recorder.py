@@ -19,6 +19,7 @@ import torch
 from _blp_concepts import Concepts
 from _blp_control import RUN, STOP, check_stop
 from _blp_phases import Stepper
+from _blp_stepping import manual_update as manual_update_detail
 from _blp_tensors import activation_outputs, param_snapshots, scalar_values, tensor_devices
 from _blp_wire import Floats, f32
 
@@ -99,6 +100,7 @@ class Recorder:
         self.probe_activations = False
         self.stepper = Stepper(self)
         self.concepts = Concepts(self)
+        self.manual = None  # the patches' hand-written update tracker (_blp_manual.py)
 
     @property
     def first_unsent(self):
@@ -247,10 +249,22 @@ class Recorder:
             return
         self._periodic(time.perf_counter(), 'update')
 
+    def manual_update(self, pos, pausing):
+        """A hand-written update (_blp_manual.py) ended, its last write at `pos`: the step's update."""
+        check_stop(self.control)
+        self._manual_metrics()
+        control = self.control
+        if pausing and (control.mode in ('step', 'phases') or control.state != RUN):
+            self._pause('update', {'update': manual_update_detail()}, pos=pos)
+            if control.can_pause:
+                self.concepts.refresh(self._current_step())
+
     # ---- end of run -------------------------------------------------------------------------------
 
     def finish_concepts(self):
         """The concept views with the final parameters (while the patches still name the activations)."""
+        if self.manual is not None:
+            self.manual.close(False)  # an update still open at the end is recorded, without a pause
         self.flush_output()
         self.flush_steps()
         self.concepts.finish(self.steps)
@@ -315,6 +329,10 @@ class Recorder:
     # ---- internals --------------------------------------------------------------------------------
 
     @shielded
+    def _manual_metrics(self):
+        self.stepper.manual_updated()
+
+    @shielded
     def _step_metrics(self, n):
         return self.stepper.metrics.take(n)
 
@@ -369,7 +387,7 @@ class Recorder:
         if not self.opts.quiet and self.model is not None and now >= self._next_params:
             self._send_params(phase)
 
-    def _pause(self, phase, detail=None, step=None, optimizer=None):
+    def _pause(self, phase, detail=None, step=None, optimizer=None, pos=None):
         control = self.control
         check_stop(control)
         if not control.can_pause:
@@ -391,7 +409,7 @@ class Recorder:
             'runId': self.run_id,
             'step': step,
             'phase': phase,
-            'pos': self.user_file.position(),
+            'pos': pos if pos is not None else self.user_file.position(),
             'lrs': list(self._last_lrs),
             'params': params,
             'before': before,
@@ -421,6 +439,8 @@ class Recorder:
     def _select_model(self, model):
         if self.model is model:
             return
+        if self.model is not None:
+            self.flush_steps()  # the steps so far carry the previous model's parameter names
         self.model = model
         self._before = None
         self.latest_outputs.clear()

@@ -15,6 +15,7 @@ from . import _dtype as _dtype_module
 from ._size import Size
 from ._tensor import Tensor, CPU as _CPU
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled
+from ._grad_mode import is_inference_mode_enabled
 from ._creation import (
     tensor,
     as_tensor,
@@ -49,7 +50,8 @@ from ._torch_extras import NAMES as _EXTRA_NAMES
 
 globals().update({k: v for k, v in {**_ALIAS_FUNCTIONS, **_EXTRA_NAMES}.items() if k not in globals()})
 from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
-from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg  # noqa: F401
+from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg, distributions  # noqa: F401
+from . import storage  # noqa: F401,E402  (torch.storage.TypedStorage, what Tensor.storage() returns)
 from ._unsupported import module_getattr as _module_getattr, unsupported as _unsupported
 
 __version__ = '1.13.1'

@@ -1,6 +1,7 @@
-"""torch.autograd.functional: jacobian, vjp and jvp of a Python function (the "high-level API" of the
-autograd tutorials), built on torch.autograd.grad: one reverse pass per output element, so first
-derivatives only; hessian, hvp and vhp need second derivatives (create_graph) and say so."""
+"""torch.autograd.functional: jacobian, vjp, jvp, hessian, hvp and vhp of a Python function (the "high-level
+API" of the autograd tutorials), built on torch.autograd.grad: one reverse pass per output element; the
+Hessian ones differentiate a gradient taken with create_graph=True (their own create_graph=True is not
+supported)."""
 
 from ._unsupported import module_getattr, unsupported
 
@@ -118,19 +119,70 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     return (outs if outputs_tuple else outs[0]), (tuple(products) if outputs_tuple else products[0])
 
 
-def _second_order(name):
-    def fn(*args, **kwargs):
-        raise unsupported(
-            f'torch.autograd.functional.{name}',
-            'it needs second derivatives (create_graph=True); jacobian, vjp and jvp work',
-        )
+def _first_grads(func, inputs):
+    """(inputs made differentiable, func's output, its gradient wrt each input with a graph of its own)."""
+    from .autograd import grad
 
-    fn.__name__ = name
-    return fn
+    inputs = _differentiable(inputs)
+    out = func(*inputs)
+    if out.numel() != 1:
+        raise RuntimeError('The function given to hessian should return a single element Tensor')
+    found = grad(out, inputs, create_graph=True, allow_unused=True)
+    return inputs, out, found
 
 
-hessian = _second_order('hessian')
-hvp = _second_order('hvp')
-vhp = _second_order('vhp')
+def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy='reverse-mode'):
+    """The Jacobian of the gradient of a scalar function: H[i][j] of shape inputs[i].shape + inputs[j].shape,
+    one reverse pass through the (create_graph) gradient per gradient element."""
+    from ._functions import stack
+    from ._creation import zeros_like
+
+    _no_graph(create_graph, 'hessian')
+    inputs, inputs_tuple = _as_tuple(inputs, 'inputs')
+    inputs, _, found = _first_grads(func, inputs)
+    table = []
+    for i, gi in enumerate(found):
+        row = []
+        flat = gi.reshape(-1) if gi is not None else None
+        for inp in inputs:
+            shape = tuple(inputs[i].shape) + tuple(inp.shape)
+            if flat is None or not flat.requires_grad:
+                row.append(zeros_like(inp).new_zeros(shape))
+                continue
+            rows = [_grads(flat[k], (inp,), None)[0].reshape(-1) for k in range(flat.numel())]
+            row.append(stack(rows).reshape(shape).detach())
+        table.append(tuple(row) if inputs_tuple else row[0])
+    return tuple(table) if inputs_tuple else table[0]
+
+
+def _hessian_product(func, inputs, v):
+    """(func(inputs), H v): the gradient of (grad . v), H being symmetric (vhp and hvp agree)."""
+    from .autograd import grad
+
+    inputs, inputs_tuple = _as_tuple(inputs, 'inputs')
+    vs, _ = _as_tuple(v, 'v')
+    inputs, out, found = _first_grads(func, inputs)
+    total = None
+    for g, vec in zip(found, vs):
+        if g is not None:
+            part = (g * vec).sum()
+            total = part if total is None else total + part
+    if total is None or not total.requires_grad:
+        products = tuple(t.new_zeros(t.shape) for t in inputs)
+    else:
+        products = grad(total, inputs, allow_unused=True)
+        products = tuple(t.new_zeros(t.shape) if p is None else p for t, p in zip(inputs, products))
+    return out.detach(), (products if inputs_tuple else products[0])
+
+
+def hvp(func, inputs, v=None, create_graph=False, strict=False):
+    _no_graph(create_graph, 'hvp')
+    return _hessian_product(func, inputs, v)
+
+
+def vhp(func, inputs, v=None, create_graph=False, strict=False):
+    _no_graph(create_graph, 'vhp')
+    return _hessian_product(func, inputs, v)
+
 
 __getattr__ = module_getattr('torch.autograd.functional')

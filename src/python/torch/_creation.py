@@ -266,8 +266,10 @@ def bernoulli(input, p=None, generator=None):
     return out.bernoulli_(p, generator=generator)
 
 
-def multinomial(input, num_samples, replacement=False, generator=None):
-    raise unsupported('torch.multinomial')
+def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
+    if out is not None:
+        raise unsupported('torch.multinomial(out=...)', 'use the returned tensor')
+    return wrap(E.multinomial(input._t, int(num_samples), bool(replacement), _gen(generator)))
 
 
 def from_numpy(array):

@@ -37,9 +37,34 @@ class enable_grad(_GradMode):
 
 
 class inference_mode(no_grad):
+    """no_grad that torch.is_inference_mode_enabled() reports (tensors made inside are ordinary ones here)."""
+
+    _depth = [0]  # how many inference_mode(True) blocks are open
+
     def __init__(self, mode=True):
         super().__init__()
+        self._mode = bool(mode)
         self._enabled = not mode
+
+    def __enter__(self):
+        self._depth.append(self._depth[-1] + 1 if self._mode else 0)
+        return super().__enter__()
+
+    def __exit__(self, *exc):
+        self._depth.pop()
+        return super().__exit__(*exc)
+
+    def __call__(self, fn):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with inference_mode(self._mode):
+                return fn(*args, **kwargs)
+
+        return wrapper
+
+
+def is_inference_mode_enabled():
+    return inference_mode._depth[-1] > 0
 
 
 class set_grad_enabled:

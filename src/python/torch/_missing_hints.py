@@ -41,8 +41,6 @@ _TENSOR = {
     'stft': 'no spectral transforms (torch.fft, stft) here',
     'istft': 'no spectral transforms (torch.fft, stft) here',
     'new': 'use x.new_zeros(size), x.new_empty(size) or torch.tensor(data)',
-    'bernoulli': "draw with torch.bernoulli(p) or x.bernoulli_(p)",
-    'multinomial': 'use torch.multinomial(probs, n)',
     'median': 'sort and take the lower middle value: x.flatten().sort().values[(x.numel() - 1) // 2]',
     'take': 'index with x.flatten()[index]',
     'take_along_dim': 'use x.gather(dim, index)',
@@ -53,7 +51,8 @@ _TENSOR = {
 _TORCH = {
     'torch.fft': 'no spectral transforms here',
     'torch.jit': 'no TorchScript: run the model as Python',
-    'torch.distributions': 'draw with torch.randn, torch.rand, torch.randint, torch.multinomial or torch.normal',
+    'torch.distributions': 'Categorical, Multinomial, Bernoulli and Normal are here; draw others with torch.randn, '
+    'torch.rand, torch.randint, torch.multinomial or torch.normal',
     'torch.hub': 'no downloads: define the model in the file',
     'torch.onnx': 'no export to ONNX: save weights with torch.save(model.state_dict(), path)',
     'torch.nn.DataParallel': 'everything runs on one CPU: use the model itself',
@@ -76,4 +75,7 @@ def module_hint(feature):
     """The hint for a name of a torch module (feature: 'torch.fft', 'torch.nn.Conv3d', ...)."""
     if feature in _TORCH:
         return _TORCH[feature]
+    parent = feature.rsplit('.', 1)[0]  # torch.distributions.Gamma: the hint of the module we ship in part
+    if parent in _TORCH:
+        return _TORCH[parent]
     return _by_word(feature.rsplit('.', 1)[-1])

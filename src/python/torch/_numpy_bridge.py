@@ -8,8 +8,8 @@ tensor and then points the array's (and its base's) buffer at the tensor's stora
 to either (t.add_(1), t[1] = -1, np.add(n, 1, out=n), n += 1, n[0] = 10) is seen by the other.
 
 Limits: other views of the array's memory made before torch.from_numpy (a slice x[:2]) keep the old buffer
-and no longer share with the array; a non-contiguous tensor (a transpose or strided slice, for which the
-engine made a copy), a non-contiguous array (a strided slice, a transpose), and an array of a dtype the
+and no longer share with the array; a non-contiguous tensor (a transpose or strided slice, whose values
+the engine gathers into a buffer of their own), a non-contiguous array (a strided slice, a transpose), and an array of a dtype the
 engine lacks (float16, uint16, ...) give a copy. torch.tensor(ndarray), np.array(tensor) and
 torch.as_tensor(ndarray, dtype=another dtype) copy, as in PyTorch.
 

@@ -183,6 +183,19 @@ def new(self, *args):
     return self.new_empty(*args)
 
 
+def bernoulli(self, p=None, *, generator=None):
+    """x.bernoulli() draws 1 with probability x (torch.bernoulli(x)); x.bernoulli(p) with probability p."""
+    from ._creation import bernoulli as _bernoulli
+
+    return _bernoulli(self, p, generator=generator)
+
+
+def multinomial(self, num_samples, replacement=False, *, generator=None):
+    from ._creation import multinomial as _multinomial
+
+    return _multinomial(self, num_samples, replacement, generator=generator)
+
+
 def _is_size(value):
     from ._size import Size
 
@@ -201,7 +214,7 @@ def _logical(name):
 
 _METHODS = (fliplr, flipud, positive, adjoint, is_complex, is_signed, is_same_size, is_nonzero, get_device)
 _METHODS += (square_, tile, msort, __reversed__, bitwise_and, bitwise_or, bitwise_xor, bitwise_not)
-_METHODS += (select, split_with_sizes, index_put_, index_put, new)
+_METHODS += (select, split_with_sizes, index_put_, index_put, new, bernoulli, multinomial)
 
 
 # In-place unary methods the engine has (ops/inplace.ts unaryInplace), each one engine call.

@@ -178,12 +178,11 @@ class AutogradMixin:
         return self._t.version
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
-        if create_graph:
-            raise unsupported('backward(create_graph=True)', 'higher-order gradients')
         if inputs is not None:
             raise unsupported('backward(inputs=...)')
-        retaining[0] = _bool(retain_graph)
-        E.backward(self._t, None if gradient is None else _operand(gradient), retaining[0])
+        # create_graph=True records the backward pass itself (.grad gets a grad_fn) and keeps the graph.
+        retaining[0] = _bool(create_graph if retain_graph is None else retain_graph)
+        E.backward(self._t, None if gradient is None else _operand(gradient), retaining[0], bool(create_graph))
 
     def detach(self):
         return wrap(E.detach(self._t))

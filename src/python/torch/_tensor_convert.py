@@ -78,14 +78,28 @@ class ConversionMixin:
         return self._t.is_contiguous()
 
     def stride(self, dim=None):
-        # Values are stored contiguously; a transposed or permuted view's own strides are not kept.
-        if not self._t.is_contiguous():
-            raise unsupported('Tensor.stride() of a non-contiguous view', 'call .contiguous() first')
-        strides, step = [], 1
-        for size in reversed(list(self.shape)):
-            strides.insert(0, step)
-            step *= builtins.max(size, 1)
-        return tuple(strides) if dim is None else strides[dim]
+        strides = tuple(_int(s) for s in E.strides(self._t))
+        if dim is None:
+            return strides
+        n = builtins.max(len(strides), 1)
+        if dim < -n or dim >= n:
+            raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {dim})")
+        return strides[dim] if strides else 1
+
+    # ---- storage: the memory a tensor and its views share (torch/storage.py) --------------------
+    def storage(self):
+        from .storage import TypedStorage
+
+        return TypedStorage(E.storage_of(self._t), self.dtype)
+
+    def storage_offset(self):
+        return _int(E.storage_offset(self._t))
+
+    def data_ptr(self):
+        from .storage import address
+
+        t = self._t
+        return address(E.storage_of(t), E.storage_offset(t), self.dtype.itemsize)
 
     @property
     def names(self):

@@ -219,6 +219,10 @@ class MathMixin:
         E.bernoulli_(self._t, _float(p), _gen(generator))
         return self
 
+    def exponential_(self, lambd=1.0, *, generator=None):
+        E.exponential_(self._t, _float(lambd), _gen(generator))
+        return self
+
 
 def _unary(name):
     fn = getattr(E, name)

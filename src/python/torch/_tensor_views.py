@@ -264,6 +264,10 @@ def _index_spec(key):
             spec.append(E.tensor(list(k), [len(k)], 'int64', False))
         elif _isinstance(k, (list, tuple)):
             spec.append(tensor_from_data(k)._t)
+        elif type(k).__name__ == 'ndarray' and k.ndim > 0:  # x[np.array([0, 2])], a numpy mask
+            from ._creation import as_tensor
+
+            spec.append(as_tensor(k)._t)
         elif hasattr(k, '__index__'):
             spec.append(k.__index__())
         else:

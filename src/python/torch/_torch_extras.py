@@ -92,7 +92,9 @@ def set_default_tensor_type(t):
 
 
 def is_storage(obj):
-    return False  # tensors here have no storage objects
+    from .storage import TypedStorage
+
+    return isinstance(obj, TypedStorage)
 
 
 def _constant(value):
@@ -108,7 +110,6 @@ NAMES = {
     'set_default_tensor_type': set_default_tensor_type,
     'get_num_interop_threads': _constant(1),
     'set_num_interop_threads': _constant(None),
-    'is_inference_mode_enabled': _constant(False),
     'is_anomaly_enabled': _constant(False),
     'pi': math.pi,
     'e': math.e,

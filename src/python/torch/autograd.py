@@ -1,4 +1,5 @@
-"""torch.autograd: the grad-mode switches, `backward`, `grad` (first derivatives) and custom `Function`s."""
+"""torch.autograd: the grad-mode switches, `backward`, `grad` (with create_graph for higher-order derivatives)
+and custom `Function`s."""
 
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled  # noqa: F401
 from ._unsupported import module_getattr, unsupported
@@ -8,6 +9,7 @@ from ._tensor_base import wrap
 from ._creation import ones_like
 from ._autograd_function import Function, FunctionCtx  # noqa: F401
 from . import _autograd_functional as functional  # noqa: F401
+from ._gradcheck import gradcheck, gradgradcheck  # noqa: F401
 
 # `from torch.autograd.functional import jacobian`: this module is not a package, so name the submodule.
 __import__('sys').modules.setdefault('torch.autograd.functional', functional)
@@ -34,8 +36,6 @@ def grad(
     is_grads_batched=False,
 ):
     """The gradients of `outputs` with respect to `inputs`, returned as a tuple instead of added to `.grad`."""
-    if create_graph:
-        raise unsupported('torch.autograd.grad(create_graph=True)', 'higher-order derivatives; first derivatives work')
     if is_grads_batched:
         raise unsupported('torch.autograd.grad(is_grads_batched=True)')
     from ._tensor_base import _operand
@@ -62,8 +62,11 @@ def grad(
     for t in inputs:
         if not t.requires_grad:
             raise RuntimeError('One of the differentiated Tensors does not require grad')
-    retaining[0] = bool(retain_graph)
-    found = E.gradients_of([o._t for o in outputs], seeds, [t._t for t in inputs], retaining[0], bool(allow_unused))
+    # As in PyTorch, create_graph keeps the graph unless retain_graph says otherwise.
+    retaining[0] = bool(create_graph if retain_graph is None else retain_graph)
+    found = E.gradients_of(
+        [o._t for o in outputs], seeds, [t._t for t in inputs], retaining[0], bool(allow_unused), bool(create_graph)
+    )
     return tuple(None if g is None else wrap(g) for g in found)
 
 

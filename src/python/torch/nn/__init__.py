@@ -48,8 +48,11 @@ from .modules.container import (
     Unflatten,
     Dropout,
     AlphaDropout,
+    Dropout1d,
+    Dropout2d,
+    Dropout3d,
 )
-from .modules.batchnorm import BatchNorm1d  # noqa: F401
+from .modules.batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d  # noqa: F401
 from .modules.normalization import LayerNorm  # noqa: F401
 from .modules.conv import Conv2d  # noqa: F401
 from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d  # noqa: F401

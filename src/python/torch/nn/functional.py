@@ -52,6 +52,83 @@ def dropout(input, p=0.5, training=True, inplace=False):
     return out
 
 
+def _feature_dropout(input, p, training, inplace):
+    """ATen's feature dropout: one keep-or-drop draw per (sample, channel), bernoulli_(1 - p) on a
+    [N, C, 1, ...] noise tensor divided by (1 - p), then input * noise (MulBackward0)."""
+    _check_p(p)
+    if not training or p == 0.0 or input.numel() == 0:
+        return input
+    if input.dim() < 2:
+        raise RuntimeError('Feature dropout requires at least 2 dimensions in the input')
+    from .. import _creation
+
+    shape = tuple(input.shape[:2]) + (1,) * (input.dim() - 2)
+    if p == 1.0:
+        noise = _creation.zeros((), dtype=input.dtype)
+    else:
+        noise = _creation.empty(*shape, dtype=input.dtype).bernoulli_(1 - p).div_(1 - p)
+    return input.mul_(noise) if inplace else input * noise
+
+
+def _dims_warning(input, name, dims, spatial):
+    # PyTorch 1.13 warns (a future error) for other ranks, then drops channels as for a batched input.
+    if input.dim() not in dims:
+        import warnings
+
+        warnings.warn(
+            f"{name}: Received a {input.dim()}-D input to {name}, which is deprecated and will result in an error "
+            "in a future release. To retain the behavior and silence this warning, please use dropout instead. "
+            f"Note that {name} exists to provide channel-wise dropout on inputs with {spatial} spatial dimensions, "
+            f"a channel dimension, and an optional batch dimension (i.e. {dims[0]}D or {dims[1]}D inputs)."
+        )
+
+
+def _unbatched_dropout(input, p, training, inplace, batched):
+    """Feature dropout of a batched input as it is, of an unbatched one through a batch of one."""
+    if batched:
+        return _feature_dropout(input, p, training, inplace)
+    input = input.unsqueeze_(0) if inplace else input.unsqueeze(0)
+    result = _feature_dropout(input, p, training, inplace)
+    return result.squeeze_(0) if inplace else result.squeeze(0)
+
+
+def _check_p(p):
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+
+
+def dropout1d(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    if input.dim() not in (2, 3):
+        raise RuntimeError(
+            f"dropout1d: Expected 2D or 3D input, but received a {input.dim()}D input. Note that dropout1d exists "
+            "to provide channel-wise dropout on inputs with 1 spatial dimension, a channel dimension, and an "
+            "optional batch dimension (i.e. 2D or 3D inputs)."
+        )
+    return _unbatched_dropout(input, p, training, inplace, input.dim() == 3)
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    _dims_warning(input, 'dropout2d', (3, 4), 2)
+    if input.dim() == 3:
+        import warnings
+
+        warnings.warn(
+            "dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is "
+            "desired - input is interpreted as shape (N, C, L), where C is the channel dim. This behavior will "
+            "change in a future release to interpret the input as one without a batch dimension, i.e. shape "
+            "(C, H, W). To maintain the 1D channel-wise dropout behavior, please switch to using dropout1d instead."
+        )
+    return _feature_dropout(input, p, training, inplace)
+
+
+def dropout3d(input, p=0.5, training=True, inplace=False):
+    _check_p(p)
+    _dims_warning(input, 'dropout3d', (4, 5), 3)
+    return _unbatched_dropout(input, p, training, inplace, input.dim() == 5)
+
+
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05):
     """Normalises each channel (dim 1) by the batch's statistics (training, which also moves the running ones)
     or by running_mean/running_var; the engine computes it as PyTorch's CPU kernel does."""

@@ -171,6 +171,37 @@ class SubsetRandomSampler(Sampler):
         return len(self.indices)
 
 
+class WeightedRandomSampler(Sampler):
+    """Indices drawn by torch.multinomial over `weights` (as float64), as PyTorch 1.13's sampler draws them."""
+
+    def __init__(self, weights, num_samples, replacement=True, generator=None):
+        if not isinstance(num_samples, int) or isinstance(num_samples, bool) or num_samples <= 0:
+            raise ValueError(f"num_samples should be a positive integer value, but got num_samples={num_samples}")
+        if not isinstance(replacement, bool):
+            raise ValueError(f"replacement should be a boolean value, but got replacement={replacement}")
+        from .._creation import as_tensor
+        from .._dtype import float64
+
+        weights_tensor = as_tensor(weights, dtype=float64)
+        if len(weights_tensor.shape) != 1:
+            raise ValueError(
+                f"weights should be a 1d sequence but given weights have shape {tuple(weights_tensor.shape)}"
+            )
+        self.weights = weights_tensor
+        self.num_samples = num_samples
+        self.replacement = replacement
+        self.generator = generator
+
+    def __iter__(self):
+        from .._creation import multinomial
+
+        drawn = multinomial(self.weights, self.num_samples, self.replacement, generator=self.generator)
+        yield from iter(drawn.tolist())
+
+    def __len__(self):
+        return self.num_samples
+
+
 class BatchSampler(Sampler):
     def __init__(self, sampler, batch_size, drop_last):
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
@@ -203,6 +234,8 @@ def default_collate(batch):
     elem = batch[0]
     if isinstance(elem, Tensor):
         return stack(batch, 0)
+    if type(elem).__module__ == 'numpy' and type(elem).__name__ not in ('str_', 'string_'):
+        return _collate_numpy(batch)
     if isinstance(elem, float):
         from .._dtype import float64
 
@@ -222,7 +255,24 @@ def default_collate(batch):
         if any(len(e) != size for e in batch):
             raise RuntimeError('each element in list of batch should be of equal size')
         return [default_collate(samples) for samples in zip(*batch)]
-    raise TypeError(f"default_collate: batch must contain tensors, numbers, dicts or lists; found {type(elem)}")
+    raise TypeError(
+        f"default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found {type(elem)}"
+    )
+
+
+def _collate_numpy(batch):
+    """numpy arrays become tensors (then stacked), numpy scalars one tensor, as PyTorch's default_collate."""
+    from .._creation import as_tensor
+
+    elem = batch[0]
+    if type(elem).__name__ in ('ndarray', 'memmap'):
+        if elem.dtype.kind in 'SaUO':
+            raise TypeError(
+                "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; "
+                f"found {elem.dtype}"
+            )
+        return default_collate([as_tensor(b) for b in batch])
+    return as_tensor(batch)
 
 
 class DataLoader:

@@ -3,7 +3,7 @@ from .linear import Linear, Identity  # noqa: F401
 from .activation import *  # noqa: F401,F403
 from .loss import *  # noqa: F401,F403
 from .container import *  # noqa: F401,F403
-from .batchnorm import BatchNorm1d  # noqa: F401
+from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d  # noqa: F401
 from .normalization import LayerNorm  # noqa: F401
 from .conv import Conv2d  # noqa: F401
 from .pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d  # noqa: F401

@@ -1,4 +1,4 @@
-"""nn.BatchNorm1d: per-feature normalisation with batch statistics in train() and running ones in eval(),
+"""nn.BatchNorm1d/2d/3d: per-channel normalisation with batch statistics in train() and running ones in eval(),
 learnable weight and bias (affine), and the running_mean/running_var/num_batches_tracked buffers that
 state_dict() holds, as PyTorch 1.13's _BatchNorm does. The arithmetic is the engine's (F.batch_norm)."""
 
@@ -53,7 +53,8 @@ class _BatchNorm(Module):
 
     def _check_input_dim(self, input):
         if input.dim() not in self._expected_dims:
-            raise ValueError(f'expected 2D or 3D input (got {input.dim()}D input)')
+            wanted = ' or '.join(f'{d}D' for d in self._expected_dims)
+            raise ValueError(f'expected {wanted} input (got {input.dim()}D input)')
 
     def forward(self, input):
         self._check_input_dim(input)
@@ -85,4 +86,18 @@ class BatchNorm1d(_BatchNorm):
     """Over [N, C] or [N, C, L] input."""
 
 
-__all__ = ['BatchNorm1d']
+# The engine normalises channel C of any [N, C, ...] input over N and the trailing dims, in the order of
+# PyTorch's contiguous CPU kernel, which also treats an image batch as [N, C, H * W].
+class BatchNorm2d(_BatchNorm):
+    """Over [N, C, H, W] input (a CNN's feature maps)."""
+
+    _expected_dims = (4,)
+
+
+class BatchNorm3d(_BatchNorm):
+    """Over [N, C, D, H, W] input."""
+
+    _expected_dims = (5,)
+
+
+__all__ = ['BatchNorm1d', 'BatchNorm2d', 'BatchNorm3d']

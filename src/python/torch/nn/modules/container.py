@@ -266,11 +266,8 @@ class ParameterList(Module):
         return self
 
     def extra_repr(self):
-        lines = []
-        for k, p in self._parameters.items():
-            size = 'x'.join(str(s) for s in p.size())
-            lines.append(f'  ({k}): Parameter containing: [torch.FloatTensor of size {size}]')
-        return '\n'.join(lines)
+        # PyTorch 1.13 names the dtype here (torch.float32) but the tensor type in ParameterDict.
+        return _parameter_lines(self._parameters.items(), lambda p: p.dtype)
 
 
 class ParameterDict(Module):
@@ -303,6 +300,14 @@ class ParameterDict(Module):
 
     def values(self):
         return self._parameters.values()
+
+    def extra_repr(self):
+        return _parameter_lines(self._parameters.items(), lambda p: p.type())
+
+
+def _parameter_lines(items, type_name):
+    size = lambda p: 'x'.join(str(s) for s in p.size())  # noqa: E731
+    return '\n'.join(f'  ({k}): Parameter containing: [{type_name(p)} of size {size(p)}]' for k, p in items)
 
 
 class Flatten(Module):
@@ -346,6 +351,21 @@ class _DropoutNd(Module):
 class Dropout(_DropoutNd):
     def forward(self, input):
         return F.dropout(input, self.p, self.training, self.inplace)
+
+
+class Dropout1d(_DropoutNd):
+    def forward(self, input):
+        return F.dropout1d(input, self.p, self.training, self.inplace)
+
+
+class Dropout2d(_DropoutNd):
+    def forward(self, input):
+        return F.dropout2d(input, self.p, self.training, self.inplace)
+
+
+class Dropout3d(_DropoutNd):
+    def forward(self, input):
+        return F.dropout3d(input, self.p, self.training, self.inplace)
 
 
 class AlphaDropout(_DropoutNd):

@@ -1,0 +1,50 @@
+# Printing corners learners hit in notebooks and course code: sci mode chosen by the ratio of the largest to the
+# smallest magnitude (1e-4 .. 1e3, 1e5 .. 1), int tensors of mixed widths, int8/int32/uint8/int64 dtype
+# suffixes, empty tensors of each dtype and shape, sums and means of empty tensors, float64 values, precision=8
+# and linewidth=40 then profile='full'/'short'/'default', a tensor's numpy() repr, reprs of requires_grad
+# results and of max(dim) on them, int-by-float promotion, floor division and modulo of negatives, norms and
+# variances, torch.Size helpers, Tensor.type() strings, new_* factories, nonzero(as_tuple=True), round with
+# decimals, format(tensor) and format(tensor, '.3f'), f"{x.sum().item():>7f}", and torch.device reprs.
+import torch
+
+torch.manual_seed(0)
+print(torch.tensor([0.001, 0.0001]), torch.tensor([1234.5678, 0.5]), torch.tensor([1e-4, 1e3]))
+print(torch.tensor([12345678.0, 1.0]), torch.tensor([1.0, 2.0, 3.0]) * 1e-3, torch.tensor([[1e6, 2e6]]))
+print(torch.tensor([float('nan'), 1e10]), torch.tensor([float('inf'), 1.5]), torch.tensor([1e-8, 1e8, 3.0]))
+print(torch.tensor([-1, 0, 1], dtype=torch.int8), torch.tensor(5, dtype=torch.int32), torch.tensor([2**40, -3]))
+print(torch.tensor([[1, 2], [3, 400000]]), torch.tensor([1, 2], dtype=torch.uint8))
+print(torch.zeros(2, 0, 3), torch.ones(0).sum(), torch.ones(0, 2).mean(0), torch.tensor([], dtype=torch.long))
+print(torch.empty(0, dtype=torch.bool), torch.tensor([True]).sum(), torch.arange(6).view(2, 3).float().mean(1))
+print(torch.tensor(1e-20), torch.tensor(123456.0), torch.tensor(0.1, dtype=torch.float64))
+print(torch.tensor([0.1, 0.2], dtype=torch.float64) * 3, torch.tensor([1 / 3], dtype=torch.float64))
+torch.set_printoptions(precision=8)
+print(torch.tensor([1 / 3, 2 / 3]))
+torch.set_printoptions(linewidth=40)
+print(torch.randn(3, 8))
+torch.set_printoptions(profile='full')
+print(torch.arange(1005)[-3:], torch.arange(1200).shape)
+torch.set_printoptions(profile='short')
+print(torch.randn(5, 5))
+torch.set_printoptions(profile='default')
+print(repr(torch.randn(2, 3).numpy()))
+t = torch.randn(3, requires_grad=True)
+print(t.detach(), t.data, t * 1, t.sum(), t.mean(), t.exp().grad_fn.name())
+print(torch.tensor([[1., 2.], [3., 4.]], requires_grad=True).max(dim=1))
+print(torch.randn(2, 2).double().requires_grad_(), torch.ones(2, 2).int() * 2.5)
+print(7 // torch.tensor([2, 3]), torch.tensor([7., -7.]) // 2, torch.tensor([7, -7]) % 3, torch.tensor([5]) / 2)
+print(torch.tensor([1, 2]) + 0.5, torch.tensor([True, False]) + 1)
+x = torch.tensor([[1., 2.], [3., 4.]])
+print(x.norm(), x.norm(dim=1), x.norm(p=1), torch.linalg.norm(x), x.abs().max())
+print(torch.var(x), x.var(unbiased=False), x.std(1, keepdim=True))
+print(x.numpy().dtype, x.long().numpy().dtype, x.type(), x.long().type(), x.double().type())
+print(torch.tensor(1.23456789).item(), torch.tensor(0.1).item(), torch.tensor([3]).item())
+print(torch.get_default_dtype(), torch.is_tensor(x), torch.is_floating_point(x), torch.numel(x))
+print(x.new_zeros(2), x.new_ones((1, 2)), x.new_tensor([5, 6]), x.new_full((2,), 7.))
+print(torch.zeros_like(x, dtype=torch.long), torch.full((2, 2), 3), torch.full((2,), 1.5))
+print(x.size(-1), x.shape[-2], tuple(x.shape), x.shape.numel(), list(x.size()))
+print(x.sum(dim=(0, 1)), x.mean(dim=[0]), x.amax(1), x.amin(0), x.logsumexp(1))
+print(x.argmax(), x.argmax(dim=1, keepdim=True), x.eq(2).nonzero(), torch.nonzero(x > 1, as_tuple=True))
+print(x.any(), (x > 3).all(), x.isnan().any(), torch.isfinite(x).all())
+print(torch.round(torch.tensor([0.5, 1.5, 2.567]), decimals=1), torch.tensor([2.567]).round())
+print(format(torch.tensor(2.5)), format(torch.tensor(2.5), '.3f'), f"{x.sum().item():>7f}|{x.mean():8.3f}|")
+print(torch.device('cpu'), repr(torch.device('cpu')), torch.device('cpu').type)
