@@ -74,24 +74,30 @@ c.grad = None
 first.sum().backward()
 out['grad_graph2'] = vals(c.grad)
 
+
+def train_with_penalty(critic, opt):
+    """Four WGAN-GP steps: the critic's loss plus 10 x the penalty on its input gradient's norm."""
+    real = torch.randn(6, 3)
+    fake = torch.randn(6, 3)
+    losses = []
+    for _ in range(4):
+        opt.zero_grad()
+        alpha = torch.rand(6, 1)
+        mixed = (alpha * real + (1 - alpha) * fake).requires_grad_(True)
+        score = critic(mixed)
+        (grad,) = torch.autograd.grad(score, mixed, grad_outputs=torch.ones_like(score), create_graph=True)
+        penalty = ((grad.norm(2, dim=1) - 1) ** 2).mean()
+        loss = critic(fake).mean() - critic(real).mean() + 10 * penalty
+        loss.backward()
+        opt.step()
+        losses.append(round(loss.item(), 6))
+    return losses
+
+
 # Gradient penalty (WGAN-GP) trained for a few SGD steps.
 critic = torch.nn.Sequential(torch.nn.Linear(3, 8), torch.nn.Tanh(), torch.nn.Linear(8, 1))
 opt = torch.optim.SGD(critic.parameters(), lr=0.1)
-real = torch.randn(6, 3)
-fake = torch.randn(6, 3)
-losses = []
-for step in range(4):
-    opt.zero_grad()
-    alpha = torch.rand(6, 1)
-    mixed = (alpha * real + (1 - alpha) * fake).requires_grad_(True)
-    score = critic(mixed)
-    (grad,) = torch.autograd.grad(score, mixed, grad_outputs=torch.ones_like(score), create_graph=True)
-    penalty = ((grad.norm(2, dim=1) - 1) ** 2).mean()
-    loss = critic(fake).mean() - critic(real).mean() + 10 * penalty
-    loss.backward()
-    opt.step()
-    losses.append(round(loss.item(), 6))
-out['penalty_losses'] = losses
+out['penalty_losses'] = train_with_penalty(critic, opt)
 out['penalty_weight'] = vals(critic[0].weight)
 
 # torch.autograd.functional.hessian and hvp.
@@ -192,21 +198,7 @@ critic = torch.nn.Sequential(
     torch.nn.Linear(8, 1),
 )
 opt = torch.optim.Adam(critic.parameters(), lr=0.01, betas=(0.5, 0.9))
-real = torch.randn(6, 3)
-fake = torch.randn(6, 3)
-losses = []
-for step in range(4):
-    opt.zero_grad()
-    alpha = torch.rand(6, 1)
-    mixed = (alpha * real + (1 - alpha) * fake).requires_grad_(True)
-    score = critic(mixed)
-    (grad,) = torch.autograd.grad(score, mixed, grad_outputs=torch.ones_like(score), create_graph=True)
-    penalty = ((grad.norm(2, dim=1) - 1) ** 2).mean()
-    loss = critic(fake).mean() - critic(real).mean() + 10 * penalty
-    loss.backward()
-    opt.step()
-    losses.append(round(loss.item(), 6))
-out['wgan_leaky_losses'] = losses
+out['wgan_leaky_losses'] = train_with_penalty(critic, opt)
 out['wgan_leaky_weight'] = vals(critic[2].weight)
 
 # PINN: u(x) a tanh MLP, residual u_xx + u = 0 with u_x and u_xx from create_graph, a few Adam steps.
