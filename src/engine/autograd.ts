@@ -2,6 +2,7 @@
 // output's gradient to its inputs' gradients. `backward` walks the nodes in reverse topological order.
 import type { Tensor } from './tensor';
 import { POOLED_MIN_LENGTH, recycleFloats, setFloat64Mode } from './buffers';
+import { Saved, checkSaved } from './savedVersions';
 
 /** Maps the gradient of an op's output to the gradients of its inputs (null where an input needs none). */
 export type BackwardFn = (gradOut: Float32Array) => (Float32Array | null)[];
@@ -24,6 +25,44 @@ export class Node {
      */
     public diff: DiffBackwardFn | null = null,
   ) {}
+
+  /** What the backward reads (PyTorch's SavedVariables), checked by savedVersions.ts; null when nothing. */
+  saved: Saved[] | null = null;
+  /** The version of each saved tensor when it was saved. */
+  savedVersions: number[] | null = null;
+  /** Bit i set: saved[i] is this node's own output (the error names this node). */
+  savedOutputs = 0;
+
+  /** Saves `t` (an input, or a view of one) for the version check when `when` (PyTorch's should_compute_output). */
+  save(t: Saved | null | undefined, when = true): this {
+    if (t && when) {
+      (this.saved ??= []).push(t);
+      (this.savedVersions ??= []).push(t.version);
+    }
+    return this;
+  }
+
+  /** Saves the node's output `t` (exp, sigmoid, relu read their result) and returns it. */
+  saveOutput<T extends Tensor>(t: T): T {
+    this.save(t);
+    this.savedOutputs |= 1 << (this.saved!.length - 1);
+    return t;
+  }
+
+  /**
+   * An in-place op ran as its out-of-place form into `from`, whose values now live in `to`: the saved output
+   * is `to` at its current version (x.exp_() saves x as written).
+   */
+  retargetOutput(from: Tensor, to: Tensor): void {
+    const saved = this.saved;
+    if (saved === null) return;
+    for (let i = 0; i < saved.length; i++) {
+      if (saved[i] === from) {
+        saved[i] = to;
+        this.savedVersions![i] = to.version;
+      }
+    }
+  }
 }
 
 let gradEnabled = true;
@@ -203,6 +242,7 @@ function backwardPass(
   // nothing references it: large ones go back to the buffer pool. Not with retain_graph, where a closure
   // may hand out the same captured buffer again.
   const recyclable = (g: Float32Array) => !retainGraph && !seeds.has(g) && g.length > POOLED_MIN_LENGTH;
+  const reach = capturePaths(order, capture);
   for (let i = order.length - 1; i >= 0; i--) {
     const t = order[i];
     let g = grads.get(t);
@@ -222,6 +262,7 @@ function backwardPass(
       continue;
     }
     checkNotReleased(node);
+    if (node.saved !== null && (reach === null || leadsTo(node, reach))) checkSaved(node);
     // A float64 node computes its gradients in float64 (the buffers its closure allocates follow the mode).
     setFloat64Mode(t.dtype === 'float64');
     const inputGrads = node.backward(g);
@@ -275,6 +316,26 @@ const RELEASED: BackwardFn = () => [];
 export function releaseNode(node: Node): void {
   (node as { backward: BackwardFn }).backward = RELEASED;
   node.diff = null;
+  node.saved = null;
+  node.savedVersions = null;
+}
+
+/**
+ * For `torch.autograd.grad`: the tensors of `order` that are captured inputs or lead to one. PyTorch runs only
+ * the nodes that lead to an input (leadsTo), so only those check their saved tensors; null without capture.
+ */
+export function capturePaths(order: readonly Tensor[], capture: Map<Tensor, unknown> | null): Set<Tensor> | null {
+  if (capture === null) return null;
+  const reach = new Set<Tensor>();
+  // Topological order: every input of a tensor's node comes before it.
+  for (const t of order) if (capture.has(t) || (t.gradFn !== null && leadsTo(t.gradFn, reach))) reach.add(t);
+  return reach;
+}
+
+/** Whether one of the node's inputs is in `reach` (capturePaths). */
+export function leadsTo(node: Node, reach: Set<Tensor>): boolean {
+  for (const x of node.inputs) if (x !== null && reach.has(x)) return true;
+  return false;
 }
 
 export function checkNotReleased(node: Node): void {

@@ -6,8 +6,11 @@ import { Tensor, asFloatStorage } from './tensor';
 import { setFloat64Mode } from './buffers';
 import { sameShape, fmtShape } from './shape';
 import { pyError, runtimeError } from './errors';
+import { checkSaved } from './savedVersions';
 import {
+  capturePaths,
   checkNotReleased,
+  leadsTo,
   notifyBackward,
   reachableOrder,
   releaseNode,
@@ -69,6 +72,7 @@ function graphPass(
 ): void {
   const grads = new Map<Tensor, Tensor>();
   roots.forEach((root, i) => addGrad(grads, root, gradients[i]));
+  const reach = capturePaths(order, capture);
   for (let i = order.length - 1; i >= 0; i--) {
     const t = order[i];
     let g = grads.get(t);
@@ -83,6 +87,7 @@ function graphPass(
     } else if (!node) accumulate(t, g);
     if (!node) continue;
     checkNotReleased(node);
+    if (node.saved !== null && (reach === null || leadsTo(node, reach))) checkSaved(node);
     const diff = node.diff ?? unsupported(node);
     // The ops a diff form calls allocate in the dtype of the node's values (buffers.ts's float64 mode).
     setFloat64Mode(t.dtype === 'float64');

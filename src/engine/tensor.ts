@@ -49,8 +49,13 @@ export class Tensor {
   hooks: GradHook[] | null = null;
   /** How many hooks were registered before `retain_grad()`: PyTorch 1.13 keeps `.grad` at that point. */
   retainAfterHooks = 0;
-  /** Bumped by every in-place write, as PyTorch's `_version`. */
-  version = 0;
+  /**
+   * PyTorch's version counter (`_version`), bumped by every in-place write: shared with the tensor's views and
+   * `detach()` (a write through any of them is a write to all), not with `.data` (dataAlias).
+   */
+  private counter = { value: 0 };
+  /** A view made by a view op (its counter is its base's): a saved view written since names AsStridedBackward0. */
+  isView = false;
   /** Non-contiguous without a layout (nonzero's result, which PyTorch fills transposed). */
   nonContiguous = false;
 
@@ -82,6 +87,20 @@ export class Tensor {
   }
   set data(d: Storage) {
     this.buffer = d;
+  }
+
+  get version(): number {
+    return this.counter.value;
+  }
+  set version(v: number) {
+    this.counter.value = v;
+  }
+
+  /** Makes this tensor a view of `base` for autograd's version check: they share one version counter. */
+  viewOf(base: Tensor): this {
+    this.counter = base.counter;
+    this.isView = true;
+    return this;
   }
 
   get isLeaf(): boolean {
@@ -125,8 +144,18 @@ export class Tensor {
     return build(0, 0);
   }
 
-  /** Same buffer, cut from the graph. */
+  /** Same buffer and version counter, cut from the graph. */
   detach(): Tensor {
+    const r = this.dataAlias();
+    r.counter = this.counter;
+    return r;
+  }
+
+  /**
+   * `.data`: same buffer, cut from the graph, with a version counter of its own: writes through it are
+   * invisible to autograd's saved-tensor check (the manual `w.data -= lr * w.grad` update).
+   */
+  dataAlias(): Tensor {
     const r = new Tensor(this.buffer, this.shape, this.dtype, false, null);
     r.layout = this.layout;
     r.nonContiguous = this.nonContiguous;

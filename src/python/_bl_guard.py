@@ -92,6 +92,22 @@ class UnavailableModuleFinder(importlib.abc.MetaPathFinder):
         return None
 
 
+class MissingTorchModuleFinder(importlib.abc.MetaPathFinder):
+    """Last on sys.meta_path, asked only when no finder found the module: a module of PyTorch's that our torch
+    package lacks is a NotImplementedError naming it (torch._unsupported.MissingModule); any other name is
+    left to the usual ModuleNotFoundError, as with PyTorch."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if not fullname.startswith('torch.'):
+            return None
+        from torch._module_index import PYTORCH_MODULES
+        from torch._unsupported import missing_module
+
+        if fullname in PYTORCH_MODULES:
+            raise missing_module(fullname)
+        return None
+
+
 _original_import = builtins.__import__
 _original_import_module = importlib.import_module
 
@@ -118,5 +134,7 @@ _guarded_import_module.__doc__ = _original_import_module.__doc__
 def install():
     if not any(isinstance(f, UnavailableModuleFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, UnavailableModuleFinder())
+    if not any(isinstance(f, MissingTorchModuleFinder) for f in sys.meta_path):
+        sys.meta_path.append(MissingTorchModuleFinder())
     builtins.__import__ = _guarded_import
     importlib.import_module = _guarded_import_module

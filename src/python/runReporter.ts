@@ -50,6 +50,12 @@ interface TrackedModel {
 }
 
 const STEPS_INTERVAL_MS = 100;
+/**
+ * Most of the run's time the parameter and activation snapshots may take, each: after a send that took t ms the
+ * next waits at least t / SNAPSHOT_SHARE ms. A full batch's activations (3000 rows through every layer) cost
+ * milliseconds to copy and post, which at the plain interval took a tenth of each step.
+ */
+const SNAPSHOT_SHARE = 0.02;
 /** Most loose tensors (no nn.Module) shown for a script that trains plain tensors. */
 const MAX_LOOSE_PARAMS = 32;
 
@@ -68,8 +74,9 @@ export class RunReporter {
   private readonly lrs: SeriesBuffer[] = [];
   private lastLrs: number[] = [];
   private lastStepsSent = 0;
-  private lastParamsSent = -Infinity;
-  private lastActivationsSent = -Infinity;
+  /** When the next snapshot of parameters / activations may go out (performance.now() ms). */
+  private nextParamsAt = -Infinity;
+  private nextActivationsAt = -Infinity;
   private readonly paramsIntervalMs: number;
   private models: TrackedModel[] = [];
   private model: TrackedModel | null = null;
@@ -132,6 +139,7 @@ export class RunReporter {
       },
       quiet: this.opts.quiet,
       pause: (phase, detail, step, pos) => this.pause(phase, detail, step, pos),
+      manualUpdated: () => this.periodic(performance.now(), 'update'),
       nameTensors: (tensors) => this.probe.nameTensors(tensors),
       userPosition: () => this.probe.userPosition(),
       outputPaths: () => this.latestOutputs.keys(),
@@ -155,7 +163,7 @@ export class RunReporter {
     if (this.opts.quiet) return;
     this.latestOutputs.set(path, output);
     // The root's forward returns last, after all of its children.
-    if (path === '' && performance.now() - this.lastActivationsSent >= this.paramsIntervalMs) this.sendActivations();
+    if (path === '' && performance.now() >= this.nextActivationsAt) this.sendActivations();
   }
 
   lossStart(_fn: string, _reduction: string | null, input: Tensor, target: Tensor | null): void {
@@ -295,11 +303,12 @@ export class RunReporter {
     // Batches and snapshots go out at the end of a step: after the update when an optimizer is used, else
     // after backward. Until the first step is over it is unknown which, so nothing is sent before then
     // (a loss sent at backward would miss the lr its update reports).
-    const endOfStep = this.sawOptimizerStep ? 'update' : this.steps > 1 ? 'backward' : null;
+    // A hand-written update counts as the update: sent at backward, its step would go out before its ratios.
+    const endOfStep = this.sawOptimizerStep || this.stepper.manualSeen ? 'update' : this.steps > 1 ? 'backward' : null;
     if (phase !== endOfStep) return;
     if (this.opts.maxStepsPerSecond) this.slowDown(1000 / this.opts.maxStepsPerSecond);
     if (now - this.lastStepsSent >= STEPS_INTERVAL_MS) this.flushSteps();
-    if (!this.opts.quiet && this.model && now - this.lastParamsSent >= this.paramsIntervalMs) this.sendParams(phase);
+    if (!this.opts.quiet && this.model && now >= this.nextParamsAt) this.sendParams(phase);
   }
 
   /** Slow motion: waits (without CPU) until the step may end, then sends it, so each step can be watched. */
@@ -338,7 +347,7 @@ export class RunReporter {
     if (outcome === ControlState.Stop) return this.probe.interrupt();
     this.send({ type: 'resumed', runId: this.opts.runId });
     const now = performance.now();
-    this.lastParamsSent = now;
+    this.nextParamsAt = now + this.paramsIntervalMs;
     this.lastStepsSent = now;
   }
 
@@ -433,14 +442,22 @@ export class RunReporter {
   }
 
   private sendParams(phase: Phase): void {
-    this.lastParamsSent = performance.now();
+    const started = performance.now();
     this.send({ type: 'params', runId: this.opts.runId, step: this.currentStep(), phase, params: this.snapshot() });
+    this.nextParamsAt = this.nextSnapshotAt(started);
   }
 
   private sendActivations(): void {
-    this.lastActivationsSent = performance.now();
+    const started = performance.now();
     const outputs = [...this.latestOutputs].map(([path, t]) => ({ path, shape: t.shape.slice(), data: toFloat32(t) }));
     this.send({ type: 'activations', runId: this.opts.runId, step: this.currentStep(), outputs });
+    this.nextActivationsAt = this.nextSnapshotAt(started);
+  }
+
+  /** A snapshot begun at `started` has been sent: the next one waits the interval, or longer if it cost much. */
+  private nextSnapshotAt(started: number): number {
+    const now = performance.now();
+    return started + Math.max(this.paramsIntervalMs, (now - started) / SNAPSHOT_SHARE);
   }
 
   private flushSteps(): void {

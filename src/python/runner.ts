@@ -118,6 +118,11 @@ export class Runner extends EventEmitter {
     return this.active?.proc.pid;
   }
 
+  /** The id of the loaded spare process the next run will use, if one is waiting (for diagnostics and tests). */
+  get sparePid(): number | undefined {
+    return this.spare?.pid;
+  }
+
   /** Whether the runtime runs under Node's permission model (the flag, or null). */
   get permissionModel(): string | null {
     return this.permissionFlag;

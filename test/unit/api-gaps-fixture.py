@@ -3,7 +3,10 @@
 files use and our torch once lacked (issue 9): creation signatures (size=, out=), out= on math functions,
 indexing with range and lists, NumPy's axis=/keepdims= names, torch.linalg.norm, scatter/gather/bincount,
 grad_fn classes and next_functions, class module paths, torch.autograd.Function, t_(), arange's values,
-BatchNorm1d. test/unit/shim-api-gaps.test.ts runs this same file on our torch in Pyodide and compares.
+BatchNorm1d; then what the conformance files of saving and hand-written backprop met: torch.save of a
+non-leaf's requires_grad, optimizer.state by parameter, vector_to_parameters, attributes set on a tensor,
+register_buffer of an existing name, torch.nn.utils.prune.
+test/unit/shim-api-gaps.test.ts runs this same file on our torch in Pyodide and compares.
 
     /usr/bin/python3 test/unit/api-gaps-fixture.py > test/unit/api-gaps-torch113.json
 """
@@ -241,6 +244,88 @@ bn(x)
 bn(x * 2)
 bn.eval()
 result = [bn.running_mean, bn.running_var, bn.num_batches_tracked, bn(x)[0]]
+''',
+    ),
+    (
+        'torch.save keeps requires_grad of a non-leaf',
+        '''
+import io
+buffer = io.BytesIO()
+loss = (torch.ones(2, requires_grad=True) * 3).sum()
+torch.save({'loss': loss, 'plain': torch.ones(1)}, buffer)
+buffer.seek(0)
+loaded = torch.load(buffer)
+result = [loaded['loss'], loaded['loss'].requires_grad, loaded['loss'].is_leaf, loaded['plain'].requires_grad]
+''',
+    ),
+    (
+        'optimizer.state by parameter',
+        '''
+w = torch.nn.Parameter(torch.ones(2))
+b = torch.nn.Parameter(torch.zeros(1))
+opt = torch.optim.SGD([w, b], lr=0.1, momentum=0.9)
+before = [len(opt.state), opt.state[w], w in opt.state, b in opt.state]
+(w.sum() * 2 + b.sum()).backward()
+opt.step()
+adam = torch.optim.Adam([b], lr=0.1)
+adam.load_state_dict(torch.optim.Adam([torch.nn.Parameter(torch.ones(1))]).state_dict())
+empty = len(adam.state)
+adam.step()
+result = before + [len(opt.state), opt.state[w]['momentum_buffer'], [p.shape for p in opt.state], empty,
+                   sorted(adam.state[b]), adam.state[b]['step'], adam.state[b]['exp_avg']]
+''',
+    ),
+    (
+        'vector_to_parameters views the vector',
+        '''
+from torch.nn.utils import parameters_to_vector, vector_to_parameters
+m = torch.nn.Linear(2, 1)
+v = torch.arange(3.0)
+vector_to_parameters(v, m.parameters())
+v[0] = 7.0
+try:
+    vector_to_parameters([0.0, 1.0, 2.0], m.parameters())
+    error = None
+except TypeError as e:
+    error = str(e)
+result = [m.weight, m.bias, m.weight.is_leaf, m.weight.requires_grad, parameters_to_vector(m.parameters()), error]
+''',
+    ),
+    (
+        'attributes of the learner on a tensor',
+        '''
+import copy
+t = torch.ones(2)
+t.g = torch.zeros(2)
+t.label = 'w'
+c = copy.deepcopy(t)
+result = [t.g, c.g, c.label, c.g is t.g, hasattr(torch.ones(1), 'g')]
+''',
+    ),
+    (
+        'register_buffer again keeps its place',
+        '''
+m = torch.nn.Module()
+m.register_buffer('a', torch.zeros(1))
+m.register_buffer('b', torch.ones(1))
+m.register_buffer('a', torch.full((2,), 3.0))
+result = [list(m.state_dict().keys()), m.a]
+''',
+    ),
+    (
+        'prune: iterative L1 over random, then remove',
+        '''
+import torch.nn.utils.prune as prune
+torch.manual_seed(0)
+lin = torch.nn.Linear(4, 3)
+prune.random_unstructured(lin, 'weight', amount=0.25)
+first = lin.weight_mask.clone()
+prune.l1_unstructured(lin, 'weight', amount=2)
+names = [n for n, _ in lin.named_parameters()] + [n for n, _ in lin.named_buffers()]
+pruned = lin.weight
+prune.remove(lin, 'weight')
+result = [first, lin.weight_mask if hasattr(lin, 'weight_mask') else None, names, pruned, lin.weight,
+          [n for n, _ in lin.named_parameters()], prune.is_pruned(lin)]
 ''',
     ),
 ]

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as torch from '../../src/engine';
 import { Tensor } from '../../src/engine';
+import * as fused from '../../src/engine/ops/addmm';
+import * as nanops from '../../src/engine/ops/nanops';
+import { erfinv } from '../../src/engine/ops/unary';
 
 /** Deterministic uniform generator (the checks must be reproducible). */
 function lcg(seed: number): () => number {
@@ -480,7 +483,8 @@ test('in-place ops on non-leaf tensors keep the gradient right', () => {
     torch.clamp_(b, -1, 1);
     return torch.mul(b, a);
   });
-  gradcheck('sigmoid_ / tanh_', [input([5])], (a) => torch.tanh_(torch.sigmoid_(torch.mul(a, 1.5))));
+  // tanh_ straight on sigmoid_'s result would overwrite the output SigmoidBackward0 saved: PyTorch raises.
+  gradcheck('sigmoid_ / tanh_', [input([5])], (a) => torch.tanh_(torch.mul(torch.sigmoid_(torch.mul(a, 1.5)), 2)));
   gradcheck('copy_ from a broadcast source', [input([4])], (v) => {
     const b = torch.zeros([3, 4]);
     torch.copy_(b, torch.mul(v, v));
@@ -607,4 +611,23 @@ test('scatter, scatter_add, their in-place forms, batch_norm and a custom Functi
     ]);
     return torch.add(torch.mul(a, 2), b);
   });
+});
+
+test('fused products (beta, alpha, broadcast input), NaN-aware reductions, median, erfinv', () => {
+  const [b, a] = [0.5, 2];
+  gradcheck('addmm', [input([3]), input([2, 4]), input([4, 3])], (i, x, y) => fused.addmm(i, x, y, b, a));
+  gradcheck('addmv', [input([2]), input([2, 4]), input([4])], (i, x, y) => fused.addmv(i, x, y, b, a));
+  gradcheck('addr', [input([2, 1]), input([2]), input([3])], (i, x, y) => fused.addr(i, x, y, b, a));
+  gradcheck('baddbmm', [input([2, 3]), input([2, 2, 4]), input([2, 4, 3])], (i, x, y) => fused.baddbmm(i, x, y, b, a));
+  gradcheck('addbmm', [input([2, 3]), input([2, 2, 4]), input([2, 4, 3])], (i, x, y) => fused.addbmm(i, x, y, b, a));
+  gradcheck('nan_to_num', [input([2, 5])], (x) => nanops.nan_to_num(x, 0));
+  gradcheck('nansum over dim 1', [input([3, 4])], (x) => nanops.nansum(x, 1, true));
+  gradcheck('nanmean over dim 0', [input([3, 4])], (x) => nanops.nanmean(x, 0));
+  gradcheck('median of all', [input({ shape: [3, 5], distinct: true })], (x) => nanops.medianAll(x, false));
+  gradcheck(
+    'median along dim 1',
+    [input({ shape: [3, 4], distinct: true })],
+    (x) => nanops.medianDim(x, 1, false, false)[0],
+  );
+  gradcheck('erfinv', [input({ shape: [2, 5], lo: -0.9, hi: 0.9 })], (x) => erfinv(x));
 });

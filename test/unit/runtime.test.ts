@@ -79,6 +79,32 @@ test('a syntax error points at its line and column', async () => {
   assert.equal(ofType(events, 'finished')[0].status, 'failed');
 });
 
+test("PyTorch's modules we lack are a NotImplementedError naming them, still caught as an ImportError", async () => {
+  const events = await collect(`
+import importlib
+for name in ['torch.utils.checkpoint', 'torch.utils.tensorboard', 'torch.ao.quantization', 'torch.no_such_module']:
+    try:
+        importlib.import_module(name)
+        print('imported', name)
+    except NotImplementedError as e:
+        print(name, '|', str(e).startswith('The module ' + e.name + ' is not supported'), isinstance(e, ImportError), e.name)
+    except ImportError as e:
+        print(name, '|', type(e).__name__, e)
+import torch.utils.data.dataset, torch.optim.sgd, torch.autograd.function, torch.random
+print(torch.utils.data.dataset.TensorDataset, torch.optim.sgd.SGD, torch.autograd.function.Function)
+`);
+  assert.equal(
+    stdout(events),
+    'torch.utils.checkpoint | True True torch.utils.checkpoint\n' +
+      'torch.utils.tensorboard | True True torch.utils.tensorboard\n' +
+      // Its package is missing first: the error names the package.
+      'torch.ao.quantization | True True torch.ao\n' +
+      "torch.no_such_module | ModuleNotFoundError No module named 'torch.no_such_module'\n" +
+      "<class 'torch.utils.data.dataset.TensorDataset'> <class 'torch.optim.sgd.SGD'> " +
+      "<class 'torch.autograd.function.Function'>\n",
+  );
+});
+
 test('importing sklearn, pandas or scipy explains that only torch, numpy and matplotlib are built in', async () => {
   for (const name of ['sklearn.datasets', 'pandas', 'scipy']) {
     const events = await collect(`import math\nimport ${name}\n`, { file: 'imp.py' });

@@ -171,8 +171,8 @@ print(torch.cuda.is_available(), x.to('cpu') is x, x.cpu() is x)
       "x.to('cuda') | True True\ntorch.optim.SparseAdam | True True\nx.apply_(abs) | True True\nFalse True True\n",
   );
   assert.match(
-    run(`import torch\ntry:\n    torch.nn.ConvTranspose1d\nexcept NotImplementedError as e:\n    print(e)`),
-    /^torch\.nn\.ConvTranspose1d is not supported/,
+    run(`import torch\ntry:\n    torch.nn.ConvTranspose3d\nexcept NotImplementedError as e:\n    print(e)`),
+    /^torch\.nn\.ConvTranspose3d is not supported/,
   );
 });
 

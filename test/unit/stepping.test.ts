@@ -208,6 +208,20 @@ test("every step's gradient norms and update ratios are recorded, and folded per
   assert.equal(RunState.fromSnapshot(snap).ratioHistoryView().steps.length, 120);
 });
 
+test('a hand-written update long after its backward still has its update ratios at its own step', () => {
+  // The steps used to go out at backward when no optimizer stepped: a step sent before its update lost its ratios.
+  const { events } = run(path.join(fixtures, 'slow_manual_updates.py'), 'train');
+  const state = new RunState(1, 'slow_manual_updates.py', 'train');
+  for (const e of events) state.apply(e, 0);
+  const ratios = state.ratioHistoryView();
+  assert.equal(ratios.steps.length, 5);
+  for (const name of ['weight', 'bias'])
+    assert.ok(
+      ratios.ratios[name].every((v) => Number.isFinite(v) && v > 0),
+      `${name}: ${Array.from(ratios.ratios[name])}`,
+    );
+});
+
 test('bad --mode values are usage errors', () => {
   const r = spawnSync(process.execPath, [path.join(distDir, 'cli.js'), 'run', 'x.py', '--mode', 'fast'], {
     encoding: 'utf8',

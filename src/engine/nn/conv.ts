@@ -14,6 +14,15 @@ import { Parameter, emptyParameter } from './parameter';
 const pairOf = (v: number | Pair): Pair => (typeof v === 'number' ? [v, v] : v);
 const tuple = (p: Pair): string => `(${p[0]}, ${p[1]})`;
 
+/** _ConvNd.reset_parameters: every convolution layer (also the transposed ones, on their own weight shape). */
+export function resetConvParameters(weight: Parameter, bias: Parameter | null): void {
+  kaiming_uniform_(weight, Math.sqrt(5));
+  if (bias !== null) {
+    const [fanIn] = calculate_fan_in_and_fan_out(weight);
+    if (fanIn !== 0) uniform_(bias, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
+  }
+}
+
 export interface Conv2dArgs {
   stride?: number | Pair;
   padding?: number | Pair | 'same' | 'valid';
@@ -53,11 +62,7 @@ export class Conv2d extends Module {
   }
 
   reset_parameters(): void {
-    kaiming_uniform_(this.weight, Math.sqrt(5));
-    if (this.bias !== null) {
-      const [fanIn] = calculate_fan_in_and_fan_out(this.weight);
-      if (fanIn !== 0) uniform_(this.bias, -1 / Math.sqrt(fanIn), 1 / Math.sqrt(fanIn));
-    }
+    resetConvParameters(this.weight, this.bias);
   }
 
   override forward(input: Tensor): Tensor {

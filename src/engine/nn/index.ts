@@ -5,6 +5,8 @@ export { Parameter } from './parameter';
 export { Linear } from './linear';
 export { Conv2d, MaxPool2d, AvgPool2d } from './conv';
 export type { Conv2dArgs } from './conv';
+export { Conv1d, ConvTranspose2d, PReLU } from './convLayers';
+export type { Conv1dArgs, ConvTranspose2dArgs } from './convLayers';
 export { Sequential, ModuleList, Identity, Flatten } from './containers';
 export { ReLU, Sigmoid, Tanh, LeakyReLU, ELU, GELU, SiLU, Softplus, Softmax, LogSoftmax } from './activation';
 export { Dropout } from './dropout';

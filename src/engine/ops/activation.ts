@@ -20,6 +20,11 @@ function recording(t: Tensor): boolean {
   return t.requiresGrad && isGradEnabled();
 }
 
+/** relu's node saves its result (PyTorch's threshold_backward reads it), checked against in-place writes. */
+function savesResult(r: Tensor): Tensor {
+  return r.gradFn === null ? r : r.gradFn.saveOutput(r);
+}
+
 export function relu(t: Tensor): Tensor {
   if (!isFloatDType(t.dtype)) {
     const out = t.data.slice();
@@ -43,7 +48,7 @@ export function relu(t: Tensor): Tensor {
         reluDiff(t, y),
       )
     : null;
-  return Tensor.result(y, t.shape, node);
+  return savesResult(Tensor.result(y, t.shape, node));
 }
 
 /** relu of a float64 tensor: the bit tricks below are float32's; here plain comparisons (NaN passes through). */
@@ -64,7 +69,7 @@ function reluDouble(t: Tensor): Tensor {
         reluDiff(t, y),
       )
     : null;
-  return Tensor.result(y, t.shape, node);
+  return savesResult(Tensor.result(y, t.shape, node));
 }
 
 /** relu's gradient as a recorded op (create_graph): threshold_backward over the saved output y. */
@@ -182,7 +187,7 @@ function withSavedOutput(y: Float32Array, t: Tensor, name: string, isTanh: boole
     (g) => [activationGrad(isTanh, y, g)],
     (g) => [activationBackward(g, out, isTanh)],
   );
-  return out;
+  return out.gradFn.saveOutput(out);
 }
 
 /**
@@ -534,7 +539,7 @@ function softmaxCore(t: Tensor, dim: number | null | undefined, log: boolean): T
   node.diff = softmaxDiff(out, d, log);
   out.requiresGrad = true;
   out.gradFn = node;
-  return out;
+  return node.saveOutput(out);
 }
 
 /** The differentiable backward of softmax or log_softmax over dim, from its output y (create_graph). */

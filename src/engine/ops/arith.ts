@@ -221,6 +221,9 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
           B.requiresGrad ? sumTo(mul(g, isScalarOperand(a) ? a : A), B.shape) : null,
         ],
       )
+        // Each operand is saved when the other's gradient needs it (PyTorch's should_compute_output).
+        .save(A, B.requiresGrad)
+        .save(B, A.requiresGrad)
     : null;
   return Tensor.result(out as Float32Array, p.shape, node);
 }
@@ -272,6 +275,8 @@ export function div(a: TensorLike, b: TensorLike, roundingMode: 'trunc' | 'floor
         },
         divDiff(A, B),
       )
+        .save(A, B.requiresGrad)
+        .save(B)
     : null;
   return Tensor.result(out, p.shape, node);
 }
@@ -371,8 +376,10 @@ function powTensor(a: TensorLike, b: TensorLike, name: string): Tensor {
       return [ga, gb];
     },
     powTensorDiff(A, B),
-  );
-  return Tensor.result(y, out.shape, node);
+  )
+    .save(A)
+    .save(B);
+  return node.saveOutput(Tensor.result(y, out.shape, node));
 }
 
 /** g * b * a^(b-1) and g * a^b * log(a), as recorded ops. */
@@ -426,7 +433,7 @@ function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
           },
           // PyTorch's pow_backward: grad * (exponent * self.pow(exponent - 1)), zero for exponent 0.
           (g) => [e === 0 ? mul(g, 0) : mul(g, mul(pow(a, e - 1), e))],
-        )
+        ).save(a)
       : null;
   return Tensor.result(out, a.shape, node);
 }

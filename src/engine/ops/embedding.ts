@@ -6,7 +6,7 @@
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats } from '../tensor';
-import { dtypeName } from './util';
+import { tensorTypeName } from './util';
 
 /** Checks the indices as at::embedding does and returns them as row numbers. */
 function rowsOf(weight: Tensor, indices: Tensor): Int32Array {
@@ -14,7 +14,7 @@ function rowsOf(weight: Tensor, indices: Tensor): Int32Array {
     throw pyError(
       'RuntimeError',
       `Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; ` +
-        `but got ${tensorTypeName(indices)} instead (while checking arguments for embedding)`,
+        `but got ${tensorTypeName(indices.dtype)} instead (while checking arguments for embedding)`,
     );
   }
   if (weight.ndim !== 2) throw pyError('RuntimeError', "'weight' must be 2-D");
@@ -26,19 +26,6 @@ function rowsOf(weight: Tensor, indices: Tensor): Int32Array {
     rows[i] = k;
   }
   return rows;
-}
-
-/** PyTorch's legacy type name in dtype errors: torch.FloatTensor, torch.DoubleTensor, ... */
-function tensorTypeName(t: Tensor): string {
-  const names: Record<string, string> = {
-    float32: 'Float',
-    float64: 'Double',
-    int16: 'Short',
-    int8: 'Char',
-    uint8: 'Byte',
-    bool: 'Bool',
-  };
-  return `torch.${names[t.dtype] ?? dtypeName(t.dtype)}Tensor`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Building blocks of the differentiable backward forms (Node.diff, used by create_graph=True): gradient
 // maps written with the engine's own recorded ops, so that a gradient computed through them has a graph of
 // its own and can be differentiated again.
-import { Node, isGradEnabled } from '../autograd';
+import { DiffBackwardFn, Node, isGradEnabled, noGrad } from '../autograd';
 import { mul } from './arith';
 import { Tensor } from '../tensor';
 import { sameShape } from '../shape';
@@ -158,4 +158,20 @@ export function named(t: Tensor, name: string): Tensor {
   const node = t.gradFn;
   if (node) t.gradFn = new Node(name, node.inputs, node.backward, node.diff);
   return t;
+}
+
+/**
+ * `out` (computed without recording) as the output of one node `name` over `inputs`, whose gradients are the
+ * recorded ops of `diff`: the first-order backward runs the same maps with recording off. For ops whose
+ * backward is a few tensor ops (the fused products, the NaN-aware reductions, median).
+ */
+export function diffNode(name: string, inputs: readonly Tensor[], out: Tensor, diff: DiffBackwardFn): Tensor {
+  if (!(isGradEnabled() && inputs.some((t) => t.requiresGrad))) return out;
+  const node = new Node(
+    name,
+    inputs,
+    (g) => noGrad(() => diff(new Tensor(g, out.shape, out.dtype)).map((t) => (t ? (t.data as Float32Array) : null))),
+    diff,
+  );
+  return new Tensor(out.data, out.shape, out.dtype, true, node);
 }

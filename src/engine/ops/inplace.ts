@@ -2,9 +2,12 @@
 // buffer, so aliases (views, x[0]) see them. Under no_grad (the optimizer's `w -= lr * w.grad`) that is
 // all; when autograd records, the tensor's history is rebased as PyTorch does: a stand-in takes over the
 // old values and history and the tensor gets a node whose input is that stand-in.
-// Limitation of a graph keyed by tensor objects: earlier nodes that used this tensor route their gradient
-// through the new node (exact for add_/sub_, which pass gradients through unchanged), and read its new
-// values if they saved it (PyTorch raises "modified by an inplace operation" there).
+// Every write bumps the tensor's version (shared with its views and detach()); a node that saved the tensor
+// for backward (exp's result, mul's operands: savedVersions.ts) then raises PyTorch's "modified by an
+// inplace operation" error instead of reading the new values. The stand-in is a private copy, so an in-place
+// op that needs the old values (mul_, div_, sin_) never trips it: PyTorch saves a clone of self there too.
+// Limitation of a graph keyed by tensor objects: earlier nodes that used this tensor without saving it route
+// their gradient through the new node (exact for add_/sub_, which pass gradients through unchanged).
 import { pyError } from '../errors';
 import { BackwardFn, Node, isGradEnabled, notifyUntrackedInplace } from '../autograd';
 import { Tensor, isFloatDType } from '../tensor';
@@ -51,6 +54,8 @@ export function commit(
     old.gradFn = t.gradFn;
     r = op(old, (o) => (o === t ? old : o));
     check(t, r);
+    // A saved result (exp_, sigmoid_, relu_) is t itself, as written now.
+    r.gradFn?.retargetOutput(r, t);
     t.gradFn = r.gradFn;
     t.requiresGrad = r.requiresGrad;
   } else {
@@ -155,6 +160,7 @@ const UNARY_FOR_INPLACE = {
   sinh: U.sinh,
   cosh: U.cosh,
   erf: U.erf,
+  erfinv: U.erfinv,
   exp2: U.exp2,
   expm1: U.expm1,
   frac: U.frac,

@@ -178,7 +178,7 @@ function mseMeanFast(input: Tensor, target: Tensor): Tensor {
       })
     : null;
   if (node) node.diff = pointwiseDiff(input, target, 'mean', 'MseLossBackwardBackward0', MSE_DERIVATIVES);
-  return Tensor.result(out, [], node);
+  return Tensor.result(out, [], node?.save(input).save(target) ?? null);
 }
 
 export function l1_loss(input: Tensor, target: Tensor, reduction: Reduction = 'mean'): Tensor {
@@ -273,7 +273,7 @@ export function binary_cross_entropy(
         return [gx, null];
       })
     : null;
-  if (node) node.diff = bceDiff(input, target, w, reduction);
+  if (node) node.save(input).save(target).diff = bceDiff(input, target, w, reduction);
   return Tensor.result(r.out, r.shape, node);
 }
 
@@ -328,7 +328,7 @@ export function binary_cross_entropy_with_logits(
         return [gx, null];
       })
     : null;
-  if (node) node.diff = bceLogitsDiff(input, target, w, pw, reduction);
+  if (node) node.save(input).save(target).diff = bceLogitsDiff(input, target, w, pw, reduction);
   return Tensor.result(r.out, r.shape, node);
 }
 

@@ -11,6 +11,7 @@ import { cascadeSumDims } from './cascadeSum';
 import { broadcast, broadcastOffsets, castStorage, dtypeName } from './util';
 import { transpose } from './view';
 import { matmulGrads, sumTo } from './gradOps';
+import { SavedView } from '../savedVersions';
 
 function recording(a: Tensor, b: Tensor | null): boolean {
   return isGradEnabled() && (a.requiresGrad || (b !== null && b.requiresGrad));
@@ -93,6 +94,8 @@ export function dot(a: Tensor, b: Tensor): Tensor {
         },
         productDiff(a, b),
       )
+        .save(a, b.requiresGrad)
+        .save(b, a.requiresGrad)
     : null;
   return Tensor.result(out, [], node);
 }
@@ -123,6 +126,11 @@ function mm2(a: Tensor, b: Tensor, m: number, k: number, n: number, outShape: nu
         productDiff(a, b),
       )
     : null;
+  // mm and mv save their operands themselves (each when the other's gradient needs it); matmul's other
+  // cases save reshaped views of them, which are not tracked.
+  if (node !== null && (name === 'MmBackward0' || name === 'MvBackward0')) {
+    node.save(a, b.requiresGrad).save(b, a.requiresGrad);
+  }
   return Tensor.result(out, outShape, node);
 }
 
@@ -366,8 +374,22 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
       },
       linearDiff(x, w, bias),
     );
+    saveLinearOperands(node, x, w, bias !== null, rows);
   }
   return Tensor.result(out, outShape, node);
+}
+
+/**
+ * What PyTorch 1.13's F.linear saves: addmm (or mm) of the input, as a [rows, in] view for contiguous 3-D
+ * input with bias, and of `weight.t()`, each when the other's gradient needs it. Other ranks go through matmul's
+ * reshapes, not tracked.
+ */
+function saveLinearOperands(node: Node, x: Tensor, w: Tensor, hasBias: boolean, rows: number): void {
+  const flat = x.ndim === 3 && hasBias && x.is_contiguous();
+  if (x.ndim !== 2 && !flat) return;
+  const inF = w.shape[1];
+  node.save(flat ? new SavedView(x, [rows, inF]) : x, w.requiresGrad);
+  node.save(new SavedView(w, [inF, w.shape[0]]), x.requiresGrad);
 }
 
 /** A product's gradients (G B^T, A^T G) as recorded ops, for create_graph. */

@@ -7,6 +7,8 @@ import { pyError } from '../errors';
 import { TR_EXP, transcendentalWasm } from '../kernels/elementwise';
 import { add, div, mul, neg, pow, sub } from './arith';
 import { constantLike } from './gradOps';
+import { fmaf } from '../random';
+import { erff } from './erff';
 
 /** The input gradient of a unary op as recorded ops, from the output gradient g, input x and output y. */
 export type UnaryDiff = (g: Tensor, x: Tensor, y: Tensor) => Tensor;
@@ -43,8 +45,23 @@ export function unaryFloat(
   );
   out.requiresGrad = true;
   out.gradFn = node;
+  // PyTorch's saved tensor (its version is checked by backward): the result where the derivative is written
+  // from it, nothing for frac, the input otherwise (log, sin, abs, the activations...).
+  if (SAVES_RESULT.has(name)) node.saveOutput(out);
+  else if (name !== 'FracBackward0') node.save(t);
   return out;
 }
+
+/** The unary nodes whose backward PyTorch 1.13 computes from the result (derivatives.yaml). */
+const SAVES_RESULT = new Set([
+  'ExpBackward0',
+  'Exp2Backward0',
+  'Expm1Backward0',
+  'SqrtBackward0',
+  'RsqrtBackward0',
+  'ReciprocalBackward0',
+  'TanBackward0',
+]);
 
 /** Ops whose gradient is zero everywhere it exists (round, floor, sign...): keep the input dtype. */
 function piecewiseConstant(t: Tensor, name: string, f: (x: number) => number): Tensor {
@@ -395,7 +412,7 @@ export function clamp(t: Tensor, min: number | null = null, max: number | null =
               constantLike(t, (i) => (x[i] >= lo && x[i] <= hi ? 1 : 0)),
             ),
           ],
-        )
+        ).save(t)
       : null;
   return Tensor.result(out as Float32Array, t.shape, node);
 }
@@ -405,4 +422,60 @@ export function clamp_min(t: Tensor, min: number): Tensor {
 }
 export function clamp_max(t: Tensor, max: number): Tensor {
   return clamp(t, null, max);
+}
+
+const ERFINV_A = [0.886226899, -1.645349621, 0.914624893, -0.140543331].map(Math.fround);
+const ERFINV_B = [-2.118377725, 1.442710462, -0.329097515, 0.012229801].map(Math.fround);
+const ERFINV_C = [-1.970840454, -1.624906493, 3.429567803, 1.641345311].map(Math.fround);
+const ERFINV_D = [3.5438892, 1.6370678].map(Math.fround);
+
+/** c0 + z (c1 + z (c2 + z c3)) as fused multiply-adds (`fma`), highest coefficient first. */
+function horner(coeffs: readonly number[], z: number, fma: (a: number, b: number, c: number) => number): number {
+  let acc = coeffs[coeffs.length - 1];
+  for (let i = coeffs.length - 2; i >= 0; i--) acc = fma(acc, z, coeffs[i]);
+  return acc;
+}
+
+/**
+ * ATen's calc_erfinv: a rational first guess, then two Newton steps. float32 rounds every step, with the
+ * polynomials contracted to fused multiply-adds as the AVX2 build compiles them; nn.init.trunc_normal_ goes
+ * through it.
+ */
+export function erfinvValue(y: number, float32 = true): number {
+  const ay = Math.abs(y);
+  if (ay > 1) return NaN;
+  if (ay === 1) return y > 0 ? Infinity : -Infinity;
+  const round = float32 ? Math.fround : (v: number) => v;
+  const fma = float32 ? fmaf : (a: number, b: number, c: number) => a * b + c;
+  let x: number;
+  if (ay <= round(0.7)) {
+    const z = round(y * y);
+    const num = horner(ERFINV_A, z, fma);
+    const dem = fma(horner(ERFINV_B, z, fma), z, 1);
+    x = round(round(y * num) / dem);
+  } else {
+    const z = round(Math.sqrt(round(-round(Math.log(round(round(1 - ay) / 2))))));
+    const num = horner(ERFINV_C, z, fma);
+    const dem = fma(horner(ERFINV_D, z, fma), z, 1);
+    x = round((y < 0 ? -num : num) / dem);
+  }
+  const k = round(2 / round(Math.sqrt(Math.PI)));
+  for (let step = 0; step < 2; step++) {
+    const e = round((float32 ? erff(x) : erfValue(x)) - y);
+    x = round(x - round(e / round(k * round(Math.exp(round(-x * x))))));
+  }
+  return x;
+}
+
+/** erfinv(x); the gradient is sqrt(pi) / 2 * exp(erfinv(x)^2). */
+export function erfinv(t: Tensor): Tensor {
+  const k = Math.sqrt(Math.PI) / 2;
+  return unaryFloat(
+    t,
+    'ErfinvBackward0',
+    (x) => erfinvValue(x, t.dtype !== 'float64'),
+    (_x, y) => k * Math.exp(y * y),
+    null,
+    (g, _x, y) => mul(g, mul(exp(mul(y, y)), k)),
+  );
 }

@@ -346,3 +346,8 @@ const SCALAR_NAMES: Record<DType, string> = {
 export function dtypeName(d: DType): string {
   return SCALAR_NAMES[d];
 }
+
+/** PyTorch's legacy type name of a CPU tensor, as errors print it: torch.FloatTensor, torch.DoubleTensor, ... */
+export function tensorTypeName(d: DType): string {
+  return `torch.${SCALAR_NAMES[d]}Tensor`;
+}

@@ -27,7 +27,7 @@ export function asViewOf(r: Tensor, src: Tensor, offset: number, strides: readon
   r.data = data;
   r.layout = layout;
   r.nonContiguous = false;
-  return r;
+  return r.viewOf(src);
 }
 
 /**
@@ -36,7 +36,7 @@ export function asViewOf(r: Tensor, src: Tensor, offset: number, strides: readon
  */
 function alias(t: Tensor, shape: number[], name: string, strides?: readonly number[]): Tensor {
   const node = isFloatDType(t.dtype) && recording(t) ? new Node(name, [t], (g) => [g], viewDiff(t)) : null;
-  const r = new Tensor(t.data, shape, t.dtype, node !== null, node);
+  const r = new Tensor(t.data, shape, t.dtype, node !== null, node).viewOf(t);
   const l = t.layout;
   if (l !== null) r.layout = { ...l, strides: strides ?? viewStrides(t.shape, l.strides, shape)! };
   // Adding or dropping unit dims keeps PyTorch's (non-)contiguity.

@@ -1,8 +1,9 @@
 // `_bl_engine` functions for convolution and pooling: each converts its arguments (Python tuples to
-// [h, w] pairs, None to null) and calls the engine op (src/engine/ops/conv.ts, pool.ts). The Python side
+// [h, w] pairs, None to null) and calls the engine op (src/engine/ops/conv.ts, convTranspose.ts, pool.ts). The Python side
 // (torch/nn/functional.py) has already expanded ints to pairs and applied PyTorch's defaults.
 import type { Tensor } from '../../engine/tensor';
 import * as conv from '../../engine/ops/conv';
+import * as convT from '../../engine/ops/convTranspose';
 import * as pool from '../../engine/ops/pool';
 import { js, valuesIndices } from './convert';
 
@@ -27,6 +28,48 @@ export const convolutions: Record<string, unknown> = {
       dilation: pairOf(dilation),
       groups,
     }),
+  conv1d: (
+    x: Tensor,
+    w: Tensor,
+    b: Tensor | undefined,
+    stride: number,
+    padding: unknown,
+    dilation: number,
+    groups: number,
+  ) =>
+    conv.conv1d(x, w, b ?? null, {
+      stride,
+      padding: padding === 'same' || padding === 'valid' ? padding : Number(padding),
+      dilation,
+      groups,
+    }),
+  conv_transpose2d: (
+    x: Tensor,
+    w: Tensor,
+    b: Tensor | undefined,
+    stride: unknown,
+    padding: unknown,
+    outputPadding: unknown,
+    groups: number,
+    dilation: unknown,
+  ) =>
+    convT.conv_transpose2d(x, w, b ?? null, {
+      stride: pairOf(stride),
+      padding: pairOf(padding),
+      outputPadding: pairOf(outputPadding),
+      groups,
+      dilation: pairOf(dilation),
+    }),
+  conv_transpose1d: (
+    x: Tensor,
+    w: Tensor,
+    b: Tensor | undefined,
+    stride: number,
+    padding: number,
+    outputPadding: number,
+    groups: number,
+    dilation: number,
+  ) => convT.conv_transpose1d(x, w, b ?? null, { stride, padding, outputPadding, groups, dilation }),
   max_pool2d_with_indices: (x: Tensor, k: unknown, s: unknown, p: unknown, d: unknown, ceil: boolean) =>
     valuesIndices(
       pool.max_pool2d_with_indices(x, {

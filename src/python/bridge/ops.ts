@@ -17,8 +17,11 @@ import * as misc from '../../engine/ops/misc';
 import * as sc from '../../engine/ops/scatter';
 import * as re from '../../engine/ops/rearrange';
 import * as la from '../../engine/ops/linalg';
+import * as fused from '../../engine/ops/addmm';
+import * as nanops from '../../engine/ops/nanops';
 import { einsum } from '../../engine/ops/einsum';
 import * as bn from '../../engine/ops/batchnorm';
+import * as rect from '../../engine/ops/rectifiers';
 import * as ln from '../../engine/ops/layernorm';
 import { asTensor } from '../../engine/ops/util';
 import { commonShape } from '../../engine/shape';
@@ -55,6 +58,9 @@ export const arithmetic: Record<string, unknown> = {
   matmul: (a: Scalar, b: Tensor) => mm.matmul(a as Tensor, b),
   ...pick(mm, ['mm', 'bmm', 'dot', 'linear']),
   outer: misc.outer,
+  ...pick(fused, ['addmm', 'addmv', 'addr', 'baddbmm', 'addbmm']),
+  ...fused.fusedInplace,
+  is_fused_product_node: (node: object) => fused.isFusedProductNode(node),
 };
 
 /** Comparisons, logic and bitwise operators. */
@@ -94,6 +100,7 @@ export const math: Record<string, unknown> = {
     'frac',
     'exp2',
     'erf',
+    'erfinv',
   ]),
   round: (t: Tensor, decimals?: number) => unary.round(t, decimals ?? 0),
   clamp: (t: Tensor, lo?: number, hi?: number) => unary.clamp(t, orNull(lo), orNull(hi)),
@@ -104,6 +111,9 @@ export const math: Record<string, unknown> = {
   gelu: (t: Tensor, approximate: 'none' | 'tanh') => act.gelu(t, approximate),
   softplus: (t: Tensor, beta: number, threshold: number) => act.softplus(t, beta, threshold),
   hardtanh: (t: Tensor, lo: number, hi: number) => act.hardtanh(t, lo, hi),
+  prelu: (t: Tensor, weight: Tensor) => rect.prelu(t, weight),
+  threshold: (t: Tensor, threshold: number, value: number) => rect.threshold(t, threshold, value),
+  rrelu: (t: Tensor, lower: number, upper: number, training: boolean) => rect.rrelu(t, lower, upper, !!training),
   softmax: (t: Tensor, dim?: number) => act.softmax(t, orNull(dim)),
   log_softmax: (t: Tensor, dim?: number) => act.log_softmax(t, orNull(dim)),
   dropout: (t: Tensor, p: number) => dropout(t, p, true),
@@ -166,6 +176,15 @@ export const reductions: Record<string, unknown> = {
   cumsum: red.cumsum,
   topk: (t: Tensor, k: number, d: number, largest: boolean) => valuesIndices(misc.topk(t, k, d, !!largest)),
   sort: (t: Tensor, d: number, descending: boolean) => valuesIndices(misc.sort(t, d, !!descending)),
+  nan_to_num: (t: Tensor, nan: number, posinf?: number, neginf?: number) =>
+    nanops.nan_to_num(t, nan, orNull(posinf), orNull(neginf)),
+  nan_to_num_: (t: Tensor, nan: number, posinf?: number, neginf?: number) =>
+    nanops.nan_to_num_(t, nan, orNull(posinf), orNull(neginf)),
+  nansum: (t: Tensor, d: unknown, keepdim: boolean) => nanops.nansum(t, dims(d), !!keepdim),
+  nanmean: (t: Tensor, d: unknown, keepdim: boolean) => nanops.nanmean(t, dims(d), !!keepdim),
+  median_all: (t: Tensor, ignoreNan: boolean) => nanops.medianAll(t, !!ignoreNan),
+  median_dim: (t: Tensor, d: number, keepdim: boolean, ignoreNan: boolean) =>
+    nanops.medianDim(t, d, !!keepdim, !!ignoreNan),
 };
 
 /** Views, reshaping, joining and indexing. */
@@ -189,7 +208,7 @@ export const shapes: Record<string, unknown> = {
   roll: (t: Tensor, shifts: unknown, d: unknown) => re.roll(t, js<number[]>(shifts), js<number[]>(d)),
   ...pick(re, ['diagonal', 'trace', 'unique', 'cumprod']),
   pad: (t: Tensor, pads: unknown, value: number) => re.pad(t, js<number[]>(pads), value),
-  ...pick(la, ['inv', 'det', 'cross']),
+  ...pick(la, ['inv', 'det', 'cross', 'qr']),
   einsum: (equation: string, ts: unknown) => einsum(equation, js<Tensor[]>(ts)),
   scatter: (t: Tensor, d: number, idx: Tensor, src: Scalar, reduce?: 'add' | 'multiply') =>
     sc.scatter(t, d, idx, src as Tensor | number, orNull(reduce)),

@@ -104,6 +104,7 @@ export const state: Record<string, unknown> = {
   set_data: (t: Tensor, src: Tensor) => t.setData(src),
   set_shape: (t: Tensor, shape: unknown) => view.setShapeInPlace(t, Array.from(js<number[]>(shape))),
   detach: (t: Tensor) => t.detach(),
+  data_alias: (t: Tensor) => t.dataAlias(),
   detach_: (t: Tensor) => {
     t.detach_();
   },

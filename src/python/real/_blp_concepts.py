@@ -23,10 +23,12 @@ from _blp_stepping import Budget
 from _blp_wire import Floats, f32
 
 KINDS = ('prediction', 'landscape', 'graph', 'activationInputs', 'batch')
-SHARE = {'prediction': 0.03, 'landscape': 0.03, 'graph': 0.015, 'activationInputs': 0.01, 'batch': 0.005}
+# Half the built-in runtime's shares (conceptRecorder.ts): on real PyTorch they join the probe's budget (see
+# METRICS_SHARE in _blp_stepping.py), which a W3-size step must keep under 10%.
+SHARE = {'prediction': 0.015, 'landscape': 0.015, 'graph': 0.0075, 'activationInputs': 0.005, 'batch': 0.0025}
 CHEAP = ('graph', 'activationInputs', 'batch')
 WARMUP_S = 1.0
-PATH_SHARE = 0.02
+PATH_SHARE = 0.01
 GATHER_STEPS = 16
 BIG_MODEL = 20000
 BATCH_ROWS = 8

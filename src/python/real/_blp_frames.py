@@ -54,17 +54,21 @@ class UserFile:
             pass
         return {'file': self.display, 'line': frame.f_lineno, 'column': column}
 
-    def name_tensors(self, tensors, tensor_type):
-        """The learner's variable names for these tensors (None where no variable holds one): locals of the
-        frames running the file, innermost first, then the file's module globals."""
-        names = [None] * len(tensors)
+    def scopes(self):
+        """The learner's variables: locals of the frames running the file, innermost first, then the file's
+        module globals."""
         scopes = [frame.f_locals for frame in self.frames()]
         main = sys.modules.get('__main__')
         if main is not None:
             scopes.append(vars(main))
         if self.final_globals is not None:
             scopes.append(self.final_globals)
-        for scope in scopes:
+        return scopes
+
+    def name_tensors(self, tensors, tensor_type):
+        """The learner's variable names for these tensors (None where no variable holds one)."""
+        names = [None] * len(tensors)
+        for scope in self.scopes():
             for key, value in list(scope.items()):
                 if key.startswith('_') or not isinstance(value, tensor_type):
                     continue

@@ -12,6 +12,7 @@ import time
 
 import torch
 
+from _blp_comparison import find_comparison
 from _blp_stepping import (
     METRICS_SHARE,
     Budget,
@@ -38,7 +39,7 @@ class Stepper:
         self._loss_depth = 0
         self._series_first = -1
         self._tracked = None
-        self._manual_seen = False  # the file updates by hand: every step keeps the values before its update
+        self.manual_seen = False  # the file updates by hand: every step keeps the values before its update
 
     @property
     def current_series(self):
@@ -85,8 +86,9 @@ class Stepper:
         if not self._shown_forward:
             self._shown_forward = True
             output = self.rec.model_output()
-            if output is not None:
-                detail = {'forward': forward_detail(output, None, self._names)}
+            compared = find_comparison(root, self.rec.user_file.scopes(), [output] if output is not None else [])
+            if compared is not None:
+                detail = {'forward': forward_detail(compared[0], compared[1], self._names)}
                 self.rec.pause_at('forward', detail, self.rec.steps)
         if not self._shown_loss or self._last_loss is not root:
             self._shown_loss = True
@@ -110,7 +112,7 @@ class Stepper:
         if key is None or key[0] is not model:
             self._begin_series(model, None)
         if self.budget.due():
-            want_before = self.rec.saw_optimizer_step or self._manual_seen or self.rec.steps == 1
+            want_before = self.rec.saw_optimizer_step or self.manual_seen or self.rec.steps == 1
             self.metrics.record_grads(model['params'], self._index(), want_before)
             self.budget.spent()
 
@@ -131,7 +133,7 @@ class Stepper:
 
     def manual_updated(self):
         """A hand-written update ended (_blp_manual.py): its update ratios, as after an optimizer step."""
-        self._manual_seen = True
+        self.manual_seen = True
         model = self.rec.model
         if model is None or self.rec.opts.quiet:
             return

@@ -25,8 +25,9 @@ from _blp_wire import Floats, f32
 
 STEPS_INTERVAL = 0.1
 OUTPUT_INTERVAL = 0.05
-# Snapshots (parameters, activations) may take at most this share of the run's wall-clock time each.
-SNAPSHOT_SHARE = 0.02
+# Snapshots (parameters, activations) may take at most this share of the run's wall-clock time each (see
+# METRICS_SHARE in _blp_stepping.py for the probe's whole budget).
+SNAPSHOT_SHARE = 0.01
 # Most loose tensors (no nn.Module) shown for a script that trains plain tensors.
 MAX_LOOSE_PARAMS = 32
 # Most values copied per parameter snapshot in all (beyond it: summaries only).
@@ -258,6 +259,8 @@ class Recorder:
             self._pause('update', {'update': manual_update_detail()}, pos=pos)
             if control.can_pause:
                 self.concepts.refresh(self._current_step())
+            return
+        self._periodic(time.perf_counter(), 'update')
 
     # ---- end of run -------------------------------------------------------------------------------
 
@@ -379,7 +382,9 @@ class Recorder:
             self.flush_output()
         # Batches and snapshots go out at the end of a step: after the update when an optimizer is used,
         # else after backward; until the first step is over it is unknown which (see recorder.ts).
-        end_of_step = 'update' if self._saw_optimizer_step else ('backward' if self.steps > 1 else None)
+        # A hand-written update counts as the update: sent at backward, its step would go out before its ratios.
+        updates = self._saw_optimizer_step or self.stepper.manual_seen
+        end_of_step = 'update' if updates else ('backward' if self.steps > 1 else None)
         if phase != end_of_step:
             return
         if now - self._last_steps_sent >= STEPS_INTERVAL:

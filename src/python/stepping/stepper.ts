@@ -38,6 +38,8 @@ export interface StepperHost {
   readonly pauseRequested: boolean;
   readonly quiet: boolean;
   pause(phase: Phase, detail: PauseDetail, step: number, pos?: SourcePos | null): void;
+  /** A hand-written update ended and its numbers are recorded: the step is over (batches may go out). */
+  manualUpdated(): void;
   nameTensors(tensors: Tensor[]): (string | null)[];
   userPosition(): SourcePos | null;
   outputPaths(): Iterable<string>;
@@ -168,16 +170,19 @@ export class Stepper {
     const model = this.host.model;
     if (!update || !model || update.before.length !== model.params.length) return null;
     if (!this.host.quiet) this.metrics.recordUpdate(model.params, update.before, this.index());
+    this.manualSeen = true;
     if (pausing && (this.phases || this.host.mode === 'step' || this.host.pauseRequested)) {
       this.pendingBefore = update.before;
       this.host.pause('update', { update: manualUpdate() }, Math.max(0, this.host.steps - 1), update.pos);
       this.pendingBefore = null;
-    }
+    } else this.host.manualUpdated();
     return update.before;
   }
 
   /** The values before a hand-written update being paused at (the reporter's `before` for that pause). */
   pendingBefore: Float32Array[] | null = null;
+  /** The file updates by hand: its steps end at the update (not at backward), as with an optimizer. */
+  manualSeen = false;
 
   // ---- series -----------------------------------------------------------------------------------
 

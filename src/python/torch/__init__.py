@@ -64,27 +64,33 @@ int = int32
 short = int16
 cfloat = complex64
 
-FloatTensor = Tensor
 
+class _LegacyTensorType(type):
+    """The metaclass of torch.FloatTensor & co.: calling one builds a tensor of its dtype (torch.LongTensor([1, 2])
+    copies data, torch.FloatTensor(2, 3) is zeros), and isinstance(x, torch.FloatTensor) asks for a float32
+    tensor, as PyTorch's legacy CPU tensor types do."""
 
-def _legacy_constructor(name, dt):
-    def make(*args):
-        """Legacy constructor: torch.LongTensor([1, 2]) (data) or torch.LongTensor(2, 3) (zeros)."""
+    def __call__(cls, *args):
         if args and not isinstance(args[0], (_builtin_int, Size)):
-            return tensor(args[0], dtype=dt)
-        return zeros(*args, dtype=dt)
+            return tensor(args[0], dtype=cls.dtype)
+        return zeros(*args, dtype=cls.dtype)
 
-    make.__name__ = make.__qualname__ = name
-    return make
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, Tensor) and obj.dtype is cls.dtype
 
 
-LongTensor = _legacy_constructor('LongTensor', int64)
-BoolTensor = _legacy_constructor('BoolTensor', bool)
-DoubleTensor = _legacy_constructor('DoubleTensor', float64)
-IntTensor = _legacy_constructor('IntTensor', int32)
-ShortTensor = _legacy_constructor('ShortTensor', int16)
-CharTensor = _legacy_constructor('CharTensor', int8)
-ByteTensor = _legacy_constructor('ByteTensor', uint8)
+def _legacy_type(name, dt):
+    return _LegacyTensorType(name, (), {'dtype': dt, '__module__': 'torch', '__qualname__': name})
+
+
+FloatTensor = _legacy_type('FloatTensor', float32)
+LongTensor = _legacy_type('LongTensor', int64)
+BoolTensor = _legacy_type('BoolTensor', bool)
+DoubleTensor = _legacy_type('DoubleTensor', float64)
+IntTensor = _legacy_type('IntTensor', int32)
+ShortTensor = _legacy_type('ShortTensor', int16)
+CharTensor = _legacy_type('CharTensor', int8)
+ByteTensor = _legacy_type('ByteTensor', uint8)
 
 
 strided = 'torch.strided'
@@ -95,9 +101,12 @@ class device:
 
     def __new__(cls, type='cpu', index=None):
         from ._tensor import _check_device
+        from ._tensor_base import _DeviceCPU, parse_cpu_device
 
+        if isinstance(type, _DeviceCPU):
+            return type
         _check_device(type, 'torch.device')
-        return _CPU
+        return parse_cpu_device(type, index)
 
 
 def get_default_dtype():
@@ -158,6 +167,10 @@ __getattr__ = _module_getattr('torch')
 from ._class_paths import apply as _apply_class_paths  # noqa: E402
 
 _apply_class_paths()
+
+from ._module_aliases import apply as _apply_module_aliases  # noqa: E402
+
+_apply_module_aliases()
 
 try:  # PyTorch imports numpy when it is installed; ours (src/python/numpy) is then in the start-up snapshot too
     import numpy as _numpy  # noqa: F401

@@ -163,6 +163,18 @@ _FORWARDED = (
     'expand_as',
     'repeat_interleave',
     'floor_divide',
+    'erfinv',
+    'nan_to_num',
+    'nan_to_num_',
+    'nansum',
+    'nanmean',
+    'median',
+    'nanmedian',
+    'addmm',
+    'addmv',
+    'addr',
+    'baddbmm',
+    'addbmm',
 )
 
 # torch.sin_(t) & co.: the in-place Tensor methods PyTorch also names at torch level.

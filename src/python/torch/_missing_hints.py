@@ -41,7 +41,6 @@ _TENSOR = {
     'stft': 'no spectral transforms (torch.fft, stft) here',
     'istft': 'no spectral transforms (torch.fft, stft) here',
     'new': 'use x.new_zeros(size), x.new_empty(size) or torch.tensor(data)',
-    'median': 'sort and take the lower middle value: x.flatten().sort().values[(x.numel() - 1) // 2]',
     'take': 'index with x.flatten()[index]',
     'take_along_dim': 'use x.gather(dim, index)',
     'select': 'index it: x[:, i] for x.select(1, i)',

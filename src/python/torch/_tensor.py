@@ -34,6 +34,7 @@ from ._tensor_autograd import AutogradMixin
 from ._tensor_operators import OperatorMixin
 from ._tensor_math import MathMixin
 from ._tensor_reduce import ReductionMixin
+from ._tensor_fused import FusedMixin
 from ._tensor_views import ViewMixin
 
 from ._engine import E
@@ -54,7 +55,9 @@ __all__ = [
 ]
 
 
-class Tensor(OperatorMixin, MathMixin, ReductionMixin, ViewMixin, AutogradMixin, ConversionMixin, TensorBase):
+class Tensor(
+    OperatorMixin, MathMixin, ReductionMixin, FusedMixin, ViewMixin, AutogradMixin, ConversionMixin, TensorBase
+):
     __slots__ = ()
 
     def __new__(cls, *args, **kwargs):

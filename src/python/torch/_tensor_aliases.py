@@ -218,7 +218,7 @@ _METHODS += (select, split_with_sizes, index_put_, index_put, new, bernoulli, mu
 
 
 # In-place unary methods the engine has (ops/inplace.ts unaryInplace), each one engine call.
-_UNARY_INPLACE = """sin cos tan asin acos atan sinh cosh erf exp2 expm1 frac log2 log10 log1p reciprocal rsqrt sign
+_UNARY_INPLACE = """sin cos tan asin acos atan sinh cosh erf erfinv exp2 expm1 frac log2 log10 log1p reciprocal rsqrt sign
 sgn trunc""".split()
 
 

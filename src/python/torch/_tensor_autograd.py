@@ -33,7 +33,7 @@ class _GradFn:
         edges = []
         for node, leaf in E.next_edges(self._node):
             edges.append((_GradFn(node) if node is not None else AccumulateGrad(leaf) if leaf is not None else None, 0))
-        if self._node.name == 'AddmmBackward0' and len(edges) == 3:
+        if self._node.name == 'AddmmBackward0' and len(edges) == 3 and not E.is_fused_product_node(self._node):
             # The engine's F.linear node has inputs (x, weight, bias); PyTorch's addmm(bias, x, weight.t())
             # lists (bias, x, TBackward0 over the weight): the blitz tutorial walks next_functions[0][0].
             x, weight, bias = edges
@@ -167,7 +167,8 @@ class AutogradMixin:
 
     @property
     def data(self):
-        return wrap(E.detach(self._t))
+        # Unlike detach(), its own version counter: writes through .data escape the saved-tensor check.
+        return wrap(E.data_alias(self._t))
 
     @data.setter
     def data(self, value):

@@ -22,7 +22,8 @@ _float_scalar = E.float_scalar
 class TensorBase:
     """The state of a torch.Tensor: the engine tensor, in `_t`. The mixins only add methods."""
 
-    __slots__ = ('_t', '__weakref__')
+    # '__dict__': a PyTorch tensor takes attributes of the learner's own (fast.ai's hand backprop sets `inp.g`).
+    __slots__ = ('_t', '__weakref__', '__dict__')
 
 
 # torch.Tensor, bound by torch/_tensor.py once the mixins are combined.
@@ -131,34 +132,52 @@ def _infer_dtype(flat):
 
 
 class _DeviceCPU:
-    """The one device: `torch.device('cpu')`."""
+    """A CPU device: `torch.device('cpu')` (index None, what tensors report) or `torch.device('cpu:0')`."""
 
     type = 'cpu'
-    index = None
+
+    def __init__(self, index=None):
+        self.index = index
 
     def __repr__(self):
-        return "device(type='cpu')"
+        return "device(type='cpu')" if self.index is None else f"device(type='cpu', index={self.index})"
 
     def __str__(self):
-        return 'cpu'
+        return 'cpu' if self.index is None else f'cpu:{self.index}'
 
     def __eq__(self, other):
-        return str(other) == 'cpu'
+        if _isinstance(other, _DeviceCPU):
+            return other.index == self.index
+        return str(other) == str(self)
 
     def __hash__(self):
-        return hash('cpu')
+        return hash(str(self))
 
 
 CPU = _DeviceCPU()
 
 
+def parse_cpu_device(name, index=None):
+    """The CPU device `name` ('cpu', 'cpu:0') names, with PyTorch's error for a malformed string; None for a
+    device that is not the CPU."""
+    kind, sep, number = name.partition(':')
+    if sep and not (number.isdigit() and (number == '0' or not number.startswith('0'))):
+        raise RuntimeError(f"Invalid device string: '{name}'")
+    if kind != 'cpu':
+        return None
+    if sep and index is not None:
+        raise RuntimeError(f"type (string) must not include an index because index was passed explicitly: {name}")
+    index = int(number) if sep else index
+    return CPU if index is None else _DeviceCPU(index)
+
+
 def _check_device(device, feature):
-    if device is None:
+    if device is None or _isinstance(device, _DeviceCPU):
         return
     name = str(device)
     if name.startswith('cuda') or name.startswith('mps'):
         raise no_gpu(f"{feature}({name!r})")
-    if name != 'cpu':
+    if parse_cpu_device(name) is None:
         raise unsupported(f"device {name!r}")
 
 

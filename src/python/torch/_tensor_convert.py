@@ -230,7 +230,7 @@ class ConversionMixin:
             if dtype not in names:
                 raise unsupported(f"Tensor.type({dtype!r})")
             return self.to(from_engine(names[dtype]))
-        return self.to(dtype)
+        return self.to(getattr(dtype, 'dtype', dtype))  # torch.FloatTensor & co. carry their dtype
 
     def type_as(self, other):
         return self.to(other.dtype)
@@ -304,6 +304,10 @@ class ConversionMixin:
         out = wrap(E.clone(E.detach(self._t)))
         if self.requires_grad:
             out.requires_grad_(True)
+        if self.__dict__:  # the learner's own attributes travel too, as PyTorch's deepcopy copies them
+            import copy
+
+            out.__dict__.update(copy.deepcopy(self.__dict__, memo))
         return out
 
 

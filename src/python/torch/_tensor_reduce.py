@@ -19,9 +19,6 @@ class ReductionMixin:
     def mean(self, dim=None, keepdim=False, dtype=None):
         return wrap(E.mean(self._t, _dims(dim), keepdim))
 
-    def nansum(self, dim=None, keepdim=False):
-        raise unsupported('Tensor.nansum')
-
     def prod(self, dim=None, keepdim=False, dtype=None):
         return wrap(E.prod(self._t, dim, keepdim))
 

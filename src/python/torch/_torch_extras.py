@@ -80,7 +80,9 @@ def set_default_tensor_type(t):
     """torch.set_default_tensor_type(torch.DoubleTensor or 'torch.FloatTensor'): sets the default dtype."""
     import torch
 
-    name = t if isinstance(t, str) else 'torch.' + ('FloatTensor' if t is torch.Tensor else getattr(t, '__name__', ''))
+    name = (
+        t if isinstance(t, str) else 'torch.' + (getattr(t, '__name__', '') if t is not torch.Tensor else 'FloatTensor')
+    )
     if name.startswith('torch.cuda.'):
         from ._unsupported import no_gpu
 

@@ -1,8 +1,8 @@
 """Errors for PyTorch features Backprop Lens does not have: they name the feature and point to the list."""
 
 SUPPORTED_HINT = (
-    "Backprop Lens supports CPU float32 tensors with autograd, torch.nn (Linear, Conv2d, MaxPool2d, AvgPool2d, "
-    "AdaptiveAvgPool2d, BatchNorm1d/2d/3d, LayerNorm, Embedding, RNN, LSTM, GRU, activations, losses, Sequential, "
+    "Backprop Lens supports CPU float32 tensors with autograd, torch.nn (Linear, Conv1d, Conv2d, ConvTranspose1d/2d, "
+    "MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, BatchNorm1d/2d/3d, LayerNorm, Embedding, RNN, LSTM, GRU, activations, losses, Sequential, "
     "ModuleList, Dropout, Dropout2d, Flatten, Identity), "
     "torch.nn.functional, torch.nn.init, torch.optim "
     "(SGD, Adam, AdamW, RMSprop, Adagrad, Adadelta, Adamax, NAdam, RAdam, Rprop, ASGD, LBFGS), "
@@ -25,6 +25,20 @@ class MissingFeature(NotImplementedError, AttributeError):
 
 MissingFeature.__name__ = MissingFeature.__qualname__ = 'NotImplementedError'
 MissingFeature.__module__ = 'builtins'
+
+
+class MissingModule(NotImplementedError, ModuleNotFoundError):
+    """NotImplementedError for a module PyTorch has and Backprop Lens lacks (`import torch.utils.tensorboard`);
+    also a ModuleNotFoundError, so that a file's `try: import ... except ImportError:` fallback still works."""
+
+
+MissingModule.__name__ = MissingModule.__qualname__ = 'NotImplementedError'
+MissingModule.__module__ = 'builtins'
+
+
+def missing_module(name):
+    """The MissingModule raised for importing PyTorch's module `name`."""
+    return MissingModule(unsupported(f'The module {name}').args[0], name=name)
 
 
 def missing(feature, hint=None):

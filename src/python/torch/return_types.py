@@ -37,6 +37,7 @@ topk = _make('topk')
 kthvalue = _make('kthvalue')
 mode = _make('mode')
 median = _make('median')
+nanmedian = _make('nanmedian')
 
 
 class aminmax(_StructSeq):

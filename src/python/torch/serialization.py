@@ -114,8 +114,9 @@ class _Pickler(pickle._Pickler):
             return _Reduction(
                 _Global('torch._utils', '_rebuild_parameter'), (rebuilt, tensor.requires_grad, OrderedDict())
             )
-        if tensor.requires_grad and tensor.is_leaf:
-            # PyTorch keeps requires_grad of a leaf; _rebuild_tensor_v2's flag does it.
+        if tensor.requires_grad:
+            # PyTorch saves requires_grad of any tensor (a non-leaf, such as a checkpoint's loss, loads as a
+            # leaf that requires grad); _rebuild_tensor_v2's flag does it.
             return _Reduction(rebuilt.func, args[:4] + (True, OrderedDict()))
         return rebuilt
 

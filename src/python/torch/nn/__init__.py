@@ -26,6 +26,9 @@ from .modules.activation import (
     Softmin,
     LogSoftmax,
     GLU,
+    PReLU,
+    RReLU,
+    Threshold,
 )
 from .modules.loss import (
     MSELoss,
@@ -54,7 +57,7 @@ from .modules.container import (
 )
 from .modules.batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d  # noqa: F401
 from .modules.normalization import LayerNorm  # noqa: F401
-from .modules.conv import Conv2d  # noqa: F401
+from .modules.conv import Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d  # noqa: F401
 from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d  # noqa: F401
 from .modules.sparse import Embedding  # noqa: F401
 from .modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401

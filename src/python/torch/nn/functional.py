@@ -200,6 +200,69 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     return wrap(E.conv2d(x, w, _opt(bias), _pair(stride, 'stride'), padding, _pair(dilation, 'dilation'), int(groups)))
 
 
+def _single(v, name):
+    if isinstance(v, (list, tuple)):
+        if len(v) != 1:
+            raise RuntimeError(
+                f'expected {name} to be a single integer value or a list of 1 values to match the convolution '
+                f'dimensions, but got {name}={list(v)}'
+            )
+        return int(v[0])
+    return int(v)
+
+
+def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    x = _tensor_arg('conv1d', input)
+    w = _tensor_arg('conv1d', weight, 'weight', 2)
+    if not isinstance(padding, str):
+        padding = _single(padding, 'padding')
+    return wrap(
+        E.conv1d(x, w, _opt(bias), _single(stride, 'stride'), padding, _single(dilation, 'dilation'), int(groups))
+    )
+
+
+def _no_padding_string(fn, padding):
+    # PyTorch's transposed convolutions take no 'same'/'valid': its argument parser rejects the string.
+    if isinstance(padding, str):
+        raise TypeError(f"{fn}(): argument 'padding' must be tuple of ints, not str")
+
+
+def conv_transpose2d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    x = _tensor_arg('conv_transpose2d', input)
+    w = _tensor_arg('conv_transpose2d', weight, 'weight', 2)
+    _no_padding_string('conv_transpose2d', padding)
+    return wrap(
+        E.conv_transpose2d(
+            x,
+            w,
+            _opt(bias),
+            _pair(stride, 'stride'),
+            _pair(padding, 'padding'),
+            _pair(output_padding, 'output_padding'),
+            int(groups),
+            _pair(dilation, 'dilation'),
+        )
+    )
+
+
+def conv_transpose1d(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1, dilation=1):
+    x = _tensor_arg('conv_transpose1d', input)
+    w = _tensor_arg('conv_transpose1d', weight, 'weight', 2)
+    _no_padding_string('conv_transpose1d', padding)
+    return wrap(
+        E.conv_transpose1d(
+            x,
+            w,
+            _opt(bias),
+            _single(stride, 'stride'),
+            _single(padding, 'padding'),
+            _single(output_padding, 'output_padding'),
+            int(groups),
+            _single(dilation, 'dilation'),
+        )
+    )
+
+
 def _pool_stride(stride, kernel_size):
     # PyTorch: stride=None (or an empty list) means the kernel size.
     return kernel_size if stride is None or (isinstance(stride, (list, tuple)) and len(stride) == 0) else stride
@@ -318,6 +381,27 @@ def softplus(input, beta=1, threshold=20):
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     return wrap(E.hardtanh(input._t, float(min_val), float(max_val)))
+
+
+def prelu(input, weight):
+    return wrap(E.prelu(_tensor_arg('prelu', input), _tensor_arg('prelu', weight, 'weight', 2)))
+
+
+def threshold(input, threshold, value, inplace=False):
+    out = wrap(E.threshold(input._t, float(threshold), float(value)))
+    if inplace:
+        input.data = out.detach()
+        return input
+    return out
+
+
+def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
+    # Training mode draws a slope per non-positive element from the global generator, as PyTorch's CPU kernel.
+    out = wrap(E.rrelu(input._t, float(lower), float(upper), bool(training)))
+    if inplace:
+        input.data = out.detach()
+        return input
+    return out
 
 
 def logsigmoid(input):

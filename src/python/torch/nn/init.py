@@ -8,7 +8,7 @@ import warnings
 from .._engine import E
 
 from .._grad_mode import no_grad
-from .._unsupported import module_getattr, unsupported
+from .._unsupported import module_getattr
 
 
 def calculate_gain(nonlinearity, param=None):
@@ -62,7 +62,26 @@ def normal_(tensor, mean=0.0, std=1.0):
 
 
 def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0):
-    raise unsupported('torch.nn.init.trunc_normal_')
+    """PyTorch 1.13's inverse-CDF method, step for step, so that seeded draws give PyTorch's values."""
+
+    def norm_cdf(x):
+        return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
+
+    if (mean < a - 2 * std) or (mean > b + 2 * std):
+        warnings.warn(
+            'mean is more than 2 std from [a, b] in nn.init.trunc_normal_. '
+            'The distribution of values may be incorrect.',
+            stacklevel=2,
+        )
+    with no_grad():
+        low = norm_cdf((a - mean) / std)
+        high = norm_cdf((b - mean) / std)
+        tensor.uniform_(2 * low - 1, 2 * high - 1)
+        tensor.erfinv_()
+        tensor.mul_(std * math.sqrt(2.0))
+        tensor.add_(mean)
+        tensor.clamp_(min=a, max=b)
+        return tensor
 
 
 def constant_(tensor, val):
@@ -120,11 +139,62 @@ def _kaiming(engine_init, tensor, a, mode, nonlinearity):
 
 
 def orthogonal_(tensor, gain=1):
-    raise unsupported('torch.nn.init.orthogonal_')
+    """PyTorch's steps: normal draws for the flattened (rows, cols) matrix, its QR (transposed when wide),
+    Q's columns signed by R's diagonal."""
+    if tensor.dim() < 2:
+        raise ValueError('Only tensors with 2 or more dimensions are supported')
+    if tensor.numel() == 0:
+        return tensor
+    from .._tensor_base import wrap
+
+    rows = tensor.size(0)
+    cols = tensor.numel() // rows
+    flattened = tensor.new_empty(rows, cols).normal_(0, 1)
+    if rows < cols:
+        flattened = flattened.t()
+    q, r = (wrap(t) for t in E.qr(flattened.contiguous()._t))
+    q = q * r.diagonal().sign()
+    if rows < cols:
+        q = q.t()
+    with no_grad():
+        tensor.copy_(q.reshape(tensor.shape))
+        tensor.mul_(gain)
+    return tensor
 
 
 def sparse_(tensor, sparsity, std=0.01):
-    raise unsupported('torch.nn.init.sparse_')
+    """Normal values, then ceil(sparsity * rows) zeros per column at the rows of one randperm each (PyTorch's
+    draws in PyTorch's order)."""
+    if tensor.dim() != 2:
+        raise ValueError('Only tensors with 2 dimensions are supported')
+    from .._creation import randperm
+
+    rows, cols = tensor.shape
+    num_zeros = int(math.ceil(sparsity * rows))
+    with no_grad():
+        tensor.normal_(0, std)
+        for col_idx in range(cols):
+            zero_indices = randperm(rows)[:num_zeros]
+            tensor[zero_indices, col_idx] = 0
+    return tensor
+
+
+def dirac_(tensor, groups=1):
+    dimensions = tensor.dim()
+    if dimensions not in [3, 4, 5]:
+        raise ValueError('Only tensors with 3, 4, or 5 dimensions are supported')
+    sizes = tensor.size()
+    if sizes[0] % groups != 0:
+        raise ValueError('dim 0 must be divisible by groups')
+    out_chans_per_grp = sizes[0] // groups
+    min_dim = min(out_chans_per_grp, sizes[1])
+    centre = tuple(s // 2 for s in sizes[2:])
+    with no_grad():
+        tensor.zero_()
+        for g in range(groups):
+            for d in range(min_dim):
+                tensor[(g * out_chans_per_grp + d, d) + centre] = 1
+    return tensor
 
 
 # Deprecated spellings without the trailing underscore.
@@ -137,5 +207,6 @@ kaiming_uniform = kaiming_uniform_
 kaiming_normal = kaiming_normal_
 eye = eye_
 sparse = sparse_
+dirac = dirac_
 
 __getattr__ = module_getattr('torch.nn.init')

@@ -3,6 +3,8 @@
 buffers are tensors shaped like their parameter; Adam's 'step' is a float tensor (1.13's `tensor(10.)`),
 SGD's momentum_buffer a tensor. The engine keeps the state; these convert it both ways."""
 
+from collections.abc import Mapping
+
 from .._engine import E
 from .._tensor import Tensor
 
@@ -19,7 +21,8 @@ _SCALAR_TENSORS = {
 }
 
 
-def state_dict(optimizer):
+def _entries(optimizer):
+    """The engine's state as {index: {name: value}}, values converted to what PyTorch 1.13 keeps."""
     from .._creation import tensor
 
     params = [p for group in optimizer.param_groups for p in group['params']]
@@ -40,6 +43,11 @@ def state_dict(optimizer):
         if optimizer._engine_name == 'SGD' and 'momentum_buffer' not in out:
             out['momentum_buffer'] = None  # plain SGD: PyTorch keeps the key, with no buffer
         state[index] = out
+    return state
+
+
+def state_dict(optimizer):
+    state = _entries(optimizer)
     groups = []
     index = 0
     for group in optimizer.param_groups:
@@ -75,3 +83,47 @@ def load_state_dict(optimizer, state_dict):
 
 def _number(value):
     return value.item() if isinstance(value, Tensor) else value
+
+
+class EngineState(Mapping):
+    """`optimizer.state` of an engine optimizer: PyTorch's defaultdict {parameter: {name: value}}, read from the
+    engine, so `len(optimizer.state)` and `optimizer.state[p]['exp_avg']` follow the steps and a
+    load_state_dict(). A dict handed out by `state[p]` stays live as PyTorch's does (step() refills it); the
+    tensors in it are copies: writing into them does not change the engine's state."""
+
+    def __init__(self, optimizer):
+        self._optimizer = optimizer
+        self._given = {}  # parameter -> the dict `state[p]` returned (a defaultdict keeps p, even with {})
+
+    def _by_param(self):
+        params = [p for group in self._optimizer.param_groups for p in group['params']]
+        state = dict(self._given)
+        state.update((params[index], entry) for index, entry in _entries(self._optimizer).items())
+        return state
+
+    def refresh(self):
+        """Refills the dicts handed out, after the engine changed the state (a step, a load_state_dict)."""
+        if self._given:
+            state = self._by_param()
+            for param, given in self._given.items():
+                if given is not state[param]:
+                    given.clear()
+                    given.update(state[param])
+
+    def __getitem__(self, param):
+        given = self._given.setdefault(param, {})
+        self.refresh()
+        return given
+
+    def __contains__(self, param):
+        return param in self._by_param()
+
+    def __iter__(self):
+        return iter(self._by_param())
+
+    def __len__(self):
+        return len(self._by_param())
+
+    def __repr__(self):
+        self.refresh()
+        return f"defaultdict(<class 'dict'>, {self._by_param()!r})"

@@ -136,6 +136,9 @@ class Optimizer:
         self.param_groups = []
         self._o = None
         if self._engine_name is not None:
+            from ._state_dict import EngineState
+
+            self.state = EngineState(self)
             self._o = E.new_optimizer(self._engine_name, [_js_group(g) for g in groups], _js_options(defaults))
             for g, js in zip(groups, E.param_groups(self._o)):
                 self.param_groups.append(_ParamGroup(js, g['params'], _py_values(g, defaults)))
@@ -172,6 +175,7 @@ class Optimizer:
             with enable_grad():
                 loss = closure()
         _optimizer_step(self._o)
+        self.state.refresh()
         return loss
 
     def state_dict(self):
@@ -187,6 +191,7 @@ class Optimizer:
         from ._state_dict import load_state_dict
 
         load_state_dict(self, state_dict)
+        self.state.refresh()
 
     def __repr__(self):
         text = self.__class__.__name__ + ' ('

@@ -81,6 +81,7 @@ class Sequential(_NumberedModules):
             and self.__class__ is Sequential
             and not self._forward_hooks
             and not self._forward_pre_hooks
+            and not self._backward_hooks
             and not _module._pending_paths
         ):
             x = args[0]
@@ -93,7 +94,13 @@ class Sequential(_NumberedModules):
                         break
                     cls = m.__class__
                     path = m._bl_path
-                    if m._forward_hooks or m._forward_pre_hooks or path.__class__ is not str or 'forward' in m.__dict__:
+                    if (
+                        m._forward_hooks
+                        or m._forward_pre_hooks
+                        or m._backward_hooks
+                        or path.__class__ is not str
+                        or 'forward' in m.__dict__
+                    ):
                         break
                     if cls is Linear:
                         b = m.bias

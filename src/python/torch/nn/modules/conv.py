@@ -1,7 +1,8 @@
-"""nn.Conv2d: a 2-D convolution over [N, C, H, W] (or unbatched [C, H, W]) input, initialised exactly as
-PyTorch 1.13's _ConvNd.reset_parameters (kaiming_uniform_ with a = sqrt(5) on the weight, then the bias from
+"""nn.Conv1d, nn.Conv2d, nn.ConvTranspose1d and nn.ConvTranspose2d, initialised exactly as PyTorch 1.13's
+_ConvNd.reset_parameters (kaiming_uniform_ with a = sqrt(5) on the weight, then the bias from
 U(-1/sqrt(fan_in), 1/sqrt(fan_in)), from the same generator in the same order), so a seeded model has
-PyTorch's numbers. The arithmetic is the engine's (F.conv2d)."""
+PyTorch's numbers. A transposed layer's weight is [in, out / groups, *kernel]. The arithmetic is the engine's
+(F.conv1d, F.conv2d, F.conv_transpose1d, F.conv_transpose2d)."""
 
 import math
 
@@ -13,11 +14,69 @@ from ..parameter import Parameter
 from .module import Module
 
 
-def _pair(v):
-    return tuple(v) if isinstance(v, (list, tuple)) else (v, v)
+def _ntuple(n):
+    def parse(v):
+        return tuple(v) if isinstance(v, (list, tuple)) else (v,) * n
+
+    return parse
+
+
+_single = _ntuple(1)
+_pair = _ntuple(2)
 
 
 class _ConvNd(Module):
+    def __init__(
+        self,
+        in_channels,
+        out_channels,
+        kernel_size,
+        stride,
+        padding,
+        dilation,
+        transposed,
+        output_padding,
+        groups,
+        bias,
+        padding_mode,
+        dtype=None,
+    ):
+        super().__init__()
+        if groups <= 0:
+            raise ValueError('groups must be a positive integer')
+        if in_channels % groups != 0:
+            raise ValueError('in_channels must be divisible by groups')
+        if out_channels % groups != 0:
+            raise ValueError('out_channels must be divisible by groups')
+        if isinstance(padding, str):
+            if padding not in ('same', 'valid'):
+                raise ValueError(f"Invalid padding string {padding!r}, should be one of {{'valid', 'same'}}")
+            if padding == 'same' and any(s != 1 for s in stride):
+                raise ValueError("padding='same' is not supported for strided convolutions")
+        valid_modes = {'zeros', 'reflect', 'replicate', 'circular'}
+        if padding_mode not in valid_modes:
+            raise ValueError(f"padding_mode must be one of {valid_modes}, but got padding_mode='{padding_mode}'")
+        self.in_channels = in_channels
+        self.out_channels = out_channels
+        self.kernel_size = kernel_size
+        self.stride = stride
+        self.padding = padding
+        self.dilation = dilation
+        self.transposed = transposed
+        self.output_padding = output_padding
+        self.groups = groups
+        self.padding_mode = padding_mode
+        if transposed:
+            shape = (in_channels, out_channels // groups, *kernel_size)
+        else:
+            shape = (out_channels, in_channels // groups, *kernel_size)
+        self.weight = Parameter(_creation.empty(*shape, dtype=dtype))
+        if bias:
+            self.bias = Parameter(_creation.empty(out_channels, dtype=dtype))
+        else:
+            self.register_parameter('bias', None)
+        self.reset_parameters()
+
     def reset_parameters(self):
         init.kaiming_uniform_(self.weight, a=math.sqrt(5))
         if self.bias is not None:
@@ -43,6 +102,57 @@ class _ConvNd(Module):
         return s.format(**self.__dict__)
 
 
+def _conv_init(
+    self, ntuple, in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, mode, device, dtype
+):
+    """The shared constructor of Conv1d/Conv2d: PyTorch's arguments, with ints expanded to tuples."""
+    _creation.check_factory_kwargs(device, dtype)
+    padding = padding if isinstance(padding, str) else ntuple(padding)
+    _ConvNd.__init__(
+        self,
+        in_channels,
+        out_channels,
+        ntuple(kernel_size),
+        ntuple(stride),
+        padding,
+        ntuple(dilation),
+        False,
+        ntuple(0),
+        groups,
+        bias,
+        mode,
+        dtype,
+    )
+    if mode != 'zeros':
+        name = 'Conv1d' if ntuple is _single else 'Conv2d'  # not a learner's subclass name
+        raise unsupported(f"torch.nn.{name}(padding_mode='{mode}')", "padding_mode='zeros' is supported")
+
+
+class Conv1d(_ConvNd):
+    def __init__(
+        self,
+        in_channels,
+        out_channels,
+        kernel_size,
+        stride=1,
+        padding=0,
+        dilation=1,
+        groups=1,
+        bias=True,
+        padding_mode='zeros',
+        device=None,
+        dtype=None,
+    ):
+        sizes = (in_channels, out_channels, kernel_size, stride, padding, dilation)
+        _conv_init(self, _single, *sizes, groups, bias, padding_mode, device, dtype)
+
+    def _conv_forward(self, input, weight, bias):
+        return F.conv1d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
+
+    def forward(self, input):
+        return self._conv_forward(input, self.weight, self.bias)
+
+
 class Conv2d(_ConvNd):
     def __init__(
         self,
@@ -58,44 +168,8 @@ class Conv2d(_ConvNd):
         device=None,
         dtype=None,
     ):
-        super().__init__()
-        _creation.check_factory_kwargs(device, dtype)
-        if groups <= 0:
-            raise ValueError('groups must be a positive integer')
-        if in_channels % groups != 0:
-            raise ValueError('in_channels must be divisible by groups')
-        if out_channels % groups != 0:
-            raise ValueError('out_channels must be divisible by groups')
-        stride = _pair(stride)
-        dilation = _pair(dilation)
-        if isinstance(padding, str):
-            if padding not in ('same', 'valid'):
-                raise ValueError(f"Invalid padding string {padding!r}, should be one of {{'valid', 'same'}}")
-            if padding == 'same' and any(s != 1 for s in stride):
-                raise ValueError("padding='same' is not supported for strided convolutions")
-        else:
-            padding = _pair(padding)
-        valid_modes = {'zeros', 'reflect', 'replicate', 'circular'}
-        if padding_mode not in valid_modes:
-            raise ValueError(f"padding_mode must be one of {valid_modes}, but got padding_mode='{padding_mode}'")
-        if padding_mode != 'zeros':
-            raise unsupported(f"torch.nn.Conv2d(padding_mode='{padding_mode}')", "padding_mode='zeros' is supported")
-        self.in_channels = in_channels
-        self.out_channels = out_channels
-        self.kernel_size = _pair(kernel_size)
-        self.stride = stride
-        self.padding = padding
-        self.dilation = dilation
-        self.transposed = False
-        self.output_padding = (0, 0)
-        self.groups = groups
-        self.padding_mode = padding_mode
-        self.weight = Parameter(_creation.empty(out_channels, in_channels // groups, *self.kernel_size, dtype=dtype))
-        if bias:
-            self.bias = Parameter(_creation.empty(out_channels, dtype=dtype))
-        else:
-            self.register_parameter('bias', None)
-        self.reset_parameters()
+        sizes = (in_channels, out_channels, kernel_size, stride, padding, dilation)
+        _conv_init(self, _pair, *sizes, groups, bias, padding_mode, device, dtype)
 
     def _conv_forward(self, input, weight, bias):
         return F.conv2d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
@@ -104,4 +178,6 @@ class Conv2d(_ConvNd):
         return self._conv_forward(input, self.weight, self.bias)
 
 
-__all__ = ['Conv2d']
+from .conv_transpose import ConvTranspose1d, ConvTranspose2d, _ConvTransposeNd  # noqa: E402,F401
+
+__all__ = ['Conv1d', 'Conv2d', 'ConvTranspose1d', 'ConvTranspose2d']

@@ -27,6 +27,7 @@ from ..._tensor import Tensor, _zero_grads
 from ..parameter import Parameter
 from ._source_line import creation_line as _creation_line
 from ._module_extras import ModuleExtras
+from ._backward_hook import BackwardHook as _BackwardHook
 
 _model_seen = E.model_seen
 _hint = E.hint
@@ -158,12 +159,17 @@ class Module(ModuleExtras):
                     res = hook(self, args)
                     if res is not None:
                         args = res if _isinstance(res, tuple) else (res,)
+            bw_hook = _BackwardHook(self, list(self._backward_hooks.values())) if self._backward_hooks else None
+            if bw_hook:
+                args = bw_hook.setup_input_hook(args)
             out = self.forward(*args, **kwargs)
             if self._forward_hooks:
                 for hook in list(self._forward_hooks.values()):
                     res = hook(self, args, out)
                     if res is not None:
                         out = res
+            if bw_hook:
+                out = bw_hook.setup_output_hook(out)
         finally:
             _scope[0] = outer
         if _isinstance(out, Module):
@@ -281,7 +287,7 @@ class Module(ModuleExtras):
             raise AttributeError('cannot assign buffer before Module.__init__() call')
         if '.' in name:
             raise KeyError('buffer name can\'t contain "."')
-        self._forget(name)
+        self._forget(name, keep='_buffers')  # a buffer registered again keeps its place, as in PyTorch
         self._buffers[name] = tensor
         self.__dict__[name] = tensor
         if persistent:
@@ -446,9 +452,7 @@ class Module(ModuleExtras):
         return _add_hook(self._forward_pre_hooks, hook, prepend)
 
     def register_full_backward_hook(self, hook, prepend=False):
-        from ..._unsupported import unsupported
-
-        raise unsupported('Module.register_full_backward_hook')
+        return _add_hook(self._backward_hooks, hook, prepend)
 
     def register_backward_hook(self, hook):
         from ..._unsupported import unsupported

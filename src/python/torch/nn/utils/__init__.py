@@ -24,7 +24,8 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
     if error_if_nonfinite and (total.isnan().item() or total.isinf().item()):
         raise RuntimeError(
             f'The total norm of order {norm_type} for gradients from `parameters` is non-finite, '
-            'so it cannot be clipped.'
+            'so it cannot be clipped. To disable this error and scale the gradients by the non-finite norm '
+            'anyway, set `error_if_nonfinite=False`'
         )
     clip_coef = max_norm / (total + 1e-6)
     clip_coef_clamped = clip_coef.clamp(max=1.0)
@@ -51,12 +52,14 @@ def parameters_to_vector(parameters):
 
 
 def vector_to_parameters(vec, parameters):
+    if not isinstance(vec, Tensor):
+        raise TypeError(f'expected torch.Tensor, but got: {type(vec).__name__}')
     pointer = 0
-    with no_grad():
-        for p in parameters:
-            n = p.numel()
-            p.copy_(vec[pointer : pointer + n].view_as(p))
-            pointer += n
+    for p in parameters:
+        n = p.numel()
+        # PyTorch rebinds .data to a view of vec (no copy), so a later write into vec shows in the parameter.
+        p.data = vec[pointer : pointer + n].view_as(p).data
+        pointer += n
 
 
 from . import rnn  # noqa: E402,F401  (torch.nn.utils.rnn.pad_sequence without importing it)

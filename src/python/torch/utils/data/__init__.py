@@ -5,9 +5,9 @@ RandomSampler draws one int64 seed from the global generator (`torch.empty((), d
 
 import math
 
-from .._tensor import Tensor
-from .._random import Generator, default_generator
-from .._unsupported import module_getattr
+from ..._tensor import Tensor
+from ..._random import Generator, default_generator
+from ..._unsupported import module_getattr
 
 
 class Dataset:
@@ -74,7 +74,7 @@ class Subset(Dataset):
 
 
 def random_split(dataset, lengths, generator=default_generator):
-    from .._creation import randperm
+    from ..._creation import randperm
 
     n = len(dataset)
     if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
@@ -127,7 +127,7 @@ class RandomSampler(Sampler):
         return len(self.data_source) if self._num_samples is None else self._num_samples
 
     def __iter__(self):
-        from .._creation import randperm, randint
+        from ..._creation import randperm, randint
 
         n = len(self.data_source)
         if self.generator is None:
@@ -151,7 +151,7 @@ class RandomSampler(Sampler):
 
 
 def _int64():
-    from .._dtype import int64
+    from ..._dtype import int64
 
     return int64
 
@@ -162,7 +162,7 @@ class SubsetRandomSampler(Sampler):
         self.generator = generator
 
     def __iter__(self):
-        from .._creation import randperm
+        from ..._creation import randperm
 
         for i in randperm(len(self.indices), generator=self.generator):
             yield self.indices[i]
@@ -179,8 +179,8 @@ class WeightedRandomSampler(Sampler):
             raise ValueError(f"num_samples should be a positive integer value, but got num_samples={num_samples}")
         if not isinstance(replacement, bool):
             raise ValueError(f"replacement should be a boolean value, but got replacement={replacement}")
-        from .._creation import as_tensor
-        from .._dtype import float64
+        from ..._creation import as_tensor
+        from ..._dtype import float64
 
         weights_tensor = as_tensor(weights, dtype=float64)
         if len(weights_tensor.shape) != 1:
@@ -193,7 +193,7 @@ class WeightedRandomSampler(Sampler):
         self.generator = generator
 
     def __iter__(self):
-        from .._creation import multinomial
+        from ..._creation import multinomial
 
         drawn = multinomial(self.weights, self.num_samples, self.replacement, generator=self.generator)
         yield from iter(drawn.tolist())
@@ -228,8 +228,8 @@ class BatchSampler(Sampler):
 
 def default_collate(batch):
     """Stacks a list of samples into a batch, as PyTorch's default_collate (tensors, numbers, tuples, dicts)."""
-    from .._functions import stack
-    from .._creation import tensor
+    from ..._functions import stack
+    from ..._creation import tensor
 
     elem = batch[0]
     if isinstance(elem, Tensor):
@@ -237,7 +237,7 @@ def default_collate(batch):
     if type(elem).__module__ == 'numpy' and type(elem).__name__ not in ('str_', 'string_'):
         return _collate_numpy(batch)
     if isinstance(elem, float):
-        from .._dtype import float64
+        from ..._dtype import float64
 
         return tensor(batch, dtype=float64)  # PyTorch collates Python floats as float64
     if isinstance(elem, bool):
@@ -262,7 +262,7 @@ def default_collate(batch):
 
 def _collate_numpy(batch):
     """numpy arrays become tensors (then stacked), numpy scalars one tensor, as PyTorch's default_collate."""
-    from .._creation import as_tensor
+    from ..._creation import as_tensor
 
     elem = batch[0]
     if type(elem).__name__ in ('ndarray', 'memmap'):
@@ -353,8 +353,8 @@ class DataLoader:
         for indices in self.batch_sampler:
             if fast:
                 # One gather per tensor instead of stacking len(indices) rows: the same values, fewer ops.
-                from .._creation import tensor
-                from .._dtype import int64
+                from ..._creation import tensor
+                from ..._dtype import int64
 
                 index = tensor(indices, dtype=int64)
                 yield [t[index] for t in dataset.tensors]
