@@ -77,3 +77,12 @@ for d in try_all_gpus():
     a = torch.ones((100, 100), device=d)
     b = a @ a
     print(d, b.shape, b[0, :3], b.sum().item())
+
+# The book's newer helpers name a GPU device whether or not one exists (only putting a tensor there needs it).
+def gpu(i=0):
+    return torch.device(f'cuda:{i}')
+
+
+print(cpu(), gpu(), gpu(1))
+print(repr(gpu()), gpu().type, gpu(1).index, gpu() == torch.device('cuda', 0))
+print(torch.cuda.device_count(), [gpu(i) for i in range(torch.cuda.device_count())] or [cpu()])

@@ -97,16 +97,17 @@ strided = 'torch.strided'
 
 
 class device:
-    """torch.device: only the CPU exists here; cuda/mps explain that there is no GPU."""
+    """torch.device: only the CPU exists here; tensors put on cuda/mps explain that there is no GPU."""
 
     def __new__(cls, type='cpu', index=None):
         from ._tensor import _check_device
-        from ._tensor_base import _DeviceCPU, parse_cpu_device
+        from ._tensor_base import GPU_TYPES, _Device, parse_device
 
-        if isinstance(type, _DeviceCPU):
+        if isinstance(type, _Device):
             return type
-        _check_device(type, 'torch.device')
-        return parse_cpu_device(type, index)
+        if not (isinstance(type, str) and type.partition(':')[0] in GPU_TYPES):
+            _check_device(type, 'torch.device')  # a GPU device may be named, not used (tensors refuse it)
+        return parse_device(type, index)
 
 
 def get_default_dtype():
@@ -161,6 +162,19 @@ def load(f, *args, **kwargs):
 
     return _load(f, *args, **kwargs)
 
+
+# torch.conv2d(x, w), torch.prelu(x, a), ...: PyTorch's torch-level forms of these torch.nn.functional ops take
+# the same arguments.
+def _functional(name):
+    def fn(*args, **kwargs):
+        return getattr(nn.functional, name)(*args, **kwargs)
+
+    fn.__name__ = fn.__qualname__ = name
+    return fn
+
+
+for _name in ('conv1d', 'conv2d', 'conv_transpose1d', 'conv_transpose2d', 'prelu', 'rrelu', 'threshold'):
+    globals()[_name] = _functional(_name)
 
 __getattr__ = _module_getattr('torch')
 

@@ -131,53 +131,61 @@ def _infer_dtype(flat):
     return kind if flat else default_float()
 
 
-class _DeviceCPU:
-    """A CPU device: `torch.device('cpu')` (index None, what tensors report) or `torch.device('cpu:0')`."""
+class _Device:
+    """A device: `torch.device('cpu')` (index None, what tensors report), `torch.device('cpu:0')`, or a GPU
+    named as PyTorch without one names it too (`torch.device('cuda:0')`, d2l's `gpu(i)`); putting a tensor on
+    a GPU is the error (_check_device)."""
 
-    type = 'cpu'
-
-    def __init__(self, index=None):
+    def __init__(self, type='cpu', index=None):
+        self.type = type
         self.index = index
 
     def __repr__(self):
-        return "device(type='cpu')" if self.index is None else f"device(type='cpu', index={self.index})"
+        if self.index is None:
+            return f"device(type='{self.type}')"
+        return f"device(type='{self.type}', index={self.index})"
 
     def __str__(self):
-        return 'cpu' if self.index is None else f'cpu:{self.index}'
+        return self.type if self.index is None else f'{self.type}:{self.index}'
 
     def __eq__(self, other):
-        if _isinstance(other, _DeviceCPU):
-            return other.index == self.index
+        if _isinstance(other, _Device):
+            return (other.type, other.index) == (self.type, self.index)
         return str(other) == str(self)
 
     def __hash__(self):
         return hash(str(self))
 
 
-CPU = _DeviceCPU()
+CPU = _Device()
 
 
-def parse_cpu_device(name, index=None):
-    """The CPU device `name` ('cpu', 'cpu:0') names, with PyTorch's error for a malformed string; None for a
-    device that is not the CPU."""
+GPU_TYPES = ('cuda', 'mps')
+
+
+def parse_device(name, index=None):
+    """The device `name` ('cpu', 'cpu:0', 'cuda:1') names, with PyTorch's error for a malformed string; None for
+    a device type we do not know."""
     kind, sep, number = name.partition(':')
     if sep and not (number.isdigit() and (number == '0' or not number.startswith('0'))):
         raise RuntimeError(f"Invalid device string: '{name}'")
-    if kind != 'cpu':
+    if kind != 'cpu' and kind not in GPU_TYPES:
         return None
     if sep and index is not None:
         raise RuntimeError(f"type (string) must not include an index because index was passed explicitly: {name}")
     index = int(number) if sep else index
-    return CPU if index is None else _DeviceCPU(index)
+    if kind != 'cpu':
+        return _Device(kind, index)
+    return CPU if index is None else _Device('cpu', index)
 
 
 def _check_device(device, feature):
-    if device is None or _isinstance(device, _DeviceCPU):
+    if device is None or (_isinstance(device, _Device) and device.type == 'cpu'):
         return
     name = str(device)
     if name.startswith('cuda') or name.startswith('mps'):
         raise no_gpu(f"{feature}({name!r})")
-    if parse_cpu_device(name) is None:
+    if parse_device(name) is None:
         raise unsupported(f"device {name!r}")
 
 

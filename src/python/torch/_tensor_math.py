@@ -155,6 +155,11 @@ class MathMixin:
     def leaky_relu(self, negative_slope=0.01):
         return wrap(E.leaky_relu(self._t, negative_slope))
 
+    def prelu(self, weight):
+        from .nn.functional import prelu
+
+        return prelu(self, weight)
+
     # ---- in place -------------------------------------------------------------------------------
     def zero_(self):
         E.zero_(self._t)
