@@ -86,3 +86,5 @@ def gpu(i=0):
 print(cpu(), gpu(), gpu(1))
 print(repr(gpu()), gpu().type, gpu(1).index, gpu() == torch.device('cuda', 0))
 print(torch.cuda.device_count(), [gpu(i) for i in range(torch.cuda.device_count())] or [cpu()])
+print(isinstance(gpu(), torch.device), isinstance(torch.ones(1).device, torch.device), type(cpu()))
+print(torch.ones(1).device == cpu(), torch.ones(1).device == 'cpu', str(torch.ones(1).device) == 'cpu')

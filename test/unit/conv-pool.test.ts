@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import * as torch from '../../src/engine';
 import { Tensor } from '../../src/engine';
-import { setFloat64Mode } from '../../src/engine/buffers';
 import { manual_seed } from '../../src/engine/random';
 import type { Conv2dOptions, Pair } from '../../src/engine/ops/conv';
+import { gradcheck as checkGradients } from './finite-differences';
 
 interface Encoded {
   shape: number[];
@@ -175,44 +175,8 @@ function input(shape: number[], distinct = false): Tensor {
   return new Tensor(data, shape, 'float64', true);
 }
 
-function inDouble<T>(fn: () => T): T {
-  const previous = setFloat64Mode(true);
-  try {
-    return fn();
-  } finally {
-    setFloat64Mode(previous);
-  }
-}
-
-function gradcheck(name: string, inputs: Tensor[], fn: (...x: Tensor[]) => Tensor): void {
-  const out = inDouble(() => fn(...inputs));
-  const r = Float64Array.from({ length: out.data.length }, () => rnd() * 2 - 1);
-  inDouble(() => out.backward(new Tensor(Float64Array.from(r), out.shape, 'float64')));
-  const loss = (): number => {
-    const o = torch.noGrad(() => inDouble(() => fn(...inputs)));
-    let l = 0;
-    for (let k = 0; k < r.length; k++) l += o.data[k] * r[k];
-    return l;
-  };
-  inputs.forEach((x, k) => {
-    const analytic = x.grad;
-    assert.ok(analytic, `${name}: input ${k} got no gradient`);
-    for (let i = 0; i < x.data.length; i++) {
-      const orig = x.data[i];
-      const h = 1e-3;
-      x.data[i] = orig + h;
-      const up = loss();
-      x.data[i] = orig - h;
-      const down = loss();
-      x.data[i] = orig;
-      const numeric = (up - down) / (2 * h);
-      assert.ok(
-        Math.abs(analytic.data[i] - numeric) <= 1e-7 * Math.max(1, Math.abs(numeric)),
-        `${name}: d/dx${k}[${i}] analytic ${analytic.data[i]} vs numeric ${numeric}`,
-      );
-    }
-  });
-}
+const gradcheck = (name: string, inputs: Tensor[], fn: (...x: Tensor[]) => Tensor): void =>
+  checkGradients(name, inputs, fn, { rnd });
 
 const conv = (o: Partial<Conv2dOptions>) => (x: Tensor, w: Tensor, b?: Tensor) =>
   torch.conv2d(x, w, b ?? null, { stride: [1, 1], padding: [0, 0], dilation: [1, 1], groups: 1, ...o });

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as torch from '../../src/engine';
 import { Tensor } from '../../src/engine';
-import { setFloat64Mode } from '../../src/engine/buffers';
 import type { Pair } from '../../src/engine/ops/conv';
 import { assertClose, fixtureRunner, pytorchResults } from './pyodide-fixture';
+import { gradcheck as checkGradients } from './finite-differences';
 
 interface Encoded {
   shape: number[];
@@ -166,40 +166,8 @@ const input = (shape: number[]): Tensor =>
     true,
   );
 
-function inDouble<T>(fn: () => T): T {
-  const previous = setFloat64Mode(true);
-  try {
-    return fn();
-  } finally {
-    setFloat64Mode(previous);
-  }
-}
-
-function gradcheck(name: string, inputs: Tensor[], fn: (...x: Tensor[]) => Tensor): void {
-  const out = inDouble(() => fn(...inputs));
-  const r = Float64Array.from({ length: out.data.length }, () => rnd() * 2 - 1);
-  inDouble(() => out.backward(new Tensor(Float64Array.from(r), out.shape, 'float64')));
-  const loss = (): number => {
-    const o = torch.noGrad(() => inDouble(() => fn(...inputs)));
-    return r.reduce((acc, v, k) => acc + o.data[k] * v, 0);
-  };
-  inputs.forEach((x, k) => {
-    assert.ok(x.grad, `${name}: input ${k} got no gradient`);
-    for (let i = 0; i < x.data.length; i++) {
-      const orig = x.data[i];
-      x.data[i] = orig + 1e-3;
-      const up = loss();
-      x.data[i] = orig - 1e-3;
-      const down = loss();
-      x.data[i] = orig;
-      const numeric = (up - down) / 2e-3;
-      assert.ok(
-        Math.abs(x.grad.data[i] - numeric) <= 1e-7 * Math.max(1, Math.abs(numeric)),
-        `${name}: d/dx${k}[${i}] analytic ${x.grad.data[i]} vs numeric ${numeric}`,
-      );
-    }
-  });
-}
+const gradcheck = (name: string, inputs: Tensor[], fn: (...x: Tensor[]) => Tensor): void =>
+  checkGradients(name, inputs, fn, { rnd });
 
 test('conv1d and the transposed convolutions match finite differences (float64)', () => {
   const c1 = { stride: 2, padding: 1, dilation: 1, groups: 2 };

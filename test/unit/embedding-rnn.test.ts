@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as torch from '../../src/engine';
 import { Tensor } from '../../src/engine';
-import { setFloat64Mode } from '../../src/engine/buffers';
 import { RnnMode, RnnOptions, cellStep, inputProjection, rnn } from '../../src/engine/nn/rnn';
+import { gradcheck as checkGradients, inDouble } from './finite-differences';
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -32,51 +32,12 @@ function ids(values: number[], shape = [values.length]): Tensor {
   return new Tensor(Float64Array.from(values), shape, 'int64');
 }
 
-function inDouble<T>(fn: () => T): T {
-  const previous = setFloat64Mode(true);
-  try {
-    return fn();
-  } finally {
-    setFloat64Mode(previous);
-  }
-}
-
-/** Backward's gradients against central differences of L = sum(fn(...) * r); `skip` lists exempt elements. */
-function gradcheck(
+const gradcheck = (
   name: string,
   inputs: Tensor[],
   fn: (...x: Tensor[]) => Tensor,
   skip?: (k: number, i: number) => boolean,
-): void {
-  const out = inDouble(() => fn(...inputs));
-  const r = Float64Array.from({ length: out.data.length }, () => rnd() * 2 - 1);
-  inDouble(() => out.backward(new Tensor(Float64Array.from(r), out.shape, 'float64')));
-  const loss = (): number => {
-    const o = torch.noGrad(() => inDouble(() => fn(...inputs)));
-    let l = 0;
-    for (let k = 0; k < r.length; k++) l += o.data[k] * r[k];
-    return l;
-  };
-  inputs.forEach((x, k) => {
-    const analytic = x.grad;
-    assert.ok(analytic, `${name}: input ${k} got no gradient`);
-    for (let i = 0; i < x.data.length; i++) {
-      if (skip?.(k, i)) continue;
-      const orig = x.data[i];
-      const h = 1e-4;
-      x.data[i] = orig + h;
-      const up = loss();
-      x.data[i] = orig - h;
-      const down = loss();
-      x.data[i] = orig;
-      const numeric = (up - down) / (2 * h);
-      assert.ok(
-        Math.abs(analytic.data[i] - numeric) <= 1e-6 * Math.max(1, Math.abs(numeric)),
-        `${name}: d/dx${k}[${i}] analytic ${analytic.data[i]} vs numeric ${numeric}`,
-      );
-    }
-  });
-}
+): void => checkGradients(name, inputs, fn, { rnd, step: 1e-4, tolerance: 1e-6, skip });
 
 test('embedding looks rows up for indices of any shape', () => {
   const w = new Tensor(Float32Array.from([0, 1, 10, 11, 20, 21]), [3, 2]);

@@ -92,3 +92,24 @@ export function assertClose(what: string, got: unknown, want: unknown, tolerance
 
 /** float32 kernels: within 1e-6 + 1e-5 relative of PyTorch's value. */
 export const float32Tolerance = (want: number): number => 1e-6 + 1e-5 * Math.abs(want);
+
+/** One case of a fixture's JSON: its name, and what it gave or the error it raised. */
+export interface FixtureCase {
+  case: string;
+  result?: unknown;
+  error?: string;
+}
+
+/**
+ * Runs fixture script `script` on our torch and compares its cases with what real PyTorch printed for the same
+ * script (`results`, a -torch113.json): the same cases in the same order, each within float32Tolerance.
+ */
+export function assertCasesMatch(run: { run(script: string): unknown }, script: string, results: string): void {
+  const expected = pytorchResults(results) as FixtureCase[];
+  const actual = run.run(script) as FixtureCase[];
+  assert.deepEqual(
+    actual.map((e) => e.case),
+    expected.map((e) => e.case),
+  );
+  expected.forEach((want, k) => assertClose(want.case, actual[k], want, float32Tolerance));
+}

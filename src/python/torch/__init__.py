@@ -96,18 +96,7 @@ ByteTensor = _legacy_type('ByteTensor', uint8)
 strided = 'torch.strided'
 
 
-class device:
-    """torch.device: only the CPU exists here; tensors put on cuda/mps explain that there is no GPU."""
-
-    def __new__(cls, type='cpu', index=None):
-        from ._tensor import _check_device
-        from ._tensor_base import GPU_TYPES, _Device, parse_device
-
-        if isinstance(type, _Device):
-            return type
-        if not (isinstance(type, str) and type.partition(':')[0] in GPU_TYPES):
-            _check_device(type, 'torch.device')  # a GPU device may be named, not used (tensors refuse it)
-        return parse_device(type, index)
+from ._tensor_base import _Device as device  # noqa: E402  (torch.device, the class of every device)
 
 
 def get_default_dtype():

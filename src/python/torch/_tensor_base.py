@@ -132,13 +132,23 @@ def _infer_dtype(flat):
 
 
 class _Device:
-    """A device: `torch.device('cpu')` (index None, what tensors report), `torch.device('cpu:0')`, or a GPU
-    named as PyTorch without one names it too (`torch.device('cuda:0')`, d2l's `gpu(i)`); putting a tensor on
-    a GPU is the error (_check_device)."""
+    """torch.device: `torch.device('cpu')` (index None, what tensors report), `torch.device('cpu:0')`, or a
+    GPU named as PyTorch without one names it too (`torch.device('cuda:0')`, d2l's `gpu(i)`); putting a tensor
+    on a GPU is the error (_check_device)."""
 
-    def __init__(self, type='cpu', index=None):
-        self.type = type
-        self.index = index
+    def __new__(cls, type='cpu', index=None):
+        if _isinstance(type, _Device):
+            return type
+        if not (_isinstance(type, str) and type.partition(':')[0] in GPU_TYPES):
+            _check_device(type, 'torch.device')  # a GPU may be named, not used
+        return parse_device(type, index)
+
+    @classmethod
+    def _make(cls, type, index):
+        made = object.__new__(cls)
+        made.type = type
+        made.index = index
+        return made
 
     def __repr__(self):
         if self.index is None:
@@ -149,15 +159,17 @@ class _Device:
         return self.type if self.index is None else f'{self.type}:{self.index}'
 
     def __eq__(self, other):
-        if _isinstance(other, _Device):
-            return (other.type, other.index) == (self.type, self.index)
-        return str(other) == str(self)
+        if not _isinstance(other, _Device):
+            return NotImplemented  # as PyTorch: `x.device == 'cpu'` is False
+        return (other.type, other.index) == (self.type, self.index)
 
     def __hash__(self):
         return hash(str(self))
 
 
-CPU = _Device()
+_Device.__name__ = _Device.__qualname__ = 'device'
+_Device.__module__ = 'torch'
+CPU = _Device._make('cpu', None)
 
 
 GPU_TYPES = ('cuda', 'mps')
@@ -175,8 +187,8 @@ def parse_device(name, index=None):
         raise RuntimeError(f"type (string) must not include an index because index was passed explicitly: {name}")
     index = int(number) if sep else index
     if kind != 'cpu':
-        return _Device(kind, index)
-    return CPU if index is None else _Device('cpu', index)
+        return _Device._make(kind, index)
+    return CPU if index is None else _Device._make('cpu', index)
 
 
 def _check_device(device, feature):
