@@ -2,7 +2,7 @@
 export { gemm } from './gemm';
 export { adamStep } from './adam';
 export { ewBinary, ewRelu, ewReluBackward } from './elementwise';
-export { trForward, trBackward } from './transcendental';
+export { trForward, trForwardFused, trBackward, maddFused } from './transcendental';
 
 /** First byte the host may use: everything below belongs to this module's static data. */
 export function heapBase(): usize {

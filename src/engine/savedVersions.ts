@@ -6,11 +6,12 @@
 import type { Node } from './autograd';
 import type { Tensor } from './tensor';
 import { runtimeError } from './errors';
+import { commonShape, sameShape } from './shape';
 import { tensorTypeName } from './ops/util';
 
 /**
- * A view the op saves without materialising it: linear saves `weight.t()` (PyTorch's addmm mat2), so the
- * message shows the view's shape while the version is the weight's.
+ * A view the op saves without materialising it (linear's `weight.t()`, matmul's folded or expanded operand,
+ * mse_loss's broadcast target), so the message shows the view's shape while the version is the base's.
  */
 export class SavedView {
   constructor(
@@ -24,6 +25,16 @@ export class SavedView {
 
 export type Saved = Tensor | SavedView;
 
+/**
+ * Saves `tensors` as `torch.broadcast_tensors` hands them to an op that saves them (mse_loss): each one
+ * itself when it already has the common shape, else its expanded view.
+ */
+export function saveBroadcast(node: Node | null, ...tensors: Tensor[]): void {
+  if (node === null) return;
+  const shape = commonShape(tensors.map((t) => t.shape));
+  for (const t of tensors) node.save(sameShape(t.shape, shape) ? t : new SavedView(t, shape));
+}
+
 /** Nodes whose C++ class PyTorch prints with its namespace. */
 const QUALIFIED: Record<string, string> = {
   CopySlices: 'torch::autograd::CopySlices',
@@ -31,13 +42,13 @@ const QUALIFIED: Record<string, string> = {
 };
 
 /**
- * The grad_fn the message names (unpack's choice): the node itself for its own output; for a saved input,
- * the input's grad_fn as it is now (a view written since it was made regenerates AsStridedBackward0 when
- * its base requires grad); none for a leaf.
+ * The grad_fn the message names (unpack's choice): the saving node (`nodeName`) for its own output; for a
+ * saved input, the input's grad_fn as it is now (a view written since it was made regenerates
+ * AsStridedBackward0 when its base requires grad); none for a leaf.
  */
-function gradFnName(node: Node, s: Saved, isOutput: boolean): string | null {
+function gradFnName(nodeName: string, s: Saved, isOutput: boolean): string | null {
   let name: string | null;
-  if (isOutput) name = node.name;
+  if (isOutput) name = nodeName;
   else if (s instanceof SavedView) name = s.base.requiresGrad ? 'AsStridedBackward0' : null;
   else if (s.isView) name = s.gradFn !== null ? 'AsStridedBackward0' : null;
   else name = s.gradFn?.name ?? null;
@@ -50,18 +61,24 @@ export function checkSaved(node: Node): void {
   if (saved === null) return;
   const versions = node.savedVersions!;
   for (let i = 0; i < saved.length; i++) {
-    if (saved[i].version !== versions[i]) throw modifiedError(node, i);
+    const error = savedVersionError(node.name, saved[i], versions[i], ((node.savedOutputs >>> i) & 1) === 1);
+    if (error !== null) throw error;
   }
 }
 
-function modifiedError(node: Node, i: number): Error {
-  const s = node.saved![i];
+/**
+ * PyTorch's "modified by an inplace operation" error for `s`, saved at version `expected` by the node named
+ * `nodeName` (`isOutput`: s is that node's output), or null while s is still at that version. Also for the
+ * tensors a custom Function's ctx saved, checked when its backward reads them.
+ */
+export function savedVersionError(nodeName: string, s: Saved, expected: number, isOutput: boolean): Error | null {
+  if (s.version === expected) return null;
   const dtype = s instanceof SavedView ? s.base.dtype : s.dtype;
-  const fn = gradFnName(node, s, ((node.savedOutputs >>> i) & 1) === 1);
+  const fn = gradFnName(nodeName, s, isOutput);
   return runtimeError(
     'one of the variables needed for gradient computation has been modified by an inplace operation: ' +
       `[${tensorTypeName(dtype)} [${s.shape.join(', ')}]]${fn === null ? '' : `, which is output 0 of ${fn},`} ` +
-      `is at version ${s.version}; expected version ${node.savedVersions![i]} instead. Hint: enable anomaly ` +
+      `is at version ${s.version}; expected version ${expected} instead. Hint: enable anomaly ` +
       'detection to find the operation that failed to compute its gradient, with ' +
       'torch.autograd.set_detect_anomaly(True).',
   );

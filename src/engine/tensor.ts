@@ -56,6 +56,8 @@ export class Tensor {
   private counter = { value: 0 };
   /** A view made by a view op (its counter is its base's): a saved view written since names AsStridedBackward0. */
   isView = false;
+  /** For a view: the tensor that owns its storage (PyTorch's `_base`), which an in-place write through it rebases. */
+  viewBase: Tensor | null = null;
   /** Non-contiguous without a layout (nonzero's result, which PyTorch fills transposed). */
   nonContiguous = false;
 
@@ -100,6 +102,13 @@ export class Tensor {
   viewOf(base: Tensor): this {
     this.counter = base.counter;
     this.isView = true;
+    this.viewBase = base.viewBase ?? base;
+    return this;
+  }
+
+  /** Shares `other`'s version counter without being its view: a custom Function's output and forward's result. */
+  sharesVersionWith(other: Tensor): this {
+    this.counter = other.counter;
     return this;
   }
 

@@ -139,6 +139,19 @@ CASES = [
     ('matmul precision', "torch.set_float32_matmul_precision('high')\nresult = torch.get_float32_matmul_precision()"),
     ('matmul precision bad', "result = torch.set_float32_matmul_precision('low')"),
     (
+        'repeat_interleave',
+        'result = [y.repeat_interleave(2), torch.repeat_interleave(y, 2, dim=1), '
+        'y.repeat_interleave(torch.tensor([1, 2]), dim=0), torch.repeat_interleave(torch.tensor([2, 0, 3])), '
+        'torch.tensor([4, 5]).repeat_interleave(3), y.repeat_interleave(torch.tensor(2), dim=0, output_size=4)]',
+    ),
+    (
+        'repeat_interleave backward',
+        'y.repeat_interleave(torch.tensor([3, 1]), dim=0).pow(2).sum().backward()\nresult = x.grad',
+    ),
+    ('repeat_interleave negative', 'result = y.repeat_interleave(-1)'),
+    ('repeat_interleave sizes', 'result = y.repeat_interleave(torch.tensor([1, 2, 3]), dim=0)'),
+    ('repeat_interleave 2-d repeats', 'result = torch.repeat_interleave(torch.tensor([[1, 2]]))'),
+    (
         'gradients',
         'z = (y * 0.5).arccos().sum() + y.moveaxis(0, 1)[0].sum() + y.tile((2,)).sum() + y.mH[0].sum() + y.msort()[0].sum()\n'
         'z.backward()\nresult = x.grad',

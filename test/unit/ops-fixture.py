@@ -350,6 +350,20 @@ CASES.update(
     }
 )
 
+# MultiheadAttention's mask merge: out of place, masked_fill broadcasts self and mask together; triu/tril
+# select (the causal mask is triu of a matrix of -inf, whose zeros must not become nan).
+CASES.update(
+    {
+        'masked_fill_bcast_self': (
+            [X34[:1]],
+            [True],
+            lambda a: a.masked_fill(torch.tensor([[True], [False], [True]]), -1.5),
+        ),
+        'triu_of_inf': ([], [], lambda: torch.triu(torch.full((3, 3), float('-inf')), diagonal=1).exp()),
+        'tril_of_inf_grad': ([X34], [True], lambda a: torch.tril(a.masked_fill(a > 0.5, float('inf'))).tanh()),
+    }
+)
+
 ERRORS = {
     'err_matmul_2d': lambda: torch.randn(1, 3) @ torch.randn(4, 6),
     'err_matmul_1d': lambda: torch.randn(3) @ torch.randn(4),
@@ -398,6 +412,7 @@ ERRORS = {
     'err_remainder_bool': lambda: torch.tensor([True]) % torch.tensor([True]),
     'err_int_floordiv_zero': lambda: torch.tensor([1]) // 0,
     'err_lerp_int_end': lambda: torch.lerp(torch.zeros(2), torch.tensor([1, 2]), 0.5),
+    'err_masked_fill_inplace_bcast': lambda: torch.zeros(3, 3).masked_fill_(torch.ones(2, 3, 3, dtype=torch.bool), 1.0),
 }
 
 

@@ -300,6 +300,9 @@ const CASES: Record<string, (...x: Tensor[]) => Out> = {
   bool_bitwise_and: () => torch.bitwise_and(torch.tensor([true, false, true]), torch.tensor([true, true, false])),
   masked_fill_inplace: (a) => torch.masked_fill_(torch.mul(a, 1), torch.lt(a, 0), 0.5),
   round_decimals_grad: (a) => torch.round(a, 1),
+  masked_fill_bcast_self: (a) => torch.masked_fill(a, torch.tensor([[true], [false], [true]]), -1.5),
+  triu_of_inf: () => torch.exp(torch.triu(torch.full([3, 3], -Infinity), 1)),
+  tril_of_inf_grad: (a) => torch.tanh(torch.tril(torch.masked_fill(a, torch.gt(a, 0.5), Infinity))),
 };
 
 const ERRORS: Record<string, () => unknown> = {
@@ -351,6 +354,8 @@ const ERRORS: Record<string, () => unknown> = {
   err_remainder_bool: () => torch.remainder(torch.tensor([true]), torch.tensor([true])),
   err_int_floordiv_zero: () => torch.floor_divide(i64([1]), 0),
   err_lerp_int_end: () => torch.lerp(torch.zeros([2]), i64([1, 2]), 0.5),
+  err_masked_fill_inplace_bcast: () =>
+    torch.masked_fill_(torch.zeros([3, 3]), torch.ones([2, 3, 3], { dtype: 'bool' }), 1),
 };
 
 /** Exact for creation and integer results; float results within float32 rounding of PyTorch's kernels. */

@@ -4,8 +4,10 @@ is written in place before backward runs (the "modified by an inplace operation"
 and the cases that must keep working): saved results (exp, sigmoid, tanh, relu, softmax) and saved inputs
 (mul, log, mm's weight view, the mse and bce losses), views and detach() sharing the version counter, `.data` not sharing it,
 optimizer steps and no_grad updates between forward and backward, in-place ops that save a clone of self,
-create_graph and autograd.grad. test/unit/saved-versions.test.ts runs this same file on our torch in
-Pyodide and compares.
+create_graph and autograd.grad; matmul's folded, transposed and batched cases and einsum (views PyTorch's
+reshape made, or copies it did not track), reductions that save their result, mse_loss's broadcast operands,
+a custom Function's ctx.saved_tensors (checked when backward reads them) and in-place writes through views
+(CopySlices). test/unit/saved-versions.test.ts runs this same file on our torch in Pyodide and compares.
 
     /usr/bin/python3 test/unit/saved-versions-fixture.py > test/unit/saved-versions-torch113.json
 """
@@ -14,6 +16,7 @@ import json
 
 import torch
 
+F = torch.nn.functional
 results = []
 
 
@@ -358,6 +361,449 @@ def _():
     x.data.add_(1)
     x[0].fill_(3)
     return [x._version, v._version, t._version, d._version]
+
+
+def nonleaf(*shape):
+    """A non-leaf float32 tensor of distinct values (its grad_fn MulBackward0 until written in place)."""
+    return (torch.arange(torch.Size(shape).numel(), dtype=torch.float32).reshape(shape) / 7 + 0.5).requires_grad_() * 1
+
+
+@case('matmul 3-D @ 2-D: the folded input')
+def _():
+    x = nonleaf(2, 3, 4)
+    w = nonleaf(4, 2)
+    y = x @ w
+    x.add_(1)
+    y.sum().backward()
+
+
+@case('matmul 3-D @ 2-D: the weight')
+def _():
+    x = nonleaf(2, 3, 4)
+    w = nonleaf(4, 2)
+    y = x @ w
+    w.add_(1)
+    y.sum().backward()
+
+
+@case('matmul 3-D @ 1-D')
+def _():
+    x = nonleaf(2, 3, 4)
+    v = nonleaf(4)
+    y = x @ v
+    v.mul_(2)
+    y.sum().backward()
+
+
+@case('bmm saves both')
+def _():
+    a = nonleaf(2, 3, 4)
+    b = nonleaf(2, 4, 2)
+    y = torch.bmm(a, b)
+    a.add_(1)
+    y.sum().backward()
+
+
+@case('batched matmul with broadcast')
+def _():
+    a = nonleaf(2, 3, 4)
+    b = nonleaf(1, 4, 2)
+    y = torch.matmul(a, b)
+    b.add_(1)
+    y.sum().backward()
+
+
+@case('matmul of 1-D vectors')
+def _():
+    a = nonleaf(3)
+    b = nonleaf(3)
+    y = a @ b
+    b.add_(1)
+    y.backward()
+
+
+@case('matmul 1-D @ 2-D')
+def _():
+    a = nonleaf(3)
+    b = nonleaf(3, 2)
+    y = a @ b
+    a.add_(1)
+    y.sum().backward()
+
+
+@case('matmul 1-D @ 3-D')
+def _():
+    a = nonleaf(4)
+    b = nonleaf(2, 4, 3)
+    y = a @ b
+    a.add_(1)
+    y.sum().backward()
+
+
+@case('matmul 1-D @ 3-D: the batched operand is copied, not saved')
+def _():
+    a = nonleaf(4)
+    b = nonleaf(2, 4, 3)
+    y = a @ b
+    b.add_(1)
+    y.sum().backward()
+    return rounded(a.grad)
+
+
+@case('matmul 2-D @ 3-D: the transposed matrix')
+def _():
+    a = nonleaf(2, 4)
+    b = nonleaf(2, 4, 3)
+    y = a @ b
+    a.mul_(2)
+    y.sum().backward()
+
+
+@case('matmul with a broadcast batch that reshape copies')
+def _():
+    a = nonleaf(1, 2, 3, 4)
+    b = nonleaf(2, 1, 4, 2)
+    y = a @ b
+    a.add_(1)
+    b.add_(1)
+    y.sum().backward()
+    return [rounded(a.grad), rounded(b.grad)]
+
+
+@case('matmul with a batch of one folds to a view')
+def _():
+    a = nonleaf(3)
+    b = nonleaf(1, 3, 2)
+    y = a @ b
+    b.add_(1)
+    y.sum().backward()
+
+
+@case('matmul of a transposed 3-D operand')
+def _():
+    a = nonleaf(2, 4, 3)
+    w = nonleaf(4, 2)
+    y = a.transpose(1, 2) @ w
+    a.add_(1)
+    y.sum().backward()
+    return rounded(w.grad)
+
+
+@case('prod saves its result')
+def _():
+    y = nonleaf(3).prod()
+    z = y * 1
+    y.add_(1)
+    z.backward()
+
+
+@case('prod saves its input')
+def _():
+    a = nonleaf(3)
+    y = a.prod()
+    a.add_(1)
+    y.backward()
+
+
+@case('prod over a dim')
+def _():
+    a = nonleaf(2, 3)
+    y = a.prod(1)
+    y.mul_(2)
+    y.sum().backward()
+
+
+@case('max over a dim saves no values')
+def _():
+    a = nonleaf(2, 3)
+    y, i = a.max(1)
+    y.add_(1)
+    a.add_(1)
+    y.sum().backward()
+    return rounded(i.float())
+
+
+@case('max of all saves its result')
+def _():
+    y = nonleaf(2, 3).max()
+    y.add_(1)
+    y.backward()
+
+
+@case('min of all saves its input')
+def _():
+    a = nonleaf(2, 3)
+    y = a.min()
+    a.add_(1)
+    y.backward()
+
+
+@case('amax saves its result')
+def _():
+    y = nonleaf(2, 3).amax(1)
+    y.add_(1)
+    y.sum().backward()
+
+
+@case('norm saves its result')
+def _():
+    y = nonleaf(2, 3).norm()
+    y.mul_(2)
+    y.backward()
+
+
+@case('norm over a dim saves its input')
+def _():
+    a = nonleaf(2, 3)
+    y = a.norm(dim=1)
+    a.mul_(2)
+    y.sum().backward()
+
+
+@case('logsumexp saves its result')
+def _():
+    y = nonleaf(2, 3).logsumexp(1)
+    y.sub_(1)
+    y.sum().backward()
+
+
+@case('std saves its result')
+def _():
+    y = nonleaf(2, 3).std(1)
+    y.add_(1)
+    y.sum().backward()
+
+
+@case('var saves only its input')
+def _():
+    a = nonleaf(2, 3)
+    y = a.var(1)
+    y.add_(1)
+    a.add_(1)
+    y.sum().backward()
+
+
+@case('cumsum saves nothing')
+def _():
+    a = nonleaf(2, 3)
+    y = a.cumsum(1)
+    y.add_(1)
+    a.add_(1)
+    y.sum().backward()
+    return rounded(a)
+
+
+@case('cumprod saves its result')
+def _():
+    y = nonleaf(4).cumprod(0)
+    y.add_(1)
+    y.sum().backward()
+
+
+@case('mse_loss with a broadcast target')
+def _():
+    y = torch.tensor([1.0, 0.0, 2.0])
+    loss = F.mse_loss(nonleaf(2, 3), y)
+    y.mul_(2)
+    loss.backward()
+
+
+@case('mse_loss sum saves its input')
+def _():
+    x = nonleaf(2, 3)
+    loss = F.mse_loss(x, torch.zeros(2, 3), reduction='sum')
+    x.mul_(2)
+    loss.backward()
+
+
+@case('mse_loss none with a broadcast input')
+def _():
+    x = nonleaf(3)
+    loss = F.mse_loss(x, torch.ones(2, 3), reduction='none')
+    x.add_(1)
+    loss.sum().backward()
+
+
+class Square(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * x
+
+    @staticmethod
+    def backward(ctx, g):
+        (x,) = ctx.saved_tensors
+        return 2 * x * g
+
+
+class Exp(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        r = x.exp()
+        ctx.save_for_backward(r)
+        return r
+
+    @staticmethod
+    def backward(ctx, g):
+        (r,) = ctx.saved_tensors
+        return g * r
+
+
+class Unused(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x * 3
+
+    @staticmethod
+    def backward(ctx, g):
+        return g * 3
+
+
+@case('custom Function: saved input changed')
+def _():
+    a = nonleaf(3)
+    y = Square.apply(a)
+    a.add_(1)
+    y.sum().backward()
+
+
+@case('custom Function: saved output changed')
+def _():
+    y = Exp.apply(nonleaf(3))
+    y.mul_(2)
+    y.sum().backward()
+
+
+@case('custom Function: saved leaf changed under no_grad')
+def _():
+    w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    y = Square.apply(w)
+    with torch.no_grad():
+        w.add_(1)
+    y.sum().backward()
+
+
+@case('custom Function: saved but never read')
+def _():
+    a = nonleaf(3)
+    y = Unused.apply(a)
+    a.add_(1)
+    y.sum().backward()
+
+
+@case('custom Function: saved tensor unchanged')
+def _():
+    w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    Square.apply(w * 1).sum().backward()
+    return rounded(w.grad)
+
+
+@case('CopySlices: a slice of a saved result written')
+def _():
+    y = nonleaf(2, 3).exp()
+    y[0, 1:].mul_(2)
+    y.sum().backward()
+
+
+@case('CopySlices: in-place on a view of a saved input, base requires grad')
+def _():
+    a = nonleaf(2, 3)
+    y = a * a
+    a[0].add_(1)
+    y.sum().backward()
+
+
+@case('CopySlices: a slice assignment into a saved input')
+def _():
+    a = nonleaf(4)
+    y = a.exp() * a
+    a[1:3] = torch.tensor([5.0, 6.0])
+    y.sum().backward()
+
+
+@case('CopySlices: a saved view of a tensor written through its base')
+def _():
+    a = nonleaf(2, 3)
+    v = a[0]
+    y = v.exp()
+    a.add_(1)
+    y.sum().backward()
+
+
+@case('CopySlices: saved view written through another view')
+def _():
+    a = nonleaf(2, 3)
+    v = a[1]
+    y = v * v
+    a[1, 0] = 9.0
+    y.sum().backward()
+
+
+@case('CopySlices: gradients through an in-place mul_ on a view')
+def _():
+    w = leaf(1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
+    x = w.view(2, 3) * 1
+    v = x[0]
+    v.mul_(torch.tensor([3.0, -1.0, 0.5]))
+    (x * x).sum().backward()
+    return [rounded(w.grad), type(x.grad_fn).__name__, type(v.grad_fn).__name__]
+
+
+@case('CopySlices: a view of a leaf written in place')
+def _():
+    w = leaf(1.0, 2.0, 3.0)
+    w[0:2].mul_(2)
+
+
+@case('CopySlices: a buffer filled through its views')
+def _():
+    b = torch.zeros(4)
+    p = leaf(1.0, 2.0)
+    q = leaf(3.0)
+    b[0:2].add_(p)
+    b[3:].add_(q * 2)
+    (b * b).sum().backward()
+    return [b.requires_grad, rounded(p.grad), rounded(q.grad)]
+
+
+@case('CopySlices: exp_ on a view saves the view')
+def _():
+    w = leaf(0.5, 1.0, 1.5)
+    a = w * 1
+    a[1:].exp_()
+    (a * a).sum().backward()
+    return rounded(w.grad)
+
+
+@case('einsum bij,bjk->bik: an operand written in place')
+def _():
+    a = nonleaf(2, 3, 4)
+    b = nonleaf(2, 4, 2)
+    y = torch.einsum('bij,bjk->bik', a, b)
+    a.add_(1)
+    y.sum().backward()
+    return rounded(b)
+
+
+@case('einsum ij,kj->ik: the transposed operand written in place')
+def _():
+    a = nonleaf(3, 4)
+    b = nonleaf(2, 4)
+    y = torch.einsum('ij,kj->ik', a, b)
+    b.mul_(2)
+    y.sum().backward()
+    return rounded(a)
+
+
+@case('einsum bhqd,bhkd->bhqk: attention scores')
+def _():
+    q = nonleaf(2, 2, 3, 4)
+    k = nonleaf(2, 2, 3, 4)
+    y = torch.einsum('bhqd,bhkd->bhqk', q, k)
+    q.add_(1)
+    y.sum().backward()
+    return rounded(k)
 
 
 print(json.dumps(results, indent=1))

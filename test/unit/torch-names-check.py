@@ -102,7 +102,7 @@ def messages():
         'Tensor.to_sparse': lambda: t.to_sparse,
         'Tensor.geqrf': lambda: t.geqrf,
         'torch.fft': lambda: torch.fft,
-        'torch.nn.Transformer': lambda: torch.nn.Transformer,
+        'torch.nn.DataParallel': lambda: torch.nn.DataParallel,
     }
     out = {}
     for name, lookup in lookups.items():

@@ -1,5 +1,6 @@
 // exp, sigmoid and tanh in WebAssembly (assembly/transcendental.ts) against the TypeScript reference loops
-// (Math.exp, 1 / (1 + Math.exp(-x)), tanhF64 of src/engine/ops/activation.ts): the same float32 bits on
+// (SLEEF's expf of src/engine/ops/sleefExp.ts, 1 / (1 + expf(-x)), tanhF64 of src/engine/ops/activation.ts;
+// softmax-exp.test.ts compares the first two with PyTorch itself): the same float32 bits on
 // millions of inputs spread over every range where the functions change (tiny, around 0.6 where tanh
 // switches formulas, large, past overflow) and the special values; the backward loops bit for bit.
 import assert from 'node:assert/strict';
@@ -13,6 +14,7 @@ import {
   activationBackwardWasm,
   transcendentalWasm,
 } from '../../src/engine/kernels/elementwise';
+import { expf } from '../../src/engine/ops/sleefExp';
 
 const SPECIAL = [
   NaN,
@@ -65,8 +67,8 @@ function firstDifference(a: Float32Array, b: Float32Array): number {
 const N = 1 << 21;
 
 for (const [name, fn, ref] of [
-  ['exp', TR_EXP, Math.exp],
-  ['sigmoid', TR_SIGMOID, (v: number) => 1 / Math.fround(1 + Math.fround(Math.exp(-v)))],
+  ['exp', TR_EXP, expf],
+  ['sigmoid', TR_SIGMOID, (v: number) => 1 / Math.fround(1 + expf(-v))],
   ['tanh', TR_TANH, tanhF64],
 ] as const) {
   test(`${name}: the kernel gives the TypeScript loop's float32 bits on ${N} inputs`, () => {

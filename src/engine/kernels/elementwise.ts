@@ -82,8 +82,9 @@ export const TR_SIGMOID = 1;
 export const TR_TANH = 2;
 
 /**
- * y = exp(x), sigmoid(x) or tanh(x) (TR_*), evaluated in double as the TypeScript loops are (the same float32
- * bits but for values within ~1e-16 of a rounding boundary); false when small or without WebAssembly SIMD.
+ * y = exp(x), sigmoid(x) or tanh(x) (TR_*), the same float32 bits as the TypeScript loops (exp and sigmoid:
+ * PyTorch's, sleefExp.ts; tanh: but for values within ~1e-16 of a rounding boundary); false when small or
+ * without WebAssembly SIMD. exp and sigmoid take four lanes at a time where multiply-adds are fused.
  */
 export function transcendentalWasm(fn: number, x: Float32Array, y: Float32Array): boolean {
   const n = x.length;
@@ -92,7 +93,8 @@ export function transcendentalWasm(fn: number, x: Float32Array, y: Float32Array)
   if (!k) return false;
   k.reserve(align(n * 4));
   k.put(x, 0, n, k.base);
-  k.ex.trForward(fn, n, k.base, k.base);
+  if (k.fusedMadd && fn !== TR_TANH) k.ex.trForwardFused(fn, n, k.base, k.base);
+  else k.ex.trForward(fn, n, k.base, k.base);
   k.get(k.base, n, y, 0);
   return true;
 }

@@ -26,6 +26,9 @@ export interface KernelExports {
   ewReluBackward(n: number, y: number, g: number, r: number): void;
   /** exp / sigmoid / tanh and the latter two's backward (assembly/transcendental.ts). */
   trForward(fn: number, n: number, x: number, y: number): void;
+  /** exp / sigmoid on four lanes; valid only where maddFused(1 + 2^-12, -(1 + 2^-11)) is 1. */
+  trForwardFused(fn: number, n: number, x: number, y: number): void;
+  maddFused(a: number, c: number): number;
   trBackward(isTanh: number, n: number, y: number, g: number, r: number): void;
   adamStep(
     n: number,
@@ -56,12 +59,15 @@ export class WasmKernels {
   /** First free byte (64-aligned) after the module's static data: the start of the scratch region. */
   readonly base: number;
   private capacity: number;
+  /** Relaxed SIMD's multiply-add is fused on this machine (V8 fuses it where the CPU has FMA). */
+  readonly fusedMadd: boolean;
 
   constructor(
     readonly flavor: WasmFlavor,
     readonly ex: KernelExports,
   ) {
     this.base = (ex.heapBase() + 63) & ~63;
+    this.fusedMadd = ex.maddFused(1 + 2 ** -12, -(1 + 2 ** -11)) === 1;
     this.heap = new Float32Array(ex.memory.buffer);
     this.capacity = ex.memory.buffer.byteLength;
   }

@@ -7,6 +7,8 @@ import { erfValue, exp, unaryFloat } from './unary';
 import { sum } from './reduce';
 import { constantLike, elementwiseBackward, named, type Derivatives } from './gradOps';
 import { mul, sub } from './arith';
+import { sigmoidScalarTail, sigmoidfLoop } from './sleefExp';
+import { softmaxInnerDim, softmaxLastDim } from './softmaxKernels';
 import {
   TR_SIGMOID,
   TR_TANH,
@@ -138,7 +140,8 @@ export function sigmoid(t: Tensor): Tensor {
   const x = floatData(t);
   const n = x.length;
   const y = floats(n);
-  if (!transcendentalWasm(TR_SIGMOID, x, y)) sigmoidLoop(x, y);
+  if (transcendentalWasm(TR_SIGMOID, x, y)) sigmoidScalarTail(x, y);
+  else sigmoidLoop(x, y);
   return withSavedOutput(y, t, 'SigmoidBackward0', false);
 }
 
@@ -225,13 +228,12 @@ function activationBackward(g: Tensor, y: Tensor, isTanh: boolean): Tensor {
 
 /** r = g * (1 - y) * y, every element written. */
 /**
- * y = 1 / (1 + e^-x). float32 as PyTorch's kernels: e^-x rounded to float32, then the add and the division
- * in float32 (one rounding each); float64 in double.
+ * y = 1 / (1 + e^-x). float32 as PyTorch's kernels: e^-x as its vectorised exp computes it (sleefExp.ts), then
+ * the add and the division in float32 (one rounding each); float64 in double.
  */
 function sigmoidLoop(x: Float32Array, y: Float32Array): void {
   const n = y.length;
-  // Separate loops, no rounding callback: a function-valued variable in the loop costs ~5x here.
-  if (isSingle(y)) for (let i = 0; i < n; i++) y[i] = 1 / Math.fround(1 + Math.fround(Math.exp(-x[i])));
+  if (isSingle(y)) sigmoidfLoop(x, y);
   else for (let i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
 }
 
@@ -483,12 +485,8 @@ export function implicitSoftmaxDim(ndim: number): number {
   return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
 }
 
-function softmaxCore(t: Tensor, dim: number | null | undefined, log: boolean): Tensor {
-  requireFloat(t, log ? 'log_softmax' : 'softmax');
-  const d = normDimChecked(dim ?? implicitSoftmaxDim(t.ndim), t.ndim);
-  const { outer, size, inner } = splitAt(t.shape, d);
-  const x = t.data as Float32Array;
-  const y = floats(x.length);
+/** softmax or log_softmax evaluated in double and rounded once (float64 tensors, log_softmax over an inner dim). */
+function softmaxF64(x: Float32Array, y: Float32Array, outer: number, size: number, inner: number, log: boolean): void {
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * size * inner + i;
@@ -507,6 +505,19 @@ function softmaxCore(t: Tensor, dim: number | null | undefined, log: boolean): T
       }
     }
   }
+}
+
+function softmaxCore(t: Tensor, dim: number | null | undefined, log: boolean): Tensor {
+  requireFloat(t, log ? 'log_softmax' : 'softmax');
+  const d = normDimChecked(dim ?? implicitSoftmaxDim(t.ndim), t.ndim);
+  const { outer, size, inner } = splitAt(t.shape, d);
+  const x = t.data as Float32Array;
+  const y = floats(x.length);
+  if (x instanceof Float32Array && y instanceof Float32Array && (inner === 1 || !log)) {
+    // PyTorch's float32 kernels, step for step (softmaxKernels.ts).
+    if (inner === 1) softmaxLastDim(x, y, outer, size, log);
+    else softmaxInnerDim(x, y, outer, size, inner);
+  } else softmaxF64(x, y, outer, size, inner, log);
   const out = Tensor.result(y, t.shape, null);
   const node = recording(t)
     ? new Node(log ? 'LogSoftmaxBackward0' : 'SoftmaxBackward0', [t], (g) => {

@@ -24,7 +24,7 @@ import {
   reduceTo,
   promoteOperands,
 } from './util';
-import { numel, sameShape } from '../shape';
+import { Shape, numel, sameShape } from '../shape';
 import { roundedDiv } from './modulo';
 import { log, reciprocal } from './unary';
 import { sumTo } from './gradOps';
@@ -100,8 +100,9 @@ function linearOp(a: TensorLike, b: TensorLike, cb: number, op: string, name: st
         name,
         [A, B],
         (g) => [
-          A.requiresGrad ? reduceTo(g, p.ia, A.data.length) : null,
-          B.requiresGrad ? reduceTo(g, p.ib, B.data.length, cb) : null,
+          A.requiresGrad ? reduceTo(g, p.shape, A.shape) : null,
+          // PyTorch multiplies by alpha as a scalar of the tensor's dtype.
+          B.requiresGrad ? reduceTo(g, p.shape, B.shape, dtype === 'float32' ? Math.fround(cb) : cb) : null,
         ],
         (g) => [
           A.requiresGrad ? sumTo(g, A.shape) : null,
@@ -181,11 +182,10 @@ function mulGrad(
   other: ArrayLike<number>,
   p: BinaryPlan,
   selfIsA: boolean,
-  selfSize: number,
+  selfShape: Shape,
 ): Float32Array {
   const n = g.length;
   const full = floats(n);
-  const own = selfIsA ? p.ia : p.ib;
   const oth = selfIsA ? p.ib : p.ia;
   if (p.mode === SAME) for (let i = 0; i < n; i++) full[i] = g[i] * other[i];
   else if (oth === null && other.length === 1) {
@@ -193,7 +193,7 @@ function mulGrad(
     for (let i = 0; i < n; i++) full[i] = g[i] * s;
   } else if (oth === null) for (let i = 0; i < n; i++) full[i] = g[i] * other[i];
   else for (let i = 0; i < n; i++) full[i] = g[i] * other[oth[i]];
-  return reduceTo(full, own, selfSize);
+  return reduceTo(full, p.shape, selfShape);
 }
 
 export function mul(a: TensorLike, b: TensorLike): Tensor {
@@ -212,8 +212,8 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
         'MulBackward0',
         [A, B],
         (g) => [
-          A.requiresGrad ? mulGrad(g, B.data, p, true, A.data.length) : null,
-          B.requiresGrad ? mulGrad(g, A.data, p, false, B.data.length) : null,
+          A.requiresGrad ? mulGrad(g, B.data, p, true, A.shape) : null,
+          B.requiresGrad ? mulGrad(g, A.data, p, false, B.shape) : null,
         ],
         // A Python-number operand stays a scalar (not a 0-d tensor) for dtype promotion.
         (g) => [
@@ -262,14 +262,15 @@ export function div(a: TensorLike, b: TensorLike, roundingMode: 'trunc' | 'floor
           if (A.requiresGrad || B.requiresGrad) {
             const fa = floats(n);
             const fb = B.requiresGrad ? floats(n) : null;
+            const f = fb instanceof Float32Array ? Math.fround : (v: number) => v;
             for (let i = 0; i < n; i++) {
               const yi = p.mode === SAME || p.mode === A_SCALAR ? y[i] : p.mode === B_SCALAR ? y[0] : y[p.ib![i]];
               fa[i] = g[i] / yi;
-              // d(a/b)/db = -a/b^2 = -(a/b)/b
-              if (fb) fb[i] = -g[i] * (out[i] / yi);
+              // d(a/b)/db = -a/b^2: PyTorch's -grad * ((a / b) / b), the quotient rounded before the product
+              if (fb) fb[i] = -g[i] * f(out[i] / yi);
             }
-            if (A.requiresGrad) ga = reduceTo(fa, p.ia, A.data.length);
-            if (fb) gb = reduceTo(fb, p.ib, B.data.length);
+            if (A.requiresGrad) ga = reduceTo(fa, p.shape, A.shape);
+            if (fb) gb = reduceTo(fb, p.shape, B.shape);
           }
           return [ga, gb];
         },
@@ -362,7 +363,7 @@ function powTensor(a: TensorLike, b: TensorLike, name: string): Tensor {
           const e = xb[indexB(p, i)];
           f[i] = e === 0 ? 0 : g[i] * e * Math.pow(xa[indexA(p, i)], e - 1);
         }
-        ga = reduceTo(f, p.ia, A.data.length);
+        ga = reduceTo(f, p.shape, A.shape);
       }
       if (B.requiresGrad) {
         const f = floats(n);
@@ -371,7 +372,7 @@ function powTensor(a: TensorLike, b: TensorLike, name: string): Tensor {
           // PyTorch masks base == 0 (with a non-negative exponent) to a zero gradient: 0 * log 0.
           f[i] = base === 0 && xb[indexB(p, i)] >= 0 ? 0 : g[i] * y[i] * Math.log(base);
         }
-        gb = reduceTo(f, p.ib, B.data.length);
+        gb = reduceTo(f, p.shape, B.shape);
       }
       return [ga, gb];
     },
@@ -393,6 +394,27 @@ function powTensorDiff(A: Tensor, B: Tensor) {
 /** Tensor ** Python number (`floatExponent` when it was a Python float: an integer tensor then gives float). */
 const SAME_PLAN: BinaryPlan = { shape: [], n: 0, mode: SAME, ia: null, ib: null };
 
+/**
+ * `x ** e` into `out` (float32 or float64) as ATen's pow_tensor_scalar kernel computes it: sqrt, rsqrt,
+ * reciprocal and 1 / (x * x) for 0.5, -0.5, -1 and -2, x * x and x * x * x for 2 and 3 (each product
+ * rounded, unlike pow), std::pow with a float exponent otherwise; in float64 the products stay doubles.
+ */
+function powScalarInto(x: ArrayLike<number>, e: number, out: ReturnType<typeof floats>): void {
+  const n = out.length;
+  const single = out instanceof Float32Array;
+  const ef = single ? Math.fround(e) : e;
+  const f = single ? Math.fround : (v: number) => v;
+  if (e === 2) {
+    if (!fastBinary(EW_MUL, x, x, out, SAME_PLAN)) for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
+  } else if (e === 3) for (let i = 0; i < n; i++) out[i] = f(x[i] * x[i]) * x[i];
+  else if (e === 1) for (let i = 0; i < n; i++) out[i] = x[i];
+  else if (e === 0.5) for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]);
+  else if (e === -0.5) for (let i = 0; i < n; i++) out[i] = 1 / f(Math.sqrt(x[i]));
+  else if (e === -1) for (let i = 0; i < n; i++) out[i] = 1 / x[i];
+  else if (e === -2) for (let i = 0; i < n; i++) out[i] = 1 / f(x[i] * x[i]);
+  else for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], ef);
+}
+
 function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
   const x = a.data;
   const n = x.length;
@@ -405,20 +427,7 @@ function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
     return new Tensor(out, a.shape, dtype);
   }
   const out = floats(n);
-  const single = out instanceof Float32Array;
-  const ef = single ? Math.fround(e) : e;
-  // ATen special-cases these exponents with plain float arithmetic (x * x * x rounds twice, unlike pow);
-  // in float64 the intermediate products stay doubles.
-  const f = single ? Math.fround : (v: number) => v;
-  if (e === 2) {
-    if (!fastBinary(EW_MUL, x, x, out, SAME_PLAN)) for (let i = 0; i < n; i++) out[i] = x[i] * x[i];
-  } else if (e === 3) for (let i = 0; i < n; i++) out[i] = f(x[i] * x[i]) * x[i];
-  else if (e === 1) out.set(x);
-  else if (e === 0.5) for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]);
-  else if (e === -0.5) for (let i = 0; i < n; i++) out[i] = 1 / f(Math.sqrt(x[i]));
-  else if (e === -1) for (let i = 0; i < n; i++) out[i] = 1 / x[i];
-  else if (e === -2) for (let i = 0; i < n; i++) out[i] = 1 / f(x[i] * x[i]);
-  else for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], ef);
+  powScalarInto(x, e, out);
   const node =
     a.requiresGrad && isGradEnabled()
       ? new Node(
@@ -427,8 +436,14 @@ function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
           (g) => {
             const r = floats(n);
             if (e === 0) return [r];
-            if (e === 2) for (let i = 0; i < n; i++) r[i] = g[i] * 2 * x[i];
-            else for (let i = 0; i < n; i++) r[i] = g[i] * ef * Math.pow(x[i], ef - 1);
+            // pow_backward rounds where PyTorch does: self.pow(e - 1) through the same special cases, then
+            // e times it, then grad times that (so grad * counts_sum**-2 by hand matches bit for bit).
+            const p = floats(n);
+            powScalarInto(x, e - 1, p);
+            const single = r instanceof Float32Array;
+            const ef = single ? Math.fround(e) : e;
+            const f = single ? Math.fround : (v: number) => v;
+            for (let i = 0; i < n; i++) r[i] = g[i] * f(ef * p[i]);
             return [r];
           },
           // PyTorch's pow_backward: grad * (exponent * self.pow(exponent - 1)), zero for exponent 0.
@@ -462,8 +477,8 @@ function extremum(a: TensorLike, b: TensorLike, isMax: boolean): Tensor {
       fb[i] = g[i] * (1 - w);
     }
     return [
-      A.requiresGrad ? reduceTo(fa, p.ia, A.data.length) : null,
-      B.requiresGrad ? reduceTo(fb, p.ib, B.data.length) : null,
+      A.requiresGrad ? reduceTo(fa, p.shape, A.shape) : null,
+      B.requiresGrad ? reduceTo(fb, p.shape, B.shape) : null,
     ];
   });
   return Tensor.result(out.data as Float32Array, out.shape, node);
@@ -537,9 +552,9 @@ export function lerp(start: Tensor, end: Tensor, weight: TensorLike): Tensor {
       if (gw) gw[i] = g[i] * (b[ie ? ie[i] : i] - a[is ? is[i] : i]);
     }
     return [
-      ga && reduceTo(ga, is, a.length),
-      gb && reduceTo(gb, ie, b.length),
-      ...(W ? [gw && reduceTo(gw, iw, W.data.length)] : []),
+      ga && reduceTo(ga, shape, start.shape),
+      gb && reduceTo(gb, shape, end.shape),
+      ...(W ? [gw && reduceTo(gw, shape, W.shape)] : []),
     ];
   });
   return Tensor.result(out, shape, node);

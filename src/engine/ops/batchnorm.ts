@@ -9,6 +9,7 @@ import { Node, needsGrad } from '../autograd';
 import { Tensor, allocate, isFloatDType } from '../tensor';
 import { fmtShape } from '../shape';
 import { fmaf } from '../random';
+import { batchNormDiff } from './normDiff';
 
 export interface BatchNormOptions {
   training: boolean;
@@ -137,6 +138,7 @@ export function batch_norm(
   const node = new Node('NativeBatchNormBackward0', [x, weight, bias], (g) =>
     batchNormBackward(g, x, weight, l, mean, invstd, opts.training),
   );
+  node.diff = batchNormDiff(x, weight, bias, opts.training, opts.eps, { mean, invstd });
   return new Tensor(out, x.shape, x.dtype, true, node);
 }
 

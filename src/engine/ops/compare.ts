@@ -131,7 +131,11 @@ function offsetsInto(t: Tensor, shape: number[], n: number): Int32Array {
   return new Int32Array(n); // t is a single element
 }
 
-/** masked_fill(mask, value): value where mask is true; the gradient is zero there. */
+/**
+ * masked_fill(mask, value): value where mask is true; the gradient is zero there. Out of place, self and mask
+ * broadcast together as ATen's expand_outplace (the result may be larger than self: MultiheadAttention's
+ * (1, L, S) float mask filled by a (N * heads, 1, S) padding mask); the in-place form keeps self's shape.
+ */
 export function masked_fill(x: Tensor, mask: Tensor, value: number | Tensor): Tensor {
   if (mask.dtype !== 'bool') {
     throw pyError(
@@ -145,12 +149,6 @@ export function masked_fill(x: Tensor, mask: Tensor, value: number | Tensor): Te
     v.dtype === x.dtype ? v : new Tensor(allocate(x.dtype, 1).fill(Number(v.data[0])), [], x.dtype),
     x,
   );
-  if (!sameShape(r.shape, x.shape)) {
-    throw pyError(
-      'RuntimeError',
-      `masked_fill: the mask of shape ${JSON.stringify(mask.shape)} cannot be broadcast to the tensor`,
-    );
-  }
   if (r.gradFn) (r.gradFn as { name: string }).name = 'MaskedFillBackward0';
   return r;
 }

@@ -20,6 +20,7 @@ import { floats, isFloatDType } from '../buffers';
 import { fmtShape } from '../shape';
 import { dtypeName } from './util';
 import { squeeze, unsqueeze } from './view';
+import { convolutionDiff } from './convDiff';
 import {
   type Geometry,
   type Pair,
@@ -213,5 +214,6 @@ function batchedConv(x: Tensor, weight: Tensor, bias: Tensor | null, opts: Conv2
     weight.requiresGrad ? weightGrad(grad, X, g) : null,
     bias && bias.requiresGrad ? channelSums(grad, g.n, g.o, g.oh * g.ow) : null,
   ]);
+  node.diff = convolutionDiff(x, weight, bias, g);
   return Tensor.result(out, shape, node);
 }

@@ -36,7 +36,8 @@ function inputGrads(
 }
 
 /**
- * The outputs of a custom Function, as new tensors (sharing the outputs' values) recorded with node `name`
+ * The outputs of a custom Function, as new tensors (sharing the outputs' values and version counters: they
+ * are forward's results, which ctx may have saved) recorded with node `name`
  * over `inputs`. Several outputs share one joint node, so that `backward` runs once with every output's
  * gradient (zeros for an output that received none, as PyTorch materialises them).
  */
@@ -50,7 +51,7 @@ export function customFunction(
     inputGrads(name, inputs, backward(grads.map((g, k) => new Tensor(g, outputs[k].shape, outputs[k].dtype))));
   if (outputs.length === 1) {
     const o = outputs[0];
-    return [new Tensor(o.data, o.shape, o.dtype, true, new Node(name, inputs, (g) => call([g])))];
+    return [new Tensor(o.data, o.shape, o.dtype, true, new Node(name, inputs, (g) => call([g]))).sharesVersionWith(o)];
   }
   const offsets: number[] = [];
   let total = 0;
@@ -61,18 +62,17 @@ export function customFunction(
   const dtype = outputs[0].dtype;
   const split = (g: Float32Array) => outputs.map((o, k) => g.slice(offsets[k], offsets[k] + o.data.length));
   const joint = new Tensor(allocate(dtype, total), [total], dtype, true, new Node(name, inputs, (g) => call(split(g))));
-  return outputs.map(
-    (o, k) =>
-      new Tensor(
-        o.data,
-        o.shape,
-        o.dtype,
-        true,
-        new Node(name, [joint], (g) => {
-          const full = allocate(dtype, total) as Float32Array;
-          full.set(g, offsets[k]);
-          return [full];
-        }),
-      ),
+  return outputs.map((o, k) =>
+    new Tensor(
+      o.data,
+      o.shape,
+      o.dtype,
+      true,
+      new Node(name, [joint], (g) => {
+        const full = allocate(dtype, total) as Float32Array;
+        full.set(g, offsets[k]);
+        return [full];
+      }),
+    ).sharesVersionWith(o),
   );
 }

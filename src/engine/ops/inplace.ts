@@ -10,8 +10,9 @@
 // their gradient through the new node (exact for add_/sub_, which pass gradients through unchanged).
 import { pyError } from '../errors';
 import { BackwardFn, Node, isGradEnabled, notifyUntrackedInplace } from '../autograd';
+import { copySlices } from './copySlices';
 import { Tensor, isFloatDType } from '../tensor';
-import { fmtShape, sameShape } from '../shape';
+import { broadcastShapes, fmtShape, sameShape } from '../shape';
 import * as A from './arith';
 import * as U from './unary';
 import * as Act from './activation';
@@ -48,6 +49,13 @@ export function commit(
     (t.requiresGrad || others.some((o) => o instanceof Tensor && o.requiresGrad));
   let r: Tensor;
   if (recording) {
+    const base = t.viewBase;
+    if (base !== null && base.isLeaf && base.requiresGrad && t.requiresGrad) {
+      throw pyError(
+        'RuntimeError',
+        'a view of a leaf Variable that requires grad is being used in an in-place operation.',
+      );
+    }
     t.checkInplace();
     const old = new Tensor(t.data.slice(), t.shape, t.dtype, false, null);
     old.requiresGrad = t.requiresGrad;
@@ -56,8 +64,10 @@ export function commit(
     check(t, r);
     // A saved result (exp_, sigmoid_, relu_) is t itself, as written now.
     r.gradFn?.retargetOutput(r, t);
-    t.gradFn = r.gradFn;
-    t.requiresGrad = r.requiresGrad;
+    if (!copySlices(t, r.gradFn, old, rebaseHistory)) {
+      t.gradFn = r.gradFn;
+      t.requiresGrad = r.requiresGrad;
+    }
   } else {
     if (isFloatDType(t.dtype)) notifyUntrackedInplace(t, false);
     r = op(t, (o) => o);
@@ -180,6 +190,13 @@ export const unaryInplace: Record<string, (t: Tensor) => Tensor> = Object.fromEn
 
 /** `t.masked_fill_(mask, value)`: value where mask is true (MaskedFillBackward0 when recording). */
 export function masked_fill_(t: Tensor, mask: Tensor, value: number | Tensor): Tensor {
+  const shape = broadcastShapes(t.shape, mask.shape, 'masked_fill_');
+  if (!sameShape(shape, t.shape)) {
+    throw pyError(
+      'RuntimeError',
+      `output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(shape)}`,
+    );
+  }
   return commit(t, [value], (x, same) => masked_fill(x, mask, same(value) as number | Tensor));
 }
 

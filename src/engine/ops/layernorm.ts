@@ -8,6 +8,7 @@ import { Tensor, allocate, isFloatDType } from '../tensor';
 import { fmtShape } from '../shape';
 import { fmaf } from '../random';
 import { rowMoments } from './rowMoments';
+import { layerNormDiff } from './normDiff';
 
 function checkShapes(x: Tensor, normalized: readonly number[], weight: Tensor | null, bias: Tensor | null): number {
   const k = normalized.length;
@@ -66,6 +67,7 @@ export function layer_norm(
   const node = new Node('NativeLayerNormBackward0', [x, weight, bias], (g) =>
     layerNormBackward(g, x, weight, bias, n, means, rstds),
   );
+  node.diff = layerNormDiff(x, normalized.length, weight, bias, eps);
   return new Tensor(out, x.shape, x.dtype, true, node);
 }
 

@@ -3,11 +3,13 @@
 // so its node is the reduction's; cross_entropy shows NllLossBackward0, or the last op of its formula).
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
+import { saveBroadcast } from '../savedVersions';
 import type { Derivatives } from './gradOps';
-import { bceDiff, bceLogitsDiff, classIndexDiff, pointwiseDiff } from './lossDiff';
+import { bceDiff, bceLogitsDiff, classIndexDiff, mseDerivatives, pointwiseDiff } from './lossDiff';
 import { Tensor, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape } from '../shape';
 import { BinaryPlan, SAME, binaryPlan, dtypeName, floatData, reduceThrough } from './util';
+import { ClassLayout, classIndexGradF32, logProbabilities } from './classLogProbs';
 import {
   Reduction,
   broadcastWeight,
@@ -15,6 +17,8 @@ import {
   gradScale,
   lossRounding,
   lossScratch,
+  nllReduce,
+  probTargetReduce,
   reduce,
   reduceLosses,
 } from './lossReduction';
@@ -98,7 +102,6 @@ function pointwiseLoss(
 }
 
 const zero = () => 0;
-const MSE_DERIVATIVES: Derivatives = [(d) => 2 * d, () => 2, zero];
 
 function warnBroadcast(input: Tensor, target: Tensor, op: string): void {
   if (!sameShape(input.shape, target.shape)) {
@@ -130,26 +133,18 @@ export function mse_loss(input: Tensor, target: Tensor, reduction: Reduction = '
     return mseMeanFast(input, target);
   }
   const names = { mean: 'MseLossBackward0', sum: 'MseLossBackward0', none: 'MseLossBackward0' };
-  return pointwiseLoss(
+  const loss = pointwiseLoss(
     input,
     target,
     reduction,
     'mse_loss',
     names,
     (d) => d * d,
-    isFloatDType(target.dtype)
-      ? MSE_DERIVATIVES
-      : [
-          () => {
-            // PyTorch 1.13 computes the loss of an integer target, but its backward refuses it.
-            throw pyError(
-              'RuntimeError',
-              `Found dtype ${dtypeName(target.dtype)} but expected ${dtypeName(input.dtype)}`,
-            );
-          },
-        ],
+    mseDerivatives(input, target),
     'MseLossBackwardBackward0',
   );
+  saveBroadcast(loss.gradFn, input, target);
+  return loss;
 }
 
 /** The training-loop case: same shapes, mean. One pass, no intermediate buffers. */
@@ -177,7 +172,7 @@ function mseMeanFast(input: Tensor, target: Tensor): Tensor {
         return [gx, gy];
       })
     : null;
-  if (node) node.diff = pointwiseDiff(input, target, 'mean', 'MseLossBackwardBackward0', MSE_DERIVATIVES);
+  if (node) node.diff = pointwiseDiff(input, target, 'mean', 'MseLossBackwardBackward0', mseDerivatives(input, target));
   return Tensor.result(out, [], node?.save(input).save(target) ?? null);
 }
 
@@ -374,34 +369,6 @@ interface ClassLossOptions {
   logits: boolean;
 }
 
-interface ClassLayout {
-  outer: number;
-  C: number;
-  inner: number;
-}
-
-/** log_softmax over the class dim (input holds logits), or the input itself (log-probabilities), in float64. */
-function logProbabilities(x: Float32Array, { outer, C, inner }: ClassLayout, logits: boolean): Float64Array {
-  const logp = new Float64Array(x.length);
-  const rd = lossRounding();
-  if (!logits) {
-    logp.set(x);
-    return logp;
-  }
-  for (let a = 0; a < outer; a++) {
-    for (let b = 0; b < inner; b++) {
-      const base = a * C * inner + b;
-      let mx = -Infinity;
-      for (let c = 0; c < C; c++) mx = Math.max(mx, x[base + c * inner]);
-      let s = 0;
-      for (let c = 0; c < C; c++) s += Math.exp(x[base + c * inner] - mx);
-      const lse = mx + Math.log(s);
-      for (let c = 0; c < C; c++) logp[base + c * inner] = rd(x[base + c * inner] - lse);
-    }
-  }
-  return logp;
-}
-
 /** Per-position losses against class indices (ignored positions 0) and the sum of their weights. */
 function classIndexLosses(
   logp: Float64Array,
@@ -486,7 +453,10 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
   const tg = target.data;
   const logp = logProbabilities(input.data as Float32Array, layout, o.logits);
   const { losses, denom } = classIndexLosses(logp, tg, w, o, layout);
-  const r = reduce(losses, layout.targetShape, o.reduction, denom);
+  const nllOrder = layout.inner === 1 && o.labelSmoothing === 0 && o.reduction !== 'none' && input.dtype === 'float32';
+  const r = nllOrder
+    ? { out: nllReduce(losses, tg, w, o.ignoreIndex, o.reduction as 'mean' | 'sum'), shape: [] }
+    : reduce(losses, layout.targetShape, o.reduction, denom);
   // PyTorch routes inputs of 3+ dims through nll_loss2d (a view around it for 'none' unless exactly 4-D).
   const name =
     o.labelSmoothing > 0
@@ -498,10 +468,16 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
           : 'NllLoss2DBackward0';
   const node =
     isGradEnabled() && input.requiresGrad
-      ? new Node(name, [input, target], (g) => [
-          classIndexGrad(gradScale(g, o.reduction, denom), logp, tg, w, o, layout),
-          null,
-        ])
+      ? new Node(name, [input, target], (g) => {
+          const scale = gradScale(g, o.reduction, denom);
+          const exact = o.logits && o.labelSmoothing === 0 && layout.inner === 1 && input.dtype === 'float32';
+          return [
+            exact
+              ? classIndexGradF32(scale, logp, tg, w, o.ignoreIndex, layout)
+              : classIndexGrad(scale, logp, tg, w, o, layout),
+            null,
+          ];
+        })
       : null;
   if (node) node.diff = classIndexDiff(input, tg, w, o, layout, denom);
   return Tensor.result(r.out, r.shape, node);
@@ -515,29 +491,25 @@ function classProbLoss(input: Tensor, target: Tensor, o: ClassLossOptions): Tens
   const y = floatData(target);
   const ls = o.labelSmoothing;
   const positions = outer * inner;
-  const logp = new Float64Array(x.length);
+  const logp = logProbabilities(x, { outer, C, inner }, true);
   const losses = new Float64Array(positions);
-  const rd = lossRounding();
   const tsm = (j: number) => (ls > 0 ? y[j] * (1 - ls) + ls / C : y[j]);
   for (let a = 0; a < outer; a++) {
     for (let b = 0; b < inner; b++) {
       const base = a * C * inner + b;
-      let mx = -Infinity;
-      for (let c = 0; c < C; c++) mx = Math.max(mx, x[base + c * inner]);
-      let s = 0;
-      for (let c = 0; c < C; c++) s += Math.exp(x[base + c * inner] - mx);
-      const lse = mx + Math.log(s);
       let l = 0;
       for (let c = 0; c < C; c++) {
         const j = base + c * inner;
-        logp[j] = rd(x[j] - lse);
         l -= (w ? w[c] : 1) * tsm(j) * logp[j];
       }
       losses[a * inner + b] = l;
     }
   }
   const denom = positions;
-  const r = reduce(losses, targetShape, o.reduction, denom);
+  const r =
+    ls === 0 && o.reduction !== 'none' && input.dtype === 'float32'
+      ? { out: probTargetReduce(logp, y, w, C, inner, o.reduction as 'mean' | 'sum'), shape: [] }
+      : reduce(losses, targetShape, o.reduction, denom);
   const name = o.reduction === 'mean' ? 'DivBackward1' : 'NegBackward0';
   const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
   const node = needs

@@ -1,13 +1,28 @@
 // The differentiable backward forms (Node.diff, used by create_graph=True) of the fused losses in loss.ts:
 // each gradient written with recorded ops, so that a gradient penalty on it can be differentiated again.
 import type { DiffBackwardFn } from '../autograd';
-import { Tensor } from '../tensor';
+import { pyError } from '../errors';
+import { Tensor, isFloatDType } from '../tensor';
+import { dtypeName } from './util';
 import { div, mul, neg, sub } from './arith';
 import { log_softmax, sigmoid, softmaxBackward } from './activation';
 import { clamp_min } from './unary';
 import { expand, unsqueeze } from './view';
 import { constantLike, elementwiseBackward, named, sumTo, type Derivatives } from './gradOps';
 import type { Reduction } from './lossReduction';
+
+/**
+ * mse's derivatives in d = input - target. PyTorch 1.13 computes the loss of an integer target, but its
+ * backward refuses it.
+ */
+export function mseDerivatives(input: Tensor, target: Tensor): Derivatives {
+  if (isFloatDType(target.dtype)) return [(d) => 2 * d, () => 2, () => 0];
+  return [
+    () => {
+      throw pyError('RuntimeError', `Found dtype ${dtypeName(target.dtype)} but expected ${dtypeName(input.dtype)}`);
+    },
+  ];
+}
 
 /** The output gradient g as the per-element factor of the loss gradient: divided by `denom` for 'mean'. */
 function reductionScale(g: Tensor, reduction: Reduction, denom: number): Tensor {

@@ -87,3 +87,77 @@ export function broadcastWeight(weight: Tensor, shape: Shape): Float32Array {
   for (let i = 0; i < p.n; i++) out[i] = w[p.ib ? p.ib[i] : w.length === 1 ? 0 : i];
   return out;
 }
+
+const NLL_LEVELS = 8;
+
+/**
+ * nll_loss's own reduction over a batch of class indices (aten/src/ATen/native/LossNLL.cpp,
+ * nll_loss_out_frame), which cross_entropy uses too: running float32 sums at 8 levels, each passed up every 2^k
+ * positions (k = max(4, ceil(log2 n) / 8)), then added from the lowest level; 'mean' divides by the count of
+ * positions not ignored, or by the class weights summed the same way. losses[b] is -weight * log-probability.
+ */
+export function nllReduce(
+  losses: Float64Array,
+  target: ArrayLike<number>,
+  weight: Float32Array | null,
+  ignoreIndex: number,
+  reduction: 'mean' | 'sum',
+): Float32Array {
+  const n = losses.length;
+  const power = Math.max(4, Math.floor((n <= 2 ? 1 : 32 - Math.clz32(n - 1)) / NLL_LEVELS));
+  const mask = (1 << power) - 1;
+  const lossSums = new Float32Array(NLL_LEVELS);
+  const weightSums = new Float32Array(NLL_LEVELS);
+  let ignored = 0;
+  for (let b = 0; b < n; b++) {
+    const t = target[b];
+    if (t === ignoreIndex) {
+      ignored++;
+      continue;
+    }
+    lossSums[0] += Math.fround(losses[b]);
+    if (weight) weightSums[0] += weight[t];
+    for (let j = 0; j + 1 < NLL_LEVELS && (b & (mask << (j * power))) === 0; j++) {
+      lossSums[j + 1] += lossSums[j];
+      weightSums[j + 1] += weightSums[j];
+      lossSums[j] = 0;
+      weightSums[j] = 0;
+    }
+  }
+  const out = new Float32Array(1);
+  for (let l = 0; l < NLL_LEVELS; l++) out[0] += lossSums[l];
+  if (reduction === 'sum') return out;
+  let total = n - ignored;
+  if (weight) {
+    const acc = new Float32Array(1);
+    for (let l = 0; l < NLL_LEVELS; l++) acc[0] += weightSums[l];
+    total = acc[0];
+  }
+  out[0] /= total;
+  return out;
+}
+
+/**
+ * cross_entropy against class probabilities as PyTorch 1.13 reduces it (cross_entropy_loss_prob_target):
+ * -(log_softmax(x) * target [* weight]).sum(), each product rounded to float32 and the sum in torch.sum's
+ * order, divided by the number of positions for 'mean'. logp and target are outer x C x inner, contiguous.
+ */
+export function probTargetReduce(
+  logp: Float64Array,
+  target: ArrayLike<number>,
+  weight: Float32Array | null,
+  C: number,
+  inner: number,
+  reduction: 'mean' | 'sum',
+): Float32Array {
+  const n = logp.length;
+  const products = lossScratch(n);
+  for (let j = 0; j < n; j++) {
+    products[j] = logp[j] * target[j];
+    if (weight) products[j] *= weight[Math.floor(j / inner) % C];
+  }
+  const out = new Float32Array(1);
+  out[0] = -cascadeSum(products, 0, n);
+  if (reduction === 'mean') out[0] /= n / C;
+  return out;
+}

@@ -11,7 +11,8 @@ import { cascadeSumDims } from './cascadeSum';
 import { broadcast, broadcastOffsets, castStorage, dtypeName } from './util';
 import { transpose } from './view';
 import { matmulGrads, sumTo } from './gradOps';
-import { SavedView } from '../savedVersions';
+import { Saved, SavedView } from '../savedVersions';
+import { contiguousStrides, viewStrides } from '../strided';
 
 function recording(a: Tensor, b: Tensor | null): boolean {
   return isGradEnabled() && (a.requiresGrad || (b !== null && b.requiresGrad));
@@ -101,7 +102,16 @@ export function dot(a: Tensor, b: Tensor): Tensor {
 }
 
 /** [m, k] @ [k, n] on flat buffers, with the gradient products. */
-function mm2(a: Tensor, b: Tensor, m: number, k: number, n: number, outShape: number[], name: string): Tensor {
+function mm2(
+  a: Tensor,
+  b: Tensor,
+  m: number,
+  k: number,
+  n: number,
+  outShape: number[],
+  name: string,
+  saved: MatmulSaved = [a, b],
+): Tensor {
   const A = a.data as Float32Array;
   const B = b.data as Float32Array;
   const out = floats(m * n);
@@ -126,11 +136,7 @@ function mm2(a: Tensor, b: Tensor, m: number, k: number, n: number, outShape: nu
         productDiff(a, b),
       )
     : null;
-  // mm and mv save their operands themselves (each when the other's gradient needs it); matmul's other
-  // cases save reshaped views of them, which are not tracked.
-  if (node !== null && (name === 'MmBackward0' || name === 'MvBackward0')) {
-    node.save(a, b.requiresGrad).save(b, a.requiresGrad);
-  }
+  if (node !== null) saveOperands(node, a, b, saved);
   return Tensor.result(out, outShape, node);
 }
 
@@ -167,6 +173,7 @@ function batched(
   bShape: number[],
   outShapeFinal: (s: number[]) => number[],
   name: string,
+  saved: MatmulSaved = [a, b],
 ): Tensor {
   const n = aShape[aShape.length - 2];
   const k = aShape[aShape.length - 1];
@@ -214,11 +221,78 @@ function batched(
         productDiff(a, b),
       )
     : null;
+  if (node !== null) saveOperands(node, a, b, saved);
   return Tensor.result(out, outShapeFinal([...batch, n, m]), node);
 }
 
 function broadcastBatch(batchA: number[], batchB: number[], a: Shape, b: Shape): number[] {
   return broadcast(batchA, batchB, `matmul batch dims of ${fmtShape(a)} and ${fmtShape(b)}`);
+}
+
+/**
+ * What the mm/mv/bmm inside a product saves of each operand (PyTorch's SavedVariables): the operand itself,
+ * a view of it (shares its version: the message shows the view's shape), or null where PyTorch's reshape
+ * copied it (a copy's version is its own: writing the operand later is not seen).
+ */
+type MatmulSaved = readonly [Saved | null, Saved | null];
+
+/** Each operand is saved when the other's gradient needs it (mm's and bmm's derivatives). */
+function saveOperands(node: Node, a: Tensor, b: Tensor, saved: MatmulSaved): void {
+  node.save(saved[0], b.requiresGrad).save(saved[1], a.requiresGrad);
+}
+
+/** t's strides as PyTorch has them, or null where the engine does not know them (nonzero's result). */
+function stridesOf(t: Tensor): number[] | null {
+  if (t.layout !== null) return t.layout.strides.slice();
+  return t.nonContiguous ? null : contiguousStrides(t.shape);
+}
+
+/** A view of `t` reshaped to `target` (sharing t's version) when t's `strides` allow it, else null (a copy). */
+function reshaped(t: Tensor, shape: number[], strides: number[] | null, target: number[]): Saved | null {
+  if (strides === null || t.data.length === 0) return null;
+  return viewStrides(shape, strides, target) ? new SavedView(t, target) : null;
+}
+
+/**
+ * matmul's fold of a >= 3-D operand into the rows of one mm: `t.reshape(-1, t.size(-1))`, of `t.mT()` when
+ * `transposed` (the batched operand on the right: PyTorch 1.13 multiplies the transposes).
+ */
+function foldedView(t: Tensor, transposed: boolean): Saved | null {
+  const shape = t.shape.slice();
+  const strides = stridesOf(t);
+  if (transposed && strides !== null) {
+    const d = shape.length;
+    [shape[d - 2], shape[d - 1]] = [shape[d - 1], shape[d - 2]];
+    [strides[d - 2], strides[d - 1]] = [strides[d - 1], strides[d - 2]];
+  }
+  const cols = shape[shape.length - 1];
+  return reshaped(t, shape, strides, [t.data.length / cols, cols]);
+}
+
+/**
+ * PyTorch 1.13's should_fold refuses a 3-D @ 2-D product whose 3-D operand has its last two dims transposed
+ * in an otherwise row-major batch (x.transpose(1, 2) @ w): that one goes through bmm.
+ */
+function foldRefused(a: Tensor, db: number): boolean {
+  const s = stridesOf(a);
+  return a.ndim === 3 && db === 2 && s !== null && s[2] !== 1 && s[0] === a.shape[1] * a.shape[2];
+}
+
+/**
+ * The batched case: each operand expanded to the common batch and reshaped to [batch, rows, cols] for bmm,
+ * a view when the reshape needs no copy.
+ */
+function batchedViews(a: Tensor, b: Tensor): MatmulSaved {
+  const batch = broadcastBatch(a.shape.slice(0, -2), b.shape.slice(0, -2), a.shape, b.shape);
+  const expandedView = (t: Tensor): Saved | null => {
+    const own = stridesOf(t);
+    const shape = [...batch, ...t.shape.slice(-2)];
+    const off = shape.length - t.ndim;
+    // expand keeps t's strides, 0 along the dims it broadcasts (new ones, or size 1 grown).
+    const strides = own && shape.map((s, i) => (i < off || (t.shape[i - off] === 1 && s !== 1) ? 0 : own[i - off]));
+    return reshaped(t, shape, strides, [numel(batch), ...t.shape.slice(-2)]);
+  };
+  return [expandedView(a), expandedView(b)];
 }
 
 /** torch.matmul with PyTorch's dispatch on ranks (and its grad_fn names for each case). */
@@ -242,7 +316,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (da === 1 && db === 2) {
     const [k, n] = b.shape;
     if (a.shape[0] !== k) throw cannotMultiply('matmul', a.shape, b.shape, `1x${a.shape[0]}`, `${k}x${n}`);
-    return mm2(a, b, 1, k, n, [n], 'SqueezeBackward3');
+    return mm2(a, b, 1, k, n, [n], 'SqueezeBackward3', [new SavedView(a, [1, k]), b]);
   }
   if (da === 2 && db === 2) {
     const [m, k] = a.shape;
@@ -265,7 +339,8 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
       );
     }
     const outShape = db === 1 ? a.shape.slice(0, -1) : [...a.shape.slice(0, -1), m];
-    return mm2(a, b, rows, k, m, outShape, 'UnsafeViewBackward0');
+    const saved: MatmulSaved = foldRefused(a, db) ? batchedViews(a, b) : [foldedView(a, false), b];
+    return mm2(a, b, rows, k, m, outShape, 'UnsafeViewBackward0', saved);
   }
   // Batched with broadcasting; a 1-D operand is promoted to a matrix and its unit dim dropped after.
   const aShape = da === 1 ? [1, a.shape[0]] : a.shape;
@@ -277,6 +352,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     bShape,
     (s) => (da === 1 ? [...s.slice(0, -2), s[s.length - 1]] : db === 1 ? s.slice(0, -1) : s),
     'UnsafeViewBackward0',
+    da <= 2 ? [da === 1 ? a : new SavedView(a, [a.shape[1], a.shape[0]]), foldedView(b, true)] : batchedViews(a, b),
   );
 }
 

@@ -4,6 +4,7 @@ import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { mul } from './arith';
+import { where } from './compare';
 import { IndexItem, index } from './indexing';
 import { normDimChecked, splitAt } from './util';
 import { reshape, unsqueeze } from './view';
@@ -141,10 +142,12 @@ function triangle(t: Tensor, diagonal: number, lower: boolean): Tensor {
     throw pyError('RuntimeError', `${lower ? 'tril' : 'triu'}: input tensor must have at least 2 dimensions`);
   const rows = t.shape[t.ndim - 2];
   const cols = t.shape[t.ndim - 1];
-  const mask = allocate(t.dtype, rows * cols);
+  const mask = allocate('bool', rows * cols);
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) mask[r * cols + c] = (lower ? c - r <= diagonal : c - r >= diagonal) ? 1 : 0;
-  const out = mul(t, new Tensor(mask, [rows, cols], t.dtype));
+  // Selected, not multiplied by a 0/1 mask: inf and nan outside the triangle still become 0 (PyTorch's
+  // causal mask is triu of a matrix full of -inf).
+  const out = where(new Tensor(mask, [rows, cols], 'bool'), t, new Tensor(allocate(t.dtype, 1), [], t.dtype));
   if (out.gradFn) (out.gradFn as { name: string }).name = lower ? 'TrilBackward0' : 'TriuBackward0';
   return out;
 }

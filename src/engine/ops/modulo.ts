@@ -23,7 +23,7 @@ function recording(A: Tensor, B: Tensor): boolean {
 }
 
 /** PyTorch's node for an op without a derivative formula: backward through it raises. */
-function notImplemented(op: string, inputs: Tensor[]): Node {
+export function notImplemented(op: string, inputs: Tensor[]): Node {
   return new Node('NotImplemented', inputs, () => {
     throw pyError('RuntimeError', `derivative for aten::${op} is not implemented`);
   });
@@ -49,12 +49,12 @@ function dividendNode(
   quotient: ((x: number, y: number) => number) | null,
 ): Node {
   return new Node(name, [A, B], (g) => {
-    const ga = A.requiresGrad ? reduceTo(g, p.ia, A.data.length) : null;
+    const ga = A.requiresGrad ? reduceTo(g, p.shape, A.shape) : null;
     let gb: Float32Array | null = null;
     if (B.requiresGrad && quotient) {
       const f = floats(g.length);
       for (let i = 0; i < g.length; i++) f[i] = -g[i] * quotient(A.data[indexA(p, i)], B.data[indexB(p, i)]);
-      gb = reduceTo(f, p.ib, B.data.length);
+      gb = reduceTo(f, p.shape, B.shape);
     }
     return [ga, gb];
   });

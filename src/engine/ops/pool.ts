@@ -7,7 +7,9 @@
 //    pass spreads grad / divisor over the window.
 //  - adaptive_avg_pool2d: windows [floor(i * H / OH), ceil((i + 1) * H / OH)), sum / kh / kw.
 import { pyError } from '../errors';
-import { Node, needsGrad } from '../autograd';
+import { type DiffBackwardFn, Node, needsGrad } from '../autograd';
+import { mul } from './arith';
+import { gatherOffsets, scatterOffsets } from './gradOps';
 import { Tensor } from '../tensor';
 import { floats, isFloatDType } from '../buffers';
 import { dtypeName } from './util';
@@ -128,6 +130,14 @@ export function max_pool2d_with_indices(x: Tensor, o: PoolOptions): { values: Te
     }
     return [gx];
   });
+  // create_graph: g scattered to the chosen positions (recorded, linear in g).
+  node.diff = (g) => [
+    scatterOffsets(
+      g,
+      Int32Array.from(idx, (at, k) => Math.floor(k / outPlane) * p.h * p.w + at),
+      x.shape,
+    ),
+  ];
   return { values: Tensor.result(out, p.shape, node), indices };
 }
 
@@ -186,6 +196,16 @@ export function avg_pool2d(x: Tensor, o: AvgPoolOptions): Tensor {
     }
     return [gx];
   });
+  node.diff = spreadDiff(x, (visit) => {
+    for (let pl = 0; pl < p.planes; pl++)
+      for (let r = 0; r < p.oh; r++)
+        for (let col = 0; col < p.ow; col++) {
+          const [h0, h1, w0, w1, divisor] = avgWindow(p, o, r, col);
+          const k = pl * outPlane + r * p.ow + col;
+          for (let ih = h0; ih < h1; ih++)
+            for (let iw = w0; iw < w1; iw++) visit(k, pl * p.h * p.w + ih * p.w + iw, divisor);
+        }
+  });
   return Tensor.result(out, p.shape, node);
 }
 
@@ -237,5 +257,44 @@ export function adaptive_avg_pool2d(x: Tensor, size: Pair): Tensor {
     }
     return [gx];
   });
+  node.diff = spreadDiff(x, (visit) => {
+    for (let pl = 0; pl < planes; pl++)
+      for (let r = 0; r < oh; r++) {
+        const [h0, h1] = win(r, oh, h);
+        for (let col = 0; col < ow; col++) {
+          const [w0, w1] = win(col, ow, w);
+          const k = (pl * oh + r) * ow + col;
+          const divisor = (h1 - h0) * (w1 - w0);
+          for (let ih = h0; ih < h1; ih++) for (let iw = w0; iw < w1; iw++) visit(k, pl * h * w + ih * w + iw, divisor);
+        }
+      }
+  });
   return Tensor.result(out, shape, node);
+}
+
+/** Calls `visit(output, input, divisor)` for each input position an output's window averages. */
+type WindowWalk = (visit: (k: number, at: number, divisor: number) => void) => void;
+
+/**
+ * create_graph's form of an average pooling backward: each output's g / divisor added into its window's
+ * positions, as a recorded gather of g and a scatter-add into x's shape (linear in g, constant in x).
+ */
+function spreadDiff(x: Tensor, walk: WindowWalk): DiffBackwardFn {
+  return (g) => {
+    const outs: number[] = [];
+    const ins: number[] = [];
+    const scale: number[] = [];
+    walk((k, at, divisor) => {
+      outs.push(k);
+      ins.push(at);
+      scale.push(1 / divisor);
+    });
+    const weights = new Tensor(
+      g.dtype === 'float64' ? Float64Array.from(scale) : Float32Array.from(scale),
+      [scale.length],
+      g.dtype,
+    );
+    const parts = mul(gatherOffsets(g, Int32Array.from(outs), [outs.length]), weights);
+    return [scatterOffsets(parts, Int32Array.from(ins), x.shape)];
+  };
 }

@@ -1,7 +1,9 @@
 // Rearranging ops learners use beside the basics: roll, diagonal and trace, unique (with its inverse and
 // counts), cumprod. einsum (einsum.ts) builds on diagonal.
 import { pyError } from '../errors';
-import { Node, isGradEnabled } from '../autograd';
+import { type DiffBackwardFn, Node, isGradEnabled } from '../autograd';
+import { div, mul } from './arith';
+import { cumsumGrad } from './scan';
 import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { index } from './indexing';
 import { sum } from './reduce';
@@ -147,7 +149,26 @@ export function cumprod(t: Tensor, dim: number): Tensor {
       }
     return [r];
   });
-  return Tensor.result(out as Float32Array, t.shape, node);
+  const result = Tensor.result(out as Float32Array, t.shape, node);
+  node.diff = cumprodDiff(t, d, result);
+  // Its derivative reads its input and its result (PyTorch's SavedVariables, savedVersions.ts).
+  return node.save(t).saveOutput(result);
+}
+
+/**
+ * cumprod's gradient as recorded ops (create_graph): the running sum from the end of g * result, divided by
+ * x (PyTorch's cumprod_backward without zeros). With a zero in x that division fails: refused.
+ */
+function cumprodDiff(t: Tensor, d: number, result: Tensor): DiffBackwardFn {
+  return (g) => {
+    if (t.data.some((v) => v === 0)) {
+      throw pyError(
+        'NotImplementedError',
+        'create_graph=True through cumprod of a tensor that contains zeros is not supported yet',
+      );
+    }
+    return [div(cumsumGrad(mul(g, result), d), t)];
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 // Reductions: sum, mean, amax/amin, max/min (with indices), argmax/argmin, prod, var/std, norm,
-// logsumexp, all/any, cumsum. float32 sum and mean add in PyTorch's order (cascadeSum.ts), bit for bit;
+// logsumexp, all/any (cumsum, re-exported, is scan.ts's). float32 sum and mean add in PyTorch's order (cascadeSum.ts), bit for bit;
 // the others accumulate in float64 and round once, within PyTorch's results to the last bit or two.
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
@@ -11,7 +11,7 @@ import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt } from '
 import { add, div, mul } from './arith';
 import { sgn } from './unary';
 import { constantLike, expandBack } from './gradOps';
-import { extremeDiff, indexedExtremeDiff, logsumexpDiff, varianceDiff } from './reduceDiff';
+import { extremeDiff, indexedExtremeDiff, logsumexpDiff, prodDiff, varianceDiff } from './reduceDiff';
 
 export type Dims = number | readonly number[] | null | undefined;
 
@@ -155,7 +155,7 @@ function extreme(t: Tensor, dims: number[], keepdim: boolean, isMax: boolean, na
       : null;
   // create_graph: the same split as constant weights (the plain backward of a ones gradient), made lazily.
   if (node) node.diff = extremeDiff(t, dims, () => node.backward(floats(L.outN).fill(1))[0]!);
-  return Tensor.result(out as Float32Array, L.outShape, node);
+  return savedWithResult(node, t, Tensor.result(out as Float32Array, L.outShape, node));
 }
 
 export function amax(t: Tensor, dim?: Dims, keepdim = false): Tensor {
@@ -294,7 +294,8 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false): Tensor {
     }
   }
   if (!isFloatDType(t.dtype)) return new Tensor(acc, shape, 'int64');
-  const out = Float32Array.from(acc);
+  const out = floats(outN);
+  out.set(acc);
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node(all ? 'ProdBackward0' : 'ProdBackward1', [t], (g) => {
@@ -319,7 +320,17 @@ export function prod(t: Tensor, dim?: number | null, keepdim = false): Tensor {
           return [r];
         })
       : null;
-  return Tensor.result(out, shape, node);
+  const result = Tensor.result(out, shape, node);
+  if (node) node.diff = prodDiff(t, all ? null : d, result);
+  return savedWithResult(node, t, result);
+}
+
+/**
+ * The reductions whose derivative reads both their input and their result (prod, amax, max(), norm,
+ * logsumexp, std: PyTorch's `self` and `result` SavedVariables) save them for the version check.
+ */
+function savedWithResult(node: Node | null, t: Tensor, result: Tensor): Tensor {
+  return node === null ? result : node.save(t).saveOutput(result);
 }
 
 /** Variance with Bessel's correction by default (`unbiased=True`, i.e. correction 1). */
@@ -358,6 +369,8 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
       : null;
   const result = Tensor.result(out, L.outShape, node);
   if (node) node.diff = varianceDiff(t, dimsOf(dim, t.ndim), denom, isStd ? result : null);
+  if (isStd) return savedWithResult(node, t, result);
+  node?.save(t); // var's derivative reads only its input
   return result;
 }
 
@@ -429,7 +442,7 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
           ord === 1 || ord === 2 ? normDiff(t, ord, dims, out) : null,
         )
       : null;
-  return Tensor.result(out, L.outShape, node);
+  return savedWithResult(node, t, Tensor.result(out, L.outShape, node));
 }
 
 /**
@@ -524,7 +537,7 @@ export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
       : null;
   const result = Tensor.result(out, L.outShape, node);
   if (node) node.diff = logsumexpDiff(t, dimsOf(dim, t.ndim), result);
-  return result;
+  return savedWithResult(node, t, result);
 }
 
 function boolReduce(t: Tensor, dim: number | null | undefined, keepdim: boolean, isAll: boolean): Tensor {
@@ -552,34 +565,4 @@ export function any(t: Tensor, dim?: number | null, keepdim = false): Tensor {
   return boolReduce(t, dim, keepdim, false);
 }
 
-export function cumsum(t: Tensor, dim: number): Tensor {
-  const d = normDimChecked(dim, t.ndim);
-  const { outer, size, inner } = splitAt(t.shape, d);
-  const x = t.data;
-  const dtype = t.dtype === 'float32' ? 'float32' : 'int64';
-  const out = allocate(dtype, x.length);
-  const scan = (src: ArrayLike<number>, dst: { [i: number]: number }, reverse: boolean) => {
-    for (let o = 0; o < outer; o++) {
-      for (let i = 0; i < inner; i++) {
-        let s = 0;
-        for (let kk = 0; kk < size; kk++) {
-          const k = reverse ? size - 1 - kk : kk;
-          const j = o * size * inner + k * inner + i;
-          s += src[j];
-          dst[j] = s;
-        }
-      }
-    }
-  };
-  scan(x, out, false);
-  if (!isFloatDType(dtype)) return new Tensor(out, t.shape, dtype);
-  const node =
-    t.requiresGrad && isGradEnabled()
-      ? new Node('CumsumBackward0', [t], (g) => {
-          const r = floats(g.length);
-          scan(g, r, true);
-          return [r];
-        })
-      : null;
-  return Tensor.result(out as Float32Array, t.shape, node);
-}
+export { cumsum } from './scan';

@@ -9,6 +9,7 @@ import { add, div, mul, neg, pow, sub } from './arith';
 import { constantLike } from './gradOps';
 import { fmaf } from '../random';
 import { erff } from './erff';
+import { expfLoop } from './sleefExp';
 
 /** The input gradient of a unary op as recorded ops, from the output gradient g, input x and output y. */
 export type UnaryDiff = (g: Tensor, x: Tensor, y: Tensor) => Tensor;
@@ -81,7 +82,13 @@ function piecewiseConstant(t: Tensor, name: string, f: (x: number) => number): T
   return Tensor.result(out as Float32Array, t.shape, node);
 }
 
-const expKernel = (x: Float32Array, y: Float32Array) => transcendentalWasm(TR_EXP, x, y);
+// float32: PyTorch's own e^x bits (sleefExp.ts), by the wasm kernel or the loop; float64 falls to Math.exp.
+function expKernel(x: Float32Array, y: Float32Array): boolean {
+  if (transcendentalWasm(TR_EXP, x, y)) return true;
+  if (y instanceof Float32Array) expfLoop(x, y);
+  else return false;
+  return true;
+}
 
 export function exp(t: Tensor): Tensor {
   return unaryFloat(

@@ -4,6 +4,7 @@ import { pyError } from '../errors';
 import { Tensor, DType, Storage, allocate, floats } from '../tensor';
 import { defaultFloatDType, inFloat64Mode, isFloatDType } from '../buffers';
 import { Shape, numel, sameShape, stridesOf } from '../shape';
+import { cascadeSum, cascadeSumDims } from './cascadeSum';
 
 export type TensorLike = Tensor | number | boolean;
 
@@ -256,18 +257,30 @@ export function indexB(p: BinaryPlan, i: number): number {
   return p.mode === SAME || p.mode === A_SCALAR ? i : p.mode === B_SCALAR ? 0 : p.ib![i];
 }
 
-/** Gradient of one operand: the output gradient summed over the dims that operand was broadcast along, scaled. */
-export function reduceTo(g: Float32Array, offsets: Int32Array | null, size: number, scale = 1): Float32Array {
-  let r: Float32Array;
-  if (size === g.length) r = g;
-  else if (size === 1) {
-    r = floats(1);
-    r[0] = sumAll(g);
-  } else r = reduceThrough(g, offsets!, size);
-  if (scale === 1) return r;
-  const out = floats(r.length);
-  for (let i = 0; i < r.length; i++) out[i] = r[i] * scale;
-  return out;
+/**
+ * Gradient of one operand of a broadcasting op: the output gradient g (contiguous, of `outShape`) scaled,
+ * then summed down to the operand's `shape` as PyTorch's sum_to does it, `grad.sum(dims, keepdim=True)` in
+ * its own float order (cascadeSum.ts): a bias's gradient then equals `dlogits.sum(0)` bit for bit.
+ */
+export function reduceTo(g: Float32Array, outShape: Shape, shape: Shape, scale = 1): Float32Array {
+  let s = g;
+  if (scale !== 1) {
+    // PyTorch multiplies first (sub's -grad, add's alpha * grad), then reduces.
+    s = floats(g.length);
+    for (let i = 0; i < g.length; i++) s[i] = g[i] * scale;
+  }
+  const size = numel(shape);
+  if (size === g.length) return s;
+  const r = floats(size);
+  if (size === 1) {
+    r[0] = cascadeSum(s);
+    return r;
+  }
+  const lead = outShape.length - shape.length;
+  const dims: number[] = [];
+  for (let i = 0; i < outShape.length; i++) if (i < lead || (shape[i - lead] === 1 && outShape[i] !== 1)) dims.push(i);
+  cascadeSumDims(s, outShape, dims, r);
+  return r;
 }
 
 /** Sums a gradient of the plan's output shape down to one operand's shape, through its offsets. */
@@ -284,12 +297,6 @@ export function reduceThrough(g: ArrayLike<number>, offsets: Int32Array, size: n
   for (let i = 0; i < g.length; i++) acc[offsets[i]] += g[i];
   out.set(acc);
   return out;
-}
-
-export function sumAll(g: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < g.length; i++) s += g[i];
-  return s;
 }
 
 /** Dims of a reduction normalised and sorted; `dim` may be one dim, a list, or undefined/null (all). */

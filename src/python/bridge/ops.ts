@@ -13,6 +13,7 @@ import * as red from '../../engine/ops/reduce';
 import * as view from '../../engine/ops/view';
 import * as ix from '../../engine/ops/indexing';
 import * as inplace from '../../engine/ops/inplace';
+import { transpose_ } from '../../engine/ops/transposeInPlace';
 import * as misc from '../../engine/ops/misc';
 import * as sc from '../../engine/ops/scatter';
 import * as re from '../../engine/ops/rearrange';
@@ -20,6 +21,7 @@ import * as la from '../../engine/ops/linalg';
 import * as fused from '../../engine/ops/addmm';
 import * as nanops from '../../engine/ops/nanops';
 import { einsum } from '../../engine/ops/einsum';
+import { histogram } from '../../engine/ops/histogram';
 import * as bn from '../../engine/ops/batchnorm';
 import * as rect from '../../engine/ops/rectifiers';
 import * as ln from '../../engine/ops/layernorm';
@@ -38,6 +40,7 @@ export const arithmetic: Record<string, unknown> = {
   sub_: (a: Tensor, b: Scalar, alpha = 1) => inplace.sub_(a, b, alpha),
   ...pick(inplace, ['mul_', 'div_', 'pow_', 'masked_fill_']),
   copy_: (t: Tensor, src: Scalar) => inplace.copy_(t, asTensor(src, t)),
+  transpose_: (t: Tensor, d0: number, d1: number, name: string) => transpose_(t, d0, d1, name),
   ...pick(inplace, [
     'neg_',
     'exp_',
@@ -203,7 +206,8 @@ export const shapes: Record<string, unknown> = {
   getitem: (t: Tensor, key: unknown) => ix.index(t, indexSpec(key)),
   setitem: (t: Tensor, key: unknown, v: Scalar) => ix.setitem(t, indexSpec(key), v),
   ...pick(ix, ['narrow', 'index_select', 'gather', 'nonzero']),
-  split: (t: Tensor, sizes: unknown, d: number) => misc.split(t, js<number[]>(sizes), d),
+  split: (t: Tensor, sizes: unknown, d: number) =>
+    misc.split(t, typeof sizes === 'number' ? sizes : js<number[]>(sizes), d),
   ...pick(misc, ['unbind', 'one_hot', 'tril', 'triu', 'diag']),
   roll: (t: Tensor, shifts: unknown, d: unknown) => re.roll(t, js<number[]>(shifts), js<number[]>(d)),
   ...pick(re, ['diagonal', 'trace', 'unique', 'cumprod']),
@@ -216,4 +220,6 @@ export const shapes: Record<string, unknown> = {
     sc.scatter_(t, d, idx, src as Tensor | number, orNull(reduce)),
   ...pick(sc, ['scatter_add', 'scatter_add_']),
   bincount: (t: Tensor, w: Tensor | undefined, minlength: number) => sc.bincount(t, orNull(w), minlength),
+  histogram: (t: Tensor, bins: Tensor | number, range: unknown, w: Tensor | undefined, density: boolean) =>
+    histogram(t, bins, range == null ? null : js<[number, number]>(range), orNull(w), !!density),
 };

@@ -14,6 +14,8 @@ import { exponential_, multinomial } from '../../engine/ops/multinomial';
 import * as init from '../../engine/init';
 import { Parameter } from '../../engine/nn/parameter';
 import { customFunction } from '../../engine/ops/custom';
+import { hookNodeBackward } from '../../engine/nodeHooks';
+import { savedVersionError } from '../../engine/savedVersions';
 import { type Scalar, gen, isPyProxy, js } from './convert';
 
 type Gen = random.Generator | undefined;
@@ -74,6 +76,58 @@ function registerHookBridge(t: Tensor, hook: PyCallable): () => void {
   };
 }
 
+type Grads = (Tensor | undefined)[];
+const floatDType = (g: Float32Array): DType => (g instanceof Float32Array ? 'float32' : 'float64');
+
+/**
+ * grad_fn.register_hook and Module.register_backward_hook: `hook(gradOut, inputGrads, rerun)` is a Python
+ * callable given the node's output gradient (shape `shape`), its inputs' gradients (undefined where an input
+ * needs none) and `rerun`, the node's backward for another output gradient; it returns the input gradients
+ * to use (one engine tensor or None per input) or None to keep them. In a create_graph pass the gradients
+ * are the differentiable backward's tensors, graphs included.
+ */
+function registerNodeHookBridge(node: Node, shape: unknown, hook: PyCallable): () => void {
+  const fn = typeof hook.copy === 'function' ? hook.copy() : hook;
+  const outShape = Array.from(js<number[]>(shape));
+  const needed = <T>(grads: readonly (T | null)[]) =>
+    node.inputs.map((input, k) => (input?.requiresGrad ? (grads[k] ?? undefined) : undefined));
+  const call = (g: Tensor, grads: Grads, rerun: (t: Tensor) => Grads): Grads | null => {
+    const r = fn(g, grads, rerun);
+    if (r === undefined || r === null) return null;
+    const list = (isPyProxy(r) ? r.toJs({ depth: 1 }) : r) as Grads;
+    (r as PyCallable).destroy?.();
+    return list;
+  };
+  const remove = hookNodeBackward(
+    node,
+    (g, backward) => {
+      const dtype = floatDType(g);
+      const tensors = (gs: (Float32Array | null)[]) =>
+        needed(gs).map((x, k) => x && new Tensor(x.slice(), node.inputs[k]!.shape, floatDType(x)));
+      const grads = backward(g);
+      const rerun = (t: Tensor) => tensors(backward(asFloatStorage(Float64Array.from(t.data), dtype)));
+      const list = call(new Tensor(g.slice(), outShape, dtype), tensors(grads), rerun);
+      // Copies: autograd sums into the buffers it is handed, which must not be the hook's tensors.
+      return list === null
+        ? grads
+        : node.inputs.map((input, k) => {
+            const t = list[k];
+            return t && input ? asFloatStorage(Float64Array.from(t.data), input.dtype) : null;
+          });
+    },
+    (g, backward) => {
+      const grads = backward(g);
+      const list = call(g, needed(grads), (t) => needed(backward(t)));
+      return list === null ? grads : node.inputs.map((_, k) => list[k] ?? null);
+    },
+  );
+  releaseBackward.register(node, fn, fn);
+  return () => {
+    remove();
+    if (releaseBackward.unregister(fn)) fn.destroy?.();
+  };
+}
+
 /** Grad mode, printing, and the state of one tensor. */
 export const state: Record<string, unknown> = {
   set_grad_enabled: (flag: boolean) => setGradEnabled(!!flag),
@@ -114,12 +168,18 @@ export const state: Record<string, unknown> = {
     if (create) backwardWithGraph(t, gradient, !!retain);
     else t.backward(gradient, !!retain);
   },
-  /** grad_fn.next_functions: per input, [its node, or undefined] and [the input when it is a leaf that requires grad]. */
+  /** grad_fn.next_functions: per input, [its node or undefined, the input when it is a leaf that requires grad, the input]. */
   next_edges: (n: Node) =>
-    n.inputs.map((t) => [t?.gradFn ?? undefined, t && !t.gradFn && t.requiresGrad ? t : undefined]),
+    n.inputs.map((t) => [t?.gradFn ?? undefined, t && !t.gradFn && t.requiresGrad ? t : undefined, t ?? undefined]),
   same: (a: unknown, b: unknown) => a === b,
   custom_function: customFunctionBridge,
+  /** ctx.saved_tensors in a custom Function's backward: PyTorch's error when `t` was written since saved. */
+  check_saved_version: (t: Tensor, version: number, nodeName: string, isOutput: boolean) => {
+    const error = savedVersionError(nodeName, t, version, !!isOutput);
+    if (error !== null) throw error;
+  },
   register_hook: registerHookBridge,
+  register_node_hook: registerNodeHookBridge,
   /** torch.autograd.grad: the roots' gradients with respect to `inputs` (undefined where unreachable). */
   gradients_of: (
     roots: unknown,

@@ -17,18 +17,14 @@ import time
 
 import torch
 
+from _blp_budget import CONCEPT_SHARES as SHARE, PATH_SHARE, Budget
 from _blp_prediction import ExactLandscape, PointReservoir, evaluation, gather, model_data, prediction_event
 from _blp_slice import SLICE_MAX_NUMEL, SliceLandscape, wide as _wide
-from _blp_stepping import Budget
 from _blp_wire import Floats, f32
 
 KINDS = ('prediction', 'landscape', 'graph', 'activationInputs', 'batch')
-# Half the built-in runtime's shares (conceptRecorder.ts): on real PyTorch they join the probe's budget (see
-# METRICS_SHARE in _blp_stepping.py), which a W3-size step must keep under 10%.
-SHARE = {'prediction': 0.015, 'landscape': 0.015, 'graph': 0.0075, 'activationInputs': 0.005, 'batch': 0.0025}
 CHEAP = ('graph', 'activationInputs', 'batch')
 WARMUP_S = 1.0
-PATH_SHARE = 0.01
 GATHER_STEPS = 16
 BIG_MODEL = 20000
 BATCH_ROWS = 8

@@ -12,10 +12,9 @@ import time
 
 import torch
 
+from _blp_budget import METRICS_SHARE, Budget
 from _blp_comparison import find_comparison
 from _blp_stepping import (
-    METRICS_SHARE,
-    Budget,
     SeriesTracker,
     StepMetrics,
     activations_of,

@@ -16,6 +16,7 @@ import time
 
 import torch
 
+from _blp_budget import SNAPSHOT_SHARE
 from _blp_concepts import Concepts
 from _blp_control import RUN, STOP, check_stop
 from _blp_phases import Stepper
@@ -25,9 +26,6 @@ from _blp_wire import Floats, f32
 
 STEPS_INTERVAL = 0.1
 OUTPUT_INTERVAL = 0.05
-# Snapshots (parameters, activations) may take at most this share of the run's wall-clock time each (see
-# METRICS_SHARE in _blp_stepping.py for the probe's whole budget).
-SNAPSHOT_SHARE = 0.01
 # Most loose tensors (no nn.Module) shown for a script that trains plain tensors.
 MAX_LOOSE_PARAMS = 32
 # Most values copied per parameter snapshot in all (beyond it: summaries only).

@@ -7,12 +7,11 @@
   apart (`lr=0.05`, `Tanh`, `w=2`), as seriesTracker.ts labels them.
 - Each step's gradient norm and update/weight ratio per parameter, computed with torch on the parameters' own
   device and copied back with the losses' batch (a step never waits for a GPU); recorded at every step while
-  that takes at most METRICS_SHARE of the run's time, else at fewer steps (NaN between them), so that a tiny
+  that takes at most METRICS_SHARE (_blp_budget.py) of the run's time, else at fewer steps (NaN between them), so that a tiny
   model's step, which costs little more than recording its numbers, is not slowed down by them.
 """
 
 import math
-import time
 
 import torch
 
@@ -20,11 +19,6 @@ from _blp_tensors import copy_values
 from _blp_wire import Floats, f32
 
 PHASE_VALUES = 256
-# What the probe records beyond the losses is budgeted as shares of the run's wall-clock time; all of them
-# together (these metrics, the recorder's snapshots, the concept views and their path) stay under about 10%
-# of a real training step (the issue's target for a W3-size model), hooks and losses included.
-# Most of the run's time every step's gradient norms and update ratios may take.
-METRICS_SHARE = 0.02
 # A model with more values than this gets no update ratios (copying it before every update costs too much).
 RATIO_MAX_NUMEL = 1 << 22
 
@@ -258,34 +252,6 @@ def start_of(model):
 
 
 # ---- every step's numbers -------------------------------------------------------------------------------
-
-
-class Budget:
-    """At most `share` of the run's wall-clock time for one kind of per-step work: after work that took t
-    seconds, the next is due t / share seconds later (the first at once). The steps between record nothing."""
-
-    def __init__(self, share):
-        self.share = share
-        self.next = -math.inf
-        self.started = None
-
-    def due(self):
-        now = time.perf_counter()
-        if now < self.next:
-            return False
-        self.started = now
-        return True
-
-    def spent(self):
-        """The work that `due` allowed is over (call once per due)."""
-        if self.started is not None:
-            now = time.perf_counter()
-            self.next = self.started + (now - self.started) / self.share
-            self.started = None
-
-    def add(self, seconds):
-        """More time spent on the same work later (the update half of a step's numbers)."""
-        self.next += seconds / self.share
 
 
 class StepMetrics:

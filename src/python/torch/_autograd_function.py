@@ -22,6 +22,9 @@ class FunctionCtx:
 
     @property
     def saved_tensors(self):
+        # PyTorch checks each saved tensor's version when backward reads it (set by _record).
+        for t, version, is_output in getattr(self, '_saved_versions', ()):
+            E.check_saved_version(t._t, version, self._node_name, is_output)
         return tuple(getattr(self, '_saved', ()))
 
     saved_variables = saved_tensors
@@ -97,9 +100,14 @@ def _record(cls, ctx, args, result):
         release = not retaining[0]
         if release:
             ctx._saved = ()
+            ctx._saved_versions = ()
         return grads, release
 
     recorded = E.custom_function(name, arg_tensors, [outputs[k]._t for k in positions], backward)
+    ctx._node_name = name
+    ctx._saved_versions = [
+        (t, t._version, any(t is o for o in outputs)) for t in getattr(ctx, '_saved', ()) if t is not None
+    ]
     new = list(outputs)
     for k, t in zip(positions, recorded):
         new[k] = wrap(t)

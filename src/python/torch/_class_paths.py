@@ -86,6 +86,7 @@ PATHS = (
     ('torch.nn', 'RNNCell', 'torch.nn.modules.rnn'),
     ('torch.nn', 'LSTMCell', 'torch.nn.modules.rnn'),
     ('torch.nn', 'GRUCell', 'torch.nn.modules.rnn'),
+    ('torch.nn', 'MultiheadAttention', 'torch.nn.modules.activation'),
     ('torch.nn', 'UninitializedParameter', 'torch.nn.parameter'),
     ('torch.optim', 'Optimizer', 'torch.optim.optimizer'),
     ('torch.optim', 'SGD', 'torch.optim.sgd'),

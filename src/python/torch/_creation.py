@@ -9,7 +9,7 @@ from ._out import into
 
 
 def check_factory_kwargs(device=None, dtype=None, layout=None, pin_memory=False, **rest):
-    _check_device(device, 'device=')
+    _check_device(device, 'device=', creating=True)
     if dtype is not None:
         to_engine(dtype)
     for name in rest:
@@ -119,12 +119,12 @@ def _like(fn, input, dtype, requires_grad, *extra):
 
 
 def zeros_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
-    _check_device(device, 'device=')
+    _check_device(device, 'device=', creating=True)
     return _like(E.zeros, input, dtype, requires_grad)
 
 
 def ones_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
-    _check_device(device, 'device=')
+    _check_device(device, 'device=', creating=True)
     return _like(E.ones, input, dtype, requires_grad)
 
 
@@ -133,24 +133,24 @@ def empty_like(input, dtype=None, layout=None, device=None, requires_grad=False,
 
 
 def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
-    _check_device(device, 'device=')
+    _check_device(device, 'device=', creating=True)
     return _like(E.full, input, dtype, requires_grad, fill_value)
 
 
 def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
-    _check_device(device, 'device=')
+    _check_device(device, 'device=', creating=True)
     return rand(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
 
 
 def randn_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
-    _check_device(device, 'device=')
+    _check_device(device, 'device=', creating=True)
     return randn(*input.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
 
 
 def randint_like(
     input, low=0, high=None, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None
 ):
-    _check_device(device, 'device=')
+    _check_device(device, 'device=', creating=True)
     if high is None:
         low, high = 0, low
     return randint(low, high, tuple(input.shape), dtype=dtype or input.dtype)

@@ -107,6 +107,7 @@ _FORWARDED = (
     'scatter',
     'scatter_add',
     'bincount',
+    'histogram',
     'nonzero',
     'tril',
     'triu',

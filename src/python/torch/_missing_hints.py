@@ -56,8 +56,6 @@ _TORCH = {
     'torch.onnx': 'no export to ONNX: save weights with torch.save(model.state_dict(), path)',
     'torch.nn.DataParallel': 'everything runs on one CPU: use the model itself',
     'torch.nn.parallel': 'everything runs on one CPU: use the model itself',
-    'torch.nn.Transformer': 'no attention layers here: build with nn.Linear, nn.Embedding and nn.LSTM',
-    'torch.nn.MultiheadAttention': 'no attention layers here: write the attention with matmul and softmax',
 }
 
 

@@ -7,10 +7,12 @@ C-contiguous array covering its whole buffer (its own data, or all of its base's
 tensor and then points the array's (and its base's) buffer at the tensor's storage. So an in-place change
 to either (t.add_(1), t[1] = -1, np.add(n, 1, out=n), n += 1, n[0] = 10) is seen by the other.
 
+A non-contiguous tensor (a transpose or strided slice) gives an array with its strides over the tensor's
+whole storage, as PyTorch's does.
+
 Limits: other views of the array's memory made before torch.from_numpy (a slice x[:2]) keep the old buffer
-and no longer share with the array; a non-contiguous tensor (a transpose or strided slice, whose values
-the engine gathers into a buffer of their own), a non-contiguous array (a strided slice, a transpose), and an array of a dtype the
-engine lacks (float16, uint16, ...) give a copy. torch.tensor(ndarray), np.array(tensor) and
+and no longer share with the array; a non-contiguous array (a strided slice, a transpose) and an array of a
+dtype the engine lacks (float16, uint16, ...) give a copy. torch.tensor(ndarray), np.array(tensor) and
 torch.as_tensor(ndarray, dtype=another dtype) copy, as in PyTorch.
 
 Arrays keep their dtype as in PyTorch (float64 arrays make float64 tensors, int32 int32, uint8 uint8);
@@ -32,8 +34,9 @@ def is_numpy(x):
     return type(x).__module__ == 'numpy'
 
 
-def _shared_array(data, shape, dtype):
-    """An ndarray over `data`, an engine storage (a JS typed array): reads and writes go to the storage."""
+def _shared_array(data, shape, dtype, strides=None, off=0):
+    """An ndarray over `data`, an engine storage (a JS typed array), with `strides` (in elements, C order by
+    default) from `off`: reads and writes go to the storage."""
     from numpy._ndarray import ndarray
     from numpy._shared_buffer import SharedBuffer
 
@@ -47,18 +50,20 @@ def _shared_array(data, shape, dtype):
             data.subarray(offset, offset + len(values)).assign(array(code, values))
             E.storage_written(data)
 
-    return ndarray._make(SharedBuffer(data, dtype.kind, write), shape, dtype)
+    return ndarray._make(SharedBuffer(data, dtype.kind, write), shape, dtype, strides, off)
 
 
 def tensor_to_numpy(t):
-    """Tensor.numpy(): an array sharing the tensor's memory (a copy for a non-contiguous tensor)."""
+    """Tensor.numpy(): an array sharing the tensor's memory; for a non-contiguous tensor (a transpose, a strided
+    slice) an array with the tensor's strides over its whole storage, as PyTorch's."""
     if t.requires_grad:
         raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
     np = _np()
     e = t._t
     dtype = np.dtype(e.dtype)
     if not e.is_contiguous():
-        return np.array(t.tolist(), dtype=dtype)
+        strides = tuple(E.strides(e))
+        return _shared_array(E.storage_of(e), tuple(t.shape), dtype, strides, E.storage_offset(e))
     return _shared_array(e.data, tuple(t.shape), dtype)
 
 

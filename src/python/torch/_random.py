@@ -9,10 +9,11 @@ class Generator:
     """A CPU random generator. `torch.default_generator` is the global one behind torch.rand & co."""
 
     def __init__(self, device='cpu', _default=False):
-        if str(device) != 'cpu':
-            from ._unsupported import no_gpu
+        from ._device import _Device
 
-            raise no_gpu(f"torch.Generator(device={str(device)!r})")
+        kind = _Device(device).type
+        if kind != 'cpu':
+            raise RuntimeError(f'Device type {kind.upper()} is not supported for torch.Generator() api.')
         # The global generator is `None` on the engine side: the engine's own default generator.
         self._g = None if _default else E.new_generator()
         self._initial = 67280421310721  # PyTorch's default seed for a fresh generator

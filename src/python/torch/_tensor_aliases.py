@@ -5,7 +5,7 @@ test/unit/aliases-fixture.py checks their values and grad_fn names against PyTor
 
 import builtins
 
-from ._dtype import bool as _bool_dtype
+from ._dtype import bool as _bool_dtype, int64 as _int64
 from ._engine import E
 from ._tensor_base import TensorBase, wrap, _operand
 
@@ -196,6 +196,41 @@ def multinomial(self, num_samples, replacement=False, *, generator=None):
     return _multinomial(self, num_samples, replacement, generator=generator)
 
 
+def _repeat_index(repeats):
+    """torch.repeat_interleave(repeats): each i repeated repeats[i] times, built as PyTorch's kernel lays it out
+    (row-major over an index grid masked by `column < repeats[row]`)."""
+    from ._creation import arange
+
+    if repeats.dim() != 1:
+        raise RuntimeError('repeat_interleave only accept 1D vector as repeat')
+    if repeats.is_floating_point():
+        raise RuntimeError('repeat_interleave only accept int32 and int64 repeats')
+    if repeats.numel() and _bool((repeats < 0).any()):
+        raise RuntimeError('repeats can not be negative')
+    n, width = repeats.numel(), (int(repeats.max()) if repeats.numel() else 0)
+    return arange(n).unsqueeze(1).expand(n, width)[arange(width) < repeats.unsqueeze(1)]
+
+
+def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
+    """PyTorch's composition: the index of repeats, then index_select (grad_fn IndexSelectBackward0)."""
+    from ._creation import full
+
+    if repeats is None:
+        return _repeat_index(self)
+    if dim is None:
+        self, dim = self.flatten(), 0
+    size = self.size(dim)
+    if isinstance(repeats, int):
+        if repeats < 0:
+            raise RuntimeError('repeats can not be negative')
+        repeats = full((size,), repeats, dtype=_int64)
+    elif repeats.dim() == 0 or (repeats.dim() == 1 and repeats.numel() == 1):
+        repeats = repeats.reshape(1).expand(size)
+    elif repeats.dim() == 1 and repeats.size(0) != size:
+        raise RuntimeError('repeats must have the same size as input along dim')
+    return self.index_select(dim, _repeat_index(repeats))
+
+
 def _is_size(value):
     from ._size import Size
 
@@ -214,7 +249,7 @@ def _logical(name):
 
 _METHODS = (fliplr, flipud, positive, adjoint, is_complex, is_signed, is_same_size, is_nonzero, get_device)
 _METHODS += (square_, tile, msort, __reversed__, bitwise_and, bitwise_or, bitwise_xor, bitwise_not)
-_METHODS += (select, split_with_sizes, index_put_, index_put, new, bernoulli, multinomial)
+_METHODS += (select, split_with_sizes, index_put_, index_put, new, bernoulli, multinomial, repeat_interleave)
 
 
 # In-place unary methods the engine has (ops/inplace.ts unaryInplace), each one engine call.

@@ -15,12 +15,19 @@ _bool = builtins.bool
 class _GradFn:
     """What `tensor.grad_fn` shows: the backward node, of a class named as PyTorch's (`AddBackward0`)."""
 
-    __slots__ = ('_node',)
+    # _out: the engine tensor the node computed (its gradient is the hook's grad_outputs).
+    __slots__ = ('_node', '_out')
 
-    def __new__(cls, node):
+    def __new__(cls, node, out=None):
         o = object.__new__(_grad_fn_class(node.name))
         o._node = node
+        o._out = out
         return o
+
+    def register_hook(self, fn):
+        from ._node_hooks import register_node_hook
+
+        return _TensorHookHandle(register_node_hook(self._node, self._out, fn))
 
     def name(self):
         name = self._node.name
@@ -31,8 +38,10 @@ class _GradFn:
     def next_functions(self):
         """One (node, 0) per input: its grad_fn, an AccumulateGrad for a leaf that requires grad, else None."""
         edges = []
-        for node, leaf in E.next_edges(self._node):
-            edges.append((_GradFn(node) if node is not None else AccumulateGrad(leaf) if leaf is not None else None, 0))
+        for node, leaf, out in E.next_edges(self._node):
+            edges.append(
+                (_GradFn(node, out) if node is not None else AccumulateGrad(leaf) if leaf is not None else None, 0)
+            )
         if self._node.name == 'AddmmBackward0' and len(edges) == 3 and not E.is_fused_product_node(self._node):
             # The engine's F.linear node has inputs (x, weight, bias); PyTorch's addmm(bias, x, weight.t())
             # lists (bias, x, TBackward0 over the weight): the blitz tutorial walks next_functions[0][0].
@@ -159,7 +168,7 @@ class AutogradMixin:
     @property
     def grad_fn(self):
         node = E.grad_fn(self._t)
-        return None if node is None else _GradFn(node)
+        return None if node is None else _GradFn(node, self._t)
 
     @property
     def is_leaf(self):

@@ -9,7 +9,10 @@ import builtins
 from ._engine import E
 
 from ._dtype import default_float, from_engine, to_engine
-from ._unsupported import unsupported, no_gpu
+from ._unsupported import unsupported
+
+# torch.device lives in _device.py; its names stay importable from here, where the tensor mixins look.
+from ._device import _Device, CPU, parse_device, check_device  # noqa: F401
 
 _isinstance = builtins.isinstance
 _float = builtins.float
@@ -131,74 +134,7 @@ def _infer_dtype(flat):
     return kind if flat else default_float()
 
 
-class _Device:
-    """torch.device: `torch.device('cpu')` (index None, what tensors report), `torch.device('cpu:0')`, or a
-    GPU named as PyTorch without one names it too (`torch.device('cuda:0')`, d2l's `gpu(i)`); putting a tensor
-    on a GPU is the error (_check_device)."""
-
-    def __new__(cls, type='cpu', index=None):
-        if _isinstance(type, _Device):
-            return type
-        if not (_isinstance(type, str) and type.partition(':')[0] in GPU_TYPES):
-            _check_device(type, 'torch.device')  # a GPU may be named, not used
-        return parse_device(type, index)
-
-    @classmethod
-    def _make(cls, type, index):
-        made = object.__new__(cls)
-        made.type = type
-        made.index = index
-        return made
-
-    def __repr__(self):
-        if self.index is None:
-            return f"device(type='{self.type}')"
-        return f"device(type='{self.type}', index={self.index})"
-
-    def __str__(self):
-        return self.type if self.index is None else f'{self.type}:{self.index}'
-
-    def __eq__(self, other):
-        if not _isinstance(other, _Device):
-            return NotImplemented  # as PyTorch: `x.device == 'cpu'` is False
-        return (other.type, other.index) == (self.type, self.index)
-
-    def __hash__(self):
-        return hash(str(self))
-
-
-_Device.__name__ = _Device.__qualname__ = 'device'
-_Device.__module__ = 'torch'
-CPU = _Device._make('cpu', None)
-
-
-GPU_TYPES = ('cuda', 'mps')
-
-
-def parse_device(name, index=None):
-    """The device `name` ('cpu', 'cpu:0', 'cuda:1') names, with PyTorch's error for a malformed string; None for
-    a device type we do not know."""
-    kind, sep, number = name.partition(':')
-    if sep and not (number.isdigit() and (number == '0' or not number.startswith('0'))):
-        raise RuntimeError(f"Invalid device string: '{name}'")
-    if kind != 'cpu' and kind not in GPU_TYPES:
-        return None
-    if sep and index is not None:
-        raise RuntimeError(f"type (string) must not include an index because index was passed explicitly: {name}")
-    index = int(number) if sep else index
-    if kind != 'cpu':
-        return _Device._make(kind, index)
-    return CPU if index is None else _Device._make('cpu', index)
-
-
-def _check_device(device, feature):
-    if device is None or (_isinstance(device, _Device) and device.type == 'cpu'):
-        return
-    name = str(device)
-    if name.startswith('cuda') or name.startswith('mps'):
-        raise no_gpu(f"{feature}({name!r})")
-    if parse_device(name) is None:
-        raise unsupported(f"device {name!r}")
+_check_device = check_device
 
 
 def _dims(dim):

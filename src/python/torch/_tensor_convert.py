@@ -9,7 +9,8 @@ from ._dtype import TYPE_NAMES, dtype as _dtype_cls, from_engine, to_engine
 
 _FLOATS = ('float32', 'float64')
 from ._size import Size
-from ._unsupported import unsupported, missing, no_gpu
+from ._unsupported import unsupported, missing
+from ._device import no_cuda
 from ._tensor_names import TENSOR_NAMES
 from ._tensor_base import TensorBase, wrap, tensor_from_data, CPU, _check_device, _shape_args
 
@@ -244,7 +245,7 @@ class ConversionMixin:
                 target = a
             elif _isinstance(a, TensorBase):
                 target = a.dtype
-            else:
+            elif not _isinstance(a, _bool):  # a positional non_blocking or copy flag
                 _check_device(a, 'Tensor.to')
         if target is None:
             return self
@@ -256,8 +257,8 @@ class ConversionMixin:
     def cpu(self):
         return self
 
-    def cuda(self, *args, **kwargs):
-        raise no_gpu('Tensor.cuda()')
+    def cuda(self, device=None, non_blocking=False, memory_format=None):
+        raise no_cuda()
 
     def pin_memory(self):
         return self
@@ -266,20 +267,24 @@ class ConversionMixin:
         return self
 
     # ---- new tensors like this one --------------------------------------------------------------
-    def new_tensor(self, data, dtype=None, requires_grad=False):
+    def new_tensor(self, data, dtype=None, device=None, requires_grad=False):
+        _check_device(device, 'Tensor.new_tensor')
         return tensor_from_data(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
-    def new_zeros(self, *size, dtype=None, requires_grad=False):
+    def new_zeros(self, *size, dtype=None, device=None, requires_grad=False):
+        _check_device(device, 'Tensor.new_zeros', creating=True)
         return wrap(E.zeros(list(_shape_args(size)), to_engine(dtype) or self._t.dtype, _bool(requires_grad)))
 
-    def new_ones(self, *size, dtype=None, requires_grad=False):
+    def new_ones(self, *size, dtype=None, device=None, requires_grad=False):
+        _check_device(device, 'Tensor.new_ones', creating=True)
         return wrap(E.ones(list(_shape_args(size)), to_engine(dtype) or self._t.dtype, _bool(requires_grad)))
 
-    def new_full(self, size, fill_value, dtype=None, requires_grad=False):
+    def new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False):
+        _check_device(device, 'Tensor.new_full', creating=True)
         return wrap(E.full(list(size), fill_value, to_engine(dtype) or self._t.dtype, _bool(requires_grad)))
 
-    def new_empty(self, *size, dtype=None, requires_grad=False):
-        return self.new_zeros(*size, dtype=dtype, requires_grad=requires_grad)
+    def new_empty(self, *size, dtype=None, device=None, requires_grad=False):
+        return self.new_zeros(*size, dtype=dtype, device=device, requires_grad=requires_grad)
 
     # ---- what Tensor refuses --------------------------------------------------------------------
     def apply_(self, fn):

@@ -86,6 +86,14 @@ class ReductionMixin:
         values, indices = E.sort(self._t, dim, descending)
         return sort((wrap(values), wrap(indices)))
 
+    def histogram(self, bins=100, *, range=None, weight=None, density=False):
+        from .return_types import histogram
+
+        edges = bins._t if hasattr(bins, '_t') else int(bins)
+        limits = None if range is None else [_float(v) for v in range]
+        hist, bin_edges = E.histogram(self._t, edges, limits, None if weight is None else weight._t, bool(density))
+        return histogram((wrap(hist), wrap(bin_edges)))
+
     def argsort(self, dim=-1, descending=False, stable=False):
         return self.sort(dim, descending)[1]
 

@@ -85,18 +85,17 @@ class ViewMixin:
         return wrap(E.t(self._t))
 
     def t_(self):
-        return self._transposed_in_place(self.t())
+        if self.dim() > 2:
+            raise RuntimeError(f't_() expects a tensor with <= 2 dimensions, but self is {self.dim()}D')
+        d = 1 if self.dim() == 2 else 0
+        return self._transpose_in_place(0, d, 'TBackward1')
 
     def transpose_(self, dim0, dim1):
-        return self._transposed_in_place(self.transpose(dim0, dim1))
+        return self._transpose_in_place(dim0, dim1, 'TransposeBackward1')
 
-    def _transposed_in_place(self, result):
-        """t_()/transpose_(): the tensor takes the transposed shape and values (ours holds its values in
-        order, so they move; PyTorch swaps its strides)."""
-        from ._grad_mode import no_grad
-
-        with no_grad():
-            E.set_data(self._t, result.detach().clone()._t)
+    def _transpose_in_place(self, dim0, dim1, name):
+        """t_()/transpose_(): new strides over the same storage (views taken before see the same elements)."""
+        E.transpose_(self._t, dim0, dim1, name)
         return self
 
     def permute(self, *dims):
@@ -134,11 +133,8 @@ class ViewMixin:
         return self.split(step, dim)
 
     def split(self, split_size, dim=0):
-        size = self.size(dim)
-        if _isinstance(split_size, _int):
-            sizes = [builtins.min(split_size, size - s) for s in range(0, size, split_size)]
-        else:
-            sizes = list(split_size)
+        # An int is split_size (SplitBackward0); a list, the sizes (SplitWithSizesBackward0).
+        sizes = split_size if _isinstance(split_size, _int) else list(split_size)
         return tuple(wrap(p) for p in E.split(self._t, sizes, dim))
 
     def unbind(self, dim=0):

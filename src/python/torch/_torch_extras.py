@@ -80,13 +80,12 @@ def set_default_tensor_type(t):
     """torch.set_default_tensor_type(torch.DoubleTensor or 'torch.FloatTensor'): sets the default dtype."""
     import torch
 
+    module = 'torch.cuda.' if getattr(t, '__module__', None) == 'torch.cuda' else 'torch.'
     name = (
-        t if isinstance(t, str) else 'torch.' + (getattr(t, '__name__', '') if t is not torch.Tensor else 'FloatTensor')
+        t if isinstance(t, str) else module + (getattr(t, '__name__', '') if t is not torch.Tensor else 'FloatTensor')
     )
     if name.startswith('torch.cuda.'):
-        from ._unsupported import no_gpu
-
-        raise no_gpu(f"torch.set_default_tensor_type({name!r})")
+        raise TypeError(f'type {name} not available. Torch not compiled with CUDA enabled.')
     dtypes = {'torch.FloatTensor': torch.float32, 'torch.DoubleTensor': torch.float64}
     if name not in dtypes:
         raise TypeError('only floating-point types are supported as the default type')

@@ -1,6 +1,7 @@
 """torch.cuda: there is no GPU here. is_available() is False, so the usual `device = 'cuda' if
 torch.cuda.is_available() else 'cpu'` picks the CPU; anything that needs a GPU explains why it cannot."""
 
+from ._device import no_cuda
 from ._unsupported import no_gpu
 
 
@@ -32,7 +33,39 @@ def empty_cache():
     pass
 
 
+def memory_allocated(device=None):
+    return 0
+
+
+# What asks CUDA about a device initialises it first: PyTorch's AssertionError on a CPU-only build.
+def current_device():
+    raise no_cuda()
+
+
+def get_device_name(device=None):
+    raise no_cuda()
+
+
+def get_device_properties(device):
+    raise no_cuda()
+
+
+def get_device_capability(device=None):
+    raise no_cuda()
+
+
+def _tensor_type(name):
+    """torch.cuda.FloatTensor & co.: the class exists, making one is PyTorch's TypeError."""
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError(f'type torch.cuda.{name} not available. Torch not compiled with CUDA enabled.')
+
+    return type(name, (), {'__new__': __new__, '__module__': 'torch.cuda'})
+
+
 def __getattr__(name):
     if name.startswith('__'):
         raise AttributeError(name)
+    if name.endswith('Tensor') and name[:1].isupper():
+        return _tensor_type(name)
     raise no_gpu(f"torch.cuda.{name}")

@@ -1,4 +1,5 @@
-"""torch.return_types: the named tuples of max/min/sort/topk (values, indices), printed as PyTorch does."""
+"""torch.return_types: the named tuples of max/min/sort/topk (values, indices), aminmax and histogram, printed as
+PyTorch does."""
 
 
 class _StructSeq(tuple):
@@ -54,6 +55,22 @@ class aminmax(_StructSeq):
 
 
 aminmax.__module__ = 'torch.return_types'
+
+
+class histogram(_StructSeq):
+    __slots__ = ()
+    _fields = ('hist', 'bin_edges')
+
+    @property
+    def hist(self):
+        return self[0]
+
+    @property
+    def bin_edges(self):
+        return self[1]
+
+
+histogram.__module__ = 'torch.return_types'
 
 
 class _IncompatibleKeys(tuple):

@@ -29,6 +29,7 @@ from .modules.activation import (
     PReLU,
     RReLU,
     Threshold,
+    MultiheadAttention,
 )
 from .modules.loss import (
     MSELoss,
@@ -61,6 +62,13 @@ from .modules.conv import Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d  # no
 from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d  # noqa: F401
 from .modules.sparse import Embedding  # noqa: F401
 from .modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
+from .modules.transformer import (  # noqa: F401
+    Transformer,
+    TransformerEncoder,
+    TransformerDecoder,
+    TransformerEncoderLayer,
+    TransformerDecoderLayer,
+)
 from . import functional, init, utils  # noqa: F401
 from .._unsupported import module_getattr as _module_getattr, unsupported as _unsupported
 

@@ -560,5 +560,6 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 
 
 from .modules.sparse import embedding  # noqa: E402,F401  (with nn.Embedding, whose forward it is)
+from ._attention import multi_head_attention_forward  # noqa: E402,F401  (PyTorch's composition, own file)
 
 __getattr__ = module_getattr('torch.nn.functional')

@@ -9,6 +9,7 @@ from .conv import Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d  # noqa: F401
 from .pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d  # noqa: F401
 from .sparse import Embedding  # noqa: F401
 from .rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
+from .transformer import *  # noqa: F401,F403
 from ..._unsupported import module_getattr as _module_getattr  # noqa: E402
 
 __getattr__ = _module_getattr('torch.nn.modules')

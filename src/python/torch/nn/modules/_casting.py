@@ -5,23 +5,18 @@ made earlier still holds them)."""
 
 def module_to(module, args, kwargs):
     from ..._dtype import dtype as _dtype_cls
+    from ..._device import check_device
 
     target = None
     for a in list(args) + [kwargs.get('device'), kwargs.get('dtype')]:
-        if a is None:
+        if a is None or isinstance(a, bool):  # a positional non_blocking flag
             continue
         if isinstance(a, _dtype_cls):
             target = a
-            continue
-        name = str(a)
-        if name.startswith('cuda') or name.startswith('mps'):
-            from ..._unsupported import no_gpu
-
-            raise no_gpu(f"Module.to({name!r})")
-        if name != 'cpu':
-            from ..._unsupported import unsupported
-
-            raise unsupported(f"Module.to({name!r})")
+        elif hasattr(a, '_t'):  # a tensor: its dtype (and its device, always the CPU)
+            target = a.dtype
+        else:
+            check_device(a, 'Module.to')
     if target is not None:
         if not target.is_floating_point:
             raise TypeError(

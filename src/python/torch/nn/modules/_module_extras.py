@@ -35,7 +35,7 @@ class ModuleExtras:
         # uninitialised memory may hold any values, so the parameters stay as they are.
         from ..._tensor import _check_device
 
-        _check_device(device, 'Module.to_empty')
+        _check_device(device, 'Module.to_empty', creating=True)
         return self
 
     def bfloat16(self):

@@ -1,9 +1,15 @@
-"""Activation modules: each holds its hyper-parameters and calls one engine op."""
+"""Activation modules: each holds its hyper-parameters and calls one engine op; and, as in PyTorch's file,
+MultiheadAttention."""
 
 from ..._engine import E
 
 from ..._tensor import wrap
+from ... import _creation
 from .. import functional as F
+from .. import init as _init
+from .._attention import _check_kpm_dtype
+from ..parameter import Parameter as _Parameter
+from .linear import NonDynamicallyQuantizableLinear as _OutProj
 from .module import Module
 
 _relu, _sigmoid, _tanh = E.relu, E.sigmoid, E.tanh
@@ -261,3 +267,110 @@ class Threshold(Module):
 
     def extra_repr(self):
         return f"threshold={self.threshold}, value={self.value}{', inplace=True' if self.inplace else ''}"
+
+
+class MultiheadAttention(Module):
+    """PyTorch 1.13's nn.MultiheadAttention: packed in_proj_weight (3E, E) or separate q/k/v weights when
+    kdim/vdim differ, initialised in PyTorch's order (xavier_uniform_, then zero biases) so that a seeded
+    model draws PyTorch's numbers; forward is F.multi_head_attention_forward."""
+
+    __constants__ = ['batch_first']
+
+    def __init__(
+        self,
+        embed_dim,
+        num_heads,
+        dropout=0.0,
+        bias=True,
+        add_bias_kv=False,
+        add_zero_attn=False,
+        kdim=None,
+        vdim=None,
+        batch_first=False,
+        device=None,
+        dtype=None,
+    ):
+        super().__init__()
+        _creation.check_factory_kwargs(device, dtype)
+        self.embed_dim = embed_dim
+        self.kdim = kdim if kdim is not None else embed_dim
+        self.vdim = vdim if vdim is not None else embed_dim
+        self._qkv_same_embed_dim = self.kdim == embed_dim and self.vdim == embed_dim
+        self.num_heads = num_heads
+        self.dropout = dropout
+        self.batch_first = batch_first
+        self.head_dim = embed_dim // num_heads
+        assert self.head_dim * num_heads == self.embed_dim, 'embed_dim must be divisible by num_heads'
+        if not self._qkv_same_embed_dim:
+            self.q_proj_weight = _Parameter(_creation.empty((embed_dim, embed_dim)))
+            self.k_proj_weight = _Parameter(_creation.empty((embed_dim, self.kdim)))
+            self.v_proj_weight = _Parameter(_creation.empty((embed_dim, self.vdim)))
+            self.register_parameter('in_proj_weight', None)
+        else:
+            self.in_proj_weight = _Parameter(_creation.empty((3 * embed_dim, embed_dim)))
+            self.register_parameter('q_proj_weight', None)
+            self.register_parameter('k_proj_weight', None)
+            self.register_parameter('v_proj_weight', None)
+        if bias:
+            self.in_proj_bias = _Parameter(_creation.empty(3 * embed_dim))
+        else:
+            self.register_parameter('in_proj_bias', None)
+        self.out_proj = _OutProj(embed_dim, embed_dim, bias=bias)
+        if add_bias_kv:
+            self.bias_k = _Parameter(_creation.empty((1, 1, embed_dim)))
+            self.bias_v = _Parameter(_creation.empty((1, 1, embed_dim)))
+        else:
+            self.bias_k = self.bias_v = None
+        self.add_zero_attn = add_zero_attn
+        self._reset_parameters()
+
+    def _reset_parameters(self):
+        if self._qkv_same_embed_dim:
+            _init.xavier_uniform_(self.in_proj_weight)
+        else:
+            _init.xavier_uniform_(self.q_proj_weight)
+            _init.xavier_uniform_(self.k_proj_weight)
+            _init.xavier_uniform_(self.v_proj_weight)
+        if self.in_proj_bias is not None:
+            _init.constant_(self.in_proj_bias, 0.0)
+            _init.constant_(self.out_proj.bias, 0.0)
+        if self.bias_k is not None:
+            _init.xavier_normal_(self.bias_k)
+        if self.bias_v is not None:
+            _init.xavier_normal_(self.bias_v)
+
+    def forward(
+        self, query, key, value, key_padding_mask=None, need_weights=True, attn_mask=None, average_attn_weights=True
+    ):
+        is_batched = query.dim() == 3
+        _check_kpm_dtype(key_padding_mask)
+        if self.batch_first and is_batched:
+            # transposed once per distinct tensor, so that self-attention stays `query is key is value`
+            if key is value:
+                if query is key:
+                    query = key = value = query.transpose(1, 0)
+                else:
+                    query, key = [x.transpose(1, 0) for x in (query, key)]
+                    value = key
+            else:
+                query, key, value = [x.transpose(1, 0) for x in (query, key, value)]
+        separate = {}
+        if not self._qkv_same_embed_dim:
+            separate = dict(
+                use_separate_proj_weight=True,
+                q_proj_weight=self.q_proj_weight,
+                k_proj_weight=self.k_proj_weight,
+                v_proj_weight=self.v_proj_weight,
+            )
+        attn_output, attn_output_weights = F.multi_head_attention_forward(
+            query, key, value, self.embed_dim, self.num_heads,
+            self.in_proj_weight, self.in_proj_bias,
+            self.bias_k, self.bias_v, self.add_zero_attn,
+            self.dropout, self.out_proj.weight, self.out_proj.bias,
+            training=self.training,
+            key_padding_mask=key_padding_mask, need_weights=need_weights,
+            attn_mask=attn_mask, average_attn_weights=average_attn_weights, **separate,
+        )  # fmt: skip
+        if self.batch_first and is_batched:
+            return attn_output.transpose(1, 0), attn_output_weights
+        return attn_output, attn_output_weights

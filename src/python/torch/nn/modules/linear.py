@@ -54,3 +54,8 @@ class Linear(Module):
 
     def extra_repr(self):
         return f'in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}'
+
+
+class NonDynamicallyQuantizableLinear(Linear):
+    """The Linear that MultiheadAttention holds as out_proj: PyTorch's own subclass (it only tells its
+    quantization tools apart), which is why the layer prints under this name."""

@@ -27,7 +27,7 @@ from ..._tensor import Tensor, _zero_grads
 from ..parameter import Parameter
 from ._source_line import creation_line as _creation_line
 from ._module_extras import ModuleExtras
-from ._backward_hook import BackwardHook as _BackwardHook
+from ._backward_hook import BackwardHook as _BackwardHook, attach_non_full_hooks, claim_backward_hooks
 
 _model_seen = E.model_seen
 _hint = E.hint
@@ -125,6 +125,7 @@ class Module(ModuleExtras):
     # What torch/_activation_probe.py `scope` is while this module's forward runs: its path for a user class
     # of a seen model (its functional activations are reported), None otherwise.
     _bl_scope = None
+    _is_full_backward_hook = None  # True or False once a backward hook is registered (the kinds cannot mix)
 
     def __init__(self, *args, **kwargs):
         if args or kwargs:
@@ -159,7 +160,8 @@ class Module(ModuleExtras):
                     res = hook(self, args)
                     if res is not None:
                         args = res if _isinstance(res, tuple) else (res,)
-            bw_hook = _BackwardHook(self, list(self._backward_hooks.values())) if self._backward_hooks else None
+            hooks = self._backward_hooks
+            bw_hook = _BackwardHook(self, list(hooks.values())) if hooks and self._is_full_backward_hook else None
             if bw_hook:
                 args = bw_hook.setup_input_hook(args)
             out = self.forward(*args, **kwargs)
@@ -170,6 +172,8 @@ class Module(ModuleExtras):
                         out = res
             if bw_hook:
                 out = bw_hook.setup_output_hook(out)
+            elif hooks and self._is_full_backward_hook is False:
+                attach_non_full_hooks(self, args, out)
         finally:
             _scope[0] = outer
         if _isinstance(out, Module):
@@ -417,9 +421,9 @@ class Module(ModuleExtras):
         return self
 
     def cuda(self, device=None):
-        from ..._unsupported import no_gpu
+        from ..._device import no_cuda
 
-        raise no_gpu('Module.cuda()')
+        raise no_cuda()
 
     def float(self):
         from ... import float32
@@ -452,12 +456,12 @@ class Module(ModuleExtras):
         return _add_hook(self._forward_pre_hooks, hook, prepend)
 
     def register_full_backward_hook(self, hook, prepend=False):
+        claim_backward_hooks(self, full=True)
         return _add_hook(self._backward_hooks, hook, prepend)
 
     def register_backward_hook(self, hook):
-        from ..._unsupported import unsupported
-
-        raise unsupported('Module.register_backward_hook')
+        claim_backward_hooks(self, full=False)
+        return _add_hook(self._backward_hooks, hook, False)
 
     # ---- state ------------------------------------------------------------------------------------
     def state_dict(self, *args, destination=None, prefix='', keep_vars=False):
