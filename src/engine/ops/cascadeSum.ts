@@ -26,7 +26,7 @@ const LEVELS = 4;
 const ILP = 4;
 
 /** utils::CeilLog2 */
-function ceilLog2(x: number): number {
+export function ceilLog2(x: number): number {
   if (x <= 2) return 1;
   return 32 - Math.clz32(x - 1);
 }

@@ -453,10 +453,12 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
   const tg = target.data;
   const logp = logProbabilities(input.data as Float32Array, layout, o.logits);
   const { losses, denom } = classIndexLosses(logp, tg, w, o, layout);
-  const nllOrder = layout.inner === 1 && o.labelSmoothing === 0 && o.reduction !== 'none' && input.dtype === 'float32';
-  const r = nllOrder
-    ? { out: nllReduce(losses, tg, w, o.ignoreIndex, o.reduction as 'mean' | 'sum'), shape: [] }
-    : reduce(losses, layout.targetShape, o.reduction, denom);
+  // float32 rows of classes without smoothing: PyTorch's own reduction order and gradient steps.
+  const pytorchSteps = layout.inner === 1 && o.labelSmoothing === 0 && input.dtype === 'float32';
+  const r =
+    pytorchSteps && o.reduction !== 'none'
+      ? { out: nllReduce(losses, tg, w, o.ignoreIndex, o.reduction as 'mean' | 'sum'), shape: [] }
+      : reduce(losses, layout.targetShape, o.reduction, denom);
   // PyTorch routes inputs of 3+ dims through nll_loss2d (a view around it for 'none' unless exactly 4-D).
   const name =
     o.labelSmoothing > 0
@@ -470,9 +472,8 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
     isGradEnabled() && input.requiresGrad
       ? new Node(name, [input, target], (g) => {
           const scale = gradScale(g, o.reduction, denom);
-          const exact = o.logits && o.labelSmoothing === 0 && layout.inner === 1 && input.dtype === 'float32';
           return [
-            exact
+            pytorchSteps && o.logits
               ? classIndexGradF32(scale, logp, tg, w, o.ignoreIndex, layout)
               : classIndexGrad(scale, logp, tg, w, o, layout),
             null,
@@ -492,24 +493,25 @@ function classProbLoss(input: Tensor, target: Tensor, o: ClassLossOptions): Tens
   const ls = o.labelSmoothing;
   const positions = outer * inner;
   const logp = logProbabilities(x, { outer, C, inner }, true);
-  const losses = new Float64Array(positions);
   const tsm = (j: number) => (ls > 0 ? y[j] * (1 - ls) + ls / C : y[j]);
-  for (let a = 0; a < outer; a++) {
-    for (let b = 0; b < inner; b++) {
-      const base = a * C * inner + b;
-      let l = 0;
-      for (let c = 0; c < C; c++) {
-        const j = base + c * inner;
-        l -= (w ? w[c] : 1) * tsm(j) * logp[j];
+  /** Each position's loss, summed over its classes in double (reduced by `reduce`). */
+  const positionLosses = () => {
+    const losses = new Float64Array(positions);
+    for (let a = 0; a < outer; a++) {
+      for (let b = 0; b < inner; b++) {
+        const base = a * C * inner + b;
+        let l = 0;
+        for (let c = 0; c < C; c++) l -= (w ? w[c] : 1) * tsm(base + c * inner) * logp[base + c * inner];
+        losses[a * inner + b] = l;
       }
-      losses[a * inner + b] = l;
     }
-  }
+    return losses;
+  };
   const denom = positions;
   const r =
     ls === 0 && o.reduction !== 'none' && input.dtype === 'float32'
       ? { out: probTargetReduce(logp, y, w, C, inner, o.reduction as 'mean' | 'sum'), shape: [] }
-      : reduce(losses, targetShape, o.reduction, denom);
+      : reduce(positionLosses(), targetShape, o.reduction, denom);
   const name = o.reduction === 'mean' ? 'DivBackward1' : 'NegBackward0';
   const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
   const node = needs

@@ -5,7 +5,7 @@ import { Tensor, floats } from '../tensor';
 import { pyError } from '../errors';
 import { Shape, fmtShape, sameShape } from '../shape';
 import { binaryPlan, floatData } from './util';
-import { cascadeSum } from './cascadeSum';
+import { cascadeSum, ceilLog2 } from './cascadeSum';
 import { inFloat64Mode } from '../buffers';
 
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -104,7 +104,7 @@ export function nllReduce(
   reduction: 'mean' | 'sum',
 ): Float32Array {
   const n = losses.length;
-  const power = Math.max(4, Math.floor((n <= 2 ? 1 : 32 - Math.clz32(n - 1)) / NLL_LEVELS));
+  const power = Math.max(4, Math.floor(ceilLog2(n) / NLL_LEVELS));
   const mask = (1 << power) - 1;
   const lossSums = new Float32Array(NLL_LEVELS);
   const weightSums = new Float32Array(NLL_LEVELS);

@@ -4,14 +4,9 @@
 // size meet), the tail elements in a scalar Welford, then the lanes merged into it one by one. Every step
 // rounds to the element type, so layer_norm's outputs equal PyTorch's bit for bit (checked against Debian's
 // torch 1.13.1 for rows of 3 to 1000 elements).
+import { ceilLog2 } from './cascadeSum';
 
 const CHUNK = 16;
-
-/** utils::CeilLog2 */
-function ceilLog2(x: number): number {
-  if (x <= 2) return 1;
-  return 32 - Math.clz32(x - 1);
-}
 
 interface Moments {
   n: number;

@@ -6,7 +6,7 @@
 // scaling by 2^q in two steps) in float32 steps. SLEEF's AVX2 build fuses each multiply-add (one rounding);
 // here the product of two float32 numbers is exact in double and the sum is rounded to double and then to
 // float32, which differs from one rounding only when the double lands exactly on a float32 rounding
-// boundary (never seen in millions of inputs: test/unit/sleef-exp.test.ts compares with PyTorch).
+// boundary (never seen in millions of inputs: test/unit/softmax-exp.test.ts compares with PyTorch).
 const f = Math.fround;
 
 const R_LN2 = f(Math.LOG2E);
