@@ -14,10 +14,13 @@
 const MR: i32 = 4;
 const NR: i32 = 8;
 
-// a * b + c, fused when the host supports relaxed SIMD (one rounding, as BLAS kernels using FMA do).
+// a * b + c, rounded twice in every build. Relaxed SIMD's multiply-add would be fused where the CPU has FMA
+// and not elsewhere, and fused or not it does not give PyTorch's bits either (OpenBLAS's sgemm kernels add
+// in their own order): the same file would print different last digits in VS Code (relaxed SIMD on) and in
+// Node 20 (off). It was no faster here (bench/RESULTS.md, matrix-multiply kernels), so one rounding rule
+// serves every runtime and the tests check what learners run.
 // @ts-ignore: decorator
 @inline function madd(a: v128, b: v128, c: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
   return f32x4.add(f32x4.mul(a, b), c);
 }
 
@@ -257,4 +260,13 @@ export function gemm(
       }
     }
   }
+}
+
+/**
+ * C (m x n, row-major at byte address c) = `row` (n floats) repeated on every row: where Linear's forward
+ * starts, so that the product then accumulates onto its bias (gemm with accumulate) as addmm does.
+ */
+export function fillRows(m: i32, n: i32, row: usize, c: usize): void {
+  const rowBytes = <usize>n << 2;
+  for (let r = 0; r < m; r++) memory.copy(c + <usize>r * rowBytes, row, rowBytes);
 }

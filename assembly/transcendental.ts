@@ -1,48 +1,10 @@
 // exp, sigmoid and tanh of float32 arrays, two float64 lanes at a time, and the backward of sigmoid and tanh.
-// exp and sigmoid follow PyTorch's AVX2 kernels bit for bit: e^x is SLEEF's expf_u10 replayed in float32 steps
-// (expf in src/engine/ops/sleefExp.ts, whose header says how), each float32 rounding done by a demote and
-// promote of the double lanes; sigmoid is 1 / (1 + e^-x) in float32 steps from that. tanh is evaluated in
-// double (Cody-Waite reduction by ln 2, a degree-13 Taylor polynomial on |r| <= ln2 / 2 by Estrin's scheme,
-// scaling by 2^k) and rounded once, as the TypeScript loop (tanhF64) computes it: the same float32 bits except
-// when a value lies within ~1e-16 of a float32 rounding boundary (about one element in 10^8;
-// test/unit/transcendental-kernels.test.ts checks millions). The backward loops are PyTorch's float32
-// formulas, bit-identical to the TypeScript loops.
+// All three follow PyTorch's AVX2 kernels bit for bit: e^x is SLEEF's expf_u10 replayed in float32 steps
+// (expf in src/engine/ops/sleefExp.ts, whose header says how) and tanh SLEEF's tanhf_u10 (tanhf in
+// src/engine/ops/sleefTanh.ts), each float32 rounding done by a demote and promote of the double lanes;
+// sigmoid is 1 / (1 + e^-x) in float32 steps from that. The backward loops are PyTorch's float32 formulas,
+// bit-identical to the TypeScript loops.
 // Pointers are byte addresses of float32 arrays in this module's memory; n is the element count.
-
-const LN2_HI: f64 = 6.93147180369123816490e-1; // high bits of ln 2: k * LN2_HI is exact for |k| < 2^11
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-const INV_LN2: f64 = 1.44269504088896338700;
-
-/** e^x on two float64 lanes (x already limited to [-750, 710]: beyond, the result is 0 or inf). */
-// @ts-ignore: decorator
-@inline function exp2lanes(x: v128): v128 {
-  const k = f64x2.nearest(f64x2.mul(x, f64x2.splat(INV_LN2)));
-  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI))), f64x2.mul(k, f64x2.splat(LN2_LO)));
-  // Taylor coefficients 1/i! by Estrin's scheme: independent pairs, then powers r^2, r^4, r^8 (short chains).
-  const r2 = f64x2.mul(r, r);
-  const r4 = f64x2.mul(r2, r2);
-  const r8 = f64x2.mul(r4, r4);
-  const q0 = f64x2.add(f64x2.splat(1.0), r);
-  const q1 = f64x2.add(f64x2.splat(0.5), f64x2.mul(f64x2.splat(1.0 / 6.0), r));
-  const q2 = f64x2.add(f64x2.splat(1.0 / 24.0), f64x2.mul(f64x2.splat(1.0 / 120.0), r));
-  const q3 = f64x2.add(f64x2.splat(1.0 / 720.0), f64x2.mul(f64x2.splat(1.0 / 5040.0), r));
-  const q4 = f64x2.add(f64x2.splat(1.0 / 40320.0), f64x2.mul(f64x2.splat(1.0 / 362880.0), r));
-  const q5 = f64x2.add(f64x2.splat(1.0 / 3628800.0), f64x2.mul(f64x2.splat(1.0 / 39916800.0), r));
-  const q6 = f64x2.add(f64x2.splat(1.0 / 479001600.0), f64x2.mul(f64x2.splat(1.0 / 6227020800.0), r));
-  const s0 = f64x2.add(q0, f64x2.mul(q1, r2));
-  const s1 = f64x2.add(q2, f64x2.mul(q3, r2));
-  const s2 = f64x2.add(q4, f64x2.mul(q5, r2));
-  const t0 = f64x2.add(s0, f64x2.mul(s1, r4));
-  const t1 = f64x2.add(s2, f64x2.mul(q6, r4));
-  const p = f64x2.add(t0, f64x2.mul(t1, r8));
-  // 2^k as two factors 2^(k >> 1) and 2^(k - (k >> 1)), each a valid double exponent for k in [-1082, 1025].
-  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k));
-  const k1 = i64x2.shr_s(ki, 1);
-  const k2 = i64x2.sub(ki, k1);
-  const scale1 = i64x2.shl(i64x2.add(k1, i64x2.splat(1023)), 52);
-  const scale2 = i64x2.shl(i64x2.add(k2, i64x2.splat(1023)), 52);
-  return f64x2.mul(f64x2.mul(p, scale1), scale2);
-}
 
 // SLEEF's expf_u10 constants, float32 values held as doubles (sleefExp.ts).
 const R_LN2: f64 = <f64>(<f32>1.442695040888963407359924681001892137426645954152985934135449406931);
@@ -90,27 +52,136 @@ const E4: f64 = <f64>(<f32>0.166666671633720397949219);
   return v128.bitselect(x, y, f64x2.ne(x, x));
 }
 
+// SLEEF's tanhf_u10 constants (sleefTanh.ts): its cut-off and expk2f's polynomial; and where tanh in double
+// settles SLEEF's result (times T_LOWER and T_UPPER, the band [T_BAND_LOW, T_BAND_HIGH) excluded; sleefTanh.ts
+// says why).
+const T_LIMIT: f64 = <f64>(<f32>8.664339742);
+const T_LOWER: f64 = 1 - 1.0 / 536870912.0; // 1 - 2^-29
+const T_UPPER: f64 = 1 + 1.0 / 536870912.0;
+const T_BAND_LOW: f64 = 1.0 / 33554432.0; // 2^-25
+const T_BAND_HIGH: f64 = 1.0 / 65536.0; // 2^-16
+const LN2_HI: f64 = 6.93147180369123816490e-1; // high bits of ln 2: k * LN2_HI is exact for |k| < 2^11
+const LN2_LO: f64 = 1.90821492927058770002e-10;
+const INV_LN2: f64 = 1.4426950408889634074;
+const K0: f64 = <f64>(<f32>0.1980960224e-3);
+const K1: f64 = <f64>(<f32>0.1394256484e-2);
+const K2: f64 = <f64>(<f32>0.8333456703e-2);
+const K3: f64 = <f64>(<f32>0.4166637361e-1);
+const K4: f64 = <f64>(<f32>0.166666659414234244790680580464);
+
+/** a * b - c rounded once to float32 (vfmapn): exact in double; the rounding only matters below float32's normals. */
 // @ts-ignore: decorator
-@inline function clampExp(x: v128): v128 {
-  return f64x2.pmin(f64x2.pmax(x, f64x2.splat(-750)), f64x2.splat(710));
+@inline function fms32(a: v128, b: v128, c: v128): v128 {
+  return r32(f64x2.sub(f64x2.mul(a, b), c));
 }
 
-export const TR_EXP: i32 = 0; // e^x
-export const TR_SIGMOID: i32 = 1; // 1 / (1 + e^-x)
-export const TR_TANH: i32 = 2; // as tanhF64 in src/engine/ops/activation.ts
-
-/** One function on two float64 lanes; NaN inputs give NaN (the clamps keep NaN through pmin/pmax). */
+/** c - a * b rounded once to float32 (vfmanp). */
 // @ts-ignore: decorator
-@inline function apply2(fn: i32, x: v128): v128 {
+@inline function fnma32(a: v128, b: v128, c: v128): v128 {
+  return r32(f64x2.sub(c, f64x2.mul(a, b)));
+}
+
+// @ts-ignore: decorator
+@inline function add32(a: v128, b: v128): v128 {
+  return r32(f64x2.add(a, b));
+}
+
+// @ts-ignore: decorator
+@inline function sub32(a: v128, b: v128): v128 {
+  return r32(f64x2.sub(a, b));
+}
+
+/**
+ * SLEEF's tanhf_u10 of d = |x| in [0, T_LIMIT] on two lanes of float32 values held as doubles, step for step as
+ * sleefTanhf in sleefTanh.ts (whose comments name SLEEF's double-float routines): e^d as a double-float, then
+ * (e^d - e^-d) / (e^d + e^-d).
+ */
+// @ts-ignore: decorator
+@inline function sleefTanhf2lanes(d: v128): v128 {
+  const q = f64x2.nearest(r32(f64x2.mul(d, f64x2.splat(R_LN2))));
+  const m1 = r32(f64x2.mul(q, f64x2.splat(-L2U)));
+  let sx = add32(d, m1);
+  let v = sub32(sx, d);
+  let sy = add32(sub32(d, sub32(sx, v)), sub32(m1, v));
+  const m2 = r32(f64x2.mul(q, f64x2.splat(-L2L)));
+  const s2 = add32(sx, m2);
+  v = sub32(s2, sx);
+  sy = add32(add32(sub32(sx, sub32(s2, v)), sub32(m2, v)), sy);
+  sx = s2;
+  let u = fma32(f64x2.splat(K0), sx, f64x2.splat(K1));
+  u = fma32(u, sx, f64x2.splat(K2));
+  u = fma32(u, sx, f64x2.splat(K3));
+  let px = r32(f64x2.mul(sx, u));
+  let py = fma32(sy, u, fms32(sx, u, px));
+  const c4 = f64x2.splat(K4);
+  let tx = add32(px, c4);
+  v = sub32(tx, px);
+  let ty = add32(add32(sub32(px, sub32(tx, v)), sub32(c4, v)), py);
+  px = r32(f64x2.mul(sx, tx));
+  py = fma32(sx, ty, fma32(sy, tx, fms32(sx, tx, px)));
+  const half = f64x2.splat(0.5);
+  tx = add32(px, half);
+  v = sub32(tx, px);
+  ty = add32(add32(sub32(px, sub32(tx, v)), sub32(half, v)), py);
+  const qx = r32(f64x2.mul(sx, sx));
+  const qy = fma32(add32(sx, sx), sy, fms32(sx, sx, qx));
+  px = r32(f64x2.mul(qx, tx));
+  py = fma32(qx, ty, fma32(qy, tx, fms32(qx, tx, px)));
+  const wx = add32(sx, px);
+  v = sub32(wx, sx);
+  const wy = add32(add32(sub32(sx, sub32(wx, v)), sub32(px, v)), add32(sy, py));
   const one = f64x2.splat(1);
-  if (fn == TR_EXP) return expf2lanes(x);
-  // e^-x only: the rest of sigmoid is float32 arithmetic, done after rounding (see transcendentalOf).
-  if (fn == TR_SIGMOID) return expf2lanes(f64x2.neg(x));
-  // tanh: a [7/6] rational near 0, 1 - 2 / (e^2|x| + 1) beyond, +-1 past 20.
-  const a = f64x2.abs(x);
-  const x2 = f64x2.mul(x, x);
+  const ex = add32(one, wx);
+  const ey = add32(add32(sub32(one, ex), wx), wy);
+  const qi = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(q));
+  const p2 = i64x2.shl(i64x2.add(qi, i64x2.splat(1023)), 52); // 2^q, q in [0, 13]: exact scaling
+  const dx = f64x2.mul(ex, p2);
+  const dy = f64x2.mul(ey, p2);
+  const r = r32(f64x2.div(one, dx));
+  const ry = r32(f64x2.mul(r, fnma32(dy, r, fnma32(dx, r, one))));
+  const nx = sub32(dx, r);
+  const ny = sub32(add32(sub32(sub32(dx, nx), r), dy), ry);
+  const mx = add32(dx, r);
+  const my = add32(add32(add32(sub32(dx, mx), r), dy), ry);
+  const t = r32(f64x2.div(one, mx));
+  const s = r32(f64x2.mul(nx, t));
+  const w = fnma32(my, t, fnma32(mx, t, one));
+  return add32(s, fma32(s, w, fma32(ny, t, fms32(t, nx, s))));
+}
+
+/** e^x on two float64 lanes for x in [0, 2 T_LIMIT] (Cody-Waite reduction by ln 2, Taylor to degree 13). */
+// @ts-ignore: decorator
+@inline function exp2lanes(x: v128): v128 {
+  const k = f64x2.nearest(f64x2.mul(x, f64x2.splat(INV_LN2)));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI))), f64x2.mul(k, f64x2.splat(LN2_LO)));
+  // Taylor coefficients 1/i! by Estrin's scheme: independent pairs, then powers r^2, r^4, r^8 (short chains).
+  const r2 = f64x2.mul(r, r);
+  const r4 = f64x2.mul(r2, r2);
+  const r8 = f64x2.mul(r4, r4);
+  const q0 = f64x2.add(f64x2.splat(1.0), r);
+  const q1 = f64x2.add(f64x2.splat(0.5), f64x2.mul(f64x2.splat(1.0 / 6.0), r));
+  const q2 = f64x2.add(f64x2.splat(1.0 / 24.0), f64x2.mul(f64x2.splat(1.0 / 120.0), r));
+  const q3 = f64x2.add(f64x2.splat(1.0 / 720.0), f64x2.mul(f64x2.splat(1.0 / 5040.0), r));
+  const q4 = f64x2.add(f64x2.splat(1.0 / 40320.0), f64x2.mul(f64x2.splat(1.0 / 362880.0), r));
+  const q5 = f64x2.add(f64x2.splat(1.0 / 3628800.0), f64x2.mul(f64x2.splat(1.0 / 39916800.0), r));
+  const q6 = f64x2.add(f64x2.splat(1.0 / 479001600.0), f64x2.mul(f64x2.splat(1.0 / 6227020800.0), r));
+  const s0 = f64x2.add(q0, f64x2.mul(q1, r2));
+  const s1 = f64x2.add(q2, f64x2.mul(q3, r2));
+  const s2 = f64x2.add(q4, f64x2.mul(q5, r2));
+  const t0 = f64x2.add(s0, f64x2.mul(s1, r4));
+  const t1 = f64x2.add(s2, f64x2.mul(q6, r4));
+  const p = f64x2.add(t0, f64x2.mul(t1, r8));
+  const ki = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k)); // k in [0, 25]
+  return f64x2.mul(p, i64x2.shl(i64x2.add(ki, i64x2.splat(1023)), 52));
+}
+
+/** tanh in double of a in [0, T_LIMIT] on two lanes, as tanhF64 in sleefTanh.ts. */
+// @ts-ignore: decorator
+@inline function tanhNear2lanes(a: v128): v128 {
+  const one = f64x2.splat(1);
+  const x2 = f64x2.mul(a, a);
   const num = f64x2.mul(
-    x,
+    a,
     f64x2.add(
       f64x2.splat(135135),
       f64x2.mul(x2, f64x2.add(f64x2.splat(17325), f64x2.mul(x2, f64x2.add(f64x2.splat(378), x2)))),
@@ -123,14 +194,41 @@ export const TR_TANH: i32 = 2; // as tanhF64 in src/engine/ops/activation.ts
       f64x2.add(f64x2.splat(62370), f64x2.mul(x2, f64x2.add(f64x2.splat(3150), f64x2.mul(f64x2.splat(28), x2)))),
     ),
   );
-  const small = f64x2.div(num, den);
-  const e = exp2lanes(clampExp(f64x2.mul(f64x2.splat(2), a)));
-  const t = f64x2.sub(one, f64x2.div(f64x2.splat(2), f64x2.add(e, one)));
-  const big = v128.bitselect(f64x2.neg(t), t, f64x2.lt(x, f64x2.splat(0)));
-  const sat = v128.bitselect(f64x2.splat(-1), one, f64x2.lt(x, f64x2.splat(0)));
-  let y = v128.bitselect(small, big, f64x2.lt(a, f64x2.splat(0.6)));
-  y = v128.bitselect(sat, y, f64x2.gt(a, f64x2.splat(20)));
+  const e = exp2lanes(f64x2.mul(f64x2.splat(2), a));
+  const big = f64x2.sub(one, f64x2.div(f64x2.splat(2), f64x2.add(e, one)));
+  return v128.bitselect(f64x2.div(num, den), big, f64x2.lt(a, f64x2.splat(0.6)));
+}
+
+/**
+ * SLEEF's tanhf_u10 on two lanes, as tanhf in sleefTanh.ts: tanh in double wherever it times T_LOWER and
+ * T_UPPER round to one float32 (outside [2^-25, 2^-16)), which then is SLEEF's result too; the replay for the rest.
+ */
+// @ts-ignore: decorator
+@inline function tanhf2lanes(x: v128): v128 {
+  const a = f64x2.pmin(f64x2.abs(x), f64x2.splat(T_LIMIT)); // keeps 2^q small; larger |x| gives 1 below
+  const t = tanhNear2lanes(a);
+  const lo = f32x4.demote_f64x2_zero(f64x2.mul(t, f64x2.splat(T_LOWER)));
+  const agree = i64x2.extend_low_i32x4_s(i32x4.eq(lo, f32x4.demote_f64x2_zero(f64x2.mul(t, f64x2.splat(T_UPPER)))));
+  const inBand = v128.and(f64x2.ge(a, f64x2.splat(T_BAND_LOW)), f64x2.lt(a, f64x2.splat(T_BAND_HIGH)));
+  const sure = v128.andnot(agree, inBand);
+  let y = f64x2.promote_low_f32x4(lo);
+  if (!i64x2.all_true(sure)) y = v128.bitselect(y, sleefTanhf2lanes(a), sure);
+  y = v128.bitselect(f64x2.splat(1), y, f64x2.gt(f64x2.abs(x), f64x2.splat(T_LIMIT)));
+  y = v128.or(y, v128.and(x, f64x2.splat(-0.0))); // the sign of x (y is +0 or positive)
   return v128.bitselect(x, y, f64x2.ne(x, x));
+}
+
+export const TR_EXP: i32 = 0; // e^x
+export const TR_SIGMOID: i32 = 1; // 1 / (1 + e^-x)
+export const TR_TANH: i32 = 2; // SLEEF's tanhf_u10, as tanhf in src/engine/ops/sleefTanh.ts
+
+/** One function on two float64 lanes; NaN inputs give NaN (the clamps keep NaN through pmin/pmax). */
+// @ts-ignore: decorator
+@inline function apply2(fn: i32, x: v128): v128 {
+  if (fn == TR_EXP) return expf2lanes(x);
+  // e^-x only: the rest of sigmoid is float32 arithmetic, done after rounding (see transcendentalOf).
+  if (fn == TR_SIGMOID) return expf2lanes(f64x2.neg(x));
+  return tanhf2lanes(x);
 }
 
 /** sigmoid = 1 / (1 + e^-x) in float32 steps, as PyTorch computes it, from e^-x rounded to float32. */
@@ -171,7 +269,7 @@ export function trForward(fn: i32, n: i32, x: usize, y: usize): void {
   else transcendentalOf(TR_TANH, n, x, y);
 }
 
-// ---- exp and sigmoid on four float32 lanes, where relaxed SIMD's multiply-add is fused -----------------
+// ---- exp, sigmoid and tanh on four float32 lanes, where relaxed SIMD's multiply-add is fused --------------
 
 /** Whether a * a + c is fused here (one rounding): the host passes 1 + 2^-12 and -(1 + 2^-11), whose fused
  * result is 2^-24 and unfused 0. Only then do the 4-lane kernels below give SLEEF's bits. */
@@ -214,9 +312,68 @@ export function maddFused(a: f32, c: f32): i32 {
   return v128.bitselect(x, y, f32x4.ne(x, x));
 }
 
+/** SLEEF's tanhf_u10 on four float32 lanes with fused multiply-adds: exactly its AVX2 code's steps. */
+// @ts-ignore: decorator
+@inline function tanhf4(x: v128): v128 {
+  const a = f32x4.abs(x);
+  const d = f32x4.pmin(a, f32x4.splat(<f32>T_LIMIT)); // keeps 2^q small; larger |x| gives 1 below
+  const q = f32x4.nearest(f32x4.mul(d, f32x4.splat(<f32>R_LN2)));
+  const m1 = f32x4.mul(q, f32x4.splat(<f32>-L2U));
+  let sx = f32x4.add(d, m1);
+  let v = f32x4.sub(sx, d);
+  let sy = f32x4.add(f32x4.sub(d, f32x4.sub(sx, v)), f32x4.sub(m1, v));
+  const m2 = f32x4.mul(q, f32x4.splat(<f32>-L2L));
+  const s2 = f32x4.add(sx, m2);
+  v = f32x4.sub(s2, sx);
+  sy = f32x4.add(f32x4.add(f32x4.sub(sx, f32x4.sub(s2, v)), f32x4.sub(m2, v)), sy);
+  sx = s2;
+  let u = madd4(f32x4.splat(<f32>K0), sx, f32x4.splat(<f32>K1));
+  u = madd4(u, sx, f32x4.splat(<f32>K2));
+  u = madd4(u, sx, f32x4.splat(<f32>K3));
+  let px = f32x4.mul(sx, u);
+  let py = madd4(sy, u, madd4(sx, u, f32x4.neg(px)));
+  const c4 = f32x4.splat(<f32>K4);
+  let tx = f32x4.add(px, c4);
+  v = f32x4.sub(tx, px);
+  let ty = f32x4.add(f32x4.add(f32x4.sub(px, f32x4.sub(tx, v)), f32x4.sub(c4, v)), py);
+  px = f32x4.mul(sx, tx);
+  py = madd4(sx, ty, madd4(sy, tx, madd4(sx, tx, f32x4.neg(px))));
+  const half = f32x4.splat(0.5);
+  tx = f32x4.add(px, half);
+  v = f32x4.sub(tx, px);
+  ty = f32x4.add(f32x4.add(f32x4.sub(px, f32x4.sub(tx, v)), f32x4.sub(half, v)), py);
+  const qx = f32x4.mul(sx, sx);
+  const qy = madd4(f32x4.add(sx, sx), sy, madd4(sx, sx, f32x4.neg(qx)));
+  px = f32x4.mul(qx, tx);
+  py = madd4(qx, ty, madd4(qy, tx, madd4(qx, tx, f32x4.neg(px))));
+  const wx = f32x4.add(sx, px);
+  v = f32x4.sub(wx, sx);
+  const wy = f32x4.add(f32x4.add(f32x4.sub(sx, f32x4.sub(wx, v)), f32x4.sub(px, v)), f32x4.add(sy, py));
+  const one = f32x4.splat(1);
+  const ex = f32x4.add(one, wx);
+  const ey = f32x4.add(f32x4.add(f32x4.sub(one, ex), wx), wy);
+  const p2 = pow2i4(i32x4.trunc_sat_f32x4_s(q)); // 2^q, q in [0, 13]: exact scaling
+  const dx = f32x4.mul(ex, p2);
+  const dy = f32x4.mul(ey, p2);
+  const r = f32x4.div(one, dx);
+  const ry = f32x4.mul(r, madd4(f32x4.neg(dy), r, madd4(f32x4.neg(dx), r, one)));
+  const nx = f32x4.sub(dx, r);
+  const ny = f32x4.sub(f32x4.add(f32x4.sub(f32x4.sub(dx, nx), r), dy), ry);
+  const mx = f32x4.add(dx, r);
+  const my = f32x4.add(f32x4.add(f32x4.add(f32x4.sub(dx, mx), r), dy), ry);
+  const t = f32x4.div(one, mx);
+  const s = f32x4.mul(nx, t);
+  const w = madd4(f32x4.neg(my), t, madd4(f32x4.neg(mx), t, one));
+  let y = f32x4.add(s, madd4(s, w, madd4(ny, t, madd4(t, nx, f32x4.neg(s)))));
+  y = v128.bitselect(one, y, f32x4.gt(a, f32x4.splat(<f32>T_LIMIT)));
+  y = v128.or(y, v128.and(x, f32x4.splat(-0.0))); // the sign of x (y is +0 or positive)
+  return v128.bitselect(x, y, f32x4.ne(x, x));
+}
+
 // @ts-ignore: decorator
 @inline function fused4(fn: i32, x: v128): v128 {
   if (fn == TR_EXP) return expf4(x);
+  if (fn == TR_TANH) return tanhf4(x);
   const one = f32x4.splat(1);
   return f32x4.div(one, f32x4.add(one, expf4(f32x4.neg(x))));
 }
@@ -235,10 +392,11 @@ export function maddFused(a: f32, c: f32): i32 {
   }
 }
 
-/** y = exp(x) (TR_EXP) or sigmoid(x) (TR_SIGMOID), four lanes at a time; only where maddFused() is 1. */
+/** y = fn(x), fn one of TR_*, four lanes at a time; only where maddFused() is 1. */
 export function trForwardFused(fn: i32, n: i32, x: usize, y: usize): void {
   if (fn == TR_EXP) fusedOf(TR_EXP, n, x, y);
-  else fusedOf(TR_SIGMOID, n, x, y);
+  else if (fn == TR_SIGMOID) fusedOf(TR_SIGMOID, n, x, y);
+  else fusedOf(TR_TANH, n, x, y);
 }
 
 /**

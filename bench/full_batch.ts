@@ -57,9 +57,16 @@ function engineMicros(calls: number): Record<string, number> {
   return best;
 }
 
-/** engineMicros in a child process with the given environment (BACKPROP_LENS_WASM=0 for TypeScript only). */
-function childMicros(calls: number, env: Record<string, string>): Record<string, number> | null {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--engine-only', String(calls)], {
+/**
+ * engineMicros in a child process with the given environment (BACKPROP_LENS_WASM=0 for TypeScript only) and
+ * Node flags (relaxed SIMD, which the runtime process turns on: src/python/relaxedSimd.ts).
+ */
+function childMicros(
+  calls: number,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Record<string, number> | null {
+  const r = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', __filename, '--engine-only', String(calls)], {
     cwd: root,
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -95,22 +102,35 @@ const us = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 
 
 export function elementwiseTable(torchPython: string | null, quick: boolean): string {
   const calls = quick ? 15 : 40;
-  const ours: Record<string, number> = {};
+  const runtime: Record<string, number> = {};
+  const plain: Record<string, number> = {};
   const tsOnly: Record<string, number> = {};
   const real: Record<string, number> = {};
   for (let round = 0; round < (quick ? 1 : 3); round++) {
-    keepBest(ours, engineMicros(calls));
+    keepBest(runtime, childMicros(calls, {}, ['--experimental-wasm-relaxed-simd']));
+    keepBest(plain, engineMicros(calls));
     keepBest(tsOnly, childMicros(calls, { BACKPROP_LENS_WASM: '0' }));
     if (torchPython) keepBest(real, torchMicros(torchPython, calls));
   }
   const rows = Object.keys(elementwiseOps()).map((name) => [
     name,
-    us(ours[name]),
+    us(runtime[name]),
+    us(plain[name]),
     us(tsOnly[name]),
     us(real[name]),
-    real[name] ? `${(ours[name] / real[name]).toFixed(1)}x` : '',
+    real[name] ? `${(runtime[name] / real[name]).toFixed(1)}x` : '',
   ]);
-  return table(['3000x100 float32 (µs per call)', 'engine', 'engine (TS only)', 'PyTorch', 'engine / PyTorch'], rows);
+  return table(
+    [
+      '3000x100 float32 (µs per call)',
+      'engine (relaxed SIMD)',
+      'engine (plain SIMD)',
+      'engine (TS only)',
+      'PyTorch',
+      'engine / PyTorch',
+    ],
+    rows,
+  );
 }
 
 interface ScriptRun {

@@ -1,5 +1,5 @@
-// Compiles the engine's AssemblyScript kernels (assembly/index.ts: matrix multiply, Adam update) into two
-// WebAssembly modules, plain SIMD and relaxed SIMD (fused multiply-add in gemm), and embeds both as base64
+// Compiles the engine's AssemblyScript kernels (assembly/index.ts: matrix multiply, Adam, element-wise ops) into two
+// WebAssembly modules, plain SIMD and relaxed SIMD (fused multiply-add in exp, sigmoid and tanh), and embeds both as base64
 // in src/engine/kernels/wasm-binary.ts, which the engine instantiates synchronously. Runs before bundling
 // (scripts/build.mjs); `node scripts/build-wasm.mjs` alone regenerates the file. Deterministic: the output
 // only changes when the kernel source or the compiler changes.

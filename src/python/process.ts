@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { ProcessCommand, ProcessMessage, RunEvent, WorkerPost } from '../protocol';
 import { createControlBuffers, HostControl } from './control';
 import { createOutputRing, OutputReader } from './outputRing';
+import { enableRelaxedSimd } from './relaxedSimd';
 
 /** The config the host passes as argv[2] (JSON). */
 export interface ProcessConfig {
@@ -31,6 +32,8 @@ const WORKER_STACK_MB = 1024;
 
 const config = JSON.parse(process.argv[2] ?? '{}') as Partial<ProcessConfig>;
 const memoryLimitMB = config.memoryLimitMB && config.memoryLimitMB > 0 ? config.memoryLimitMB : 4096;
+
+enableRelaxedSimd(); // before the worker compiles the engine's kernels
 
 const buffers = createControlBuffers();
 const control = new HostControl(buffers);

@@ -7,7 +7,7 @@
 // versions, and Step pauses the run on PyTorch with the before/after table until Stop ends it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { eventually } from './workbench.mjs';
+import { assertFitsWidth, eventually } from './workbench.mjs';
 
 const panelOf = (file) => `body.view-panel h1.title:text-is("${file}")`;
 
@@ -116,6 +116,7 @@ export function pytorchBackendTests({ cli, python }) {
         await table.waitFor();
         assert.ok((await table.locator('tbody tr').count()) > 0, 'the before/after table lists parameters');
         await wb.screenshot('pytorch-step-paused');
+        await assertFitsWidth(frame, '#paused .update-table', 'the update table');
         await wb.editorTab('linear_model.py').first().click();
         await wb.clickCodeLens('Stop');
         await waitStatus(frame, 'stopped', 30_000);

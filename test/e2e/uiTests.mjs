@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eventually } from './workbench.mjs';
+import { assertFitsWidth, eventually } from './workbench.mjs';
 
 /** The command line of the extension's runtime, for the same file run outside VS Code. */
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/cli.js');
@@ -137,11 +137,16 @@ export function uiTests({ cli, workspace }) {
         await table.waitFor();
         await table.scrollIntoViewIfNeeded();
         await wb.screenshot('step-paused');
+        // Every column, "After update" and "After − before" included, fits the panel at its default width.
+        await assertFitsWidth(frame, '#paused .update-table', 'the update table');
         const state = await frame.locator('.run-state').textContent();
         assert.match(state, /update/i, `run state "${state}" names the update phase`);
+        // Each cell's title holds the value with all its digits (the cell shows 4 significant ones).
         const rows = await table
           .locator('tbody tr:not(.param-row):not(.truncated):not(.pager)')
-          .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+          .evaluateAll((trs) =>
+            trs.map((tr) => Array.from(tr.children).map((c) => c.getAttribute('title') ?? c.textContent ?? '')),
+          );
         assert.ok(rows.length > 0, 'the table lists parameter elements');
         let changed = 0;
         for (const [name, b, g, lrg, a] of rows) {
@@ -210,6 +215,7 @@ export function uiTests({ cli, workspace }) {
             assert.equal(value, 'lr × grad');
             const head = await frame.locator('#paused .paused-table thead th').allTextContents();
             assert.ok(head.includes('After − before'), `columns ${head.join(' | ')}`);
+            await assertFitsWidth(frame, '#paused .update-table', 'the update table');
           }
         }
         // The step's other phases keep their values while the update is current.

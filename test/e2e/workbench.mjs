@@ -116,3 +116,24 @@ export async function eventually(what, fn, timeout = 60_000, interval = 250) {
     await new Promise((r) => setTimeout(r, interval));
   }
 }
+
+/**
+ * Fails when the element `selector` of a webview frame is wider than its own box (a column cut off at the
+ * right edge, to be scrolled to sideways), or when the webview's page itself scrolls sideways.
+ */
+export async function assertFitsWidth(frame, selector, what) {
+  const size = await frame
+    .locator(selector)
+    .first()
+    .evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+      pageScroll: el.ownerDocument.documentElement.scrollWidth,
+      pageClient: el.ownerDocument.documentElement.clientWidth,
+    }));
+  if (size.scroll > size.client || size.pageScroll > size.pageClient)
+    throw new Error(
+      `${what} does not fit the panel: ${size.scroll}px of content in ${size.client}px ` +
+        `(the page: ${size.pageScroll}px in ${size.pageClient}px)`,
+    );
+}

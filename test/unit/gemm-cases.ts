@@ -97,6 +97,32 @@ export function checkCase(
   return null;
 }
 
+/**
+ * Where two kernels' results differ in any bit, for every orientation x size x accumulate (the relaxed-SIMD
+ * build must print what the plain one prints); returns the differences as readable lines.
+ */
+export function compareBits(fn: GemmFn, reference: GemmFn, sizes = SIZES): string[] {
+  const differences: string[] = [];
+  for (const [m, n, k] of sizes) {
+    for (const [transA, transB, accumulate] of ORIENTATIONS) {
+      const run = (f: GemmFn) => {
+        const C = fill(m * n, m + n + 2);
+        f(transA, transB, m, n, k, fill(m * k, m * 31 + k), 0, fill(k * n, n * 17 + k + 1), 0, C, 0, accumulate);
+        return new Uint32Array(C.slice().buffer);
+      };
+      const got = run(fn);
+      const want = run(reference);
+      const at = got.findIndex((bits, i) => bits !== want[i]);
+      if (at >= 0) differences.push(`m=${m} n=${n} k=${k} ${transA}/${transB}/${accumulate}: first at ${at}`);
+    }
+  }
+  return differences;
+}
+
+const ORIENTATIONS: [boolean, boolean, boolean][] = [false, true].flatMap((a) =>
+  [false, true].flatMap((b) => [false, true].map((acc): [boolean, boolean, boolean] => [a, b, acc])),
+);
+
 /** Every orientation x size x accumulate; returns the failures as readable lines. */
 export function checkAll(fn: GemmFn, sizes = SIZES): string[] {
   const failures: string[] = [];

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { gemm, gemmBackend, WASM_MIN_WORK } from '../../src/engine/kernels/gemm';
 import { gemmTs } from '../../src/engine/kernels/gemm-ts';
 import { loadWasmGemm } from '../../src/engine/kernels/gemm-wasm';
-import { checkAll, checkCase } from './gemm-cases';
+import { checkAll, checkCase, compareBits } from './gemm-cases';
 
 test('TypeScript kernel matches the float64 reference in every orientation', () => {
   assert.deepEqual(checkAll(gemmTs), []);
@@ -19,10 +19,11 @@ test('WebAssembly SIMD kernel matches the float64 reference in every orientation
   assert.deepEqual(checkAll(kernel.gemm), []);
 });
 
-test('WebAssembly relaxed-SIMD (fused multiply-add) kernel matches the reference', () => {
+test('WebAssembly relaxed-SIMD kernel matches the reference and the plain SIMD kernel bit for bit', () => {
   const here = loadWasmGemm('relaxed-simd');
-  if (here) {
-    assert.deepEqual(checkAll(here.gemm), []);
+  const plain = loadWasmGemm('simd');
+  if (here && plain) {
+    assert.deepEqual([...checkAll(here.gemm), ...compareBits(here.gemm, plain.gemm)], []);
     return;
   }
   // This Node needs the flag: check the kernel in a child process that has it.
@@ -62,4 +63,28 @@ test('the wasm kernel keeps working after its memory grows', () => {
   assert.equal(checkCase(kernel.gemm, false, true, 4, 4, 4, false), null);
   assert.equal(checkCase(kernel.gemm, true, false, 300, 301, 302, true), null); // needs several more pages
   assert.equal(checkCase(kernel.gemm, false, true, 5, 6, 7, true), null);
+});
+
+test('a product onto repeated rows (Linear onto its bias) equals filling C with them and accumulating', () => {
+  const values = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(seed + i * 1.7));
+  // Below and above the wasm threshold, edge tiles included.
+  for (const [m, n, k] of [
+    [3, 5, 7],
+    [37, 100, 70],
+    [300, 100, 2],
+  ]) {
+    const A = values(m * k, 1);
+    const B = values(n * k, 2);
+    const row = values(n, 3);
+    const onto = values(m * n, 4); // garbage the product must overwrite
+    gemm(false, true, m, n, k, A, 0, B, 0, onto, 0, false, row);
+    const filled = new Float32Array(m * n);
+    for (let r = 0; r < m; r++) filled.set(row, r * n);
+    gemm(false, true, m, n, k, A, 0, B, 0, filled, 0, true);
+    assert.deepEqual(new Uint32Array(onto.buffer), new Uint32Array(filled.buffer), `${m}x${n}x${k}`);
+    assert.equal(
+      checkCase((...args) => gemm(...args), false, true, m, n, k, true),
+      null,
+    );
+  }
 });

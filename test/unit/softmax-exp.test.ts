@@ -103,11 +103,8 @@ test('softmax and log_softmax over every dim give PyTorch 1.13 float32 bits', ()
     const log = torch.log_softmax(t, c.dim).data as Float32Array;
     const want = floats(c.log_softmax);
     if (c.dim === c.x.shape.length - 1) {
-      // log(sum) is Math.log's where PyTorch calls SLEEF's logf: a row may differ by one ulp, never more.
-      for (let i = 0; i < want.length; i++) {
-        const ulp = Math.max(Math.abs(want[i]) * 2 ** -23, 2 ** -149);
-        assert.ok(Math.abs(log[i] - want[i]) <= ulp, `log_softmax ${what}[${i}]: ${log[i]}, PyTorch ${want[i]}`);
-      }
+      // log(sum) by SLEEF's logf, as PyTorch (sleefLog.ts): the same bits.
+      assertSameBits(log, want, `log_softmax ${what}`);
     } else {
       for (let i = 0; i < want.length; i++)
         assert.ok(Math.abs(log[i] - want[i]) <= 4e-7 * Math.max(1, Math.abs(want[i])));

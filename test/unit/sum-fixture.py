@@ -51,6 +51,19 @@ def reduction_cases():
             dim = pick.choice(dims)
             op = pick.choice(["sum", "mean"])
             cases.append({"op": op, "seed": seed, "shape": shape, "dim": dim, "scale": 2})
+    # Column sums over many rows (a bias gradient over a full batch): the widest blocks of vectorized_outer_sum.
+    for shape, dim in [
+        ([3000, 100], 0),
+        ([600, 64], 0),
+        ([257, 40], 0),
+        ([5000, 33], 0),
+        ([129, 256], 0),
+        ([3, 300, 40], 1),
+        ([4, 500, 48], [0, 1]),
+        ([2000, 1, 96], 0),
+    ]:
+        seed += 1
+        cases.append({"op": "sum", "seed": seed, "shape": shape, "dim": dim, "scale": 2})
     for c in cases:
         x = draw(c["seed"], c["shape"], c["scale"])
         c["in_fsum"] = math.fsum(values(x))

@@ -1,12 +1,10 @@
 // exp, sigmoid and tanh in WebAssembly (assembly/transcendental.ts) against the TypeScript reference loops
-// (SLEEF's expf of src/engine/ops/sleefExp.ts, 1 / (1 + expf(-x)), tanhF64 of src/engine/ops/activation.ts;
-// softmax-exp.test.ts compares the first two with PyTorch itself): the same float32 bits on
-// millions of inputs spread over every range where the functions change (tiny, around 0.6 where tanh
-// switches formulas, large, past overflow) and the special values; the backward loops bit for bit.
+// (SLEEF's expf of src/engine/ops/sleefExp.ts, 1 / (1 + expf(-x)), SLEEF's tanhf of sleefTanh.ts;
+// softmax-exp.test.ts and tanh.test.ts compare them with PyTorch itself): the same float32 bits on
+// millions of inputs spread over every range where the functions change (tiny, around 0.6 where tanh in
+// double switches formulas, large, past overflow) and the special values; the backward loops bit for bit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as torch from '../../src/engine';
-import { Tensor } from '../../src/engine';
 import {
   TR_EXP,
   TR_SIGMOID,
@@ -15,6 +13,7 @@ import {
   transcendentalWasm,
 } from '../../src/engine/kernels/elementwise';
 import { expf } from '../../src/engine/ops/sleefExp';
+import { tanhf } from '../../src/engine/ops/sleefTanh';
 
 const SPECIAL = [
   NaN,
@@ -50,10 +49,6 @@ function inputs(n: number, seed: number): Float32Array {
   return x;
 }
 
-function tanhF64(v: number): number {
-  return torch.tanh(new Tensor(new Float32Array([v]), [1])).data[0];
-}
-
 function firstDifference(a: Float32Array, b: Float32Array): number {
   const ai = new Uint32Array(a.buffer, a.byteOffset, a.length);
   const bi = new Uint32Array(b.buffer, b.byteOffset, b.length);
@@ -69,14 +64,13 @@ const N = 1 << 21;
 for (const [name, fn, ref] of [
   ['exp', TR_EXP, expf],
   ['sigmoid', TR_SIGMOID, (v: number) => 1 / Math.fround(1 + expf(-v))],
-  ['tanh', TR_TANH, tanhF64],
+  ['tanh', TR_TANH, tanhf],
 ] as const) {
   test(`${name}: the kernel gives the TypeScript loop's float32 bits on ${N} inputs`, () => {
     const x = inputs(N + 3, fn + 1);
     const y = new Float32Array(x.length);
     assert.ok(transcendentalWasm(fn, x, y));
     const expected = new Float32Array(x.length);
-    // tanh's reference is the engine's own small-tensor loop (below the kernel's size threshold).
     for (let i = 0; i < x.length; i++) expected[i] = ref(x[i]);
     const i = firstDifference(y, expected);
     assert.equal(i, -1, i < 0 ? '' : `${name}(${x[i]}) = ${y[i]}, TypeScript ${expected[i]}`);

@@ -18,7 +18,8 @@ interface Shot {
   mode: 'phases' | 'step' | 'train';
   /** Fold the run up to this pause (`step:phase`), or to the end when absent. */
   until?: string;
-  looks: [theme: string, lang: string][];
+  /** Theme, language and, when not the default 1000 px, the panel's width. */
+  looks: [theme: string, lang: string, width?: number][];
   /** What the page must show. */
   check: 'phase' | 'series';
 }
@@ -29,9 +30,11 @@ const SHOTS: Shot[] = [
     file: 'examples/xor.py',
     mode: 'phases',
     until: `3:${phase}`,
+    // 400 px: the update and gradient tables stack their columns (webview.css).
     looks: [
       ['dark', 'en'],
       ['light', 'ko'],
+      ...(phase === 'update' || phase === 'backward' ? [['dark', 'en', 400] as [string, string, number]] : []),
     ],
     check: 'phase',
   })),
@@ -51,6 +54,7 @@ const SHOTS: Shot[] = [
     looks: [
       ['dark', 'en'],
       ['dark', 'ko'],
+      ['dark', 'ko', 400],
     ],
     check: 'phase',
   },
@@ -81,14 +85,15 @@ function record(root: string, dir: string, shot: Shot): RunEvent[] {
 async function takeShot(shots: ShotBrowser, dir: string, shot: Shot, events: RunEvent[]): Promise<string[]> {
   const problems: string[] = [];
   const state = foldRun(events);
-  for (const [theme, lang] of shot.looks) {
-    const where = `${shot.name} ${theme} ${lang}`;
+  for (const [theme, lang, width = 1000] of shot.looks) {
+    const where = `${shot.name} ${theme} ${lang} ${width}px`;
     const fileName = path.basename(shot.file);
-    const page = await shots.open({ fileName, theme, lang, width: 1000, height: 1100, where });
+    const page = await shots.open({ fileName, theme, lang, width, height: 1100, where });
     await post(page, snapshotOfState(state, lang));
     await page.waitForTimeout(500);
     problems.push(...(await (shot.check === 'phase' ? checkPhase(page, where) : checkSeries(page, where, state))));
-    await page.screenshot({ path: path.join(dir, `${shot.name}-${theme}-${lang}.png`) });
+    const suffix = width === 1000 ? '' : `-${width}px`;
+    await page.screenshot({ path: path.join(dir, `${shot.name}-${theme}-${lang}${suffix}.png`) });
     await page.close();
   }
   return problems;
@@ -103,6 +108,17 @@ async function checkPhase(page: Page, where: string): Promise<string[]> {
   if (!(await page.locator('#paused').isVisible())) problems.push(`${where}: the paused card is hidden`);
   const box = await page.locator('#loss canvas').boundingBox();
   if (!box || box.y + box.height / 2 > 1100) problems.push(`${where}: the loss chart is pushed off screen`);
+  // Every column on screen: nothing in the paused card, nor the page, to scroll to sideways.
+  const widths = await page
+    .locator('#paused .paused-body')
+    .evaluate((el) => [
+      el.scrollWidth,
+      el.clientWidth,
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+  if (widths[0] > widths[1] || widths[2] > widths[3])
+    problems.push(`${where}: the paused card is ${widths[0]}px wide in ${widths[1]}px (the page ${widths[2]}px)`);
   return problems;
 }
 

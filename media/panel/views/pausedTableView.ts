@@ -3,7 +3,9 @@
 // element by element: the value before, its gradient, what the optimizer's rule subtracted (lr × grad, lr ×
 // velocity, lr × m̂ / (√v̂ + ε), ...), the value after, and after − before, so the columns add up. Every
 // value of every parameter is reachable a page at a time, and the card scrolls inside a bounded height so
-// the loss curve below stays on screen.
+// the loss curve below stays on screen. It never scrolls sideways: at the panel's default width the numbers
+// show 4 significant digits (all of them in the cell's title and for screen readers), and a narrower panel
+// stacks each element's values under it with all their digits (webview.css).
 import type { ParamSnapshot, PausedEvent } from '../../../src/protocol';
 import {
   elementName,
@@ -13,13 +15,29 @@ import {
   ruleDetails,
   ruleFormula,
 } from '../../../src/shared/phaseText';
+import { formatNumber } from '../../../src/shared/paramStats';
 import { fmt, type Strings } from '../../../src/shared/strings';
 import { clear, h } from '../../common/dom';
 import type { RunEventType, View, ViewContext } from '../../common/viewHost';
-import { forwardTable, gradientLayers, lossLine } from './phaseTables';
+import { forwardTable, gradientLayers, keepTableRoles, lossLine, valueCell } from './phaseTables';
 
 /** Values of one parameter listed per page. */
 export const PAGE_SIZE = 8;
+
+/**
+ * The row header of element `k`: its index ("[2, 1]") under the parameter's own header row, the name before
+ * it read by screen readers only ("fc1.weight[2, 1]"), so the number columns keep the width.
+ */
+function elementHeader(p: ParamSnapshot, k: number): HTMLTableCellElement {
+  const full = elementName(p.name, p.shape, k);
+  if (!full.startsWith(`${p.name}[`)) return h('th', { scope: 'row', text: full });
+  return h(
+    'th',
+    { scope: 'row', title: full },
+    h('span', { class: 'visually-hidden', text: p.name }),
+    full.slice(p.name.length),
+  );
+}
 
 /** The card's title after each phase. */
 const TITLES = { forward: 'forwardHeading', loss: 'loss', backward: 'backwardHeading', update: 'pausedTable' } as const;
@@ -75,15 +93,22 @@ export class PausedTableView implements View {
         ? [s.element, s.before, s.gradient, rule, s.after, s.changeLabel]
         : [s.element, s.before, s.gradient];
     const head = h('tr', {}, ...titles.map((t) => h('th', { scope: 'col', text: t })));
-    const table = h('table', { class: 'paused-table' }, h('thead', {}, head));
-    paused.params.forEach((p, i) => table.append(this.paramRows(paused, p, i, titles.length)));
+    const table = h('table', { class: 'paused-table stacking' }, h('thead', {}, head));
+    paused.params.forEach((p, i) => table.append(this.paramRows(paused, p, i, titles)));
+    keepTableRoles(table);
     const wrap = h('div', { class: 'update-table' });
     if (update) wrap.append(h('p', { class: 'paused-note rule-line', text: `${rule}. ${ruleDetails(s, update)}` }));
     wrap.append(table);
     return wrap;
   }
 
-  private paramRows(paused: PausedEvent, p: ParamSnapshot, i: number, columns: number): HTMLTableSectionElement {
+  private paramRows(
+    paused: PausedEvent,
+    p: ParamSnapshot,
+    i: number,
+    titles: readonly string[],
+  ): HTMLTableSectionElement {
+    const columns = titles.length;
     const isUpdate = paused.phase === 'update';
     const before = isUpdate ? (paused.before?.[i] ?? null) : p.value;
     const after = isUpdate ? p.value : null;
@@ -100,7 +125,10 @@ export class PausedTableView implements View {
     group.append(
       h('tr', { class: 'param-row' }, h('th', { scope: 'rowgroup', colspan: columns, text: `${p.name}${shape}` })),
     );
-    const cell = (text: string | null) => h('td', { text: text ?? '–' });
+    // Four significant digits keep every column on screen at the panel's default width; the cell's title and
+    // what a screen reader reads keep all seven (see valueCell).
+    const cell = (column: number, v: number | null) =>
+      valueCell(titles[column], v === null ? null : formatPrecise(v), v === null ? null : formatNumber(v));
     for (let k = start; k < end; k++) {
       const g = p.grad ? p.grad[k] : null;
       const amount = amounts
@@ -110,19 +138,11 @@ export class PausedTableView implements View {
           : !paused.update && g !== null && isUpdate
             ? lr * g
             : null;
-      const row = h(
-        'tr',
-        {},
-        h('th', { scope: 'row', text: elementName(p.name, p.shape, k) }),
-        cell(before ? formatPrecise(before[k]) : null),
-        cell(g === null ? null : formatPrecise(g)),
-      );
-      if (isUpdate)
-        row.append(
-          cell(amount === null ? null : formatPrecise(amount)),
-          cell(after ? formatPrecise(after[k]) : null),
-          cell(before && after ? formatChange(after[k] - before[k]) : null),
-        );
+      const row = h('tr', {}, elementHeader(p, k), cell(1, before ? before[k] : null), cell(2, g));
+      if (isUpdate) {
+        const change = before && after ? formatChange(after[k] - before[k]) : null;
+        row.append(cell(3, amount), cell(4, after ? after[k] : null), valueCell(titles[5], change, change));
+      }
       group.append(row);
     }
     if (n > PAGE_SIZE) group.append(this.pager(p.name, start, end, n, columns));

@@ -1,6 +1,7 @@
 // What the paused card shows after forward, loss and backward (the update's element table is in
-// pausedTableView.ts): the predictions beside the targets, the loss and how it was computed, and the
-// gradients layer by layer from the output back. Plain functions that build DOM from a paused event.
+// pausedTableView.ts): the predictions beside the targets, the loss and how it was computed, the gradients
+// layer by layer from the output back; and the cells the update table is made of. Plain functions that build
+// DOM from a paused event.
 import type { ForwardDetail, ParamSnapshot, PausedEvent } from '../../../src/protocol';
 import { formatNumber, l2Norm } from '../../../src/shared/paramStats';
 import { formatPrecise, lossHow } from '../../../src/shared/phaseText';
@@ -82,8 +83,8 @@ export function gradientLayers(s: Strings, params: readonly ParamSnapshot[]): HT
         'tr',
         {},
         h('th', { scope: 'row', text: `${p.name} [${p.shape.join('×')}]` }),
-        h('td', { text: p.grad ? formatNumber(l2Norm(p.grad)) : '–' }),
-        h('td', { text: first + (p.grad && p.grad.length > 3 ? ', …' : '') }),
+        h('td', { 'data-label': s.gradNorm, text: p.grad ? formatNumber(l2Norm(p.grad)) : '–' }),
+        h('td', { 'data-label': s.gradients, text: first + (p.grad && p.grad.length > 3 ? ', …' : '') }),
       ),
     );
   }
@@ -94,5 +95,37 @@ export function gradientLayers(s: Strings, params: readonly ParamSnapshot[]): HT
     h('th', { scope: 'col', text: s.gradNorm }),
     h('th', { scope: 'col', text: s.gradients }),
   );
-  return [h('table', { class: 'paused-table grad-layers' }, h('thead', {}, head), body)];
+  const table = h('table', { class: 'paused-table grad-layers stacking' }, h('thead', {}, head), body);
+  keepTableRoles(table);
+  return [table];
+}
+
+/**
+ * A number cell of the update table: `compact` on screen, `full` (every digit the value has) in its title and
+ * for screen readers, and on screen too where a narrow panel stacks the table (webview.css); `label` names
+ * the column there.
+ */
+export function valueCell(label: string, full: string | null, compact: string | null): HTMLTableCellElement {
+  if (full === null || compact === null) return h('td', { 'data-label': label, text: '–' });
+  if (full === compact) return h('td', { 'data-label': label, title: full, text: full });
+  return h(
+    'td',
+    { 'data-label': label, title: full },
+    h('span', { class: 'value-compact', 'aria-hidden': 'true', text: compact }),
+    h('span', { class: 'value-full', text: full }),
+  );
+}
+
+/**
+ * Spells out a table's roles: the stacked layout of a narrow panel sets `display: block` on its rows, which
+ * some browsers take as a reason to read it as plain text instead of rows, columns and headers.
+ */
+export function keepTableRoles(table: HTMLTableElement): void {
+  table.setAttribute('role', 'table');
+  table.querySelectorAll('thead, tbody').forEach((el) => el.setAttribute('role', 'rowgroup'));
+  table.querySelectorAll('tr').forEach((el) => el.setAttribute('role', 'row'));
+  table
+    .querySelectorAll('th')
+    .forEach((el) => el.setAttribute('role', el.scope === 'col' ? 'columnheader' : 'rowheader'));
+  table.querySelectorAll('td').forEach((el) => el.setAttribute('role', 'cell'));
 }

@@ -82,9 +82,9 @@ export const TR_SIGMOID = 1;
 export const TR_TANH = 2;
 
 /**
- * y = exp(x), sigmoid(x) or tanh(x) (TR_*), the same float32 bits as the TypeScript loops (exp and sigmoid:
- * PyTorch's, sleefExp.ts; tanh: but for values within ~1e-16 of a rounding boundary); false when small or
- * without WebAssembly SIMD. exp and sigmoid take four lanes at a time where multiply-adds are fused.
+ * y = exp(x), sigmoid(x) or tanh(x) (TR_*), the same float32 bits as the TypeScript loops and PyTorch's
+ * (sleefExp.ts, sleefTanh.ts; sigmoid before its scalar tail); false when small or without WebAssembly SIMD.
+ * Four lanes at a time where multiply-adds are fused.
  */
 export function transcendentalWasm(fn: number, x: Float32Array, y: Float32Array): boolean {
   const n = x.length;
@@ -93,7 +93,7 @@ export function transcendentalWasm(fn: number, x: Float32Array, y: Float32Array)
   if (!k) return false;
   k.reserve(align(n * 4));
   k.put(x, 0, n, k.base);
-  if (k.fusedMadd && fn !== TR_TANH) k.ex.trForwardFused(fn, n, k.base, k.base);
+  if (k.fusedMadd) k.ex.trForwardFused(fn, n, k.base, k.base);
   else k.ex.trForward(fn, n, k.base, k.base);
   k.get(k.base, n, y, 0);
   return true;

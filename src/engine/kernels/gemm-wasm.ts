@@ -22,6 +22,7 @@ export interface WasmGemm {
     C: Float32Array,
     cOff: number,
     accumulate: boolean,
+    rows?: Float32Array,
   ): void;
 }
 
@@ -31,20 +32,26 @@ export function gemmOn(kernels: WasmKernels): WasmGemm {
   const ex = kernels.ex;
   return {
     flavor: kernels.flavor,
-    gemm(transA, transB, m, n, k, A, aOff, B, bOff, C, cOff, accumulate) {
+    gemm(transA, transB, m, n, k, A, aOff, B, bOff, C, cOff, accumulate, rows) {
       const aBytes = align(m * k * 4);
       const bBytes = align(k * n * 4);
       const cBytes = align(m * n * 4);
+      const rowBytes = rows ? align(n * 4) : 0;
       // Packed panels of op(A) and op(B), zero-padded to whole MR / NR, plus one MR x NR edge tile.
       const scratch = (Math.ceil(m / MR) * MR + Math.ceil(n / NR) * NR) * k * 4 + MR * NR * 4;
-      kernels.reserve(aBytes + bBytes + cBytes + scratch);
+      kernels.reserve(aBytes + bBytes + cBytes + rowBytes + scratch);
       const a = kernels.base;
       const b = a + aBytes;
       const c = b + bBytes;
+      const row = c + cBytes;
       kernels.put(A, aOff, m * k, a);
       kernels.put(B, bOff, k * n, b);
-      if (accumulate) kernels.put(C, cOff, m * n, c);
-      ex.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, b, c, accumulate ? 1 : 0, c + cBytes);
+      if (rows) {
+        // C starts as the row on every line (Linear's bias), made here rather than copied in.
+        kernels.put(rows, 0, n, row);
+        ex.fillRows(m, n, row, c);
+      } else if (accumulate) kernels.put(C, cOff, m * n, c);
+      ex.gemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, b, c, accumulate || rows ? 1 : 0, row + rowBytes);
       kernels.get(c, m * n, C, cOff);
     },
   };

@@ -21,10 +21,16 @@ export function gemmBackend(): string {
   return wasm ? wasm.flavor : 'ts';
 }
 
+/** C[cOff ..] = `row` (n floats) on each of m rows. */
+function fillRows(C: Float32Array, cOff: number, m: number, n: number, row: Float32Array): void {
+  for (let r = 0; r < m; r++) C.set(row, cOff + r * n);
+}
+
 /**
  * @param transA false: A is m x k; true: A is stored k x m and used transposed
  * @param transB false: B is k x n; true: B is stored n x k and used transposed
  * @param accumulate when true C += product, else C = product
+ * @param rows when given (n floats), C = rows repeated + product: Linear's forward onto its bias, as addmm
  */
 export function gemm(
   transA: boolean,
@@ -39,17 +45,19 @@ export function gemm(
   C: Float32Array,
   cOffset: number,
   accumulate: boolean,
+  rows?: Float32Array,
 ): void {
   // A float64 product (see buffers.ts): the double-precision kernel.
   if (!(C instanceof Float32Array)) {
-    gemmF64(transA, transB, m, n, k, A, aOffset, B, bOffset, C as Float64Array, cOffset, accumulate);
+    if (rows) fillRows(C, cOffset, m, n, rows);
+    gemmF64(transA, transB, m, n, k, A, aOffset, B, bOffset, C as Float64Array, cOffset, accumulate || !!rows);
     return;
   }
   if (m * n * k >= WASM_MIN_WORK) {
     if (wasm === undefined) wasm = wasmGemm();
     if (wasm) {
       try {
-        wasm.gemm(transA, transB, m, n, k, A, aOffset, B, bOffset, C, cOffset, accumulate);
+        wasm.gemm(transA, transB, m, n, k, A, aOffset, B, bOffset, C, cOffset, accumulate, rows);
         return;
       } catch (err) {
         // Wasm memory could not grow (32-bit address space or a browser limit): C is untouched until the
@@ -58,5 +66,6 @@ export function gemm(
       }
     }
   }
-  gemmTs(transA, transB, m, n, k, A, aOffset, B, bOffset, C, cOffset, accumulate);
+  if (rows) fillRows(C, cOffset, m, n, rows);
+  gemmTs(transA, transB, m, n, k, A, aOffset, B, bOffset, C, cOffset, accumulate || !!rows);
 }

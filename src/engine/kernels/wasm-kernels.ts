@@ -20,16 +20,20 @@ export interface KernelExports {
     accumulate: number,
     scratch: number,
   ): void;
+  /** C (m x n) = `row` (n floats) on every row. */
+  fillRows(m: number, n: number, row: number, c: number): void;
   /** Element-wise kernels (assembly/elementwise.ts); see kernels/elementwise.ts. */
   ewBinary(op: number, layout: number, n: number, m: number, a: number, b: number, c: number, alpha: number): void;
   ewRelu(n: number, x: number, y: number): void;
   ewReluBackward(n: number, y: number, g: number, r: number): void;
   /** exp / sigmoid / tanh and the latter two's backward (assembly/transcendental.ts). */
   trForward(fn: number, n: number, x: number, y: number): void;
-  /** exp / sigmoid on four lanes; valid only where maddFused(1 + 2^-12, -(1 + 2^-11)) is 1. */
+  /** exp / sigmoid / tanh on four lanes; valid only where maddFused(1 + 2^-12, -(1 + 2^-11)) is 1. */
   trForwardFused(fn: number, n: number, x: number, y: number): void;
   maddFused(a: number, c: number): number;
   trBackward(isTanh: number, n: number, y: number, g: number, r: number): void;
+  /** PyTorch's cascade sums of `cols` columns over `rows` rows (assembly/cascadeSum.ts). */
+  columnCascadeSum(rows: number, cols: number, rowStride: number, levelPower: number, x: number, res: number): void;
   adamStep(
     n: number,
     p: number,
@@ -50,7 +54,7 @@ export interface KernelExports {
   ): void;
 }
 
-/** 'relaxed-simd' has fused multiply-add (used by gemm only); 'simd' is plain WebAssembly SIMD. */
+/** 'relaxed-simd' adds fused multiply-add (exp, sigmoid and tanh use it; gemm does not); 'simd' is plain SIMD. */
 export type WasmFlavor = 'relaxed-simd' | 'simd';
 
 export class WasmKernels {

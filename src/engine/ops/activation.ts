@@ -8,7 +8,18 @@ import { sum } from './reduce';
 import { constantLike, elementwiseBackward, named, type Derivatives } from './gradOps';
 import { mul, sub } from './arith';
 import { sigmoidScalarTail, sigmoidfLoop } from './sleefExp';
-import { softmaxInnerDim, softmaxLastDim } from './softmaxKernels';
+import { tanhF64, tanhfLoop } from './sleefTanh';
+import { softmaxF64, softmaxInnerDim, softmaxLastDim } from './softmaxKernels';
+import {
+  eluKernel,
+  geluKernel,
+  geluTanhKernel,
+  logsigmoidKernel,
+  mishKernel,
+  siluKernel,
+  softplusKernel,
+} from './activationBits';
+import type { Float32Kernel } from './float32Kernels';
 import {
   TR_SIGMOID,
   TR_TANH,
@@ -145,27 +156,15 @@ export function sigmoid(t: Tensor): Tensor {
   return withSavedOutput(y, t, 'SigmoidBackward0', false);
 }
 
-/**
- * tanh in double, a little faster than Math.tanh: Lambert's continued fraction truncated to a [7/6] rational
- * near 0 (relative error < 3e-15 for |x| < 0.6), 1 - 2 / (e^2|x| + 1) beyond. Rounds to the same float32 as
- * Math.tanh (checked on millions of inputs).
- */
-function tanhF64(v: number): number {
-  const a = Math.abs(v);
-  if (a < 0.6) {
-    const x2 = v * v;
-    return (v * (135135 + x2 * (17325 + x2 * (378 + x2)))) / (135135 + x2 * (62370 + x2 * (3150 + 28 * x2)));
-  }
-  if (a > 20) return v > 0 ? 1 : -1;
-  const t = 1 - 2 / (Math.exp(2 * a) + 1);
-  return v < 0 ? -t : t;
-}
-
 export function tanh(t: Tensor): Tensor {
   const x = floatData(t);
   const n = x.length;
   const y = floats(n);
-  if (!transcendentalWasm(TR_TANH, x, y)) for (let i = 0; i < n; i++) y[i] = tanhF64(x[i]);
+  // float32: PyTorch's bits (SLEEF's tanhf, sleefTanh.ts), by the wasm kernel or the loop; float64 in double.
+  if (!transcendentalWasm(TR_TANH, x, y)) {
+    if (isSingle(x) && isSingle(y)) tanhfLoop(x, y);
+    else for (let i = 0; i < n; i++) y[i] = tanhF64(x[i]);
+  }
   return withSavedOutput(y, t, 'TanhBackward0', true);
 }
 
@@ -265,7 +264,8 @@ function tanhBackwardLoop(g: Float32Array, y: Float32Array, r: Float32Array): vo
 /**
  * Elementwise activation with closures (the less common ones), float inputs only; df(x, y) = dy/dx. With
  * `derivs` (the first, second... derivatives in x) its gradient is differentiable (create_graph), as the op
- * `gradName` that PyTorch's first derivative prints (XBackwardBackward0 by default).
+ * `gradName` that PyTorch's first derivative prints (XBackwardBackward0 by default). `kernel` computes float32
+ * values as PyTorch's kernel does (activationBits.ts).
  */
 function activation(
   t: Tensor,
@@ -275,10 +275,11 @@ function activation(
   df: (x: number, y: number) => number,
   derivs?: Derivatives,
   gradName = name.replace(/Backward0$/, 'BackwardBackward0'),
+  kernel: Float32Kernel | null = null,
 ): Tensor {
   requireFloat(t, op);
   const diff = derivs ? (g: Tensor, x: Tensor) => elementwiseBackward(gradName, g, x, derivs) : undefined;
-  return unaryFloat(t, name, f, df, null, diff);
+  return unaryFloat(t, name, f, df, kernel, diff);
 }
 
 const zero = () => 0;
@@ -308,6 +309,8 @@ export function elu(t: Tensor, alpha = 1): Tensor {
     (x) => (x > 0 ? x : a * Math.expm1(x)),
     (x, y) => (x > 0 ? 1 : y + a),
     [(x) => (x > 0 ? 1 : a * Math.exp(x)), eluCurve(a), eluCurve(a)],
+    undefined,
+    eluKernel(alpha, 1, 1),
   );
 }
 
@@ -325,6 +328,9 @@ export function selu(t: Tensor): Tensor {
     'EluBackward0',
     (x) => scale * (x > 0 ? x : alpha * Math.expm1(x)),
     (x, y) => (x > 0 ? scale : y + scale * alpha),
+    undefined,
+    undefined,
+    eluKernel(alpha, scale, 1),
   );
 }
 
@@ -335,6 +341,9 @@ export function celu(t: Tensor, alpha = 1): Tensor {
     'CeluBackward0',
     (x) => (x > 0 ? x : alpha * Math.expm1(x / alpha)),
     (x, y) => (x > 0 ? 1 : y / alpha + 1),
+    undefined,
+    undefined,
+    eluKernel(alpha, 1, 1 / alpha),
   );
 }
 
@@ -353,6 +362,8 @@ export function gelu(t: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
         return 0.5 * (1 + th) + 0.5 * x * (1 - th * th) * k * (1 + 3 * 0.044715 * x * x);
       },
       geluTanhDerivatives(k),
+      undefined,
+      geluTanhKernel,
     );
   }
   const invSqrt2 = Math.SQRT1_2;
@@ -368,6 +379,8 @@ export function gelu(t: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
       (x) => invSqrt2Pi * Math.exp(-0.5 * x * x) * (2 - x * x),
       (x) => invSqrt2Pi * Math.exp(-0.5 * x * x) * x * (x * x - 4),
     ],
+    undefined,
+    geluKernel,
   );
 }
 
@@ -414,6 +427,7 @@ export function silu(t: Tensor): Tensor {
     ],
     // PyTorch composes silu's backward from ops; its first derivative prints MulBackward0.
     'MulBackward0',
+    siluKernel,
   );
 }
 
@@ -429,6 +443,9 @@ export function mish(t: Tensor): Tensor {
       const s = 1 / (1 + Math.exp(-x));
       return th + x * (1 - th * th) * s;
     },
+    undefined,
+    undefined,
+    mishKernel,
   );
 }
 
@@ -445,6 +462,8 @@ export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {
       return z / (z + 1);
     },
     softplusDerivatives(beta, threshold),
+    undefined,
+    softplusKernel(beta, threshold),
   );
 }
 
@@ -477,34 +496,15 @@ export function logsigmoid(t: Tensor): Tensor {
     'LogSigmoidBackward0',
     (x) => Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x))),
     (x) => 1 / (1 + Math.exp(x)),
+    undefined,
+    undefined,
+    logsigmoidKernel,
   );
 }
 
 /** The dim softmax picks when none is given (PyTorch's legacy rule, which also warns). */
 export function implicitSoftmaxDim(ndim: number): number {
   return ndim === 0 || ndim === 1 || ndim === 3 ? 0 : 1;
-}
-
-/** softmax or log_softmax evaluated in double and rounded once (float64 tensors, log_softmax over an inner dim). */
-function softmaxF64(x: Float32Array, y: Float32Array, outer: number, size: number, inner: number, log: boolean): void {
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const base = o * size * inner + i;
-      let max = -Infinity;
-      for (let k = 0; k < size; k++) {
-        const v = x[base + k * inner];
-        if (v > max || v !== v) max = v;
-      }
-      let sum = 0;
-      for (let k = 0; k < size; k++) sum += Math.exp(x[base + k * inner] - max);
-      if (log) {
-        const lse = Math.log(sum);
-        for (let k = 0; k < size; k++) y[base + k * inner] = x[base + k * inner] - max - lse;
-      } else {
-        for (let k = 0; k < size; k++) y[base + k * inner] = Math.exp(x[base + k * inner] - max) / sum;
-      }
-    }
-  }
 }
 
 function softmaxCore(t: Tensor, dim: number | null | undefined, log: boolean): Tensor {

@@ -28,6 +28,7 @@ import { Shape, numel, sameShape } from '../shape';
 import { roundedDiv } from './modulo';
 import { log, reciprocal } from './unary';
 import { sumTo } from './gradOps';
+import { powfLoop } from './sleefPow';
 import { EW_ADD, EW_MUL, EW_SUB_SCALED, fastBinary } from './fastBinary';
 
 export { binaryMap } from './util';
@@ -345,8 +346,11 @@ function powTensor(a: TensorLike, b: TensorLike, name: string): Tensor {
   const dtype = promoteOperands(A, B);
   if (!isFloatDType(dtype)) return binaryMap(A, B, 'pow', dtype === 'bool' ? 'int64' : dtype, intPow);
   const out = binaryMap(A, B, 'pow', dtype, (x, y) => Math.pow(x, y));
-  if (!record(A, B)) return out;
   const p = binaryPlan(A.shape, B.shape, 'pow');
+  // float32 in one flat loop (same shapes, or a scalar on one side): PyTorch's SLEEF powf, as sleefPow.ts.
+  const flat = sameShape(A.shape, B.shape) || numel(A.shape) === 1 || numel(B.shape) === 1;
+  if (flat && out.data instanceof Float32Array) powfLoop(A.data, B.data, indexer(p, true), indexer(p, false), out.data);
+  if (!record(A, B)) return out;
   const y = out.data as Float32Array;
   const xa = A.data;
   const xb = B.data;
@@ -412,7 +416,25 @@ function powScalarInto(x: ArrayLike<number>, e: number, out: ReturnType<typeof f
   else if (e === -0.5) for (let i = 0; i < n; i++) out[i] = 1 / f(Math.sqrt(x[i]));
   else if (e === -1) for (let i = 0; i < n; i++) out[i] = 1 / x[i];
   else if (e === -2) for (let i = 0; i < n; i++) out[i] = 1 / f(x[i] * x[i]);
-  else for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], ef);
+  else powGeneral(x, ef, out, single);
+}
+
+/** The index into a (or b) of output position i under plan p, as a function. */
+function indexer(p: ReturnType<typeof binaryPlan>, first: boolean): (i: number) => number {
+  return first ? (i) => indexA(p, i) : (i) => indexB(p, i);
+}
+
+/** x^e for the other exponents: in float32 PyTorch's powf (SLEEF's over blocks of 16, sleefPow.ts). */
+function powGeneral(x: ArrayLike<number>, e: number, out: Float32Array, single: boolean): void {
+  if (single)
+    powfLoop(
+      x,
+      [e],
+      (i) => i,
+      () => 0,
+      out,
+    );
+  else for (let i = 0; i < out.length; i++) out[i] = Math.pow(x[i], e);
 }
 
 function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {

@@ -19,6 +19,7 @@
 // sums float64 tensors makes V8's element loads here polymorphic: float32 sums then take ~1.3x as long.)
 import { numel } from '../shape';
 import { IterDim, iterationDims } from './reductionOrder';
+import { columnCascadeSumWasm } from '../kernels/columnSum';
 
 type Floats = Float32Array | Float64Array;
 
@@ -31,7 +32,15 @@ export function ceilLog2(x: number): number {
   return 32 - Math.clz32(x - 1);
 }
 
+/** Each level of the cascade passes its sum up every 2^levelPowerOf(n) additions. */
+function levelPowerOf(size: number): number {
+  return Math.max(4, Math.floor(ceilLog2(size) / LEVELS));
+}
+
 class CascadeKernel {
+  /** outerSum's column sums from WebAssembly, grown as needed. */
+  private columnSums = new Float32Array(0);
+
   /** Scratch accumulators: LEVELS x nrows x lanes. */
   private readonly acc: Floats;
   /** rowSum's result, one vector. */
@@ -97,7 +106,7 @@ class CascadeKernel {
     const acc = this.acc;
     const w = nrows * lanes;
     acc.fill(0, 0, LEVELS * w);
-    const levelPower = Math.max(4, Math.floor(ceilLog2(size) / LEVELS));
+    const levelPower = levelPowerOf(size);
     const levelStep = 1 << levelPower;
     const levelMask = levelStep - 1;
     let i = 0;
@@ -189,6 +198,11 @@ class CascadeKernel {
     }
   }
 
+  private columns(n: number): Float32Array {
+    if (this.columnSums.length < n) this.columnSums = new Float32Array(n);
+    return this.columnSums;
+  }
+
   /** vectorized_outer_sum: columns contiguous, 4 vectors at a time, then one vector, then one by one. */
   private outerSum(
     x: Floats,
@@ -202,6 +216,15 @@ class CascadeKernel {
   ): void {
     const lanes = this.lanes;
     let j = 0;
+    const blocks = size1 - (size1 % (ILP * lanes));
+    if (blocks > 0 && x instanceof Float32Array) {
+      // Float32: the whole blocks of 4 vectors in WebAssembly, where each column is still its own sum.
+      const res = this.columns(blocks);
+      if (columnCascadeSumWasm(x, inBase, rowStride, size0, blocks, levelPowerOf(size0), res)) {
+        for (let k = 0; k < blocks; k++) out[outBase + k * os] += res[k];
+        j = blocks;
+      }
+    }
     for (; j + ILP * lanes <= size1; j += ILP * lanes) {
       this.multiRowSum(x, inBase + j, rowStride, lanes, size0, ILP, lanes);
       for (let k = 0; k < ILP * lanes; k++) out[outBase + (j + k) * os] += this.acc[k];

@@ -409,16 +409,13 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   if (bias && !(bias.data.length === outF || bias.data.length === 1)) return linearGeneric(x, w, bias);
   const X = x.data as Float32Array;
   const W = w.data as Float32Array;
-  // Every element is written: by the bias rows and the accumulating gemm, or by the gemm alone.
+  // Every element is written: by the gemm onto the bias rows (addmm's order: the product, then + bias), or
+  // by the gemm alone.
   const out = scratchFloats(rows * outF);
-  let accumulate = false;
-  if (bias) {
-    const bv = bias.data as Float32Array;
-    if (bv.length === outF) for (let r = 0; r < rows; r++) out.set(bv, r * outF);
-    else out.fill(bv[0]);
-    accumulate = true;
-  }
-  gemm(false, true, rows, outF, inF, X, 0, W, 0, out, 0, accumulate);
+  const bv = bias?.data as Float32Array | undefined;
+  const scalarBias = bv !== undefined && bv.length !== outF; // F.linear with a one-value bias, broadcast
+  if (scalarBias) out.fill(bv[0]);
+  gemm(false, true, rows, outF, inF, X, 0, W, 0, out, 0, scalarBias, scalarBias ? undefined : bv);
   const outShape = x.ndim === 1 ? [outF] : [...x.shape.slice(0, -1), outF];
   let node: Node | null = null;
   if (isGradEnabled() && (x.requiresGrad || w.requiresGrad || (bias !== null && bias.requiresGrad))) {

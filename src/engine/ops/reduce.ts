@@ -20,7 +20,7 @@ interface Layout {
   outShape: number[];
   outN: number;
   /** For every input element, the output element it reduces into; null for a full reduction. */
-  map: Int32Array | null;
+  readonly map: Int32Array | null;
   full: boolean;
 }
 
@@ -29,7 +29,18 @@ function layout(shape: Shape, dims: number[], keepdim: boolean): Layout {
   const outShape = keepdim ? kept : shape.filter((_, i) => !dims.includes(i));
   const outN = numel(outShape);
   const full = outN === 1;
-  return { outShape, outN, map: full ? null : broadcastOffsets(kept, shape), full };
+  // The map is an Int32Array as long as the input: made only when a loop over it needs it (sum and mean
+  // reduce through cascadeSum.ts without it, and their backward may never run).
+  let map: Int32Array | null | undefined = full ? null : undefined;
+  return {
+    outShape,
+    outN,
+    full,
+    get map() {
+      if (map === undefined) map = broadcastOffsets(kept, shape);
+      return map;
+    },
+  };
 }
 
 /** A reduction over `dim` given as number, list, or nothing; PyTorch treats an empty list as all dims. */

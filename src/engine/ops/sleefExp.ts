@@ -9,9 +9,10 @@
 // boundary (never seen in millions of inputs: test/unit/softmax-exp.test.ts compares with PyTorch).
 const f = Math.fround;
 
-const R_LN2 = f(Math.LOG2E);
-const L2U = f(0.693145751953125);
-const L2L = f(1.428606765330187045e-6);
+/** 1 / ln 2 and ln 2 in two parts (SLEEF's R_LN2f, L2Uf, L2Lf), shared with the other SLEEF replays. */
+export const R_LN2 = f(Math.LOG2E);
+export const L2U = f(0.693145751953125);
+export const L2L = f(1.428606765330187045e-6);
 const C0 = f(0.000198527617612853646278381);
 const C1 = f(0.00139304355252534151077271);
 const C2 = f(0.00833336077630519866943359);
@@ -27,7 +28,7 @@ const POW2_MIN = -76;
 const POW2 = Float64Array.from({ length: 141 }, (_, i) => 2 ** (i + POW2_MIN));
 
 /** round-half-even of a float32 number to an integer (vrint_vi2_vf). */
-function rint(v: number): number {
+export function rint(v: number): number {
   const r = Math.round(v);
   return r - v === 0.5 && (r & 1) !== 0 ? r - 1 : r;
 }

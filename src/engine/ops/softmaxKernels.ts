@@ -3,13 +3,13 @@
 // learner checking that a row sums to 1 sees `tensor([1.0000, 0.9999...])` exactly where PyTorch shows it.
 //   - over the last dim (`_vec_softmax_lastdim`, `_vec_log_softmax_lastdim`): the row's max; e = exp(x - max)
 //     by SLEEF's expf (sleefExp.ts); their sum in `vec::reduce_all`'s order (vecReduceSum below); softmax
-//     multiplies each e by 1 / sum rounded to float32, log_softmax subtracts max and then log(sum);
+//     multiplies each e by 1 / sum rounded to float32, log_softmax subtracts max and then log(sum), that log
+//     SLEEF's logf_u10 (sleefLog.ts);
 //   - over another dim (`_vec_softmax`): eight inner positions at a time, each a sequential float32 sum along
 //     the dim and a division; the inner positions past the last full eight take the scalar path, glibc's
 //     expf (correctly rounded: Math.exp rounded once) instead of SLEEF's.
-// log(sum) is rounded from Math.log where PyTorch calls SLEEF's logf (within one ulp: about one row in a few
-// hundred then differs in its last bit).
 import { expf } from './sleefExp';
+import { logf } from './sleefLog';
 
 const f = Math.fround;
 const LANES = 8;
@@ -59,7 +59,7 @@ export function softmaxLastDim(x: Float32Array, y: Float32Array, rows: number, s
     for (let k = 0; k < size; k++) e[eOff + k] = expf(f(x[off + k] - max));
     const sum = vecReduceSum(e, eOff, size, acc);
     if (log) {
-      const logSum = f(Math.log(sum));
+      const logSum = logf(sum);
       for (let k = 0; k < size; k++) y[off + k] = f(x[off + k] - max) - logSum;
     } else {
       const inv = f(1 / sum);
@@ -87,6 +87,35 @@ export function softmaxInnerDim(x: Float32Array, y: Float32Array, outer: number,
         sum = f(sum + y[j]);
       }
       for (let k = 0; k < size; k++) y[base + k * inner] /= sum;
+    }
+  }
+}
+
+/** softmax or log_softmax evaluated in double and rounded once (float64 tensors, log_softmax over an inner dim). */
+export function softmaxF64(
+  x: Float32Array,
+  y: Float32Array,
+  outer: number,
+  size: number,
+  inner: number,
+  log: boolean,
+): void {
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * size * inner + i;
+      let max = -Infinity;
+      for (let k = 0; k < size; k++) {
+        const v = x[base + k * inner];
+        if (v > max || v !== v) max = v;
+      }
+      let sum = 0;
+      for (let k = 0; k < size; k++) sum += Math.exp(x[base + k * inner] - max);
+      if (log) {
+        const lse = Math.log(sum);
+        for (let k = 0; k < size; k++) y[base + k * inner] = x[base + k * inner] - max - lse;
+      } else {
+        for (let k = 0; k < size; k++) y[base + k * inner] = Math.exp(x[base + k * inner] - max) / sum;
+      }
     }
   }
 }

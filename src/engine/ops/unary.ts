@@ -9,7 +9,13 @@ import { add, div, mul, neg, pow, sub } from './arith';
 import { constantLike } from './gradOps';
 import { fmaf } from '../random';
 import { erff } from './erff';
+import { sleefErff } from './sleefErf';
 import { expfLoop } from './sleefExp';
+import { log10f, log1pf, log2f, logf } from './sleefLog';
+import { float32Kernel, vectorizedLoop } from './float32Kernels';
+import { coshf, expm1f, sinhf } from './sleefExpm1';
+import { glibcCoshf, glibcSinhf } from './glibcFloat';
+import { acosf, asinf, atanf, cosKernel, sinKernel, tanKernel } from './sleefTrig';
 
 /** The input gradient of a unary op as recorded ops, from the output gradient g, input x and output y. */
 export type UnaryDiff = (g: Tensor, x: Tensor, y: Tensor) => Tensor;
@@ -106,7 +112,7 @@ export function log(t: Tensor): Tensor {
     'LogBackward0',
     Math.log,
     (x) => 1 / x,
-    null,
+    float32Kernel(logf),
     (g, x) => div(g, x),
   );
 }
@@ -116,7 +122,7 @@ export function log2(t: Tensor): Tensor {
     'Log2Backward0',
     Math.log2,
     (x) => 1 / (x * Math.LN2),
-    null,
+    float32Kernel(log2f),
     (g, x) => div(g, mul(x, Math.LN2)),
   );
 }
@@ -126,7 +132,7 @@ export function log10(t: Tensor): Tensor {
     'Log10Backward0',
     Math.log10,
     (x) => 1 / (x * Math.LN10),
-    null,
+    float32Kernel(log10f),
     (g, x) => div(g, mul(x, Math.LN10)),
   );
 }
@@ -136,7 +142,7 @@ export function log1p(t: Tensor): Tensor {
     'Log1PBackward0',
     Math.log1p,
     (x) => 1 / (1 + x),
-    null,
+    float32Kernel(log1pf),
     (g, x) => div(g, add(x, 1)),
   );
 }
@@ -146,7 +152,7 @@ export function expm1(t: Tensor): Tensor {
     'Expm1Backward0',
     Math.expm1,
     (_x, y) => y + 1,
-    null,
+    float32Kernel(expm1f),
     (g, _x, y) => mul(g, add(y, 1)),
   );
 }
@@ -160,13 +166,18 @@ export function sqrt(t: Tensor): Tensor {
     (g, _x, y) => div(g, mul(y, 2)),
   );
 }
+/**
+ * 1 / sqrt(x) as PyTorch computes it in float32 (vectorised and scalar code alike): the square root rounded to
+ * float32, then the division rounded again (rounding the exact value once differs in about a quarter of values).
+ */
+const rsqrtf = (x: number) => 1 / Math.fround(Math.sqrt(x));
 export function rsqrt(t: Tensor): Tensor {
   return unaryFloat(
     t,
     'RsqrtBackward0',
     (x) => 1 / Math.sqrt(x),
     (x, y) => (-0.5 * y) / x,
-    null,
+    float32Kernel(rsqrtf),
     (g, _x, y) => mul(mul(g, pow(y, 3)), -0.5),
   );
 }
@@ -186,7 +197,7 @@ export function sin(t: Tensor): Tensor {
     'SinBackward0',
     Math.sin,
     (x) => Math.cos(x),
-    null,
+    sinKernel,
     (g, x) => mul(g, cos(x)),
   );
 }
@@ -196,7 +207,7 @@ export function cos(t: Tensor): Tensor {
     'CosBackward0',
     Math.cos,
     (x) => -Math.sin(x),
-    null,
+    cosKernel,
     (g, x) => mul(g, neg(sin(x))),
   );
 }
@@ -206,7 +217,7 @@ export function tan(t: Tensor): Tensor {
     'TanBackward0',
     Math.tan,
     (_x, y) => 1 + y * y,
-    null,
+    tanKernel,
     (g, _x, y) => mul(g, add(mul(y, y), 1)),
   );
 }
@@ -216,7 +227,7 @@ export function asin(t: Tensor): Tensor {
     'AsinBackward0',
     Math.asin,
     (x) => 1 / Math.sqrt(1 - x * x),
-    null,
+    float32Kernel(asinf),
     (g, x) => mul(g, rsqrt(sub(1, mul(x, x)))),
   );
 }
@@ -226,7 +237,7 @@ export function acos(t: Tensor): Tensor {
     'AcosBackward0',
     Math.acos,
     (x) => -1 / Math.sqrt(1 - x * x),
-    null,
+    float32Kernel(acosf),
     (g, x) => mul(g, neg(rsqrt(sub(1, mul(x, x))))),
   );
 }
@@ -236,7 +247,7 @@ export function atan(t: Tensor): Tensor {
     'AtanBackward0',
     Math.atan,
     (x) => 1 / (1 + x * x),
-    null,
+    float32Kernel(atanf),
     (g, x) => div(g, add(mul(x, x), 1)),
   );
 }
@@ -246,7 +257,7 @@ export function sinh(t: Tensor): Tensor {
     'SinhBackward0',
     Math.sinh,
     (x) => Math.cosh(x),
-    null,
+    vectorizedLoop(sinhf, glibcSinhf),
     (g, x) => mul(g, cosh(x)),
   );
 }
@@ -256,7 +267,7 @@ export function cosh(t: Tensor): Tensor {
     'CoshBackward0',
     Math.cosh,
     (x) => Math.sinh(x),
-    null,
+    vectorizedLoop(coshf, glibcCoshf),
     (g, x) => mul(g, sinh(x)),
   );
 }
@@ -281,7 +292,7 @@ export function erf(t: Tensor): Tensor {
     'ErfBackward0',
     erfValue,
     (x) => k * Math.exp(-x * x),
-    null,
+    float32Kernel(sleefErff),
     (g, x) => mul(g, mul(exp(neg(mul(x, x))), k)),
   );
 }

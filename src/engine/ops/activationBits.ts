@@ -1,0 +1,139 @@
+// The float32 activations as PyTorch 1.13's CPU kernels compute them on an AVX2 machine (aten/src/ATen/native/
+// cpu/Activation.cpp), so that outputs, and the losses built on them, print PyTorch's digits:
+//   - silu, softplus, elu (selu, celu), mish and gelu's tanh form go through `cpu_kernel_vec`: the vectorised
+//     code over whole blocks of 16 values, with SLEEF's expf, log1pf and tanhf (sleefExp.ts, sleefLog.ts,
+//     sleefTanh.ts), and the scalar code over the last n % 16 (every value of a tensor under 16), there with
+//     glibc's expf (e^x rounded once), log1pf and tanhf (glibcFloat.ts). Every step rounds to float32;
+//   - logsigmoid (`_vec_log_sigmoid`) computes the tail with the vector code too: min(x, 0) - log1p(e^-|x|);
+//   - gelu (exact form) of a contiguous tensor of more than one value is oneDNN's `eltwise_gelu_erf` (PyTorch
+//     hands it to mkldnn), Abramowitz and Stegun's erf with oneDNN's own exp (dnnlGeluErf below); a single
+//     value takes the scalar kernel, x / 2 (1 + erf(x / sqrt 2)) with glibc's erff.
+// test/unit/unary-bits.test.ts compares each with PyTorch.
+import { erff as glibcErff } from './erff';
+import { glibcLog1pf, glibcTanhf } from './glibcFloat';
+import { expf } from './sleefExp';
+import { tanhf } from './sleefTanh';
+import { log1pf } from './sleefLog';
+import { pow2, fma32 } from './sleefDF';
+import { type Float32Kernel, vectorizedLoop } from './float32Kernels';
+
+const f = Math.fround;
+
+/** glibc's expf: e^x rounded once (glibc misrounds about one value in 1500; that is not replayed). */
+const glibcExpf = (v: number) => f(Math.exp(v));
+
+/** silu: x / (1 + e^-x). */
+export const siluKernel = vectorizedLoop(
+  (v) => v / f(1 + expf(-v)),
+  (v) => v / f(1 + glibcExpf(-v)),
+);
+
+/** softplus: x where beta x > threshold, else log1p(e^(beta x)) / beta; beta and threshold as float32. */
+export function softplusKernel(beta: number, threshold: number): Float32Kernel {
+  const b = f(beta);
+  const th = f(threshold);
+  return vectorizedLoop(
+    (v) => {
+      const z = f(v * b);
+      return z > th ? v : log1pf(expf(z)) / b;
+    },
+    (v) => {
+      const z = f(v * b);
+      return z > th ? v : glibcLog1pf(glibcExpf(z)) / b;
+    },
+  );
+}
+
+/**
+ * elu_kernel (elu, selu, celu): x scale where x > 0, else (e^(x inputScale) - 1) alpha scale, the coefficients
+ * rounded to float32 and alpha scale multiplied in float32.
+ */
+export function eluKernel(alpha: number, scale: number, inputScale: number): Float32Kernel {
+  const neg = f(f(alpha) * f(scale));
+  const pos = f(scale);
+  const inScale = f(inputScale);
+  return vectorizedLoop(
+    (v) => (v > 0 ? f(v * pos) : f(f(expf(f(v * inScale)) - 1) * neg)),
+    (v) => (v <= 0 ? f(f(glibcExpf(f(v * inScale)) - 1) * neg) : f(v * pos)),
+  );
+}
+
+/** logsigmoid: min(x, 0) - log1p(e^-|x|), the vector code on every value. */
+export const logsigmoidKernel: Float32Kernel = (x, y) => {
+  if (!(y instanceof Float32Array)) return false;
+  for (let i = 0; i < y.length; i++) {
+    const v = x[i];
+    y[i] = (v < 0 || v !== v ? v : 0) - log1pf(expf(-Math.abs(v)));
+  }
+  return true;
+};
+
+const hex = (h: number) => {
+  const b = new DataView(new ArrayBuffer(4));
+  b.setUint32(0, h);
+  return b.getFloat32(0);
+};
+// oneDNN 2.6's constants (jit_uni_eltwise_injector.cpp), as bit patterns.
+const EXP_LOG2E = hex(0x3fb8aa3b);
+const EXP_LN_MAX = hex(0x42b17218);
+const EXP_LN_MIN = hex(0xc2aeac50);
+const LN2F = hex(0x3f317218);
+const EXP_POL = [0x3f7ffffb, 0x3efffee3, 0x3e2aad40, 0x3d2b9d0d, 0x3c07cfce].map(hex);
+const ERF_P = hex(0x3ea7ba05);
+const ONE_OVER_SQRT2 = hex(0x3f3504f3);
+const ERF_POL = [0x3e827906, 0xbe91a98e, 0x3fb5f0e3, 0xbfba00e3, 0x3f87dc22].map(hex);
+
+/** oneDNN's exp_compute_vector_fwd: 2 * 2^(n - 1) * p(r), n = floor(x log2 e + 1/2), zero below ln FLT_MIN. */
+function dnnlExpf(v: number): number {
+  const x = Math.max(Math.min(v, EXP_LN_MAX), EXP_LN_MIN);
+  const n = Math.floor(f(f(x * EXP_LOG2E) + 0.5));
+  const r = fma32(-n, LN2F, x);
+  let p = EXP_POL[4];
+  for (let i = 3; i >= 0; i--) p = fma32(p, r, EXP_POL[i]);
+  p = fma32(p, r, 1);
+  const scale = v < EXP_LN_MIN ? 0 : pow2(n - 1);
+  return f(f(p * scale) * 2);
+}
+
+/** oneDNN's gelu_erf_compute_vector_fwd: S + S erf(s / sqrt 2) with S = s / 2 and A&S 7.1.26's erf. */
+function dnnlGeluErf(s: number): number {
+  const x = f(s * ONE_OVER_SQRT2);
+  const t = f(1 / fma32(ERF_P, Math.abs(x), 1));
+  const e = f(-dnnlExpf(-f(x * x)) * t);
+  let r = ERF_POL[4];
+  for (let i = 3; i >= 0; i--) r = fma32(r, t, ERF_POL[i]);
+  const erf = fma32(e, r, 1);
+  const half = f(s * 0.5);
+  return fma32(s < 0 || Object.is(s, -0) ? -erf : erf, half, half);
+}
+
+const SQRT1_2 = f(Math.SQRT1_2);
+
+/** gelu (exact form): oneDNN's kernel for more than one value, PyTorch's scalar code for one. */
+export const geluKernel: Float32Kernel = (x, y) => {
+  if (!(y instanceof Float32Array)) return false;
+  if (y.length === 1) y[0] = f(x[0] * 0.5) * f(1 + glibcErff(f(x[0] * SQRT1_2)));
+  else for (let i = 0; i < y.length; i++) y[i] = dnnlGeluErf(x[i]);
+  return true;
+};
+
+// tanh enters gelu's tanh form and mish: SLEEF's tanhf in the vector code (sleefTanh.ts), glibc's in the
+// scalar tail (glibcFloat.ts).
+const GELU_BETA = f(Math.SQRT2 * 1.1283791670955126 * 0.5);
+const GELU_KAPPA = f(0.044715);
+
+/** gelu's tanh form: x / 2 (1 + tanh(beta (x + kappa x^3))), the inner multiply-add fused as GCC compiles it. */
+function geluTanh(v: number, tanh: (v: number) => number): number {
+  const inner = f(GELU_BETA * fma32(GELU_KAPPA, f(f(v * v) * v), v));
+  return f(f(0.5 * v) * f(1 + tanh(inner)));
+}
+export const geluTanhKernel = vectorizedLoop(
+  (v) => geluTanh(v, tanhf),
+  (v) => geluTanh(v, glibcTanhf),
+);
+
+/** mish: x tanh(log1p(e^x)). */
+export const mishKernel = vectorizedLoop(
+  (v) => f(v * tanhf(log1pf(expf(v)))),
+  (v) => f(v * glibcTanhf(glibcLog1pf(glibcExpf(v)))),
+);
