@@ -4,29 +4,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TR_EXP, TR_SIGMOID } from '../../src/engine/kernels/elementwise';
-import { loadWasmKernels } from '../../src/engine/kernels/wasm-kernels';
 import { sigmoidScalarTail } from '../../src/engine/ops/sleefExp';
+import { decodeFloats, fusedRelaxedKernels } from './float32-bits';
 
-const k = loadWasmKernels('relaxed-simd');
-if (!k) {
-  console.error('relaxed SIMD kernels failed to load even with the flag');
-  process.exit(1);
-}
-if (!k.fusedMadd) {
-  console.log('not fused: four-lane kernel unused');
-  process.exit(0);
-}
+const fused = fusedRelaxedKernels();
+if (!fused) process.exit(0);
+const k = fused;
 const fixture = JSON.parse(readFileSync(join(__dirname, 'softmax-exp-torch113.json'), 'utf8'));
-const floats = (f32: string) => {
-  const b = Buffer.from(f32, 'base64');
-  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-};
-const x = floats(fixture.unary.x.f32);
+const x = decodeFloats(fixture.unary.x.f32);
 for (const [fn, name] of [
   [TR_EXP, 'exp'],
   [TR_SIGMOID, 'sigmoid'],
 ] as const) {
-  const want = new Uint32Array(floats(fixture.unary[name].f32).buffer);
+  const want = new Uint32Array(decodeFloats(fixture.unary[name].f32).buffer);
   k.reserve(x.length * 4);
   k.put(x, 0, x.length, k.base);
   k.ex.trForwardFused(fn, x.length, k.base, k.base);

@@ -13,11 +13,8 @@ import { Tensor } from '../../src/engine';
 import { TR_EXP, TR_SIGMOID } from '../../src/engine/kernels/elementwise';
 import { loadWasmKernels } from '../../src/engine/kernels/wasm-kernels';
 import { expfLoop, sigmoidScalarTail, sigmoidfLoop } from '../../src/engine/ops/sleefExp';
+import { assertSameBits, floats, type Encoded } from './float32-bits';
 
-interface Encoded {
-  shape: number[];
-  f32: string;
-}
 const fixture = JSON.parse(readFileSync(join(__dirname, 'softmax-exp-torch113.json'), 'utf8')) as {
   unary: { x: Encoded; exp: Encoded; sigmoid: Encoded };
   unary_small: { exp: Encoded; sigmoid: Encoded };
@@ -25,28 +22,7 @@ const fixture = JSON.parse(readFileSync(join(__dirname, 'softmax-exp-torch113.js
   cross_entropy: { logits: Encoded; target: number[]; probs: Encoded; mean: Encoded; sum: Encoded; soft: Encoded }[];
 };
 
-function floats(e: Encoded): Float32Array {
-  const bytes = Buffer.from(e.f32, 'base64');
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
 const decode = (e: Encoded) => new Tensor(floats(e), e.shape, 'float32');
-
-/** The first index where the float32 bits differ (NaN equal to NaN), or -1. */
-function firstDifference(a: Float32Array, b: Float32Array): number {
-  const ai = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const bi = new Uint32Array(b.buffer, b.byteOffset, b.length);
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]) && Number.isNaN(b[i])) continue;
-    if (ai[i] !== bi[i]) return i;
-  }
-  return -1;
-}
-
-function assertSameBits(actual: Float32Array, expected: Float32Array, what: string, x?: Float32Array): void {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  const i = firstDifference(actual, expected);
-  assert.equal(i, -1, i < 0 ? '' : `${what}[${i}]${x ? ` of ${x[i]}` : ''}: ${actual[i]}, PyTorch ${expected[i]}`);
-}
 
 const x = floats(fixture.unary.x);
 const expected = { exp: floats(fixture.unary.exp), sigmoid: floats(fixture.unary.sigmoid) };

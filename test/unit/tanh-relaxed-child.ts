@@ -4,24 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TR_TANH } from '../../src/engine/kernels/elementwise';
-import { loadWasmKernels } from '../../src/engine/kernels/wasm-kernels';
+import { decodeFloats, fusedRelaxedKernels } from './float32-bits';
 
-const k = loadWasmKernels('relaxed-simd');
-if (!k) {
-  console.error('relaxed SIMD kernels failed to load even with the flag');
-  process.exit(1);
-}
-if (!k.fusedMadd) {
-  console.log('not fused: four-lane kernel unused');
-  process.exit(0);
-}
+const fused = fusedRelaxedKernels();
+if (!fused) process.exit(0);
+const k = fused;
 const fixture = JSON.parse(readFileSync(join(__dirname, 'tanh-torch113.json'), 'utf8'));
-const floats = (f32: string) => {
-  const b = Buffer.from(f32, 'base64');
-  return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-};
-const x = floats(fixture.x.f32);
-const want = floats(fixture.tanh.f32);
+const x = decodeFloats(fixture.x.f32);
+const want = decodeFloats(fixture.tanh.f32);
 k.reserve(x.length * 4);
 k.put(x, 0, x.length, k.base);
 k.ex.trForwardFused(TR_TANH, x.length, k.base, k.base);

@@ -12,39 +12,14 @@ import { Tensor } from '../../src/engine';
 import { TR_TANH } from '../../src/engine/kernels/elementwise';
 import { loadWasmKernels } from '../../src/engine/kernels/wasm-kernels';
 import { sleefTanhf, tanhf, tanhfLoop } from '../../src/engine/ops/sleefTanh';
+import { assertSameBits, floats, type Encoded } from './float32-bits';
 
-interface Encoded {
-  shape: number[];
-  f32: string;
-}
 const fixture = JSON.parse(readFileSync(join(__dirname, 'tanh-torch113.json'), 'utf8')) as {
   x: Encoded;
   tanh: Encoded;
   off_count: number;
   prefixes: { n: number; tanh: Encoded }[];
 };
-
-function floats(e: Encoded): Float32Array {
-  const bytes = Buffer.from(e.f32, 'base64');
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
-
-/** The first index where the float32 bits differ (NaN equal to NaN), or -1. */
-function firstDifference(a: Float32Array, b: Float32Array): number {
-  const ai = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const bi = new Uint32Array(b.buffer, b.byteOffset, b.length);
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]) && Number.isNaN(b[i])) continue;
-    if (ai[i] !== bi[i]) return i;
-  }
-  return -1;
-}
-
-function assertSameBits(actual: Float32Array, expected: Float32Array, what: string, x: Float32Array): void {
-  assert.equal(actual.length, expected.length, `${what}: length`);
-  const i = firstDifference(actual, expected);
-  assert.equal(i, -1, i < 0 ? '' : `${what}[${i}] of ${x[i]}: ${actual[i]}, PyTorch ${expected[i]}`);
-}
 
 const x = floats(fixture.x);
 const expected = floats(fixture.tanh);

@@ -14,6 +14,7 @@ import {
 } from '../../src/engine/kernels/elementwise';
 import { expf } from '../../src/engine/ops/sleefExp';
 import { tanhf } from '../../src/engine/ops/sleefTanh';
+import { firstDifference } from './float32-bits';
 
 const SPECIAL = [
   NaN,
@@ -47,16 +48,6 @@ function inputs(n: number, seed: number): Float32Array {
     x[i] = i < SPECIAL.length ? SPECIAL[i] : next() < 0.5 ? -mag : mag;
   }
   return x;
-}
-
-function firstDifference(a: Float32Array, b: Float32Array): number {
-  const ai = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const bi = new Uint32Array(b.buffer, b.byteOffset, b.length);
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]) && Number.isNaN(b[i])) continue;
-    if (ai[i] !== bi[i]) return i;
-  }
-  return -1;
 }
 
 const N = 1 << 21;

@@ -10,11 +10,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import * as torch from '../../src/engine';
 import { Tensor } from '../../src/engine';
+import { floats, type Encoded } from './float32-bits';
 
-interface Encoded {
-  shape: number[];
-  f32: string;
-}
 interface Case {
   input: string;
   y: Encoded;
@@ -29,10 +26,6 @@ const fixture = JSON.parse(readFileSync(join(__dirname, 'unary-bits-torch113.jso
   bce: { p: Encoded; target: Encoded; mean: Encoded };
 };
 
-function floats(e: Encoded): Float32Array {
-  const bytes = Buffer.from(e.f32, 'base64');
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-}
 const decode = (e: Encoded) => new Tensor(floats(e), e.shape, 'float32');
 const vector = (a: Float32Array) => new Tensor(a.slice(), [a.length], 'float32');
 

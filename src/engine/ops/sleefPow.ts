@@ -23,12 +23,10 @@ import {
   fma32,
 } from './sleefDF';
 import { BLOCK } from './float32Kernels';
+import { FLT_MIN, LN2, R_075 } from './sleefLog';
 
 const f = Math.fround;
 
-const FLT_MIN = 2 ** -126;
-const R_075 = f(1 / 0.75);
-const LN2: DF = { hi: f(0.69314718246459960938), lo: f(-1.904654323148236017e-9) };
 const LOGK_C = [0.2403203547000885, 0.285112679004669189453125, 0.4000079929828644].map(f);
 const TWO_THIRDS: DF = { hi: f(0.66666662693023681640625), lo: f(3.69183861259614332084311e-9) };
 const EXPK_C = [
