@@ -33,6 +33,7 @@ export * from './ops/matmul';
 export * from './ops/view';
 export * from './ops/compare';
 export * from './ops/loss';
+export * from './ops/marginLosses';
 export * from './ops/indexing';
 export * from './ops/inplace';
 export * from './ops/create';

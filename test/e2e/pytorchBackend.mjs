@@ -34,6 +34,20 @@ function versionsOf(python) {
 
 const statusItem = (wb, text) => wb.page.locator('.statusbar-item', { hasText: text }).first();
 
+/** What the Switch Backend quick pick says of the python backend's interpreter (then closes the pick). */
+async function checkedInterpreter(wb) {
+  try {
+    await statusItem(wb, 'Built-in engine').click();
+    const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'PyTorch on your Python' }).first();
+    await row.waitFor({ timeout: 15_000 });
+    const text = await row.textContent();
+    await wb.page.keyboard.press('Escape');
+    return text;
+  } catch (err) {
+    return `(the quick pick did not open: ${err.message.split('\n')[0]})`;
+  }
+}
+
 export function pytorchBackendTests({ cli, python }) {
   const { version, torch } = versionsOf(python);
   return [
@@ -43,7 +57,13 @@ export function pytorchBackendTests({ cli, python }) {
         await wb.openFile('xor.py');
         // The default backend, in the status bar; the lens appears once the interpreter is checked.
         await statusItem(wb, 'Built-in engine').waitFor({ timeout: 60_000 });
-        await wb.codeLens('Run on PyTorch').waitFor({ timeout: 120_000 });
+        await wb
+          .codeLens('Run on PyTorch')
+          .waitFor({ timeout: 120_000 })
+          .catch(async (err) => {
+            // Say why: the backend quick pick names the interpreter the extension checked and what it found.
+            throw new Error(`${err.message}\nthe extension's interpreter check: ${await checkedInterpreter(wb)}`);
+          });
         await wb.screenshot('pytorch-lens');
         await wb.clickCodeLens('Run on PyTorch');
         const frame = await panelFrame(wb, 'xor.py');

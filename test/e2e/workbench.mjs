@@ -44,7 +44,8 @@ export class Workbench {
   async openFile(name) {
     const row = this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
     await row.dblclick();
-    await this.page.locator(`.tabs-container .tab.active`, { hasText: name }).waitFor({ timeout: 30_000 });
+    // The file's own tab (a panel's tab "Backprop Lens: NAME" may be active in the group beside it).
+    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor({ timeout: 30_000 });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 

@@ -8,11 +8,12 @@ order (see src/engine/ops/conv.ts), to a few ulps elsewhere.
     /usr/bin/python3 test/unit/conv-pool-fixture.py > test/unit/conv-pool-torch113.json
 """
 
-import base64
 import json
 
 import torch
 import torch.nn.functional as F
+
+from fixture_io import enc
 
 torch.set_num_threads(1)
 g = torch.Generator().manual_seed(2026)
@@ -20,12 +21,6 @@ g = torch.Generator().manual_seed(2026)
 
 def rn(*shape, scale=1.0):
     return (torch.randn(*shape, generator=g) * scale).requires_grad_()
-
-
-def enc(t):
-    # float32 values as base64 of their little-endian bytes: exact and a quarter of the decimal size
-    t = t.detach().contiguous()
-    return {'shape': list(t.shape), 'f32': base64.b64encode(t.numpy().astype('<f4').tobytes()).decode()}
 
 
 CONV = [

@@ -7,11 +7,12 @@ test/unit/conv-transpose.test.ts runs the same calls on the engine (the layers: 
     /usr/bin/python3 test/unit/conv-transpose-fixture.py > test/unit/conv-transpose-torch113.json
 """
 
-import base64
 import json
 
 import torch
 import torch.nn.functional as F
+
+from fixture_io import enc
 
 torch.set_num_threads(1)
 g = torch.Generator().manual_seed(2027)
@@ -19,11 +20,6 @@ g = torch.Generator().manual_seed(2027)
 
 def rn(*shape, scale=1.0):
     return (torch.randn(*shape, generator=g) * scale).requires_grad_()
-
-
-def enc(t):
-    t = t.detach().contiguous()
-    return {'shape': list(t.shape), 'f32': base64.b64encode(t.numpy().astype('<f4').tobytes()).decode()}
 
 
 CONV = [

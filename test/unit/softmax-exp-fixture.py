@@ -7,20 +7,15 @@ sleefExp.ts, softmaxKernels.ts).
     /usr/bin/python3 test/unit/softmax-exp-fixture.py > test/unit/softmax-exp-torch113.json
 """
 
-import base64
 import json
 
 import torch
 import torch.nn.functional as F
 
+from fixture_io import enc
+
 torch.set_num_threads(1)
 g = torch.Generator().manual_seed(2027)
-
-
-def enc(t):
-    # float32 values as base64 of their little-endian bytes: exact and a quarter of the decimal size
-    t = t.detach().contiguous().float()
-    return {'shape': list(t.shape), 'f32': base64.b64encode(t.numpy().astype('<f4').tobytes()).decode()}
 
 
 special = torch.tensor(

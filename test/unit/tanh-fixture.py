@@ -6,20 +6,15 @@ engine gives the same float32 bits (src/engine/ops/sleefTanh.ts, assembly/transc
     /usr/bin/python3 test/unit/tanh-fixture.py > test/unit/tanh-torch113.json
 """
 
-import base64
 import json
 
 import numpy as np
 import torch
 
+from fixture_io import enc
+
 torch.set_num_threads(1)
 g = torch.Generator().manual_seed(2028)
-
-
-def enc(t):
-    # float32 values as base64 of their little-endian bytes: exact and a quarter of the decimal size
-    t = t.detach().contiguous().float()
-    return {'shape': list(t.shape), 'f32': base64.b64encode(t.numpy().astype('<f4').tobytes()).decode()}
 
 
 def neighbours(v, k):

@@ -8,20 +8,15 @@ values of its vectorised loops is covered as well.
     /usr/bin/python3 test/unit/unary-bits-fixture.py > test/unit/unary-bits-torch113.json
 """
 
-import base64
 import json
 
 import torch
 import torch.nn.functional as F
 
+from fixture_io import enc
+
 torch.set_num_threads(1)
 g = torch.Generator().manual_seed(1313)
-
-
-def enc(t):
-    # float32 values as base64 of their little-endian bytes: exact and a quarter of the decimal size
-    t = t.detach().contiguous().float()
-    return {'shape': list(t.shape), 'f32': base64.b64encode(t.numpy().astype('<f4').tobytes()).decode()}
 
 
 EDGES = [float('nan'), float('inf'), -float('inf'), 0.0, -0.0, 1e-45, -1e-45, 1e-38, -1e-38, 1.0, -1.0, 0.5, 2.0]

@@ -10,6 +10,7 @@ import { Tensor, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape } from '../shape';
 import { BinaryPlan, SAME, binaryPlan, dtypeName, floatData, reduceThrough } from './util';
 import { ClassLayout, classIndexGradF32, logProbabilities } from './classLogProbs';
+import { bceInputGrad, bceLosses, bceTargetGrad } from './bceKernels';
 import {
   Reduction,
   broadcastWeight,
@@ -241,32 +242,14 @@ export function binary_cross_entropy(
   const y = floatData(target);
   const n = x.length;
   const w = weight ? broadcastWeight(weight, input.shape) : null;
-  const losses = new Float64Array(n);
-  const f = lossRounding();
-  for (let i = 0; i < n; i++) {
-    const p = x[i];
-    if (!(p >= 0 && p <= 1)) throw pyError('RuntimeError', 'all elements of input should be between 0 and 1');
-    // PyTorch clamps each log at -100 so that p = 0 or 1 gives a finite loss, and computes
-    // (y - 1) * log(1 - p) - y * log(p) in the input's dtype (1 - p rounded, not log1p), then multiplies by
-    // the weight.
-    const lp = Math.max(f(Math.log(p)), -100);
-    const lq = Math.max(f(Math.log(f(1 - p))), -100);
-    const yi = y[i];
-    const l = f(f(f(yi - 1) * lq) - f(yi * lp));
-    losses[i] = w ? f(l * w[i]) : l;
-  }
+  const losses = bceLosses(x, y, w);
   const r = reduce(losses, input.shape, reduction, n);
-  const needs = isGradEnabled() && input.requiresGrad;
+  const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
   const node = needs
-    ? new Node('BinaryCrossEntropyBackward0', [input, target], (g) => {
-        const k = gradScale(g, reduction, n);
-        const gx = floats(n);
-        for (let i = 0; i < n; i++) {
-          const p = x[i];
-          gx[i] = (k(i) * (w ? w[i] : 1) * (p - y[i])) / Math.max((1 - p) * p, 1e-12);
-        }
-        return [gx, null];
-      })
+    ? new Node('BinaryCrossEntropyBackward0', [input, target], (g) => [
+        input.requiresGrad ? bceInputGrad(g, x, y, w, reduction) : null,
+        target.requiresGrad ? bceTargetGrad(g, x, w, reduction) : null,
+      ])
     : null;
   if (node) node.save(input).save(target).diff = bceDiff(input, target, w, reduction);
   return Tensor.result(r.out, r.shape, node);

@@ -6,7 +6,7 @@ import { Tensor, isFloatDType } from '../tensor';
 import { dtypeName } from './util';
 import { div, mul, neg, sub } from './arith';
 import { log_softmax, sigmoid, softmaxBackward } from './activation';
-import { clamp_min } from './unary';
+import { clamp_min, log } from './unary';
 import { expand, unsqueeze } from './view';
 import { constantLike, elementwiseBackward, named, sumTo, type Derivatives } from './gradOps';
 import type { Reduction } from './lossReduction';
@@ -99,17 +99,28 @@ function scaled(core: Tensor, g: Tensor, reduction: Reduction, n: number): Tenso
   return reduction === 'mean' ? named(div(mul(core, g), n), 'DivBackward1') : mul(core, g);
 }
 
-/** binary_cross_entropy: G w (x - y) / max((1 - x) x, 1e-12), the target's gradient not taken (as the plain one). */
+/**
+ * binary_cross_entropy, in the order of PyTorch's backward so that each step rounds as its does: the input's
+ * g (x - y) / max((1 - x) x, 1e-12) and the target's (log(1 - x) - log(x)) g, each times w, divided by n for
+ * 'mean'.
+ */
 export function bceDiff(input: Tensor, target: Tensor, w: Float32Array | null, reduction: Reduction): DiffBackwardFn {
+  const finish = (t: Tensor): Tensor => {
+    const weighted = w
+      ? mul(
+          t,
+          constantLike(input, (i) => w[i]),
+        )
+      : t;
+    return reduction === 'mean' ? named(div(weighted, input.data.length), 'DivBackward1') : weighted;
+  };
   return (g) => {
-    const y = constantLike(input, (i) => target.data[i]);
-    let core = div(sub(input, y), clamp_min(mul(sub(1, input), input), 1e-12));
-    if (w)
-      core = mul(
-        core,
-        constantLike(input, (i) => w[i]),
-      );
-    return [scaled(core, g, reduction, input.data.length), null];
+    let gx: Tensor | null = null;
+    if (input.requiresGrad) {
+      gx = finish(div(mul(g, sub(input, target)), clamp_min(mul(sub(1, input), input), Math.fround(1e-12))));
+    }
+    const gt = target.requiresGrad ? finish(mul(sub(log(sub(1, input)), log(input)), g)) : null;
+    return [gx, gt];
   };
 }
 

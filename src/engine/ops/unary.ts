@@ -393,8 +393,16 @@ export function sgn(t: Tensor): Tensor {
   return piecewiseConstant(t, 'SgnBackward0', (x) => (x > 0 ? 1 : x < 0 ? -1 : x));
 }
 
-/** clamp(min, max) with scalar bounds: ClampBackward1; the gradient passes where min <= x <= max. */
-export function clamp(t: Tensor, min: number | null = null, max: number | null = null): Tensor {
+/**
+ * clamp(min, max) with scalar bounds: ClampBackward1 (clamp_min and clamp_max are ops of their own in PyTorch,
+ * named ClampMinBackward0 and ClampMaxBackward0); the gradient passes where min <= x <= max.
+ */
+export function clamp(
+  t: Tensor,
+  min: number | null = null,
+  max: number | null = null,
+  name = 'ClampBackward1',
+): Tensor {
   if (min === null && max === null) {
     const err = new Error("torch.clamp: At least one of 'min' or 'max' must not be None");
     err.name = 'RuntimeError';
@@ -417,7 +425,7 @@ export function clamp(t: Tensor, min: number | null = null, max: number | null =
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node(
-          'ClampBackward1',
+          name,
           [t],
           (g) => {
             const r = floats(n);
@@ -436,10 +444,10 @@ export function clamp(t: Tensor, min: number | null = null, max: number | null =
 }
 
 export function clamp_min(t: Tensor, min: number): Tensor {
-  return clamp(t, min, null);
+  return clamp(t, min, null, 'ClampMinBackward0');
 }
 export function clamp_max(t: Tensor, max: number): Tensor {
-  return clamp(t, null, max);
+  return clamp(t, null, max, 'ClampMaxBackward0');
 }
 
 const ERFINV_A = [0.886226899, -1.645349621, 0.914624893, -0.140543331].map(Math.fround);

@@ -5,11 +5,20 @@ import type { Tensor } from '../../engine/tensor';
 import * as conv from '../../engine/ops/conv';
 import * as convT from '../../engine/ops/convTranspose';
 import * as pool from '../../engine/ops/pool';
+import * as up from '../../engine/ops/upsample';
+import { adaptive_max_pool2d } from '../../engine/ops/adaptiveMaxPool';
+import { group_norm } from '../../engine/ops/groupnorm';
 import { js, valuesIndices } from './convert';
 
 const pairOf = (v: unknown): conv.Pair => {
   const p = js<number[]>(v);
   return [Number(p[0]), Number(p[1])];
+};
+
+/** Python's (scale_h, scale_w) or None: the scale factors F.interpolate was given. */
+const scalesOf = (v: unknown): up.Scales2 => {
+  const p = js<(number | null | undefined)[] | null | undefined>(v);
+  return p ? [p[0] ?? null, p[1] ?? null] : [null, null];
 };
 
 export const convolutions: Record<string, unknown> = {
@@ -90,4 +99,14 @@ export const convolutions: Record<string, unknown> = {
       divisorOverride: divisor ?? null,
     }),
   adaptive_avg_pool2d: (x: Tensor, size: unknown) => pool.adaptive_avg_pool2d(x, pairOf(size)),
+  max_unpool2d: (x: Tensor, indices: Tensor, size: unknown) => up.max_unpool2d(x, indices, pairOf(size)),
+  upsample_nearest2d: (x: Tensor, size: unknown, scales: unknown) =>
+    up.upsample_nearest2d(x, pairOf(size), scalesOf(scales)),
+  upsample_bilinear2d: (x: Tensor, size: unknown, alignCorners: boolean, scales: unknown) =>
+    up.upsample_bilinear2d(x, pairOf(size), !!alignCorners, scalesOf(scales)),
+  pixel_shuffle: (x: Tensor, r: number) => up.pixel_shuffle(x, r),
+  adaptive_max_pool2d: (x: Tensor, size: unknown) => valuesIndices(adaptive_max_pool2d(x, pairOf(size))),
+  group_norm: (x: Tensor, groups: number, w: Tensor | undefined, b: Tensor | undefined, eps: number) =>
+    group_norm(x, groups, w ?? null, b ?? null, eps),
+  pixel_unshuffle: (x: Tensor, r: number) => up.pixel_unshuffle(x, r),
 };

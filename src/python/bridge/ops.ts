@@ -8,6 +8,7 @@ import * as unary from '../../engine/ops/unary';
 import * as act from '../../engine/ops/activation';
 import * as cmp from '../../engine/ops/compare';
 import * as loss from '../../engine/ops/loss';
+import * as marginLoss from '../../engine/ops/marginLosses';
 import * as mm from '../../engine/ops/matmul';
 import * as red from '../../engine/ops/reduce';
 import * as view from '../../engine/ops/view';
@@ -20,12 +21,17 @@ import * as re from '../../engine/ops/rearrange';
 import * as la from '../../engine/ops/linalg';
 import * as fused from '../../engine/ops/addmm';
 import * as nanops from '../../engine/ops/nanops';
+import * as orderStats from '../../engine/ops/orderStats';
+import { cdist } from '../../engine/ops/distance';
+import { quantile, type Interpolation } from '../../engine/ops/quantile';
+import * as binning from '../../engine/ops/binning';
+import { uniqueConsecutive, uniqueDim } from '../../engine/ops/uniqueSlices';
 import { einsum } from '../../engine/ops/einsum';
 import { histogram } from '../../engine/ops/histogram';
 import * as bn from '../../engine/ops/batchnorm';
 import * as rect from '../../engine/ops/rectifiers';
 import * as ln from '../../engine/ops/layernorm';
-import { asTensor } from '../../engine/ops/util';
+import { asTensor, promote } from '../../engine/ops/util';
 import { commonShape } from '../../engine/shape';
 import { dropout } from '../../engine/nn/functional';
 import { type Scalar, dims, indexSpec, js, pick, valuesIndices } from './convert';
@@ -107,6 +113,8 @@ export const math: Record<string, unknown> = {
   ]),
   round: (t: Tensor, decimals?: number) => unary.round(t, decimals ?? 0),
   clamp: (t: Tensor, lo?: number, hi?: number) => unary.clamp(t, orNull(lo), orNull(hi)),
+  clamp_min: (t: Tensor, lo: number) => unary.clamp_min(t, lo),
+  clamp_max: (t: Tensor, hi: number) => unary.clamp_max(t, hi),
   ...pick(act, ['relu', 'sigmoid', 'tanh', 'selu', 'silu', 'mish', 'relu6', 'logsigmoid']),
   leaky_relu: (t: Tensor, slope: number) => act.leaky_relu(t, slope),
   elu: (t: Tensor, alpha: number) => act.elu(t, alpha),
@@ -142,6 +150,13 @@ export const math: Record<string, unknown> = {
 /** Loss functions, with Python's positional order (weight, reduction, then the rest). */
 export const losses: Record<string, unknown> = {
   ...pick(loss, ['mse_loss', 'l1_loss', 'smooth_l1_loss', 'huber_loss']),
+  ...pick(marginLoss, [
+    'margin_ranking_loss',
+    'hinge_embedding_loss',
+    'cosine_embedding_loss',
+    'pairwise_distance',
+    'triplet_margin_loss',
+  ]),
   binary_cross_entropy: (x: Tensor, y: Tensor, w: Tensor | undefined, r: loss.Reduction) =>
     loss.binary_cross_entropy(x, y, orNull(w), r),
   binary_cross_entropy_with_logits: (
@@ -188,6 +203,22 @@ export const reductions: Record<string, unknown> = {
   median_all: (t: Tensor, ignoreNan: boolean) => nanops.medianAll(t, !!ignoreNan),
   median_dim: (t: Tensor, d: number, keepdim: boolean, ignoreNan: boolean) =>
     nanops.medianDim(t, d, !!keepdim, !!ignoreNan),
+  kthvalue: (t: Tensor, k: number, d: number, keepdim: boolean) =>
+    valuesIndices(orderStats.kthvalue(t, k, d, !!keepdim)),
+  mode: (t: Tensor, d: number, keepdim: boolean) => valuesIndices(orderStats.mode(t, d, !!keepdim)),
+  cdist,
+  cummax: (t: Tensor, d: number) => valuesIndices(orderStats.cummax(t, d)),
+  cummin: (t: Tensor, d: number) => valuesIndices(orderStats.cummin(t, d)),
+  logcumsumexp: orderStats.logcumsumexp,
+  quantile: (t: Tensor, q: number | Tensor, d: number | undefined, keepdim: boolean, how: Interpolation) =>
+    quantile(t, q, orNull(d), !!keepdim, how),
+  searchsorted: (s: Tensor, v: Tensor, right: boolean, int32: boolean) => binning.searchsorted(s, v, !!right, !!int32),
+  bucketize: (v: Tensor, b: Tensor, right: boolean, int32: boolean) => binning.bucketize(v, b, !!right, !!int32),
+  histc: binning.histc,
+  isin: (e: Tensor, t: Tensor, invert: boolean) => binning.isin(e, t, !!invert),
+  unique_dim: uniqueDim,
+  promote_types: promote,
+  unique_consecutive: (t: Tensor, d: number | undefined) => uniqueConsecutive(t, orNull(d)),
 };
 
 /** Views, reshaping, joining and indexing. */

@@ -278,6 +278,8 @@ export const BUILDERS: Record<string, Builder> = {
   SignBackward0: u(unary.sign),
   SgnBackward0: u(unary.sgn),
   ClampBackward1: clampBuilder,
+  ClampMinBackward0: clampBuilder,
+  ClampMaxBackward0: clampBuilder,
   ReluBackward0: u(act.relu),
   SigmoidBackward0: u(act.sigmoid),
   TanhBackward0: u(act.tanh),

@@ -85,6 +85,16 @@ _FORWARDED = (
     'cumsum',
     'count_nonzero',
     'topk',
+    'kthvalue',
+    'mode',
+    'cummax',
+    'cummin',
+    'logcumsumexp',
+    'quantile',
+    'histc',
+    'argwhere',
+    'take_along_dim',
+    'unique_consecutive',
     'sort',
     'argsort',
     'unique',
@@ -301,17 +311,18 @@ def einsum(equation, *operands):
     return wrap(E.einsum(str(equation), [o._t for o in operands]))
 
 
-def cdist(x1, x2, p=2.0):
-    diff = x1.unsqueeze(-2) - x2.unsqueeze(-3)
-    return (diff.abs() ** p).sum(-1) ** (1.0 / p)
+def cdist(x1, x2, p=2.0, compute_mode='use_mm_for_euclid_dist_if_necessary'):
+    return wrap(E.cdist(x1._t, x2._t, float(p)))
 
 
 def dist(input, other, p=2):
     return (input - other).norm(p)
 
 
-def diff(input, n=1, dim=-1):
-    out = input
+def diff(input, n=1, dim=-1, prepend=None, append=None):
+    # prepend/append join the input along dim before differencing (as NumPy's diff).
+    parts = [p for p in (prepend, input, append) if p is not None]
+    out = cat(parts, dim) if len(parts) > 1 else input
     for _ in range(n):
         size = out.size(dim)
         out = out.narrow(dim, 1, size - 1) - out.narrow(dim, 0, size - 1)
@@ -343,7 +354,8 @@ def meshgrid(*tensors, indexing='ij'):
         view[i] = shape[i]
         outs.append(t.reshape(view).expand(shape))
     if indexing == 'xy' and len(outs) >= 2:
-        outs = [o.transpose(0, 1) for o in [outs[1], outs[0]]] + outs[2:]
+        # The grids of the swapped inputs, swapped back: already (len(y), len(x), ...) as NumPy's 'xy'.
+        outs = [outs[1], outs[0]] + outs[2:]
     return tuple(outs)
 
 

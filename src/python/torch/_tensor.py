@@ -10,6 +10,8 @@ The class is assembled from one mixin per concern (as tinygrad does):
     _tensor_operators.py  Python operators (+ - * / ** @ == & ...), reflected and in place
     _tensor_math.py       math methods by name, elementwise functions, in-place methods
     _tensor_reduce.py     reductions and sorting
+    _tensor_order.py      order statistics (kthvalue, mode, cummax, quantile) and binning
+    _layout.py            composite layout functions (tensor_split, rot90, kron, block_diag, ...)
     _tensor_views.py      indexing, views and reshapes, splits and gathers"""
 
 from ._size import Size
@@ -35,6 +37,8 @@ from ._tensor_operators import OperatorMixin
 from ._tensor_math import MathMixin
 from ._tensor_reduce import ReductionMixin
 from ._tensor_fused import FusedMixin
+from ._tensor_order import OrderMixin
+from ._layout import LayoutMixin
 from ._tensor_views import ViewMixin
 
 from ._engine import E
@@ -56,7 +60,16 @@ __all__ = [
 
 
 class Tensor(
-    OperatorMixin, MathMixin, ReductionMixin, FusedMixin, ViewMixin, AutogradMixin, ConversionMixin, TensorBase
+    OperatorMixin,
+    MathMixin,
+    ReductionMixin,
+    OrderMixin,
+    LayoutMixin,
+    FusedMixin,
+    ViewMixin,
+    AutogradMixin,
+    ConversionMixin,
+    TensorBase,
 ):
     __slots__ = ()
 

@@ -138,10 +138,10 @@ class MathMixin:
     clip = clamp
 
     def clamp_min(self, min):
-        return wrap(E.clamp(self._t, _opt_num(min), None))
+        return wrap(E.clamp_min(self._t, _opt_num(min)))
 
     def clamp_max(self, max):
-        return wrap(E.clamp(self._t, None, _opt_num(max)))
+        return wrap(E.clamp_max(self._t, _opt_num(max)))
 
     def round(self, decimals=0):
         return wrap(E.round(self._t, decimals))

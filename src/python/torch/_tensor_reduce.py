@@ -4,7 +4,6 @@ import builtins
 
 from ._engine import E
 
-from ._unsupported import unsupported
 from ._tensor_base import wrap, _dims, _correction, _minmax
 
 _float = builtins.float
@@ -98,8 +97,6 @@ class ReductionMixin:
         return self.sort(dim, descending)[1]
 
     def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
-        if dim is not None:
-            raise unsupported('Tensor.unique(dim=...)', 'unique over all elements works')
-        values, inverse, counts = (wrap(t) for t in E.unique(self._t))
+        values, inverse, counts = (wrap(t) for t in (E.unique(self._t) if dim is None else E.unique_dim(self._t, dim)))
         extra = ((inverse,) if return_inverse else ()) + ((counts,) if return_counts else ())
         return (values,) + extra if extra else values

@@ -123,7 +123,9 @@ class ViewMixin:
     def repeat(self, *sizes):
         return wrap(E.repeat(self._t, list(_shape_args(sizes))))
 
-    def flip(self, dims):
+    def flip(self, *dims, **kwargs):
+        # x.flip(0, 1), x.flip([0, 1]), x.flip(dims=(1,)) and x.flip(1) all name the dims.
+        dims = kwargs['dims'] if 'dims' in kwargs else dims[0] if len(dims) == 1 else dims
         return wrap(E.flip(self._t, list(dims) if not _isinstance(dims, _int) else [dims]))
 
     # ---- splits, gathers, triangles -------------------------------------------------------------

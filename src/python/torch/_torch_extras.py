@@ -98,6 +98,13 @@ def is_storage(obj):
     return isinstance(obj, TypedStorage)
 
 
+def promote_types(type1, type2):
+    """The dtype PyTorch's promotion table gives two dtypes (torch.promote_types(torch.int32, torch.float32))."""
+    from ._engine import E
+
+    return D.from_engine(E.promote_types(D.to_engine(type1), D.to_engine(type2)))
+
+
 def _constant(value):
     return lambda *args, **kwargs: value
 
@@ -108,6 +115,7 @@ NAMES = {
     'get_float32_matmul_precision': get_float32_matmul_precision,
     'set_float32_matmul_precision': set_float32_matmul_precision,
     'is_storage': is_storage,
+    'promote_types': promote_types,
     'set_default_tensor_type': set_default_tensor_type,
     'get_num_interop_threads': _constant(1),
     'set_num_interop_threads': _constant(None),

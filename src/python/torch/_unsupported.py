@@ -2,7 +2,8 @@
 
 SUPPORTED_HINT = (
     "Backprop Lens supports CPU float32 tensors with autograd, torch.nn (Linear, Conv1d, Conv2d, ConvTranspose1d/2d, "
-    "MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, BatchNorm1d/2d/3d, LayerNorm, Embedding, RNN, LSTM, GRU, MultiheadAttention, Transformer and its encoder/decoder layers, "
+    "MaxPool1d/2d, AvgPool1d/2d, adaptive pooling, MaxUnpool2d, Upsample, PixelShuffle, BatchNorm1d/2d/3d, "
+    "LayerNorm, GroupNorm, InstanceNorm, Embedding, RNN, LSTM, GRU, MultiheadAttention, Transformer and its encoder/decoder layers, "
     "activations, losses, Sequential, "
     "ModuleList, Dropout, Dropout2d, Flatten, Identity), "
     "torch.nn.functional, torch.nn.init, torch.optim "

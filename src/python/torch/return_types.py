@@ -39,6 +39,8 @@ kthvalue = _make('kthvalue')
 mode = _make('mode')
 median = _make('median')
 nanmedian = _make('nanmedian')
+cummax = _make('cummax')
+cummin = _make('cummin')
 
 
 class aminmax(_StructSeq):

@@ -41,7 +41,14 @@ from .modules.loss import (
     CrossEntropyLoss,
     NLLLoss,
     KLDivLoss,
+    MarginRankingLoss,
+    HingeEmbeddingLoss,
+    CosineEmbeddingLoss,
+    TripletMarginLoss,
+    TripletMarginWithDistanceLoss,
+    MultiLabelSoftMarginLoss,
 )
+from .modules.distance import PairwiseDistance, CosineSimilarity  # noqa: F401
 from .modules.container import (
     Sequential,
     ModuleList,
@@ -57,9 +64,13 @@ from .modules.container import (
     Dropout3d,
 )
 from .modules.batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d  # noqa: F401
-from .modules.normalization import LayerNorm  # noqa: F401
+from .modules.normalization import LayerNorm, GroupNorm  # noqa: F401
 from .modules.conv import Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d  # noqa: F401
-from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d  # noqa: F401
+from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MaxUnpool2d  # noqa: F401
+from .modules.pooling import MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool2d  # noqa: F401
+from .modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d  # noqa: F401
+from .modules.upsampling import Upsample, UpsamplingNearest2d, UpsamplingBilinear2d  # noqa: F401
+from .modules.pixelshuffle import PixelShuffle, PixelUnshuffle  # noqa: F401
 from .modules.sparse import Embedding  # noqa: F401
 from .modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
 from .modules.transformer import (  # noqa: F401

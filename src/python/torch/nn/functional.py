@@ -555,11 +555,40 @@ def kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_
 
 
 def cosine_similarity(x1, x2, dim=1, eps=1e-8):
-    dot = (x1 * x2).sum(dim)
-    return dot / (x1.norm(2, dim).clamp_min(eps) * x2.norm(2, dim).clamp_min(eps))
+    # PyTorch 1.13's composite, op for op (its graph ends in SumBackward1): each input, broadcast, divided by
+    # its norm, the squared norms clamped to eps**2 without recording the clamp.
+    from .._grad_mode import no_grad
+    from .._tensor_aliases import broadcast_tensors
+
+    x1, x2 = broadcast_tensors(x1, x2)
+    norms = []
+    for x in (x1, x2):
+        squared = x.pow(2).sum(dim, keepdim=True)
+        with no_grad():
+            squared.clamp_(min=eps * eps)
+        norms.append(squared.sqrt())
+    return ((x1 / norms[0]) * (x2 / norms[1])).sum(dim)
 
 
 from .modules.sparse import embedding  # noqa: E402,F401  (with nn.Embedding, whose forward it is)
 from ._attention import multi_head_attention_forward  # noqa: E402,F401  (PyTorch's composition, own file)
+from ._margin_losses import (  # noqa: E402,F401
+    margin_ranking_loss,
+    hinge_embedding_loss,
+    cosine_embedding_loss,
+    pairwise_distance,
+    triplet_margin_loss,
+    triplet_margin_with_distance_loss,
+    multilabel_soft_margin_loss,
+)
+from ._upsampling import interpolate, upsample, max_unpool2d, pixel_shuffle, pixel_unshuffle  # noqa: E402,F401
+from ._pool1d_norms import (  # noqa: E402,F401
+    max_pool1d,
+    avg_pool1d,
+    adaptive_avg_pool1d,
+    adaptive_max_pool2d,
+    group_norm,
+    instance_norm,
+)
 
 __getattr__ = module_getattr('torch.nn.functional')
