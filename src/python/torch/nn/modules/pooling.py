@@ -5,7 +5,10 @@ from .. import functional as F
 from .module import Module
 
 
-class MaxPool2d(Module):
+class _MaxPoolNd(Module):
+    # MaxPool1d and MaxPool2d differ only in the functional op they call (PyTorch has the same base).
+    _pool = None
+
     def __init__(self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
         super().__init__()
         self.kernel_size = kernel_size
@@ -16,7 +19,7 @@ class MaxPool2d(Module):
         self.ceil_mode = ceil_mode
 
     def forward(self, input):
-        return F.max_pool2d(
+        return type(self)._pool(
             input,
             self.kernel_size,
             self.stride,
@@ -31,6 +34,10 @@ class MaxPool2d(Module):
             f'kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, '
             f'dilation={self.dilation}, ceil_mode={self.ceil_mode}'
         )
+
+
+class MaxPool2d(_MaxPoolNd):
+    _pool = staticmethod(F.max_pool2d)
 
 
 class AvgPool2d(Module):
@@ -86,32 +93,8 @@ class MaxUnpool2d(Module):
         return f'kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}'
 
 
-class MaxPool1d(Module):
-    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False):
-        super().__init__()
-        self.kernel_size = kernel_size
-        self.stride = stride if (stride is not None) else kernel_size
-        self.padding = padding
-        self.dilation = dilation
-        self.return_indices = return_indices
-        self.ceil_mode = ceil_mode
-
-    def forward(self, input):
-        return F.max_pool1d(
-            input,
-            self.kernel_size,
-            self.stride,
-            self.padding,
-            self.dilation,
-            ceil_mode=self.ceil_mode,
-            return_indices=self.return_indices,
-        )
-
-    def extra_repr(self):
-        return (
-            f'kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}, '
-            f'dilation={self.dilation}, ceil_mode={self.ceil_mode}'
-        )
+class MaxPool1d(_MaxPoolNd):
+    _pool = staticmethod(F.max_pool1d)
 
 
 class AvgPool1d(Module):
