@@ -66,6 +66,36 @@ test('JSON lines hold the same numbers JSON.stringify writes, spelled alike outs
   assert.equal(`[${scalars}]`, JSON.stringify(values), 'single numbers exactly as JSON.stringify');
 });
 
+test('the time budget: the first work and a preempted one do not hold the next off; the rest keep to the share', () => {
+  // A fake clock: the steps take 1 ms, a work 0.1 ms but the first (0.5 s) and the third (80 ms: preempted).
+  // A share of 1% over 200 steps.
+  const code = [
+    'import sys, time',
+    `sys.path.insert(0, ${JSON.stringify(path.dirname(probe))})`,
+    'import _blp_budget',
+    'now = [0.0]',
+    '_blp_budget.time.perf_counter = lambda: now[0]',
+    'b = _blp_budget.Budget(0.01)',
+    'done = []',
+    'for step in range(200):',
+    '    if b.due():',
+    '        cost = {0: 0.5, 2: 0.08}.get(len(done), 0.0001)',
+    '        now[0] += cost',
+    '        b.spent()',
+    '        done.append(step)',
+    '    now[0] += 0.001',
+    'print(done)',
+  ].join('\n');
+  const r = spawnSync(python, ['-c', code], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const done = JSON.parse(r.stdout) as number[];
+  // The first work's 0.5 s does not count (the second comes at once); the preempted one's 80 ms does not
+  // either: the least of the recent costs (0.1 ms) spaces the works 10 ms apart, every 10th step or so.
+  assert.deepEqual(done.slice(0, 4), [0, 1, 11, 12]);
+  assert.ok(done.length >= 17 && done.length <= 22, `${done.length} works: ${done}`);
+  done.slice(4).forEach((s, i) => assert.ok(s - done[i + 3] >= 9, `step ${s} after ${done[i + 3]}`));
+});
+
 test('runs a file standalone: its output printed, events in the file, its exit status', { skip: needsTorch }, () => {
   const dir = tmp();
   const script = path.join(dir, 'train.py');

@@ -12,7 +12,7 @@ import type { RunEvent, TensorRef } from '../../protocol';
 import { activationInputs } from './activationInputs';
 import { graphEvent } from './graphEvent';
 import { collectGraph, firstTrainedLeaf, trainedLeaves, type LossGraph } from './graphWalk';
-import { LandscapeTracker } from './landscape';
+import { GRID_BUDGET_MS, LandscapeTracker } from './landscape';
 import { ModelEvaluator, modelData, PointReservoir, type ModelData } from './modelData';
 import { boundaryPrediction, fitPrediction, pointLabels, predictionKind, type PredictionContext } from './prediction';
 import { Program } from './replay';
@@ -184,7 +184,7 @@ export class ConceptRecorder {
           return slot === undefined ? t : values[slot];
         };
       }
-      for (const kind of KINDS) this.send(kind, c, steps, current);
+      for (const kind of KINDS) this.send(kind, c, steps, current, null);
     } catch (err) {
       this.fail(err);
     }
@@ -238,14 +238,23 @@ export class ConceptRecorder {
     }
   }
 
-  /** Computes and sends one kind of event; false when it does not apply to this model (nothing sent). */
-  private send(kind: Kind, c: Compiled, step: number, current: (t: Tensor) => Tensor = (t) => t): boolean {
+  /**
+   * Computes and sends one kind of event; false when it does not apply to this model (nothing sent). The
+   * landscape's grid fits in `budgetMs` (null at the end of the run: no limit).
+   */
+  private send(
+    kind: Kind,
+    c: Compiled,
+    step: number,
+    current: (t: Tensor) => Tensor = (t) => t,
+    budgetMs: number | null = GRID_BUDGET_MS,
+  ): boolean {
     const runId = this.host.runId;
     switch (kind) {
       case 'prediction':
         return this.sendPrediction(c, step);
       case 'landscape':
-        return this.sendLandscape(c, step);
+        return this.sendLandscape(c, step, budgetMs);
       case 'graph':
         this.host.send(graphEvent(c.graph, c.program, c.names, runId, step));
         return true;
@@ -302,7 +311,7 @@ export class ConceptRecorder {
     return kind;
   }
 
-  private sendLandscape(c: Compiled, step: number): boolean {
+  private sendLandscape(c: Compiled, step: number, budgetMs: number | null = GRID_BUDGET_MS): boolean {
     if (!c.program) return false;
     const names = c.graph.params.length ? this.orderedParams(c).map((p) => c.names.get(p) ?? null) : [];
     const event = this.landscape.compute(
@@ -316,6 +325,7 @@ export class ConceptRecorder {
       },
       step,
       this.host.runId,
+      budgetMs,
     );
     if (event) this.host.send(event);
     return event !== null;

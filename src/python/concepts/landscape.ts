@@ -11,8 +11,12 @@ import { PathBuffer } from './pathBuffer';
 import { leafLike, type Program } from './replay';
 import { SliceBasis } from './sliceBasis';
 
-/** Milliseconds one landscape computation may take (its grid shrinks to fit). */
-const GRID_BUDGET_MS = 30;
+/**
+ * Milliseconds one landscape computation may take during a run or at a pause (its grid shrinks to fit). The
+ * end of a run has no budget (null), as on the PyTorch backend: it no longer slows training, and a busy
+ * machine must not leave the learner without the final landscape.
+ */
+export const GRID_BUDGET_MS = 30;
 /** Earlier paths kept. */
 const EARLIER_RUNS = 3;
 /**
@@ -117,7 +121,7 @@ export class LandscapeTracker {
   }
 
   /** The landscape around the parameters now, or null (no path yet, or a model too big for a live slice). */
-  compute(inputs: LandscapeInputs, step: number, runId: number): LandscapeEvent | null {
+  compute(inputs: LandscapeInputs, step: number, runId: number, budgetMs: number | null): LandscapeEvent | null {
     if (this.off || !this.path) return null;
     if (this.signature === null) this.adopt(inputs.signature);
     const slots = this.params.map((p) => inputs.program.slot(p));
@@ -132,12 +136,12 @@ export class LandscapeTracker {
     };
     const currentLoss = inputs.program.loss(new Map());
     if (this.basis) {
-      const slice = this.slice(inputs.program, slots as number[], currentLoss, step);
+      const slice = this.slice(inputs.program, slots as number[], currentLoss, step, budgetMs);
       return slice ? { ...base, kind: 'slice', ...slice, earlier: [] } : null;
     }
     const path = this.exactPath({ loss: currentLoss, step });
     const axes = this.exactAxes(inputs.names, path);
-    const values = this.exactValues(inputs, slots as number[], axes);
+    const values = this.exactValues(inputs, slots as number[], axes, budgetMs);
     const pathSteps = this.pathSteps(path.length / (axes.length + 1), step);
     return { ...base, kind: 'exact', axes, values, path, pathSteps, earlier: this.earlier.map((e) => e.path) };
   }
@@ -197,7 +201,12 @@ export class LandscapeTracker {
   }
 
   /** The loss over the axes' grid (their counts shrink to fit the time budget); the same grid again comes from a cache. */
-  private exactValues(inputs: LandscapeInputs, slots: number[], axes: LandscapeAxis[]): Float32Array {
+  private exactValues(
+    inputs: LandscapeInputs,
+    slots: number[],
+    axes: LandscapeAxis[],
+    budgetMs: number | null,
+  ): Float32Array {
     const program = inputs.program;
     const key = `${this.signature}|${inputs.dataKey}|${axes.map((a) => `${a.min},${a.max}`).join('|')}`;
     if (this.cache && this.cache.key === key) {
@@ -212,10 +221,12 @@ export class LandscapeTracker {
       this.coords.forEach((c, k) => ((replace.get(slots[c.param])!.data as Float32Array)[c.index] = coords[k]));
       return program.loss(replace);
     };
-    const each = bestTime(() => evalAt(axes.map((a) => a.min)));
-    const shrink = (count: number, power: number) =>
-      Math.max(11, Math.min(count, Math.floor((GRID_BUDGET_MS / each) ** (1 / power))));
-    axes.forEach((a) => (a.count = shrink(a.count, axes.length)));
+    if (budgetMs !== null) {
+      const each = bestTime(() => evalAt(axes.map((a) => a.min)));
+      const shrink = (count: number, power: number) =>
+        Math.max(11, Math.min(count, Math.floor((budgetMs / each) ** (1 / power))));
+      axes.forEach((a) => (a.count = shrink(a.count, axes.length)));
+    }
     const at = (a: LandscapeAxis, i: number) => a.min + (i / (a.count - 1)) * (a.max - a.min);
     const values = new Float32Array(axes.reduce((n, a) => n * a.count, 1));
     if (axes.length === 1) for (let i = 0; i < axes[0].count; i++) values[i] = evalAt([at(axes[0], i)]);
@@ -233,6 +244,7 @@ export class LandscapeTracker {
     slots: number[],
     currentLoss: number,
     step: number,
+    budgetMs: number | null,
   ): Pick<LandscapeEvent, 'axes' | 'values' | 'path' | 'pathSteps'> | null {
     const plane = this.basis!.plane();
     const p = this.path!;
@@ -250,13 +262,16 @@ export class LandscapeTracker {
       const arrays = plane.at(alpha, beta);
       return program.loss(new Map(slots.map((s, i) => [s, leafLike(this.params[i].shape, arrays[i])])));
     };
-    const each = bestTime(() => evalAt(0, 0));
     // Coarse at first (the engine's code is still being compiled, which makes the first grids slow), then finer.
-    const side = Math.min(9 + 6 * this.slices++, 21, Math.floor(Math.sqrt(GRID_BUDGET_MS / each)));
-    if (side < SLICE_MIN_SIDE) {
-      // Far too slow: stop recording the path of this model (its dot products cost time at every step).
-      if (each > (4 * GRID_BUDGET_MS) / (SLICE_MIN_SIDE * SLICE_MIN_SIDE)) this.off = true;
-      return null;
+    let side = Math.min(9 + 6 * this.slices++, 21);
+    if (budgetMs !== null) {
+      const each = bestTime(() => evalAt(0, 0));
+      side = Math.min(side, Math.floor(Math.sqrt(budgetMs / each)));
+      if (side < SLICE_MIN_SIDE) {
+        // Far too slow: stop recording the path of this model (its dot products cost time at every step).
+        if (each > (4 * budgetMs) / (SLICE_MIN_SIDE * SLICE_MIN_SIDE)) this.off = true;
+        return null;
+      }
     }
     const r = Math.max(1.3 * reach, 0.5);
     const axes: LandscapeAxis[] = ['d1', 'd2'].map((label) => ({ label, min: -r, max: r, count: side }));

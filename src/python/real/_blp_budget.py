@@ -24,6 +24,10 @@ CONCEPT_SHARES = {'prediction': 0.006, 'landscape': 0.006, 'graph': 0.003, 'acti
 PATH_SHARE = 0.004
 
 
+# Recent costs the estimate of one unit of work is taken from (see Budget._schedule).
+RECENT = 3
+
+
 class Budget:
     """At most `share` of the run's wall-clock time for one kind of per-step work: after work that took t
     seconds, the next is due t / share seconds later (the first at once). The steps between record nothing."""
@@ -31,7 +35,9 @@ class Budget:
     def __init__(self, share):
         self.share = share
         self.next = -math.inf
-        self.started = None
+        self.started = None  # when the work that due() allowed began
+        self.begun = None  # when the latest finished work began
+        self.costs = []  # the latest works' seconds, the newest last
 
     def due(self):
         now = time.perf_counter()
@@ -44,9 +50,22 @@ class Budget:
         """The work that `due` allowed is over (call once per due)."""
         if self.started is not None:
             now = time.perf_counter()
-            self.next = self.started + (now - self.started) / self.share
+            self.costs = (self.costs + [now - self.started])[-RECENT:]
+            self.begun = self.started
             self.started = None
+            self._schedule()
 
     def add(self, seconds):
         """More time spent on the same work later (the update half of a step's numbers)."""
-        self.next += seconds / self.share
+        if self.costs:
+            self.costs[-1] += seconds
+            self._schedule()
+
+    def _schedule(self):
+        # The first work's time includes one-time costs (PyTorch's first call of each kernel, lazy imports), so
+        # the second comes at once; after that the least of the recent times, so that one stretched by a busy
+        # machine (the process preempted mid-work) does not hold the work off for the rest of a short run.
+        if len(self.costs) < 2:
+            self.next = self.begun
+        else:
+            self.next = self.begun + min(self.costs) / self.share
