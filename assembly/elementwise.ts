@@ -1,11 +1,12 @@
 // Element-wise float32 kernels, four lanes at a time: the binary arithmetic of a training step (x + y,
 // x - alpha * y, x * y, with y a tensor of the same size, one scalar, or a row repeated over the leading
 // dims, e.g. a bias) and relu with its derivative. Each lane computes exactly the float32 operation the
-// TypeScript loops compute (one rounding per operation), so results are bit-identical to them.
+// TypeScript loops compute (one rounding per operation, x - alpha * y fused as PyTorch's fmadd), so results
+// are bit-identical to them.
 // Pointers are byte addresses of float32 arrays in this module's memory; n is the element count.
 
 export const EW_ADD: i32 = 0; // c = a + b
-export const EW_SUB_SCALED: i32 = 1; // c = a + alpha * b (alpha * b rounded first: sub is alpha = -1)
+export const EW_SUB_SCALED: i32 = 1; // c = a + alpha * b, fused (one rounding; sub is alpha = -1)
 export const EW_MUL: i32 = 2; // c = a * b
 
 /** b's layout: the same n elements, one value (scalar), or `m` values repeated (a row broadcast over rows). */
@@ -17,14 +18,24 @@ export const B_ROW: i32 = 2;
 @inline function apply(op: i32, a: v128, b: v128, alpha: v128): v128 {
   if (op == EW_ADD) return f32x4.add(a, b);
   if (op == EW_MUL) return f32x4.mul(a, b);
-  return f32x4.add(a, f32x4.mul(alpha, b));
+  // fmadd(b, alpha, a) as PyTorch's AVX2 kernel: the float32 product is exact in a double, the sum rounds once.
+  const lo = fusedLow(a, b, alpha);
+  const hi = fusedLow(i32x4.shuffle(a, a, 2, 3, 0, 1), i32x4.shuffle(b, b, 2, 3, 0, 1), alpha);
+  return i64x2.shuffle(lo, hi, 0, 2);
+}
+
+/** a + alpha * b for the two low lanes, in double then rounded once to float32 (in the low lanes). */
+// @ts-ignore: decorator
+@inline function fusedLow(a: v128, b: v128, alpha: v128): v128 {
+  const product = f64x2.mul(f64x2.promote_low_f32x4(alpha), f64x2.promote_low_f32x4(b));
+  return f32x4.demote_f64x2_zero(f64x2.add(f64x2.promote_low_f32x4(a), product));
 }
 
 // @ts-ignore: decorator
 @inline function apply1(op: i32, a: f32, b: f32, alpha: f32): f32 {
   if (op == EW_ADD) return a + b;
   if (op == EW_MUL) return a * b;
-  return a + alpha * b;
+  return <f32>(<f64>a + <f64>alpha * <f64>b);
 }
 
 /** c[i] = a[i] op b[i] over a contiguous run of `n` (b advancing with a). */

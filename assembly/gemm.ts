@@ -10,18 +10,28 @@
 // room in the 16 vector registers V8 uses on x64 for the two B vectors and the broadcast A value.
 // Panels are zero-padded to whole MR / NR, so the micro-kernel never branches; edge blocks go through a
 // scratch tile and only their valid part is written to C.
+// Each element's sum is PyTorch's (OpenBLAS sgemm's order, src/engine/kernels/gemm-order.ts): one chain of
+// fused multiply-adds in k order per K block of up to 320 steps, each block added to C, and the paired-chain
+// variant on the rows and 8-column groups the host marks.
 
 const MR: i32 = 4;
 const NR: i32 = 8;
 
-// a * b + c, rounded twice in every build. Relaxed SIMD's multiply-add would be fused where the CPU has FMA
-// and not elsewhere, and fused or not it does not give PyTorch's bits either (OpenBLAS's sgemm kernels add
-// in their own order): the same file would print different last digits in VS Code (relaxed SIMD on) and in
-// Node 20 (off). It was no faster here (bench/RESULTS.md, matrix-multiply kernels), so one rounding rule
-// serves every runtime and the tests check what learners run.
+// a * b + c rounded once to float32, the FMA instruction of OpenBLAS's sgemm kernels (see
+// src/engine/kernels/gemm-order.ts for the order they add in). Relaxed SIMD's multiply-add is that
+// instruction where the CPU has FMA (the host checks, and passes `fused`); elsewhere the lanes go through
+// float64, where a * b of two float32 values is exact, and are rounded once more to float32: the same bits,
+// except where the double sum lands exactly halfway between two floats (about once in 2^28 steps), at some
+// eight times the instructions.
 // @ts-ignore: decorator
-@inline function madd(a: v128, b: v128, c: v128): v128 {
-  return f32x4.add(f32x4.mul(a, b), c);
+@inline function fma4(a: v128, b: v128, c: v128, fused: bool): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD && fused) return f32x4.relaxed_madd(a, b, c);
+  const lo = f64x2.add(f64x2.mul(f64x2.promote_low_f32x4(a), f64x2.promote_low_f32x4(b)), f64x2.promote_low_f32x4(c));
+  const ah = f64x2.promote_low_f32x4(v128.shuffle<f32>(a, a, 2, 3, 2, 3));
+  const bh = f64x2.promote_low_f32x4(v128.shuffle<f32>(b, b, 2, 3, 2, 3));
+  const ch = f64x2.promote_low_f32x4(v128.shuffle<f32>(c, c, 2, 3, 2, 3));
+  const hi = f64x2.add(f64x2.mul(ah, bh), ch);
+  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
 
 /** Transposes the 4x4 block whose rows are r0..r3 and stores its columns at dst, dst + stride, ... */
@@ -165,11 +175,11 @@ function packB(transB: bool, n: i32, k: i32, b: usize, dst: usize): void {
 }
 
 /**
- * One MR x NR block: out[r * outStride + c] (+)= sum_p pa[p][r] * pb[p][c].
- * `out` is C itself for whole blocks, or the scratch tile (stride NR) for edge blocks.
+ * One MR x NR block, one chain per element: out[r * outStride + c] (+)= sum_p pa[p][r] * pb[p][c].
+ * `out` is C itself for whole blocks, or a scratch tile (stride NR) for edge blocks.
  */
 // @ts-ignore: decorator
-@inline function microKernel(k: i32, pa: usize, pb: usize, out: usize, outStride: usize, accumulate: bool): void {
+@inline function microKernel(k: i32, pa: usize, pb: usize, out: usize, outStride: usize, accumulate: bool, fused: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
@@ -178,17 +188,17 @@ function packB(transB: bool, n: i32, k: i32, b: usize, dst: usize): void {
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
     let a = v128.load32_splat(pa);
-    c00 = madd(a, b0, c00);
-    c01 = madd(a, b1, c01);
+    c00 = fma4(a, b0, c00, fused);
+    c01 = fma4(a, b1, c01, fused);
     a = v128.load32_splat(pa, 4);
-    c10 = madd(a, b0, c10);
-    c11 = madd(a, b1, c11);
+    c10 = fma4(a, b0, c10, fused);
+    c11 = fma4(a, b1, c11, fused);
     a = v128.load32_splat(pa, 8);
-    c20 = madd(a, b0, c20);
-    c21 = madd(a, b1, c21);
+    c20 = fma4(a, b0, c20, fused);
+    c21 = fma4(a, b1, c21, fused);
     a = v128.load32_splat(pa, 12);
-    c30 = madd(a, b0, c30);
-    c31 = madd(a, b1, c31);
+    c30 = fma4(a, b0, c30, fused);
+    c31 = fma4(a, b1, c31, fused);
     pa += MR << 2;
     pb += NR << 2;
   }
@@ -213,9 +223,185 @@ function packB(transB: bool, n: i32, k: i32, b: usize, dst: usize): void {
 }
 
 /**
- * C (+)= op(A) op(B). a, b, c: byte addresses of row-major operands (A is m x k, or k x m when transA;
- * B is k x n, or n x k when transB; C is m x n). scratch: free bytes for the packed panels and one tile,
- * (ceil(m / MR) * MR + ceil(n / NR) * NR) * k * 4 + MR * NR * 4 (computed by the host, gemm-wasm.ts).
+ * Four columns (pb: their offset in the NR-wide panel) of one MR-row block where rows 0-1 (`low`) and / or
+ * rows 2-3 (`high`) add up in OpenBLAS's paired order: in each run of 8 steps the even ones go to one chain
+ * and the odd ones to another, the last k mod 8 steps to the first, then the two chains are added
+ * (gemm-order.ts); the other rows are single chains.
+ */
+// @ts-ignore: decorator
+@inline function pairedHalf(k: i32, pa: usize, pb: usize, out: usize, outStride: usize, accumulate: bool, fused: bool, low: bool, high: bool): void {
+  let e0 = f32x4.splat(0), e1 = f32x4.splat(0), e2 = f32x4.splat(0), e3 = f32x4.splat(0);
+  let o0 = f32x4.splat(0), o1 = f32x4.splat(0), o2 = f32x4.splat(0), o3 = f32x4.splat(0);
+  const pairs = k & ~7;
+  let p = 0;
+  for (; p < pairs; p += 2) {
+    let b = v128.load(pb);
+    e0 = fma4(v128.load32_splat(pa), b, e0, fused);
+    e1 = fma4(v128.load32_splat(pa, 4), b, e1, fused);
+    e2 = fma4(v128.load32_splat(pa, 8), b, e2, fused);
+    e3 = fma4(v128.load32_splat(pa, 12), b, e3, fused);
+    b = v128.load(pb, NR << 2);
+    if (low) {
+      o0 = fma4(v128.load32_splat(pa, 16), b, o0, fused);
+      o1 = fma4(v128.load32_splat(pa, 20), b, o1, fused);
+    } else {
+      e0 = fma4(v128.load32_splat(pa, 16), b, e0, fused);
+      e1 = fma4(v128.load32_splat(pa, 20), b, e1, fused);
+    }
+    if (high) {
+      o2 = fma4(v128.load32_splat(pa, 24), b, o2, fused);
+      o3 = fma4(v128.load32_splat(pa, 28), b, o3, fused);
+    } else {
+      e2 = fma4(v128.load32_splat(pa, 24), b, e2, fused);
+      e3 = fma4(v128.load32_splat(pa, 28), b, e3, fused);
+    }
+    pa += MR << 3;
+    pb += NR << 3;
+  }
+  for (; p < k; p++) {
+    const b = v128.load(pb);
+    e0 = fma4(v128.load32_splat(pa), b, e0, fused);
+    e1 = fma4(v128.load32_splat(pa, 4), b, e1, fused);
+    e2 = fma4(v128.load32_splat(pa, 8), b, e2, fused);
+    e3 = fma4(v128.load32_splat(pa, 12), b, e3, fused);
+    pa += MR << 2;
+    pb += NR << 2;
+  }
+  if (low) {
+    e0 = f32x4.add(e0, o0);
+    e1 = f32x4.add(e1, o1);
+  }
+  if (high) {
+    e2 = f32x4.add(e2, o2);
+    e3 = f32x4.add(e3, o3);
+  }
+  if (accumulate) {
+    e0 = f32x4.add(e0, v128.load(out));
+    e1 = f32x4.add(e1, v128.load(out + outStride));
+    e2 = f32x4.add(e2, v128.load(out + 2 * outStride));
+    e3 = f32x4.add(e3, v128.load(out + 3 * outStride));
+  }
+  v128.store(out, e0);
+  v128.store(out + outStride, e1);
+  v128.store(out + 2 * outStride, e2);
+  v128.store(out + 3 * outStride, e3);
+}
+
+// One wasm function per kernel, rounding rule and paired rows: each loop then gets the register allocation
+// of a small function (inlined into one large one they ran at a third of the speed), with constant flags.
+function singleFused(k: i32, pa: usize, pb: usize, out: usize, outStride: usize, accumulate: bool): void {
+  microKernel(k, pa, pb, out, outStride, accumulate, true);
+}
+function singleExact(k: i32, pa: usize, pb: usize, out: usize, outStride: usize, accumulate: bool): void {
+  microKernel(k, pa, pb, out, outStride, accumulate, false);
+}
+// @ts-ignore: decorator
+@inline function pairedBoth(k: i32, pa: usize, pb: usize, out: usize, stride: usize, acc: bool, fused: bool, low: bool, high: bool): void {
+  pairedHalf(k, pa, pb, out, stride, acc, fused, low, high);
+  pairedHalf(k, pa, pb + 16, out + 16, stride, acc, fused, low, high);
+}
+function pairedFused(k: i32, pa: usize, pb: usize, out: usize, stride: usize, acc: bool): void {
+  pairedBoth(k, pa, pb, out, stride, acc, true, true, true);
+}
+function pairedExact(k: i32, pa: usize, pb: usize, out: usize, stride: usize, acc: bool): void {
+  pairedBoth(k, pa, pb, out, stride, acc, false, true, true);
+}
+function pairedLowFused(k: i32, pa: usize, pb: usize, out: usize, stride: usize, acc: bool): void {
+  pairedBoth(k, pa, pb, out, stride, acc, true, true, false);
+}
+function pairedLowExact(k: i32, pa: usize, pb: usize, out: usize, stride: usize, acc: bool): void {
+  pairedBoth(k, pa, pb, out, stride, acc, false, true, false);
+}
+function pairedHighFused(k: i32, pa: usize, pb: usize, out: usize, stride: usize, acc: bool): void {
+  pairedBoth(k, pa, pb, out, stride, acc, true, false, true);
+}
+function pairedHighExact(k: i32, pa: usize, pb: usize, out: usize, stride: usize, acc: bool): void {
+  pairedBoth(k, pa, pb, out, stride, acc, false, false, true);
+}
+
+/** The micro-kernel for paired-row bits `bits` (0, 0b0011, 0b1100 or 0b1111), writing out (stride NR for a tile). */
+function kernelFor(bits: i32, k: i32, pa: usize, pb: usize, out: usize, stride: usize, acc: bool, fused: bool): void {
+  if (bits == 0) {
+    if (fused) singleFused(k, pa, pb, out, stride, acc);
+    else singleExact(k, pa, pb, out, stride, acc);
+  } else if (bits == 0b1111) {
+    if (fused) pairedFused(k, pa, pb, out, stride, acc);
+    else pairedExact(k, pa, pb, out, stride, acc);
+  } else if (bits == 0b0011) {
+    if (fused) pairedLowFused(k, pa, pb, out, stride, acc);
+    else pairedLowExact(k, pa, pb, out, stride, acc);
+  } else {
+    if (fused) pairedHighFused(k, pa, pb, out, stride, acc);
+    else pairedHighExact(k, pa, pb, out, stride, acc);
+  }
+}
+
+/** Adds (or, when not accumulating, copies) the valid rows x cols of a scratch tile (stride NR) into C. */
+function addTile(tile: usize, out: usize, cStride: usize, rows: i32, cols: i32, accumulate: bool): void {
+  for (let r = 0; r < rows; r++) {
+    for (let cc = 0; cc < cols; cc++) {
+      const dst = out + <usize>r * cStride + (<usize>cc << 2);
+      const v = load<f32>(tile + (<usize>(r * NR + cc) << 2));
+      store<f32>(dst, accumulate ? load<f32>(dst) + v : v);
+    }
+  }
+}
+
+/**
+ * One MR x NR block of C over K steps from panel offsets pa, pb (C += the block's sum when accumulating).
+ * bits: bit r set where row r adds up in two chains (only whole blocks of NR columns have any). A 12-row
+ * panel's halves meet at its row 6, so a block's rows pair as 0-3, 0-1 or 2-3 (gemm-order.ts).
+ */
+function block(k: i32, pa: usize, pb: usize, out: usize, cStride: usize, rows: i32, cols: i32, bits: i32, accumulate: bool, tile: usize, fused: bool): void {
+  if (rows == MR && cols == NR) kernelFor(bits, k, pa, pb, out, cStride, accumulate, fused);
+  else {
+    // Edge blocks: the padded block into a scratch tile, then its valid part into C.
+    kernelFor(bits, k, pa, pb, tile, NR << 2, false, fused);
+    addTile(tile, out, cStride, rows, cols, accumulate);
+  }
+}
+
+/** The paired-row bits of the block at rows i0 .. i0 + rows, columns of group g (flags: see the host). */
+// @ts-ignore: decorator
+@inline function pairedBits(flags: usize, m: i32, g: i32, i0: i32, rows: i32): i32 {
+  let bits = 0;
+  const at = flags + <usize>g * <usize>m + <usize>i0;
+  for (let r = 0; r < rows; r++) bits |= <i32>load<u8>(at + <usize>r) << r;
+  return bits;
+}
+
+function gemmBlocks(m: i32, n: i32, k: i32, pa: usize, pb: usize, c: usize, accumulate: bool, tile: usize, flags: usize, fused: bool): void {
+  const cStride = <usize>n << 2;
+  const aPanelBytes = (<usize>k * MR) << 2;
+  const bPanelBytes = (<usize>k * NR) << 2;
+  const wholeCols = n & ~(NR - 1);
+  for (let i0 = 0; i0 < m; i0 += MR) {
+    const rows = min(MR, m - i0);
+    const aPanel = pa + <usize>(i0 / MR) * aPanelBytes;
+    for (let j0 = 0; j0 < n; j0 += NR) {
+      const cols = min(NR, n - j0);
+      const bPanel = pb + <usize>(j0 / NR) * bPanelBytes;
+      const out = c + <usize>i0 * cStride + (<usize>j0 << 2);
+      const paired = flags != 0 && j0 < wholeCols ? pairedBits(flags, m, j0 / NR, i0, rows) : 0;
+      // OpenBLAS's K blocks (GEMM_Q = 320), each summed on its own and added to C.
+      for (let ls = 0; ls < k; ) {
+        let len = k - ls;
+        if (len >= 640) len = 320;
+        else if (len > 320) len = (((len >> 1) + 7) >> 3) << 3;
+        block(len, aPanel + ((<usize>ls * MR) << 2), bPanel + ((<usize>ls * NR) << 2), out, cStride, rows, cols, paired, accumulate || ls > 0, tile, fused);
+        ls += len;
+      }
+    }
+  }
+}
+
+/**
+ * C (+)= op(A) op(B) in OpenBLAS's order (src/engine/kernels/gemm-order.ts). a, b, c: byte addresses of
+ * row-major operands (A is m x k, or k x m when transA; B is k x n, or n x k when transB; C is m x n).
+ * scratch: free bytes for the packed panels and two tiles, (ceil(m / MR) * MR + ceil(n / NR) * NR) * k * 4
+ * + 2 * MR * NR * 4 (computed by the host, gemm-wasm.ts). flags: 0, or floor(n / 8) * m bytes, 1 where
+ * output row i of column group g adds up in two chains (byte g * m + i). fused: relaxed SIMD's
+ * multiply-add is fused on this machine.
  */
 export function gemm(
   transA: bool,
@@ -228,6 +414,8 @@ export function gemm(
   c: usize,
   accumulate: bool,
   scratch: usize,
+  flags: usize,
+  fused: bool,
 ): void {
   const mp = <usize>((m + MR - 1) / MR) * MR;
   const np = <usize>((n + NR - 1) / NR) * NR;
@@ -236,30 +424,7 @@ export function gemm(
   const tile = pb + ((np * <usize>k) << 2);
   packA(transA, m, k, a, pa);
   packB(transB, n, k, b, pb);
-  const cStride = <usize>n << 2;
-  const aPanelBytes = (<usize>k * MR) << 2;
-  const bPanelBytes = (<usize>k * NR) << 2;
-  for (let i0 = 0; i0 < m; i0 += MR) {
-    const rows = min(MR, m - i0);
-    const aPanel = pa + <usize>(i0 / MR) * aPanelBytes;
-    for (let j0 = 0; j0 < n; j0 += NR) {
-      const cols = min(NR, n - j0);
-      const bPanel = pb + <usize>(j0 / NR) * bPanelBytes;
-      const out = c + <usize>i0 * cStride + (<usize>j0 << 2);
-      if (rows == MR && cols == NR) {
-        microKernel(k, aPanel, bPanel, out, cStride, accumulate);
-      } else {
-        microKernel(k, aPanel, bPanel, tile, NR << 2, false);
-        for (let r = 0; r < rows; r++) {
-          for (let cc = 0; cc < cols; cc++) {
-            const dst = out + <usize>r * cStride + (<usize>cc << 2);
-            const v = load<f32>(tile + ((<usize>(r * NR + cc)) << 2));
-            store<f32>(dst, accumulate ? load<f32>(dst) + v : v);
-          }
-        }
-      }
-    }
-  }
+  gemmBlocks(m, n, k, pa, pb, c, accumulate, tile, flags, fused);
 }
 
 /**

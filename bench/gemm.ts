@@ -43,7 +43,7 @@ function rawSimdKernel(): Kernel['fn'] | null {
     const b = a + A.length * 4;
     const c = b + B.length * 4;
     const scratch = c + C.length * 4;
-    kernels.ex.gemm(tA ? 1 : 0, tB ? 1 : 0, m, n, k, a, b, c, 0, scratch);
+    kernels.ex.gemm(tA ? 1 : 0, tB ? 1 : 0, m, n, k, a, b, c, 0, scratch, 0, kernels.fusedMadd ? 1 : 0);
   };
 }
 

@@ -47,10 +47,14 @@ export type { Conv1dOptions, Conv2dOptions, Pair } from './ops/conv';
 export * from './ops/convTranspose';
 export * from './ops/pool';
 export * from './ops/embedding';
+export * from './ops/embeddingBag';
 export * from './ops/custom';
 export * from './ops/rearrange';
 export * from './ops/layernorm';
 export * from './ops/linalg';
+export * from './ops/linalgDecomp';
+export * from './ops/linalgSolve';
+export * from './ops/linalgChain';
 export * from './ops/einsum';
 // `var` is a reserved word for declarations but fine as an export name: torch.var(x).
 export { var_ as var } from './ops/reduce';

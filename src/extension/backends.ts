@@ -12,6 +12,12 @@ import { readSettings } from './settings';
 
 /** How long the check may take: importing torch the first time (cold disk) can be slow. */
 const CHECK_TIMEOUT_MS = 120_000;
+/**
+ * A failed check is tried again when a Python file becomes active at least this long after it ended: the
+ * learner may have installed PyTorch in a terminal since (or the first import timed out on a cold disk),
+ * and the lens should appear without a reload; not more often, since each check starts Python.
+ */
+const RECHECK_FAILED_AFTER_MS = 30_000;
 
 /** What we use of the Python extension's API (`exports.environments`, ms-python.python 2023.4+). */
 interface PythonEnvironmentsApi {
@@ -35,6 +41,8 @@ export class Backends implements vscode.Disposable {
   private readonly chosen = new Map<string, Backend>();
   private checking: Promise<Interpreter> | undefined;
   private latest: Interpreter | undefined;
+  /** When the latest check ended (Date.now()). */
+  private checkedAt = 0;
   private generation = 0;
   private watchingPythonExtension = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -53,7 +61,16 @@ export class Backends implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.recheck()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor?.document.languageId === 'python') this.recheckIfFailed();
+      }),
     );
+  }
+
+  /** Checks again when the latest check failed a while ago (see RECHECK_FAILED_AFTER_MS). */
+  private recheckIfFailed(): void {
+    const failed = this.latest !== undefined && !this.latest.ok && vscode.workspace.isTrusted;
+    if (failed && Date.now() - this.checkedAt >= RECHECK_FAILED_AFTER_MS) this.recheck();
   }
 
   /** The backend `key`'s file runs on. */
@@ -85,6 +102,7 @@ export class Backends implements vscode.Disposable {
       const result: Interpreter = { ...(await checkPython(choice.python, CHECK_TIMEOUT_MS)), source: choice.source };
       if (generation === this.generation) {
         this.latest = result;
+        this.checkedAt = Date.now();
         this.changed.fire();
       }
       return result;

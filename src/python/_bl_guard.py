@@ -22,7 +22,6 @@ UNAVAILABLE = frozenset(
         'torchtext',
         'PIL',
         'cv2',
-        'tqdm',
         'sympy',
         'plotly',
         'IPython',
@@ -35,8 +34,8 @@ UNAVAILABLE = frozenset(
 def unavailable_message(name):
     return (
         f"No module named '{name}': Backprop Lens runs your file with its built-in torch, numpy and matplotlib "
-        f"only (torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy, matplotlib.pyplot and "
-        f"the Python standard library); {name} is not available."
+        f"only (torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy, matplotlib.pyplot, tqdm "
+        f"and the Python standard library); {name} is not available."
     )
 
 

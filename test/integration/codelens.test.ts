@@ -1,9 +1,13 @@
 // The CodeLens provider puts Train / Step / Backprop above the training loop of examples/xor.py, and lenses
-// only on the lines that start a model class or the training loop. The expected lines are found here from
+// only on the lines that start a model class or the training loop; "Run on PyTorch" appears once a failed
+// interpreter check, tried again when a Python file becomes active, finds torch. The expected lines are found here from
 // the file text itself, independently of the extension's scanner.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activeExtension, openExample } from './util';
+import { activeExtension, exampleUri, openExample, sleep, waitFor } from './util';
 
 /** 0-based lines of `class X(nn.Module):` headers. */
 function moduleClassLines(lines: string[]): number[] {
@@ -66,5 +70,70 @@ suite('CodeLens on examples/xor.py', () => {
       .map((l) => `${l.range.start.line + 1}: ${l.command!.title}`);
     assert.deepEqual(stray, [], 'lenses on lines that start neither a model class nor the training loop');
     for (const line of classLines) assert.ok(titlesOn(line).length > 0, `no lens on the class at line ${line + 1}`);
+  });
+});
+
+suite('Run on PyTorch lens', () => {
+  // backpropLens.pythonPath points at a stand-in interpreter: a script that logs each run and, until a marker
+  // file exists, fails as a Python without torch does; then it answers the check as one with torch would.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpl-recheck-'));
+  const runs = path.join(dir, 'runs.log');
+  const marker = path.join(dir, 'torch-installed');
+  const python = path.join(dir, 'python');
+  const checkRuns = () => (fs.existsSync(runs) ? fs.readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0);
+
+  async function titles(name: string): Promise<string[]> {
+    const uri = await exampleUri(name);
+    const lenses =
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+    return lenses.flatMap((l) => (l.command?.title ? [l.command.title] : []));
+  }
+
+  teardown(async () => {
+    await vscode.workspace
+      .getConfiguration('backpropLens')
+      .update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('a failed interpreter check is tried again when a Python file becomes active, not more than every 30 s', async function () {
+    this.timeout(120_000);
+    fs.writeFileSync(
+      python,
+      [
+        '#!/bin/sh',
+        `echo run >> '${runs}'`,
+        `if [ -f '${marker}' ]; then`,
+        `  echo '{"executable": "${python}", "version": "3.11.2", "torch": "1.13.1", "cuda": null}'`,
+        'else',
+        `  echo '{"executable": "${python}", "version": "3.11.2", "error": "ModuleNotFoundError: No module named '"'"'torch'"'"'"}'`,
+        'fi',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    await activeExtension();
+    await openExample('xor.py');
+    await vscode.workspace
+      .getConfiguration('backpropLens')
+      .update('pythonPath', python, vscode.ConfigurationTarget.Global);
+    await waitFor('the first check', () => (checkRuns() >= 1 ? true : undefined), 30_000);
+    await sleep(500);
+    assert.ok(!(await titles('xor.py')).some((t) => t.includes('Run on PyTorch')), 'lens without torch');
+    // PyTorch is installed now; switching files at once does not start Python again (the check is recent)...
+    fs.writeFileSync(marker, '');
+    await openExample('linear_model.py');
+    await openExample('xor.py');
+    await sleep(1000);
+    assert.equal(checkRuns(), 1, 'checked again within 30 s of the failed check');
+    // ...but after 30 s, the next Python file to become active checks again, and the lens appears.
+    await sleep(30_000);
+    await openExample('linear_model.py');
+    await waitFor('the second check', () => (checkRuns() >= 2 ? true : undefined), 30_000);
+    const t0 = Date.now();
+    while (!(await titles('xor.py')).some((t) => t.includes('Run on PyTorch')) && Date.now() - t0 < 30_000)
+      await sleep(250);
+    assert.ok(
+      (await titles('xor.py')).some((t) => t.includes('Run on PyTorch')),
+      'no Run on PyTorch lens after the recheck',
+    );
   });
 });

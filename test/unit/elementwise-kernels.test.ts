@@ -55,7 +55,8 @@ test('add, sub with alpha and mul match the TypeScript float32 loops for every l
       const at = (i: number) => y[m === 1 ? 0 : i % m];
       for (const alpha of alphas) {
         const expected = new Float32Array(n);
-        for (let i = 0; i < n; i++) expected[i] = x[i] + Math.fround(alpha * at(i));
+        // Fused as PyTorch's fmadd: the float32 product is exact in a double, the sum rounds once.
+        for (let i = 0; i < n; i++) expected[i] = x[i] + alpha * at(i);
         const out = new Float32Array(n);
         assert.ok(ewBinaryWasm(EW_SUB_SCALED, x, y, alpha, out));
         sameBits(out, expected, `x + ${alpha} * y, n ${n}, m ${m}`);

@@ -10,6 +10,9 @@ import { installTorchShim } from '../../src/python/shim';
 
 const root = path.resolve(__dirname, '..', '..');
 const here = path.join(root, 'test', 'unit');
+/** test/unit modules the fixture scripts import, and where they go in Pyodide's file system. */
+const SHARED_MODULES = ['fixture_cases.py'];
+const SHARED_DIR = '/test_unit_shared';
 
 /** Copies our numpy (src/python/numpy) into Pyodide beside torch, for fixtures that import numpy. */
 function installNumpy(py: PyodideInterface, rel = ''): void {
@@ -44,6 +47,11 @@ export function fixtureRunner(options: { numpy?: boolean } = {}): { run(script: 
       { torchDir: path.join(root, 'src', 'python', 'torch') },
     );
     if (options.numpy) installNumpy(py);
+    // The modules the fixture scripts share (they import them by name, as from this folder).
+    py.FS.mkdirTree(SHARED_DIR);
+    for (const name of SHARED_MODULES)
+      py.FS.writeFile(`${SHARED_DIR}/${name}`, fs.readFileSync(path.join(here, name), 'utf8'));
+    py.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(SHARED_DIR)})`);
   });
   return {
     run(script: string, input?: string): unknown {

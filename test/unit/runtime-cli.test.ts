@@ -1,5 +1,5 @@
 // The CLI around the runtime: a reader that goes away (`| head -1`) ends it quietly, --memory-limit reaches
-// the run, and bad option values are usage errors. Uses the built dist/: run `npm run build` first.
+// the run, bad option values are usage errors, and tqdm's bars go to stderr as the real tqdm leaves them. Uses the built dist/: run `npm run build` first.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -48,6 +48,37 @@ test('--memory-limit sets the limit a run may use; bad values are usage errors',
     assert.equal(bad.status, 2, args.join(' '));
     assert.match(bad.stderr, /^backprop-lens: --(repeat|memory-limit) needs/);
   }
+});
+
+test("tqdm: the loop runs as with the real one; each bar goes to stderr once, in tqdm's default form", () => {
+  const script = writeTemp(
+    'bars.py',
+    [
+      'from tqdm import tqdm, trange',
+      'from tqdm.auto import tqdm as auto_tqdm',
+      'total = 0',
+      "for i in tqdm(range(7), desc='train'):",
+      '    total += i',
+      "bar = auto_tqdm(total=4, unit='batch')",
+      'bar.update(3)',
+      'bar.set_postfix(loss=0.123456, acc=3)',
+      'bar.close()',
+      'for i in trange(3, leave=False):',
+      '    pass',
+      "tqdm.write('written')",
+      'print(total, bar.n, len(bar))',
+    ].join('\n'),
+  );
+  const run = spawnSync(process.execPath, [cli, 'run', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, 'written\n21 3 4\n');
+  const bars = run.stderr.split('\n').filter(Boolean);
+  // leave=False leaves no bar.
+  assert.equal(bars.length, 2, run.stderr);
+  // The times and rate depend on the machine ('?' when no time has passed); the rest is tqdm's text.
+  const timing = (unit: string) => `\\[00:00<(00:00|\\?), +([\\d.]+[kM]?|\\?)${unit}\\/s`;
+  assert.match(bars[0], new RegExp(`^train: 100%\\|██████████\\| 7\\/7 ${timing('it')}\\]$`));
+  assert.match(bars[1], new RegExp(`^ 75%\\|███████▌ {2}\\| 3\\/4 ${timing('batch')}, acc=3, loss=0\\.123\\]$`));
 });
 
 function writeTemp(name: string, source: string): string {

@@ -222,4 +222,30 @@ opt = torch.optim.SGD([w], lr=0.5)
 opt.step()
 record('optimizer step seen by a transpose', view=wt)
 
+# Tensor.unfold: sliding windows as a view (strides step * s and s), writes through it, overlapping windows'
+# gradients summed, a 0-dim tensor, and its errors.
+x = torch.arange(1.0, 8.0)
+u = x.unfold(0, 3, 2)
+record('unfold windows of a vector', view=u, **layout(u))
+a = base()
+for args in [(2, 2, 1), (1, 2, 1), (0, 1, 3)]:
+    v = a.unfold(*args)
+    record(f'unfold{args} of a 3-D base', view=v, **layout(v))
+v = a.transpose(0, 2).unfold(0, 3, 1)
+record('unfold of a transpose', view=v, **layout(v))
+u[1, 0] = 100.0
+record('write through an unfold view', base=x)
+w = torch.arange(6.0, requires_grad=True)
+y = w.unfold(0, 3, 1)
+(y * torch.arange(12.0).view(4, 3)).sum().backward()
+record('grad through overlapping unfold windows', node=y.grad_fn.name(), grad=w.grad)
+record('unfold of a 0-dim tensor', view=torch.tensor(5.0).unfold(0, 1, 1))
+errors = []
+for args in [(0, 9, 1), (0, 2, 0), (3, 1, 1)]:
+    try:
+        x.unfold(*args)
+    except Exception as e:
+        errors.append(f'{type(e).__name__}: {e}')
+record('unfold errors', errors=errors)
+
 print(json.dumps(results, indent=1))

@@ -24,7 +24,7 @@ function allFloat32(a: unknown, b: unknown, c: unknown): boolean {
 
 /**
  * out = x op y, where y has x's length, length 1, or divides it (a row repeated). `alpha` scales y for
- * EW_SUB_SCALED (x + alpha * y, alpha * y rounded to float32 first). Returns false, having done nothing,
+ * EW_SUB_SCALED (x + alpha * y fused, one rounding, as PyTorch's fmadd). Returns false, having done nothing,
  * when the tensors are small or WebAssembly SIMD is unavailable.
  */
 export function ewBinaryWasm(op: number, x: Float32Array, y: Float32Array, alpha: number, out: Float32Array): boolean {

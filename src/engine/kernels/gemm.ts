@@ -6,6 +6,7 @@
 // (assembly/gemm.ts, via gemm-wasm.ts); smaller ones, and everything on runtimes without WebAssembly SIMD,
 // run in plain TypeScript (gemm-ts.ts), where there is no copy in and out of wasm memory to pay for.
 // BACKPROP_LENS_WASM=0 in the environment forces TypeScript everywhere (see wasm-kernels.ts).
+// Both add up in PyTorch's order (OpenBLAS sgemm's, gemm-order.ts), so every path gives PyTorch's bits.
 import { gemmTs } from './gemm-ts';
 import { gemmF64 } from './gemm-f64';
 import { WasmGemm, wasmGemm } from './gemm-wasm';

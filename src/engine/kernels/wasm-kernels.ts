@@ -19,6 +19,10 @@ export interface KernelExports {
     c: number,
     accumulate: number,
     scratch: number,
+    /** 0, or the paired-row bytes of gemm-order.ts's pairedRows */
+    flags: number,
+    /** relaxed SIMD's multiply-add is fused here (WasmKernels.fusedMadd) */
+    fused: number,
   ): void;
   /** C (m x n) = `row` (n floats) on every row. */
   fillRows(m: number, n: number, row: number, c: number): void;
@@ -54,7 +58,7 @@ export interface KernelExports {
   ): void;
 }
 
-/** 'relaxed-simd' adds fused multiply-add (exp, sigmoid and tanh use it; gemm does not); 'simd' is plain SIMD. */
+/** 'relaxed-simd' adds fused multiply-add (exp, sigmoid, tanh and gemm use it where it is fused); 'simd' is plain SIMD. */
 export type WasmFlavor = 'relaxed-simd' | 'simd';
 
 export class WasmKernels {

@@ -86,7 +86,7 @@ export function rnn(input: Tensor, hx: readonly Tensor[], weights: readonly Tens
  * Input and weights of one dtype. ATen's message comes from the first product: addmm's when the (time-major)
  * input is contiguous, matmul's when batch_first made it a transposed view (size-1 dims keep it contiguous).
  */
-function checkDtypes(input: Tensor, weights: readonly Tensor[], batchFirst: boolean): void {
+export function checkDtypes(input: Tensor, weights: readonly Tensor[], batchFirst: boolean): void {
   const w = weights.find((t) => t.dtype !== input.dtype);
   if (!w) return;
   const strided = batchFirst && input.ndim === 3 && input.shape[0] > 1 && input.shape[1] > 1;
@@ -119,7 +119,7 @@ function runDirection(
 }
 
 /** The flat weight list as one CellParams per layer and direction. */
-function groupParams(weights: readonly Tensor[], o: RnnOptions): CellParams[] {
+export function groupParams(weights: readonly Tensor[], o: RnnOptions): CellParams[] {
   const per = o.hasBiases ? 4 : 2;
   if (weights.length % per !== 0) {
     throw pyError('RuntimeError', `got an incorrect number of RNN parameters (${weights.length})`);

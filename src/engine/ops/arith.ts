@@ -74,9 +74,9 @@ function combine(
       for (let i = 0; i < n; i++) out[i] = x[ia[i]] - y[ib[i]];
     }
   } else {
-    // PyTorch rounds alpha * y to float before adding; Math.fround keeps that when the output is float32.
-    const f32 = out instanceof Float32Array;
-    const at = (i: number, j: number) => x[i] + (f32 ? Math.fround(cb * y[j]) : cb * y[j]);
+    // PyTorch 1.13's kernel is fmadd(y, alpha, x): one rounding. For float32 operands the product is exact in
+    // a double, so x + cb * y rounded once to float32 is that fused result (bar a double-rounding tie).
+    const at = (i: number, j: number) => x[i] + cb * y[j];
     if (p.mode === SAME) for (let i = 0; i < n; i++) out[i] = at(i, i);
     else if (p.mode === B_SCALAR) for (let i = 0; i < n; i++) out[i] = at(i, 0);
     else if (p.mode === A_SCALAR) for (let i = 0; i < n; i++) out[i] = at(0, i);

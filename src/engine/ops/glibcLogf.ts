@@ -5,11 +5,11 @@
 // not log(x) rounded once in about one value in 5000; this reproduces it on every positive float32 (checked
 // exhaustively against the system's libm, whose FMA build gives the same bits: the double-precision
 // slack absorbs the fused roundings).
-const TABLE_BITS = 4;
-const OFF = 0x3f330000;
+export const TABLE_BITS = 4;
+export const OFF = 0x3f330000;
 // glibc's table and coefficients (hexadecimal there), written as the shortest decimals of the same doubles.
 /** 1/c and log(c) for each of the 16 subintervals of [OFF, 2 OFF). */
-const INV_C = [
+export const INV_C = [
   1.398907162146528, 1.3403141896637998, 1.286432210124115, 1.2367150214269895, 1.1906977166711752, 1.1479821020556429,
   1.1082251448272158, 1.0711297413057381, 1.036437278977283, 1.0, 0.9492859795739057, 0.8951049428609004,
   0.8476821620351103, 0.8050314851692001, 0.7664671008843108, 0.731428603316328,

@@ -17,7 +17,7 @@ function squareBatches(t: Tensor, what: string): { n: number; batches: number } 
     throw pyError('RuntimeError', `${what}: Expected a floating point or complex tensor as input. Got Long`);
   }
   const n = t.shape[t.ndim - 1];
-  return { n, batches: n === 0 ? 0 : t.data.length / (n * n) };
+  return { n, batches: t.shape.slice(0, -2).reduce((p, x) => p * x, 1) };
 }
 
 /** Inverse (into `inv`) and determinant of the n x n matrix at a[offset...]; throws when it is singular. */
@@ -32,7 +32,7 @@ function invertOne(a: ArrayLike<number>, offset: number, n: number, inv: Float64
     if (m[pivot * n + c] === 0) {
       if (!inv) return 0;
       throw pyError(
-        'RuntimeError',
+        'LinAlgError',
         `linalg.inv: The diagonal element ${c + 1} is zero, the inversion could not be completed because the input matrix is singular.`,
       );
     }
@@ -152,60 +152,4 @@ export function cross(a: Tensor, b: Tensor, dim: number): Tensor {
     return [a.requiresGrad ? ga : null, b.requiresGrad ? gb : null];
   });
   return new Tensor(out, shape, a.dtype, true, node);
-}
-
-/**
- * torch.linalg.qr (mode 'reduced') of one m x n matrix, without gradient: Householder reflections in double
- * as LAPACK's geqrf/orgqr apply them (R's diagonal with the opposite sign of the column's lead), rounded once.
- */
-export function qr(t: Tensor): [Tensor, Tensor] {
-  if (t.ndim !== 2 || !isFloatDType(t.dtype)) {
-    throw pyError('RuntimeError', 'linalg.qr: expected a 2-D floating point matrix (batches are not supported)');
-  }
-  const [m, n] = t.shape;
-  const k = Math.min(m, n);
-  const a = Float64Array.from(t.data);
-  const vs: Float64Array[] = [];
-  const taus: number[] = [];
-  for (let j = 0; j < k; j++) {
-    let norm2 = 0;
-    for (let i = j + 1; i < m; i++) norm2 += a[i * n + j] ** 2;
-    const alpha = a[j * n + j];
-    const v = new Float64Array(m);
-    v[j] = 1;
-    let tau = 0;
-    if (norm2 > 0) {
-      const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, Math.sqrt(norm2));
-      tau = (beta - alpha) / beta;
-      for (let i = j + 1; i < m; i++) v[i] = a[i * n + j] / (alpha - beta);
-      // A <- (I - tau v v^T) A on the trailing columns
-      for (let c = j; c < n; c++) {
-        let s = 0;
-        for (let i = j; i < m; i++) s += v[i] * a[i * n + c];
-        for (let i = j; i < m; i++) a[i * n + c] -= tau * v[i] * s;
-      }
-    }
-    vs.push(v);
-    taus.push(tau);
-  }
-  // Q = H_1 ... H_k applied to the first k columns of the identity.
-  const q = new Float64Array(m * k);
-  for (let i = 0; i < k; i++) q[i * k + i] = 1;
-  for (let j = k - 1; j >= 0; j--) {
-    const v = vs[j];
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let i = j; i < m; i++) s += v[i] * q[i * k + c];
-      for (let i = j; i < m; i++) q[i * k + c] -= taus[j] * v[i] * s;
-    }
-  }
-  const r = allocate(t.dtype, k * n);
-  for (let i = 0; i < k; i++) for (let c = i; c < n; c++) r[i * n + c] = a[i * n + c];
-  return [new Tensor(castTo(t, q), [m, k], t.dtype), new Tensor(r, [k, n], t.dtype)];
-}
-
-function castTo(t: Tensor, values: Float64Array) {
-  const out = allocate(t.dtype, values.length);
-  out.set(values);
-  return out;
 }

@@ -3,6 +3,8 @@
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { gemm } from '../kernels/gemm';
+import { sdot } from '../kernels/dotOrder';
+import { BMM_NATIVE_MAX_WORK, bmmSmall } from '../kernels/bmmSmall';
 import { Tensor, DType } from '../tensor';
 import { floats, isFloatDType, markNoNegativeZero, scratchFloats, setFloat64Mode } from '../buffers';
 import { Shape, fmtShape, numel } from '../shape';
@@ -78,7 +80,9 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   const x = a.data as Float32Array;
   const y = b.data as Float32Array;
   const out = floats(1);
-  gemm(false, false, 1, 1, x.length, x, 0, y, 0, out, 0, false);
+  // float32: BLAS sdot's own order (not sgemm's); float64: the double kernel's one chain.
+  if (out instanceof Float32Array) out[0] = sdot(x, 0, y, 0, x.length);
+  else gemm(false, false, 1, 1, x.length, x, 0, y, 0, out, 0, false);
   const node = recording(a, b)
     ? new Node(
         'DotBackward0',
@@ -196,8 +200,10 @@ function batched(
   const A = a.data as Float32Array;
   const B = b.data as Float32Array;
   const out = floats(nb * n * m);
+  // Small float32 entries PyTorch sums in its own loop, not BLAS; the backward products (bmm too) have the same size.
+  const product = out instanceof Float32Array && n * k * m < BMM_NATIVE_MAX_WORK ? bmmSmall : gemm;
   for (let i = 0; i < nb; i++)
-    gemm(false, false, n, m, k, A, offA[i] * n * k, B, offB[i] * k * m, out, i * n * m, false);
+    product(false, false, n, m, k, A, offA[i] * n * k, B, offB[i] * k * m, out, i * n * m, false);
   const node = recording(a, b)
     ? new Node(
         name,
@@ -209,12 +215,12 @@ function batched(
             ga = floats(A.length);
             // Accumulate: a batch entry of a broadcast operand collects gradient from several products.
             for (let i = 0; i < nb; i++)
-              gemm(false, true, n, k, m, g, i * n * m, B, offB[i] * k * m, ga, offA[i] * n * k, true);
+              product(false, true, n, k, m, g, i * n * m, B, offB[i] * k * m, ga, offA[i] * n * k, true);
           }
           if (b.requiresGrad) {
             gb = floats(B.length);
             for (let i = 0; i < nb; i++)
-              gemm(true, false, k, m, n, A, offA[i] * n * k, g, i * n * m, gb, offB[i] * k * m, true);
+              product(true, false, k, m, n, A, offA[i] * n * k, g, i * n * m, gb, offB[i] * k * m, true);
           }
           return [ga, gb];
         },

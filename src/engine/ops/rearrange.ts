@@ -8,7 +8,7 @@ import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { index } from './indexing';
 import { sum } from './reduce';
 import { normDimChecked, splitAt } from './util';
-import { permute, reshape } from './view';
+import { asViewOf, permute, reshape, viewInfo } from './view';
 
 function stridesOf(shape: readonly number[]): number[] {
   const s = new Array<number>(shape.length).fill(1);
@@ -16,12 +16,15 @@ function stridesOf(shape: readonly number[]): number[] {
   return s;
 }
 
-/** A copy of `x` where element i comes from `x.data[offs[i]]`, its gradient scattered back (node `name`). */
-function gatherCopy(x: Tensor, offs: Int32Array, name: string): Tensor {
+/**
+ * A copy of `x` (of `shape`, x's by default) where element i comes from `x.data[offs[i]]`, its gradient
+ * scattered back (node `name`).
+ */
+function gatherCopy(x: Tensor, offs: Int32Array, name: string, shape: readonly number[] = x.shape): Tensor {
   const n = offs.length;
   const out = allocate(x.dtype, n);
   for (let i = 0; i < n; i++) out[i] = x.data[offs[i]];
-  if (!isFloatDType(x.dtype)) return new Tensor(out, x.shape, x.dtype);
+  if (!isFloatDType(x.dtype)) return new Tensor(out, shape, x.dtype);
   const node =
     x.requiresGrad && isGradEnabled()
       ? new Node(name, [x], (g) => {
@@ -30,7 +33,7 @@ function gatherCopy(x: Tensor, offs: Int32Array, name: string): Tensor {
           return [r];
         })
       : null;
-  return Tensor.result(out as Float32Array, x.shape, node);
+  return Tensor.result(out as Float32Array, shape, node);
 }
 
 /** torch.roll: elements shifted along `dims` (cyclically); with no dims, over the flattened tensor. */
@@ -60,6 +63,40 @@ export function roll(x: Tensor, shifts: readonly number[], dims: readonly number
     }
   }
   return gatherCopy(x, offs, 'RollBackward0');
+}
+
+/**
+ * Tensor.unfold(dimension, size, step): every window of `size` elements along `dimension`, `step` apart, as a
+ * new last dim. A view of x's storage (stride step * s along the dim, s within a window, as PyTorch lays it
+ * out); the gradient adds each window back onto the elements it covers (overlapping windows sum).
+ */
+export function unfold(x: Tensor, dimension: number, size: number, step: number): Tensor {
+  const d = normDimChecked(dimension, Math.max(x.ndim, 1));
+  const maxSize = x.ndim === 0 ? 1 : x.shape[d];
+  if (size > maxSize) {
+    throw pyError('RuntimeError', `maximum size for tensor at dimension ${d} is ${maxSize} but size is ${size}`);
+  }
+  if (step <= 0) throw pyError('RuntimeError', `step is ${step} but must be > 0`);
+  if (x.ndim === 0) return gatherCopy(x, new Int32Array([0]), 'UnfoldBackward0', [size]);
+  const windows = Math.floor((x.shape[d] - size) / step) + 1;
+  const shape = [...x.shape.slice(0, d), windows, ...x.shape.slice(d + 1), size];
+  const own = stridesOf(x.shape);
+  const walk = [...own.slice(0, d), own[d] * step, ...own.slice(d + 1), own[d]];
+  const offs = new Int32Array(shape.reduce((a, b) => a * b, 1));
+  const idx = new Array<number>(shape.length).fill(0);
+  for (let i = 0; i < offs.length; i++) {
+    let o = 0;
+    for (let k = 0; k < shape.length; k++) o += idx[k] * walk[k];
+    offs[i] = o;
+    for (let k = shape.length - 1; k >= 0; k--) {
+      if (++idx[k] < shape[k]) break;
+      idx[k] = 0;
+    }
+  }
+  const out = gatherCopy(x, offs, 'UnfoldBackward0', shape);
+  const src = viewInfo(x);
+  const st = src.strides;
+  return asViewOf(out, x, src.offset, [...st.slice(0, d), st[d] * step, ...st.slice(d + 1), st[d]]);
 }
 
 /** Tensor.diagonal(offset, dim1, dim2): the diagonal of the (dim1, dim2) planes, as the last dim. */

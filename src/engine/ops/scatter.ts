@@ -12,7 +12,7 @@ import { commit } from './inplace';
 type Reduce = 'add' | 'multiply' | null;
 
 /** For every element of index: the output offset it writes (`to`) and the src offset it reads (`from`). */
-function plan(op: string, self: Tensor, dim: number, index: Tensor, src: Tensor | null) {
+export function plan(op: string, self: Tensor, dim: number, index: Tensor, src: Tensor | null) {
   const nd = Math.max(self.ndim, 1);
   const d = dim < 0 ? dim + nd : dim;
   if (d < 0 || d >= nd) {

@@ -4,7 +4,9 @@
 //   convert.ts          PyProxy -> JS, dims, index keys, (values, indices) pairs
 //   tensors.ts          tensor state, grad mode, printing, factories, random numbers
 //   ops.ts              arithmetic, comparisons, math, losses, reductions, shapes and indexing
+//   opsExtra.ts         addcmul/addcdiv and other elementwise extras, index_add/put/take, cov, trapezoid
 //   conv.ts             convolution and pooling
+//   linalg.ts           torch.linalg's solvers and factorizations
 //   optimizers.ts       torch.optim and lr_scheduler objects
 //   instrumentation.ts  what the package reports to the runtime (model tree, module outputs, hints)
 //   sequential.ts       the fused nn.Sequential forward
@@ -17,12 +19,14 @@ import { computesInFloat64 } from '../../engine/ops/util';
 import type { ShimHooks } from '../hooks';
 import { factories, randomness, state } from './tensors';
 import { arithmetic, comparisons, losses, math, reductions, shapes } from './ops';
+import { extraOps } from './opsExtra';
 import { convolutions } from './conv';
 import { optimizers, schedulers } from './optimizers';
 import { figures } from './figures';
 import { instrumentation } from './instrumentation';
 import { sequentialForward } from './sequential';
 import { sequence } from './sequence';
+import { linalg } from './linalg';
 import { instrumentStepping } from './stepping';
 
 /** The functions `_bl_engine` exposes, before error wrapping. */
@@ -37,8 +41,10 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     losses,
     reductions,
     shapes,
+    extraOps,
     sequence,
     convolutions,
+    linalg,
     optimizers,
     schedulers,
     instrumentation(hooks),

@@ -241,9 +241,9 @@ export const shapes: Record<string, unknown> = {
     misc.split(t, typeof sizes === 'number' ? sizes : js<number[]>(sizes), d),
   ...pick(misc, ['unbind', 'one_hot', 'tril', 'triu', 'diag']),
   roll: (t: Tensor, shifts: unknown, d: unknown) => re.roll(t, js<number[]>(shifts), js<number[]>(d)),
-  ...pick(re, ['diagonal', 'trace', 'unique', 'cumprod']),
+  ...pick(re, ['diagonal', 'trace', 'unique', 'cumprod', 'unfold']),
   pad: (t: Tensor, pads: unknown, value: number) => re.pad(t, js<number[]>(pads), value),
-  ...pick(la, ['inv', 'det', 'cross', 'qr']),
+  ...pick(la, ['inv', 'det', 'cross']),
   einsum: (equation: string, ts: unknown) => einsum(equation, js<Tensor[]>(ts)),
   scatter: (t: Tensor, d: number, idx: Tensor, src: Scalar, reduce?: 'add' | 'multiply') =>
     sc.scatter(t, d, idx, src as Tensor | number, orNull(reduce)),

@@ -47,16 +47,27 @@ from ._functions import *  # noqa: F401,F403
 from ._functions import max, min, add, cat, stack, where  # noqa: F401
 from ._tensor_aliases import FUNCTIONS as _ALIAS_FUNCTIONS
 from ._torch_extras import NAMES as _EXTRA_NAMES
+from ._functions_extra import NAMES as _POINTWISE_NAMES
 from ._binning import NAMES as _BINNING_NAMES
 from ._layout import NAMES as _LAYOUT_NAMES
+from ._linalg_classic import NAMES as _LINALG_NAMES, METHODS as _LINALG_METHODS
 
 globals().update(
     {
         k: v
-        for k, v in {**_ALIAS_FUNCTIONS, **_EXTRA_NAMES, **_BINNING_NAMES, **_LAYOUT_NAMES}.items()
+        for k, v in {
+            **_ALIAS_FUNCTIONS,
+            **_EXTRA_NAMES,
+            **_BINNING_NAMES,
+            **_LAYOUT_NAMES,
+            **_LINALG_NAMES,
+            **_POINTWISE_NAMES,
+        }.items()
         if k not in globals()
     }
 )
+for _name, _method in _LINALG_METHODS.items():
+    setattr(Tensor, _name, _method)
 from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
 from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg, distributions  # noqa: F401
 from . import storage  # noqa: F401,E402  (torch.storage.TypedStorage, what Tensor.storage() returns)

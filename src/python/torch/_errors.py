@@ -12,7 +12,15 @@ import warnings
 
 from ._engine import E
 
+
+class _LinAlgError(RuntimeError):
+    """torch.linalg.LinAlgError: a factorization LAPACK reports failed (a singular matrix, one not positive-definite)."""
+
+
+_LinAlgError.__module__ = 'torch._C'
+
 _KINDS = {
+    'LinAlgError': _LinAlgError,
     'RuntimeError': RuntimeError,
     'IndexError': IndexError,
     'ValueError': ValueError,

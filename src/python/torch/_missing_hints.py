@@ -7,7 +7,8 @@ _SPARSE_QUANTIZED = (
 _STORAGE = 'tensors live in the engine, not in a storage Python can reach: use .clone() to copy values'
 _LINALG = (
     'of linear algebra, torch.linalg.norm/vector_norm/matrix_norm, matmul (@), mm, bmm, dot, outer, diag, '
-    'trace, tril, triu, inverse (linalg.inv) and det are supported'
+    'trace, tril, triu, inverse (linalg.inv), det, slogdet, solve, lstsq, pinv, cholesky, qr, eigh, svd, '
+    'matrix_rank, matrix_power, multi_dot and cond are supported'
 )
 _COMPLEX = 'complex tensors are not supported: tensors are real (float, integer or bool)'
 
@@ -41,7 +42,6 @@ _TENSOR = {
     'stft': 'no spectral transforms (torch.fft, stft) here',
     'istft': 'no spectral transforms (torch.fft, stft) here',
     'new': 'use x.new_zeros(size), x.new_empty(size) or torch.tensor(data)',
-    'take': 'index with x.flatten()[index]',
     'take_along_dim': 'use x.gather(dim, index)',
     'select': 'index it: x[:, i] for x.select(1, i)',
     'volatile': 'use torch.no_grad() instead of Variable(volatile=True), as PyTorch itself says',

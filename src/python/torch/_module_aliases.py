@@ -22,6 +22,11 @@ MORE = (
         'atleast_1d atleast_2d atleast_3d broadcast_shapes broadcast_tensors cartesian_prod block_diag cdist '
         'chain_matmul einsum norm meshgrid split stft tensordot unique unique_consecutive'.split(),
     ),
+    (
+        'torch.special',
+        'torch',
+        'erf erfinv exp2 expm1 log1p log_softmax logit logsumexp round sinc softmax xlogy'.split(),
+    ),
     ('torch.autograd.function', 'torch.autograd', ('Function', 'FunctionCtx', 'once_differentiable')),
     ('torch.autograd.variable', 'torch.autograd', ('Variable',)),
     ('torch.autograd.grad_mode', 'torch', ('no_grad', 'enable_grad', 'set_grad_enabled', 'inference_mode')),

@@ -11,6 +11,7 @@ The class is assembled from one mixin per concern (as tinygrad does):
     _tensor_math.py       math methods by name, elementwise functions, in-place methods
     _tensor_reduce.py     reductions and sorting
     _tensor_order.py      order statistics (kthvalue, mode, cummax, quantile) and binning
+    _tensor_pointwise.py  addcmul/addcdiv, hypot, xlogy, logit, index_add, put/take, scatter_reduce, cov
     _layout.py            composite layout functions (tensor_split, rot90, kron, block_diag, ...)
     _tensor_views.py      indexing, views and reshapes, splits and gathers"""
 
@@ -37,6 +38,7 @@ from ._tensor_operators import OperatorMixin
 from ._tensor_math import MathMixin
 from ._tensor_reduce import ReductionMixin
 from ._tensor_fused import FusedMixin
+from ._tensor_pointwise import PointwiseMixin
 from ._tensor_order import OrderMixin
 from ._layout import LayoutMixin
 from ._tensor_views import ViewMixin
@@ -66,6 +68,7 @@ class Tensor(
     OrderMixin,
     LayoutMixin,
     FusedMixin,
+    PointwiseMixin,
     ViewMixin,
     AutogradMixin,
     ConversionMixin,

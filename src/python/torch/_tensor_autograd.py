@@ -12,6 +12,9 @@ _isinstance = builtins.isinstance
 _bool = builtins.bool
 
 
+_CPP_NODES = ('NotImplemented', 'CopySlices', 'CopyBackwards')
+
+
 class _GradFn:
     """What `tensor.grad_fn` shows: the backward node, of a class named as PyTorch's (`AddBackward0`)."""
 
@@ -31,8 +34,9 @@ class _GradFn:
 
     def name(self):
         name = self._node.name
-        # PyTorch's node for ops without a derivative prints as NotImplemented but names its C++ class.
-        return 'torch::autograd::NotImplemented' if name == 'NotImplemented' else name
+        # PyTorch's nodes written by hand in C++ (not generated from derivatives.yaml) print by their short
+        # class name but name() gives the namespaced C++ one.
+        return 'torch::autograd::' + name if name in _CPP_NODES else name
 
     @property
     def next_functions(self):

@@ -198,6 +198,9 @@ class ViewMixin:
     def trace(self):
         return wrap(E.trace(self._t))
 
+    def unfold(self, dimension, size, step):
+        return wrap(E.unfold(self._t, dimension, size, step))
+
     def inverse(self):
         return wrap(E.inv(self._t))
 

@@ -1,5 +1,5 @@
-"""torch.return_types: the named tuples of max/min/sort/topk (values, indices), aminmax and histogram, printed as
-PyTorch does."""
+"""torch.return_types: the named tuples of max/min/sort/topk (values, indices), aminmax, histogram and the
+linalg factorizations (eigh, svd, qr, slogdet, lstsq), printed as PyTorch does."""
 
 
 class _StructSeq(tuple):
@@ -73,6 +73,32 @@ class histogram(_StructSeq):
 
 
 histogram.__module__ = 'torch.return_types'
+
+
+def _named(name, fields):
+    """A return type with its own field names (torch.return_types.linalg_eigh(eigenvalues=..., eigenvectors=...))."""
+    body = {'__slots__': (), '_fields': fields}
+    for i, field in enumerate(fields):
+        body[field] = property(lambda self, i=i: self[i])
+    cls = type(name, (_StructSeq,), body)
+    cls.__module__ = 'torch.return_types'
+    cls.__qualname__ = name
+    return cls
+
+
+# torch.linalg's results and those of the classic torch.* aliases
+linalg_eigh = _named('linalg_eigh', ('eigenvalues', 'eigenvectors'))
+symeig = _named('symeig', ('eigenvalues', 'eigenvectors'))
+linalg_svd = _named('linalg_svd', ('U', 'S', 'Vh'))
+svd = _named('svd', ('U', 'S', 'V'))
+linalg_qr = _named('linalg_qr', ('Q', 'R'))
+qr = _named('qr', ('Q', 'R'))
+linalg_slogdet = _named('linalg_slogdet', ('sign', 'logabsdet'))
+slogdet = _named('slogdet', ('sign', 'logabsdet'))
+linalg_lstsq = _named('linalg_lstsq', ('solution', 'residuals', 'rank', 'singular_values'))
+linalg_inv_ex = _named('linalg_inv_ex', ('inverse', 'info'))
+linalg_cholesky_ex = _named('linalg_cholesky_ex', ('L', 'info'))
+linalg_solve_ex = _named('linalg_solve_ex', ('result', 'info'))
 
 
 class _IncompatibleKeys(tuple):

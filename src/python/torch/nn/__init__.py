@@ -71,7 +71,8 @@ from .modules.pooling import MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMa
 from .modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d  # noqa: F401
 from .modules.upsampling import Upsample, UpsamplingNearest2d, UpsamplingBilinear2d  # noqa: F401
 from .modules.pixelshuffle import PixelShuffle, PixelUnshuffle  # noqa: F401
-from .modules.sparse import Embedding  # noqa: F401
+from .modules.padding import ConstantPad1d, ConstantPad2d, ConstantPad3d, ZeroPad2d  # noqa: F401
+from .modules.sparse import Embedding, EmbeddingBag  # noqa: F401
 from .modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
 from .modules.transformer import (  # noqa: F401
     Transformer,

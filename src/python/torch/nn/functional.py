@@ -570,7 +570,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
     return ((x1 / norms[0]) * (x2 / norms[1])).sum(dim)
 
 
-from .modules.sparse import embedding  # noqa: E402,F401  (with nn.Embedding, whose forward it is)
+from .modules.sparse import embedding, embedding_bag  # noqa: E402,F401  (with nn.Embedding, whose forward it is)
 from ._attention import multi_head_attention_forward  # noqa: E402,F401  (PyTorch's composition, own file)
 from ._margin_losses import (  # noqa: E402,F401
     margin_ranking_loss,

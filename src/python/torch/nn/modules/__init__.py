@@ -11,7 +11,8 @@ from .pooling import MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool2d 
 from .instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d  # noqa: F401
 from .upsampling import Upsample, UpsamplingNearest2d, UpsamplingBilinear2d  # noqa: F401
 from .pixelshuffle import PixelShuffle, PixelUnshuffle  # noqa: F401
-from .sparse import Embedding  # noqa: F401
+from .padding import ConstantPad1d, ConstantPad2d, ConstantPad3d, ZeroPad2d  # noqa: F401
+from .sparse import Embedding, EmbeddingBag  # noqa: F401
 from .distance import PairwiseDistance, CosineSimilarity  # noqa: F401
 from .rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
 from .transformer import *  # noqa: F401,F403

@@ -2,7 +2,8 @@
 named and ordered as PyTorch's (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, the _reverse ones,
 then layer 1, ...), every one drawn from U(-1/sqrt(hidden), 1/sqrt(hidden)) in that order (so a seeded
 model has PyTorch's numbers), the same argument and shape checks with PyTorch's messages, and unbatched
-(2-D) input. The recurrence itself is the engine's (engine/nn/rnn.ts), which follows ATen's CPU order."""
+(2-D) input. The recurrence itself is the engine's (engine/nn/rnn.ts, and engine/nn/rnnPacked.ts for a
+PackedSequence), which follows ATen's CPU order."""
 
 import math
 import numbers
@@ -114,7 +115,10 @@ class RNNBase(Module):
             )
 
     def get_expected_hidden_size(self, input, batch_sizes=None):
-        mini_batch = input.size(0) if self.batch_first else input.size(1)
+        if batch_sizes is not None:
+            mini_batch = int(batch_sizes[0])
+        else:
+            mini_batch = input.size(0) if self.batch_first else input.size(1)
         directions = 2 if self.bidirectional else 1
         return (self.num_layers * directions, mini_batch, self.hidden_size)
 
@@ -127,7 +131,40 @@ class RNNBase(Module):
         self.check_hidden_size(hidden, self.get_expected_hidden_size(input, batch_sizes))
 
     def permute_hidden(self, hx, permutation):
-        return hx
+        if permutation is None:
+            return hx
+        return hx.index_select(1, permutation)
+
+    def _packed_forward(self, packed, hx, states):
+        """PyTorch's forward for a PackedSequence: the state in the packed (sorted) order, the recurrence over
+        the packed data (engine/nn/rnnPacked.ts), the output packed again and the state back in the caller's
+        order. `states(hx)` splits hx into the engine's list (h) or (h, c)."""
+        from ..utils.rnn import PackedSequence
+
+        data, batch_sizes, sorted_indices, unsorted_indices = packed
+        if hx is None:
+            zeros = self._zeros(data, int(batch_sizes[0]))
+            hx = (zeros, zeros.clone()) if self.mode == 'LSTM' else zeros
+        else:
+            hx = self.permute_hidden(hx, sorted_indices)
+        self.check_forward_args(data, hx, batch_sizes)
+        result = E.rnn_packed(
+            self.mode,
+            data._t,
+            batch_sizes.tolist(),
+            [t._t for t in states(hx)],
+            [w._t for w in self._flat_weights],
+            bool(self.bias),
+            self.num_layers,
+            self.dropout,
+            self.training,
+            bool(self.bidirectional),
+        )
+        output, *hidden = [wrap(t) for t in result]
+        hidden = tuple(hidden) if self.mode == 'LSTM' else hidden[0]
+        return PackedSequence(output, batch_sizes, sorted_indices, unsorted_indices), self.permute_hidden(
+            hidden, unsorted_indices
+        )
 
     # ---- forward -------------------------------------------------------------------------------------
     def _batched(self, input):
@@ -135,8 +172,6 @@ class RNNBase(Module):
         try:
             dims = input.dim()
         except AttributeError:
-            if type(input).__name__ == 'PackedSequence':
-                raise unsupported('PackedSequence input to recurrent layers', 'pass a padded tensor') from None
             raise TypeError(f'{self._get_name()}.forward() expects a Tensor, not {type(input).__name__}') from None
         is_batched = dims == 3
         if not is_batched:
@@ -178,8 +213,16 @@ class RNNBase(Module):
         return s
 
 
+def _is_packed(input):
+    from ..utils.rnn import PackedSequence
+
+    return isinstance(input, PackedSequence)
+
+
 def _single_state_forward(self, input, hx=None):
     """RNN's and GRU's forward: one hidden state h."""
+    if _is_packed(input):
+        return self._packed_forward(input, hx, lambda h: [h])
     input, is_batched, batch = self._batched(input)
     if hx is not None:
         if not is_batched:
@@ -239,7 +282,14 @@ class LSTM(RNNBase):
             hidden[1], self.get_expected_cell_size(input, batch_sizes), 'Expected hidden[1] size {}, got {}'
         )
 
+    def permute_hidden(self, hx, permutation):
+        if permutation is None:
+            return hx
+        return hx[0].index_select(1, permutation), hx[1].index_select(1, permutation)
+
     def forward(self, input, hx=None):
+        if _is_packed(input):
+            return self._packed_forward(input, hx, lambda h: [h[0], h[1]])
         input, is_batched, batch = self._batched(input)
         if hx is None:
             hx = (self._zeros(input, batch), self._zeros(input, batch))
