@@ -16,6 +16,10 @@ export interface Fixture {
   linear: { x: Input; w: Input; b: Input; gy: Input; y: Encoded; nobias: Encoded; gx: Encoded; gw: Encoded }[];
   matmul: { a: Input; b: Input; out: Encoded }[];
   dot: { a: Input; b: Input; out: Encoded }[];
+  /** F.linear on x of each rank (`transposed`: x.transpose(0, 1), a non-contiguous 3-D input). */
+  linearRanks: { x: Input; transposed: boolean; w: Input; b: Input; y: Encoded }[];
+  /** Matrix @ vector (BLAS sgemv's order), and a 3-D @ 1-D matmul. */
+  mv: { a: Input; b: Input; out: Encoded }[];
 }
 
 export const fixture = JSON.parse(readFileSync(join(__dirname, 'matmul-bits-torch113.json'), 'utf8')) as Fixture;

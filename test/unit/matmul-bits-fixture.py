@@ -2,8 +2,10 @@
 """Writes test/unit/matmul-bits-torch113.json: float32 matrix products as real PyTorch 1.13 computes them on
 the CPU (Debian python3-torch over OpenBLAS 0.3.21, one thread): mm with k from 1 to 2000 (OpenBLAS cuts K
 into blocks of up to 320 and adds each to C), small and large m and n, transposed operands as Linear uses
-them (x @ W.T), F.linear with its bias (addmm) and Linear's backward products, torch.matmul of 1-D, 2-D and
-3-D operands, bmm (small ones PyTorch sums itself, unfused) and dot (sdot's 32 float32 lanes). OpenBLAS picks
+them (x @ W.T), F.linear with its bias (addmm; matmul then add_ for 1-D and 4-D input) and Linear's backward
+products, torch.matmul of 1-D, 2-D and
+3-D operands, bmm (small ones PyTorch sums itself, unfused), dot (sdot's 32 float32 lanes) and matrix @ vector
+(sgemv_t: kernels/gemvOrder.ts). OpenBLAS picks
 its Haswell kernels on this machine (AVX2 + FMA): the order depends on that choice.
 test/unit/matmul-bits.test.ts checks that the engine gives the same float32 bits (kernels/gemm-order.ts).
 
@@ -119,4 +121,39 @@ for n in [1, 5, 31, 32, 33, 64, 100, 257, 1000]:
     a, b = randn(n), randn(n)
     dot.append({'a': inp(a), 'b': inp(b), 'out': enc(torch.dot(a, b))})
 
-print(json.dumps({'mm': mm, 'linear': linear, 'matmul': matmul, 'dot': dot}))
+# F.linear by input rank: 2-D and contiguous 3-D take addmm (the bias is C before the K blocks are added),
+# 1-D, 4-D and non-contiguous 3-D take matmul then add_ (the bias after): other bits once K > 320.
+linear_ranks = []
+for shape, contiguous in [
+    ((784,), True),
+    ((3, 784), True),
+    ((2, 3, 784), True),
+    ((3, 2, 784), False),
+    ((2, 2, 3, 400), True),
+    ((50,), True),
+]:
+    x = randn(*shape)
+    w = randn(10, shape[-1])
+    b = randn(10)
+    entry = {'x': inp(x), 'transposed': not contiguous, 'w': inp(w), 'b': inp(b)}
+    entry['y'] = enc(F.linear(x if contiguous else x.transpose(0, 1), w, b))
+    linear_ranks.append(entry)
+
+# Matrix @ vector: BLAS sgemv_t (its own order: 4-row groups of 8 fused lanes, 2-row and 1-row kernels, the
+# k mod 4 tail), and a 3-D @ 1-D matmul.
+mv = []
+for sa, sb in [
+    ((10, 32), (32,)),
+    ((3, 301), (301,)),
+    ((13, 1023), (1023,)),
+    ((6, 4099), (4099,)),
+    ((1, 7), (7,)),
+    ((5, 3), (3,)),
+    ((2, 999), (999,)),
+    ((9, 8197), (8197,)),
+    ((2, 3, 50), (50,)),
+]:
+    a, b = randn(*sa), randn(*sb)
+    mv.append({'a': inp(a), 'b': inp(b), 'out': enc(torch.matmul(a, b))})
+
+print(json.dumps({'mm': mm, 'linear': linear, 'matmul': matmul, 'dot': dot, 'linearRanks': linear_ranks, 'mv': mv}))

@@ -1,6 +1,6 @@
 // Float32 matrix products against PyTorch 1.13 bit for bit (matmul-bits-torch113.json, made by
-// matmul-bits-fixture.py): mm with k up to 2000 (OpenBLAS's K blocks), Linear forward with its bias and both
-// backward products, torch.matmul of 1-D, 2-D and 3-D operands, bmm and dot; through the engine's ops and
+// matmul-bits-fixture.py): mm with k up to 2000 (OpenBLAS's K blocks), Linear forward with its bias (by input
+// rank) and both backward products, torch.matmul of 1-D, 2-D and 3-D operands, bmm, dot and matrix @ vector; through the engine's ops and
 // through each matrix-multiply kernel on its own (kernels/gemm-order.ts gives the order).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -44,6 +44,22 @@ test('Linear (F.linear with bias) and its backward products give PyTorch bits', 
     y.backward(tensor(c.gy));
     assertSameBits(bitsOf(x.grad!), floats(c.gx), `${what} grad x`);
     assertSameBits(bitsOf(w.grad!), floats(c.gw), `${what} grad W`);
+  }
+});
+
+test('F.linear adds the bias where PyTorch does: before the K blocks for 2-D and contiguous 3-D input, after them otherwise', () => {
+  for (const c of fixture.linearRanks) {
+    const x = c.transposed ? torch.transpose(tensor(c.x), 0, 1) : tensor(c.x);
+    const y = torch.linear(x, tensor(c.w), tensor(c.b));
+    const what = `linear x [${c.x.shape}]${c.transposed ? '.transpose(0, 1)' : ''} W [${c.w.shape}]`;
+    assertSameBits(bitsOf(torch.contiguous(y)), floats(c.y), what);
+  }
+});
+
+test('matrix @ vector gives PyTorch bits (BLAS sgemv: 8 fused lanes on 4-row groups, the 2-row and 1-row kernels, the k mod 4 tail)', () => {
+  for (const c of fixture.mv) {
+    const out = torch.matmul(tensor(c.a), tensor(c.b));
+    assertSameBits(bitsOf(out), floats(c.out), `matmul [${c.a.shape}] @ [${c.b.shape}]`);
   }
 });
 

@@ -18,8 +18,8 @@
 //    A 4-row panel: every whole group of 8 columns is paired. A 12-row panel over at least 16 columns: the
 //    first group on rows 0-5, and the last group the staggered 16 x 6 tiles leave, on rows 0-5 or 6-11.
 // Not reproduced: several OpenBLAS threads (products over 262144 multiply-adds, with more threads) cut M
-// and N otherwise; mv (sgemv_t, several partial sums per row) goes through this order too, so its last bits
-// can differ. dot (sdot) has its own order (dotOrder.ts), small bmm entries PyTorch's loop (bmmSmall.ts).
+// and N otherwise. dot (sdot) has its own order (dotOrder.ts), matrix @ vector (sgemv_t) too (gemvOrder.ts),
+// small bmm entries PyTorch's loop (bmmSmall.ts).
 
 /** OpenBLAS's K (and M) blocking: [start, length] pairs. */
 export function blasBlocks(k: number, q = 320): number[] {

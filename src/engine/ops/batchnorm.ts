@@ -69,11 +69,26 @@ function batchStats(x: Tensor, l: Layout): { mean: Float64Array; varSum: Float64
   return { mean, varSum };
 }
 
-/** running = (1 - momentum) * running + momentum * batch value, in double, stored in the buffer's dtype. */
-function updateRunning(running: Tensor | null, values: ArrayLike<number>, momentum: number): void {
+/**
+ * running = momentum * batch value + (1 - momentum) * running, as ATen's batch_norm_cpu_update_stats does it:
+ * the momentum is cast to the buffer's type first, and for float32 the mean's update is float32 arithmetic
+ * (each product and the sum rounded), while the variance's batch value (var_sum / (n - 1)) is held in a
+ * double, so its product and the sum are double and only the running term's product is float32.
+ */
+function updateRunning(
+  running: Tensor | null,
+  values: ArrayLike<number>,
+  momentum: number,
+  batchInDouble: boolean,
+): void {
   if (!running) return;
+  const float32 = running.data instanceof Float32Array;
+  const round = float32 ? Math.fround : (v: number) => v;
+  const m = round(momentum);
+  const keep = round(1 - m);
   for (let ch = 0; ch < values.length; ch++) {
-    running.data[ch] = momentum * values[ch] + (1 - momentum) * running.data[ch];
+    const kept = round(keep * running.data[ch]);
+    running.data[ch] = batchInDouble ? m * values[ch] + kept : round(m * values[ch]) + kept;
   }
 }
 
@@ -107,11 +122,13 @@ export function batch_norm(
     const stats = batchStats(x, l);
     mean = stats.mean;
     for (let ch = 0; ch < l.c; ch++) invstd[ch] = round(1 / Math.sqrt(stats.varSum[ch] / count + opts.eps));
-    updateRunning(runningMean, mean, opts.momentum);
+    updateRunning(runningMean, mean, opts.momentum, false);
     updateRunning(
       runningVar,
-      Array.from(stats.varSum, (s) => s / (count - 1)),
+      // var_sum is the buffer's type and so is its quotient (n - 1 converted to it), kept in double after.
+      Array.from(stats.varSum, (s) => round(s / (count - 1))),
       opts.momentum,
+      true,
     );
   } else {
     if (!runningMean || !runningVar)

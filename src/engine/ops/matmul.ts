@@ -4,6 +4,7 @@ import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { gemm } from '../kernels/gemm';
 import { sdot } from '../kernels/dotOrder';
+import { sgemvT } from '../kernels/gemvOrder';
 import { BMM_NATIVE_MAX_WORK, bmmSmall } from '../kernels/bmmSmall';
 import { Tensor, DType } from '../tensor';
 import { floats, isFloatDType, markNoNegativeZero, scratchFloats, setFloat64Mode } from '../buffers';
@@ -119,7 +120,10 @@ function mm2(
   const A = a.data as Float32Array;
   const B = b.data as Float32Array;
   const out = floats(m * n);
-  gemm(false, false, m, n, k, A, 0, B, 0, out, 0, false);
+  // float32 matrix @ vector (mv, and matmul's fold of a >= 3-D operand times a 1-D one, which PyTorch runs as
+  // mv): BLAS sgemv's own order, not sgemm's; float64 and the rest: the gemm kernels.
+  if (b.ndim === 1 && a.ndim >= 2 && out instanceof Float32Array) sgemvT(m, k, A, 0, B, 0, out, 0);
+  else gemm(false, false, m, n, k, A, 0, B, 0, out, 0, false);
   const node = recording(a, b)
     ? new Node(
         name,
@@ -415,13 +419,21 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   if (bias && !(bias.data.length === outF || bias.data.length === 1)) return linearGeneric(x, w, bias);
   const X = x.data as Float32Array;
   const W = w.data as Float32Array;
-  // Every element is written: by the gemm onto the bias rows (addmm's order: the product, then + bias), or
-  // by the gemm alone.
+  // Every element is written: by the gemm onto the bias rows (addmm's order: C starts at the bias and each
+  // K block of the product is added to it), or by the gemm alone, then + bias. PyTorch 1.13's F.linear
+  // takes addmm for 2-D input and contiguous 3-D (flattened to 2-D), and matmul then add_ for the rest (1-D
+  // samples, 4-D): the two differ in the last bit once K spans several blocks (more than 320 inputs).
   const out = scratchFloats(rows * outF);
   const bv = bias?.data as Float32Array | undefined;
   const scalarBias = bv !== undefined && bv.length !== outF; // F.linear with a one-value bias, broadcast
-  if (scalarBias) out.fill(bv[0]);
-  gemm(false, true, rows, outF, inF, X, 0, W, 0, out, 0, scalarBias, scalarBias ? undefined : bv);
+  const fused = x.ndim === 2 || (x.ndim === 3 && x.is_contiguous());
+  if (bv && !fused) {
+    gemm(false, true, rows, outF, inF, X, 0, W, 0, out, 0, false);
+    for (let r = 0, i = 0; r < rows; r++) for (let j = 0; j < outF; j++, i++) out[i] += bv[scalarBias ? 0 : j];
+  } else {
+    if (scalarBias) out.fill(bv[0]);
+    gemm(false, true, rows, outF, inF, X, 0, W, 0, out, 0, scalarBias, scalarBias ? undefined : bv);
+  }
   const outShape = x.ndim === 1 ? [outF] : [...x.shape.slice(0, -1), outF];
   let node: Node | null = null;
   if (isGradEnabled() && (x.requiresGrad || w.requiresGrad || (bias !== null && bias.requiresGrad))) {

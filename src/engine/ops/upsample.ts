@@ -29,7 +29,7 @@ function checkFloat(x: Tensor, name: string): void {
 }
 
 /** out[k] = x[offsets[k]] as op `name`, its gradient added back through the same offsets in output order. */
-function gatherOp(x: Tensor, offsets: Int32Array, shape: number[], name: string): Tensor {
+export function gatherOp(x: Tensor, offsets: Int32Array, shape: number[], name: string): Tensor {
   const X = x.data;
   const out = floats(offsets.length);
   for (let k = 0; k < offsets.length; k++) out[k] = X[offsets[k]];
@@ -118,7 +118,7 @@ export function max_unpool2d(x: Tensor, indices: Tensor, outputSize: Size2): Ten
 // ---- nearest and bilinear upsampling --------------------------------------------------------------------------
 
 /** PyTorch's compute_scales_value in float32: 1 / scale when a scale factor was given, else in / out. */
-function scaleOf(scale: number | null, inSize: number, outSize: number): number {
+export function scaleOf(scale: number | null, inSize: number, outSize: number): number {
   return Math.fround(scale !== null && scale > 0 ? 1 / scale : inSize / outSize);
 }
 
@@ -162,7 +162,7 @@ export function upsample_nearest2d(x: Tensor, size: Size2, scales: Scales2 = [nu
 }
 
 /** The two source indices of each output index and their weights (compute_source_index_and_lambda). */
-function linearTaps(
+export function linearTaps(
   inSize: number,
   outSize: number,
   alignCorners: boolean,

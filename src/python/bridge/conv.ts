@@ -7,6 +7,9 @@ import * as convT from '../../engine/ops/convTranspose';
 import * as pool from '../../engine/ops/pool';
 import * as up from '../../engine/ops/upsample';
 import { adaptive_max_pool2d } from '../../engine/ops/adaptiveMaxPool';
+import { padMode, type PadMode } from '../../engine/ops/padModes';
+import { fold2d, unfold2d } from '../../engine/ops/im2col';
+import * as upNd from '../../engine/ops/upsampleNd';
 import { group_norm } from '../../engine/ops/groupnorm';
 import { js, valuesIndices } from './convert';
 
@@ -19,6 +22,12 @@ const pairOf = (v: unknown): conv.Pair => {
 const scalesOf = (v: unknown): up.Scales2 => {
   const p = js<(number | null | undefined)[] | null | undefined>(v);
   return p ? [p[0] ?? null, p[1] ?? null] : [null, null];
+};
+
+/** Python's per-dim scale factors or None, one entry (or null) per spatial dim of `x`. */
+const scalesList = (v: unknown, x: Tensor): (number | null)[] => {
+  const p = js<(number | null | undefined)[] | null | undefined>(v);
+  return x.shape.slice(2).map((_, d) => (p ? (p[d] ?? null) : null));
 };
 
 export const convolutions: Record<string, unknown> = {
@@ -109,4 +118,15 @@ export const convolutions: Record<string, unknown> = {
   group_norm: (x: Tensor, groups: number, w: Tensor | undefined, b: Tensor | undefined, eps: number) =>
     group_norm(x, groups, w ?? null, b ?? null, eps),
   pixel_unshuffle: (x: Tensor, r: number) => up.pixel_unshuffle(x, r),
+  pad_mode: (x: Tensor, pads: unknown, mode: PadMode) => padMode(x, js<number[]>(pads).map(Number), mode),
+  upsample_nearest_nd: (x: Tensor, size: unknown, scales: unknown, exact: boolean) =>
+    upNd.upsampleNearestNd(x, js<number[]>(size).map(Number), scalesList(scales, x), !!exact),
+  upsample_linear_nd: (x: Tensor, size: unknown, alignCorners: boolean, scales: unknown) =>
+    upNd.upsampleLinearNd(x, js<number[]>(size).map(Number), !!alignCorners, scalesList(scales, x)),
+  upsample_bicubic2d: (x: Tensor, size: unknown, alignCorners: boolean, scales: unknown) =>
+    upNd.upsampleBicubic2d(x, js<number[]>(size).map(Number), !!alignCorners, scalesList(scales, x)),
+  im2col: (x: Tensor, k: unknown, d: unknown, p: unknown, s: unknown) =>
+    unfold2d(x, { kernel: pairOf(k), dilation: pairOf(d), padding: pairOf(p), stride: pairOf(s) }),
+  col2im: (x: Tensor, size: unknown, k: unknown, d: unknown, p: unknown, s: unknown) =>
+    fold2d(x, pairOf(size), { kernel: pairOf(k), dilation: pairOf(d), padding: pairOf(p), stride: pairOf(s) }),
 };

@@ -6,6 +6,7 @@
 //   ops.ts              arithmetic, comparisons, math, losses, reductions, shapes and indexing
 //   opsExtra.ts         addcmul/addcdiv and other elementwise extras, index_add/put/take, cov, trapezoid
 //   conv.ts             convolution and pooling
+//   spatial.ts          affine_grid and grid_sample
 //   linalg.ts           torch.linalg's solvers and factorizations
 //   optimizers.ts       torch.optim and lr_scheduler objects
 //   instrumentation.ts  what the package reports to the runtime (model tree, module outputs, hints)
@@ -21,6 +22,7 @@ import { factories, randomness, state } from './tensors';
 import { arithmetic, comparisons, losses, math, reductions, shapes } from './ops';
 import { extraOps } from './opsExtra';
 import { convolutions } from './conv';
+import { spatial } from './spatial';
 import { optimizers, schedulers } from './optimizers';
 import { figures } from './figures';
 import { instrumentation } from './instrumentation';
@@ -44,6 +46,7 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     extraOps,
     sequence,
     convolutions,
+    spatial,
     linalg,
     optimizers,
     schedulers,

@@ -50,7 +50,8 @@ _TENSOR = {
 _TORCH = {
     'torch.fft': 'no spectral transforms here',
     'torch.jit': 'no TorchScript: run the model as Python',
-    'torch.distributions': 'Categorical, Multinomial, Bernoulli and Normal are here; draw others with torch.randn, '
+    'torch.distributions': 'Categorical, OneHotCategorical, Multinomial, Bernoulli, Normal, Uniform, Exponential, '
+    'Laplace, MultivariateNormal and Independent are here; draw others with torch.randn, '
     'torch.rand, torch.randint, torch.multinomial or torch.normal',
     'torch.hub': 'no downloads: define the model in the file',
     'torch.onnx': 'no export to ONNX: save weights with torch.save(model.state_dict(), path)',

@@ -5,12 +5,15 @@ from numbers import Number
 
 from .._size import Size
 from .._grad_mode import no_grad
+from . import constraints
 from .distribution import Distribution
 from .utils import broadcast_all, standard_normal
 
 
 class Normal(Distribution):
-    arg_constraints = {'loc': None, 'scale': None}
+    arg_constraints = {'loc': constraints.real, 'scale': constraints.positive}
+    support = constraints.real
+    has_rsample = True
 
     def __init__(self, loc, scale, validate_args=None):
         self.loc, self.scale = broadcast_all(loc, scale)
@@ -41,6 +44,7 @@ class Normal(Distribution):
         return self.loc + eps * self.scale
 
     def log_prob(self, value):
+        self._validate_sample(value)
         var = self.scale**2
         log_scale = math.log(self.scale) if isinstance(self.scale, Number) else self.scale.log()
         return -((value - self.loc) ** 2) / (2 * var) - log_scale - math.log(math.sqrt(2 * math.pi))

@@ -72,6 +72,15 @@ from .modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d
 from .modules.upsampling import Upsample, UpsamplingNearest2d, UpsamplingBilinear2d  # noqa: F401
 from .modules.pixelshuffle import PixelShuffle, PixelUnshuffle  # noqa: F401
 from .modules.padding import ConstantPad1d, ConstantPad2d, ConstantPad3d, ZeroPad2d  # noqa: F401
+from .modules.fold import Fold, Unfold  # noqa: F401
+from .modules.padding import (  # noqa: F401
+    ReflectionPad1d,
+    ReflectionPad2d,
+    ReflectionPad3d,
+    ReplicationPad1d,
+    ReplicationPad2d,
+    ReplicationPad3d,
+)
 from .modules.sparse import Embedding, EmbeddingBag  # noqa: F401
 from .modules.rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
 from .modules.transformer import (  # noqa: F401

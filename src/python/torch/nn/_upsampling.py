@@ -1,6 +1,7 @@
-"""torch.nn.functional's upsampling: interpolate (nearest and bilinear on 4-D input), max_unpool2d,
+"""torch.nn.functional's upsampling: interpolate (nearest, nearest-exact, linear, bilinear, bicubic,
+trilinear and area as PyTorch 1.13 dispatches them by input rank; not antialias or 5-D area), max_unpool2d,
 pixel_shuffle and pixel_unshuffle. The argument handling follows PyTorch 1.13's functional.py; the engine
-(src/engine/ops/upsample.ts) computes values and gradients."""
+(src/engine/ops/upsample.ts, upsampleNd.ts) computes values and gradients."""
 
 import math
 import warnings
@@ -99,17 +100,38 @@ def interpolate(
     if antialias and not (mode in ('bilinear', 'bicubic') and input.dim() == 4):
         raise ValueError("Anti-alias option is only supported for bilinear and bicubic modes")
     scales = None if scale_factors is None else tuple(scale_factors)
-    if input.dim() == 4 and mode == 'nearest':
-        return wrap(E.upsample_nearest2d(input._t, tuple(int(s) for s in output_size), scales))
-    if input.dim() == 4 and mode == 'bilinear' and not antialias:
-        return wrap(E.upsample_bilinear2d(input._t, tuple(int(s) for s in output_size), bool(align_corners), scales))
-    if input.dim() == 4 and mode == 'area':
-        from .functional import adaptive_avg_pool2d
+    size_t = tuple(int(s) for s in output_size)
+    nd = input.dim()
+    if nd == 4 and mode == 'nearest':
+        return wrap(E.upsample_nearest2d(input._t, size_t, scales))
+    if nd in (3, 5) and mode == 'nearest' or nd in (3, 4, 5) and mode == 'nearest-exact':
+        return wrap(E.upsample_nearest_nd(input._t, size_t, scales, mode == 'nearest-exact'))
+    if mode == 'area' and nd in (3, 4, 5):
+        from . import functional as F
 
-        return adaptive_avg_pool2d(input, output_size)
-    raise unsupported(
-        f"torch.nn.functional.interpolate(mode={mode!r}) on {input.dim()}-D input",
-        "mode='nearest' and mode='bilinear' on 4-D [N, C, H, W] input are supported",
+        if nd == 3:
+            return F.adaptive_avg_pool1d(input, output_size)
+        if nd == 4:
+            return F.adaptive_avg_pool2d(input, output_size)
+        raise unsupported(
+            "torch.nn.functional.interpolate(mode='area') on 5-D input", "3-D and 4-D input are supported"
+        )
+    if antialias and mode in ('bilinear', 'bicubic') and nd == 4:
+        raise unsupported(
+            f"torch.nn.functional.interpolate(mode={mode!r}, antialias=True)", "antialias=False is supported"
+        )
+    if (nd, mode) == (3, 'linear') or (nd, mode) == (5, 'trilinear'):
+        return wrap(E.upsample_linear_nd(input._t, size_t, bool(align_corners), scales))
+    if nd == 4 and mode == 'bilinear':
+        return wrap(E.upsample_bilinear2d(input._t, size_t, bool(align_corners), scales))
+    if nd == 4 and mode == 'bicubic':
+        return wrap(E.upsample_bicubic2d(input._t, size_t, bool(align_corners), scales))
+    needs = {'linear': 3, 'bilinear': 4, 'trilinear': 5}
+    if mode in needs and nd in (3, 4, 5):
+        raise NotImplementedError(f"Got {nd}D input, but {mode} mode needs {needs[mode]}D input")
+    raise NotImplementedError(
+        f"Input Error: Only 3D, 4D and 5D input Tensors supported (got {nd}D) for the modes: nearest | linear | "
+        f"bilinear | bicubic | trilinear | area | nearest-exact (got {mode})"
     )
 
 

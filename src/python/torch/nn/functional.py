@@ -156,13 +156,6 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05):
     )
 
 
-def pad(input, pad, mode='constant', value=None):
-    """Constant padding (pairs of amounts from the last dim backwards); other modes are not supported."""
-    if mode != 'constant':
-        raise unsupported(f"torch.nn.functional.pad(mode={mode!r})", "mode='constant' is supported")
-    return wrap(E.pad(input._t, [int(p) for p in pad], 0.0 if value is None else float(value)))
-
-
 def alpha_dropout(input, p=0.5, training=False, inplace=False):
     if not training or p == 0.0:
         return input
@@ -571,6 +564,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 
 
 from .modules.sparse import embedding, embedding_bag  # noqa: E402,F401  (with nn.Embedding, whose forward it is)
+from ._padding import pad  # noqa: E402,F401  (before _attention, which imports it from here)
 from ._attention import multi_head_attention_forward  # noqa: E402,F401  (PyTorch's composition, own file)
 from ._margin_losses import (  # noqa: E402,F401
     margin_ranking_loss,
@@ -582,6 +576,9 @@ from ._margin_losses import (  # noqa: E402,F401
     multilabel_soft_margin_loss,
 )
 from ._upsampling import interpolate, upsample, max_unpool2d, pixel_shuffle, pixel_unshuffle  # noqa: E402,F401
+from ._im2col import fold, unfold  # noqa: E402,F401
+from ._gumbel import gumbel_softmax  # noqa: E402,F401
+from ._grid_sample import affine_grid, grid_sample  # noqa: E402,F401
 from ._pool1d_norms import (  # noqa: E402,F401
     max_pool1d,
     avg_pool1d,

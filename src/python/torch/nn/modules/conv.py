@@ -7,7 +7,6 @@ PyTorch's numbers. A transposed layer's weight is [in, out / groups, *kernel]. T
 import math
 
 from ... import _creation
-from ..._unsupported import unsupported
 from .. import functional as F
 from .. import init
 from ..parameter import Parameter
@@ -66,6 +65,16 @@ class _ConvNd(Module):
         self.output_padding = output_padding
         self.groups = groups
         self.padding_mode = padding_mode
+        # As PyTorch: the F.pad amounts (last dim first) a non-'zeros' padding_mode pads with before the conv.
+        if isinstance(padding, str):
+            self._reversed_padding_repeated_twice = [0, 0] * len(kernel_size)
+            if padding == 'same':
+                for d, k, i in zip(dilation, kernel_size, range(len(kernel_size) - 1, -1, -1)):
+                    total = d * (k - 1)
+                    self._reversed_padding_repeated_twice[2 * i] = total // 2
+                    self._reversed_padding_repeated_twice[2 * i + 1] = total - total // 2
+        else:
+            self._reversed_padding_repeated_twice = tuple(p for p in reversed(padding) for _ in range(2))
         if transposed:
             shape = (in_channels, out_channels // groups, *kernel_size)
         else:
@@ -123,9 +132,6 @@ def _conv_init(
         mode,
         dtype,
     )
-    if mode != 'zeros':
-        name = 'Conv1d' if ntuple is _single else 'Conv2d'  # not a learner's subclass name
-        raise unsupported(f"torch.nn.{name}(padding_mode='{mode}')", "padding_mode='zeros' is supported")
 
 
 class Conv1d(_ConvNd):
@@ -147,6 +153,9 @@ class Conv1d(_ConvNd):
         _conv_init(self, _single, *sizes, groups, bias, padding_mode, device, dtype)
 
     def _conv_forward(self, input, weight, bias):
+        if self.padding_mode != 'zeros':
+            padded = F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
+            return F.conv1d(padded, weight, bias, self.stride, _single(0), self.dilation, self.groups)
         return F.conv1d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
 
     def forward(self, input):
@@ -172,6 +181,9 @@ class Conv2d(_ConvNd):
         _conv_init(self, _pair, *sizes, groups, bias, padding_mode, device, dtype)
 
     def _conv_forward(self, input, weight, bias):
+        if self.padding_mode != 'zeros':
+            padded = F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
+            return F.conv2d(padded, weight, bias, self.stride, _pair(0), self.dilation, self.groups)
         return F.conv2d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
 
     def forward(self, input):
