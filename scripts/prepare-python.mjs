@@ -9,6 +9,8 @@
 //                          dist/python is on sys.path (the helpers' folder)
 //   dist/python/matplotlib/  our matplotlib (pure Python; pyplot draws through the worker), likewise
 //   dist/python/tqdm/      our tqdm (progress bars around learners' loops; pure Python), likewise
+//   dist/python/torchvision/  our torchvision subset (transforms on tensors, model architectures, local
+//                          datasets; pure Python over our torch), likewise
 //   dist/python/*.py       the runtime's own helpers (import guard, file runner), plus bytecode
 //   dist/probe/*.py        the Python backend's probe (src/python/real), run by the learner's own Python
 //   dist/pyodide/snapshot.bin  Pyodide's memory right after start-up with common stdlib modules, our
@@ -317,6 +319,8 @@ async function main() {
   await preparePackage(matplotlibSrc, path.join(dist, 'python', 'matplotlib'), pythonFiles(matplotlibSrc), tag, true);
   const tqdmSrc = path.join(root, 'src', 'python', 'tqdm');
   await preparePackage(tqdmSrc, path.join(dist, 'python', 'tqdm'), pythonFiles(tqdmSrc), tag, true);
+  const visionSrc = path.join(root, 'src', 'python', 'torchvision');
+  await preparePackage(visionSrc, path.join(dist, 'python', 'torchvision'), pythonFiles(visionSrc), tag, true);
   // The runtime helpers: the top-level .py files of src/python (not the torch package).
   const pySrc = path.join(root, 'src', 'python');
   const helpers = fs.readdirSync(pySrc).filter((f) => f.endsWith('.py'));

@@ -3,9 +3,12 @@
 // webviews (HostToView / ViewToHost). Numeric series travel as typed arrays so postMessage copies them
 // cheaply, never as JSON arrays of numbers.
 import type { FigureEvent } from './protocolFigures';
+import type { ScalarsEvent } from './protocolScalars';
 
 // The `figure` event of matplotlib figures: src/protocolFigures.ts.
 export type * from './protocolFigures';
+// The `scalars` event of SummaryWriter's values: src/protocolScalars.ts.
+export type { ScalarPoints, ScalarsEvent } from './protocolScalars';
 
 // matplotlib figures (the `figure` event): src/protocolFigures.ts, re-exported here.
 export type {
@@ -193,7 +196,9 @@ export type RunEvent =
   /** Throttled concept views of the learner's own model and loss (see ConceptEvent below). */
   | ConceptEvent
   /** A matplotlib figure the script showed (plt.show(), plt.pause(), or still open at the end): see below. */
-  | FigureEvent;
+  | FigureEvent
+  /** Values the file logged with torch.utils.tensorboard's SummaryWriter (src/protocolScalars.ts). */
+  | ScalarsEvent;
 
 // The paused event and what each phase shows, and the series event: src/protocolStepping.ts.
 export type {
@@ -206,6 +211,7 @@ export type {
 } from './protocolStepping';
 export { PHASE_VALUES } from './protocolStepping';
 import type { PausedEvent, SeriesEvent } from './protocolStepping';
+import type { ScalarPoints } from './protocolScalars';
 
 // ---- host -> worker -------------------------------------------------------------------------------
 
@@ -326,6 +332,8 @@ export interface RunSnapshot {
   ratioHistory?: { steps: Float32Array; ratios: Record<string, Float32Array> };
   /** Python backend: where the run happens and what a step costs (null or absent on the built-in engine). */
   environment?: RunEnvironment | null;
+  /** Every curve logged with SummaryWriter so far (decimated), in the order first logged (absent in older snapshots). */
+  scalars?: ScalarPoints[];
 }
 
 /** Python backend: its `environment` event, the devices of the model's parameters and a step's time and memory. */

@@ -3,6 +3,7 @@
 // Large runs are not kept: the state is stored with the window and must stay small.
 import type { ParamSnapshot, RunSnapshot } from '../../src/protocol';
 import { conceptsFromJson, conceptsToJson, emptyConcepts } from '../../src/shared/conceptState';
+import { reviveScalarPoints } from '../../src/shared/scalarState';
 
 /** Most numbers a saved snapshot may hold (losses, lrs, parameter values and gradients together). */
 export const SAVED_NUMBERS_LIMIT = 200_000;
@@ -28,6 +29,7 @@ function countNumbers(s: RunSnapshot): number {
   for (const p of s.params) n += p.value.length + (p.grad?.length ?? 0);
   n += s.gradNorms.steps.length * (1 + Object.keys(s.gradNorms.norms).length);
   if (s.ratioHistory) n += s.ratioHistory.steps.length * (1 + Object.keys(s.ratioHistory.ratios).length);
+  for (const c of s.scalars ?? []) n += 2 * c.steps.length;
   return n;
 }
 
@@ -52,6 +54,7 @@ export function snapshotToJson(s: RunSnapshot): Json | null {
     paused: null,
     activations: null, // large and only of the latest step: not kept across a reload
     figures: [], // matplotlib figures hold typed arrays and images: not kept across a reload
+    scalars: (s.scalars ?? []).map((c) => ({ ...c, steps: arr(c.steps), values: arr(c.values) })),
     concepts: countNumbers(s) + concepts.numbers <= SAVED_NUMBERS_LIMIT ? concepts.json : null,
   };
 }
@@ -78,5 +81,6 @@ export function snapshotFromJson(j: Json): RunSnapshot {
     ...(s.ratioHistory ? { ratioHistory: namedFromJson(s.ratioHistory as unknown as Json) } : {}),
     activations: null,
     concepts: conceptsFromJson(s.concepts as unknown as Json | null),
+    scalars: reviveScalarPoints(s.scalars ?? []),
   };
 }

@@ -25,6 +25,8 @@ export interface PanelLayout {
   landscape: HTMLElement;
   /** matplotlib figures the script showed (hidden until one arrives). */
   figures: HTMLElement;
+  /** Values the script logged with SummaryWriter (hidden until one arrives). */
+  scalars: HTMLElement;
   network: HTMLElement;
   graph: HTMLElement;
   explorer: HTMLElement;
@@ -63,6 +65,7 @@ export function panelLayout(app: HTMLElement, s: Strings): PanelLayout {
     fit: card('fit', s.fit, true),
     landscape: card('landscape', s.landscape, true),
     figures: card('figures', s.figures, true),
+    scalars: card('scalars', s.scalars, true),
     network: card('network', s.network, true),
     graph: card('graph', s.graph, true),
     explorer: card('explorer', s.explorer, true),
@@ -88,6 +91,7 @@ export function panelLayout(app: HTMLElement, s: Strings): PanelLayout {
     l.compare,
     concepts,
     l.figures,
+    l.scalars,
     l.network,
     h('div', { class: 'grid-2' }, l.lr, l.grad),
     l.histograms,

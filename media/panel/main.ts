@@ -21,6 +21,7 @@ import { ToolsView } from './views/toolsView';
 import { ActivationsView } from './views/activationsView';
 import { BoundaryView } from './views/boundaryView';
 import { FiguresView } from './views/figuresView';
+import { ScalarsView } from './views/scalarsView';
 import { FitView } from './views/fitView';
 import { GraphView } from './views/graphView';
 import { LandscapeView } from './views/landscapeView';
@@ -96,6 +97,7 @@ function main(): void {
       new FitView(layout.fit, s),
       new LandscapeView(layout.landscape, s),
       new FiguresView(layout.figures, s),
+      new ScalarsView(layout.scalars, s),
       new NetworkView(layout.network, s),
       new LrChartView(layout.lr, s),
       new GradChartView(layout.grad, s),

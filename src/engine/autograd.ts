@@ -13,7 +13,27 @@ export type BackwardFn = (gradOut: Float32Array) => (Float32Array | null)[];
  */
 export type DiffBackwardFn = (gradOut: Tensor) => (Tensor | null)[];
 
+/** Nodes made so far: each node's `seq`, PyTorch's sequence_nr. */
+let nodesMade = 0;
+
+/** A sequence number for a node made later that PyTorch would have made now (see Node.rewire). */
+export function reserveNodeSeq(): number {
+  return ++nodesMade;
+}
+
 export class Node {
+  /**
+   * When the node was made, counting every node (those a create_graph backward makes too): PyTorch's engine
+   * runs ready nodes latest-made first, which decides the order in which a tensor's gradients add up.
+   */
+  seq = ++nodesMade;
+
+  /**
+   * Run once, before the next backward pass walks this node's inputs: where an op's graph takes PyTorch's
+   * shape only once a create_graph pass has made it (linear's weight.t(), matmul.ts), it swaps inputs here.
+   */
+  rewire: (() => void) | null = null;
+
   constructor(
     /** PyTorch's grad_fn class name, e.g. `AddmmBackward0`: shown when a tensor is printed. */
     readonly name: string,
@@ -195,8 +215,28 @@ export function reachableOrder(roots: readonly Tensor[], inputs: readonly Tensor
   return order;
 }
 
-/** Every tensor that requires grad reachable from `roots`, each after all the tensors it depends on. */
+/**
+ * Every tensor that requires grad reachable from `roots`, each after all the tensors it depends on, in the
+ * order of their nodes' making (leaves first): walked backwards, that is PyTorch's engine's order (latest-made
+ * ready node first), so that the gradients reaching a tensor from several uses add up in PyTorch's order, bit
+ * for bit. Should a node ever be older than a node it takes input from, the plain depth-first order stands.
+ */
 export function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
+  const order = depthFirstOrder(roots);
+  const seq = (t: Tensor) => (t.gradFn ? t.gradFn.seq : 0);
+  const sorted = order.slice().sort((a, b) => seq(a) - seq(b));
+  const position = new Map<Tensor, number>();
+  sorted.forEach((t, i) => position.set(t, i));
+  for (let i = 0; i < sorted.length; i++) {
+    for (const input of sorted[i].gradFn?.inputs ?? []) {
+      if (input && (position.get(input) ?? -1) > i) return order;
+    }
+  }
+  return sorted;
+}
+
+/** topologicalOrder's fallback: depth-first post-order from the roots. */
+function depthFirstOrder(roots: readonly Tensor[]): Tensor[] {
   // Iterative DFS (post-order): deep chains (long training graphs) must not overflow the stack.
   const order: Tensor[] = [];
   const visited = new Set<Tensor>();
@@ -207,6 +247,11 @@ export function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
       const node = top[0].gradFn;
+      if (node?.rewire) {
+        const rewire = node.rewire;
+        node.rewire = null;
+        rewire();
+      }
       const inputs = node ? node.inputs : [];
       if (top[1] < inputs.length) {
         const child = inputs[top[1]++];

@@ -149,8 +149,8 @@ function unsupported(node: Node): never {
     `create_graph=True is not supported through ${node.name} yet; higher-order gradients flow through ` +
       'add/sub/mul/div/neg/pow, exp/log/sqrt/trigonometry/abs/clamp, tanh/sigmoid/relu, leaky_relu/elu/gelu/' +
       'softplus/silu/hardtanh, softmax/log_softmax, sum/mean/norm/var/std/logsumexp/prod, max/min/amax/amin, ' +
-      'cumsum/cumprod, views, transposes, expand, indexing, cat/stack, matmul/mm/mv/dot/linear, conv1d/conv2d, ' +
-      'max_pool2d/avg_pool2d/adaptive_avg_pool2d, batch_norm/layer_norm, and the losses mse/l1/smooth_l1/huber, ' +
+      'cumsum/cumprod, views, transposes, expand, indexing, cat/stack, matmul/mm/mv/dot/linear, conv1d/2d/3d, ' +
+      'max/avg/adaptive_avg pooling in 2-D and 3-D, batch_norm/layer_norm, and the losses mse/l1/smooth_l1/huber, ' +
       'cross_entropy/nll_loss (class indices) and binary_cross_entropy (with logits)',
   );
 }

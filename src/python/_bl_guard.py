@@ -17,7 +17,6 @@ UNAVAILABLE = frozenset(
         'tensorflow',
         'keras',
         'jax',
-        'torchvision',
         'torchaudio',
         'torchtext',
         'PIL',
@@ -34,8 +33,8 @@ UNAVAILABLE = frozenset(
 def unavailable_message(name):
     return (
         f"No module named '{name}': Backprop Lens runs your file with its built-in torch, numpy and matplotlib "
-        f"only (torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy, matplotlib.pyplot, tqdm "
-        f"and the Python standard library); {name} is not available."
+        f"only (torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy, matplotlib.pyplot, tqdm, "
+        f"torchvision's transforms, models and datasets, and the Python standard library); {name} is not available."
     )
 
 

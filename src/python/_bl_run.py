@@ -14,6 +14,7 @@ import types
 import warnings
 import weakref
 
+import _bl_tracebacks
 
 # Files that are the runtime's, not the learner's: our torch package and helpers, Pyodide's standard library,
 # frozen modules, code Pyodide runs from JavaScript. A learner's other files (a model.py beside the script)
@@ -26,6 +27,9 @@ _TRACEBACK_LIMIT = 1000
 def _is_users(filename):
     # Pyodide also lists the JavaScript frames an exception crossed (pyodide.asm.js): never the learner's.
     return not filename.startswith(_RUNTIME_FILES) and not filename.endswith(('.js', '.mjs'))
+
+
+_bl_tracebacks.install(_is_users)
 
 
 def _keep_users_frames(te):

@@ -28,4 +28,6 @@ export interface ShimHooks {
   write(stream: 'stdout' | 'stderr', bytes: Uint8Array): void;
   /** Our matplotlib showed a figure (src/python/matplotlib/_backend.py); optional: tests and the snapshot have none. */
   figure?(figure: FigureData): void;
+  /** Our SummaryWriter logged a value (add_scalar / add_scalars, src/python/torch/utils/tensorboard); optional like figure. */
+  scalar?(chart: string, label: string, step: number, value: number): void;
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { FigureEvent, ParamSnapshot, PausedEvent, RunEvent, TensorValues } from '../protocol';
 import { reviveConceptEvent } from '../shared/conceptState';
 import { reviveFigure } from '../shared/figureState';
+import { reviveScalarPoints } from '../shared/scalarState';
 
 export const PROBE_FILE = 'backprop_lens_probe.py';
 
@@ -134,6 +135,8 @@ export function parseProbeLine(line: string): RunEvent | null {
       return reviveConceptEvent(e);
     case 'figure':
       return reviveFigure(e as FigureEvent);
+    case 'scalars':
+      return { ...e, series: reviveScalarPoints(e.series) };
     default:
       return e as RunEvent;
   }

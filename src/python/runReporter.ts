@@ -22,6 +22,7 @@ import { firstTrainedLeaf } from './concepts/graphWalk';
 import { GradAccumulationCheck } from './gradAccumulation';
 import { Stepper, type PauseDetail } from './stepping/stepper';
 import { SeriesBuffer } from './stepping/stepMetrics';
+import { ScalarLog } from './scalarLog';
 
 /** What the reporter needs from Python: the user's current line, and flushing sys.stdout/stderr. */
 export interface PythonProbe {
@@ -95,6 +96,9 @@ export class RunReporter {
   private readonly concepts: ConceptRecorder | null;
   /** Phase pauses, hand-written updates, series, per-step norms: src/python/stepping/. */
   private readonly stepper: Stepper;
+  /** Values logged with SummaryWriter, sent with the steps (or on their own every STEPS_INTERVAL_MS). */
+  private readonly scalarLog = new ScalarLog();
+  private lastScalarsSent = -Infinity;
 
   constructor(
     private readonly opts: RunReporterOptions,
@@ -191,6 +195,13 @@ export class RunReporter {
   /** A matplotlib figure the script showed (our matplotlib throttles repeated shows of one figure). */
   figure(figure: FigureData): void {
     if (!this.opts.quiet) this.send({ type: 'figure', runId: this.opts.runId, ...figure });
+  }
+
+  /** A value logged with SummaryWriter: batched like the losses (a file may log one every step). */
+  scalar(chart: string, label: string, step: number, value: number): void {
+    if (this.opts.quiet) return;
+    this.scalarLog.add(chart, label, step, value);
+    if (performance.now() - this.lastScalarsSent >= STEPS_INTERVAL_MS) this.flushScalars();
   }
 
   // ---- engine listeners -------------------------------------------------------------------------
@@ -460,8 +471,15 @@ export class RunReporter {
     return started + Math.max(this.paramsIntervalMs, (now - started) / SNAPSHOT_SHARE);
   }
 
+  private flushScalars(): void {
+    this.lastScalarsSent = performance.now();
+    const event = this.scalarLog.take(this.opts.runId);
+    if (event) this.send(event);
+  }
+
   private flushSteps(): void {
     this.lastStepsSent = performance.now();
+    this.flushScalars();
     const n = this.steps - this.firstUnsent;
     if (n <= 0) return;
     const losses = this.losses.take(n);

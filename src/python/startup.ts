@@ -358,6 +358,16 @@ export async function makeStartupSnapshot(distDir: string): Promise<{ file: Uint
       "import sys\nfor m in [m for m in sys.modules if m.split('.')[0] == 'matplotlib']: del sys.modules[m]",
     );
   }
+  if (info.torch) {
+    try {
+      // Our torchvision (pure Python over torch) likewise: its ~20 small files take about a second to import.
+      py.runPython('import torchvision');
+    } catch {
+      py.runPython(
+        "import sys\nfor m in [m for m in sys.modules if m.split('.')[0] == 'torchvision']: del sys.modules[m]",
+      );
+    }
+  }
   py.runPython('import gc\ngc.collect()');
   const raw = py.makeMemorySnapshot({ serializer: bridgeSerializer(bridge) });
   return { file: encodeSnapshot(raw, info), info };

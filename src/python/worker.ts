@@ -42,6 +42,7 @@ const hooks: ShimHooks = {
   gradEnabled: () => reporter?.gradEnabled(),
   write: (stream, bytes) => output?.write(stream, bytes),
   figure: (figure) => reporter?.figure(figure),
+  scalar: (chart, label, step, value) => reporter?.scalar(chart, label, step, value),
 };
 onBeforeBackward((root) => reporter?.beforeBackward(root));
 onBackward((root) => reporter?.backward(root));

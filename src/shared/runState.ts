@@ -8,6 +8,7 @@ import { foldFigure } from './figureState';
 import { foldEnvironment } from './environment';
 import { l2Distance, l2Norm } from './paramStats';
 import { NamedHistory, foldSeries } from './stepHistory';
+import { ScalarCurves } from './scalarState';
 
 /** Most entries kept in the gradient-norm history; beyond it every other entry is dropped. */
 export const GRAD_NORM_HISTORY = 2048;
@@ -75,6 +76,8 @@ export class RunState {
   environment: RunSnapshot['environment'] = null;
   /** The series of steps (a model or optimizer each) the file trained, in order. */
   series: NonNullable<RunSnapshot['series']> = [];
+  /** The values logged with SummaryWriter (src/shared/scalarState.ts). */
+  scalars = new ScalarCurves();
   /** Every step's update/weight ratio per parameter (from `steps` events). */
   private ratioHistory = new NamedHistory(GRAD_NORM_HISTORY);
   /** Whether `steps` events carry every step's gradient norms (then parameter snapshots add none). */
@@ -111,6 +114,7 @@ export class RunState {
     r.figures = s.figures ?? [];
     r.codedWarnings = s.codedWarnings ?? [];
     r.environment = s.environment ?? null;
+    r.scalars = ScalarCurves.from(s.scalars);
     r.losses = new GrowableFloat32(s.losses);
     r.lrs = s.lrs.map((l) => new GrowableFloat32(l));
     r.gradSteps = new GrowableFloat32(s.gradNorms.steps);
@@ -202,6 +206,9 @@ export class RunState {
         break;
       case 'figure':
         this.figures = foldFigure(this.figures, event);
+        break;
+      case 'scalars':
+        this.scalars.fold(event);
         break;
       case 'activations':
         this.activations = event; // only the latest step's outputs are kept
@@ -322,6 +329,7 @@ export class RunState {
       figures: this.figures.slice(),
       codedWarnings: this.codedWarnings.slice(),
       environment: this.environment,
+      scalars: this.scalars.view(),
     };
   }
 }

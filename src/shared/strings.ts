@@ -204,6 +204,13 @@ export const VIEW_STRINGS = {
   figureImages: '{0} images',
   figureContours: '{0} contour plots',
   figureAreas: '{0} filled areas',
+  // SummaryWriter's values (media/panel/views/scalarsView.ts).
+  scalars: 'TensorBoard scalars',
+  scalarsHelp:
+    'The values your file logged with SummaryWriter (add_scalar, add_scalars): a chart per tag, against the global_step they were logged at. They are also written to event files under the writer’s log_dir, for tensorboard --logdir runs.',
+  scalarsValue: 'value',
+  scalarsCurve: '{0}: {1} points, latest {2} at step {3}',
+  scalarsSummary: '{0}: {1}.',
   landscape: 'Loss landscape',
   landscapeHelpExact:
     'The loss for every value of the parameters, and the steps gradient descent took downhill from the start.',

@@ -5,13 +5,18 @@
 
 Each file runs from this folder by its bare name, as the runner (test/conformance/run.ts) runs it through
 `backprop-lens run`: with one thread (OMP_NUM_THREADS=1, so large reductions are summed in one fixed
-order), unbuffered (so stderr lands where a terminal shows it) and PYTHONHASHSEED=0. A file that exits with an error, or runs over 30 s, stops the generator."""
+order), unbuffered (so stderr lands where a terminal shows it) and PYTHONHASHSEED=0. A file that exits with an error, or runs over 30 s, stops the generator.
+
+torch.utils.tensorboard needs the `tensorboard` package, which Debian lacks: test/reference/stubs holds a
+stand-in (its protobuf classes and an event writer that keeps nothing) put on PYTHONPATH for generation only,
+so that PyTorch's own SummaryWriter runs and checks its arguments (it prints nothing itself)."""
 import os
 import subprocess
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+STUBS = os.path.abspath(os.path.join(HERE, '..', 'reference', 'stubs'))
 
 
 def main(names):
@@ -21,7 +26,9 @@ def main(names):
     scripts = sorted(f for f in os.listdir(HERE) if f.endswith('.py') and f != 'make-expected.py')
     if names:
         scripts = [f for f in scripts if any(n in f for n in names)]
-    env = {**os.environ, 'PYTHONHASHSEED': '0', 'PYTHONUNBUFFERED': '1', 'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1'}
+    path = os.pathsep.join(p for p in (STUBS, os.environ.get('PYTHONPATH')) if p)
+    # No __pycache__ left in the stand-in's folder.
+    env = {**os.environ, 'PYTHONPATH': path, 'PYTHONDONTWRITEBYTECODE': '1', 'PYTHONHASHSEED': '0', 'PYTHONUNBUFFERED': '1', 'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1'}
     for script in scripts:
         started = time.time()
         run = subprocess.run([sys.executable, script], cwd=HERE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

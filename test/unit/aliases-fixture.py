@@ -6,10 +6,9 @@ dtypes, grad_fn names, gradients and errors. test/unit/torch-names.test.ts runs 
     /usr/bin/python3 test/unit/aliases-fixture.py > test/unit/aliases-torch113.json
 """
 
-import json
-import math
-
 import torch
+
+from fixture_cases import run_exec_cases
 
 SETUP = 'x = torch.tensor([[0.25, -0.5, 0.75], [1.0, -0.125, 0.5]], requires_grad=True)\ny = x * 1\n'
 
@@ -159,33 +158,8 @@ CASES = [
 ]
 
 
-def encode(v):
-    if isinstance(v, torch.Tensor):
-        data = v.detach().reshape(-1).tolist()
-        data = [None if isinstance(x, float) and math.isnan(x) else x for x in data]
-        name = v.grad_fn.name() if v.grad_fn is not None else None
-        return {'dtype': str(v.dtype), 'shape': list(v.shape), 'data': data, 'grad_fn': name}
-    if isinstance(v, torch.Size):
-        return {'size': list(v)}
-    if isinstance(v, (list, tuple)):
-        return [encode(x) for x in v]
-    if isinstance(v, float) and math.isinf(v):
-        return 'inf'
-    if v is None or isinstance(v, (bool, int, float, str)):
-        return v
-    return {'repr': repr(v)}
-
-
 def main():
-    results = []
-    for name, code in CASES:
-        env = {'torch': torch}
-        try:
-            exec(SETUP + code, env)
-            results.append({'case': name, 'result': encode(env['result'])})
-        except Exception as ex:  # noqa: BLE001 - recording whatever PyTorch raises
-            results.append({'case': name, 'error': type(ex).__name__, 'message': str(ex)})
-    print(json.dumps(results))
+    run_exec_cases(CASES, lambda: {'torch': torch}, setup=SETUP, inf_as_text=True)
 
 
 if __name__ == '__main__':

@@ -11,10 +11,9 @@ test/unit/shim-api-gaps.test.ts runs this same file on our torch in Pyodide and 
     /usr/bin/python3 test/unit/api-gaps-fixture.py > test/unit/api-gaps-torch113.json
 """
 
-import json
-import math
-
 import torch
+
+from fixture_cases import run_exec_cases
 
 CASES = [
     ('randn size=', 'result = torch.randn(size=(2, 3), requires_grad=True).shape'),
@@ -331,33 +330,8 @@ result = [first, lin.weight_mask if hasattr(lin, 'weight_mask') else None, names
 ]
 
 
-def encode(v):
-    if isinstance(v, torch.Tensor):
-        data = v.detach().reshape(-1).tolist()
-        data = [None if isinstance(x, float) and math.isnan(x) else x for x in data]
-        name = v.grad_fn.name() if v.grad_fn is not None else None
-        return {'dtype': str(v.dtype), 'shape': list(v.shape), 'data': data, 'grad_fn': name}
-    if isinstance(v, torch.Size):
-        return {'size': list(v)}
-    if isinstance(v, torch.dtype):
-        return {'dtype_object': str(v)}
-    if isinstance(v, (list, tuple)):
-        return [encode(x) for x in v]
-    if v is None or isinstance(v, (bool, int, float, str)):
-        return v
-    return {'repr': repr(v)}
-
-
 def main():
-    results = []
-    for name, code in CASES:
-        env = {'torch': torch}
-        try:
-            exec(code, env)
-            results.append({'case': name, 'result': encode(env['result'])})
-        except Exception as ex:  # noqa: BLE001 - recording whatever PyTorch raises
-            results.append({'case': name, 'error': type(ex).__name__})
-    print(json.dumps(results))
+    run_exec_cases(CASES, lambda: {'torch': torch}, messages=False, dtypes=True)
 
 
 if __name__ == '__main__':

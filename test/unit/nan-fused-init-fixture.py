@@ -8,10 +8,9 @@ test/unit/nan-fused-init.test.ts runs this same file on our torch in Pyodide and
     /usr/bin/python3 test/unit/nan-fused-init-fixture.py > test/unit/nan-fused-init-torch113.json
 """
 
-import json
-import math
-
 import torch
+
+from fixture_cases import run_exec_cases
 
 NAN_DATA = "x = torch.tensor([[1.0, float('nan'), 3.0], [float('inf'), -2.0, float('-inf')]], requires_grad=True)\n"
 TIES = "b = torch.tensor([[3.0, 1.0, 2.0, 5.0], [0.5, 4.0, -1.0, 2.0], [2.0, 2.0, 7.0, 2.0]], requires_grad=True)\n"
@@ -144,31 +143,8 @@ result = [type(out.grad_fn).__name__, seen, zeroed, x2.grad]
 ]
 
 
-def encode(v):
-    if isinstance(v, torch.Tensor):
-        data = v.detach().reshape(-1).tolist()
-        data = [None if isinstance(x, float) and math.isnan(x) else x for x in data]
-        name = v.grad_fn.name() if v.grad_fn is not None else None
-        return {'dtype': str(v.dtype), 'shape': list(v.shape), 'data': data, 'grad_fn': name}
-    if isinstance(v, torch.Size):
-        return {'size': list(v)}
-    if isinstance(v, (list, tuple)):
-        return [encode(x) for x in v]
-    if v is None or isinstance(v, (bool, int, float, str)):
-        return v
-    return {'repr': repr(v)}
-
-
 def main():
-    results = []
-    for name, code in CASES:
-        env = {'torch': torch}
-        try:
-            exec(code, env)
-            results.append({'case': name, 'result': encode(env['result'])})
-        except Exception as ex:  # noqa: BLE001 - recording whatever PyTorch raises
-            results.append({'case': name, 'error': type(ex).__name__, 'message': str(ex)})
-    print(json.dumps(results))
+    run_exec_cases(CASES, lambda: {'torch': torch})
 
 
 if __name__ == '__main__':

@@ -9,10 +9,9 @@ test/unit/order-stats.test.ts runs this same file on our torch in Pyodide and co
     /usr/bin/python3 test/unit/order-stats-fixture.py > test/unit/order-stats-torch113.json
 """
 
-import json
-import math
-
 import torch
+
+from fixture_cases import run_exec_cases
 
 TIES = 'v = torch.tensor([[2.0, 2.0, 1.0, 1.0, 3.0], [5.0, 1.0, 5.0, 2.0, 1.0]], requires_grad=True)\n'
 LONG = 'torch.manual_seed(0)\nw = torch.randint(0, 4, (3, 40))\n'
@@ -157,31 +156,8 @@ CASES = [
 ]
 
 
-def encode(v):
-    if isinstance(v, torch.Tensor):
-        data = v.detach().reshape(-1).tolist()
-        data = [None if isinstance(x, float) and math.isnan(x) else x for x in data]
-        name = v.grad_fn.name() if v.grad_fn is not None else None
-        return {'dtype': str(v.dtype), 'shape': list(v.shape), 'data': data, 'grad_fn': name}
-    if isinstance(v, torch.Size):
-        return {'size': list(v)}
-    if isinstance(v, (list, tuple)):
-        return [encode(x) for x in v]
-    if v is None or isinstance(v, (bool, int, float, str)):
-        return v
-    return {'repr': repr(v)}
-
-
 def main():
-    results = []
-    for name, code in CASES:
-        env = {'torch': torch}
-        try:
-            exec(code, env)
-            results.append({'case': name, 'result': encode(env['result'])})
-        except Exception as ex:  # noqa: BLE001 - recording whatever PyTorch raises
-            results.append({'case': name, 'error': type(ex).__name__, 'message': str(ex)})
-    print(json.dumps(results))
+    run_exec_cases(CASES, lambda: {'torch': torch})
 
 
 if __name__ == '__main__':

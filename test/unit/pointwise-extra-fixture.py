@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes test/unit/pointwise-extra-torch113.json: addcmul/addcdiv, hypot, logaddexp/logaddexp2, xlogy,
 fmax/fmin, heaviside, sinc, logit, index_add/index_copy, take/put, masked_scatter, scatter_reduce, trapezoid,
-cov/corrcoef, nanquantile and einsum with '...' as real PyTorch 1.13 (CPU, one thread) computes them: the
-inputs (float32 as base64 bits, integer and bool ones as lists), options, the value, the grad_fn name and the
-gradient of every float input that requires one for a random output gradient.
+cumulative_trapezoid, cov/corrcoef, nanquantile and einsum with '...' as real PyTorch 1.13 (CPU, one thread)
+computes them: the inputs (float32 as base64 bits, integer and bool ones as lists), options, the value, the
+grad_fn name and the gradient of every float input that requires one for a random output gradient.
 test/unit/pointwise-extra.test.ts checks src/engine/ops/{pointwiseExtra,indexExtra,scatterReduce,statsExtra,
 quantile,einsum}.ts against it.
 
@@ -228,5 +228,26 @@ case(
 )
 case('einsum', [F(randn(3, 4)), F(randn(4))], {'equation': '...i,...i'}, lambda a, b: torch.einsum('...i,...i', a, b))
 case('einsum', [F(randn(2, 3, 4))], {'equation': 'b...->...b'}, lambda a: torch.einsum('b...->...b', a))
+
+# cumulative_trapezoid (after the rest, so the earlier cases keep their draws).
+case('cumulative_trapezoid', [F(randn(3, 6))], {'dx': 1.0}, lambda y: torch.cumulative_trapezoid(y))
+case(
+    'cumulative_trapezoid',
+    [F(randn(4, 3))],
+    {'dx': 0.25, 'dim': 0},
+    lambda y: torch.cumulative_trapezoid(y, dx=0.25, dim=0),
+)
+case(
+    'cumulative_trapezoid',
+    [F(randn(3, 6)), F(torch.tensor([0.0, 0.5, 1.5, 2.0, 3.5, 4.0]), False)],
+    {},
+    lambda y, x: torch.cumulative_trapezoid(y, x),
+)
+case(
+    'cumulative_trapezoid',
+    [F(randn(2, 5)), F(randn(2, 5))],
+    {},
+    lambda y, x: torch.cumulative_trapezoid(y, x),
+)
 
 print(json.dumps({'torch': torch.__version__, 'cases': cases}))

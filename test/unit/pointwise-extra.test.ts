@@ -1,7 +1,8 @@
 // The extra elementwise, indexing and statistics ops against PyTorch 1.13 (pointwise-extra-torch113.json, made
 // by pointwise-extra-fixture.py): addcmul/addcdiv, hypot, logaddexp/logaddexp2, xlogy, fmax/fmin, heaviside,
 // sinc and logit bit for bit (37 values: PyTorch's vectorised code and its scalar tail), index_add/index_copy,
-// take/put, masked_scatter, scatter_reduce (every reduce, with and without self), trapezoid, cov/corrcoef,
+// take/put, masked_scatter, scatter_reduce (every reduce, with and without self), trapezoid,
+// cumulative_trapezoid, cov/corrcoef,
 // nanquantile, einsum with '...' and add/sub with alpha (fused, bit for bit): value, grad_fn name and the
 // gradient of every float input.
 import assert from 'node:assert/strict';
@@ -84,6 +85,10 @@ function run(c: Case, x: Tensor[]): Tensor {
       return 'dx' in o
         ? stats.trapezoidDx(x[0], o.dx as number, (o.dim as number | undefined) ?? -1)
         : stats.trapezoidX(x[0], x[1]);
+    case 'cumulative_trapezoid':
+      return 'dx' in o
+        ? stats.cumulativeTrapezoidDx(x[0], o.dx as number, (o.dim as number | undefined) ?? -1)
+        : stats.cumulativeTrapezoidX(x[0], x[1]);
     case 'cov':
       return stats.cov(x[0], o.correction as number, x[1] ?? null, x[2] ?? null);
     case 'corrcoef':
@@ -123,7 +128,7 @@ test('the fixture covers every op', () => {
     assert.ok(ops.has(op), op);
   for (const op of ['logit', 'heaviside', 'index_add', 'index_copy', 'take', 'put', 'masked_scatter'])
     assert.ok(ops.has(op), op);
-  for (const op of ['scatter_reduce', 'trapezoid', 'cov', 'corrcoef', 'nanquantile', 'einsum'])
+  for (const op of ['scatter_reduce', 'trapezoid', 'cumulative_trapezoid', 'cov', 'corrcoef', 'nanquantile', 'einsum'])
     assert.ok(ops.has(op), op);
 });
 
@@ -177,6 +182,10 @@ test('shape and argument errors carry PyTorch 1.13 messages', () => {
     /cov\(\): expected input to have two or fewer dimensions but got an input with 3 dimensions/,
   );
   assert.throws(() => stats.trapezoidX(t(3), t(4)), /trapezoid: There must be one `x` value for each sample point/);
+  assert.throws(
+    () => stats.cumulativeTrapezoidX(t(3), t(4)),
+    /^RuntimeError: cumulative_trapezoid: There must be one `x` value for each sample point$/,
+  );
   const ints = new Tensor(Float64Array.from([3]), [1], 'int64');
   assert.throws(() => pw.hypot(ints, ints), /"hypot_cpu" not implemented for 'Long'/);
   assert.throws(

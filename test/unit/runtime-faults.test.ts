@@ -65,7 +65,8 @@ test('deep recursion after sys.setrecursionlimit(100000) is a RecursionError at 
   assert.deepEqual(err.pos, { file: 'deep.py', line: 4, column: 12 });
   assert.ok(
     err.traceback.endsWith(
-      '  File "deep.py", line 4, in f\n    return f(n + 1)\n' +
+      // python3.11 (what PyTorch 1.13 runs on) marks the call: `return f(...)` hides it only from 3.13 on.
+      '  File "deep.py", line 4, in f\n    return f(n + 1)\n           ^^^^^^^^\n' +
         '  [Previous line repeated 997 more times]\nRecursionError: maximum recursion depth exceeded\n',
     ),
     err.traceback.slice(-300),
@@ -125,10 +126,9 @@ test("a traceback shows every frame in the learner's own files, chained exceptio
       'Traceback (most recent call last):',
       '  File "DIR/train.py", line 6, in <module>',
       '    Net()(torch.zeros(3, 5))',
-      '    ~~~~~^^^^^^^^^^^^^^^^^^^',
       '  File "DIR/model.py", line 7, in forward',
       '    return self.fc(check(x))',
-      '                   ~~~~~^^^',
+      '                   ^^^^^^^^',
       '  File "DIR/model.py", line 10, in check',
       '    raise ValueError(f"expected 2 features, got {x.shape[1]}")',
       'ValueError: expected 2 features, got 5',

@@ -11,6 +11,7 @@ import json
 
 import torch
 from torch._unsupported import SUPPORTED_HINT
+from torch._module_names import MODULE_NAMES
 from torch._tensor_names import TENSOR_NAMES
 
 data = json.loads(globals()['fixture_input'])  # set by pyodide-fixture.ts
@@ -91,6 +92,28 @@ def check_not_torch_names():
     return found
 
 
+def check_not_torch_module_names():
+    """On modules too: a later PyTorch's name or a typo is PyTorch 1.13's AttributeError (hasattr False, and
+    `from ... import` an ImportError), with PyTorch's message."""
+    found = {}
+    for module_name, name in (('torch.nn', 'CircularPad2d'), ('torch', 'tensr'), ('torch.nn.functional', 'relu6_')):
+        module = importlib.import_module(module_name)
+        try:
+            getattr(module, name)
+            seen = 'exists'
+        except AttributeError as e:
+            seen = 'NotImplementedError' if isinstance(e, NotImplementedError) else f"AttributeError: {e}"
+        except Exception as e:  # noqa: BLE001
+            seen = type(e).__name__
+        try:
+            exec(f"from {module_name} import {name}", {})
+            imported = 'imported'
+        except ImportError as e:
+            imported = f"{type(e).__name__}: {str(e).split(' (')[0]}"
+        found[f"{module_name}.{name}"] = [seen, hasattr(module, name), imported]
+    return found
+
+
 def messages():
     """What a learner reads for a few missing names (the hints of torch/_missing_hints.py)."""
     t = torch.ones(2)
@@ -120,5 +143,7 @@ report['torch.Tensor'] = check_tensor(data['tensor'], data['tensor_errors'])
 report['nn.Module methods'] = check_module_methods(data['constructors'], data['module_methods'])
 report['not torch names on Tensor'] = check_not_torch_names()
 report['messages'] = messages()
+report['not torch names on modules'] = check_not_torch_module_names()
 report['tensor names shipped'] = sorted(TENSOR_NAMES)
+report['module names shipped'] = {module: sorted(names) for module, names in MODULE_NAMES.items()}
 print(json.dumps(report))

@@ -4,10 +4,12 @@ test/unit/torch-names.test.ts can check that each of them, on our torch, either 
 NotImplementedError naming it (never an AttributeError or TypeError of ours).
 
     /usr/bin/python3 test/unit/torch-names-fixture.py --tensor-names src/python/torch/_tensor_names.py \
-        > test/unit/torch-names-torch113.json
+        --module-names src/python/torch/_module_names.py > test/unit/torch-names-torch113.json
 
 With --tensor-names it also writes, from the same list, the module our torch ships so that Tensor.__getattr__
-can tell a PyTorch name we lack (NotImplementedError naming it) from a typo (AttributeError, as in PyTorch).
+can tell a PyTorch name we lack (NotImplementedError naming it) from a typo (AttributeError, as in PyTorch);
+with --module-names, the same for the modules' names (src/python/torch/_module_names.py, read by the module
+__getattr__ of src/python/torch/_unsupported.py).
 
 The JSON holds:
   modules         for each module, its public names (no private names, no modules or typing helpers that
@@ -168,21 +170,43 @@ def constructors(torch, classes):
     return found
 
 
-def tensor_names_module(names):
-    """The text of src/python/torch/_tensor_names.py: the names, wrapped at 110 characters."""
+def wrapped(names, width=110):
+    """The names, space-separated, in lines of at most `width` characters."""
     lines, line = [], ''
     for name in names:
-        if line and len(line) + 1 + len(name) > 110:
+        if line and len(line) + 1 + len(name) > width:
             lines.append(line)
             line = ''
         line = f"{line} {name}" if line else name
     lines.append(line)
-    body = '\n'.join(lines)
+    return '\n'.join(lines)
+
+
+def tensor_names_module(names):
+    """The text of src/python/torch/_tensor_names.py: the names, wrapped at 110 characters."""
+    body = wrapped(names)
     return (
         '"""Every attribute name torch.Tensor has in PyTorch 1.13 (public methods and properties, and the dunder\n'
         'methods it implements). Written by test/unit/torch-names-fixture.py --tensor-names from real PyTorch;\n'
         'Tensor.__getattr__ raises NotImplementedError for these names and AttributeError for any other."""\n\n'
         f'TENSOR_NAMES = frozenset(\n    """\n{body}\n""".split()\n)\n'
+    )
+
+
+def module_names_module(modules):
+    """The text of src/python/torch/_module_names.py: each module's public names (torch.cuda keeps its own
+    __getattr__, so it is left out)."""
+    entries = ''.join(
+        f"    '{module}': frozenset(\n        \"\"\"\n{wrapped(names, 106)}\n\"\"\".split()\n    ),\n"
+        for module, names in sorted(modules.items())
+        if module != 'torch.cuda'
+    )
+    return (
+        '"""The public names of torch modules in PyTorch 1.13 (as test/unit/torch-names-torch113.json lists them:\n'
+        'torch.nn its classes). Written by test/unit/torch-names-fixture.py --module-names from real PyTorch; a\n'
+        "module's __getattr__ (src/python/torch/_unsupported.py) raises NotImplementedError for these names and\n"
+        'AttributeError, with PyTorch\'s message, for any other, so hasattr(nn, name) is False as in PyTorch."""\n\n'
+        f'MODULE_NAMES = {{\n{entries}}}\n'
     )
 
 
@@ -207,6 +231,9 @@ def main():
     if '--tensor-names' in sys.argv:
         with open(sys.argv[sys.argv.index('--tensor-names') + 1], 'w') as f:
             f.write(tensor_names_module(tensor))
+    if '--module-names' in sys.argv:
+        with open(sys.argv[sys.argv.index('--module-names') + 1], 'w') as f:
+            f.write(module_names_module(modules))
 
 
 if __name__ == '__main__':

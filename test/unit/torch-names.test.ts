@@ -29,6 +29,8 @@ let report: Record<string, Tally> & {
   'not torch names on Tensor': Record<string, string>;
   messages: Record<string, unknown>;
   'tensor names shipped': string[];
+  'not torch names on modules': Record<string, unknown>;
+  'module names shipped': Record<string, string[]>;
 };
 
 function checked(group: string, expected: string[] | undefined, t: { diagnostic(m: string): void }): void {
@@ -57,6 +59,38 @@ test('names PyTorch does not have stay AttributeErrors on a tensor, so hasattr()
     numpy_only: 'AttributeError',
     shapee: 'AttributeError',
   });
+});
+
+test('names PyTorch 1.13 does not have are AttributeErrors on torch modules too, with its message', () => {
+  report ??= fixture.run('torch-names-check.py', json) as typeof report;
+  // What PyTorch 1.13 itself does for each: the lookup's error, hasattr(), and `from <module> import <name>`.
+  assert.deepEqual(report['not torch names on modules'], {
+    'torch.nn.CircularPad2d': [
+      "AttributeError: module 'torch.nn' has no attribute 'CircularPad2d'",
+      false,
+      "ImportError: cannot import name 'CircularPad2d' from 'torch.nn'",
+    ],
+    'torch.tensr': [
+      "AttributeError: module 'torch' has no attribute 'tensr'",
+      false,
+      "ImportError: cannot import name 'tensr' from 'torch'",
+    ],
+    'torch.nn.functional.relu6_': [
+      "AttributeError: module 'torch.nn.functional' has no attribute 'relu6_'",
+      false,
+      "ImportError: cannot import name 'relu6_' from 'torch.nn.functional'",
+    ],
+  });
+});
+
+test('the shipped src/python/torch/_module_names.py lists the names of the JSON for each module', () => {
+  report ??= fixture.run('torch-names-check.py', json) as typeof report;
+  const expected = Object.fromEntries(
+    Object.entries(names.modules)
+      .filter(([module]) => module !== 'torch.cuda')
+      .map(([module, list]) => [module, [...list].sort()]),
+  );
+  assert.deepEqual(report['module names shipped'], expected);
 });
 
 test('the shipped src/python/torch/_tensor_names.py lists exactly the names of the JSON', () => {

@@ -8,12 +8,11 @@ test/unit/transformer.test.ts runs this same file on our torch.
     /usr/bin/python3 test/unit/transformer-fixture.py > test/unit/transformer-torch113.json
 """
 
-import json
-import math
-
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from fixture_cases import run_exec_cases
 
 SETUP = 'torch.manual_seed(0)\n'
 
@@ -118,29 +117,8 @@ CASES = [
 ]
 
 
-def encode(v):
-    if isinstance(v, torch.Tensor):
-        data = v.detach().reshape(-1).tolist()
-        data = [None if isinstance(x, float) and math.isnan(x) else x for x in data]
-        name = v.grad_fn.name() if v.grad_fn is not None else None
-        return {'dtype': str(v.dtype), 'shape': list(v.shape), 'data': data, 'grad_fn': name}
-    if isinstance(v, (list, tuple)):
-        return [encode(x) for x in v]
-    if v is None or isinstance(v, (bool, int, float, str)):
-        return v
-    return {'repr': repr(v)}
-
-
 def main():
-    results = []
-    for name, code in CASES:
-        env = {'torch': torch, 'nn': nn, 'F': F}
-        try:
-            exec(SETUP + code, env)
-            results.append({'case': name, 'result': encode(env['result'])})
-        except Exception as ex:  # noqa: BLE001 - recording whatever PyTorch raises
-            results.append({'case': name, 'error': type(ex).__name__, 'message': str(ex)})
-    print(json.dumps(results))
+    run_exec_cases(CASES, lambda: {'torch': torch, 'nn': nn, 'F': F}, setup=SETUP)
 
 
 if __name__ == '__main__':

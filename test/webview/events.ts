@@ -2,6 +2,7 @@
 import type { RunEvent } from '../../src/protocol';
 import { reviveConceptEvent } from '../../src/shared/conceptState';
 import { reviveFigure } from '../../src/shared/figureState';
+import { reviveScalarPoints } from '../../src/shared/scalarState';
 
 /** Typed arrays were written to the .jsonl as plain arrays; turn them back. */
 export function reviveEvent(e: any): RunEvent {
@@ -34,6 +35,8 @@ export function reviveEvent(e: any): RunEvent {
       return reviveConceptEvent(e);
     case 'figure':
       return reviveFigure(e);
+    case 'scalars':
+      return { ...e, series: reviveScalarPoints(e.series) };
     default:
       return e;
   }

@@ -3,23 +3,32 @@
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats, scratchFloats, isFloatDType } from '../tensor';
 import { floatData, normDimChecked, requireFloat, splitAt } from './util';
-import { erfValue, exp, unaryFloat } from './unary';
+import { type Float32BackwardKernel, erfValue, exp, unaryFloat } from './unary';
 import { sum } from './reduce';
 import { constantLike, elementwiseBackward, named, type Derivatives } from './gradOps';
 import { mul, sub } from './arith';
 import { sigmoidScalarTail, sigmoidfLoop } from './sleefExp';
 import { tanhF64, tanhfLoop } from './sleefTanh';
-import { softmaxF64, softmaxInnerDim, softmaxLastDim } from './softmaxKernels';
+import { softmaxForward, softmaxGrad } from './softmaxKernels';
 import {
   eluKernel,
   geluKernel,
+  geluBackwardKernel,
   geluTanhKernel,
   logsigmoidKernel,
   mishKernel,
   siluKernel,
   softplusKernel,
 } from './activationBits';
-import type { Float32Kernel } from './float32Kernels';
+import {
+  eluBackwardKernel,
+  geluTanhBackwardKernel,
+  hardswishBackwardKernel,
+  mishBackwardKernel,
+  siluBackwardKernel,
+  softplusBackwardKernel,
+} from './activationGradBits';
+import { type Float32Kernel, float32Kernel } from './float32Kernels';
 import {
   TR_SIGMOID,
   TR_TANH,
@@ -200,7 +209,9 @@ function activationBackward(g: Tensor, y: Tensor, isTanh: boolean): Tensor {
   const r = activationGrad(isTanh, y.data as Float32Array, g.data as Float32Array);
   const out = Tensor.result(r.slice(), y.shape, null);
   if (!(isGradEnabled() && (g.requiresGrad || y.requiresGrad))) return out;
-  const dy = () => (isTanh ? mul(g, mul(y, -2)) : mul(g, sub(1, mul(y, 2))));
+  // PyTorch's formulas for the output's gradient, in its order: gg * (g * (-2 y)) for tanh and
+  // (gg * g) * (1 - 2 y) for sigmoid (each product rounded to float32, as measured against PyTorch 1.13).
+  const dOutput = (gg: Tensor) => (isTanh ? mul(gg, mul(g, mul(y, -2))) : mul(mul(gg, g), sub(1, mul(y, 2))));
   const name = isTanh ? 'TanhBackwardBackward0' : 'SigmoidBackwardBackward0';
   out.requiresGrad = true;
   out.gradFn = new Node(
@@ -213,11 +224,13 @@ function activationBackward(g: Tensor, y: Tensor, isTanh: boolean): Tensor {
       let gy: Float32Array | null = null;
       if (y.requiresGrad) {
         gy = floats(gg.length);
-        for (let i = 0; i < gy.length; i++) gy[i] = gg[i] * gd[i] * (isTanh ? -2 * yd[i] : 1 - 2 * yd[i]);
+        const f = gy instanceof Float32Array ? Math.fround : (v: number) => v;
+        if (isTanh) for (let i = 0; i < gy.length; i++) gy[i] = gg[i] * f(gd[i] * (-2 * yd[i]));
+        else for (let i = 0; i < gy.length; i++) gy[i] = f(gg[i] * gd[i]) * f(1 - 2 * yd[i]);
       }
       return [ga, gy];
     },
-    (gg) => [g.requiresGrad ? activationBackward(gg, y, isTanh) : null, y.requiresGrad ? mul(gg, dy()) : null],
+    (gg) => [g.requiresGrad ? activationBackward(gg, y, isTanh) : null, y.requiresGrad ? dOutput(gg) : null],
   );
   return out;
 }
@@ -276,10 +289,11 @@ function activation(
   derivs?: Derivatives,
   gradName = name.replace(/Backward0$/, 'BackwardBackward0'),
   kernel: Float32Kernel | null = null,
+  backwardKernel: Float32BackwardKernel | null = null,
 ): Tensor {
   requireFloat(t, op);
   const diff = derivs ? (g: Tensor, x: Tensor) => elementwiseBackward(gradName, g, x, derivs) : undefined;
-  return unaryFloat(t, name, f, df, kernel, diff);
+  return unaryFloat(t, name, f, df, kernel, diff, backwardKernel);
 }
 
 const zero = () => 0;
@@ -311,6 +325,7 @@ export function elu(t: Tensor, alpha = 1): Tensor {
     [(x) => (x > 0 ? 1 : a * Math.exp(x)), eluCurve(a), eluCurve(a)],
     undefined,
     eluKernel(alpha, 1, 1),
+    eluBackwardKernel(alpha, 1, 1),
   );
 }
 
@@ -331,6 +346,7 @@ export function selu(t: Tensor): Tensor {
     undefined,
     undefined,
     eluKernel(alpha, scale, 1),
+    eluBackwardKernel(alpha, scale, 1),
   );
 }
 
@@ -344,6 +360,7 @@ export function celu(t: Tensor, alpha = 1): Tensor {
     undefined,
     undefined,
     eluKernel(alpha, 1, 1 / alpha),
+    eluBackwardKernel(alpha, 1, 1 / alpha),
   );
 }
 
@@ -364,6 +381,7 @@ export function gelu(t: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
       geluTanhDerivatives(k),
       undefined,
       geluTanhKernel,
+      geluTanhBackwardKernel,
     );
   }
   const invSqrt2 = Math.SQRT1_2;
@@ -381,6 +399,7 @@ export function gelu(t: Tensor, approximate: 'none' | 'tanh' = 'none'): Tensor {
     ],
     undefined,
     geluKernel,
+    geluBackwardKernel,
   );
 }
 
@@ -428,6 +447,7 @@ export function silu(t: Tensor): Tensor {
     // PyTorch composes silu's backward from ops; its first derivative prints MulBackward0.
     'MulBackward0',
     siluKernel,
+    siluBackwardKernel,
   );
 }
 
@@ -446,6 +466,7 @@ export function mish(t: Tensor): Tensor {
     undefined,
     undefined,
     mishKernel,
+    mishBackwardKernel,
   );
 }
 
@@ -464,6 +485,7 @@ export function softplus(t: Tensor, beta = 1, threshold = 20): Tensor {
     softplusDerivatives(beta, threshold),
     undefined,
     softplusKernel(beta, threshold),
+    softplusBackwardKernel(beta, threshold),
   );
 }
 
@@ -481,6 +503,31 @@ export function hardtanh(t: Tensor, minVal = -1, maxVal = 1): Tensor {
     (x) => Math.min(Math.max(x, minVal), maxVal),
     (x) => (x > minVal && x < maxVal ? 1 : 0),
     piecewiseLinear((x) => (x > minVal && x < maxVal ? 1 : 0)),
+  );
+}
+
+/**
+ * hardswish(x) = x relu6(x + 3) / 6, its own op as in PyTorch (grad_fn HardswishBackward0, whose backward kernel
+ * activationGradBits.ts replays); float32 as PyTorch's kernel, (x min(max(x + 3, 0), 6)) / 6 rounding each step.
+ */
+export function hardswish(t: Tensor): Tensor {
+  requireFloat(t, 'hardswish');
+  const slope = (x: number) => (x < -3 ? 0 : x <= 3 ? x / 3 + 0.5 : 1);
+  const derivs: Derivatives = [slope, (x) => (x > -3 && x < 3 ? 1 / 3 : 0), zero];
+  // Under create_graph PyTorch's first derivative is still the hardswish_backward kernel: its float32 values.
+  const diff = (g: Tensor, x: Tensor) => {
+    const r = elementwiseBackward('HardswishBackwardBackward0', g, x, derivs);
+    if (r.data instanceof Float32Array) hardswishBackwardKernel(g.data, x.data, r.data, r.data);
+    return r;
+  };
+  return unaryFloat(
+    t,
+    'HardswishBackward0',
+    (x) => (x * Math.min(Math.max(x + 3, 0), 6)) / 6,
+    slope,
+    float32Kernel((v) => Math.fround(v * Math.min(Math.max(Math.fround(v + 3), 0), 6)) / 6),
+    diff,
+    hardswishBackwardKernel,
   );
 }
 
@@ -511,38 +558,15 @@ function softmaxCore(t: Tensor, dim: number | null | undefined, log: boolean): T
   requireFloat(t, log ? 'log_softmax' : 'softmax');
   const d = normDimChecked(dim ?? implicitSoftmaxDim(t.ndim), t.ndim);
   const { outer, size, inner } = splitAt(t.shape, d);
+  const layout = { outer, size, inner, lastDim: d === t.ndim - 1 || t.ndim === 0 };
   const x = t.data as Float32Array;
   const y = floats(x.length);
-  if (x instanceof Float32Array && y instanceof Float32Array && (inner === 1 || !log)) {
-    // PyTorch's float32 kernels, step for step (softmaxKernels.ts).
-    if (inner === 1) softmaxLastDim(x, y, outer, size, log);
-    else softmaxInnerDim(x, y, outer, size, inner);
-  } else softmaxF64(x, y, outer, size, inner, log);
+  softmaxForward(x, y, layout, log);
   const out = Tensor.result(y, t.shape, null);
   const node = recording(t)
     ? new Node(log ? 'LogSoftmaxBackward0' : 'SoftmaxBackward0', [t], (g) => {
         const r = floats(g.length);
-        for (let o = 0; o < outer; o++) {
-          for (let i = 0; i < inner; i++) {
-            const base = o * size * inner + i;
-            let s = 0;
-            if (log) {
-              // d log_softmax: g - softmax * sum(g)
-              for (let k = 0; k < size; k++) s += g[base + k * inner];
-              for (let k = 0; k < size; k++) {
-                const j = base + k * inner;
-                r[j] = g[j] - Math.exp(y[j]) * s;
-              }
-            } else {
-              // d softmax: y * (g - sum(g * y))
-              for (let k = 0; k < size; k++) s += g[base + k * inner] * y[base + k * inner];
-              for (let k = 0; k < size; k++) {
-                const j = base + k * inner;
-                r[j] = y[j] * (g[j] - s);
-              }
-            }
-          }
-        }
+        softmaxGrad(g, y, r, layout, log);
         return [r];
       })
     : null;

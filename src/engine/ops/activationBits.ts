@@ -16,6 +16,7 @@ import { tanhf } from './sleefTanh';
 import { log1pf } from './sleefLog';
 import { pow2, fma32 } from './sleefDF';
 import { type Float32Kernel, vectorizedLoop } from './float32Kernels';
+import type { Float32BackwardKernel } from './unary';
 
 const f = Math.fround;
 
@@ -114,6 +115,41 @@ export const geluKernel: Float32Kernel = (x, y) => {
   if (!(y instanceof Float32Array)) return false;
   if (y.length === 1) y[0] = f(x[0] * 0.5) * f(1 + glibcErff(f(x[0] * SQRT1_2)));
   else for (let i = 0; i < y.length; i++) y[i] = dnnlGeluErf(x[i]);
+  return true;
+};
+
+const ONE_OVER_SQRT_PI = hex(0x3f106eba);
+const GELU_BETA_SCALAR = f(1.1283791670955126 * Math.SQRT1_2 * 0.5);
+
+/**
+ * oneDNN's gelu_erf_compute_vector_bwd, the derivative of gelu at s: with R = s / sqrt 2 and Q = exp(-R^2),
+ * (R / sqrt(pi)) Q + 1/2 + erf(R) / 2, A&S 7.1.26's erf as in the forward pass.
+ */
+function dnnlGeluErfDerivative(s: number): number {
+  const r = f(s * ONE_OVER_SQRT2);
+  const q = dnnlExpf(-f(r * r));
+  const tq = f(f(r * ONE_OVER_SQRT_PI) * q);
+  const w = f(1 / fma32(ERF_P, Math.abs(r), 1));
+  const qw = f(-q * w);
+  let poly = ERF_POL[4];
+  for (let i = 3; i >= 0; i--) poly = fma32(poly, w, ERF_POL[i]);
+  const e = fma32(qw, poly, 1);
+  const erf = r < 0 || Object.is(r, -0) ? -e : e;
+  return fma32(erf, 0.5, f(tq + 0.5));
+}
+
+/**
+ * gelu's backward (exact form), g * gelu'(x): oneDNN's eltwise backward where the forward took oneDNN (more
+ * than one value), else PyTorch's scalar code, dy (cdf + x pdf) with glibc's erff and expf.
+ */
+export const geluBackwardKernel: Float32BackwardKernel = (g, x, _y, r) => {
+  if (!(r instanceof Float32Array)) return false;
+  if (r.length === 1) {
+    const v = x[0];
+    const cdf = f(0.5 * f(1 + glibcErff(f(v * SQRT1_2))));
+    const pdf = f(GELU_BETA_SCALAR * glibcExpf(f(f(v * v) * -0.5)));
+    r[0] = f(g[0] * f(cdf + f(v * pdf)));
+  } else for (let i = 0; i < r.length; i++) r[i] = f(g[i] * dnnlGeluErfDerivative(x[i]));
   return true;
 };
 

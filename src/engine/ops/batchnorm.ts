@@ -10,6 +10,7 @@ import { Tensor, allocate, isFloatDType } from '../tensor';
 import { fmtShape } from '../shape';
 import { fmaf } from '../random';
 import { batchNormDiff } from './normDiff';
+import { batchNormPlaneSums } from './batchnormBits';
 
 export interface BatchNormOptions {
   training: boolean;
@@ -121,7 +122,8 @@ export function batch_norm(
     }
     const stats = batchStats(x, l);
     mean = stats.mean;
-    for (let ch = 0; ch < l.c; ch++) invstd[ch] = round(1 / Math.sqrt(stats.varSum[ch] / count + opts.eps));
+    // var = var_sum / n in the input's type (both float32 tensors), then 1 / sqrt(var + eps) in double.
+    for (let ch = 0; ch < l.c; ch++) invstd[ch] = round(1 / Math.sqrt(round(stats.varSum[ch] / count) + opts.eps));
     updateRunning(runningMean, mean, opts.momentum, false);
     updateRunning(
       runningVar,
@@ -180,12 +182,18 @@ function batchNormBackward(
   const gx = allocate(x.dtype, x.data.length) as Float32Array;
   const gw = allocate(x.dtype, l.c) as Float32Array;
   const gb = allocate(x.dtype, l.c) as Float32Array;
+  // [N, C, ...] float32 with planes of more than one value: ATen's contiguous kernel, its sums reduced plane by
+  // plane (batchnormBits.ts); [N, C] (and float64) accumulate value by value.
+  const planes = l.inner > 1 && x.data instanceof Float32Array && g instanceof Float32Array;
+  const sums = new Float64Array(l.c);
+  const dots = new Float64Array(l.c);
+  if (planes) batchNormPlaneSums(x.data as Float32Array, g, mean, l.n, l.c, l.inner, sums, dots);
   for (let ch = 0; ch < l.c; ch++) {
     const m = mean[ch];
     const is = invstd[ch];
-    let sum = 0;
-    let dotp = 0;
-    for (let b = 0; b < l.n; b++) {
+    let sum = sums[ch];
+    let dotp = dots[ch];
+    for (let b = 0; b < l.n && !planes; b++) {
       const base = (b * l.c + ch) * l.inner;
       for (let i = 0; i < l.inner; i++) {
         sum = round(sum + g[base + i]);
@@ -195,7 +203,8 @@ function batchNormBackward(
     const w = weight ? weight.data[ch] : 1;
     gb[ch] = sum;
     gw[ch] = round(dotp * is);
-    const k = round(round(round(dotp * is) * is) / count);
+    // The contiguous kernel's dotp is a double, rounded to float before it scales (its grad_weight is not).
+    const k = round(round(round(round(dotp) * is) * is) / count);
     const gradMean = round(sum / count);
     for (let b = 0; b < l.n; b++) {
       const base = (b * l.c + ch) * l.inner;

@@ -4,6 +4,7 @@
 import { floats } from '../tensor';
 import { lossRounding } from './lossReduction';
 import { expf } from './sleefExp';
+import { fmaf } from '../random';
 import { softmaxLastDim } from './softmaxKernels';
 
 export interface ClassLayout {
@@ -46,7 +47,8 @@ export function logProbabilities(x: Float32Array, { outer, C, inner }: ClassLayo
 /**
  * The input gradient of cross_entropy over float32 logits (classes last, no label smoothing), PyTorch's way:
  * nll_loss_backward puts -scale (times the class weight, rounded) at each position's target, and
- * _log_softmax_backward_data gives g_c - exp(logp_c) * sum(g) per row, exp by SLEEF's expf (sleefExp.ts).
+ * _log_softmax_backward_data gives g_c - exp(logp_c) * sum(g) per row as one fma, exp by SLEEF's expf
+ * (sleefExp.ts); the row's sum is g itself, its only nonzero value.
  */
 export function classIndexGradF32(
   scaleAt: (pos: number) => number,
@@ -63,7 +65,7 @@ export function classIndexGradF32(
     if (t === ignoreIndex) continue; // a zero gradient row: 0 - exp(logp) * 0
     const g = w ? f(w[t] * -f(scaleAt(a))) : -f(scaleAt(a));
     const base = a * C;
-    for (let c = 0; c < C; c++) gx[base + c] = (c === t ? g : 0) - f(expf(logp[base + c]) * g);
+    for (let c = 0; c < C; c++) gx[base + c] = fmaf(-expf(logp[base + c]), g, c === t ? g : 0);
   }
   return gx;
 }

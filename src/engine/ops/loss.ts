@@ -11,6 +11,9 @@ import { Shape, fmtShape, numel, sameShape } from '../shape';
 import { BinaryPlan, SAME, binaryPlan, dtypeName, floatData, reduceThrough } from './util';
 import { ClassLayout, classIndexGradF32, logProbabilities } from './classLogProbs';
 import { bceInputGrad, bceLosses, bceTargetGrad } from './bceKernels';
+import { bceLogitsGrad32, huberGrad32, mseGrad32, smoothL1Grad32 } from './lossGradKernels';
+import { sigmoidfLoop } from './sleefExp';
+import { inFloat64Mode } from '../buffers';
 import {
   Reduction,
   broadcastWeight,
@@ -49,6 +52,7 @@ function pointwiseLoss(
   f: (d: number) => number,
   derivs: Derivatives,
   gradName: string,
+  grad32?: Grad32,
 ): Tensor {
   checkReduction(reduction);
   const df = derivs[0];
@@ -80,7 +84,8 @@ function pointwiseLoss(
   const node = needs
     ? new Node(names[reduction], [input, target], (g) => {
         const full = floats(n);
-        if (reduction === 'none') for (let i = 0; i < n; i++) full[i] = g[i] * df(rd(diff[i]));
+        if (grad32 && !inFloat64Mode() && isFloatDType(target.dtype)) grad32(diff, g, full);
+        else if (reduction === 'none') for (let i = 0; i < n; i++) full[i] = g[i] * df(rd(diff[i]));
         else {
           const k = reduction === 'mean' ? g[0] / n : g[0];
           for (let i = 0; i < n; i++) full[i] = k * df(rd(diff[i]));
@@ -103,6 +108,9 @@ function pointwiseLoss(
 }
 
 const zero = () => 0;
+
+/** A loss's float32 input gradient in PyTorch's steps (lossGradKernels.ts) from d = input - target and g. */
+type Grad32 = (d: Float64Array, g: Float32Array, out: Float32Array) => void;
 
 function warnBroadcast(input: Tensor, target: Tensor, op: string): void {
   if (!sameShape(input.shape, target.shape)) {
@@ -143,6 +151,7 @@ export function mse_loss(input: Tensor, target: Tensor, reduction: Reduction = '
     (d) => d * d,
     mseDerivatives(input, target),
     'MseLossBackwardBackward0',
+    (d, g, out) => mseGrad32(d, g, reduction, out),
   );
   saveBroadcast(loss.gradFn, input, target);
   return loss;
@@ -162,11 +171,12 @@ function mseMeanFast(input: Tensor, target: Tensor): Tensor {
   const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
   const node = needs
     ? new Node('MseLossBackward0', [input, target], (g) => {
-        const k = (2 * g[0]) / n;
+        // mse_loss_backward's float32 steps: norm = 2/n rounded, then norm * (x - y) * g (lossGradKernels.ts).
+        const norm = Math.fround(2 / n);
         const gx = input.requiresGrad ? floats(n) : null;
         const gy = target.requiresGrad ? floats(n) : null;
         for (let i = 0; i < n; i++) {
-          const v = k * (x[i] - y[i]);
+          const v = Math.fround(Math.fround(norm * Math.fround(x[i] - y[i])) * g[0]);
           if (gx) gx[i] = v;
           if (gy) gy[i] = -v;
         }
@@ -203,6 +213,7 @@ export function smooth_l1_loss(input: Tensor, target: Tensor, reduction: Reducti
       zero,
     ],
     'SmoothL1LossBackwardBackward0',
+    (d, g, out) => smoothL1Grad32(d, g, reduction, beta, out),
   );
 }
 
@@ -219,6 +230,7 @@ export function huber_loss(input: Tensor, target: Tensor, reduction: Reduction =
     (d) => (Math.abs(d) < delta ? 0.5 * d * d : delta * (Math.abs(d) - 0.5 * delta)),
     [(d) => (Math.abs(d) < delta ? d : d > 0 ? delta : d < 0 ? -delta : 0), (d) => (Math.abs(d) < delta ? 1 : 0), zero],
     'HuberLossBackwardBackward0',
+    (d, g, out) => huberGrad32(d, g, reduction, delta, out),
   );
 }
 
@@ -295,8 +307,15 @@ export function binary_cross_entropy_with_logits(
   const needs = isGradEnabled() && input.requiresGrad;
   const node = needs
     ? new Node('BinaryCrossEntropyWithLogitsBackward0', [input, target], (g) => {
-        const k = gradScale(g, reduction, n);
         const gx = floats(n);
+        if (x instanceof Float32Array && y instanceof Float32Array && gx instanceof Float32Array) {
+          // PyTorch's float32 steps: torch.sigmoid's kernel, then its backward's ops (lossGradKernels.ts).
+          const s = new Float32Array(n);
+          sigmoidfLoop(x, s);
+          bceLogitsGrad32(s, y, g, w, pw, reduction, gx);
+          return [gx, null];
+        }
+        const k = gradScale(g, reduction, n);
         for (let i = 0; i < n; i++) {
           const s = 1 / (1 + Math.exp(-x[i]));
           const t = y[i];

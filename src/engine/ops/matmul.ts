@@ -1,7 +1,7 @@
 // Matrix products: matmul (dot, mv, mm, batched with broadcasting), bmm, linear. Every product, forward
 // and both backward ones (G B^T and A^T G), goes through the gemm kernel.
 import { pyError } from '../errors';
-import { Node, isGradEnabled } from '../autograd';
+import { Node, isGradEnabled, reserveNodeSeq } from '../autograd';
 import { gemm } from '../kernels/gemm';
 import { sdot } from '../kernels/dotOrder';
 import { sgemvT } from '../kernels/gemvOrder';
@@ -12,7 +12,7 @@ import { Shape, fmtShape, numel } from '../shape';
 import { add } from './arith';
 import { cascadeSumDims } from './cascadeSum';
 import { broadcast, broadcastOffsets, castStorage, dtypeName } from './util';
-import { transpose } from './view';
+import { permuteData, reshape, transpose } from './view';
 import { matmulGrads, sumTo } from './gradOps';
 import { Saved, SavedView } from '../savedVersions';
 import { contiguousStrides, viewStrides } from '../strided';
@@ -133,11 +133,22 @@ function mm2(
           let gb: Float32Array | null = null;
           if (a.requiresGrad) {
             ga = floats(m * k);
-            gemm(false, true, m, k, n, g, 0, B, 0, ga, 0, false); // G B^T
+            if (columnMajor(a)) {
+              // PyTorch's mm_mat1_backward for a column-major operand (x.t()): (B G^T)^T. The same sums as
+              // G B^T, but BLAS pairs its chains by the position in the product it makes.
+              const r = scratchFloats(k * m);
+              gemm(false, true, k, m, n, B, 0, g, 0, r, 0, false);
+              permuteData(r, [k, m], [1, 0], ga);
+            } else gemm(false, true, m, k, n, g, 0, B, 0, ga, 0, false); // G B^T
           }
           if (b.requiresGrad) {
             gb = floats(k * n);
-            gemm(true, false, k, n, m, A, 0, g, 0, gb, 0, false); // A^T G
+            if (columnMajor(b)) {
+              // mm_mat2_backward for a column-major operand (x @ w.t()): (G^T A)^T.
+              const r = scratchFloats(n * k);
+              gemm(true, false, n, k, m, g, 0, A, 0, r, 0, false);
+              permuteData(r, [n, k], [1, 0], gb);
+            } else gemm(true, false, k, n, m, A, 0, g, 0, gb, 0, false); // A^T G
           }
           return [ga, gb];
         },
@@ -437,6 +448,7 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
   const outShape = x.ndim === 1 ? [outF] : [...x.shape.slice(0, -1), outF];
   let node: Node | null = null;
   if (isGradEnabled() && (x.requiresGrad || w.requiresGrad || (bias !== null && bias.requiresGrad))) {
+    const route: LinearRoute = { tSeq: reserveNodeSeq(), node: null, wt: null, routed: false };
     node = new Node(
       linearGradFnName(x.ndim, bias !== null),
       bias ? [x, w, bias] : [x, w],
@@ -449,11 +461,7 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
           gemm(false, false, rows, inF, outF, g, 0, W, 0, gx, 0, false); // G W
           markNoNegativeZero(gx);
         }
-        if (w.requiresGrad) {
-          gw = scratchFloats(W.length);
-          gemm(true, false, outF, inF, rows, g, 0, X, 0, gw, 0, false); // G^T X
-          markNoNegativeZero(gw);
-        }
+        if (w.requiresGrad) gw = linearWeightGrad(g, X, outF, inF, rows, route.routed);
         if (bias && bias.requiresGrad) {
           // The bias gradient is grad.sum(0), in PyTorch's summation order (float32 and float64 alike).
           gb = floats(bias.data.length);
@@ -463,8 +471,9 @@ export function linear(x: Tensor, w: Tensor, bias: Tensor | null = null): Tensor
         }
         return bias ? [gx, gw, gb] : [gx, gw];
       },
-      linearDiff(x, w, bias),
+      linearDiff(x, w, bias, route),
     );
+    route.node = node;
     saveLinearOperands(node, x, w, bias !== null, rows);
   }
   return Tensor.result(out, outShape, node);
@@ -485,15 +494,85 @@ function saveLinearOperands(node: Node, x: Tensor, w: Tensor, hasBias: boolean, 
 
 /** A product's gradients (G B^T, A^T G) as recorded ops, for create_graph. */
 function productDiff(a: Tensor, b: Tensor) {
-  return (g: Tensor) => matmulGrads(a, b, g, a.requiresGrad, b.requiresGrad);
+  if (a.ndim !== 2 || b.ndim !== 2) return (g: Tensor) => matmulGrads(a, b, g, a.requiresGrad, b.requiresGrad);
+  // mm's gradients as PyTorch's mm_mat1_backward / mm_mat2_backward write them, column-major operands included.
+  return (g: Tensor) => [
+    !a.requiresGrad ? null : columnMajor(a) ? transpose(mm(b, transpose(g, 0, 1)), 0, 1) : mm(g, transpose(b, 0, 1)),
+    !b.requiresGrad ? null : columnMajor(b) ? transpose(mm(transpose(g, 0, 1), a), 0, 1) : mm(transpose(a, 0, 1), g),
+  ];
+}
+
+/**
+ * Whether a matrix is laid out column by column (strides [1, rows]), as `w.t()` of a contiguous w: PyTorch's
+ * mm backward then computes that operand's gradient as the transpose of the product the other way round.
+ */
+function columnMajor(t: Tensor): boolean {
+  if (t.ndim !== 2) return false;
+  const strides = t.layout?.strides ?? contiguousStrides(t.shape);
+  return strides[0] === 1 && strides[1] === t.shape[0];
+}
+
+/**
+ * G^T X, the weight's gradient (PyTorch's mm_mat2_backward for the column-major w.t()); transposed into the
+ * gradient of w.t() once the node is routed through it (LinearRoute), which its own node turns back.
+ */
+function linearWeightGrad(
+  g: Float32Array,
+  X: Float32Array,
+  outF: number,
+  inF: number,
+  rows: number,
+  routed: boolean,
+): Float32Array {
+  const gw = scratchFloats(outF * inF);
+  gemm(true, false, outF, inF, rows, g, 0, X, 0, gw, 0, false);
+  markNoNegativeZero(gw);
+  if (!routed) return gw;
+  const gwt = floats(outF * inF);
+  permuteData(gw, [outF, inF], [1, 0], gwt);
+  return gwt;
+}
+
+/**
+ * How a linear node's weight gradient travels. PyTorch's F.linear multiplies by w.t(), a node of its own made
+ * just before the product's, so all the gradients meant for that w.t() (the product's own, and those of the
+ * graph a create_graph pass builds on it) add up there before they reach w. Here the product takes w
+ * directly, which is the same until a create_graph pass: then linearDiff makes that w.t() (with the sequence
+ * number reserved in the forward pass, `tSeq`) and, from the next pass on, the node takes it instead of w
+ * (`routed`), so that later gradients add up in PyTorch's grouping, bit for bit.
+ */
+interface LinearRoute {
+  tSeq: number;
+  node: Node | null;
+  wt: Tensor | null;
+  routed: boolean;
 }
 
 /** linear's gradients as recorded ops: those of x @ w^T, and the bias's g summed to its shape. */
-function linearDiff(x: Tensor, w: Tensor, bias: Tensor | null) {
+function linearDiff(x: Tensor, w: Tensor, bias: Tensor | null, route: LinearRoute) {
   return (g: Tensor) => {
-    const [gx, gwt] = matmulGrads(x, transpose(w, 0, 1), g, x.requiresGrad, w.requiresGrad);
-    const gw = gwt && transpose(gwt, 0, 1);
-    return bias ? [gx, gw, bias.requiresGrad ? sumTo(g, bias.shape) : null] : [gx, gw];
+    if (!route.wt) {
+      route.wt = transpose(w, 0, 1);
+      if (route.wt.gradFn && route.node) {
+        route.wt.gradFn.seq = route.tSeq;
+        const node = route.node;
+        const wt = route.wt;
+        node.rewire = () => {
+          (node.inputs as (Tensor | null)[])[1] = wt;
+          route.routed = true;
+        };
+      }
+    }
+    const wt = route.wt;
+    // mm_mat1_backward: grad.mm(w.t().t()).
+    const [gx] = matmulGrads(x, wt, g, x.requiresGrad, false);
+    // The weight's gradient over every row at once, G^T X, as PyTorch's mm_mat2_backward (on the input folded
+    // to 2-D) computes it for the column-major w.t(): the plain backward's product, so the same bits; for w
+    // itself until the node is routed through w.t(), then for w.t().
+    const rowsOf = (t: Tensor) => reshape(t, [-1, t.shape[t.ndim - 1]]);
+    const gw = w.requiresGrad ? mm(transpose(rowsOf(g), 0, 1), rowsOf(x)) : null;
+    const gWeight = gw && route.routed ? transpose(gw, 0, 1) : gw;
+    return bias ? [gx, gWeight, bias.requiresGrad ? sumTo(g, bias.shape) : null] : [gx, gWeight];
   };
 }
 

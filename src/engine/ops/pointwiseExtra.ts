@@ -12,7 +12,7 @@ import { numel, sameShape } from '../shape';
 import { fmaDouble, fmaf } from '../random';
 import { add, div, mul, neg, pow, rsub, sub } from './arith';
 import { eq, ge, isnan, le, logical_not, logical_or, lt, gt, masked_fill, where } from './compare';
-import { cos, exp, log, sin } from './unary';
+import { cos, exp, sin } from './unary';
 import { diffNode, sumTo } from './gradOps';
 import { commit } from './inplace';
 import { notImplemented } from './modulo';
@@ -276,8 +276,10 @@ export function xlogy(a: TensorLike, b: TensorLike): Tensor {
   const double = (x: number, y: number) => (y !== y ? NaN : x === 0 ? 0 : x * Math.log(y));
   const out = new Tensor(fill([A, B], w, dtype, single, single, double), w.shape, dtype);
   const name = isScalarOperand(a) ? 'XlogyBackward1' : isScalarOperand(b) ? 'XlogyBackward2' : 'XlogyBackward0';
-  // PyTorch 1.13's derivatives.yaml: g * log(y) for x (zeros of x included), g * x / y for y.
-  return binaryNode(name, a, b, A, B, out, (g) => [mul(g, log(B)), div(mul(g, A), B)]);
+  // PyTorch 1.13's derivatives.yaml: xlogy(g, y) for x (its scalar glibc-log kernel, not torch.log's), 0 where
+  // x is 0 and y <= 0; g * x / y for y.
+  const xGrad = (g: Tensor) => masked_fill(xlogy(g, B), logical_not(logical_or(logical_not(eq(A, 0)), gt(B, 0))), 0);
+  return binaryNode(name, a, b, A, B, out, (g) => [xGrad(g), div(mul(g, A), B)]);
 }
 
 /** torch.fmax/fmin: the larger (smaller) value, a NaN losing to a number; ties send the gradient to a. */

@@ -273,13 +273,13 @@ export function adaptive_avg_pool2d(x: Tensor, size: Pair): Tensor {
 }
 
 /** Calls `visit(output, input, divisor)` for each input position an output's window averages. */
-type WindowWalk = (visit: (k: number, at: number, divisor: number) => void) => void;
+export type WindowWalk = (visit: (k: number, at: number, divisor: number) => void) => void;
 
 /**
  * create_graph's form of an average pooling backward: each output's g / divisor added into its window's
  * positions, as a recorded gather of g and a scatter-add into x's shape (linear in g, constant in x).
  */
-function spreadDiff(x: Tensor, walk: WindowWalk): DiffBackwardFn {
+export function spreadDiff(x: Tensor, walk: WindowWalk): DiffBackwardFn {
   return (g) => {
     const outs: number[] = [];
     const ins: number[] = [];

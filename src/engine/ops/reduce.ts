@@ -7,6 +7,8 @@ import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, numel } from '../shape';
 import { cascadeSumDims } from './cascadeSum';
 import { fmaf } from '../random';
+import { expf } from './sleefExp';
+import { logsumexpF32, varianceGradF32 } from './reduceBits';
 import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt } from './util';
 import { add, div, mul } from './arith';
 import { sgn } from './unary';
@@ -368,6 +370,9 @@ export function variance(t: Tensor, dim: Dims, correction: number, keepdim: bool
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node(isStd ? 'StdBackward0' : 'VarBackward0', [t], (g) => {
+          if (x instanceof Float32Array && denom > 0) {
+            return [varianceGradF32(g, x, t.shape, dimsOf(dim, t.ndim), m, denom, isStd ? out : null)];
+          }
           const r = floats(n);
           for (let i = 0; i < n; i++) {
             const o = m ? m[i] : 0;
@@ -435,6 +440,14 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
           (g) => {
             const r = floats(n);
             if (ord === 0) return [r];
+            if (ord === 2 && x instanceof Float32Array) {
+              // PyTorch 1.13's norm_backward for p = 2 in float32: g (x / norm), 0 where the norm is 0.
+              for (let i = 0; i < n; i++) {
+                const o = m ? m[i] : 0;
+                r[i] = out[o] === 0 ? 0 : Math.fround(g[o] * Math.fround(x[i] / out[o]));
+              }
+              return [r];
+            }
             const ties = new Float64Array(L.outN);
             if (!isFinite(ord))
               for (let i = 0; i < n; i++) if (Math.abs(x[i]) === out[m ? m[i] : 0]) ties[m ? m[i] : 0]++;
@@ -535,13 +548,18 @@ export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {
   }
   const out = floats(L.outN);
   for (let o = 0; o < L.outN; o++) out[o] = Math.log(s[o]) + (isFinite(mx[o]) ? mx[o] : 0);
+  const single = x instanceof Float32Array && out instanceof Float32Array;
+  if (single) logsumexpF32(x, t.shape, dimsOf(dim, t.ndim), m, mx, out);
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node('LogsumexpBackward0', [t], (g) => {
           const r = floats(n);
+          // float32: g exp(x - result) with each op rounding and PyTorch's (SLEEF's) expf.
+          const e = single ? expf : Math.exp;
+          const round = single ? Math.fround : (v: number) => v;
           for (let i = 0; i < n; i++) {
             const o = m ? m[i] : 0;
-            r[i] = g[o] * Math.exp(x[i] - out[o]);
+            r[i] = g[o] * e(round(x[i] - out[o]));
           }
           return [r];
         })

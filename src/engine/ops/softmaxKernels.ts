@@ -5,14 +5,18 @@
 //     by SLEEF's expf (sleefExp.ts); their sum in `vec::reduce_all`'s order (vecReduceSum below); softmax
 //     multiplies each e by 1 / sum rounded to float32, log_softmax subtracts max and then log(sum), that log
 //     SLEEF's logf_u10 (sleefLog.ts);
-//   - over another dim (`_vec_softmax`): eight inner positions at a time, each a sequential float32 sum along
-//     the dim and a division; the inner positions past the last full eight take the scalar path, glibc's
-//     expf (correctly rounded: Math.exp rounded once) instead of SLEEF's.
+//   - over another dim (`_vec_softmax`; log_softmax's `_vec_logsoftmax` below): eight inner positions at a
+//     time, each a sequential float32 sum along the dim and a division; the inner positions past the last
+//     full eight take the scalar path, glibc's expf (glibcExpf.ts) instead of SLEEF's.
 import { expf } from './sleefExp';
+import { glibcExpf } from './glibcExpf';
 import { logf } from './sleefLog';
+import { fmaf } from '../random';
+import { TR_EXP, transcendentalWasm } from '../kernels/elementwise';
 
 const f = Math.fround;
 const LANES = 8;
+const BLOCK_BYTES = 128 * 1024;
 
 /**
  * The sum of e[off .. off + n) as `vec::reduce_all` adds it: sequentially below eight elements, else eight
@@ -83,7 +87,7 @@ export function softmaxInnerDim(x: Float32Array, y: Float32Array, outer: number,
       for (let k = 0; k < size; k++) {
         const j = base + k * inner;
         const d = f(x[j] - max);
-        y[j] = i < vectorized ? expf(d) : Math.exp(d);
+        y[j] = i < vectorized ? expf(d) : glibcExpf(d);
         sum = f(sum + y[j]);
       }
       for (let k = 0; k < size; k++) y[base + k * inner] /= sum;
@@ -91,7 +95,165 @@ export function softmaxInnerDim(x: Float32Array, y: Float32Array, outer: number,
   }
 }
 
-/** softmax or log_softmax evaluated in double and rounded once (float64 tensors, log_softmax over an inner dim). */
+/**
+ * log_softmax over a dim that is not the last (`_vec_logsoftmax`): per inner position the max, a sequential
+ * float32 sum of exp(x - max) (SLEEF's expf where the vectorized loop covers the position within its chunk,
+ * glibc's for the rest), SLEEF's logf of the sum, then (x - max) - log(sum).
+ */
+export function logSoftmaxInnerDim(x: Float32Array, y: Float32Array, outer: number, size: number, inner: number): void {
+  const chunk = chunkWidth(size);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * size * inner + i;
+      const vectorized = vectorizedInChunk(i, chunk, inner);
+      let max = -Infinity;
+      for (let k = 0; k < size; k++) {
+        const v = x[base + k * inner];
+        if (v > max || v !== v) max = v;
+      }
+      let sum = 0;
+      for (let k = 0; k < size; k++) {
+        const d = f(x[base + k * inner] - max);
+        sum = f(sum + (vectorized ? expf(d) : glibcExpf(d)));
+      }
+      const logSum = logf(sum);
+      for (let k = 0; k < size; k++) y[base + k * inner] = f(x[base + k * inner] - max) - logSum;
+    }
+  }
+}
+
+/** Inner positions per chunk in the kernels over an inner dim: 128 KiB of float32 per dim, whole vectors. */
+function chunkWidth(size: number): number {
+  return Math.max(Math.floor(Math.floor(BLOCK_BYTES / size) / 4 / LANES) * LANES, LANES);
+}
+
+/** Whether the vectorized loop (whole groups of eight within the position's chunk) covers inner position i. */
+function vectorizedInChunk(i: number, chunk: number, inner: number): boolean {
+  const start = i - (i % chunk);
+  const width = Math.min(chunk, inner - start);
+  return i - start < width - (width % LANES);
+}
+
+// Their gradients (`_vec_host_softmax_backward_lastdim`, `_vec_softmax_backward`, `_vec_log_softmax_backward`),
+// as GCC compiled them with FMA contraction, which matches every element we compared:
+//   - last dim: softmax's sum(g y) in `vec::map2_reduce_all`'s order (rounded products added one after another
+//     below eight elements; else eight lanes started by rounded products and accumulated by fma, folded as
+//     vecReduceSum does), then (g - sum) y; log_softmax's sum(g) by vecReduceSum, then fma(-exp(y), sum, g),
+//     exp by SLEEF;
+//   - another dim: a sequential float32 sum along the dim per inner position (fma for softmax, in the
+//     vectorized and the scalar loops alike), then y (g - sum), or fma(-exp(y), sum, g) with SLEEF's expf for
+//     positions the vectorized loop covers and glibc's for the rest of each chunk of inner positions.
+
+/** SLEEF's expf of every value (torch.exp's kernel: WebAssembly where available, the same bits). */
+function expOf(y: Float32Array): Float32Array {
+  const e = new Float32Array(y.length);
+  if (!transcendentalWasm(TR_EXP, y, e)) for (let k = 0; k < y.length; k++) e[k] = expf(y[k]);
+  return e;
+}
+
+/** softmax (log: log_softmax) gradient r from the output gradient g and the output y, rows of `size`. */
+export function softmaxBackwardLastDim(
+  g: Float32Array,
+  y: Float32Array,
+  r: Float32Array,
+  rows: number,
+  size: number,
+  log: boolean,
+): void {
+  const acc = new Float32Array(LANES);
+  const e = log ? expOf(y) : y;
+  for (let row = 0; row < rows; row++) {
+    const off = row * size;
+    if (log) {
+      const s = vecReduceSum(g, off, size, acc);
+      for (let k = off; k < off + size; k++) r[k] = fmaf(-e[k], s, g[k]);
+      continue;
+    }
+    let s: number;
+    if (size < LANES) {
+      s = f(g[off] * y[off]);
+      for (let k = off + 1; k < off + size; k++) s = f(s + f(g[k] * y[k]));
+    } else {
+      for (let i = 0; i < LANES; i++) acc[i] = g[off + i] * y[off + i];
+      for (let d = LANES; d < size; d++) acc[d % LANES] = fmaf(g[off + d], y[off + d], acc[d % LANES]);
+      const a0 = f(acc[0] + acc[4]);
+      const a1 = f(acc[1] + acc[5]);
+      const a2 = f(acc[2] + acc[6]);
+      const a3 = f(acc[3] + acc[7]);
+      s = f(f(a0 + a2) + f(a1 + a3));
+    }
+    for (let k = off; k < off + size; k++) r[k] = f(g[k] - s) * y[k];
+  }
+}
+
+/** The same over a dim that is not the last: g, y and r are outer x size x inner, contiguous. */
+export function softmaxBackwardInnerDim(
+  g: Float32Array,
+  y: Float32Array,
+  r: Float32Array,
+  outer: number,
+  size: number,
+  inner: number,
+  log: boolean,
+): void {
+  // The kernel walks the inner positions in chunks; the scalar loop's share only matters for exp.
+  const chunk = chunkWidth(size);
+  const e = log ? expOf(y) : y;
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * size * inner + i;
+      const vectorized = log && vectorizedInChunk(i, chunk, inner);
+      let s = 0;
+      if (log) for (let k = 0; k < size; k++) s = f(s + g[base + k * inner]);
+      else for (let k = 0; k < size; k++) s = fmaf(g[base + k * inner], y[base + k * inner], s);
+      for (let k = 0; k < size; k++) {
+        const j = base + k * inner;
+        if (!log) r[j] = y[j] * f(g[j] - s);
+        else r[j] = fmaf(-(vectorized ? e[j] : glibcExpf(y[j])), s, g[j]);
+      }
+    }
+  }
+}
+
+/** A softmax's data as outer x size x inner, contiguous; the last dim (inner 1) has kernels of its own. */
+export interface SoftmaxLayout {
+  outer: number;
+  size: number;
+  inner: number;
+  lastDim: boolean;
+}
+
+/** softmax (log: log_softmax) of x into y: PyTorch's float32 kernels, or double rounded once (float64). */
+export function softmaxForward(x: Float32Array, y: Float32Array, l: SoftmaxLayout, log: boolean): void {
+  if (!(x instanceof Float32Array && y instanceof Float32Array)) softmaxF64(x, y, l.outer, l.size, l.inner, log);
+  else if (l.lastDim) softmaxLastDim(x, y, l.outer, l.size, log);
+  else if (log) logSoftmaxInnerDim(x, y, l.outer, l.size, l.inner);
+  else softmaxInnerDim(x, y, l.outer, l.size, l.inner);
+}
+
+/** The gradient r of softmax (log: log_softmax) from the output gradient g and the output y. */
+export function softmaxGrad(g: Float32Array, y: Float32Array, r: Float32Array, l: SoftmaxLayout, log: boolean): void {
+  const { outer, size, inner } = l;
+  if (g instanceof Float32Array && y instanceof Float32Array && r instanceof Float32Array) {
+    if (l.lastDim) softmaxBackwardLastDim(g, y, r, outer, size, log);
+    else softmaxBackwardInnerDim(g, y, r, outer, size, inner, log);
+    return;
+  }
+  // float64: log_softmax's g - exp(y) sum(g), softmax's y (g - sum(g y)), in double.
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * size * inner + i;
+      let s = 0;
+      for (let k = 0; k < size; k++) s += log ? g[base + k * inner] : g[base + k * inner] * y[base + k * inner];
+      for (let k = 0; k < size; k++) {
+        const j = base + k * inner;
+        r[j] = log ? g[j] - Math.exp(y[j]) * s : y[j] * (g[j] - s);
+      }
+    }
+  }
+}
+
+/** softmax or log_softmax evaluated in double and rounded once (float64 tensors). */
 export function softmaxF64(
   x: Float32Array,
   y: Float32Array,

@@ -1,4 +1,4 @@
-// torch.trapezoid (trapz), torch.cov and torch.corrcoef, composed of recorded ops as ATen composes them
+// torch.trapezoid (trapz), torch.cumulative_trapezoid, torch.cov and torch.corrcoef, composed of recorded ops as ATen composes them
 // (aten/src/ATen/native/Integration.cpp, Correlation.cpp), so values round where PyTorch's do and the
 // gradient is that of the parts; the last node carries the name PyTorch's last op gives it (trapezoid ends
 // in a multiply by the Python number dx, MulBackward1, or a division by 2, DivBackward1).
@@ -10,6 +10,7 @@ import { narrow } from './indexing';
 import { matmul } from './matmul';
 import { diag } from './misc';
 import { sum } from './reduce';
+import { cumsum } from './scan';
 import { clamp, sqrt } from './unary';
 import { reshape, squeeze, t as transpose2d, unsqueeze } from './view';
 import { zeros } from './create';
@@ -38,26 +39,52 @@ export function trapezoidDx(y: Tensor, dx = 1, dim = -1): Tensor {
   return named(mul(sub(sum(y, d), mul(ends, 0.5)), dx), 'MulBackward1');
 }
 
+/** x shaped to broadcast against y (x 1-D, one value per sample along dim d, or of fewer dims than y). */
+function samplePoints(y: Tensor, x: Tensor, d: number, op: string): Tensor {
+  const n = y.shape[d];
+  if (x.ndim === 1) {
+    if (x.shape[0] !== n) throw pyError('RuntimeError', `${op}: There must be one \`x\` value for each sample point`);
+    return reshape(
+      x,
+      y.shape.map((s, k) => (k === d ? n : 1)),
+    );
+  }
+  if (x.ndim < y.ndim) return reshape(x, [...new Array<number>(y.ndim - x.ndim).fill(1), ...x.shape]);
+  return x;
+}
+
+/** The spacings xv[i + 1] - xv[i] along the dim of xv that dim names. */
+function spacings(xv: Tensor, y: Tensor, d: number, dim: number): Tensor {
+  const xd = xv.ndim === y.ndim ? d : normDimChecked(dim, xv.ndim);
+  const m = xv.shape[xd];
+  return sub(narrow(xv, xd, 1, m - 1), narrow(xv, xd, 0, m - 1));
+}
+
 /** torch.trapezoid(y, x, dim=-1): the trapezoid rule at the sample points x (1-D, or y's shape). */
 export function trapezoidX(y: Tensor, x: Tensor, dim = -1): Tensor {
   const d = normDimChecked(dim, y.ndim);
   const n = y.shape[d];
-  let xv = x;
-  if (x.ndim === 1) {
-    if (x.shape[0] !== n) throw pyError('RuntimeError', 'trapezoid: There must be one `x` value for each sample point');
-    xv = reshape(
-      x,
-      y.shape.map((s, k) => (k === d ? n : 1)),
-    );
-  } else if (x.ndim < y.ndim) {
-    xv = reshape(x, [...new Array<number>(y.ndim - x.ndim).fill(1), ...x.shape]);
-  }
+  const xv = samplePoints(y, x, d, 'trapezoid');
   if (n === 0) return reducedZeros(y, d);
-  const xd = xv.ndim === y.ndim ? d : normDimChecked(dim, xv.ndim);
-  const m = xv.shape[xd];
-  const dx = sub(narrow(xv, xd, 1, m - 1), narrow(xv, xd, 0, m - 1));
+  const dx = spacings(xv, y, d, dim);
   const pairs = add(narrow(y, d, 0, n - 1), narrow(y, d, 1, n - 1));
   return named(div(sum(mul(dx, pairs), d), 2), 'DivBackward1');
+}
+
+/** torch.cumulative_trapezoid(y, dx=..., dim=-1): ATen's (dx / 2 * (left + right)).cumsum(dim). */
+export function cumulativeTrapezoidDx(y: Tensor, dx = 1, dim = -1): Tensor {
+  const d = normDimChecked(dim, y.ndim);
+  const n = y.shape[d];
+  return cumsum(mul(add(narrow(y, d, 0, n - 1), narrow(y, d, 1, n - 1)), dx / 2), d);
+}
+
+/** torch.cumulative_trapezoid(y, x, dim=-1): ATen's ((left + right) * dx).cumsum(dim) / 2. */
+export function cumulativeTrapezoidX(y: Tensor, x: Tensor, dim = -1): Tensor {
+  const d = normDimChecked(dim, y.ndim);
+  const n = y.shape[d];
+  const dx = spacings(samplePoints(y, x, d, 'cumulative_trapezoid'), y, d, dim);
+  const pairs = add(narrow(y, d, 0, n - 1), narrow(y, d, 1, n - 1));
+  return named(div(cumsum(mul(pairs, dx), d), 2), 'DivBackward1');
 }
 
 /** The weights of cov's observations (fweights times aweights), checked as PyTorch checks them. */

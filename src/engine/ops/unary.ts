@@ -25,6 +25,17 @@ export type UnaryDiff = (g: Tensor, x: Tensor, y: Tensor) => Tensor;
  * `diff` the same gradient as recorded ops (for create_graph). `kernel`, when given, may compute the same
  * values faster (a wasm kernel) and says whether it did.
  */
+/**
+ * r = g * f'(x) in the float32 steps of PyTorch's backward kernel (x the input, y the output); false, having
+ * written nothing, where it does not apply (float64, say) and the double-precision derivative is used.
+ */
+export type Float32BackwardKernel = (
+  g: ArrayLike<number>,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  r: Float32Array,
+) => boolean;
+
 export function unaryFloat(
   t: Tensor,
   name: string,
@@ -32,6 +43,7 @@ export function unaryFloat(
   df: ((x: number, y: number) => number) | null,
   kernel?: ((x: Float32Array, y: Float32Array) => boolean) | null,
   diff?: UnaryDiff,
+  backwardKernel?: Float32BackwardKernel | null,
 ): Tensor {
   const x = floatData(t);
   const n = x.length;
@@ -45,7 +57,7 @@ export function unaryFloat(
     [t],
     (g) => {
       const r = floats(n);
-      for (let i = 0; i < n; i++) r[i] = g[i] * df(x[i], y[i]);
+      if (!backwardKernel?.(g, x, y, r)) for (let i = 0; i < n; i++) r[i] = g[i] * df(x[i], y[i]);
       return [r];
     },
     diff ? (g) => [diff(g, t, out)] : null,

@@ -6,7 +6,7 @@ import { Node, isGradEnabled } from '../autograd';
 import { Tensor, DType, Storage, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
 import { contiguousStrides, makeLayout, viewStrides } from '../strided';
-import { broadcastOffsets, normDimChecked, promote, reduceThrough, splitAt } from './util';
+import { broadcastOffsets, normDimChecked, promote, reduceThrough, reduceTo, splitAt } from './util';
 import { blockOffsets, gatherOffsets, sumTo, viewDiff } from './gradOps';
 
 function recording(t: Tensor): boolean {
@@ -34,8 +34,14 @@ export function asViewOf(r: Tensor, src: Tensor, offset: number, strides: readon
  * A tensor sharing `t`'s buffer with a new shape; the gradient is the same numbers in t's shape. A view of a
  * storage keeps it, with `strides` (by default PyTorch's computeStride, which callers have checked).
  */
-function alias(t: Tensor, shape: number[], name: string, strides?: readonly number[]): Tensor {
-  const node = isFloatDType(t.dtype) && recording(t) ? new Node(name, [t], (g) => [g], viewDiff(t)) : null;
+function alias(
+  t: Tensor,
+  shape: number[],
+  name: string,
+  strides?: readonly number[],
+  diff: (g: Tensor) => Tensor[] = viewDiff(t),
+): Tensor {
+  const node = isFloatDType(t.dtype) && recording(t) ? new Node(name, [t], (g) => [g], diff) : null;
   const r = new Tensor(t.data, shape, t.dtype, node !== null, node).viewOf(t);
   const l = t.layout;
   if (l !== null) r.layout = { ...l, strides: strides ?? viewStrides(t.shape, l.strides, shape)! };
@@ -137,10 +143,16 @@ export function unflatten(t: Tensor, dim: number, sizes: readonly number[]): Ten
   return alias(t, [...t.shape.slice(0, d), ...inner, ...t.shape.slice(d + 1)], 'ViewBackward0');
 }
 
-/** Drops the unit dims `drop` selects, with their strides. */
+/**
+ * Drops the unit dims `drop` selects, with their strides. Its derivative for create_graph puts them back one
+ * unsqueeze at a time, lowest first, as PyTorch's unsqueeze_to (so a second derivative's grad_fn is
+ * UnsqueezeBackward0, not a reshape).
+ */
 function dropUnitDims(t: Tensor, drop: (i: number) => boolean, name: string): Tensor {
   const keep = (_: number, i: number) => !(t.shape[i] === 1 && drop(i));
-  return alias(t, t.shape.filter(keep), name, t.layout?.strides.filter(keep));
+  const dropped = t.shape.map((_, i) => i).filter((i) => !keep(0, i));
+  const restore = (g: Tensor) => [dropped.reduce((r, d) => unsqueeze(r, d), g)];
+  return alias(t, t.shape.filter(keep), name, t.layout?.strides.filter(keep), restore);
 }
 
 export function squeeze(t: Tensor, dim?: number | null): Tensor {
@@ -153,12 +165,14 @@ export function unsqueeze(t: Tensor, dim: number): Tensor {
   const d = normDimChecked(dim, t.ndim + 1);
   const shape = t.shape.slice();
   shape.splice(d, 0, 1);
+  // Its derivative for create_graph is squeeze(d) (PyTorch's SqueezeBackward1).
+  const back = (g: Tensor) => [squeeze(g, d)];
   const l = t.layout;
-  if (l === null) return alias(t, shape, 'UnsqueezeBackward0');
+  if (l === null) return alias(t, shape, 'UnsqueezeBackward0', undefined, back);
   // PyTorch's stride of the new dim: the extent of the dim it goes before (1 at the end).
   const strides = l.strides.slice();
   strides.splice(d, 0, d >= t.ndim ? 1 : t.shape[d] * l.strides[d]);
-  return alias(t, shape, 'UnsqueezeBackward0', strides);
+  return alias(t, shape, 'UnsqueezeBackward0', strides, back);
 }
 
 /** Copies `data` of `shape` into the layout of its dims reordered by `perm` (out dim i = in dim perm[i]). */
@@ -317,7 +331,12 @@ export function expand(x: Tensor, ...sizes: (number | readonly number[])[]): Ten
     ? new Node(
         'ExpandBackward0',
         [x],
-        (g) => [reduceThrough(g, offs, x.data.length)],
+        // float32: PyTorch's sum_to, a float32 sum in its order (cascadeSum.ts), as normalize's gradient needs.
+        (g) => [
+          g instanceof Float32Array && x.data.length < n
+            ? reduceTo(g, shape, x.shape)
+            : reduceThrough(g, offs, x.data.length),
+        ],
         (g) => [sumTo(g, x.shape)],
       )
     : null;

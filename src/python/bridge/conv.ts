@@ -1,10 +1,14 @@
 // `_bl_engine` functions for convolution and pooling: each converts its arguments (Python tuples to
-// [h, w] pairs, None to null) and calls the engine op (src/engine/ops/conv.ts, convTranspose.ts, pool.ts). The Python side
-// (torch/nn/functional.py) has already expanded ints to pairs and applied PyTorch's defaults.
+// [h, w] pairs or [d, h, w] triples, None to null) and calls the engine op (src/engine/ops/conv.ts, conv3d.ts,
+// convTranspose.ts, convTranspose3d.ts, pool.ts, pool3d.ts). The Python side (torch/nn/functional.py) has
+// already expanded ints to pairs or triples and applied PyTorch's defaults.
 import type { Tensor } from '../../engine/tensor';
 import * as conv from '../../engine/ops/conv';
 import * as convT from '../../engine/ops/convTranspose';
 import * as pool from '../../engine/ops/pool';
+import * as pool3d from '../../engine/ops/pool3d';
+import { conv3d, type Triple } from '../../engine/ops/conv3d';
+import { conv_transpose3d } from '../../engine/ops/convTranspose3d';
 import * as up from '../../engine/ops/upsample';
 import { adaptive_max_pool2d } from '../../engine/ops/adaptiveMaxPool';
 import { padMode, type PadMode } from '../../engine/ops/padModes';
@@ -16,6 +20,11 @@ import { js, valuesIndices } from './convert';
 const pairOf = (v: unknown): conv.Pair => {
   const p = js<number[]>(v);
   return [Number(p[0]), Number(p[1])];
+};
+
+const tripleOf = (v: unknown): Triple => {
+  const p = js<number[]>(v);
+  return [Number(p[0]), Number(p[1]), Number(p[2])];
 };
 
 /** Python's (scale_h, scale_w) or None: the scale factors F.interpolate was given. */
@@ -88,6 +97,58 @@ export const convolutions: Record<string, unknown> = {
     groups: number,
     dilation: number,
   ) => convT.conv_transpose1d(x, w, b ?? null, { stride, padding, outputPadding, groups, dilation }),
+  conv3d: (
+    x: Tensor,
+    w: Tensor,
+    b: Tensor | undefined,
+    stride: unknown,
+    padding: unknown,
+    dilation: unknown,
+    groups: number,
+  ) =>
+    conv3d(x, w, b ?? null, {
+      stride: tripleOf(stride),
+      padding: padding === 'same' || padding === 'valid' ? padding : tripleOf(padding),
+      dilation: tripleOf(dilation),
+      groups,
+    }),
+  conv_transpose3d: (
+    x: Tensor,
+    w: Tensor,
+    b: Tensor | undefined,
+    stride: unknown,
+    padding: unknown,
+    outputPadding: unknown,
+    groups: number,
+    dilation: unknown,
+  ) =>
+    conv_transpose3d(x, w, b ?? null, {
+      stride: tripleOf(stride),
+      padding: tripleOf(padding),
+      outputPadding: tripleOf(outputPadding),
+      groups,
+      dilation: tripleOf(dilation),
+    }),
+  max_pool3d_with_indices: (x: Tensor, k: unknown, s: unknown, p: unknown, d: unknown, ceil: boolean) =>
+    valuesIndices(
+      pool3d.max_pool3d_with_indices(x, {
+        kernel: tripleOf(k),
+        stride: tripleOf(s),
+        padding: tripleOf(p),
+        dilation: tripleOf(d),
+        ceilMode: !!ceil,
+      }),
+    ),
+  avg_pool3d: (x: Tensor, k: unknown, s: unknown, p: unknown, ceil: boolean, includePad: boolean, divisor?: number) =>
+    pool3d.avg_pool3d(x, {
+      kernel: tripleOf(k),
+      stride: tripleOf(s),
+      padding: tripleOf(p),
+      ceilMode: !!ceil,
+      countIncludePad: !!includePad,
+      divisorOverride: divisor ?? null,
+    }),
+  adaptive_avg_pool3d: (x: Tensor, size: unknown) => pool3d.adaptive_avg_pool3d(x, tripleOf(size)),
   max_pool2d_with_indices: (x: Tensor, k: unknown, s: unknown, p: unknown, d: unknown, ceil: boolean) =>
     valuesIndices(
       pool.max_pool2d_with_indices(x, {

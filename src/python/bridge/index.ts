@@ -8,8 +8,10 @@
 //   conv.ts             convolution and pooling
 //   spatial.ts          affine_grid and grid_sample
 //   linalg.ts           torch.linalg's solvers and factorizations
+//   gamma.ts            lgamma/digamma and the Gamma/Dirichlet draws of torch.distributions
 //   optimizers.ts       torch.optim and lr_scheduler objects
 //   instrumentation.ts  what the package reports to the runtime (model tree, module outputs, hints)
+//   figures.ts, scalars.ts  matplotlib figures and SummaryWriter's values, for the panel
 //   sequential.ts       the fused nn.Sequential forward
 // Every function is wrapped so that a JS error reaches Python as the Python exception its `name` says
 // (RuntimeError, IndexError, ...), raised through the `_raise` callback torch/_errors.py sets.
@@ -25,10 +27,12 @@ import { convolutions } from './conv';
 import { spatial } from './spatial';
 import { optimizers, schedulers } from './optimizers';
 import { figures } from './figures';
+import { scalars } from './scalars';
 import { instrumentation } from './instrumentation';
 import { sequentialForward } from './sequential';
 import { sequence } from './sequence';
 import { linalg } from './linalg';
+import { gammaFamily } from './gamma';
 import { instrumentStepping } from './stepping';
 
 /** The functions `_bl_engine` exposes, before error wrapping. */
@@ -48,10 +52,12 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     convolutions,
     spatial,
     linalg,
+    gammaFamily,
     optimizers,
     schedulers,
     instrumentation(hooks),
     figures(hooks),
+    scalars(hooks),
     sequentialForward(hooks),
   ];
   const out: Record<string, unknown> = {};

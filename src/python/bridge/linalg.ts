@@ -5,6 +5,9 @@ import type { Tensor } from '../../engine/tensor';
 import * as dec from '../../engine/ops/linalgDecomp';
 import * as sol from '../../engine/ops/linalgSolve';
 import * as chain from '../../engine/ops/linalgChain';
+import * as lu from '../../engine/ops/linalgLU';
+import * as chol from '../../engine/ops/linalgCholeskySolve';
+import { matrixExp } from '../../engine/ops/linalgMatrixExp';
 
 const orNull = <T>(v: T | undefined | null): T | null => v ?? null;
 
@@ -29,6 +32,17 @@ export const linalg: Record<string, unknown> = {
   linalg_singular_value_norm: (A: Tensor, ord: 2 | -2 | 'nuc', keepdim: boolean) =>
     chain.singularValueNorm(A, ord, !!keepdim),
   linalg_cond2: (A: Tensor, p: 2 | -2) => chain.cond2(A, p),
+  linalg_lu_factor_ex: (A: Tensor, pivot: boolean) => lu.luFactorEx(A, !!pivot),
+  linalg_lu_factor: (A: Tensor, pivot: boolean, what?: string) => lu.luFactor(A, !!pivot, what),
+  linalg_lu: (A: Tensor, pivot: boolean) => lu.lu(A, !!pivot),
+  lu_unpack: (LU: Tensor, pivots: Tensor, data: boolean, pivotsToo: boolean) =>
+    lu.luUnpack(LU, pivots, !!data, !!pivotsToo),
+  linalg_lu_solve: (LU: Tensor, pivots: Tensor, B: Tensor, left: boolean, adjoint: boolean) =>
+    lu.luSolveFactors(LU, pivots, B, !!left, !!adjoint),
+  cholesky_solve: (B: Tensor, L: Tensor, upper: boolean) => chol.choleskySolve(B, L, !!upper),
+  cholesky_inverse: (L: Tensor, upper: boolean) => chol.choleskyInverse(L, !!upper),
+  linalg_cholesky_ex: (A: Tensor, upper: boolean) => chol.choleskyEx(A, !!upper),
+  linalg_matrix_exp: (A: Tensor) => matrixExp(A),
   // a result made by a composite (vector_norm through norm or amax) under the node name PyTorch gives it
   linalg_named_node: (t: Tensor, name: string) => {
     if (t.gradFn) (t.gradFn as { name: string }).name = name;

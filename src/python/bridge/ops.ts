@@ -9,6 +9,7 @@ import * as act from '../../engine/ops/activation';
 import * as cmp from '../../engine/ops/compare';
 import * as loss from '../../engine/ops/loss';
 import * as marginLoss from '../../engine/ops/marginLosses';
+import { ctc_loss_nll } from '../../engine/ops/ctcLoss';
 import * as mm from '../../engine/ops/matmul';
 import * as red from '../../engine/ops/reduce';
 import * as view from '../../engine/ops/view';
@@ -115,7 +116,7 @@ export const math: Record<string, unknown> = {
   clamp: (t: Tensor, lo?: number, hi?: number) => unary.clamp(t, orNull(lo), orNull(hi)),
   clamp_min: (t: Tensor, lo: number) => unary.clamp_min(t, lo),
   clamp_max: (t: Tensor, hi: number) => unary.clamp_max(t, hi),
-  ...pick(act, ['relu', 'sigmoid', 'tanh', 'selu', 'silu', 'mish', 'relu6', 'logsigmoid']),
+  ...pick(act, ['relu', 'sigmoid', 'tanh', 'selu', 'silu', 'mish', 'relu6', 'logsigmoid', 'hardswish']),
   leaky_relu: (t: Tensor, slope: number) => act.leaky_relu(t, slope),
   elu: (t: Tensor, alpha: number) => act.elu(t, alpha),
   celu: (t: Tensor, alpha: number) => act.celu(t, alpha),
@@ -170,6 +171,11 @@ export const losses: Record<string, unknown> = {
     loss.cross_entropy(x, y, orNull(w), ignore, r, smoothing),
   nll_loss: (x: Tensor, y: Tensor, w: Tensor | undefined, r: loss.Reduction, ignore: number) =>
     loss.nll_loss(x, y, orNull(w), ignore, r),
+  ctc_loss_nll: (lp: Tensor, targets: Tensor, il: unknown, tl: unknown, blank: number, zeroInfinity: boolean) =>
+    ctc_loss_nll(lp, targets, js<number[]>(il).map(Number), js<number[]>(tl).map(Number), {
+      blank,
+      zeroInfinity: !!zeroInfinity,
+    }),
 };
 
 /** Reductions, sorting. */

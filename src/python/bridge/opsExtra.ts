@@ -40,6 +40,8 @@ export const extraOps: Record<string, unknown> = {
     scatter_reduce_(t, d, idx, src, reduce, !!includeSelf),
   trapezoid_dx: stats.trapezoidDx,
   trapezoid_x: stats.trapezoidX,
+  cumulative_trapezoid_dx: stats.cumulativeTrapezoidDx,
+  cumulative_trapezoid_x: stats.cumulativeTrapezoidX,
   cov: (t: Tensor, correction: number, fw?: Tensor, aw?: Tensor) => stats.cov(t, correction, orNull(fw), orNull(aw)),
   corrcoef: stats.corrcoef,
   nanquantile: (t: Tensor, q: number | Tensor, d: number | undefined, keepdim: boolean, how: Interpolation) =>

@@ -196,6 +196,7 @@ def observe(args):
     from _blp_figures import Figures
     from _blp_patches import Patches
     from _blp_recorder import Options, Recorder
+    from _blp_scalars import Scalars
 
     writer.send({'type': 'ready', 'loadMs': round((time.perf_counter() - started) * 1000)})
     user_file = UserFile(args.file, args.file)
@@ -221,6 +222,8 @@ def observe(args):
     patches.install()
     figures = Figures(args.run_id, writer.send if not args.quiet else lambda event: None)
     figures.install()
+    scalars = Scalars(args.run_id, writer.send if not args.quiet else lambda event: None)
+    scalars.install()
     real_streams = (sys.stdout, sys.stderr)
     captured = capture_streams(recorder.write, echo=not args.no_echo)
     if hasattr(os, 'register_at_fork'):
@@ -229,7 +232,9 @@ def observe(args):
     recorder.start_output_flusher()
     status, error, exit_status = execute(args, control, user_file)
     figures.uninstall()
+    scalars.uninstall()
     _at_end(figures.flush, recorder)
+    _at_end(scalars.flush, recorder)
     _at_end(recorder.finish_concepts, recorder)
     patches.uninstall()
     recorder.finish()

@@ -51,6 +51,7 @@ from ._functions_extra import NAMES as _POINTWISE_NAMES
 from ._binning import NAMES as _BINNING_NAMES
 from ._layout import NAMES as _LAYOUT_NAMES
 from ._linalg_classic import NAMES as _LINALG_NAMES, METHODS as _LINALG_METHODS
+from ._gamma_functions import NAMES as _GAMMA_NAMES, METHODS as _GAMMA_METHODS
 
 globals().update(
     {
@@ -61,12 +62,13 @@ globals().update(
             **_BINNING_NAMES,
             **_LAYOUT_NAMES,
             **_LINALG_NAMES,
+            **_GAMMA_NAMES,
             **_POINTWISE_NAMES,
         }.items()
         if k not in globals()
     }
 )
-for _name, _method in _LINALG_METHODS.items():
+for _name, _method in {**_LINALG_METHODS, **_GAMMA_METHODS}.items():
     setattr(Tensor, _name, _method)
 from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
 from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg, distributions  # noqa: F401
@@ -181,7 +183,17 @@ def _functional(name):
     return fn
 
 
-for _name in ('conv1d', 'conv2d', 'conv_transpose1d', 'conv_transpose2d', 'prelu', 'rrelu', 'threshold'):
+for _name in (
+    'conv1d',
+    'conv2d',
+    'conv3d',
+    'conv_transpose1d',
+    'conv_transpose2d',
+    'conv_transpose3d',
+    'prelu',
+    'rrelu',
+    'threshold',
+):
     globals()[_name] = _functional(_name)
 
 __getattr__ = _module_getattr('torch')

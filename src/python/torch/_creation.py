@@ -234,6 +234,9 @@ def randint(
     if size is None:
         # randint(high, size)
         low, high, size = 0, low, high
+    elif high is None:
+        # randint(high, size=...): the PyTorch tutorials' `torch.randint(len(data), size=(1,))`
+        low, high = 0, low
     if size is None:
         raise TypeError('randint() missing required argument: size')
     shape = _size((size,) if isinstance(size, int) else size)

@@ -1,6 +1,6 @@
 """torch-level forms of the extra elementwise, indexing and statistics ops (_tensor_pointwise.py): most take
-the Tensor method's arguments with the input first; trapezoid/trapz, result_type and the Python-number
-operands of hypot/xlogy/logaddexp call the engine themselves. torch/__init__.py adds NAMES to the module."""
+the Tensor method's arguments with the input first; trapezoid/trapz, cumulative_trapezoid, result_type and the
+Python-number operands of hypot/xlogy/logaddexp call the engine themselves. torch/__init__.py adds NAMES to the module."""
 
 import builtins
 
@@ -50,6 +50,16 @@ def trapz(y, x=None, *, dx=None, dim=-1):
     return trapezoid(y, x, dx=dx, dim=dim)
 
 
+def cumulative_trapezoid(y, x=None, *, dx=None, dim=-1):
+    if x is not None:
+        if dx is not None:
+            raise TypeError('cumulative_trapezoid() received an invalid combination of arguments - got both x and dx')
+        if not _isinstance(x, TensorBase):
+            return wrap(E.cumulative_trapezoid_dx(y._t, _float(x), dim))
+        return wrap(E.cumulative_trapezoid_x(y._t, x._t, dim))
+    return wrap(E.cumulative_trapezoid_dx(y._t, 1.0 if dx is None else _float(dx), dim))
+
+
 def result_type(tensor1, tensor2):
     """The dtype an op over these two operands gives (tensors or Python numbers), by PyTorch's rules."""
 
@@ -66,6 +76,7 @@ def result_type(tensor1, tensor2):
 NAMES = {
     'trapezoid': trapezoid,
     'trapz': trapz,
+    'cumulative_trapezoid': cumulative_trapezoid,
     'result_type': result_type,
 }
 for _name in ('hypot', 'logaddexp', 'logaddexp2', 'xlogy', 'fmax', 'fmin'):

@@ -1,6 +1,6 @@
 """The classic torch.* names of linear algebra, as PyTorch 1.13 keeps them beside torch.linalg: cholesky
 (with its deprecation warning), qr(some=), svd(some=, compute_uv=; V, not Vh), symeig, slogdet, logdet,
-pinverse, matrix_power, and the Tensor methods of the same names; solve, lstsq and matrix_rank raise the
+pinverse, matrix_power, lu/lu_solve (deprecated), lu_unpack, cholesky_solve, cholesky_inverse, matrix_exp, and the Tensor methods of the same names; solve, lstsq and matrix_rank raise the
 error of their removal. torch/__init__.py adds NAMES to the torch module and METHODS to Tensor."""
 
 import warnings
@@ -102,6 +102,60 @@ def matrix_power(input, n):
     return _linalg.matrix_power(input, n)
 
 
+def lu(A, pivot=True, get_infos=False, out=None):
+    """(LU, pivots), or with get_infos (LU, pivots, info): linalg.lu_factor(_ex), with its deprecation warning."""
+    from ._out import into
+
+    _warn_once(
+        'lu',
+        'torch.lu is deprecated in favor of torch.linalg.lu_factor / torch.linalg.lu_factor_ex and will be removed '
+        'in a future PyTorch release.\nLU, pivots = torch.lu(A, compute_pivots)\nshould be replaced with\n'
+        'LU, pivots = torch.linalg.lu_factor(A, compute_pivots)\nand\n'
+        'LU, pivots, info = torch.lu(A, compute_pivots, get_infos=True)\nshould be replaced with\n'
+        'LU, pivots, info = torch.linalg.lu_factor_ex(A, compute_pivots)',
+    )
+    if get_infos:
+        return into(out, _rt._lu_with_info(tuple(_linalg.lu_factor_ex(A, pivot=pivot))), 'lu')
+    return into(out, tuple(_linalg.lu_factor(A, pivot=pivot)), 'lu')
+
+
+def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True, *, out=None):
+    """(P, L, U) from lu_factor's packed factors (empty tensors for the parts not asked for)."""
+    from ._out import into
+
+    pieces = E.lu_unpack(LU_data._t, LU_pivots._t, bool(unpack_data), bool(unpack_pivots))
+    return into(out, _rt.lu_unpack(tuple(_wrap(t) for t in pieces)), 'lu_unpack')
+
+
+def lu_solve(b, LU_data, LU_pivots, *, out=None):
+    """linalg.lu_solve with the arguments in the old order (b first), with its deprecation warning."""
+    _warn_once(
+        'lu_solve',
+        'torch.lu_solve is deprecated in favor of torch.linalg.lu_solveand will be removed in a future PyTorch '
+        'release.\nNote that torch.linalg.lu_solve has its arguments reversed.\nX = torch.lu_solve(B, LU, pivots)\n'
+        'should be replaced with\nX = torch.linalg.lu_solve(LU, pivots, B)',
+    )
+    return _linalg.lu_solve(LU_data, LU_pivots, b, out=out)
+
+
+def cholesky_solve(input, input2, upper=False, *, out=None):
+    """X with A X = input, A = input2 input2^T (input2^T input2 when upper) from A's Cholesky factor."""
+    from ._out import into
+
+    return into(out, _wrap(E.cholesky_solve(input._t, input2._t, bool(upper))), 'cholesky_solve')
+
+
+def cholesky_inverse(input, upper=False, *, out=None):
+    """A^-1 from A's Cholesky factor (A = L L^T, or U^T U when upper)."""
+    from ._out import into
+
+    return into(out, _wrap(E.cholesky_inverse(input._t, bool(upper))), 'cholesky_inverse')
+
+
+def matrix_exp(input):
+    return _linalg.matrix_exp(input)
+
+
 def _removed(name, replacement):
     def fn(*args, **kwargs):
         raise RuntimeError(
@@ -134,6 +188,12 @@ NAMES = {
     'logdet': logdet,
     'pinverse': pinverse,
     'matrix_power': matrix_power,
+    'lu': lu,
+    'lu_unpack': lu_unpack,
+    'lu_solve': lu_solve,
+    'cholesky_solve': cholesky_solve,
+    'cholesky_inverse': cholesky_inverse,
+    'matrix_exp': matrix_exp,
     'solve': _removed('solve', 'torch.linalg.solve'),
     'lstsq': _removed_tuple('lstsq', 'torch.linalg.lstsq'),
     'matrix_rank': _removed_tuple('matrix_rank', 'torch.linalg.matrix_rank'),
@@ -148,6 +208,11 @@ METHODS = {
     'logdet': logdet,
     'pinverse': pinverse,
     'matrix_power': matrix_power,
+    'lu': lu,
+    'lu_solve': lu_solve,
+    'cholesky_solve': cholesky_solve,
+    'cholesky_inverse': cholesky_inverse,
+    'matrix_exp': matrix_exp,
     'solve': _removed('solve', 'torch.linalg.solve'),
     'lstsq': _removed_tuple('lstsq', 'torch.linalg.lstsq'),
 }

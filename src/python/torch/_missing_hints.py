@@ -7,8 +7,9 @@ _SPARSE_QUANTIZED = (
 _STORAGE = 'tensors live in the engine, not in a storage Python can reach: use .clone() to copy values'
 _LINALG = (
     'of linear algebra, torch.linalg.norm/vector_norm/matrix_norm, matmul (@), mm, bmm, dot, outer, diag, '
-    'trace, tril, triu, inverse (linalg.inv), det, slogdet, solve, lstsq, pinv, cholesky, qr, eigh, svd, '
-    'matrix_rank, matrix_power, multi_dot and cond are supported'
+    'trace, tril, triu, inverse (linalg.inv), det, slogdet, solve, lstsq, pinv, cholesky, cholesky_solve, '
+    'cholesky_inverse, qr, eigh, svd, lu_factor, lu, lu_solve, lu_unpack, matrix_exp, matrix_rank, matrix_power, '
+    'multi_dot and cond are supported'
 )
 _COMPLEX = 'complex tensors are not supported: tensors are real (float, integer or bool)'
 
@@ -51,7 +52,7 @@ _TORCH = {
     'torch.fft': 'no spectral transforms here',
     'torch.jit': 'no TorchScript: run the model as Python',
     'torch.distributions': 'Categorical, OneHotCategorical, Multinomial, Bernoulli, Normal, Uniform, Exponential, '
-    'Laplace, MultivariateNormal and Independent are here; draw others with torch.randn, '
+    'Laplace, MultivariateNormal, Independent, Gamma, Chi2, Beta and Dirichlet are here; draw others with torch.randn, '
     'torch.rand, torch.randint, torch.multinomial or torch.normal',
     'torch.hub': 'no downloads: define the model in the file',
     'torch.onnx': 'no export to ONNX: save weights with torch.save(model.state_dict(), path)',

@@ -1,8 +1,8 @@
 """Errors for PyTorch features Backprop Lens does not have: they name the feature and point to the list."""
 
 SUPPORTED_HINT = (
-    "Backprop Lens supports CPU float32 tensors with autograd, torch.nn (Linear, Conv1d, Conv2d, ConvTranspose1d/2d, "
-    "MaxPool1d/2d, AvgPool1d/2d, adaptive pooling, MaxUnpool2d, Upsample, PixelShuffle, BatchNorm1d/2d/3d, "
+    "Backprop Lens supports CPU float32 tensors with autograd, torch.nn (Linear, Conv1d/2d/3d, ConvTranspose1d/2d/3d, "
+    "MaxPool1d/2d/3d, AvgPool1d/2d/3d, adaptive pooling, MaxUnpool2d, Upsample, PixelShuffle, BatchNorm1d/2d/3d, "
     "LayerNorm, GroupNorm, InstanceNorm, Embedding, RNN, LSTM, GRU, MultiheadAttention, Transformer and its encoder/decoder layers, "
     "activations, losses, Sequential, "
     "ModuleList, Dropout, Dropout2d, Flatten, Identity), "
@@ -30,7 +30,7 @@ MissingFeature.__module__ = 'builtins'
 
 
 class MissingModule(NotImplementedError, ModuleNotFoundError):
-    """NotImplementedError for a module PyTorch has and Backprop Lens lacks (`import torch.utils.tensorboard`);
+    """NotImplementedError for a module PyTorch has and Backprop Lens lacks (`import torch.utils.checkpoint`);
     also a ModuleNotFoundError, so that a file's `try: import ... except ImportError:` fallback still works."""
 
 
@@ -56,10 +56,15 @@ def no_gpu(feature):
 
 
 def module_getattr(prefix):
-    """A module-level __getattr__ that reports unknown public names as unsupported features."""
+    """A module-level __getattr__ that reports PyTorch 1.13's names we lack as unsupported features, and
+    other names (typos, names of later PyTorch versions) as PyTorch 1.13 does: an AttributeError, so that
+    hasattr(nn, 'CircularPad2d') is False and `from torch.nn import CircularPad2d` an ImportError."""
+    from ._module_names import MODULE_NAMES
+
+    pytorch_names = MODULE_NAMES.get(prefix)
 
     def __getattr__(name):
-        if name.startswith('_'):
+        if name.startswith('_') or (pytorch_names is not None and name not in pytorch_names and name != 'Tensor'):
             raise AttributeError(f"module '{prefix}' has no attribute '{name}'")
         if name == 'Tensor':  # PyTorch's modules import it (`from torch import Tensor`), so it is theirs too
             from ._tensor import Tensor

@@ -1,6 +1,7 @@
 """torch.linalg: the norms learners use (`torch.linalg.norm(v)`, d2l's preliminaries; matrix norms of every
 ord), inv/det/slogdet, the solvers of closed-form regression (solve, lstsq, pinv), the factorizations of PCA
-and numerics courses (cholesky, qr, eigh, svd), matrix_rank/matrix_power/multi_dot/cond. The engine does
+and numerics courses (cholesky, qr, eigh, svd, lu_factor/lu/lu_solve), matrix_rank/matrix_power/multi_dot/
+cond/matrix_exp. The engine does
 the math (engine/ops/linalgDecomp.ts, linalgChain.ts); here arguments are converted and results named.
 Anything else is named as unsupported."""
 
@@ -134,7 +135,19 @@ def cholesky(A, *, upper=False, out=None):
 
 
 def cholesky_ex(A, *, upper=False, check_errors=False, out=None):
-    return _rt.linalg_cholesky_ex((cholesky(A, upper=upper), _info(A)))
+    """(L, info): info the order of the first leading minor that is not positive-definite (0: none), L then
+    partly factored as LAPACK leaves it; check_errors=True raises instead."""
+    L, info = (_wrap(t) for t in E.linalg_cholesky_ex(A._t, bool(upper)))
+    if check_errors and bool((info > 0).any()):
+        bad = int((info.reshape(-1) > 0).int().argmax())
+        where = f'(Batch element {bad}): ' if A.dim() > 2 else ''
+        raise LinAlgError(
+            f'linalg.cholesky_ex: {where}The factorization could not be completed because the input is not '
+            f'positive-definite (the leading minor of order {int(info.reshape(-1)[bad])} is not positive-definite).'
+        )
+    from ._out import into
+
+    return into(out, _rt.linalg_cholesky_ex((L, info)), 'linalg_cholesky_ex')
 
 
 def qr(A, mode='reduced', *, out=None):
@@ -259,6 +272,42 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False, out=None):
 
         T = (A.triu(1) if upper else A.tril(-1)) + eye(A.shape[-1], dtype=A.dtype)
     return into(out, solve(T, B, left=left), 'linalg_solve_triangular')
+
+
+def lu_factor(A, *, pivot=True, out=None):
+    """(LU, pivots): L below the diagonal and U on and above it, pivots 1-based int32 as LAPACK's getrf gives
+    them; a zero pivot raises (lu_factor_ex reports it in info instead)."""
+    return _named(_rt.linalg_lu_factor, E.linalg_lu_factor(A._t, bool(pivot)), out, 'linalg_lu_factor')
+
+
+def lu_factor_ex(A, *, pivot=True, check_errors=False, out=None):
+    """(LU, pivots, info): info the 1-based index of the first zero pivot of each matrix (0: none)."""
+    # check_errors: raise as lu_factor does for a zero pivot
+    if check_errors:
+        pieces = E.linalg_lu_factor(A._t, bool(pivot), 'torch.linalg.lu_factor_ex')
+        pieces = (pieces[0], pieces[1], _info(A)._t)
+    else:
+        pieces = E.linalg_lu_factor_ex(A._t, bool(pivot))
+    return _named(_rt.linalg_lu_factor_ex, pieces, out, 'linalg_lu_factor_ex')
+
+
+def lu(A, *, pivot=True, out=None):
+    """(P, L, U) with A = P L U: P a permutation matrix, L unit lower triangular, U upper triangular."""
+    return _named(_rt.linalg_lu, E.linalg_lu(A._t, bool(pivot)), out, 'linalg_lu')
+
+
+def lu_solve(LU, pivots, B, *, left=True, adjoint=False, out=None):
+    """X with A X = B (A^T X = B when adjoint; X A = B when not left) from lu_factor's (LU, pivots)."""
+    from ._out import into
+
+    return into(
+        out, _wrap(E.linalg_lu_solve(LU._t, pivots._t, _as_tensor(B)._t, bool(left), bool(adjoint))), 'linalg_lu_solve'
+    )
+
+
+def matrix_exp(A):
+    """e^A by PyTorch's Taylor scheme (degree chosen by A's 1-norm, scaling and squaring beyond)."""
+    return _wrap(E.linalg_matrix_exp(A._t))
 
 
 def diagonal(A, *, offset=0, dim1=-2, dim2=-1):

@@ -99,6 +99,11 @@ linalg_lstsq = _named('linalg_lstsq', ('solution', 'residuals', 'rank', 'singula
 linalg_inv_ex = _named('linalg_inv_ex', ('inverse', 'info'))
 linalg_cholesky_ex = _named('linalg_cholesky_ex', ('L', 'info'))
 linalg_solve_ex = _named('linalg_solve_ex', ('result', 'info'))
+linalg_lu_factor = _named('linalg_lu_factor', ('LU', 'pivots'))
+linalg_lu_factor_ex = _named('linalg_lu_factor_ex', ('LU', 'pivots', 'info'))
+linalg_lu = _named('linalg_lu', ('P', 'L', 'U'))
+lu_unpack = _named('lu_unpack', ('P', 'L', 'U'))
+_lu_with_info = _named('_lu_with_info', ('LU', 'pivots', 'info'))
 
 
 class _IncompatibleKeys(tuple):

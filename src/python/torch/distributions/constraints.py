@@ -86,6 +86,13 @@ class _PositiveDefinite(Constraint):
         return (eigvalsh(value) > 0).min(-1)[0]
 
 
+class _Simplex(Constraint):
+    event_dim = 1
+
+    def check(self, value):
+        return (value >= 0).all(-1) & ((value.sum(-1) - 1).abs() < 1e-6)
+
+
 real = _Real()
 positive = _GreaterThan(0.0)
 nonnegative = _GreaterThanEq(0.0)
@@ -93,6 +100,7 @@ unit_interval = _Interval(0.0, 1.0)
 real_vector = _IndependentConstraint(real, 1)
 lower_cholesky = _LowerCholesky()
 positive_definite = _PositiveDefinite()
+simplex = _Simplex()
 greater_than = _GreaterThan
 greater_than_eq = _GreaterThanEq
 interval = _Interval

@@ -84,7 +84,8 @@ class Distribution:
     def rsample(self, sample_shape=Size()):
         raise unsupported(
             f'{type(self).__name__}.rsample',
-            'Normal, MultivariateNormal, Uniform, Exponential and Laplace are reparameterised here',
+            'Normal, MultivariateNormal, Uniform, Exponential, Laplace, Gamma, Chi2, Beta and Dirichlet are '
+            'reparameterised here',
         )
 
     def __repr__(self):

@@ -47,6 +47,7 @@ from .modules.loss import (
     TripletMarginLoss,
     TripletMarginWithDistanceLoss,
     MultiLabelSoftMarginLoss,
+    CTCLoss,
 )
 from .modules.distance import PairwiseDistance, CosineSimilarity  # noqa: F401
 from .modules.container import (
@@ -65,9 +66,10 @@ from .modules.container import (
 )
 from .modules.batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d  # noqa: F401
 from .modules.normalization import LayerNorm, GroupNorm  # noqa: F401
-from .modules.conv import Conv1d, Conv2d, ConvTranspose1d, ConvTranspose2d  # noqa: F401
+from .modules.conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d  # noqa: F401
 from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MaxUnpool2d  # noqa: F401
 from .modules.pooling import MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool2d  # noqa: F401
+from .modules.pooling import MaxPool3d, AvgPool3d, AdaptiveAvgPool3d  # noqa: F401
 from .modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d  # noqa: F401
 from .modules.upsampling import Upsample, UpsamplingNearest2d, UpsamplingBilinear2d  # noqa: F401
 from .modules.pixelshuffle import PixelShuffle, PixelUnshuffle  # noqa: F401

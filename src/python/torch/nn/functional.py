@@ -420,7 +420,7 @@ def hardsigmoid(input, inplace=False):
 
 
 def hardswish(input, inplace=False):
-    return input * (input + 3).clamp(0, 6) / 6
+    return wrap(E.hardswish(input._t))
 
 
 def softsign(input):
@@ -536,10 +536,13 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 def kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False):
     reduction = _check_reduction(_reduction(size_average, reduce, reduction)) if reduction != 'batchmean' else reduction
     if log_target:
-        loss = target.exp() * (target - input)
+        difference = target - input
+        loss = target.exp() * difference
     else:
-        loss = target * (target.clamp_min(1e-45).log() - input)
-        loss = wrap(E.where(E.gt(target._t, 0), loss._t, 0.0))
+        # PyTorch 1.13's composite, op for op: xlogy(t, t) - t * input, whose C++ evaluates the product first
+        # (GCC's right-to-left operands): that order decides how the target's gradients add up.
+        product = target * input
+        loss = wrap(E.xlogy(target._t, target._t)) - product
     if reduction == 'none':
         return loss
     if reduction == 'batchmean':
@@ -579,6 +582,9 @@ from ._upsampling import interpolate, upsample, max_unpool2d, pixel_shuffle, pix
 from ._im2col import fold, unfold  # noqa: E402,F401
 from ._gumbel import gumbel_softmax  # noqa: E402,F401
 from ._grid_sample import affine_grid, grid_sample  # noqa: E402,F401
+from ._ctc import ctc_loss  # noqa: E402,F401
+from ._volumetric import conv3d, conv_transpose3d, avg_pool3d, adaptive_avg_pool3d  # noqa: E402,F401
+from ._volumetric import max_pool3d, max_pool3d_with_indices  # noqa: E402,F401
 from ._pool1d_norms import (  # noqa: E402,F401
     max_pool1d,
     avg_pool1d,

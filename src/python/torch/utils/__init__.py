@@ -1,6 +1,14 @@
-"""torch.utils: only torch.utils.data is provided."""
+"""torch.utils: torch.utils.data, and torch.utils.tensorboard once imported (as in PyTorch)."""
 
 from . import data  # noqa: F401
 from .._unsupported import module_getattr as _module_getattr
 
-__getattr__ = _module_getattr('torch.utils')
+_missing = _module_getattr('torch.utils')
+
+
+def __getattr__(name):
+    # A subpackage of ours not imported yet is not an attribute, as in PyTorch: `torch.utils.tensorboard`
+    # before its import is an AttributeError, and `from torch.utils import tensorboard` then imports it.
+    if name == 'tensorboard':
+        raise AttributeError(f"module 'torch.utils' has no attribute '{name}'")
+    return _missing(name)

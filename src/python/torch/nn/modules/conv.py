@@ -1,4 +1,4 @@
-"""nn.Conv1d, nn.Conv2d, nn.ConvTranspose1d and nn.ConvTranspose2d, initialised exactly as PyTorch 1.13's
+"""nn.Conv1d, nn.Conv2d, nn.Conv3d and nn.ConvTranspose1d/2d/3d, initialised exactly as PyTorch 1.13's
 _ConvNd.reset_parameters (kaiming_uniform_ with a = sqrt(5) on the weight, then the bias from
 U(-1/sqrt(fan_in), 1/sqrt(fan_in)), from the same generator in the same order), so a seeded model has
 PyTorch's numbers. A transposed layer's weight is [in, out / groups, *kernel]. The arithmetic is the engine's
@@ -22,6 +22,7 @@ def _ntuple(n):
 
 _single = _ntuple(1)
 _pair = _ntuple(2)
+_triple = _ntuple(3)
 
 
 class _ConvNd(Module):
@@ -190,6 +191,34 @@ class Conv2d(_ConvNd):
         return self._conv_forward(input, self.weight, self.bias)
 
 
-from .conv_transpose import ConvTranspose1d, ConvTranspose2d, _ConvTransposeNd  # noqa: E402,F401
+class Conv3d(_ConvNd):
+    def __init__(
+        self,
+        in_channels,
+        out_channels,
+        kernel_size,
+        stride=1,
+        padding=0,
+        dilation=1,
+        groups=1,
+        bias=True,
+        padding_mode='zeros',
+        device=None,
+        dtype=None,
+    ):
+        sizes = (in_channels, out_channels, kernel_size, stride, padding, dilation)
+        _conv_init(self, _triple, *sizes, groups, bias, padding_mode, device, dtype)
 
-__all__ = ['Conv1d', 'Conv2d', 'ConvTranspose1d', 'ConvTranspose2d']
+    def _conv_forward(self, input, weight, bias):
+        if self.padding_mode != 'zeros':
+            padded = F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
+            return F.conv3d(padded, weight, bias, self.stride, _triple(0), self.dilation, self.groups)
+        return F.conv3d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
+
+    def forward(self, input):
+        return self._conv_forward(input, self.weight, self.bias)
+
+
+from .conv_transpose import ConvTranspose1d, ConvTranspose2d, ConvTranspose3d, _ConvTransposeNd  # noqa: E402,F401
+
+__all__ = ['Conv1d', 'Conv2d', 'Conv3d', 'ConvTranspose1d', 'ConvTranspose2d', 'ConvTranspose3d']

@@ -1,11 +1,11 @@
-"""nn.ConvTranspose1d and nn.ConvTranspose2d (PyTorch keeps them in torch.nn.modules.conv, which re-exports
+"""nn.ConvTranspose1d, nn.ConvTranspose2d and nn.ConvTranspose3d (PyTorch keeps them in torch.nn.modules.conv, which re-exports
 them; _class_paths.py prints them with that path): the layers that upsample, as in a DCGAN generator or a
 convolutional autoencoder's decoder. forward(input, output_size=None) picks the output padding from a
 requested size as PyTorch's _ConvTransposeNd._output_padding does."""
 
 from ... import _creation
 from .. import functional as F
-from .conv import _ConvNd, _pair, _single
+from .conv import _ConvNd, _pair, _single, _triple
 
 
 class _ConvTransposeNd(_ConvNd):
@@ -68,7 +68,7 @@ class _ConvTransposeNd(_ConvNd):
         output_padding = self._output_padding(
             input, output_size, self.stride, self.padding, self.kernel_size, self._dims, self.dilation
         )
-        conv = F.conv_transpose1d if self._dims == 1 else F.conv_transpose2d
+        conv = (F.conv_transpose1d, F.conv_transpose2d, F.conv_transpose3d)[self._dims - 1]
         return conv(
             input, self.weight, self.bias, self.stride, self.padding, output_padding, self.groups, self.dilation
         )
@@ -114,3 +114,25 @@ class ConvTranspose2d(_ConvTransposeNd):
     ):
         sizes = (in_channels, out_channels, kernel_size, stride, padding, output_padding)
         self._init(_pair, sizes, groups, bias, dilation, padding_mode, device, dtype)
+
+
+class ConvTranspose3d(_ConvTransposeNd):
+    _dims = 3
+
+    def __init__(
+        self,
+        in_channels,
+        out_channels,
+        kernel_size,
+        stride=1,
+        padding=0,
+        output_padding=0,
+        groups=1,
+        bias=True,
+        dilation=1,
+        padding_mode='zeros',
+        device=None,
+        dtype=None,
+    ):
+        sizes = (in_channels, out_channels, kernel_size, stride, padding, output_padding)
+        self._init(_triple, sizes, groups, bias, dilation, padding_mode, device, dtype)

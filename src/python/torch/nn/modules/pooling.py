@@ -1,4 +1,4 @@
-"""nn.MaxPool2d, nn.AvgPool2d and nn.AdaptiveAvgPool2d: each holds PyTorch's hyper-parameters (printed as
+"""nn.MaxPool1d/2d/3d, nn.AvgPool1d/2d/3d and nn.AdaptiveAvgPool1d/2d/3d: each holds PyTorch's hyper-parameters (printed as
 PyTorch prints them) and calls one functional op; the engine computes the values and gradients."""
 
 from .. import functional as F
@@ -93,6 +93,28 @@ class MaxUnpool2d(Module):
         return f'kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}'
 
 
+class MaxPool3d(_MaxPoolNd):
+    _pool = staticmethod(F.max_pool3d)
+
+
+class AvgPool3d(AvgPool2d):
+    def forward(self, input):
+        return F.avg_pool3d(
+            input,
+            self.kernel_size,
+            self.stride,
+            self.padding,
+            self.ceil_mode,
+            self.count_include_pad,
+            self.divisor_override,
+        )
+
+
+class AdaptiveAvgPool3d(AdaptiveAvgPool2d):
+    def forward(self, input):
+        return F.adaptive_avg_pool3d(input, self.output_size)
+
+
 class MaxPool1d(_MaxPoolNd):
     _pool = staticmethod(F.max_pool1d)
 
@@ -155,4 +177,7 @@ __all__ = [
     'AvgPool1d',
     'AdaptiveAvgPool1d',
     'AdaptiveMaxPool2d',
+    'MaxPool3d',
+    'AvgPool3d',
+    'AdaptiveAvgPool3d',
 ]

@@ -1,4 +1,4 @@
-"""torch.nn.utils: gradient clipping, parameter/vector conversion and weight normalisation."""
+"""torch.nn.utils: gradient clipping, parameter/vector conversion, weight and spectral normalisation."""
 
 import math
 
@@ -64,5 +64,6 @@ def vector_to_parameters(vec, parameters):
 
 from . import rnn  # noqa: E402,F401  (torch.nn.utils.rnn.pad_sequence without importing it)
 from .weight_norm import weight_norm, remove_weight_norm  # noqa: E402,F401
+from .spectral_norm import spectral_norm, remove_spectral_norm  # noqa: E402,F401
 
 __getattr__ = module_getattr('torch.nn.utils')

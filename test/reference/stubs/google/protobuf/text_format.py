@@ -1,0 +1,2 @@
+def MessageToString(message):
+    return ""

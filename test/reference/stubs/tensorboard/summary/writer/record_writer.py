@@ -1,0 +1,3 @@
+class RecordWriter:
+    def __init__(self, logfile):
+        self.logfile = logfile
