@@ -3,7 +3,7 @@
 //   - silu, softplus, elu (selu, celu), mish and gelu's tanh form go through `cpu_kernel_vec`: the vectorised
 //     code over whole blocks of 16 values, with SLEEF's expf, log1pf and tanhf (sleefExp.ts, sleefLog.ts,
 //     sleefTanh.ts), and the scalar code over the last n % 16 (every value of a tensor under 16), there with
-//     glibc's expf (e^x rounded once), log1pf and tanhf (glibcFloat.ts). Every step rounds to float32;
+//     glibc's expf (glibcExpf.ts), log1pf and tanhf (glibcFloat.ts). Every step rounds to float32;
 //   - logsigmoid (`_vec_log_sigmoid`) computes the tail with the vector code too: min(x, 0) - log1p(e^-|x|);
 //   - gelu (exact form) of a contiguous tensor of more than one value is oneDNN's `eltwise_gelu_erf` (PyTorch
 //     hands it to mkldnn), Abramowitz and Stegun's erf with oneDNN's own exp (dnnlGeluErf below); a single
@@ -17,11 +17,9 @@ import { log1pf } from './sleefLog';
 import { pow2, fma32 } from './sleefDF';
 import { type Float32Kernel, vectorizedLoop } from './float32Kernels';
 import type { Float32BackwardKernel } from './unary';
+import { glibcExpf } from './glibcExpf';
 
 const f = Math.fround;
-
-/** glibc's expf: e^x rounded once (glibc misrounds about one value in 1500; that is not replayed). */
-const glibcExpf = (v: number) => f(Math.exp(v));
 
 /** silu: x / (1 + e^-x). */
 export const siluKernel = vectorizedLoop(

@@ -11,11 +11,9 @@ import { log1pf } from './sleefLog';
 import { fma32 } from './sleefDF';
 import { BLOCK } from './float32Kernels';
 import type { Float32BackwardKernel } from './unary';
+import { glibcExpf } from './glibcExpf';
 
 const f = Math.fround;
-
-/** glibc's expf: e^x rounded once (glibc misrounds about one value in 1500; that is not replayed). */
-const glibcExpf = (v: number) => f(Math.exp(v));
 
 /** One value's gradient from the output gradient g and the input x. */
 type GradStep = (g: number, x: number) => number;

@@ -1,6 +1,7 @@
 // erf in float32 as glibc's erff computes it (the Sun/Cygnus float port: rational approximations on
 // [0, 0.84375), [0.84375, 1.25), [1.25, 1/0.35), [1/0.35, 6), every step rounded to float32). ATen's scalar
 // erfinv calls std::erf(float) in its Newton steps, so erfinv (and nn.init.trunc_normal_) needs these bits.
+import { glibcExpf } from './glibcExpf';
 const f = Math.fround;
 const hex = (h: number) => {
   const b = new DataView(new ArrayBuffer(4));
@@ -55,8 +56,8 @@ export function erff(x: number): number {
   const s = f(1 / f(ax * ax));
   const [R, S] = ax < hex(0x4036db6e) ? [poly(RA, s), poly(SA, s)] : [poly(RB, s), poly(SB, s)];
   const z = truncated(ax);
-  const e1 = f(Math.exp(f(f(-z * z) - 0.5625)));
-  const e2 = f(Math.exp(f(f(f(z - ax) * f(z + ax)) + f(R / S))));
+  const e1 = glibcExpf(f(f(-z * z) - 0.5625));
+  const e2 = glibcExpf(f(f(f(z - ax) * f(z + ax)) + f(R / S)));
   const r = f(e1 * e2);
   return x > 0 ? f(1 - f(r / ax)) : f(f(r / ax) - 1);
 }

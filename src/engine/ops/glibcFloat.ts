@@ -4,6 +4,7 @@
 // result in twenty. PyTorch's scalar code calls them (std::log1p, std::tanh...) on the last n % 16 values of
 // softplus, mish, gelu's tanh form (activationBits.ts), sinh and cosh (unary.ts). log1pf, expm1f and tanhf
 // agree with the system's libm on every value tried; sinhf and coshf but where glibc's expf misrounds.
+import { glibcExpf } from './glibcExpf';
 const f = Math.fround;
 
 const LN2_HI = f(6.9313812256e-1);
@@ -165,8 +166,8 @@ export function glibcTanhf(x: number): number {
   return x > 0 ? z : -z;
 }
 
-/** glibc's expf: e^x rounded once but for its rare misrounding (about one value in 1500), not replayed. */
-const expf = (v: number) => f(Math.exp(v));
+/** glibc's expf, step for step (glibcExpf.ts). */
+const expf = glibcExpf;
 
 /** glibc's sinhf (e_sinhf.c): from expm1f below 22, from expf beyond. */
 export function glibcSinhf(x: number): number {

@@ -7,6 +7,7 @@
 // here the product of two float32 numbers is exact in double and the sum is rounded to double and then to
 // float32, which differs from one rounding only when the double lands exactly on a float32 rounding
 // boundary (never seen in millions of inputs: test/unit/softmax-exp.test.ts compares with PyTorch).
+import { glibcExpf } from './glibcExpf';
 const f = Math.fround;
 
 /** 1 / ln 2 and ln 2 in two parts (SLEEF's R_LN2f, L2Uf, L2Lf), shared with the other SLEEF replays. */
@@ -58,13 +59,13 @@ export function expfLoop(x: Float32Array, y: Float32Array): void {
 
 // sigmoid goes through PyTorch's generic unary loop (aten/src/ATen/native/cpu/Loops.h, vectorized_loop): the
 // vectorised code over whole blocks of two vectors (16 float32 values), the scalar code over the last n % 16,
-// there with glibc's expf (e^x rounded once: Math.exp rounded). A tensor under 16 values takes the scalar path.
+// there with glibc's expf (glibcExpf.ts). A tensor under 16 values takes the scalar path.
 const BLOCK = 16;
 
 /** Recomputes the last n % 16 values of a float32 sigmoid as PyTorch's scalar code does. */
 export function sigmoidScalarTail(x: Float32Array, y: Float32Array): void {
   const n = y.length;
-  for (let i = n - (n % BLOCK); i < n; i++) y[i] = 1 / f(1 + f(Math.exp(-x[i])));
+  for (let i = n - (n % BLOCK); i < n; i++) y[i] = 1 / f(1 + glibcExpf(-x[i]));
 }
 
 /** PyTorch's torch.sigmoid of a contiguous float32 array: 1 / (1 + e^-x) in float32 steps. */

@@ -95,6 +95,19 @@ class _ConvNd(Module):
                 bound = 1 / math.sqrt(fan_in)
                 init.uniform_(self.bias, -bound, bound)
 
+    # Conv1d/2d/3d: the F.convNd they call (set by each class).
+    _convolve = None
+
+    def _conv_forward(self, input, weight, bias):
+        if self.padding_mode != 'zeros':
+            padded = F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
+            zeros = (0,) * len(self.kernel_size)
+            return self._convolve(padded, weight, bias, self.stride, zeros, self.dilation, self.groups)
+        return self._convolve(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
+
+    def forward(self, input):
+        return self._conv_forward(input, self.weight, self.bias)
+
     def extra_repr(self):
         s = '{in_channels}, {out_channels}, kernel_size={kernel_size}, stride={stride}'
         if self.padding != (0,) * len(self.padding):
@@ -153,14 +166,7 @@ class Conv1d(_ConvNd):
         sizes = (in_channels, out_channels, kernel_size, stride, padding, dilation)
         _conv_init(self, _single, *sizes, groups, bias, padding_mode, device, dtype)
 
-    def _conv_forward(self, input, weight, bias):
-        if self.padding_mode != 'zeros':
-            padded = F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
-            return F.conv1d(padded, weight, bias, self.stride, _single(0), self.dilation, self.groups)
-        return F.conv1d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
-
-    def forward(self, input):
-        return self._conv_forward(input, self.weight, self.bias)
+    _convolve = staticmethod(lambda *args: F.conv1d(*args))
 
 
 class Conv2d(_ConvNd):
@@ -181,14 +187,7 @@ class Conv2d(_ConvNd):
         sizes = (in_channels, out_channels, kernel_size, stride, padding, dilation)
         _conv_init(self, _pair, *sizes, groups, bias, padding_mode, device, dtype)
 
-    def _conv_forward(self, input, weight, bias):
-        if self.padding_mode != 'zeros':
-            padded = F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
-            return F.conv2d(padded, weight, bias, self.stride, _pair(0), self.dilation, self.groups)
-        return F.conv2d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
-
-    def forward(self, input):
-        return self._conv_forward(input, self.weight, self.bias)
+    _convolve = staticmethod(lambda *args: F.conv2d(*args))
 
 
 class Conv3d(_ConvNd):
@@ -209,14 +208,7 @@ class Conv3d(_ConvNd):
         sizes = (in_channels, out_channels, kernel_size, stride, padding, dilation)
         _conv_init(self, _triple, *sizes, groups, bias, padding_mode, device, dtype)
 
-    def _conv_forward(self, input, weight, bias):
-        if self.padding_mode != 'zeros':
-            padded = F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode)
-            return F.conv3d(padded, weight, bias, self.stride, _triple(0), self.dilation, self.groups)
-        return F.conv3d(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
-
-    def forward(self, input):
-        return self._conv_forward(input, self.weight, self.bias)
+    _convolve = staticmethod(lambda *args: F.conv3d(*args))
 
 
 from .conv_transpose import ConvTranspose1d, ConvTranspose2d, ConvTranspose3d, _ConvTransposeNd  # noqa: E402,F401
