@@ -11,6 +11,8 @@
 //   dist/python/tqdm/      our tqdm (progress bars around learners' loops; pure Python), likewise
 //   dist/python/torchvision/  our torchvision subset (transforms on tensors, model architectures, local
 //                          datasets; pure Python over our torch), likewise
+//   dist/python/sklearn/   our scikit-learn subset (data sets, splits, scalers, metrics; pure Python over our
+//                          numpy), likewise; not in the start-up snapshot: imported when a file asks for it
 //   dist/python/*.py       the runtime's own helpers (import guard, file runner), plus bytecode
 //   dist/probe/*.py        the Python backend's probe (src/python/real), run by the learner's own Python
 //   dist/pyodide/snapshot.bin  Pyodide's memory right after start-up with common stdlib modules, our
@@ -321,6 +323,8 @@ async function main() {
   await preparePackage(tqdmSrc, path.join(dist, 'python', 'tqdm'), pythonFiles(tqdmSrc), tag, true);
   const visionSrc = path.join(root, 'src', 'python', 'torchvision');
   await preparePackage(visionSrc, path.join(dist, 'python', 'torchvision'), pythonFiles(visionSrc), tag, true);
+  const sklearnSrc = path.join(root, 'src', 'python', 'sklearn');
+  await preparePackage(sklearnSrc, path.join(dist, 'python', 'sklearn'), pythonFiles(sklearnSrc), tag, true);
   // The runtime helpers: the top-level .py files of src/python (not the torch package).
   const pySrc = path.join(root, 'src', 'python');
   const helpers = fs.readdirSync(pySrc).filter((f) => f.endsWith('.py'));

@@ -222,41 +222,77 @@ export function reachableOrder(roots: readonly Tensor[], inputs: readonly Tensor
  * for bit. Should a node ever be older than a node it takes input from, the plain depth-first order stands.
  */
 export function topologicalOrder(roots: readonly Tensor[]): Tensor[] {
-  const order = depthFirstOrder(roots);
-  const seq = (t: Tensor) => (t.gradFn ? t.gradFn.seq : 0);
-  const sorted = order.slice().sort((a, b) => seq(a) - seq(b));
-  const position = new Map<Tensor, number>();
-  sorted.forEach((t, i) => position.set(t, i));
-  for (let i = 0; i < sorted.length; i++) {
-    for (const input of sorted[i].gradFn?.inputs ?? []) {
-      if (input && (position.get(input) ?? -1) > i) return order;
+  const visited = new Set<Tensor>();
+  const order = depthFirstOrder(roots, visited);
+  const sorted = sortedBySeq(order);
+  // Node numbers rise along every edge unless a node took a reserved number (linear's w.t(), matmul.ts) or a
+  // tensor took a newer node after being used (in-place ops): only an edge whose input is not older than its
+  // consumer can break the sorted order, so only that case needs the positions (an input outside the walk
+  // has none and never breaks it).
+  for (const t of order) {
+    const node = t.gradFn;
+    if (node === null) continue;
+    for (const input of node.inputs) {
+      if (input !== null && input.gradFn !== null && input.gradFn.seq >= node.seq && visited.has(input)) {
+        return inSortedOrder(sorted) ? sorted : order;
+      }
     }
   }
   return sorted;
 }
 
-/** topologicalOrder's fallback: depth-first post-order from the roots. */
-function depthFirstOrder(roots: readonly Tensor[]): Tensor[] {
+/** Whether every input of each tensor comes before it in `sorted`. */
+function inSortedOrder(sorted: readonly Tensor[]): boolean {
+  const position = new Map<Tensor, number>();
+  sorted.forEach((t, i) => position.set(t, i));
+  for (let i = 0; i < sorted.length; i++) {
+    for (const input of sorted[i].gradFn?.inputs ?? []) {
+      if (input && (position.get(input) ?? -1) > i) return false;
+    }
+  }
+  return true;
+}
+
+/** `order` stably sorted by node number (leaves, numbered 0, first). */
+function sortedBySeq(order: readonly Tensor[]): Tensor[] {
+  const n = order.length;
+  let maxSeq = 0;
+  for (const t of order) if (t.gradFn !== null && t.gradFn.seq > maxSeq) maxSeq = t.gradFn.seq;
+  // One numeric key per tensor, seq * n + position, sorts as (seq, position) without a comparator while
+  // the keys are exact doubles.
+  if ((maxSeq + 1) * n > Number.MAX_SAFE_INTEGER) {
+    const seq = (t: Tensor) => (t.gradFn ? t.gradFn.seq : 0);
+    return order.slice().sort((a, b) => seq(a) - seq(b));
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = order[i].gradFn;
+    keys[i] = (node === null ? 0 : node.seq) * n + i;
+  }
+  keys.sort();
+  const sorted = new Array<Tensor>(n);
+  for (let i = 0; i < n; i++) sorted[i] = order[keys[i] % n];
+  return sorted;
+}
+
+/** topologicalOrder's fallback: depth-first post-order from the roots; `visited` receives every tensor. */
+function depthFirstOrder(roots: readonly Tensor[], visited: Set<Tensor>): Tensor[] {
   // Iterative DFS (post-order): deep chains (long training graphs) must not overflow the stack.
   const order: Tensor[] = [];
-  const visited = new Set<Tensor>();
   for (const root of roots) {
     if (visited.has(root)) continue;
     visited.add(root);
+    rewireOnce(root);
     const stack: [Tensor, number][] = [[root, 0]];
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
       const node = top[0].gradFn;
-      if (node?.rewire) {
-        const rewire = node.rewire;
-        node.rewire = null;
-        rewire();
-      }
-      const inputs = node ? node.inputs : [];
+      const inputs = node ? node.inputs : NO_INPUTS;
       if (top[1] < inputs.length) {
         const child = inputs[top[1]++];
         if (child && child.requiresGrad && !visited.has(child)) {
           visited.add(child);
+          rewireOnce(child);
           stack.push([child, 0]);
         }
       } else {
@@ -266,6 +302,18 @@ function depthFirstOrder(roots: readonly Tensor[]): Tensor[] {
     }
   }
   return order;
+}
+
+const NO_INPUTS: readonly (Tensor | null)[] = [];
+
+/** Runs a node's pending rewire (Node.rewire) before the walk reads its inputs. */
+function rewireOnce(t: Tensor): void {
+  const node = t.gradFn;
+  if (node !== null && node.rewire !== null) {
+    const rewire = node.rewire;
+    node.rewire = null;
+    rewire();
+  }
 }
 
 /**

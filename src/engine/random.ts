@@ -197,14 +197,15 @@ export function resetDefaultGenerator(): void {
 export function fmaf(a: number, b: number, c: number): number {
   const p = a * b;
   const s = p + c;
-  const bb = s - p;
-  const err = p - (s - bb) + (c - bb);
   const r = f32(s);
-  if (err !== 0 && r !== s) {
+  if (r !== s) {
     const other = 2 * s - r;
     if (other !== r && f32(other) === other) {
-      // s is exactly the midpoint between r and other: the true value lies on err's side.
-      return err > 0 === other > r ? other : r;
+      // s is exactly the midpoint between r and other: the true value lies on the side of the sum's rounding
+      // error (worked out only here, the rare case).
+      const bb = s - p;
+      const err = p - (s - bb) + (c - bb);
+      if (err !== 0) return err > 0 === other > r ? other : r;
     }
   }
   return r;

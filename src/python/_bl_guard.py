@@ -1,7 +1,7 @@
 # Import guard: the learner's file runs with our built-in torch, numpy and matplotlib (src/python/numpy,
-# src/python/matplotlib) and the Python
-# standard library only. Third-party libraries that learner scripts often reach for get a clear message
-# instead of Pyodide's hint about installing packages with micropip (which cannot work offline).
+# src/python/matplotlib), our tqdm, torchvision and scikit-learn subsets and the Python standard library
+# only. Third-party libraries that learner scripts often reach for get a clear message instead of Pyodide's
+# hint about installing packages with micropip (which cannot work offline).
 import builtins
 import importlib
 import importlib.abc
@@ -9,7 +9,6 @@ import sys
 
 UNAVAILABLE = frozenset(
     {
-        'sklearn',
         'scikit_learn',
         'pandas',
         'scipy',
@@ -34,7 +33,8 @@ def unavailable_message(name):
     return (
         f"No module named '{name}': Backprop Lens runs your file with its built-in torch, numpy and matplotlib "
         f"only (torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy, matplotlib.pyplot, tqdm, "
-        f"torchvision's transforms, models and datasets, and the Python standard library); {name} is not available."
+        f"torchvision's transforms, models and datasets, sklearn's datasets, model_selection, preprocessing and "
+        f"metrics, and the Python standard library); {name} is not available."
     )
 
 
@@ -92,10 +92,17 @@ class UnavailableModuleFinder(importlib.abc.MetaPathFinder):
 
 class MissingTorchModuleFinder(importlib.abc.MetaPathFinder):
     """Last on sys.meta_path, asked only when no finder found the module: a module of PyTorch's that our torch
-    package lacks is a NotImplementedError naming it (torch._unsupported.MissingModule); any other name is
-    left to the usual ModuleNotFoundError, as with PyTorch."""
+    package lacks is a NotImplementedError naming it (torch._unsupported.MissingModule), likewise a module of
+    scikit-learn's that our subset lacks (sklearn.linear_model); any other name is left to the usual
+    ModuleNotFoundError, as with PyTorch."""
 
     def find_spec(self, fullname, path=None, target=None):
+        if fullname.startswith('sklearn.'):
+            from sklearn import MISSING_MODULES, missing_module
+
+            if fullname.split('.')[1] in MISSING_MODULES:
+                raise missing_module(fullname)
+            return None
         if not fullname.startswith('torch.'):
             return None
         from torch._module_index import PYTORCH_MODULES

@@ -14,6 +14,7 @@ import types
 import warnings
 import weakref
 
+import _bl_messages
 import _bl_tracebacks
 
 # Files that are the runtime's, not the learner's: our torch package and helpers, Pyodide's standard library,
@@ -30,6 +31,7 @@ def _is_users(filename):
 
 
 _bl_tracebacks.install(_is_users)
+_bl_messages.install_formatting()
 
 
 def _keep_users_frames(te):
@@ -69,7 +71,8 @@ def _describe(exc, filename):
     kind, message = _kind_and_message(exc)
     limit = getattr(sys, 'tracebacklimit', _TRACEBACK_LIMIT)
     limit = _TRACEBACK_LIMIT if not isinstance(limit, int) else limit
-    te = traceback.TracebackException(type(exc), exc, exc.__traceback__, limit=-max(limit, 1), compact=True)
+    with _bl_messages.uncaught():  # python3's excepthook: 3.11 adds "Did you mean" here only
+        te = traceback.TracebackException(type(exc), exc, exc.__traceback__, limit=-max(limit, 1), compact=True)
     _keep_users_frames(te)
     lines = list(te.format())
     if type(exc).__name__ == 'JsException':
@@ -93,7 +96,9 @@ def _character_column(filename, line, byte_offset):
 
 
 def _describe_syntax_error(exc):
-    text = ''.join(traceback.format_exception_only(type(exc), exc))
+    _bl_messages.syntax_error_311(exc)
+    with _bl_messages.uncaught():
+        text = ''.join(traceback.format_exception_only(type(exc), exc))
     return {
         'kind': type(exc).__name__,
         'message': exc.msg or str(exc),
@@ -153,6 +158,7 @@ def run_file(source, filename, argv, directory=None):
     if directory:
         sys.path.insert(0, directory)
         os.chdir(directory)
+    _bl_messages.install_messages(_is_users)  # 3.11's texts for the errors the run raises
     try:
         exec(code, main.__dict__)
     except SystemExit as exc:

@@ -10,6 +10,11 @@
 import ast
 import traceback
 
+from _bl_comprehensions import with_comprehension_frames
+
+# python3 prints the last 1000 frames of a traceback (sys.tracebacklimit's default).
+_FRAMES_SHOWN = 1000
+
 
 def _char_offset(line, byte_offset):
     """Column offsets are UTF-8 byte offsets; the caret line counts characters."""
@@ -81,14 +86,20 @@ def format_frame_summary(self, frame, **kwargs):
 def install(is_users_file):
     """Every traceback the runtime formats (uncaught, traceback.print_exc(), format_exc()) in 3.11's form,
     without the runtime's own frames (our torch package, Pyodide's JavaScript) where the learner's code
-    prints one: they would name files a learner does not have. A stack of runtime frames only is kept."""
+    prints one: they would name files a learner does not have. A stack of runtime frames only is kept.
+    The comprehension frames 3.11 has and 3.12+ inlines are put back (_bl_comprehensions)."""
     traceback.StackSummary.format_frame_summary = format_frame_summary
     original_format = traceback.StackSummary.format
 
     def format(self, **kwargs):
-        shown = [frame for frame in self if is_users_file(frame.filename)]
-        if shown and len(shown) < len(self):
-            return original_format(traceback.StackSummary.from_list(shown), **kwargs)
+        frames = with_comprehension_frames(self, is_users_file)
+        if len(frames) > max(len(self), _FRAMES_SHOWN):  # a deep recursion through comprehensions
+            frames = frames[-_FRAMES_SHOWN:]
+        shown = [frame for frame in frames if is_users_file(frame.filename)]
+        if shown and len(shown) < len(frames):
+            frames = shown
+        if len(frames) != len(self) or any(a is not b for a, b in zip(frames, self)):
+            return original_format(traceback.StackSummary.from_list(frames), **kwargs)
         return original_format(self, **kwargs)
 
     traceback.StackSummary.format = format

@@ -81,6 +81,28 @@ test("tqdm: the loop runs as with the real one; each bar goes to stderr once, in
   assert.match(bars[1], new RegExp(`^ 75%\\|███████▌ {2}\\| 3\\/4 ${timing('batch')}, acc=3, loss=0\\.123\\]$`));
 });
 
+test("tqdm: a count past a rounded-down total shows tqdm's unknown-total form", () => {
+  // `total=int(len(dataset) / batch_size)` is one short when the last batch is partial: tqdm then drops the
+  // total ('?', no percentage) and, with a bar_format, keeps the bar's left edge.
+  const script = writeTemp(
+    'short.py',
+    [
+      'import sys',
+      'from tqdm import tqdm',
+      "fmt = '{l_bar}{bar}| {n_fmt}/{total_fmt} {remaining}'",
+      'for i in tqdm(range(4), total=3, file=sys.stdout, bar_format=fmt):',
+      '    pass',
+      "for i in tqdm(range(4), total=3, desc='ep', file=sys.stdout, bar_format='{desc}: {percentage:.0f} {n}/{total_fmt}'):",
+      '    pass',
+      'for i in tqdm(range(3), total=3, file=sys.stdout, bar_format=fmt):',
+      '    pass',
+    ].join('\n'),
+  );
+  const run = spawnSync(process.execPath, [cli, 'run', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^\| {10}\| 4\/\? (00:00|\?)\nep: 0 4\/\?\n100%\|█{10}\| 3\/3 (00:00|\?)\n$/);
+});
+
 function writeTemp(name: string, source: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-cli-'));
   temps.push(dir);

@@ -4,45 +4,17 @@
 // reader of the NumPy pickles CIFAR ships (fed a pickle real NumPy wrote). Outputs of what it has are checked
 // against real torchvision by the conformance files torchvision_*.py. Uses the built dist/: run
 // `npm run build` first.
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { cliFileRunner, raisedBy } from './cli-helpers';
 import { distDir } from './runtime-helpers';
 
 const cli = path.join(distDir, 'cli.js');
-const temps: string[] = [];
-after(() => temps.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-function run(source: string): { status: number | null; stdout: string; stderr: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-tv-'));
-  temps.push(dir);
-  const file = path.join(dir, 'vision.py');
-  fs.writeFileSync(file, source);
-  return spawnSync(process.execPath, [cli, 'run', file], { encoding: 'utf8', timeout: 120_000, cwd: dir });
-}
-
-/** Runs each statement and prints `<label>: <exception type>: <message>` for what it raises. */
-function raised(setup: string, cases: Record<string, string>): Map<string, string> {
-  const lines = [setup];
-  for (const [label, statement] of Object.entries(cases)) {
-    lines.push('try:', `    ${statement}`, `    print(${JSON.stringify(label)} + ': no error')`);
-    lines.push(
-      'except Exception as e:',
-      `    print(${JSON.stringify(label)} + ': ' + type(e).__name__ + ': ' + str(e))`,
-    );
-  }
-  const out = run(lines.join('\n') + '\n');
-  assert.equal(out.status, 0, out.stderr);
-  const got = new Map<string, string>();
-  for (const line of out.stdout.trim().split('\n')) {
-    const at = line.indexOf(': ');
-    got.set(line.slice(0, at), line.slice(at + 2));
-  }
-  return got;
-}
+const run = cliFileRunner('bl-tv-', 'vision.py');
+const raised = (setup: string, cases: Record<string, string>) => raisedBy(run, setup, cases);
 
 test('pretrained weights and downloads: a NotImplementedError naming them and what to do offline', () => {
   const got = raised('import torchvision\nfrom torchvision import models, datasets\n', {

@@ -115,3 +115,25 @@ export function activationBackwardWasm(isTanh: boolean, y: Float32Array, g: Floa
   k.get(gAt, n, r, 0);
   return true;
 }
+
+/**
+ * A float32 view of `floats` values at the start of the kernels' scratch region, for a caller that writes
+ * operands there, runs transcendentalInScratch over parts of it and reads the results in place (no copy in
+ * or out). Valid until the next call into the kernels; null when small or without WebAssembly SIMD.
+ */
+export function transcendentalScratch(floats: number): Float32Array | null {
+  if (floats < EW_WASM_MIN_ELEMENTS) return null;
+  const k = wasmKernels();
+  if (!k) return null;
+  k.reserve(align(floats * 4));
+  const at = k.base >> 2;
+  return k.heap.subarray(at, at + floats);
+}
+
+/** fn (TR_*) in place over `n` values of transcendentalScratch's view, from value `at` on. */
+export function transcendentalInScratch(fn: number, at: number, n: number): void {
+  const k = wasmKernels()!;
+  const p = k.base + at * 4;
+  if (k.fusedMadd) k.ex.trForwardFused(fn, n, p, p);
+  else k.ex.trForward(fn, n, p, p);
+}

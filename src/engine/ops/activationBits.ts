@@ -15,32 +15,64 @@ import { expf } from './sleefExp';
 import { tanhf } from './sleefTanh';
 import { log1pf } from './sleefLog';
 import { pow2, fma32 } from './sleefDF';
-import { type Float32Kernel, vectorizedLoop } from './float32Kernels';
+import { BLOCK, type Float32Kernel } from './float32Kernels';
+import { TR_EXP, TR_TANH, transcendentalInScratch, transcendentalScratch } from '../kernels/elementwise';
 import type { Float32BackwardKernel } from './unary';
 import { glibcExpf } from './glibcExpf';
 
 const f = Math.fround;
 
+// The kernels of `cpu_kernel_vec` (float32Kernels.ts's vectorizedLoop) each walk the values in a loop of
+// their own, the vector code over [0, vectorEnd(n)) and the scalar code over the rest: a shared loop calling
+// the two codes as functions goes through one megamorphic call site, several times slower. Where WebAssembly
+// SIMD is there, SLEEF's expf and tanhf of the vector part run in the kernels' scratch region
+// (kernels/elementwise.ts, the same bits), one pass each, between the float32 steps written here.
+
+/** Where the scalar tail of n values starts. */
+function vectorEnd(n: number): number {
+  return n - (n % BLOCK);
+}
+
 /** silu: x / (1 + e^-x). */
-export const siluKernel = vectorizedLoop(
-  (v) => v / f(1 + expf(-v)),
-  (v) => v / f(1 + glibcExpf(-v)),
-);
+export const siluKernel: Float32Kernel = (x, y) => {
+  if (!(y instanceof Float32Array)) return false;
+  const n = y.length;
+  const full = vectorEnd(n);
+  const e = transcendentalScratch(full);
+  if (e !== null) {
+    for (let i = 0; i < full; i++) e[i] = -x[i];
+    transcendentalInScratch(TR_EXP, 0, full);
+    for (let i = 0; i < full; i++) y[i] = x[i] / f(1 + e[i]);
+  } else for (let i = 0; i < full; i++) y[i] = x[i] / f(1 + expf(-x[i]));
+  for (let i = full; i < n; i++) y[i] = x[i] / f(1 + glibcExpf(-x[i]));
+  return true;
+};
 
 /** softplus: x where beta x > threshold, else log1p(e^(beta x)) / beta; beta and threshold as float32. */
 export function softplusKernel(beta: number, threshold: number): Float32Kernel {
   const b = f(beta);
   const th = f(threshold);
-  return vectorizedLoop(
-    (v) => {
+  return (x, y) => {
+    if (!(y instanceof Float32Array)) return false;
+    const n = y.length;
+    const full = vectorEnd(n);
+    const e = transcendentalScratch(full);
+    if (e !== null) {
+      for (let i = 0; i < full; i++) e[i] = x[i] * b;
+      transcendentalInScratch(TR_EXP, 0, full);
+    }
+    for (let i = 0; i < full; i++) {
+      const v = x[i];
       const z = f(v * b);
-      return z > th ? v : log1pf(expf(z)) / b;
-    },
-    (v) => {
+      y[i] = z > th ? v : log1pf(e !== null ? e[i] : expf(z)) / b;
+    }
+    for (let i = full; i < n; i++) {
+      const v = x[i];
       const z = f(v * b);
-      return z > th ? v : glibcLog1pf(glibcExpf(z)) / b;
-    },
-  );
+      y[i] = z > th ? v : glibcLog1pf(glibcExpf(z)) / b;
+    }
+    return true;
+  };
 }
 
 /**
@@ -51,10 +83,25 @@ export function eluKernel(alpha: number, scale: number, inputScale: number): Flo
   const neg = f(f(alpha) * f(scale));
   const pos = f(scale);
   const inScale = f(inputScale);
-  return vectorizedLoop(
-    (v) => (v > 0 ? f(v * pos) : f(f(expf(f(v * inScale)) - 1) * neg)),
-    (v) => (v <= 0 ? f(f(glibcExpf(f(v * inScale)) - 1) * neg) : f(v * pos)),
-  );
+  return (x, y) => {
+    if (!(y instanceof Float32Array)) return false;
+    const n = y.length;
+    const full = vectorEnd(n);
+    const e = transcendentalScratch(full);
+    if (e !== null) {
+      for (let i = 0; i < full; i++) e[i] = x[i] * inScale;
+      transcendentalInScratch(TR_EXP, 0, full);
+    }
+    for (let i = 0; i < full; i++) {
+      const v = x[i];
+      y[i] = v > 0 ? f(v * pos) : f(f((e !== null ? e[i] : expf(f(v * inScale))) - 1) * neg);
+    }
+    for (let i = full; i < n; i++) {
+      const v = x[i];
+      y[i] = v <= 0 ? f(f(glibcExpf(f(v * inScale)) - 1) * neg) : f(v * pos);
+    }
+    return true;
+  };
 }
 
 /** logsigmoid: min(x, 0) - log1p(e^-|x|), the vector code on every value. */
@@ -156,18 +203,40 @@ export const geluBackwardKernel: Float32BackwardKernel = (g, x, _y, r) => {
 const GELU_BETA = f(Math.SQRT2 * 1.1283791670955126 * 0.5);
 const GELU_KAPPA = f(0.044715);
 
-/** gelu's tanh form: x / 2 (1 + tanh(beta (x + kappa x^3))), the inner multiply-add fused as GCC compiles it. */
-function geluTanh(v: number, tanh: (v: number) => number): number {
-  const inner = f(GELU_BETA * fma32(GELU_KAPPA, f(f(v * v) * v), v));
-  return f(f(0.5 * v) * f(1 + tanh(inner)));
+/**
+ * gelu's tanh form: x / 2 (1 + tanh(u)) with u = beta (x + kappa x^3) (geluTanhInner), the inner multiply-add
+ * fused as GCC compiles it.
+ */
+function geluTanhInner(v: number): number {
+  return f(GELU_BETA * fma32(GELU_KAPPA, f(f(v * v) * v), v));
 }
-export const geluTanhKernel = vectorizedLoop(
-  (v) => geluTanh(v, tanhf),
-  (v) => geluTanh(v, glibcTanhf),
-);
+export const geluTanhKernel: Float32Kernel = (x, y) => {
+  if (!(y instanceof Float32Array)) return false;
+  const n = y.length;
+  const full = vectorEnd(n);
+  const th = transcendentalScratch(full);
+  if (th !== null) {
+    for (let i = 0; i < full; i++) th[i] = geluTanhInner(x[i]);
+    transcendentalInScratch(TR_TANH, 0, full);
+    for (let i = 0; i < full; i++) y[i] = f(f(0.5 * x[i]) * f(1 + th[i]));
+  } else for (let i = 0; i < full; i++) y[i] = f(f(0.5 * x[i]) * f(1 + tanhf(geluTanhInner(x[i]))));
+  for (let i = full; i < n; i++) y[i] = f(f(0.5 * x[i]) * f(1 + glibcTanhf(geluTanhInner(x[i]))));
+  return true;
+};
 
 /** mish: x tanh(log1p(e^x)). */
-export const mishKernel = vectorizedLoop(
-  (v) => f(v * tanhf(log1pf(expf(v)))),
-  (v) => f(v * glibcTanhf(glibcLog1pf(glibcExpf(v)))),
-);
+export const mishKernel: Float32Kernel = (x, y) => {
+  if (!(y instanceof Float32Array)) return false;
+  const n = y.length;
+  const full = vectorEnd(n);
+  const t = transcendentalScratch(full);
+  if (t !== null) {
+    t.set(x.subarray(0, full));
+    transcendentalInScratch(TR_EXP, 0, full);
+    for (let i = 0; i < full; i++) t[i] = log1pf(t[i]);
+    transcendentalInScratch(TR_TANH, 0, full);
+    for (let i = 0; i < full; i++) y[i] = f(x[i] * t[i]);
+  } else for (let i = 0; i < full; i++) y[i] = f(x[i] * tanhf(log1pf(expf(x[i]))));
+  for (let i = full; i < n; i++) y[i] = f(x[i] * glibcTanhf(glibcLog1pf(glibcExpf(x[i]))));
+  return true;
+};

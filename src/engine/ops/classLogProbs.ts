@@ -1,10 +1,7 @@
-// A classification loss's log-probabilities and, for float32 logits with the classes last, its input gradient,
-// as PyTorch 1.13's CPU kernels compute them: log_softmax by its own kernel (softmaxKernels.ts), and the
-// gradient of cross_entropy as nll_loss's backward followed by log_softmax's (each float32 step rounded).
-import { floats } from '../tensor';
+// A classification loss's log-probabilities for the float64 path of cross_entropy and nll_loss (float32 takes
+// PyTorch's own kernels in classLossF32.ts): float32 logits with the classes last by log_softmax's kernel
+// (softmaxKernels.ts), others in float64, rounded once.
 import { lossRounding } from './lossReduction';
-import { expf } from './sleefExp';
-import { fmaf } from '../random';
 import { softmaxLastDim } from './softmaxKernels';
 
 export interface ClassLayout {
@@ -42,30 +39,4 @@ export function logProbabilities(x: Float32Array, { outer, C, inner }: ClassLayo
     }
   }
   return logp;
-}
-
-/**
- * The input gradient of cross_entropy over float32 logits (classes last, no label smoothing), PyTorch's way:
- * nll_loss_backward puts -scale (times the class weight, rounded) at each position's target, and
- * _log_softmax_backward_data gives g_c - exp(logp_c) * sum(g) per row as one fma, exp by SLEEF's expf
- * (sleefExp.ts); the row's sum is g itself, its only nonzero value.
- */
-export function classIndexGradF32(
-  scaleAt: (pos: number) => number,
-  logp: Float64Array,
-  tg: ArrayLike<number>,
-  w: Float32Array | null,
-  ignoreIndex: number,
-  { outer, C }: ClassLayout,
-): Float32Array {
-  const f = Math.fround;
-  const gx = floats(logp.length);
-  for (let a = 0; a < outer; a++) {
-    const t = tg[a];
-    if (t === ignoreIndex) continue; // a zero gradient row: 0 - exp(logp) * 0
-    const g = w ? f(w[t] * -f(scaleAt(a))) : -f(scaleAt(a));
-    const base = a * C;
-    for (let c = 0; c < C; c++) gx[base + c] = fmaf(-expf(logp[base + c]), g, c === t ? g : 0);
-  }
-  return gx;
 }

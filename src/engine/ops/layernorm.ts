@@ -118,24 +118,46 @@ function layerNormBackward(
  * ((l0+l4) + (l2+l6)) + ((l1+l5) + (l3+l7)). `q` null: the values p[j] themselves, plain adds.
  */
 function laneSum(p: ArrayLike<number>, q: ArrayLike<number> | null, at: number, qAt: number, n: number): number {
+  return q === null ? laneSumValues(p, at, n) : laneSumProducts(p, q, at, qAt, n);
+}
+
+/** Eight float32 lanes (laneSum's), reused: the lanes of one sum never outlive it. */
+const lanes = new Float64Array(8);
+
+/** The lanes met as ((l0+l4) + (l2+l6)) + ((l1+l5) + (l3+l7)). */
+function foldLanes(): number {
   const f = Math.fround;
-  const value = (j: number) => (q ? f(p[at + j] * q[qAt + j]) : p[at + j]);
-  if (n < 8) {
-    let acc = value(0);
-    for (let j = 1; j < n; j++) acc = f(acc + value(j));
-    return acc;
-  }
-  const lanes = new Float64Array(8);
-  for (let l = 0; l < 8; l++) lanes[l] = value(l);
-  for (let j = 8; j < n; j++) {
-    const l = j & 7;
-    lanes[l] = q ? fmaf(p[at + j], q[qAt + j], lanes[l]) : f(lanes[l] + p[at + j]);
-  }
   const a0 = f(lanes[0] + lanes[4]);
   const a1 = f(lanes[1] + lanes[5]);
   const a2 = f(lanes[2] + lanes[6]);
   const a3 = f(lanes[3] + lanes[7]);
   return f(f(a0 + a2) + f(a1 + a3));
+}
+
+/** laneSum of the products p[at + j] * q[qAt + j]. */
+function laneSumProducts(p: ArrayLike<number>, q: ArrayLike<number>, at: number, qAt: number, n: number): number {
+  const f = Math.fround;
+  if (n < 8) {
+    let acc = f(p[at] * q[qAt]);
+    for (let j = 1; j < n; j++) acc = f(acc + f(p[at + j] * q[qAt + j]));
+    return acc;
+  }
+  for (let l = 0; l < 8; l++) lanes[l] = f(p[at + l] * q[qAt + l]);
+  for (let j = 8; j < n; j++) lanes[j & 7] = fmaf(p[at + j], q[qAt + j], lanes[j & 7]);
+  return foldLanes();
+}
+
+/** laneSum of the values p[at + j]. */
+function laneSumValues(p: ArrayLike<number>, at: number, n: number): number {
+  const f = Math.fround;
+  if (n < 8) {
+    let acc = p[at];
+    for (let j = 1; j < n; j++) acc = f(acc + p[at + j]);
+    return acc;
+  }
+  for (let l = 0; l < 8; l++) lanes[l] = p[at + l];
+  for (let j = 8; j < n; j++) lanes[j & 7] = f(lanes[j & 7] + p[at + j]);
+  return foldLanes();
 }
 
 /**

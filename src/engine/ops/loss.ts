@@ -8,8 +8,9 @@ import type { Derivatives } from './gradOps';
 import { bceDiff, bceLogitsDiff, classIndexDiff, mseDerivatives, pointwiseDiff } from './lossDiff';
 import { Tensor, floats, isFloatDType } from '../tensor';
 import { Shape, fmtShape, numel, sameShape } from '../shape';
-import { BinaryPlan, SAME, binaryPlan, dtypeName, floatData, reduceThrough } from './util';
-import { ClassLayout, classIndexGradF32, logProbabilities } from './classLogProbs';
+import { BinaryPlan, SAME, binaryPlan, dtypeName, floatData } from './util';
+import { ClassLayout, logProbabilities } from './classLogProbs';
+import { classIndexF32, classProbF32 } from './classLossF32';
 import { bceInputGrad, bceLosses, bceTargetGrad } from './bceKernels';
 import { bceLogitsGrad32, huberGrad32, mseGrad32, smoothL1Grad32 } from './lossGradKernels';
 import { sigmoidfLoop } from './sleefExp';
@@ -21,10 +22,9 @@ import {
   gradScale,
   lossRounding,
   lossScratch,
-  nllReduce,
-  probTargetReduce,
   reduce,
   reduceLosses,
+  sumToShape,
 } from './lossReduction';
 
 export type { Reduction } from './lossReduction';
@@ -83,24 +83,26 @@ function pointwiseLoss(
   const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
   const node = needs
     ? new Node(names[reduction], [input, target], (g) => {
-        const full = floats(n);
-        if (grad32 && !inFloat64Mode() && isFloatDType(target.dtype)) grad32(diff, g, full);
-        else if (reduction === 'none') for (let i = 0; i < n; i++) full[i] = g[i] * df(rd(diff[i]));
-        else {
-          const k = reduction === 'mean' ? g[0] / n : g[0];
-          for (let i = 0; i < n; i++) full[i] = k * df(rd(diff[i]));
-        }
-        const to = (t: Tensor, offs: Int32Array | null, sign: number) => {
-          let r =
-            t.data.length === n
-              ? full
-              : offs
-                ? reduceThrough(full, offs, t.data.length)
-                : floats(1).fill(full.reduce((a, b) => a + b, 0));
-          if (sign < 0) r = r.map((v) => -v);
-          return r;
+        const fused = grad32 && !inFloat64Mode() && isFloatDType(target.dtype);
+        const inputGrad = (d: Float64Array) => {
+          const full = floats(n);
+          if (fused) grad32(d, g, full);
+          else if (reduction === 'none') for (let i = 0; i < n; i++) full[i] = g[i] * df(rd(d[i]));
+          else {
+            const k = reduction === 'mean' ? g[0] / n : g[0];
+            for (let i = 0; i < n; i++) full[i] = k * df(rd(d[i]));
+          }
+          return full;
         };
-        return [input.requiresGrad ? to(input, p.ia, 1) : null, target.requiresGrad ? to(target, p.ib, -1) : null];
+        // The target's gradient: PyTorch's backward with the operands swapped (target - input, +0 where equal)
+        // for the fused kernels, else the input's negated (SubBackward0); either is then summed to its shape.
+        const targetGrad = () => {
+          if (fused) return inputGrad(diff.map((v) => (v === 0 ? 0 : -v)));
+          return (gx ?? inputGrad(diff)).map((v) => -v);
+        };
+        const to = (t: Tensor, full: Float32Array) => (t.data.length === n ? full : sumToShape(full, p.shape, t.shape));
+        const gx = input.requiresGrad ? inputGrad(diff) : null;
+        return [gx && to(input, gx), target.requiresGrad ? to(target, targetGrad()) : null];
       })
     : null;
   if (node && isFloatDType(target.dtype)) node.diff = pointwiseDiff(input, target, reduction, gradName, derivs);
@@ -178,7 +180,8 @@ function mseMeanFast(input: Tensor, target: Tensor): Tensor {
         for (let i = 0; i < n; i++) {
           const v = Math.fround(Math.fround(norm * Math.fround(x[i] - y[i])) * g[0]);
           if (gx) gx[i] = v;
-          if (gy) gy[i] = -v;
+          // mse_loss_backward with the operands swapped: (y - x) is +0, not -0, where they are equal.
+          if (gy) gy[i] = x[i] === y[i] ? v : -v;
         }
         return [gx, gy];
       })
@@ -453,14 +456,6 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
   if (!isFloatDType(input.dtype)) throw pyError('RuntimeError', `"${opName}" not implemented for 'Long'`);
   const w = checkWeight(o.weight, layout.C, opName);
   const tg = target.data;
-  const logp = logProbabilities(input.data as Float32Array, layout, o.logits);
-  const { losses, denom } = classIndexLosses(logp, tg, w, o, layout);
-  // float32 rows of classes without smoothing: PyTorch's own reduction order and gradient steps.
-  const pytorchSteps = layout.inner === 1 && o.labelSmoothing === 0 && input.dtype === 'float32';
-  const r =
-    pytorchSteps && o.reduction !== 'none'
-      ? { out: nllReduce(losses, tg, w, o.ignoreIndex, o.reduction as 'mean' | 'sum'), shape: [] }
-      : reduce(losses, layout.targetShape, o.reduction, denom);
   // PyTorch routes inputs of 3+ dims through nll_loss2d (a view around it for 'none' unless exactly 4-D).
   const name =
     o.labelSmoothing > 0
@@ -470,16 +465,26 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
         : o.reduction === 'none' && input.ndim !== 4
           ? 'ViewBackward0'
           : 'NllLoss2DBackward0';
+  const x = input.data;
+  if (x instanceof Float32Array && (!w || w.length === layout.C)) {
+    // float32: PyTorch's own kernels and steps, forward and backward (classLossF32.ts).
+    const zeroDim = input.ndim === 1 || o.reduction !== 'none';
+    const r = classIndexF32(x, tg, w, { ...o, zeroDim }, layout, input.ndim <= 2);
+    const node =
+      isGradEnabled() && input.requiresGrad ? new Node(name, [input, target], (g) => [r.backward(g), null]) : null;
+    if (node) node.diff = classIndexDiff(input, tg, w, o, layout, r.denom);
+    const out = floats(r.out.length);
+    out.set(r.out);
+    return Tensor.result(out, o.reduction === 'none' ? layout.targetShape : [], node);
+  }
+  const logp = logProbabilities(input.data as Float32Array, layout, o.logits);
+  const { losses, denom } = classIndexLosses(logp, tg, w, o, layout);
+  const r = reduce(losses, layout.targetShape, o.reduction, denom);
   const node =
     isGradEnabled() && input.requiresGrad
       ? new Node(name, [input, target], (g) => {
           const scale = gradScale(g, o.reduction, denom);
-          return [
-            pytorchSteps && o.logits
-              ? classIndexGradF32(scale, logp, tg, w, o.ignoreIndex, layout)
-              : classIndexGrad(scale, logp, tg, w, o, layout),
-            null,
-          ];
+          return [classIndexGrad(scale, logp, tg, w, o, layout), null];
         })
       : null;
   if (node) node.diff = classIndexDiff(input, tg, w, o, layout, denom);
@@ -492,6 +497,18 @@ function classProbLoss(input: Tensor, target: Tensor, o: ClassLossOptions): Tens
   const w = checkWeight(o.weight, C, 'cross_entropy');
   const x = input.data as Float32Array;
   const y = floatData(target);
+  const name = o.reduction === 'mean' ? 'DivBackward1' : 'NegBackward0';
+  if (x instanceof Float32Array && y instanceof Float32Array && (!w || w.length === C)) {
+    // float32: PyTorch's composition of kernels, forward and backward (classLossF32.ts).
+    const r = classProbF32(x, y, w, o.labelSmoothing, o.reduction, { outer, C, inner }, input.ndim <= 2);
+    const node =
+      isGradEnabled() && (input.requiresGrad || target.requiresGrad)
+        ? new Node(name, [input, target], (g) => r.backward(g, input.requiresGrad, target.requiresGrad))
+        : null;
+    const out = floats(r.out.length);
+    out.set(r.out);
+    return Tensor.result(out, o.reduction === 'none' ? targetShape : [], node);
+  }
   const ls = o.labelSmoothing;
   const positions = outer * inner;
   const logp = logProbabilities(x, { outer, C, inner }, true);
@@ -510,11 +527,7 @@ function classProbLoss(input: Tensor, target: Tensor, o: ClassLossOptions): Tens
     return losses;
   };
   const denom = positions;
-  const r =
-    ls === 0 && o.reduction !== 'none' && input.dtype === 'float32'
-      ? { out: probTargetReduce(logp, y, w, C, inner, o.reduction as 'mean' | 'sum'), shape: [] }
-      : reduce(positionLosses(), targetShape, o.reduction, denom);
-  const name = o.reduction === 'mean' ? 'DivBackward1' : 'NegBackward0';
+  const r = reduce(positionLosses(), targetShape, o.reduction, denom);
   const needs = isGradEnabled() && (input.requiresGrad || target.requiresGrad);
   const node = needs
     ? new Node(name, [input, target], (g) => {

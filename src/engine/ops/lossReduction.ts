@@ -3,9 +3,9 @@
 // checked weights they multiply by.
 import { Tensor, floats } from '../tensor';
 import { pyError } from '../errors';
-import { Shape, fmtShape, sameShape } from '../shape';
+import { Shape, fmtShape, numel, sameShape } from '../shape';
 import { binaryPlan, floatData } from './util';
-import { cascadeSum, ceilLog2 } from './cascadeSum';
+import { cascadeSum, cascadeSumDims } from './cascadeSum';
 import { inFloat64Mode } from '../buffers';
 
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -54,6 +54,20 @@ export function reduce(
   return { out: reduceLosses(rounded, n, reduction, denom), shape: [] };
 }
 
+/**
+ * A broadcast operand's gradient: `full` (of the broadcast shape) summed over the dims the operand was
+ * broadcast along, in torch.sum's order (cascadeSum.ts), as autograd's sum_to does.
+ */
+export function sumToShape(full: Float32Array, fullShape: readonly number[], shape: readonly number[]): Float32Array {
+  const lead = fullShape.length - shape.length;
+  const dims: number[] = [];
+  for (let i = 0; i < fullShape.length; i++)
+    if (i < lead || (shape[i - lead] === 1 && fullShape[i] !== 1)) dims.push(i);
+  const out = floats(numel(shape));
+  cascadeSumDims(full, fullShape, dims, out);
+  return out;
+}
+
 /** Per-element gradient factor: g[i] for 'none', g[0] (/ denom for 'mean') otherwise. */
 export function gradScale(g: Float32Array, reduction: Reduction, denom: number): (i: number) => number {
   if (reduction === 'none') return (i) => g[i];
@@ -85,79 +99,5 @@ export function broadcastWeight(weight: Tensor, shape: Shape): Float32Array {
   const w = floatData(weight);
   const out = floats(p.n);
   for (let i = 0; i < p.n; i++) out[i] = w[p.ib ? p.ib[i] : w.length === 1 ? 0 : i];
-  return out;
-}
-
-const NLL_LEVELS = 8;
-
-/**
- * nll_loss's own reduction over a batch of class indices (aten/src/ATen/native/LossNLL.cpp,
- * nll_loss_out_frame), which cross_entropy uses too: running float32 sums at 8 levels, each passed up every 2^k
- * positions (k = max(4, ceil(log2 n) / 8)), then added from the lowest level; 'mean' divides by the count of
- * positions not ignored, or by the class weights summed the same way. losses[b] is -weight * log-probability.
- */
-export function nllReduce(
-  losses: Float64Array,
-  target: ArrayLike<number>,
-  weight: Float32Array | null,
-  ignoreIndex: number,
-  reduction: 'mean' | 'sum',
-): Float32Array {
-  const n = losses.length;
-  const power = Math.max(4, Math.floor(ceilLog2(n) / NLL_LEVELS));
-  const mask = (1 << power) - 1;
-  const lossSums = new Float32Array(NLL_LEVELS);
-  const weightSums = new Float32Array(NLL_LEVELS);
-  let ignored = 0;
-  for (let b = 0; b < n; b++) {
-    const t = target[b];
-    if (t === ignoreIndex) {
-      ignored++;
-      continue;
-    }
-    lossSums[0] += Math.fround(losses[b]);
-    if (weight) weightSums[0] += weight[t];
-    for (let j = 0; j + 1 < NLL_LEVELS && (b & (mask << (j * power))) === 0; j++) {
-      lossSums[j + 1] += lossSums[j];
-      weightSums[j + 1] += weightSums[j];
-      lossSums[j] = 0;
-      weightSums[j] = 0;
-    }
-  }
-  const out = new Float32Array(1);
-  for (let l = 0; l < NLL_LEVELS; l++) out[0] += lossSums[l];
-  if (reduction === 'sum') return out;
-  let total = n - ignored;
-  if (weight) {
-    const acc = new Float32Array(1);
-    for (let l = 0; l < NLL_LEVELS; l++) acc[0] += weightSums[l];
-    total = acc[0];
-  }
-  out[0] /= total;
-  return out;
-}
-
-/**
- * cross_entropy against class probabilities as PyTorch 1.13 reduces it (cross_entropy_loss_prob_target):
- * -(log_softmax(x) * target [* weight]).sum(), each product rounded to float32 and the sum in torch.sum's
- * order, divided by the number of positions for 'mean'. logp and target are outer x C x inner, contiguous.
- */
-export function probTargetReduce(
-  logp: Float64Array,
-  target: ArrayLike<number>,
-  weight: Float32Array | null,
-  C: number,
-  inner: number,
-  reduction: 'mean' | 'sum',
-): Float32Array {
-  const n = logp.length;
-  const products = lossScratch(n);
-  for (let j = 0; j < n; j++) {
-    products[j] = logp[j] * target[j];
-    if (weight) products[j] *= weight[Math.floor(j / inner) % C];
-  }
-  const out = new Float32Array(1);
-  out[0] = -cascadeSum(products, 0, n);
-  if (reduction === 'mean') out[0] /= n / C;
   return out;
 }

@@ -6,12 +6,12 @@ import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, numel } from '../shape';
 import { cascadeSumDims } from './cascadeSum';
-import { fmaf } from '../random';
 import { expf } from './sleefExp';
 import { logsumexpF32, varianceGradF32 } from './reduceBits';
+import { normTwoF32 } from './normKernels';
 import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt } from './util';
 import { add, div, mul } from './arith';
-import { sgn } from './unary';
+import { sgn, sqrt } from './unary';
 import { constantLike, expandBack } from './gradOps';
 import { extremeDiff, indexedExtremeDiff, logsumexpDiff, prodDiff, varianceDiff } from './reduceDiff';
 
@@ -428,10 +428,9 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
     out[o] =
       ord === 2 ? Math.sqrt(acc[o]) : ord === 1 || ord === 0 || !isFinite(ord) ? acc[o] : Math.pow(acc[o], 1 / ord);
   }
-  const rowLength = ord === 2 && t.dtype === 'float32' && !t.nonContiguous ? lastDimsLength(t.shape, dims) : 0;
-  if (rowLength > 0) {
-    for (let o = 0; o < L.outN; o++) out[o] = Math.fround(Math.sqrt(normTwoRowFloat32(x, o * rowLength, rowLength)));
-  }
+  // float32 2-norms in PyTorch's own order (normKernels.ts).
+  if (ord === 2 && x instanceof Float32Array && out instanceof Float32Array && !t.nonContiguous)
+    normTwoF32(x, t.shape, dims, m, out);
   const node =
     t.requiresGrad && isGradEnabled()
       ? new Node(
@@ -470,6 +469,20 @@ export function norm(t: Tensor, p: number | 'fro' = 2, dim?: Dims, keepdim = fal
 }
 
 /**
+ * torch.norm's default 'fro' (frobenius_norm): over two dims it is sqrt(sum(x * x)), three recorded ops as
+ * in PyTorch 1.13 (SqrtBackward0, the sum in torch.sum's order); over none or one dim the 2-norm.
+ */
+export function frobenius_norm(t: Tensor, dim: readonly number[], keepdim = false): Tensor {
+  if (dim.length <= 1) return norm(t, 2, dim.length === 0 ? undefined : dim, keepdim);
+  if (dim.length > 2)
+    throw pyError('RuntimeError', `Expected at most 2 dimensions, but got ${dim.length} dimensions instead.`);
+  const wrapped = normDims(dim as number[], t.ndim);
+  if (wrapped[0] === wrapped[1])
+    throw pyError('RuntimeError', `Expected dims to be different, got [${dim.join(', ')}] instead`);
+  return sqrt(sum(mul(t, t), wrapped, keepdim));
+}
+
+/**
  * The 1- and 2-norm's gradients as recorded ops (PyTorch's norm_backward): g * sign(x), and
  * x * (g / norm) with a zero norm giving a zero gradient (its row is all zeros: any divisor will do).
  */
@@ -485,48 +498,6 @@ function normDiff(t: Tensor, ord: 1 | 2, dims: number[], values: Float32Array) {
       );
     return [mul(t, div(back, expandBack(n, t.shape, dims)))];
   };
-}
-
-/**
- * The length of the rows a reduction over `dims` sums when those are the trailing dims (ignoring size-1
- * dims), as TensorIterator coalesces them into one last dim; 0 when they are not.
- */
-function lastDimsLength(shape: readonly number[], dims: readonly number[]): number {
-  let length = 1;
-  let inSuffix = true;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    if (shape[d] === 1) continue;
-    if (dims.includes(d)) {
-      if (!inSuffix) return 0;
-      length *= shape[d];
-    } else inSuffix = false;
-  }
-  return length;
-}
-
-/**
- * Sum of squares of one contiguous float32 row in PyTorch 1.13's order for a 2-norm over the last dim
- * (ReduceOpsKernel.cpp, norm_kernel_tensor_iterator_impl's fast path): 8 vector lanes (AVX2) each
- * accumulating x * x, the lanes added left to right, then the tail; every multiply-add is fused (one
- * rounding), as the compiler contracts it. Measured on Debian's torch 1.13.1: equal in 99% of random rows.
- */
-function normTwoRowFloat32(x: ArrayLike<number>, start: number, len: number): number {
-  const lanes = 8;
-  const acc = [0, 0, 0, 0, 0, 0, 0, 0];
-  const vectorEnd = len - (len % lanes);
-  for (let d = 0; d < vectorEnd; d += lanes) {
-    for (let k = 0; k < lanes; k++) {
-      const v = x[start + d + k];
-      acc[k] = fmaf(v, v, acc[k]);
-    }
-  }
-  let total = acc[0];
-  for (let k = 1; k < lanes; k++) total = Math.fround(total + acc[k]);
-  for (let d = vectorEnd; d < len; d++) {
-    const v = x[start + d];
-    total = fmaf(v, v, total);
-  }
-  return total;
 }
 
 export function logsumexp(t: Tensor, dim: Dims, keepdim = false): Tensor {

@@ -12,7 +12,7 @@ import { expf } from './sleefExp';
 import { glibcExpf } from './glibcExpf';
 import { logf } from './sleefLog';
 import { fmaf } from '../random';
-import { TR_EXP, transcendentalWasm } from '../kernels/elementwise';
+import { TR_EXP, transcendentalInScratch, transcendentalScratch } from '../kernels/elementwise';
 
 const f = Math.fround;
 const LANES = 8;
@@ -144,10 +144,20 @@ function vectorizedInChunk(i: number, chunk: number, inner: number): boolean {
 //     vectorized and the scalar loops alike), then y (g - sum), or fma(-exp(y), sum, g) with SLEEF's expf for
 //     positions the vectorized loop covers and glibc's for the rest of each chunk of inner positions.
 
-/** SLEEF's expf of every value (torch.exp's kernel: WebAssembly where available, the same bits). */
+/**
+ * SLEEF's expf of every value (torch.exp's kernel: WebAssembly where available, the same bits), computed in
+ * and read from the kernels' scratch region where it can be (valid until the next kernel call).
+ */
 function expOf(y: Float32Array): Float32Array {
-  const e = new Float32Array(y.length);
-  if (!transcendentalWasm(TR_EXP, y, e)) for (let k = 0; k < y.length; k++) e[k] = expf(y[k]);
+  const n = y.length;
+  let e = transcendentalScratch(n);
+  if (e !== null) {
+    e.set(y);
+    transcendentalInScratch(TR_EXP, 0, n);
+    return e;
+  }
+  e = new Float32Array(n);
+  for (let k = 0; k < n; k++) e[k] = expf(y[k]);
   return e;
 }
 

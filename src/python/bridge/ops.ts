@@ -186,6 +186,7 @@ export const reductions: Record<string, unknown> = {
   std: (t: Tensor, d: unknown, correction: number, keepdim: boolean) => red.std(t, dims(d), correction, !!keepdim),
   var: (t: Tensor, d: unknown, correction: number, keepdim: boolean) => red.var_(t, dims(d), correction, !!keepdim),
   norm: (t: Tensor, p: number, d: unknown, keepdim: boolean) => red.norm(t, p, dims(d), !!keepdim),
+  frobenius_norm: (t: Tensor, d: unknown, keepdim: boolean) => red.frobenius_norm(t, [dims(d) ?? []].flat(), !!keepdim),
   logsumexp: (t: Tensor, d: unknown, keepdim: boolean) => red.logsumexp(t, dims(d), !!keepdim),
   amax: (t: Tensor, d: unknown, keepdim: boolean) => red.amax(t, dims(d), !!keepdim),
   amin: (t: Tensor, d: unknown, keepdim: boolean) => red.amin(t, dims(d), !!keepdim),

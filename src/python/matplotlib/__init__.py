@@ -4,8 +4,8 @@ accepted (there is one backend: the panel)."""
 
 from ._errors import MissingFeature
 
-from . import _colors as colors  # noqa: F401
-from . import _colors as cm  # noqa: F401
+from . import colors  # noqa: F401
+from . import cm  # noqa: F401
 
 __version__ = '3.6.3'
 

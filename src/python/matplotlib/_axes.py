@@ -166,20 +166,26 @@ class Axes(PlottingMixin):
         self._aspect = 'equal' if aspect == 'equal' or aspect == 1 else 'auto'
 
     def axis(self, arg=None, **kw):
-        if arg in ('off', False):
-            self._axis_on = False
-        elif arg in ('on', True):
-            self._axis_on = True
-        elif arg in ('equal', 'scaled', 'square', 'image'):
-            self._aspect = 'equal'
-        elif arg in ('auto', 'tight', None):
-            if arg == 'auto':
-                self._aspect = 'auto'
-        elif isinstance(arg, (list, tuple)) and len(arg) == 4:
-            self.set_xlim(arg[0], arg[1])
-            self.set_ylim(arg[2], arg[3])
+        # Strings and bools first: limits may be any 4-sequence (a list, an ndarray, a tensor times a zoom),
+        # and comparing those with a string would ask for an array's truth value.
+        if isinstance(arg, (str, bool)) or arg is None:
+            if arg in ('off', False):
+                self._axis_on = False
+            elif arg in ('on', True):
+                self._axis_on = True
+            elif arg in ('equal', 'scaled', 'square', 'image'):
+                self._aspect = 'equal'
+            elif arg in ('auto', 'tight', None):
+                if arg == 'auto':
+                    self._aspect = 'auto'
+            else:
+                raise ValueError(f'Unrecognized string {arg!r} to axis; try "on", "off", "equal" or "tight"')
         else:
-            raise ValueError(f'Unrecognized string {arg!r} to axis; try "on", "off", "equal" or "tight"')
+            limits = [float(v) for v in arg]
+            if len(limits) != 4:
+                raise TypeError('the first argument to axis() must be an iterable of the form [xmin, xmax, ymin, ymax]')
+            self.set_xlim(limits[0], limits[1])
+            self.set_ylim(limits[2], limits[3])
         return self.get_xlim() + self.get_ylim()
 
     def set_axis_off(self):

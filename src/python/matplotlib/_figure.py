@@ -218,6 +218,10 @@ class AxesArray:
     def __len__(self):
         return self.shape[0]
 
+    def __getattr__(self, name):
+        # `ax.plot(...)` on the array subplots(1, 2) returns: the learner's mistake, in numpy's words.
+        raise AttributeError(f"'numpy.ndarray' object has no attribute '{name}'")
+
     def _row(self, r):
         n = self.shape[1]
         return AxesArray(self._items[r * n : (r + 1) * n], (n,))
@@ -277,3 +281,8 @@ class AxesArray:
             return row(self._items, ' ', 75)
         rows = [row(list(self._row(r)), '  ', 74) for r in range(self.shape[0])]
         return '[' + '\n '.join(rows) + ']'
+
+
+# It is a numpy.ndarray of Axes in matplotlib: type(axes) and type(axes).__name__ print as numpy's.
+AxesArray.__name__ = AxesArray.__qualname__ = 'ndarray'
+AxesArray.__module__ = 'numpy'

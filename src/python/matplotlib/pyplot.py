@@ -8,7 +8,7 @@ from ._errors import MissingFeature
 import time as _time
 
 from . import _backend
-from . import _colors, rcParams  # noqa: F401
+from . import _colors, cm, rcParams  # noqa: F401
 from ._figure import Figure
 
 _figures = {}
@@ -22,7 +22,7 @@ def __getattr__(name):
         f'matplotlib.pyplot.{name} is not supported by Backprop Lens (supported: plot, scatter, hist, bar, barh, '
         f'imshow, contour, contourf, fill_between, colorbar, title, xlabel, ylabel, legend, grid, xlim, ylim, '
         f'xscale, yscale, xticks, yticks, axhline, axvline, text, figure, subplot, subplots, tight_layout, show, '
-        f'pause, savefig, close, clf, cla, gcf, gca, get_fignums, suptitle, axis)'
+        f'pause, savefig, close, clf, cla, gcf, gca, get_fignums, suptitle, axis, axes)'
     )
 
 
@@ -103,6 +103,15 @@ def cla():
 
 def subplot(*args, **kw):
     return gcf().add_subplot(*args, **kw)
+
+
+def axes(arg=None, **kw):
+    # matplotlib 3.6: no rect means fig.add_subplot(**kw) (UvA's plot_curve writes `ax = plt.axes()`).
+    if arg is None:
+        return gcf().add_subplot(**kw)
+    raise MissingFeature(
+        'matplotlib.pyplot.axes with a rectangle is not supported by Backprop Lens (subplot grids only)'
+    )
 
 
 def subplots(nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, figsize=None, dpi=None, **kw):

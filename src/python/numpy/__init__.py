@@ -147,6 +147,14 @@ max = amax
 min = amin
 round = around
 round_ = around
+
+# numpy's _wrapfunc functions: a torch tensor in gives a tensor out (through Tensor.__array_wrap__).
+from ._wrap import wrapfunc as _wrapfunc  # noqa: E402
+
+argmax, argmin, clip, around, round, round_, cumsum, argsort, transpose, squeeze, take, repeat = (
+    _wrapfunc(f)
+    for f in (argmax, argmin, clip, around, round, round_, cumsum, argsort, transpose, squeeze, take, repeat)
+)
 abs = _UFUNCS['absolute']
 
 float_ = double = float64
@@ -173,6 +181,7 @@ NZERO = -0.0
 newaxis = None
 
 
+@_wrapfunc
 def reshape(a, newshape, order='C'):
     return asarray(a).reshape(newshape, order=order)
 
@@ -181,6 +190,7 @@ def ravel(a, order='C'):
     return asarray(a).ravel(order)
 
 
+@_wrapfunc
 def swapaxes(a, axis1, axis2):
     return asarray(a).swapaxes(axis1, axis2)
 

@@ -10,6 +10,7 @@ from ._errors import runtime_warning, unsupported
 from ._ndarray import ndarray
 from ._scalars import make
 from ._ufuncs import as_operand, binary, _BINARY, _float_for, _finish, _no_loop, _maximum, _minimum
+from ._wrap import apply, ufunc_wrapper
 
 _INF = math.inf
 _NAN = math.nan
@@ -229,8 +230,11 @@ class ufunc:
                 f"{self.__name__}() takes from {self.nin} to {self.nin + 1} positional arguments but {len(args)} were given"
             )
         if self.nin == 1:
-            return unary(self.__name__, args[0], out=out, where=where, dtype=dtype)
-        return binary(self.__name__, args[0], args[1], out=out, where=where, dtype=dtype)
+            result = unary(self.__name__, args[0], out=out, where=where, dtype=dtype)
+        else:
+            result = binary(self.__name__, args[0], args[1], out=out, where=where, dtype=dtype)
+        wrap = ufunc_wrapper(args) if out is None else None
+        return result if wrap is None else apply(wrap, result)
 
     def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=None, where=True):
         from ._reductions import ufunc_reduce

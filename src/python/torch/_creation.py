@@ -157,7 +157,11 @@ def randint_like(
 
 
 def _number(v):
-    return v.item() if isinstance(v, Tensor) else v
+    # A tensor or a numpy scalar (np.float32 from arr.max(), as UvA's plot_curve passes) as the Python number
+    # it holds, as PyTorch's argument parser reads both.
+    if isinstance(v, Tensor) or (type(v).__module__ == 'numpy' and hasattr(v, 'item')):
+        return v.item()
+    return v
 
 
 def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, device=None, requires_grad=False):

@@ -88,38 +88,70 @@ def tensor_from_data(data, dtype=None, requires_grad=False):
         return out
     flat = []
     shape = []
-    _flatten_nested(data, flat, shape, 0)
-    if dtype is None and data.__class__.__module__ == 'numpy' and hasattr(data, 'dtype'):
+    # The kinds of the values met inside the data: Python number classes, and the dtypes of tensors and numpy
+    # values (PyTorch's infer_scalar_type reads those).
+    typed = set()
+    _flatten_nested(data, flat, shape, 0, typed)
+    if dtype is not None:
+        eng_dtype = to_engine(dtype)
+    elif data.__class__.__module__ == 'numpy' and hasattr(data, 'dtype'):
         # A numpy array or scalar keeps its dtype, as in PyTorch (float64 arrays make float64 tensors).
         from ._numpy_bridge import engine_dtype
 
         eng_dtype = engine_dtype(data.dtype)
+    elif any(kind.__class__ is str for kind in typed):
+        eng_dtype = _infer_typed(typed)
     else:
-        eng_dtype = to_engine(dtype) if dtype is not None else _infer_dtype(flat)
+        eng_dtype = _infer_dtype(flat)
     return wrap(E.tensor(flat, shape, eng_dtype, _bool(requires_grad)))
 
 
-def _flatten_nested(data, flat, shape, depth):
+_NDARRAY_LIST_WARNING = (
+    'Creating a tensor from a list of numpy.ndarrays is extremely slow. Please consider converting the list to a '
+    'single numpy.ndarray with numpy.array() before converting to a tensor. (Triggered internally at  '
+    './torch/csrc/utils/tensor_new.cpp:230.)'
+)
+# PyTorch gives that warning once per process (TORCH_WARN_ONCE).
+_ndarray_list_warned = [False]
+
+
+def _flatten_nested(data, flat, shape, depth, typed=None):
     if _isinstance(data, (list, tuple)):
         n = len(data)
         if len(shape) <= depth:
             shape.append(n)
         elif shape[depth] != n:
             raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {n})")
+        if n == 0 and typed is not None:
+            typed.add(None)  # an empty sequence counts as the default float type
         for item in data:
-            _flatten_nested(item, flat, shape, depth + 1)
+            _flatten_nested(item, flat, shape, depth + 1, typed)
     elif _isinstance(data, TensorBase):
-        if data.numel() != 1 or data.dim() != 0:
-            # A list of tensors: each contributes its own nested values.
-            _flatten_nested(data.tolist(), flat, shape, depth)
-        else:
-            flat.append(data.item())
+        # A tensor inside a list is one scalar, as PyTorch reads it (its dtype takes part in the inference).
+        if data.numel() != 1:
+            raise ValueError('only one element tensors can be converted to Python scalars')
+        if len(shape) > depth:
+            raise ValueError(f"expected a sequence at dim {depth}")
+        flat.append(data.item())
+        if typed is not None:
+            typed.add(data._t.dtype)
+    elif data.__class__.__module__ == 'numpy':  # numpy arrays and scalars: their values (a copy)
+        if typed is not None and depth > 0:
+            from ._numpy_bridge import engine_dtype
+
+            typed.add(engine_dtype(data.dtype))
+            if data.ndim > 0 and not _ndarray_list_warned[0]:
+                _ndarray_list_warned[0] = True
+                from ._errors import _warn
+
+                _warn(_NDARRAY_LIST_WARNING)
+        _flatten_nested(data.tolist(), flat, shape, depth)
     elif _isinstance(data, (_bool, _int, _float)):
         if len(shape) > depth:
             raise ValueError(f"expected a sequence at dim {depth}")
         flat.append(data)
-    elif data.__class__.__module__ == 'numpy':  # numpy arrays and scalars: their values (a copy)
-        _flatten_nested(data.tolist(), flat, shape, depth)
+        if typed is not None:
+            typed.add(data.__class__)
     else:
         raise TypeError(f"Could not infer dtype of {type(data).__name__}")
 
@@ -132,6 +164,17 @@ def _infer_dtype(flat):
         if v.__class__ is not _bool:
             kind = 'int64'
     return kind if flat else default_float()
+
+
+def _infer_typed(typed):
+    """PyTorch's infer_scalar_type over data holding tensors or numpy values: every element's type promoted
+    together, a Python float as the default float type, an int as int64, an empty sequence as the default."""
+    result = None
+    for kind in typed:
+        if kind.__class__ is not str:
+            kind = 'bool' if kind is _bool else default_float() if kind is None or issubclass(kind, _float) else 'int64'
+        result = kind if result is None else E.promote_types(result, kind)
+    return result
 
 
 _check_device = check_device
@@ -147,8 +190,25 @@ def _dims(dim):
 def _shape_args(args):
     """view(2, 3), view((2, 3)) and view([2, 3]) all mean the shape [2, 3]."""
     if len(args) == 1 and not _isinstance(args[0], _int):
-        return tuple(args[0])
+        n = _numpy_int(args[0])
+        if n is not None:
+            return (n,)  # torch.zeros(np.int64(3)): a numpy integer is a size
+        args = tuple(args[0])
+    for d in args:
+        if type(d).__module__ == 'numpy':
+            # view(n, -1) with n = np.int64 from a shape computation: numpy integers are sizes too.
+            return tuple(v if _numpy_int(v) is None else _numpy_int(v) for v in args)
     return args
+
+
+def _numpy_int(v):
+    """A numpy integer scalar as a Python int; None for anything else."""
+    if type(v).__module__ != 'numpy' or hasattr(v, '__len__'):
+        return None
+    try:
+        return v.__index__()
+    except (AttributeError, TypeError):
+        return None
 
 
 def _opt_num(v):

@@ -141,6 +141,17 @@ class ConversionMixin:
         a = tensor_to_numpy(self)
         return a if dtype is None else a.astype(dtype)
 
+    # NumPy gives a ufunc's or np.argmax's result on a tensor back through this (`np.sin(t)` is a tensor);
+    # PyTorch turns bool results into uint8 (`np.greater(t, 0)` is a uint8 tensor).
+    __array_priority__ = 1000
+
+    def __array_wrap__(self, array, context=None):
+        from ._numpy_bridge import from_numpy
+
+        if array.dtype == bool:
+            array = array.astype('uint8')
+        return from_numpy(array)
+
     def __float__(self):
         return _float(self._scalar('float'))
 

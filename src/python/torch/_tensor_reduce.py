@@ -29,6 +29,9 @@ class ReductionMixin:
 
     def norm(self, p='fro', dim=None, keepdim=False, dtype=None):
         if p == 'fro':
+            if dim is not None and not isinstance(dim, int):
+                # PyTorch 1.13's frobenius_norm: sqrt(sum(x * x)) over two dims, the 2-norm over fewer.
+                return wrap(E.frobenius_norm(self._t, _dims(dim), keepdim))
             p = 2
         return wrap(E.norm(self._t, _float(p), _dims(dim), keepdim))
 

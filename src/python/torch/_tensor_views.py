@@ -242,11 +242,25 @@ def _scatter_src(src, value):
     return _float(src)
 
 
+def _sequence_as_tuple(key):
+    """PyTorch's treatSequenceAsTuple (after NumPy's old rule): a list index shorter than 32 that holds a
+    tensor, a sequence, a slice, Ellipsis or None is read as a tuple of indices (`x[[rows, cols]]` is
+    `x[rows, cols]`)."""
+    if not _isinstance(key, list) or len(key) >= 32:
+        return False
+    for k in key:
+        if k is None or k is Ellipsis or _isinstance(k, (TensorBase, list, tuple, slice, range)):
+            return True
+        if k.__class__.__module__ == 'numpy' and getattr(k, 'ndim', 0) > 0:
+            return True
+    return False
+
+
 def _index_spec(key):
     """Encodes an indexing key as a list the engine reads: ints, [start, stop, step] for slices,
     None for a new axis, '...' for Ellipsis, engine tensors for tensor/list indices."""
     if not _isinstance(key, tuple):
-        key = (key,)
+        key = tuple(key) if _sequence_as_tuple(key) else (key,)
     spec = []
     for k in key:
         if k.__class__ is _int:
@@ -264,6 +278,9 @@ def _index_spec(key):
         elif k.__class__ is range:  # x[range(3), y]: a python sequence of indices, as a list is
             spec.append(E.tensor(list(k), [len(k)], 'int64', False))
         elif _isinstance(k, (list, tuple)):
+            if any(_isinstance(v, TensorBase) and v.numel() != 1 for v in k):
+                # PyTorch reads each tensor of an index list through __index__.
+                raise TypeError('only integer tensors of a single element can be converted to an index')
             spec.append(tensor_from_data(k)._t)
         elif type(k).__name__ == 'ndarray' and k.ndim > 0:  # x[np.array([0, 2])], a numpy mask
             from ._creation import as_tensor

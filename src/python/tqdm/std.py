@@ -193,38 +193,50 @@ class tqdm:
         """The bar as tqdm writes it to a file that is not a terminal (its `bar_format` when given)."""
         elapsed = time.time() - self.start_t
         rate = self.n / elapsed if elapsed > 0 else None
+        # tqdm's sanity check: a count past its total (`total=len(ds) // batch_size` rounded down) makes the
+        # total unknown: no percentage, '?' for the total.
+        total = None if self.total and self.n >= self.total + 0.5 else self.total
         if self.unit_scale:
             n_fmt = format_sizeof(self.n, divisor=self.unit_divisor)
-            total_fmt = format_sizeof(self.total, divisor=self.unit_divisor) if self.total is not None else '?'
+            total_fmt = format_sizeof(total, divisor=self.unit_divisor) if total is not None else '?'
         else:
-            n_fmt, total_fmt = str(self.n), str(self.total)
-        if rate:
+            n_fmt, total_fmt = str(self.n), str(total) if total is not None else '?'
+        inv_rate = 1 / rate if rate else None
+        if inv_rate and inv_rate > 1:  # slower than one per second: seconds per item, as tqdm shows it
+            rate_fmt = (format_sizeof(inv_rate) if self.unit_scale else '{0:5.2f}'.format(inv_rate)) + 's/' + self.unit
+        elif rate:
             rate_fmt = (format_sizeof(rate) if self.unit_scale else '{0:5.2f}'.format(rate)) + self.unit + '/s'
         else:
             rate_fmt = '?' + self.unit + '/s'
         postfix = ', ' + self.postfix if self.postfix else ''
         desc = self.desc
         l_bar = (desc if desc.endswith(': ') else desc + ': ') if desc else ''
-        remaining = (self.total - self.n) / rate if rate and self.total else None
-        remaining_str = format_interval(remaining) if remaining is not None else '?'
+        # tqdm: the time left is 0 once the total is unknown, '?' only while there is no rate yet.
+        remaining = (total - self.n) / rate if rate and total else 0
+        remaining_str = format_interval(remaining) if rate else '?'
         r_bar = '| %s/%s [%s<%s, %s%s]' % (n_fmt, total_fmt, format_interval(elapsed), remaining_str, rate_fmt, postfix)
-        fraction = min(1.0, self.n / self.total) if self.total else None
+        fraction = self.n / total if total else None
+        bar_format = self.bar_format
         if fraction is not None:
             l_bar += '{0:3.0f}%|'.format(fraction * 100)
-        if self.bar_format is None:
+            if bar_format is not None and not desc:
+                bar_format = bar_format.replace('{desc}: ', '')
+        elif bar_format is not None:
+            l_bar += '|'  # a bar_format without a total keeps the bar's left edge
+        if bar_format is None:
             if fraction is None:
                 return '%s%s%s [%s, %s%s]' % (l_bar, n_fmt, self.unit, format_interval(elapsed), rate_fmt, postfix)
-            return l_bar + _bar(fraction) + r_bar
+            return l_bar + _bar(min(1.0, fraction)) + r_bar
         values = dict(
             n=self.n,
             n_fmt=n_fmt,
-            total=self.total,
+            total=total,
             total_fmt=total_fmt,
             elapsed=format_interval(elapsed),
             elapsed_s=elapsed,
             desc=desc,
             unit=self.unit,
-            rate=rate,
+            rate=inv_rate if inv_rate and inv_rate > 1 else rate,
             rate_fmt=rate_fmt,
             postfix=postfix,
             remaining=remaining_str,
@@ -234,7 +246,9 @@ class tqdm:
             percentage=(fraction or 0) * 100,
         )
         template = re.sub(
-            r'\{bar(:[^}]*)?\}', lambda m: _bar(fraction or 0).replace('{', '{{').replace('}', '}}'), self.bar_format
+            r'\{bar(:[^}]*)?\}',
+            lambda m: _bar(min(1.0, fraction or 0)).replace('{', '{{').replace('}', '}}'),
+            bar_format,
         )
         return template.format(**values)
 

@@ -11,6 +11,7 @@ from pyodide.ffi import create_proxy
 from .._engine import E
 
 from .._unsupported import module_getattr, unsupported
+from . import _python_scheduler as _py
 
 # PyTorch 1.13's warnings, word for word (it reports them at its own line, as these do).
 _ORDER_WARNING = (
@@ -42,8 +43,16 @@ def _engine_of(optimizer):
 class _LRScheduler:
     # Keys that PyTorch's state_dict() lists first, in its order, where the engine's fields come otherwise.
     _state_order = ()
+    # The engine's schedulers name themselves; a learner's subclass with its own get_lr() leaves this None
+    # and runs PyTorch's base logic in Python (_python_scheduler.py).
+    _engine_name = None
 
-    def __init__(self, optimizer, *args):
+    def __init__(self, optimizer, *args, **kwargs):
+        if self._engine_name is None:
+            _py.init(self, optimizer, *args, **kwargs)
+            return
+        if kwargs:
+            raise TypeError(f"__init__() got an unexpected keyword argument '{next(iter(kwargs))}'")
         self.optimizer = optimizer
         # The subclass constructor's numbers as given: JavaScript returns 1.0 as 1, state_dict() shows 1.0.
         given = sys._getframe(1).f_locals
@@ -53,6 +62,8 @@ class _LRScheduler:
         self._s = E.new_scheduler(type(self)._engine_name, _engine_of(optimizer), *args)
 
     def step(self, epoch=None):
+        if '_s' not in self.__dict__:
+            return _py.step(self, epoch, _ORDER_WARNING, EPOCH_DEPRECATION_WARNING)
         # PyTorch warns on the first step after the constructor's when the optimizer has not stepped yet.
         if int(self._s._step_count) == 1 and int(_engine_of(self.optimizer)._step_count) < 1:
             warnings.warn(_ORDER_WARNING, UserWarning)
@@ -64,25 +75,46 @@ class _LRScheduler:
         E.scheduler_initial_step(self._s)
 
     def get_last_lr(self):
+        if '_s' not in self.__dict__:
+            return self._last_lr
         return [float(v) for v in self._s.get_last_lr()]
 
     def get_lr(self):
+        if '_s' not in self.__dict__:
+            raise NotImplementedError
         warnings.warn(_GET_LR_WARNING, UserWarning)
         return [float(v) for v in self._s.get_lr()]
 
+    # A learner's scheduler keeps these in its __dict__ (PyTorch's attributes); the engine's in the engine.
     @property
     def last_epoch(self):
+        if '_s' not in self.__dict__:
+            return _py.attribute(self, 'last_epoch')
         return int(self._s.last_epoch)
 
     @last_epoch.setter
     def last_epoch(self, value):
+        if '_s' not in self.__dict__:
+            self.__dict__['last_epoch'] = value
+            return
         self._s.last_epoch = value
 
     @property
     def base_lrs(self):
+        if '_s' not in self.__dict__:
+            return _py.attribute(self, 'base_lrs')
         return [float(v) for v in self._s.base_lrs]
 
+    @base_lrs.setter
+    def base_lrs(self, value):
+        if '_s' not in self.__dict__:
+            self.__dict__['base_lrs'] = value
+            return
+        raise AttributeError("can't set attribute 'base_lrs' of an engine scheduler")
+
     def state_dict(self):
+        if '_s' not in self.__dict__:
+            return _py.state_dict(self)
         state = E.scheduler_state(self._s).to_py()
         given = getattr(self, '_py_args', {})
         for key, value in state.items():
@@ -92,6 +124,9 @@ class _LRScheduler:
         return {**first, **{k: v for k, v in state.items() if k not in first}}
 
     def load_state_dict(self, state_dict):
+        if '_s' not in self.__dict__:
+            self.__dict__.update(state_dict)
+            return
         E.scheduler_load(self._s, state_dict)
 
     def print_lr(self, is_verbose, group, lr, epoch=None):

@@ -1,0 +1,138 @@
+"""load_iris, load_digits and load_breast_cancer: the tables scikit-learn ships (kept compressed in
+_data_*.py, made by scripts/make-sklearn-data.py), parsed into float64 data and int targets as scikit-learn
+parses them. Frames (as_frame=True) need pandas, which Backprop Lens does not have."""
+
+import base64
+import importlib
+import zlib
+
+import numpy as np
+
+from .._unsupported import unsupported
+from ..utils._bunch import Bunch
+from ..utils._strings import StrArray
+
+
+def _unpack(name):
+    return zlib.decompress(base64.b64decode(importlib.import_module(f'sklearn.datasets._data_{name}').DATA))
+
+
+def _rows(name):
+    lines = _unpack(name).decode('ascii').strip().split('\n')
+    return lines[0].split(','), lines[1:]
+
+
+def _labelled_table(name):
+    """(data, target, target_names) of a CSV whose last column is the class index."""
+    header, lines = _rows(name)
+    values = [[float(v) for v in line.split(',')] for line in lines]
+    data = np.array([row[:-1] for row in values], dtype=np.float64)
+    target = np.array([int(row[-1]) for row in values], dtype=int)
+    return data, target, StrArray(header[2:])
+
+
+def _no_frame(function, as_frame):
+    if as_frame:
+        raise unsupported(f'{function}(as_frame=True)', 'it needs pandas; use the default as_frame=False')
+
+
+_IRIS_DESCR = """.. _iris_dataset:
+
+Iris plants dataset
+--------------------
+
+Backprop Lens' copy of the Iris table that scikit-learn ships: 150 samples, 50 of each of 3 classes
+(setosa, versicolor, virginica), 4 numeric features in cm (sepal length, sepal width, petal length, petal
+width). Source: R. A. Fisher (1936), UCI Machine Learning Repository.
+"""
+
+_DIGITS_DESCR = """.. _digits_dataset:
+
+Optical recognition of handwritten digits dataset
+--------------------------------------------------
+
+Backprop Lens' copy of the digits table that scikit-learn ships: 1797 images of 8x8 pixels with values 0..16,
+10 classes (the digits 0 to 9). Source: E. Alpaydin, C. Kaynak (1998), UCI Machine Learning Repository.
+"""
+
+_BREAST_CANCER_DESCR = """.. _breast_cancer_dataset:
+
+Breast cancer wisconsin (diagnostic) dataset
+--------------------------------------------
+
+Backprop Lens' copy of the table that scikit-learn ships: 569 samples (212 malignant, 357 benign), 30 numeric
+features computed from images of fine needle aspirates. Source: W. H. Wolberg, W. N. Street, O. L.
+Mangasarian (1995), UCI Machine Learning Repository.
+"""
+
+
+def load_iris(*, return_X_y=False, as_frame=False):
+    _no_frame('load_iris', as_frame)
+    data, target, target_names = _labelled_table('iris')
+    if return_X_y:
+        return data, target
+    feature_names = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)']
+    return Bunch(
+        data=data,
+        target=target,
+        frame=None,
+        target_names=target_names,
+        DESCR=_IRIS_DESCR,
+        feature_names=feature_names,
+        filename='iris.csv',
+        data_module='sklearn.datasets.data',
+    )
+
+
+def load_breast_cancer(*, return_X_y=False, as_frame=False):
+    _no_frame('load_breast_cancer', as_frame)
+    data, target, target_names = _labelled_table('breast_cancer')
+    if return_X_y:
+        return data, target
+    kinds = ['mean {}', '{} error', 'worst {}']
+    measures = [
+        'radius',
+        'texture',
+        'perimeter',
+        'area',
+        'smoothness',
+        'compactness',
+        'concavity',
+        'concave points',
+        'symmetry',
+        'fractal dimension',
+    ]
+    feature_names = StrArray([kind.format(m) for kind in kinds for m in measures])
+    return Bunch(
+        data=data,
+        target=target,
+        frame=None,
+        target_names=target_names,
+        DESCR=_BREAST_CANCER_DESCR,
+        feature_names=feature_names,
+        filename='breast_cancer.csv',
+        data_module='sklearn.datasets.data',
+    )
+
+
+def load_digits(*, n_class=10, return_X_y=False, as_frame=False):
+    _no_frame('load_digits', as_frame)
+    raw = _unpack('digits')
+    rows = [raw[i : i + 65] for i in range(0, len(raw), 65)]
+    if n_class < 10:
+        rows = [row for row in rows if row[64] < n_class]
+    # Floats already: our numpy then makes the array without a second conversion pass.
+    flat_data = np.array(list(map(float, b''.join(row[:64] for row in rows))), dtype=np.float64).reshape(len(rows), 64)
+    target = np.array([row[64] for row in rows], dtype=int)
+    if return_X_y:
+        return flat_data, target
+    feature_names = [f'pixel_{r}_{c}' for r in range(8) for c in range(8)]
+    return Bunch(
+        data=flat_data,
+        target=target,
+        frame=None,
+        feature_names=feature_names,
+        target_names=np.arange(10),
+        images=flat_data.reshape(-1, 8, 8),
+        DESCR=_DIGITS_DESCR,
+    )

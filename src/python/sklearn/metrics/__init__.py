@@ -1,0 +1,34 @@
+"""sklearn.metrics: classification, regression and ROC metrics for numpy arrays, lists and torch tensors."""
+
+from .._unsupported import module_getattr
+from ._classification import (
+    accuracy_score,
+    classification_report,
+    confusion_matrix,
+    f1_score,
+    fbeta_score,
+    precision_recall_fscore_support,
+    precision_score,
+    recall_score,
+)
+from ._ranking import auc, roc_auc_score, roc_curve
+from ._regression import mean_absolute_error, mean_squared_error, r2_score
+
+__all__ = [
+    'accuracy_score',
+    'auc',
+    'classification_report',
+    'confusion_matrix',
+    'f1_score',
+    'fbeta_score',
+    'mean_absolute_error',
+    'mean_squared_error',
+    'precision_recall_fscore_support',
+    'precision_score',
+    'r2_score',
+    'recall_score',
+    'roc_auc_score',
+    'roc_curve',
+]
+
+__getattr__ = module_getattr('sklearn.metrics')

@@ -1,0 +1,82 @@
+"""roc_curve, auc and roc_auc_score for binary targets, by scikit-learn 1.2's steps (thresholds at the
+distinct scores, collinear points dropped, trapezoids), so the area matches to the last bit."""
+
+import numpy as np
+
+from .._unsupported import unsupported
+from ..utils._validation import as_array, column_or_1d
+from ._targets import type_of_target
+
+
+def _binary_clf_curve(y_true, y_score, pos_label=None, sample_weight=None):
+    y_true, y_score = column_or_1d(y_true), column_or_1d(y_score)
+    if sample_weight is not None:
+        raise unsupported('roc_curve(sample_weight=...)', 'leave sample_weight=None')
+    classes = sorted(set(y_true.tolist()))
+    if pos_label is None:
+        if not (classes in ([0, 1], [-1, 1], [0], [-1], [1])):
+            raise ValueError(
+                f'y_true takes value in {{{", ".join(repr(c) for c in classes)}}} and pos_label is not specified: '
+                'either make y_true take value in {0, 1} or {-1, 1} or pass pos_label explicitly.'
+            )
+        pos_label = 1.0
+    y_true = np.array([1.0 if v == pos_label else 0.0 for v in y_true.tolist()])
+    y_score = np.asarray(y_score, dtype=np.float64) if y_score.dtype.kind != 'f' else y_score
+    order = np.argsort(y_score, kind='mergesort')[::-1]
+    y_score = y_score[order]
+    y_true = y_true[order]
+    distinct = np.where(np.diff(y_score))[0]
+    threshold_idxs = np.concatenate([distinct, np.array([y_true.size - 1])])
+    tps = np.cumsum(y_true, dtype=np.float64)[threshold_idxs]
+    fps = 1 + threshold_idxs - tps
+    return fps, tps, y_score[threshold_idxs]
+
+
+def roc_curve(y_true, y_score, *, pos_label=None, sample_weight=None, drop_intermediate=True):
+    fps, tps, thresholds = _binary_clf_curve(y_true, y_score, pos_label, sample_weight)
+    if drop_intermediate and len(fps) > 2:
+        keep = np.logical_or(np.diff(np.diff(fps)), np.diff(np.diff(tps)))
+        optimal = np.where(np.concatenate([np.array([True]), keep, np.array([True])]))[0]
+        fps, tps, thresholds = fps[optimal], tps[optimal], thresholds[optimal]
+    tps = np.concatenate([np.array([0.0]), tps])
+    fps = np.concatenate([np.array([0.0]), fps])
+    thresholds = np.concatenate([np.array([thresholds[0] + 1]), thresholds])
+    fpr = fps / fps[-1] if fps[-1] > 0 else np.full(fps.shape, np.nan)
+    tpr = tps / tps[-1] if tps[-1] > 0 else np.full(tps.shape, np.nan)
+    return fpr, tpr, thresholds
+
+
+def auc(x, y):
+    x, y = column_or_1d(x), column_or_1d(y)
+    if x.shape[0] < 2:
+        raise ValueError('At least 2 points are needed to compute area under curve, but x.shape = %d' % x.shape[0])
+    direction = 1
+    dx = np.diff(x)
+    if bool(np.any(dx < 0)):
+        if bool(np.all(dx <= 0)):
+            direction = -1
+        else:
+            raise ValueError('x is neither increasing nor decreasing : {}.'.format(x))
+    area = direction * np.sum(dx * (y[1:] + y[:-1]) / 2.0)
+    return area
+
+
+def roc_auc_score(
+    y_true, y_score, *, average='macro', sample_weight=None, max_fpr=None, multi_class='raise', labels=None
+):
+    kind = type_of_target(y_true)
+    y_score = as_array(y_score)
+    if kind != 'binary' or y_score.ndim != 1 and not (y_score.ndim == 2 and y_score.shape[1] == 1):
+        raise unsupported(
+            'roc_auc_score for multiclass or multilabel targets',
+            'give binary y_true and the positive class score, e.g. probs[:, 1]',
+        )
+    if max_fpr is not None and max_fpr != 1:
+        raise unsupported('roc_auc_score(max_fpr=...)', 'leave max_fpr=None')
+    y_true = column_or_1d(y_true)
+    classes = sorted(set(y_true.tolist()))
+    if len(classes) != 2:
+        raise ValueError('Only one class present in y_true. ROC AUC score is not defined in that case.')
+    positive = [1.0 if v == classes[1] else 0.0 for v in y_true.tolist()]
+    fpr, tpr, _ = roc_curve(np.array(positive), y_score, sample_weight=sample_weight)
+    return auc(fpr, tpr)

@@ -1,0 +1,72 @@
+// Our scikit-learn subset through the CLI, where conformance files cannot reach: `import sklearn` works (it is
+// no longer refused by the import guard), scikit-learn's modules and names we lack are each a
+// NotImplementedError naming them and what the subset has (a missing module is also an ImportError, so a
+// file's `except ImportError:` fallback runs), and names scikit-learn does not have stay AttributeErrors. Its
+// numbers are checked against real scikit-learn by test/numpy/sklearn_*.py and the conformance files
+// sklearn_*.py. Uses the built dist/: run `npm run build` first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cliFileRunner, raisedBy } from './cli-helpers';
+
+const run = cliFileRunner('bl-sk-', 'learn.py');
+
+/** Runs each statement and maps its label to `<exception type> <is ImportError>: <message>` for what it raises. */
+const raised = (cases: Record<string, string>) =>
+  raisedBy(run, 'import sklearn', cases, "type(e).__name__ + ' ' + str(isinstance(e, ImportError)) + ': ' + str(e)");
+
+test('import sklearn works, with its version and the submodules a learner imports', () => {
+  const out = run(
+    [
+      'import sklearn',
+      'from sklearn.datasets import make_moons',
+      'from sklearn.model_selection import train_test_split',
+      'from sklearn.preprocessing import StandardScaler',
+      'from sklearn.metrics import accuracy_score',
+      'from sklearn.utils import shuffle',
+      'print(sklearn.__version__, make_moons.__name__, sklearn.metrics.r2_score.__name__)',
+    ].join('\n') + '\n',
+  );
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(out.stdout, '1.2.1 make_moons r2_score\n');
+});
+
+test("scikit-learn's modules and names we lack: a NotImplementedError naming them and what the subset has", () => {
+  const got = raised({
+    module: 'from sklearn.linear_model import LogisticRegression',
+    moduleImport: 'import sklearn.svm',
+    moduleAttr: 'sklearn.ensemble',
+    name: 'from sklearn.datasets import fetch_openml',
+    attr: 'sklearn.preprocessing.PolynomialFeatures',
+    metric: 'from sklearn.metrics import log_loss',
+    split: 'from sklearn.model_selection import cross_val_score',
+    frame: 'sklearn.datasets.load_iris(as_frame=True)',
+  });
+  const hint =
+    / Backprop Lens' scikit-learn subset has sklearn\.datasets \(make_moons, .*train the model itself with torch/;
+  const expect: Record<string, RegExp> = {
+    module: /^NotImplementedError True: The module sklearn\.linear_model is not supported by Backprop Lens\./,
+    moduleImport: /^NotImplementedError True: The module sklearn\.svm is not supported by Backprop Lens\./,
+    moduleAttr: /^NotImplementedError True: The module sklearn\.ensemble is not supported by Backprop Lens\./,
+    name: /^NotImplementedError False: sklearn\.datasets\.fetch_openml is not supported by Backprop Lens\./,
+    attr: /^NotImplementedError False: sklearn\.preprocessing\.PolynomialFeatures is not supported by Backprop Lens\./,
+    metric: /^NotImplementedError False: sklearn\.metrics\.log_loss is not supported by Backprop Lens\./,
+    split: /^NotImplementedError False: sklearn\.model_selection\.cross_val_score is not supported/,
+    frame: /^NotImplementedError False: load_iris\(as_frame=True\) is not supported by Backprop Lens \(it needs pandas/,
+  };
+  for (const [label, pattern] of Object.entries(expect)) {
+    const line = got.get(label) ?? '(nothing printed)';
+    assert.match(line, pattern, label);
+    assert.match(line, hint, label);
+  }
+});
+
+test('names scikit-learn does not have either stay what Python says: AttributeError, ModuleNotFoundError', () => {
+  const got = raised({
+    typo: 'sklearn.datasets.make_moon',
+    module: 'import sklearn.no_such_module',
+    hasattr: "assert not hasattr(sklearn.datasets, 'make_moon') and hasattr(sklearn.datasets, 'make_moons')",
+  });
+  assert.equal(got.get('typo'), "AttributeError False: module 'sklearn.datasets' has no attribute 'make_moon'");
+  assert.equal(got.get('module'), "ModuleNotFoundError True: No module named 'sklearn.no_such_module'");
+  assert.equal(got.get('hasattr'), 'no error');
+});
