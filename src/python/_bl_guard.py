@@ -94,7 +94,8 @@ class MissingTorchModuleFinder(importlib.abc.MetaPathFinder):
     """Last on sys.meta_path, asked only when no finder found the module: a module of PyTorch's that our torch
     package lacks is a NotImplementedError naming it (torch._unsupported.MissingModule), likewise a module of
     scikit-learn's that our subset lacks (sklearn.linear_model); any other name is left to the usual
-    ModuleNotFoundError, as with PyTorch."""
+    ModuleNotFoundError, as with PyTorch. functorch, which PyTorch 1.13 ships beside torch, counts as one of its
+    modules."""
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname.startswith('sklearn.'):
@@ -103,6 +104,10 @@ class MissingTorchModuleFinder(importlib.abc.MetaPathFinder):
             if fullname.split('.')[1] in MISSING_MODULES:
                 raise missing_module(fullname)
             return None
+        if fullname.partition('.')[0] == 'functorch':  # shipped with PyTorch 1.13, so ours is a missing feature
+            from torch._unsupported import missing_module
+
+            raise missing_module(fullname)
         if not fullname.startswith('torch.'):
             return None
         from torch._module_index import PYTORCH_MODULES

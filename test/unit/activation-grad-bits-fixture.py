@@ -51,6 +51,25 @@ ACTIVATIONS = [
 ]
 
 
+def large_digests():
+    """Sizes at which the engine computes exp/tanh in its WebAssembly kernels (1024 values and more): a digest
+    of the forward values' and input gradients' bits per activation, too many to keep one by one."""
+    import hashlib
+
+    out = []
+    for k, (name, fn) in enumerate(ACTIVATIONS):
+        torch.manual_seed(100 + k)
+        h = hashlib.sha256()
+        for n in (1031, 4099):
+            x = (torch.randn(n) * 4).requires_grad_(True)
+            y = fn(x)
+            y.backward(torch.randn(n))
+            h.update(''.join(bits(y)).encode())
+            h.update(''.join(bits(x.grad)).encode())
+        out.append([name, h.hexdigest()])
+    return out
+
+
 def hardswish_edges():
     x = torch.tensor([-4.0, -3.0, -1.5, 0.0, 2.0, 3.0, 5.0] * 3, requires_grad=True)
     y = F.hardswish(x)
@@ -112,6 +131,7 @@ def reduction_backward():
 
 for k, (name, fn) in enumerate(ACTIVATIONS):
     record(f'{name} backward', lambda fn=fn, seed=k + 10: input_grads(fn, seed))
+record('forward and backward bits at WebAssembly sizes (digests)', large_digests)
 record('hardswish at its edges and its second derivative', hardswish_edges)
 record('activation gradients of float64 tensors', float64_activations)
 record('batch_norm backward over planes', batch_norm_backward)

@@ -137,3 +137,15 @@ export function transcendentalInScratch(fn: number, at: number, n: number): void
   if (k.fusedMadd) k.ex.trForwardFused(fn, n, p, p);
   else k.ex.trForward(fn, n, p, p);
 }
+
+/**
+ * exp(x[i] * scale) for the first `n` values (each product rounded to float32 as it is stored, as the
+ * activation kernels round it), in transcendentalScratch's view; null where that view is (small n, no SIMD).
+ */
+export function scaledExpInScratch(x: ArrayLike<number>, scale: number, n: number): Float32Array | null {
+  const e = transcendentalScratch(n);
+  if (e === null) return null;
+  for (let i = 0; i < n; i++) e[i] = x[i] * scale;
+  transcendentalInScratch(TR_EXP, 0, n);
+  return e;
+}

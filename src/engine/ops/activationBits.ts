@@ -16,7 +16,13 @@ import { tanhf } from './sleefTanh';
 import { log1pf } from './sleefLog';
 import { pow2, fma32 } from './sleefDF';
 import { BLOCK, type Float32Kernel } from './float32Kernels';
-import { TR_EXP, TR_TANH, transcendentalInScratch, transcendentalScratch } from '../kernels/elementwise';
+import {
+  TR_EXP,
+  TR_TANH,
+  scaledExpInScratch,
+  transcendentalInScratch,
+  transcendentalScratch,
+} from '../kernels/elementwise';
 import type { Float32BackwardKernel } from './unary';
 import { glibcExpf } from './glibcExpf';
 
@@ -56,11 +62,7 @@ export function softplusKernel(beta: number, threshold: number): Float32Kernel {
     if (!(y instanceof Float32Array)) return false;
     const n = y.length;
     const full = vectorEnd(n);
-    const e = transcendentalScratch(full);
-    if (e !== null) {
-      for (let i = 0; i < full; i++) e[i] = x[i] * b;
-      transcendentalInScratch(TR_EXP, 0, full);
-    }
+    const e = scaledExpInScratch(x, b, full);
     for (let i = 0; i < full; i++) {
       const v = x[i];
       const z = f(v * b);
@@ -87,11 +89,7 @@ export function eluKernel(alpha: number, scale: number, inputScale: number): Flo
     if (!(y instanceof Float32Array)) return false;
     const n = y.length;
     const full = vectorEnd(n);
-    const e = transcendentalScratch(full);
-    if (e !== null) {
-      for (let i = 0; i < full; i++) e[i] = x[i] * inScale;
-      transcendentalInScratch(TR_EXP, 0, full);
-    }
+    const e = scaledExpInScratch(x, inScale, full);
     for (let i = 0; i < full; i++) {
       const v = x[i];
       y[i] = v > 0 ? f(v * pos) : f(f((e !== null ? e[i] : expf(f(v * inScale))) - 1) * neg);

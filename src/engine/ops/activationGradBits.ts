@@ -12,7 +12,14 @@ import { fma32 } from './sleefDF';
 import { BLOCK } from './float32Kernels';
 import type { Float32BackwardKernel } from './unary';
 import { glibcExpf } from './glibcExpf';
-import { TR_EXP, TR_SIGMOID, TR_TANH, transcendentalInScratch, transcendentalScratch } from '../kernels/elementwise';
+import {
+  TR_EXP,
+  TR_SIGMOID,
+  TR_TANH,
+  scaledExpInScratch,
+  transcendentalInScratch,
+  transcendentalScratch,
+} from '../kernels/elementwise';
 
 const f = Math.fround;
 
@@ -56,11 +63,7 @@ export function eluBackwardKernel(alpha: number, scale: number, inputScale: numb
     if (!(r instanceof Float32Array)) return false;
     const n = r.length;
     const full = vectorEnd(n);
-    const e = transcendentalScratch(full);
-    if (e !== null) {
-      for (let i = 0; i < full; i++) e[i] = x[i] * inScale; // rounded to float32 as it is stored
-      transcendentalInScratch(TR_EXP, 0, full);
-    }
+    const e = scaledExpInScratch(x, inScale, full);
     for (let i = 0; i < full; i++) {
       const dy = g[i];
       const v = x[i];
@@ -83,11 +86,7 @@ export function softplusBackwardKernel(beta: number, threshold: number): Float32
     if (!(r instanceof Float32Array)) return false;
     const n = r.length;
     const full = vectorEnd(n);
-    const e = transcendentalScratch(full);
-    if (e !== null) {
-      for (let i = 0; i < full; i++) e[i] = x[i] * b;
-      transcendentalInScratch(TR_EXP, 0, full);
-    }
+    const e = scaledExpInScratch(x, b, full);
     for (let i = 0; i < full; i++) {
       const dy = g[i];
       const bx = f(x[i] * b);

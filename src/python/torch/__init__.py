@@ -204,6 +204,11 @@ _apply_class_paths()
 
 from ._module_aliases import apply as _apply_module_aliases  # noqa: E402
 
+from ._amp import register as _register_amp  # noqa: E402
+
+import sys as _sys  # noqa: E402
+
+_register_amp(_sys.modules[__name__])
 _apply_module_aliases()
 
 try:  # PyTorch imports numpy when it is installed; ours (src/python/numpy) is then in the start-up snapshot too

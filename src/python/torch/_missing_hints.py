@@ -58,6 +58,16 @@ _TORCH = {
     'torch.onnx': 'no export to ONNX: save weights with torch.save(model.state_dict(), path)',
     'torch.nn.DataParallel': 'everything runs on one CPU: use the model itself',
     'torch.nn.parallel': 'everything runs on one CPU: use the model itself',
+    'torch.autograd.profiler': 'no profiler here: time a step with time.perf_counter() around it',
+    'torch.autograd.profiler_legacy': 'no profiler here: time a step with time.perf_counter() around it',
+    'torch.autograd.profiler_util': 'no profiler here: time a step with time.perf_counter() around it',
+    'torch.profiler': 'no profiler here: time a step with time.perf_counter() around it',
+    'torch.autograd.graph': 'no saved-tensor hooks here: autograd keeps what each operation saves',
+    'torch.cuda': 'there is no GPU: everything runs on the CPU',
+    'functorch': 'no vmap or function transforms here: torch.autograd.functional has jacobian, hessian, vjp, jvp, '
+    'hvp and vhp, and torch.autograd.grad gives gradients',
+    'torch.autograd.forward_ad': 'no forward-mode AD here: use torch.autograd.functional.jvp(func, inputs, v) for '
+    'Jacobian-vector products',
 }
 
 

@@ -40,7 +40,9 @@ MissingModule.__module__ = 'builtins'
 
 def missing_module(name):
     """The MissingModule raised for importing PyTorch's module `name`."""
-    return MissingModule(unsupported(f'The module {name}').args[0], name=name)
+    from ._missing_hints import module_hint
+
+    return MissingModule(unsupported(f'The module {name}', module_hint(name)).args[0], name=name)
 
 
 def missing(feature, hint=None):

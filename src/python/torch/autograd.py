@@ -11,8 +11,15 @@ from ._autograd_function import Function, FunctionCtx  # noqa: F401
 from . import _autograd_functional as functional  # noqa: F401
 from ._gradcheck import gradcheck, gradgradcheck  # noqa: F401
 
+from . import _forward_ad as forward_ad  # noqa: F401
+
 # `from torch.autograd.functional import jacobian`: this module is not a package, so name the submodule.
 __import__('sys').modules.setdefault('torch.autograd.functional', functional)
+__import__('sys').modules.setdefault('torch.autograd.forward_ad', forward_ad)
+# PyTorch's torch.autograd is a package: an empty search path makes `import torch.autograd.profiler` ask the
+# finders (ours in sys.modules, then _bl_guard's NotImplementedError for PyTorch's modules we lack) instead of
+# failing with "'torch.autograd' is not a package".
+__path__ = []
 
 
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False):

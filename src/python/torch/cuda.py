@@ -54,6 +54,11 @@ def get_device_capability(device=None):
     raise no_cuda()
 
 
+# PyTorch's torch.cuda is a package: `import torch.cuda.amp` then reaches _bl_guard's NotImplementedError for
+# PyTorch's modules we lack, not "'torch.cuda' is not a package".
+__path__ = []
+
+
 def _tensor_type(name):
     """torch.cuda.FloatTensor & co.: the class exists, making one is PyTorch's TypeError."""
 

@@ -3,6 +3,8 @@
 deterministic = False
 benchmark = False
 enabled = False
+# A package in PyTorch (torch.backends.cudnn.rnn): submodule imports reach _bl_guard's NotImplementedError.
+__path__ = []
 
 
 def is_available():
