@@ -59,6 +59,22 @@ for name, make in CASES.items():
     record(name, lambda: torch.tensor(make()))
 record('FloatTensor([float64 array])', lambda: torch.FloatTensor([a64]))
 
+# Longer rows of plain numbers, which our torch hands to the engine as one float64 buffer.
+LONG = {
+    'bools': lambda: torch.tensor([True, False, False] * 30),
+    'ints': lambda: torch.tensor([[i * 7 - 300 for i in range(80)]] * 3),
+    'ints at 2**53': lambda: torch.tensor([2**53, -(2**53)] + [1] * 70),
+    'floats with -0': lambda: torch.tensor([1.5, -0.0, 2.25, -1e-30] * 20),
+    'ints and floats': lambda: torch.tensor([1, 2.5, True] * 30),
+    'int32 from floats': lambda: torch.tensor([[1.9, -2.7, 3.5]] * 30, dtype=torch.int32),
+    'uint8 from ints': lambda: torch.tensor(list(range(-1, 254, 3)), dtype=torch.uint8),
+    'float64': lambda: torch.tensor([0.1, 1e-300, 1e300] * 30, dtype=torch.float64),
+    'ragged': lambda: torch.tensor([[1.0] * 70, [2.0] * 69]),
+    'rows under a scalar': lambda: torch.tensor([[1.0] * 70, 2.0]),
+}
+for name, make in LONG.items():
+    record(f'long row: {name}', make)
+
 
 x = torch.arange(12).view(3, 4)
 record('x[[rows, cols]] tensors', lambda: x[[torch.tensor([0, 1]), torch.tensor([1, 0])]])

@@ -21,6 +21,23 @@ export function js<T>(x: unknown): T {
   return (isPyProxy(x) ? x.toJs({ dict_converter: Object.fromEntries }) : x) as T;
 }
 
+/**
+ * A flat list of numbers: a Python array.array('d') is read through its buffer in one copy (toJs of a list
+ * converts element by element, microseconds a value for a dataset-sized list); anything else as js().
+ */
+export function numbers(x: unknown): ArrayLike<number> {
+  const buffered = x as { getBuffer?: (type?: string) => { data: Float64Array; release(): void } };
+  if (isPyProxy(x) && typeof buffered.getBuffer === 'function') {
+    const view = buffered.getBuffer('f64');
+    try {
+      return view.data.slice();
+    } finally {
+      view.release();
+    }
+  }
+  return js<number[]>(x);
+}
+
 /** A dims argument: undefined (all), a number, or a list. */
 export function dims(d: unknown): number | number[] | undefined {
   if (d === undefined || d === null) return undefined;

@@ -16,7 +16,7 @@ import { Parameter } from '../../engine/nn/parameter';
 import { customFunction } from '../../engine/ops/custom';
 import { hookNodeBackward } from '../../engine/nodeHooks';
 import { savedVersionError } from '../../engine/savedVersions';
-import { type Scalar, gen, isPyProxy, js } from './convert';
+import { type Scalar, gen, isPyProxy, js, numbers } from './convert';
 
 type Gen = random.Generator | undefined;
 
@@ -223,7 +223,7 @@ export const state: Record<string, unknown> = {
 /** torch.tensor/zeros/ones/... Python flattens nested lists and infers the dtype from Python types (JS cannot tell 1.0 from 1). */
 export const factories: Record<string, unknown> = {
   tensor: (flat: unknown, shape: unknown, dtype: DType, rg: boolean) => {
-    const t = create.tensor(js<number[]>(flat), { dtype });
+    const t = create.tensor(numbers(flat), { dtype });
     return new Tensor(t.data, js<number[]>(shape), dtype, !!rg);
   },
   zeros: (shape: unknown, dtype: DType, rg: boolean) => create.zeros(js(shape), { dtype, requires_grad: !!rg }),

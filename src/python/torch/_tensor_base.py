@@ -5,6 +5,7 @@ torch.Tensor itself (torch/_tensor.py) combines TensorBase with one mixin per co
 `wrap` makes instances of that combined class once `bind_tensor_class` has named it."""
 
 import builtins
+from array import array as _array
 
 from ._engine import E
 
@@ -103,6 +104,12 @@ def tensor_from_data(data, dtype=None, requires_grad=False):
         eng_dtype = _infer_typed(typed)
     else:
         eng_dtype = _infer_dtype(flat)
+    if (
+        len(flat) > 64
+        and typed <= _PLAIN_NUMBERS
+        and (_int not in typed or -_EXACT <= min(flat) <= max(flat) <= _EXACT)
+    ):
+        flat = _array('d', flat)  # handed over through its buffer: one copy, not a conversion per value
     return wrap(E.tensor(flat, shape, eng_dtype, _bool(requires_grad)))
 
 
@@ -115,15 +122,30 @@ _NDARRAY_LIST_WARNING = (
 _ndarray_list_warned = [False]
 
 
+_PLAIN_NUMBERS = frozenset((_bool, _int, _float))
+# Integers a float64 holds exactly; larger ones keep the list path.
+_EXACT = 2**53
+
+
 def _flatten_nested(data, flat, shape, depth, typed=None):
     if _isinstance(data, (list, tuple)):
         n = len(data)
         if len(shape) <= depth:
+            if flat:  # the dims were fixed by the first number stored: a number belongs here, as in PyTorch
+                raise TypeError(f'must be real number, not {type(data).__name__}')
             shape.append(n)
         elif shape[depth] != n:
             raise ValueError(f"expected sequence of length {shape[depth]} at dim {depth} (got {n})")
         if n == 0 and typed is not None:
             typed.add(None)  # an empty sequence counts as the default float type
+        # A row of plain Python numbers (the innermost lists of a dataset) is taken whole: the element-by-element
+        # walk below costs microseconds a value in the runtime's CPython.
+        kinds = set(map(type, data)) if n and data[0].__class__ in _PLAIN_NUMBERS else None
+        if kinds is not None and kinds <= _PLAIN_NUMBERS and len(shape) <= depth + 1:
+            flat.extend(data)
+            if typed is not None:
+                typed.update(kinds)
+            return
         for item in data:
             _flatten_nested(item, flat, shape, depth + 1, typed)
     elif _isinstance(data, TensorBase):
@@ -148,7 +170,7 @@ def _flatten_nested(data, flat, shape, depth, typed=None):
         _flatten_nested(data.tolist(), flat, shape, depth)
     elif _isinstance(data, (_bool, _int, _float)):
         if len(shape) > depth:
-            raise ValueError(f"expected a sequence at dim {depth}")
+            raise TypeError('not a sequence')
         flat.append(data)
         if typed is not None:
             typed.add(data.__class__)
