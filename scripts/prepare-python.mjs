@@ -8,11 +8,13 @@
 //   dist/python/numpy/     our numpy package (pure Python), likewise; importable as `numpy` because
 //                          dist/python is on sys.path (the helpers' folder)
 //   dist/python/matplotlib/  our matplotlib (pure Python; pyplot draws through the worker), likewise
+//   dist/python/mpl_toolkits/  mplot3d over our matplotlib (pure Python), likewise
 //   dist/python/tqdm/      our tqdm (progress bars around learners' loops; pure Python), likewise
 //   dist/python/torchvision/  our torchvision subset (transforms on tensors, model architectures, local
 //                          datasets; pure Python over our torch), likewise
 //   dist/python/sklearn/   our scikit-learn subset (data sets, splits, scalers, metrics; pure Python over our
 //                          numpy), likewise; not in the start-up snapshot: imported when a file asks for it
+//   dist/python/pandas/    our pandas subset (frames, CSV, printing; pure Python over our numpy), likewise
 //   dist/python/*.py       the runtime's own helpers (import guard, file runner), plus bytecode
 //   dist/probe/*.py        the Python backend's probe (src/python/real), run by the learner's own Python
 //   dist/pyodide/snapshot.bin  Pyodide's memory right after start-up with common stdlib modules, our
@@ -319,12 +321,16 @@ async function main() {
   await preparePackage(numpySrc, path.join(dist, 'python', 'numpy'), pythonFiles(numpySrc), tag, true);
   const matplotlibSrc = path.join(root, 'src', 'python', 'matplotlib');
   await preparePackage(matplotlibSrc, path.join(dist, 'python', 'matplotlib'), pythonFiles(matplotlibSrc), tag, true);
+  const toolkitsSrc = path.join(root, 'src', 'python', 'mpl_toolkits');
+  await preparePackage(toolkitsSrc, path.join(dist, 'python', 'mpl_toolkits'), pythonFiles(toolkitsSrc), tag, true);
   const tqdmSrc = path.join(root, 'src', 'python', 'tqdm');
   await preparePackage(tqdmSrc, path.join(dist, 'python', 'tqdm'), pythonFiles(tqdmSrc), tag, true);
   const visionSrc = path.join(root, 'src', 'python', 'torchvision');
   await preparePackage(visionSrc, path.join(dist, 'python', 'torchvision'), pythonFiles(visionSrc), tag, true);
   const sklearnSrc = path.join(root, 'src', 'python', 'sklearn');
   await preparePackage(sklearnSrc, path.join(dist, 'python', 'sklearn'), pythonFiles(sklearnSrc), tag, true);
+  const pandasSrc = path.join(root, 'src', 'python', 'pandas');
+  await preparePackage(pandasSrc, path.join(dist, 'python', 'pandas'), pythonFiles(pandasSrc), tag, true);
   // The runtime helpers: the top-level .py files of src/python (not the torch package).
   const pySrc = path.join(root, 'src', 'python');
   const helpers = fs.readdirSync(pySrc).filter((f) => f.endsWith('.py'));

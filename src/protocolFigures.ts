@@ -88,6 +88,20 @@ export interface FigurePolygon {
   label: string | null;
 }
 
+/** Filled polygons of `n` vertices each (a 3-D surface's faces, already projected and drawn in order). */
+export interface FigurePolys {
+  kind: 'polys';
+  n: number;
+  x: Float32Array;
+  y: Float32Array;
+  /** One hex colour per polygon, or one for all. */
+  colors: string[];
+  /** Hex edge colour, '' for none. */
+  edge: string;
+  edgeWidth: number;
+  alpha: number;
+}
+
 /** axhline / axvline at a data value, spanning axes fractions [from, to]. */
 export interface FigureRefLine {
   kind: 'hline' | 'vline';
@@ -117,7 +131,38 @@ export interface FigureText {
 }
 
 export type FigureArtist =
-  FigureLine | FigureScatter | FigureRects | FigureImage | FigureContour | FigurePolygon | FigureRefLine | FigureText;
+  | FigureLine
+  | FigureScatter
+  | FigureRects
+  | FigureImage
+  | FigureContour
+  | FigurePolygon
+  | FigurePolys
+  | FigureRefLine
+  | FigureText;
+
+/** One axis of a 3-D box: its edge, tick values with their projected points, and the direction (in the
+ * projected plane) that its tick labels and label are pushed out to. */
+export interface FigureAxis3d {
+  x: [number, number];
+  y: [number, number];
+  ticks: number[];
+  tx: number[];
+  ty: number[];
+  dx: number;
+  dy: number;
+  label: string;
+}
+
+/** The box of a 3-D Axes, projected (the Axes' xlim and ylim are the projected plane): its three back panes
+ * (4 vertices each), grid segments (2 points each) and axes, drawn in the theme's colours. */
+export interface FigureFrame3d {
+  panesX: number[];
+  panesY: number[];
+  gridX: number[];
+  gridY: number[];
+  axes: FigureAxis3d[];
+}
 
 export interface FigureTicks {
   values: Float32Array;
@@ -127,6 +172,8 @@ export interface FigureTicks {
 export interface FigureAxes {
   /** Place on the subplot grid: rows, columns, first row, end row, first column, end column (exclusive). */
   grid: [number, number, number, number, number, number];
+  /** 'x': made by twinx, over the Axes before it on the same grid: its y axis on the right, no x axis. */
+  twin?: 'x' | null;
   title: string;
   xlabel: string;
   ylabel: string;
@@ -145,6 +192,8 @@ export interface FigureAxes {
   /** A colorbar beside the axes: colour `colors[i]` between `bounds[i]` and `bounds[i + 1]`. */
   colorbar: { bounds: Float32Array; colors: string[]; label: string } | null;
   artists: FigureArtist[];
+  /** A 3-D Axes (projection='3d'): its box; the artists are already projected. Absent or null for 2-D. */
+  frame3d?: FigureFrame3d | null;
 }
 
 export interface FigureData {

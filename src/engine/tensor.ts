@@ -8,6 +8,7 @@ import { Node, isGradEnabled, runBackward } from './autograd';
 import { Shape, fmtShape, numel, sameShape } from './shape';
 import { DType, Storage, accumulateInto, forgetZeroed, isFloatDType, markZeroed } from './buffers';
 import { StridedLayout, gather, isContiguousLayout, scatter, writes } from './strided';
+import { storedScalar } from './scalarStore';
 
 export type { DType, Storage } from './buffers';
 export { allocate, floats, scratchFloats, isFloatDType, isIntDType } from './buffers';
@@ -263,7 +264,7 @@ export class Tensor {
 
   fill_(value: number): this {
     this.checkInplace();
-    this.data.fill(value);
+    this.data.fill(storedScalar(value, this.dtype));
     this.wrote();
     if (value === 0 && !Object.is(value, -0) && this.dtype === 'float32' && this.layout === null) {
       markZeroed(this.data);

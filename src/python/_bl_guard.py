@@ -1,6 +1,6 @@
 # Import guard: the learner's file runs with our built-in torch, numpy and matplotlib (src/python/numpy,
-# src/python/matplotlib), our tqdm, torchvision and scikit-learn subsets and the Python standard library
-# only. Third-party libraries that learner scripts often reach for get a clear message instead of Pyodide's
+# src/python/matplotlib), our tqdm, torchvision, scikit-learn and pandas subsets and the Python standard
+# library only. Third-party libraries that learner scripts often reach for get a clear message instead of Pyodide's
 # hint about installing packages with micropip (which cannot work offline).
 import builtins
 import importlib
@@ -10,7 +10,6 @@ import sys
 UNAVAILABLE = frozenset(
     {
         'scikit_learn',
-        'pandas',
         'scipy',
         'seaborn',
         'tensorflow',
@@ -34,7 +33,8 @@ def unavailable_message(name):
         f"No module named '{name}': Backprop Lens runs your file with its built-in torch, numpy and matplotlib "
         f"only (torch, torch.nn, torch.nn.functional, torch.optim, torch.utils.data, numpy, matplotlib.pyplot, tqdm, "
         f"torchvision's transforms, models and datasets, sklearn's datasets, model_selection, preprocessing and "
-        f"metrics, and the Python standard library); {name} is not available."
+        f"metrics, pandas' DataFrame, Series, read_csv, concat and get_dummies, and the Python standard library); "
+        f"{name} is not available."
     )
 
 
@@ -103,6 +103,13 @@ class MissingTorchModuleFinder(importlib.abc.MetaPathFinder):
 
             if fullname.split('.')[1] in MISSING_MODULES:
                 raise missing_module(fullname)
+            return None
+        if fullname.startswith('pandas.'):  # pandas.core.frame, pandas.api.types, ...: modules our subset lacks
+            from pandas._unsupported import missing_module as missing_pandas_module
+
+            error = missing_pandas_module(fullname)
+            if error is not None:
+                raise error
             return None
         if fullname.partition('.')[0] == 'functorch':  # shipped with PyTorch 1.13, so ours is a missing feature
             from torch._unsupported import missing_module

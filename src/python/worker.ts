@@ -57,6 +57,8 @@ async function init(cmd: Extract<WorkerCommand, { type: 'init' }>): Promise<void
   python = startPython(__dirname, hooks).then(({ py, shimError }) => {
     py.setInterruptBuffer(control!.interrupt);
     callHelper(py, 'install_recursion_cap', MAX_RECURSION_LIMIT);
+    // time.time() with sub-millisecond ticks, as timers around one fast step expect.
+    callHelper(py, 'install_clock');
     // A stop during time.sleep raises its KeyboardInterrupt from the sleep itself, at once.
     callHelper(py, 'install_sleep', (seconds: number) => {
       if (control!.sleep(seconds * 1000)) py.checkInterrupt();

@@ -5,6 +5,7 @@ import type {
   FigureContour,
   FigureImage,
   FigureLine,
+  FigurePolys,
   FigureRects,
   FigureScatter,
   FigureText,
@@ -200,6 +201,27 @@ function drawContourLines(p: Painter, f: Frame, a: FigureContour): void {
   });
 }
 
+/** Polygons of `n` vertices in the order given (a projected 3-D surface comes sorted far to near). */
+function drawPolys(p: Painter, f: Frame, a: FigurePolys): void {
+  const n = a.n;
+  for (let i = 0, k = 0; i + n <= a.x.length; i += n, k++) {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let j = i; j < i + n; j++) {
+      xs.push(f.sx(a.x[j]));
+      ys.push(f.sy(a.y[j]));
+    }
+    if (!xs.every(Number.isFinite) || !ys.every(Number.isFinite)) continue;
+    const color = a.colors[a.colors.length === 1 ? 0 : k];
+    // Without an edge, an opaque face gets a hairline in its own colour: it closes the seams that anti-aliasing
+    // leaves between neighbouring faces (a translucent one would show the hairline twice).
+    const edged = a.edge !== '' && a.edgeWidth > 0;
+    const stroke = edged ? a.edge : a.alpha >= 1 ? color : undefined;
+    const width = edged ? a.edgeWidth * f.pt : 0.5 * f.pt;
+    p.path(xs, ys, { fill: color, stroke, width, alpha: a.alpha, close: true });
+  }
+}
+
 const BASELINES: Record<string, 'top' | 'middle' | 'bottom' | 'alphabetic'> = {
   top: 'top',
   center: 'middle',
@@ -236,6 +258,8 @@ export function drawArtist(p: Painter, f: Frame, a: FigureArtist): void {
       return drawImage(p, f, a);
     case 'contour':
       return a.filled ? drawFilledContour(p, f, a) : drawContourLines(p, f, a);
+    case 'polys':
+      return drawPolys(p, f, a);
     case 'polygon': {
       const [xs, ys] = finiteRuns(f, a.x, a.y)[0] ?? [[], []];
       if (xs.length > 2) p.path(xs, ys, { fill: a.color, alpha: a.alpha, close: true });

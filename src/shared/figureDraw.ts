@@ -4,6 +4,7 @@
 // scale with the figure, so a figure drawn at its own size and dpi is laid out as matplotlib lays it out.
 import type { FigureArtist, FigureAxes, FigureData, FigureLine, FigureScatter } from '../protocol';
 import { drawArtist, type Frame } from './figureArtists';
+import { drawAxes3d, drawPanes3d } from './figureFrame3d';
 import type { FigureTheme, Painter } from './figurePainter';
 import { drawMarker, dashPattern } from './figurePainter';
 import { axisTicks, binsFor, type Tick } from './figureTicks';
@@ -96,6 +97,39 @@ function decorations(c: Ctx, ax: FigureAxes, box: Box): [number, number, number,
 
 /** Where each Axes goes: matplotlib's subplot parameters, or tight_layout's packing of the decorations. */
 function layout(c: Ctx, fig: FigureData, width: number, height: number): Box[] {
+  return withTwins(c, fig, ownLayout(c, fig, width, height));
+}
+
+/** The Axes a twinx Axes was made from: the last one before it on the same grid that is not a twin. */
+function twinParent(fig: FigureData, i: number): number {
+  for (let j = i - 1; j >= 0; j--)
+    if (!fig.axes[j].twin && fig.axes[j].grid.every((v, k) => v === fig.axes[i].grid[k])) return j;
+  return -1;
+}
+
+/** Space a twin's y axis takes right of the box: ticks, their labels and the label. */
+function twinRight(c: Ctx, ax: FigureAxes, box: Box): number {
+  const font = c.fontPx(10);
+  const yt = ticksOf(c, ax, box.height, false).ticks;
+  return 7 * c.pt + Math.max(0, ...yt.map((t) => labelWidth(c, t))) + (ax.ylabel ? font * 1.2 + 4 * c.pt : 0) + 2;
+}
+
+/** A twin shares its parent's box; with tight_layout the parent's box leaves room for the twin's y axis. */
+function withTwins(c: Ctx, fig: FigureData, boxes: Box[]): Box[] {
+  const out = [...boxes];
+  fig.axes.forEach((ax, i) => {
+    const j = ax.twin ? twinParent(fig, i) : -1;
+    if (j < 0) return;
+    if (fig.tight) {
+      const need = twinRight(c, ax, out[j]) - c.fontPx(10) * 1.2;
+      if (need > 0) out[j] = { ...out[j], width: Math.max(10, out[j].width - need) };
+    }
+    out[i] = out[j];
+  });
+  return out;
+}
+
+function ownLayout(c: Ctx, fig: FigureData, width: number, height: number): Box[] {
   const suptitle = fig.title ? c.fontPx(12) * 1.6 : 0;
   if (!fig.tight) {
     const L = 0.125 * width;
@@ -172,6 +206,26 @@ function tickLabel(
   c.p.text(t.exponent, start + wBase, y - size * 0.35, { size: size * 0.7, color, align: 'left', baseline });
 }
 
+/** A twinx Axes' own axis: y ticks, labels and label on the right (the parent draws the frame and x axis). */
+function drawTwinAxis(c: Ctx, f: Frame, ax: FigureAxes): void {
+  const tick = 3.5 * c.pt;
+  const lw = 0.8 * c.pt;
+  const right = f.left + f.width;
+  const yt = ticksOf(c, ax, f.height, false);
+  for (const t of yt.ticks) {
+    const y = f.sy(t.value);
+    c.p.path([right, right + tick], [y, y], { stroke: c.theme.foreground, width: lw });
+    tickLabel(c, t, right + tick + 3.5 * c.pt, y, 'left', 'middle');
+  }
+  const style = { size: c.fontPx(10), color: c.theme.foreground };
+  if (yt.factor) c.p.text(`×10^${yt.factor}`, right, f.top - 3, { ...style, align: 'right', baseline: 'bottom' });
+  if (ax.ylabel) {
+    const widest = Math.max(0, ...yt.ticks.map((t) => labelWidth(c, t)));
+    const x = right + tick + 3.5 * c.pt + widest + 4 * c.pt;
+    c.p.text(ax.ylabel, x, f.top + f.height / 2, { ...style, align: 'center', baseline: 'top', rotate: true });
+  }
+}
+
 function drawAxis(c: Ctx, f: Frame, ax: FigureAxes): void {
   const { p, theme } = c;
   const tick = 3.5 * c.pt;
@@ -230,17 +284,19 @@ function drawAxes(c: Ctx, ax: FigureAxes, box0: Box): void {
   const { box: box1, bar } = withColorbar(box0, ax);
   const box = withAspect(box1, ax);
   const f = makeFrame(c, box, ax);
-  if (c.theme.axesBackground && ax.axisOn)
+  if (c.theme.axesBackground && ax.axisOn && !ax.twin)
     c.p.fillRect(box.left, box.top, box.width, box.height, c.theme.axesBackground);
   c.p.clip(box.left, box.top, box.width, box.height);
   const below = (a: FigureArtist) =>
     a.kind === 'image' || a.kind === 'contour' || a.kind === 'rects' || a.kind === 'polygon';
+  if (ax.frame3d) drawPanes3d(c.p, c.theme, f, ax.frame3d);
   for (const a of ax.artists) if (below(a)) drawArtist(c.p, f, a);
   if (ax.grid_lines && ax.axisOn) drawGrid(c, f, ax);
   for (const a of ax.artists) if (!below(a) && a.kind !== 'text') drawArtist(c.p, f, a);
   c.p.unclip();
+  if (ax.frame3d) drawAxes3d(c.p, c.theme, f, ax.frame3d);
   for (const a of ax.artists) if (a.kind === 'text') drawArtist(c.p, f, a);
-  if (ax.axisOn) drawAxis(c, f, ax);
+  if (ax.axisOn) (ax.twin ? drawTwinAxis : drawAxis)(c, f, ax);
   if (ax.title) {
     const size = c.fontPx(12);
     c.p.text(ax.title, f.left + f.width / 2, f.top - 6 * c.pt, {

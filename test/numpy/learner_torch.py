@@ -61,3 +61,5 @@ xb, yb = next(iter(torch.utils.data.DataLoader(ds, batch_size=4)))
 print(xb.shape, yb.numpy().ravel())
 grid = np.c_[np.linspace(-1, 1, 3), np.zeros(3)]
 print(model(torch.tensor(grid, dtype=torch.float32)).detach().numpy().shape)
+# class balance counted straight from a label tensor
+print(np.bincount(torch.tensor([0, 1, 1, 0, 1])), np.bincount(torch.tensor([3, 3]), minlength=5), np.unique(torch.tensor([2, 0, 2])))

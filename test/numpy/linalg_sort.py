@@ -33,3 +33,12 @@ for bad in [lambda: A @ A, lambda: np.dot(A, A), lambda: np.linalg.inv(np.zeros(
         bad()
     except (ValueError, np.linalg.LinAlgError) as e:
         print(type(e).__name__, e)
+# bincount: class counts, minlength, weights, and what it refuses
+print(np.bincount(np.array([0, 1, 1, 3, 1])), np.bincount([2, 2], minlength=5), np.bincount([], minlength=2))
+print(np.bincount(np.array([0, 1, 1, 2]), weights=[0.5, 1.0, 2.0, 0.25]), np.bincount(np.array([True, False, True])))
+for bad in [lambda: np.bincount([1, -1]), lambda: np.bincount(np.array([1.0, 2.0])), lambda: np.bincount([[1], [2]]),
+            lambda: np.bincount([1, 2], minlength=-1), lambda: np.bincount([1, 2], weights=[1.0])]:
+    try:
+        bad()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)

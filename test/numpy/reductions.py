@@ -46,3 +46,15 @@ for bad in [lambda: np.max([]), lambda: np.argmax([]), lambda: np.arange(3).sum(
         bad()
     except (ValueError, IndexError) as err:
         print(type(err).__name__, err)
+
+# reductions over outer axes of larger arrays (numpy adds row after row into the outputs), float16 sums
+# (accumulated in float32), and a loss surface's mean over the data axis
+rng = np.random.RandomState(11)
+grid = rng.rand(40, 30, 20)
+print(repr(grid.sum(axis=0)[:2, :4]), repr(grid.mean(axis=(0, 1))[:5]), repr(grid.sum(axis=1)[:2, :3]))
+print(repr(grid.astype(np.float32).sum(axis=0)[3, :5]), repr(grid.astype(np.float32).mean(axis=0).sum()))
+halves = rng.rand(6, 37).astype(np.float16)
+print(repr(halves.sum(axis=1)), repr(halves.sum(axis=0)[:6]), repr(halves.sum()))
+print(repr(rng.randint(-9, 9, size=(50, 7)).sum(axis=0)), repr(grid.transpose(2, 1, 0).sum(axis=2)[0, :4]))
+errors = (grid[:, :, :1] * 2.0 - rng.rand(40, 1, 1)) ** 2
+print(repr(errors.mean(axis=0)[:3, 0]), repr(np.unravel_index(errors.mean(axis=0).argmin(), (30, 1))))

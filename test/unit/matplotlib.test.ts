@@ -267,11 +267,11 @@ test('unsupported pyplot names raise NotImplementedError naming them; matplotlib
   assert.match(ran.stderr, /line 4, in <module>/);
   assert.match(ran.stderr, /NotImplementedError: matplotlib\.pyplot\.boxplot is not supported by Backprop Lens/);
   const ax = run(
-    'twinx.py',
-    'import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nprint(hasattr(ax, "twinx"))\nax.twinx()\n',
+    'errorbar.py',
+    'import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nprint(hasattr(ax, "errorbar"))\nax.errorbar([1], [1])\n',
   );
   assert.match(ax.stdout, /^False\n/);
-  assert.match(ax.stderr, /NotImplementedError: Axes\.twinx is not supported by Backprop Lens/);
+  assert.match(ax.stderr, /NotImplementedError: Axes\.errorbar is not supported by Backprop Lens/);
 });
 
 test('a tensor that requires grad is refused as real matplotlib refuses it (through numpy)', () => {
@@ -284,4 +284,30 @@ test('a tensor that requires grad is refused as real matplotlib refuses it (thro
     ran.stderr,
     /RuntimeError: Can't call numpy\(\) on Tensor that requires grad\. Use tensor\.detach\(\)\.numpy\(\) instead\./,
   );
+});
+
+test("contour over torch.meshgrid's 'ij' grid (x down the rows) draws what the 'xy' grid of the same points draws", () => {
+  const ran = run(
+    'ij_contour.py',
+    [
+      'import torch',
+      'import matplotlib.pyplot as plt',
+      'f = lambda x1, x2: x1 ** 2 + 2 * x2 ** 2 + x1 * x2',
+      "x1, x2 = torch.meshgrid(torch.arange(-2.0, 1.0, 0.5), torch.arange(-1.0, 1.5, 0.5), indexing='ij')",
+      "plt.contour(x1, x2, f(x1, x2), colors='#1f77b4')",
+      "y1, y2 = torch.meshgrid(torch.arange(-2.0, 1.0, 0.5), torch.arange(-1.0, 1.5, 0.5), indexing='xy')",
+      "plt.contour(y1, y2, f(y1, y2), colors='#1f77b4')",
+      'plt.show()',
+    ].join('\n'),
+  );
+  assert.equal(ran.status, 0, ran.stderr);
+  const artists = figuresOf(ran.events).at(-1)!.axes[0].artists;
+  const [ij, xy] = artists.filter((a) => a.kind === 'contour');
+  assert.ok(ij && xy, 'two contour artists');
+  assert.deepEqual(ij, xy);
+  if (ij.kind !== 'contour') return;
+  assert.deepEqual([...ij.x], [-2, -1.5, -1, -0.5, 0, 0.5]);
+  assert.deepEqual([...ij.y], [-1, -0.5, 0, 0.5, 1]);
+  assert.equal(ij.z.length, 30);
+  assert.equal(ij.z[1], (-1.5) ** 2 + 2 * (-1) ** 2 + -1.5 * -1); // z[row y=-1][column x=-1.5]
 });

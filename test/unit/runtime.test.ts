@@ -105,8 +105,8 @@ print(torch.utils.data.dataset.TensorDataset, torch.optim.sgd.SGD, torch.autogra
   );
 });
 
-test('importing pandas, scipy or seaborn explains that only torch, numpy and matplotlib are built in', async () => {
-  for (const name of ['pandas.core', 'scipy', 'seaborn']) {
+test('importing scipy, seaborn or tensorflow explains that only torch, numpy and matplotlib are built in', async () => {
+  for (const name of ['scipy.stats', 'seaborn', 'tensorflow']) {
     const events = await collect(`import math\nimport ${name}\n`, { file: 'imp.py' });
     const [err] = ofType(events, 'error');
     const top = name.split('.')[0];
@@ -117,8 +117,9 @@ test('importing pandas, scipy or seaborn explains that only torch, numpy and mat
         `^No module named '${top}': Backprop Lens runs your file with its built-in torch, numpy and matplotlib only`,
       ),
     );
-    // It lists what is there, our scikit-learn subset included.
+    // It lists what is there, our scikit-learn and pandas subsets included.
     assert.match(err.message, /sklearn's datasets, model_selection, preprocessing and metrics/);
+    assert.match(err.message, /pandas' DataFrame, Series, read_csv, concat and get_dummies/);
     assert.deepEqual(err.pos, { file: 'imp.py', line: 2, column: 1 });
   }
   // A module that simply does not exist keeps Python's own message.

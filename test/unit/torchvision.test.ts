@@ -76,6 +76,7 @@ test('what needs Pillow says so and points to tensors; the rest of torchvision i
     hasattr: "print(hasattr(models, 'densenet121'), hasattr(models, 'resnet18'))",
     typo: 'models.resnet19()',
     imageFolder: "datasets.ImageFolder('data')",
+    imageFolderPil: "open('data/MNIST/a.png', 'wb').close(); datasets.ImageFolder('data')[0]",
     pil: 'import PIL',
   });
   assert.equal(got.get('toTensor'), 'no error');
@@ -90,7 +91,13 @@ test('what needs Pillow says so and points to tensors; the rest of torchvision i
   assert.match(got.get('blur')!, /^NotImplementedError: torchvision\.transforms\.GaussianBlur is not supported/);
   assert.match(got.get('densenet')!, /^NotImplementedError: torchvision\.models\.densenet121 is not supported/);
   assert.equal(got.get('typo'), "AttributeError: module 'torchvision.models' has no attribute 'resnet19'");
-  assert.match(got.get('imageFolder')!, /^NotImplementedError: torchvision\.datasets\.ImageFolder/);
+  // torchvision's own error: the class folder MNIST holds no image file.
+  assert.equal(
+    got.get('imageFolder'),
+    'FileNotFoundError: Found no valid file for the classes MNIST. Supported extensions are: .jpg, .jpeg, .png, .ppm, .bmp, .pgm, .tif, .tiff, .webp',
+  );
+  // A .png is found (one sample), but opening it needs Pillow.
+  assert.match(got.get('imageFolderPil')!, /^NotImplementedError: Opening a\.png as a PIL image .*no Pillow/);
   assert.match(
     got.get('pil')!,
     /^ModuleNotFoundError: No module named 'PIL': .*torchvision's transforms, models and datasets/,

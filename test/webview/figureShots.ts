@@ -1,5 +1,5 @@
 // Screenshots of the panel's Figures section (matplotlib figures drawn by src/shared/figureDraw.ts) for
-// examples/plot_losses.py and the plotting fixture of the unit tests, each run through the CLI and drawn by
+// examples/plot_losses.py and the plotting fixtures of the unit tests (2-D, and a 3-D loss surface), each run through the CLI and drawn by
 // the real panel in headless Chromium in dark and light themes (and Korean), checking that every figure has
 // a canvas with a text alternative. Called by harness.ts (npm run test:webview); screenshots go to
 // test-results/figures/. Standalone: node --import tsx test/webview/figureShots.ts
@@ -10,6 +10,7 @@ import { post, recordRun, runIfMain, ShotBrowser, snapshotOf } from './shotSessi
 const CASES = [
   { name: 'plot_losses', file: 'examples/plot_losses.py', figures: 1 },
   { name: 'figures', file: 'test/unit/fixtures/matplotlib/figures.py', figures: 2 },
+  { name: 'surface3d', file: 'test/unit/fixtures/matplotlib/surface3d.py', figures: 1 },
 ];
 const LOOKS: [string, string, number][] = [
   ['dark', 'en', 1100],

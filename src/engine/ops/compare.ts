@@ -4,6 +4,7 @@ import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { sameShape } from '../shape';
+import { storedScalar } from '../scalarStore';
 import { binaryMap } from './arith';
 import {
   A_SCALAR,
@@ -143,7 +144,7 @@ export function masked_fill(x: Tensor, mask: Tensor, value: number | Tensor): Te
       `masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype === 'int64' ? 'long int' : 'float'}`,
     );
   }
-  const v = value instanceof Tensor ? value : asTensor(value, x);
+  const v = value instanceof Tensor ? value : asTensor(storedScalar(value, x.dtype), x);
   const r = where(
     mask,
     v.dtype === x.dtype ? v : new Tensor(allocate(x.dtype, 1).fill(Number(v.data[0])), [], x.dtype),

@@ -15,7 +15,7 @@
 // conv1d runs as conv2d over a height of 1 (PyTorch's view1d_as_2d); the loops are in convKernels.ts.
 import { pyError } from '../errors';
 import { Node, needsGrad } from '../autograd';
-import { Tensor } from '../tensor';
+import { DType, Tensor } from '../tensor';
 import { floats, isFloatDType } from '../buffers';
 import { fmtShape } from '../shape';
 import { dtypeName } from './util';
@@ -66,8 +66,30 @@ function positive(values: Pair, what: string): void {
   if (values[0] <= 0 || values[1] <= 0) throw pyError('RuntimeError', `non-positive ${what} is not supported`);
 }
 
-/** The dtype check every convolution makes first. */
-export function checkConvDTypes(x: Tensor, weight: Tensor, bias: Tensor | null): void {
+/** C++'s type names, as PyTorch 1.13's 2-D convolution names the input's and bias's dtypes. */
+const CPP_TYPE_NAMES: Partial<Record<DType, string>> = {
+  float32: 'float',
+  float64: 'double',
+  int64: 'long int',
+  int32: 'int',
+  int16: 'short int',
+  int8: 'signed char',
+  uint8: 'unsigned char',
+  bool: 'bool',
+};
+
+/**
+ * The dtype check every convolution makes first. A 2-D convolution with a bias checks the bias against the
+ * input first, in other words (a uint8 image into Conv2d: 'Input type (unsigned char) and bias type (float)
+ * should be the same'); the others, and Conv2d without a bias, say 'expected scalar type ...'.
+ */
+export function checkConvDTypes(x: Tensor, weight: Tensor, bias: Tensor | null, dims = 0): void {
+  if (dims === 2 && bias && bias.dtype !== x.dtype) {
+    throw pyError(
+      'RuntimeError',
+      `Input type (${CPP_TYPE_NAMES[x.dtype] ?? x.dtype}) and bias type (${CPP_TYPE_NAMES[bias.dtype] ?? bias.dtype}) should be the same`,
+    );
+  }
   if (!isFloatDType(x.dtype) || x.dtype !== weight.dtype || (bias && bias.dtype !== x.dtype)) {
     const other = x.dtype !== weight.dtype ? weight.dtype : (bias?.dtype ?? x.dtype);
     throw pyError('RuntimeError', `expected scalar type ${dtypeName(x.dtype)} but found ${dtypeName(other)}`);
@@ -197,7 +219,7 @@ export function unbatched(x: Tensor, weight: Tensor, batched: (x: Tensor) => Ten
 }
 
 function convNd(x: Tensor, weight: Tensor, bias: Tensor | null, opts: Conv2dOptions, dims: SpatialDims): Tensor {
-  checkConvDTypes(x, weight, bias);
+  checkConvDTypes(x, weight, bias, dims);
   return unbatched(x, weight, (xb) => batchedConv(xb, weight, bias, opts, dims));
 }
 

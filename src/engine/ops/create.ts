@@ -7,6 +7,7 @@ import { numel } from '../shape';
 import { castStorage, wrapInts } from './util';
 import { flatShape } from './view';
 import { fmaDouble, fmaf } from '../random';
+import { storedScalar } from '../scalarStore';
 
 export interface CreateOptions {
   dtype?: DType | null;
@@ -116,7 +117,7 @@ export function empty(shape: readonly number[], opts?: CreateOptions): Tensor {
 export function full(shape: readonly number[], value: number | boolean, opts?: CreateOptions): Tensor {
   const dtype = opts?.dtype ?? (typeof value === 'boolean' ? 'bool' : Number.isInteger(value) ? 'int64' : 'float32');
   const data = allocate(dtype, checkSize(shape));
-  data.fill(dtype === 'bool' ? (value ? 1 : 0) : dtype === 'int64' ? Math.trunc(Number(value)) : Number(value));
+  data.fill(storedScalar(value, dtype));
   return finish(data, shape, dtype, opts);
 }
 
@@ -178,6 +179,27 @@ export function arange(start: number, end?: number | null, step = 1, opts?: Crea
     }
   }
   for (; i < n; i++) out[i] = fmaDouble(step, i, start);
+  return finish(out, [n], dtype, opts);
+}
+
+/**
+ * The deprecated torch.range(start, end, step): end included, float32 unless dtype says otherwise (integers
+ * too). ATen's range_out is a plain scalar loop outside the vectorised kernels: size (end - start) / step + 1
+ * truncated, each value start + i * step in double (no fused multiply-add), then rounded to the dtype.
+ */
+export function range(start: number, end: number, step = 1, opts?: CreateOptions): Tensor {
+  if (step === 0) throw pyError('RuntimeError', 'step must be nonzero');
+  // range_out's words differ from arange's ('lower', not 'larger').
+  if ((step > 0 && end < start) || (step < 0 && end > start)) {
+    throw pyError('RuntimeError', 'upper bound and lower bound inconsistent with step sign');
+  }
+  const dtype = opts?.dtype ?? 'float32';
+  const n = Math.trunc((end - start) / step + 1);
+  const out = allocate(dtype, n);
+  for (let i = 0; i < n; i++) {
+    const v = start + i * step;
+    out[i] = isFloatDType(dtype) ? v : dtype === 'bool' ? (v !== 0 ? 1 : 0) : Math.trunc(v);
+  }
   return finish(out, [n], dtype, opts);
 }
 

@@ -14,7 +14,7 @@ import { classIndexF32, classProbF32 } from './classLossF32';
 import { bceInputGrad, bceLosses, bceTargetGrad } from './bceKernels';
 import { bceLogitsGrad32, huberGrad32, mseGrad32, smoothL1Grad32 } from './lossGradKernels';
 import { sigmoidfLoop } from './sleefExp';
-import { inFloat64Mode } from '../buffers';
+import { inFloat64Mode, setFloat64Mode } from '../buffers';
 import {
   Reduction,
   broadcastWeight,
@@ -306,7 +306,16 @@ export function binary_cross_entropy_with_logits(
     const l = pw ? (1 - t) * v + (1 + (pw[i] - 1) * t) * softplusNeg : (1 - t) * v + softplusNeg;
     losses[i] = (w ? w[i] : 1) * l;
   }
-  const r = reduce(losses, input.shape, reduction, n);
+  // PyTorch builds the loss in place on `1 - target`, so its dtype is the target's: float64 logits against a
+  // float32 target (torch.tensor of numpy logits) give a float32 loss, reduced in float32.
+  const narrow = target.dtype === 'float32' && input.dtype === 'float64';
+  const mode = narrow ? setFloat64Mode(false) : false;
+  let r: ReturnType<typeof reduce>;
+  try {
+    r = reduce(losses, input.shape, reduction, n);
+  } finally {
+    if (narrow) setFloat64Mode(mode);
+  }
   const needs = isGradEnabled() && input.requiresGrad;
   const node = needs
     ? new Node('BinaryCrossEntropyWithLogitsBackward0', [input, target], (g) => {

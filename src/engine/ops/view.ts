@@ -63,6 +63,28 @@ export function setShapeInPlace(t: Tensor, shape: number[]): void {
   t.shape = shape;
 }
 
+/**
+ * resize_() to the same number of elements (old tutorials flatten a batch with `images.resize_(64, 784)`):
+ * t takes `shape` over its storage in place, as a view would. A tensor that requires grad is refused as
+ * PyTorch refuses it; a size change or a non-contiguous tensor (both read raw storage) is not supported.
+ */
+export function resizeInPlace(t: Tensor, shape: number[]): void {
+  if (t.requiresGrad) throw pyError('RuntimeError', 'cannot resize variables that require grad');
+  if (shape.some((s) => !Number.isInteger(s) || s < 0)) {
+    throw pyError('RuntimeError', 'numel: integer multiplication overflow');
+  }
+  if (numel(shape) !== numel(t.shape) || !t.is_contiguous()) {
+    throw pyError(
+      'NotImplementedError',
+      `resize_ from ${fmtShape(t.shape)} to ${fmtShape(shape)} is not supported by Backprop Lens: only a contiguous ` +
+        'tensor keeping its number of elements can be resized (use .view() or .reshape())',
+    );
+  }
+  const l = t.layout;
+  if (l !== null) t.layout = { ...l, strides: contiguousStrides(shape) };
+  t.shape = shape;
+}
+
 /** Resolves one -1 in a requested shape against `n` elements, with PyTorch's messages. */
 export function inferShape(shape: readonly number[], n: number): number[] {
   let infer = -1;

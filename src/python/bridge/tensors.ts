@@ -157,6 +157,7 @@ export const state: Record<string, unknown> = {
   requires_grad_: (t: Tensor, flag: boolean) => t.requires_grad_(flag),
   set_data: (t: Tensor, src: Tensor) => t.setData(src),
   set_shape: (t: Tensor, shape: unknown) => view.setShapeInPlace(t, Array.from(js<number[]>(shape))),
+  resize_: (t: Tensor, shape: unknown) => view.resizeInPlace(t, Array.from(js<number[]>(shape))),
   detach: (t: Tensor) => t.detach(),
   data_alias: (t: Tensor) => t.dataAlias(),
   detach_: (t: Tensor) => {
@@ -232,6 +233,8 @@ export const factories: Record<string, unknown> = {
     create.full(js(shape), value, { dtype, requires_grad: !!rg }),
   arange: (start: number, end: number, step: number, dtype: DType, rg: boolean) =>
     create.arange(start, end, step, { dtype, requires_grad: !!rg }),
+  range: (start: number, end: number, step: number, dtype: DType, rg: boolean) =>
+    create.range(start, end, step, { dtype, requires_grad: !!rg }),
   linspace: (start: number, end: number, steps: number, dtype: DType, rg: boolean) =>
     create.linspace(start, end, steps, { dtype, requires_grad: !!rg }),
   eye: (n: number, m: number, dtype: DType, rg: boolean) => create.eye(n, m, { dtype, requires_grad: !!rg }),

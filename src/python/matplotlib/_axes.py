@@ -7,6 +7,7 @@ import math
 
 from . import _artists as A
 from . import _colors as C
+from . import _decor as D
 from ._axes_plot import PlottingMixin
 from ._values import finite, values
 
@@ -30,11 +31,15 @@ def _unsupported(owner, name):
 
 
 class Axes(PlottingMixin):
+    _bl_numpy_object = True  # np.array([ax]) is an object array of Axes, as in numpy (src/python/numpy/_creation.py)
+
     def __init__(self, fig, grid):
         self.figure = fig
         self._grid = grid  # (nrows, ncols, row0, row1, col0, col1), end exclusive
         self.transAxes = _Transform('BboxTransformTo (axes coordinates)')
         self.transData = _Transform('CompositeGenericTransform (data coordinates)')
+        self._twin_of = None  # twinx: the Axes whose x axis this one shares (its y axis on the right)
+        self._twins = []
         self.cla()
 
     def cla(self):
@@ -55,6 +60,8 @@ class Axes(PlottingMixin):
         self._colorbar = None
         self._cycle = 0
         self._categories = None
+        self._spines = None
+        self._margins = [MARGIN, MARGIN]
 
     clear = cla
 
@@ -78,6 +85,43 @@ class Axes(PlottingMixin):
         left = 0.125 + c0 * cw * 1.2
         bottom = 0.88 - r0 * ch * 1.2 - h
         return f'AxesSubplot({left:g},{bottom:g};{w:g}x{h:g})'
+
+    @property
+    def spines(self):
+        if self._spines is None:
+            self._spines = D.Spines()
+        return self._spines
+
+    @property
+    def xaxis(self):
+        return D.AxisStub('XAxis')
+
+    @property
+    def yaxis(self):
+        return D.AxisStub('YAxis')
+
+    def get_xaxis(self):
+        return self.xaxis
+
+    def get_yaxis(self):
+        return self.yaxis
+
+    def set_facecolor(self, color):
+        C.to_rgba(color)  # checked as matplotlib checks it; the panel keeps its theme's background
+
+    def label_outer(self, remove_inner_ticks=False):
+        pass
+
+    def margins(self, *margins, x=None, y=None, tight=True):
+        if len(margins) == 1:
+            x = y = margins[0]
+        elif len(margins) == 2:
+            x, y = margins
+        for i, v in ((0, x), (1, y)):
+            if v is not None:
+                if not v > -0.5:
+                    raise ValueError('margin must be greater than -0.5')
+                self._margins[i] = float(v)
 
     def _next_color(self):
         c = C.T.CYCLE[self._cycle % len(C.T.CYCLE)]
@@ -247,21 +291,37 @@ class Axes(PlottingMixin):
     lines = property(get_lines)
 
     # --- autoscale and the event ------------------------------------------------------------------------
+    def twinx(self):
+        """A second y axis on the right sharing this x axis (loss and accuracy on one plot)."""
+        twin = Axes(self.figure, self._grid)
+        twin._twin_of = self
+        twin._xlim = self._xlim  # one list: set_xlim on either sets both, as matplotlib's shared x
+        self._twins.append(twin)
+        self.figure._axes.append(twin)
+        self.figure._current = twin
+        return twin
+
     def _limits(self):
         xr, yr, sx, sy = None, None, [], []
-        for a in self._artists:
-            ax, ay, stx, sty = a.limits()
-            xr = _union(xr, ax, self._xscale)
-            yr = _union(yr, ay, self._yscale)
-            sx += list(stx)
-            sy += list(sty)
-        return _lim(self._xlim, xr, sx, self._xscale), _lim(self._ylim, yr, sy, self._yscale)
+        root = self._twin_of or self
+        # A twinx pair shares its x limits: the data of both Axes autoscale them.
+        for owner in [root] + root._twins:
+            for a in owner._artists:
+                ax, ay, stx, sty = a.limits()
+                xr = _union(xr, ax, self._xscale)
+                sx += list(stx)
+                if owner is self:
+                    yr = _union(yr, ay, self._yscale)
+                    sy += list(sty)
+        mx, my = self._margins
+        return _lim(self._xlim, xr, sx, self._xscale, mx), _lim(self._ylim, yr, sy, self._yscale, my)
 
     def _to_json(self):
         (x0, x1), (y0, y1) = self._limits()
         nrows, ncols, r0, r1, c0, c1 = self._grid
         return {
             'grid': [nrows, ncols, r0, r1, c0, c1],
+            'twin': 'x' if self._twin_of is not None else None,
             'title': self._title,
             'xlabel': self._xlabel,
             'ylabel': self._ylabel,
@@ -276,8 +336,11 @@ class Axes(PlottingMixin):
             'aspect': self._aspect,
             'axisOn': self._axis_on,
             'colorbar': self._colorbar,
-            'artists': [a.to_json() for a in sorted(self._artists, key=lambda a: a.zorder) if a.visible],
+            'artists': self._json_artists(),
         }
+
+    def _json_artists(self):
+        return [a.to_json() for a in sorted(self._artists, key=lambda a: a.zorder) if a.visible]
 
 
 _SETTABLE = {'title', 'xlabel', 'ylabel', 'xlim', 'ylim', 'xscale', 'yscale', 'aspect', 'xticks', 'yticks'}
@@ -329,7 +392,7 @@ def _union(r, add, scale):
     return (min(r[0], lo), max(r[1], hi))
 
 
-def _lim(fixed, r, sticky, scale):
+def _lim(fixed, r, sticky, scale, margin=MARGIN):
     """Autoscaled limits as matplotlib's (autolimit_mode 'data'): the data range plus 5% margins, not past
     a sticky edge (bars' 0, an image's extent) that the data touches; a fixed limit wins."""
     if fixed[0] is not None and fixed[1] is not None:
@@ -348,7 +411,7 @@ def _lim(fixed, r, sticky, scale):
             a, b = a - pad, b + pad
             lo, hi = inv(a), inv(b)
         span = b - a
-        x0, x1 = inv(a - MARGIN * span), inv(b + MARGIN * span)
+        x0, x1 = inv(a - margin * span), inv(b + margin * span)
         stick = [s for s in sticky if finite(s)]
         if any(x0 < s <= lo for s in stick):
             x0 = max(s for s in stick if x0 < s <= lo)

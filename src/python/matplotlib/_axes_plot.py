@@ -36,6 +36,15 @@ def _line_kwargs(kw):
     return out
 
 
+def _given(*colors, default):
+    """The first colour given (not None, not ''), else default() (the next colour of the cycle): a colour may
+    be an array (a colormap's row), whose truth value is ambiguous, so `color or default` cannot be written."""
+    for c in colors:
+        if c is not None and not (isinstance(c, str) and c == ''):
+            return c
+    return default()
+
+
 def _split_plot_args(args):
     """plot's positional arguments as groups of (x, y, fmt): [x], y, [fmt], [x2], y2, [fmt2], ..."""
     groups = []
@@ -88,7 +97,7 @@ class PlottingMixin:
             ls, marker, color = C.parse_fmt(fmt) if fmt else (None, None, None)
             for k in range(max(len(xs), len(ys))):
                 line_kw = dict(kw)
-                c = line_kw.pop('color', None) or color or self._next_color()
+                c = _given(line_kw.pop('color', None), color, default=self._next_color)
                 style = line_kw.pop('linestyle', None)
                 mk = line_kw.pop('marker', None)
                 style = C.linestyle(style if style is not None else (ls if ls else ('' if marker else '-')))
@@ -295,7 +304,7 @@ class PlottingMixin:
                 ys += [c, c]
             xs.append(edges[-1])
             ys.append(0.0)
-            c = color or self._next_color()
+            c = _given(color, default=self._next_color)
             patches = self._add(A.Line2D(xs, ys, c, label=label or ''))
         elif histtype in ('bar', 'barstacked', 'stepfilled'):
             widths = [b - a for a, b in zip(edges, edges[1:])]
@@ -362,7 +371,7 @@ class PlottingMixin:
             raise TypeError(f'Input z must be 2D, not {z.ndim}D')
         if z.shape[0] < 2 or z.shape[1] < 2:
             raise TypeError(f'Input z must be at least a (2, 2) shaped array, but has shape {z.shape}')
-        xs, ys = grid_axes(X, Y, z, 'contourf' if filled else 'contour')
+        xs, ys, z = grid_axes(X, Y, z, 'contourf' if filled else 'contour')
         if levels is not None and not isinstance(levels, int):
             levels = values(levels, 'levels').flat
         colors = kw.pop('colors', None)
@@ -396,7 +405,7 @@ class PlottingMixin:
         n = len(xs)
         a = _broadcast(values(y1, 'y1').flat, n, 'y1')
         b = _broadcast(values(y2, 'y2').flat, n, 'y2')
-        c = color or facecolor or self._next_color()
+        c = _given(color, facecolor, default=self._next_color)
         return self._add(A.Polygon(xs + xs[::-1], a + b[::-1], c, alpha, label or ''))
 
     def axhline(self, y=0, xmin=0, xmax=1, **kw):
@@ -407,7 +416,7 @@ class PlottingMixin:
 
     def _refline(self, direction, value, lo, hi, kwargs):
         kw = _line_kwargs(kwargs)
-        color = kw.get('color') or self._next_color()
+        color = _given(kw.get('color'), default=self._next_color)
         ls = C.linestyle(kw.get('linestyle', '-'))
         line = A.RefLine(
             direction, value, lo, hi, color, kw.get('linewidth', 1.5), ls, kw.get('alpha'), kw.get('label', '')

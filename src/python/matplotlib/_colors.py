@@ -13,6 +13,18 @@ def _bad(c):
     return ValueError(f'{c!r} is not a valid value for color')
 
 
+_BASE = {
+    'b': (0.0, 0.0, 1.0),
+    'g': (0.0, 0.5, 0.0),
+    'r': (1.0, 0.0, 0.0),
+    'c': (0.0, 0.75, 0.75),
+    'm': (0.75, 0.0, 0.75),
+    'y': (0.75, 0.75, 0.0),
+    'k': (0.0, 0.0, 0.0),
+    'w': (1.0, 1.0, 1.0),
+}
+
+
 def to_rgba(c, alpha=None):
     """(r, g, b, a) floats in [0, 1], as matplotlib.colors.to_rgba."""
     if isinstance(c, str):
@@ -23,6 +35,9 @@ def to_rgba(c, alpha=None):
         m = _CN.match(s)
         if m:
             return to_rgba(T.CYCLE[int(m.group(1)) % len(T.CYCLE)], alpha)
+        if s in _BASE:
+            # matplotlib's base colours are exact tuples (g is 0.5 green, not #008000); alpha 1 prints as 1.
+            return _BASE[s] + (1 if alpha is None else alpha,)
         if low in T.NAMED:
             s = T.NAMED[low]
         m = _HEX.match(s)
@@ -94,7 +109,14 @@ class Colormap:
         if isinstance(x, (int, float)):
             h = self.hex(float(x)) if isinstance(x, float) else self._hex_at(min(max(x, 0), self.N - 1))
             return to_rgba(h or 'none', alpha)
-        return [self(float(v), alpha) for v in x]
+        # An array (or list) of values gives numpy's (..., 4) array of RGBA rows, as matplotlib's does;
+        # integers index the table, floats are fractions of it.
+        import numpy as np
+
+        a = np.asarray(x)
+        whole = a.dtype.kind in 'iu'
+        rows = [self(int(v) if whole else float(v), alpha) for v in a.ravel().tolist()]
+        return np.array(rows, dtype=float).reshape(tuple(a.shape) + (4,))
 
     def reversed(self):
         base = self.name[:-2] if self.name.endswith('_r') else self.name + '_r'
@@ -126,7 +148,7 @@ def parse_fmt(fmt):
     """plot's format string: (linestyle, marker, color), each None when not given."""
     # As matplotlib: a whole colour spec is a colour ('r', 'C1', 'tab:red', '0.5'), except '1'..'4' (markers).
     if is_color_like(fmt) and not fmt.strip().isdigit():
-        return None, None, fmt
+        return None, None, to_rgba(fmt)
     linestyle = marker = color = None
     i = 0
     while i < len(fmt):

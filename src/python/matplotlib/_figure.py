@@ -103,27 +103,51 @@ class Figure:
         r0, c0 = divmod(first - 1, ncols)
         r1, c1 = divmod(last - 1, ncols)
         grid = (nrows, ncols, r0, r1 + 1, c0, c1 + 1)
+        projection = kw.pop('projection', None)
+        if projection not in (None, 'rectilinear', '3d'):
+            raise NotImplementedError(
+                f"projection={projection!r} is not supported by Backprop Lens (2-D plots and projection='3d')"
+            )
+        cls = Axes
+        if projection == '3d':
+            from ._axes3d import Axes3D as cls
         for ax in self._axes:
-            if ax._grid == grid:
+            if ax._grid == grid and type(ax) is cls:
                 self._current = ax
                 return ax
-        ax = Axes(self, grid)
+        ax = cls(self, grid)
         self._axes.append(ax)
         self._current = ax
         for k, v in kw.items():
             if k in ('title', 'xlabel', 'ylabel', 'xlim', 'ylim', 'xscale', 'yscale', 'aspect'):
                 ax.set(**{k: v})
-            elif k == 'projection' and v not in (None, 'rectilinear'):
-                raise NotImplementedError(f"projection={v!r} is not supported by Backprop Lens (2-D plots only)")
+            elif k in ('elev', 'azim') and projection == '3d':
+                setattr(ax, k, v)
         return ax
 
-    def subplots(self, nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, **kw):
-        grid = [[self.add_subplot(nrows, ncols, r * ncols + c + 1) for c in range(ncols)] for r in range(nrows)]
+    def subplots(
+        self, nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, subplot_kw=None, gridspec_kw=None
+    ):
+        import numpy as np
+
+        kw = subplot_kw or {}
+        flat = [self.add_subplot(nrows, ncols, i + 1, **kw) for i in range(nrows * ncols)]
         if squeeze and nrows == 1 and ncols == 1:
-            return grid[0][0]
-        if squeeze and (nrows == 1 or ncols == 1):
-            return AxesArray([ax for row in grid for ax in row], (nrows * ncols,))
-        return AxesArray([ax for row in grid for ax in row], (nrows, ncols))
+            return flat[0]
+        # numpy's object array of Axes, as matplotlib returns: isinstance(axes, np.ndarray), .flat, [r, c], ...
+        axes = np.array(flat, dtype=object)
+        return axes if squeeze and (nrows == 1 or ncols == 1) else axes.reshape(nrows, ncols)
+
+    def add_axes(self, ax, *args, **kw):
+        # Axes3D(fig, auto_add_to_figure=False) then fig.add_axes(ax), as matplotlib 3.4+ asks old code to do.
+        if not isinstance(ax, Axes):
+            raise MissingFeature(
+                'Figure.add_axes with a rectangle is not supported by Backprop Lens (use add_subplot or subplots)'
+            )
+        if ax not in self._axes:
+            self._axes.append(ax)
+        self._current = ax
+        return ax
 
     def gca(self):
         if self._current is None:
@@ -204,85 +228,3 @@ class Colorbar:
 
     def to_json(self):
         return self.mappable.colorbar_json(self._label)
-
-
-class AxesArray:
-    """The array of Axes that subplots returns (numpy's object array): [i], [r, c], rows, .flat, .ravel()."""
-
-    def __init__(self, items, shape):
-        self._items = items
-        self.shape = shape
-        self.ndim = len(shape)
-        self.size = len(items)
-
-    def __len__(self):
-        return self.shape[0]
-
-    def __getattr__(self, name):
-        # `ax.plot(...)` on the array subplots(1, 2) returns: the learner's mistake, in numpy's words.
-        raise AttributeError(f"'numpy.ndarray' object has no attribute '{name}'")
-
-    def _row(self, r):
-        n = self.shape[1]
-        return AxesArray(self._items[r * n : (r + 1) * n], (n,))
-
-    def __getitem__(self, key):
-        if self.ndim == 1:
-            if isinstance(key, slice):
-                picked = self._items[key]
-                return AxesArray(picked, (len(picked),))
-            return self._items[key]
-        if isinstance(key, tuple):
-            r, c = key
-            if isinstance(r, int) and isinstance(c, int):
-                return self._items[(r % self.shape[0]) * self.shape[1] + c % self.shape[1]]
-            rows = range(self.shape[0])[r] if isinstance(r, slice) else [r]
-            cols = range(self.shape[1])[c] if isinstance(c, slice) else [c]
-            picked = [self._items[i * self.shape[1] + j] for i in rows for j in cols]
-            return AxesArray(picked, (len(picked),))
-        if isinstance(key, slice):
-            return [self._row(r) for r in range(self.shape[0])[key]]
-        return self._row(key % self.shape[0])
-
-    def __iter__(self):
-        if self.ndim == 1:
-            return iter(self._items)
-        return iter(self._row(r) for r in range(self.shape[0]))
-
-    @property
-    def flat(self):
-        return iter(self._items)
-
-    def ravel(self):
-        return AxesArray(list(self._items), (self.size,))
-
-    flatten = ravel
-
-    def tolist(self):
-        return list(self._items) if self.ndim == 1 else [list(self._row(r)) for r in range(self.shape[0])]
-
-    def __repr__(self):
-        return f'array({self.tolist()!r}, dtype=object)'
-
-    def __str__(self):
-        # As numpy prints an object array: elements wrapped at 75 columns (numpy's _formatArray).
-        def row(items, indent, width):
-            out, line = '', indent
-            for i, ax in enumerate(items):
-                word = repr(ax)
-                limit = width - 1 if i == len(items) - 1 else width
-                if len(line) + len(word) > limit and len(line) > len(indent):
-                    out += line.rstrip() + '\n'
-                    line = indent
-                line += word + ('' if i == len(items) - 1 else ' ')
-            return '[' + (out + line)[len(indent) :] + ']'
-
-        if self.ndim == 1:
-            return row(self._items, ' ', 75)
-        rows = [row(list(self._row(r)), '  ', 74) for r in range(self.shape[0])]
-        return '[' + '\n '.join(rows) + ']'
-
-
-# It is a numpy.ndarray of Axes in matplotlib: type(axes) and type(axes).__name__ print as numpy's.
-AxesArray.__name__ = AxesArray.__qualname__ = 'ndarray'
-AxesArray.__module__ = 'numpy'

@@ -4,7 +4,7 @@ import binascii
 
 from . import _colors as C
 from ._artists import Artist, ScalarMappable
-from ._values import clean, contour_levels, finite, finite_range, values
+from ._values import Values, clean, contour_levels, finite, finite_range, values
 
 
 class AxesImage(Artist, ScalarMappable):
@@ -156,22 +156,37 @@ class QuadContourSet(Artist, ScalarMappable):
 
 
 def grid_axes(X, Y, z, name):
-    """contour's X, Y (1-D, or 2-D as from meshgrid) as one coordinate vector each."""
+    """contour's X, Y (1-D, or 2-D as from meshgrid) as one coordinate vector each, and z laid out with x
+    along its columns: grids in meshgrid's 'ij' layout (torch.meshgrid's default, x down the rows) are
+    transposed, as matplotlib draws any rectilinear grid."""
     rows, cols = z.shape
     if X is None:
-        return [float(i) for i in range(cols)], [float(j) for j in range(rows)]
+        return [float(i) for i in range(cols)], [float(j) for j in range(rows)], z
     X, Y = values(X, 'X'), values(Y, 'Y')
     if X.ndim == 1 and Y.ndim == 1:
         if len(X.flat) != cols or len(Y.flat) != rows:
             raise TypeError(f'Length of x ({len(X.flat)}) must match number of columns in z ({cols})')
-        return X.flat, Y.flat
+        return X.flat, Y.flat, z
     if X.shape != z.shape or Y.shape != z.shape:
         raise TypeError(f'Shapes of x {X.shape} and z {z.shape} do not match')
     xs, ys = X.flat[:cols], Y.flat[::cols]
-    if any(X.flat[r * cols + c] != xs[c] for r in range(rows) for c in range(cols)) or any(
-        Y.flat[r * cols + c] != ys[r] for r in range(rows) for c in range(cols)
-    ):
-        raise NotImplementedError(
-            f'{name} on a curvilinear grid is not supported by Backprop Lens (use X, Y from np.meshgrid of two 1-D arrays)'
-        )
-    return xs, ys
+    if _along_columns(X.flat, rows, cols) and _along_rows(Y.flat, rows, cols):
+        return xs, ys, z
+    if _along_rows(X.flat, rows, cols) and _along_columns(Y.flat, rows, cols):
+        flat = z.flat
+        transposed = Values([flat[r * cols + c] for c in range(cols) for r in range(rows)], (cols, rows))
+        return X.flat[::cols], Y.flat[:cols], transposed
+    raise NotImplementedError(
+        f'{name} on a curvilinear grid is not supported by Backprop Lens (use X, Y from np.meshgrid of two 1-D arrays)'
+    )
+
+
+def _along_columns(flat, rows, cols):
+    """Whether a 2-D grid's values change only along its columns (every row the same)."""
+    first = flat[:cols]
+    return all(flat[r * cols : (r + 1) * cols] == first for r in range(1, rows))
+
+
+def _along_rows(flat, rows, cols):
+    """Whether a 2-D grid's values change only down its rows (every column the same)."""
+    return all(flat[r * cols : (r + 1) * cols] == [flat[r * cols]] * cols for r in range(rows))

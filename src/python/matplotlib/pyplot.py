@@ -114,9 +114,12 @@ def axes(arg=None, **kw):
     )
 
 
-def subplots(nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, figsize=None, dpi=None, **kw):
-    fig = figure(figsize=figsize, dpi=dpi)
-    return fig, fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze)
+def subplots(
+    nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, subplot_kw=None, gridspec_kw=None, **fig_kw
+):
+    fig = figure(**fig_kw)
+    axes = fig.subplots(nrows, ncols, sharex=sharex, sharey=sharey, squeeze=squeeze, subplot_kw=subplot_kw)
+    return fig, axes
 
 
 def show(*args, block=None, **kw):
@@ -244,6 +247,59 @@ def xticks(ticks=None, labels=None, **kw):
 def yticks(ticks=None, labels=None, **kw):
     if ticks is not None:
         gca().set_yticks(ticks, labels)
+
+
+class _Style:
+    """plt.style: `use` and `context` accepted for any style name; the panel draws in matplotlib's default
+    look with its theme's colours (printed values do not depend on a style)."""
+
+    available = ['Solarize_Light2', 'bmh', 'classic', 'dark_background', 'fivethirtyeight', 'ggplot', 'grayscale']
+    available += ['seaborn', 'seaborn-v0_8', 'seaborn-whitegrid', 'seaborn-darkgrid', 'tableau-colorblind10']
+
+    def use(self, style):
+        if not isinstance(style, (str, dict, list, tuple)):
+            raise TypeError(f'style must be a str, dict or list, not {type(style).__name__}')
+
+    def context(self, style, after_reset=False):
+        import contextlib
+
+        self.use(style)
+        return contextlib.nullcontext()
+
+
+style = _Style()
+
+
+def rc(group, **kwargs):
+    for k, v in kwargs.items():
+        rcParams[f'{group}.{k}'] = v
+
+
+def rcdefaults():
+    import matplotlib
+
+    rcParams.clear()
+    rcParams.update(matplotlib._DEFAULTS)
+
+
+def tick_params(axis='both', **kw):
+    gca().tick_params(axis, **kw)
+
+
+def locator_params(axis='both', tight=None, **kw):
+    pass  # the panel places ticks as matplotlib's AutoLocator does
+
+
+def minorticks_on():
+    pass
+
+
+def minorticks_off():
+    pass
+
+
+def margins(*args, **kw):
+    return gca().margins(*args, **kw)
 
 
 def get_cmap(name=None, lut=None):

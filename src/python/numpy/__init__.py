@@ -95,7 +95,9 @@ from ._reductions import (
     median,
     average,
 )
-from ._sorting import sort, argsort, unique, searchsorted, nonzero, flatnonzero, argwhere, count_nonzero
+from ._sorting import sort, argsort, unique, bincount, searchsorted, nonzero, flatnonzero, argwhere, count_nonzero
+from ._textio import loadtxt, genfromtxt, savetxt
+from ._convolve import convolve, correlate
 from ._linalg import dot, matmul, vdot, inner, outer, trace, transpose
 from ._indexing import take
 from ._shape import (
@@ -135,7 +137,21 @@ from ._printing import (
     format_float_scientific,
 )
 from ._info import finfo, iinfo, isscalar, issubdtype, result_type, min_scalar_type, shape, ndim, size
-from ._extras import diff, nansum, nanmean, nanmax, nanmin, nanargmax, nanargmin, quantile, percentile, interp
+from ._extras import (
+    diff,
+    nansum,
+    nanmean,
+    nanmax,
+    nanmin,
+    nanargmax,
+    nanargmin,
+    quantile,
+    percentile,
+    interp,
+    apply_along_axis,
+    unravel_index,
+    histogram,
+)
 from . import _methods  # noqa: F401  (ndarray's operators and methods)
 from . import linalg, random
 

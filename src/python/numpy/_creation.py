@@ -75,6 +75,9 @@ def _discover(obj, prefix):
     foreign = _from_foreign(obj)
     if foreign is not None:
         return foreign._shape, foreign._values(), foreign._dtype
+    if getattr(type(obj), '_bl_numpy_object', False):
+        # An element of an object array (the Axes of plt.subplots, which learners wrap: np.array([ax])).
+        return (), [obj], D.object_
     if obj is None:
         raise unsupported('arrays of Python objects (dtype=object), here None')
     raise unsupported(f"arrays of {type(obj).__name__} objects (dtype=object)")

@@ -1,7 +1,8 @@
 """numpy.dtype objects, type promotion (numpy 1.24's value-based rules) and casting of stored values.
 
 Arrays keep their elements in a flat Python list: floats for the float dtypes (rounded to the dtype's
-precision), ints for the integer dtypes (wrapped to the dtype's range), bools for bool."""
+precision), ints for the integer dtypes (wrapped to the dtype's range), bools for bool, and the objects
+themselves for object (only for the objects that numpy code meets as elements: the Axes of plt.subplots)."""
 
 import math
 import struct
@@ -9,7 +10,7 @@ from array import array as _pyarray
 
 from ._errors import unsupported
 
-_KIND_ORDER = {'b': 0, 'u': 1, 'i': 1, 'f': 2}
+_KIND_ORDER = {'b': 0, 'u': 1, 'i': 1, 'f': 2, 'O': 3}
 
 
 class dtype:
@@ -91,6 +92,8 @@ uint64 = dtype._make('uint64', 'u', 64, 'L', 8)
 float16 = dtype._make('float16', 'f', 16, 'e', 23)
 float32 = dtype._make('float32', 'f', 32, 'f', 11)
 float64 = dtype._make('float64', 'f', 64, 'd', 12)
+object_ = dtype._make('object', 'O', 64, 'O', 17)
+object_._str = '|O'
 
 ALL = (bool_, int8, uint8, int16, uint16, int32, uint32, int64, uint64, float16, float32, float64)
 
@@ -130,6 +133,9 @@ _BY_NAME.update(
         '=i4': int32,
         'p': int64,
         'P': uint64,
+        'object': object_,
+        'object_': object_,
+        'O': object_,
     }
 )
 _UNSUPPORTED_NAMES = {
@@ -141,8 +147,6 @@ _UNSUPPORTED_NAMES = {
     'D',
     'F',
     'G',
-    'object',
-    'O',
     'str',
     'U',
     'S',
@@ -181,6 +185,8 @@ def as_dtype(obj):
         return int64
     if obj is bool:
         return bool_
+    if obj is object:
+        return object_
     if isinstance(obj, str):
         found = _BY_NAME.get(obj)
         if found is None and obj[:1] in '<>=|':
@@ -190,7 +196,7 @@ def as_dtype(obj):
         if obj in _UNSUPPORTED_NAMES or obj.lstrip('<>=|')[:1] in ('U', 'S', 'c', 'M', 'm', 'O', 'V'):
             raise _unsupported_dtype(obj)
         raise TypeError(f"data type {obj!r} not understood")
-    if obj is complex or obj is object or obj is str or obj is bytes:
+    if obj is complex or obj is str or obj is bytes:
         raise _unsupported_dtype(obj.__name__)
     inner = getattr(obj, 'dtype', None)
     if isinstance(inner, dtype):
@@ -213,6 +219,8 @@ def promote_types(a, b):
     b = as_dtype(b)
     if a is b:
         return a
+    if a.kind == 'O' or b.kind == 'O':
+        return object_
     if a.kind == 'b':
         return b
     if b.kind == 'b':
@@ -311,7 +319,7 @@ def linear_search(operands, loops):
     return None
 
 
-_SAME_KIND_RANK = {'b': 0, 'u': 1, 'i': 1, 'f': 2}
+_SAME_KIND_RANK = {'b': 0, 'u': 1, 'i': 1, 'f': 2, 'O': 3}
 
 
 def can_cast(src, dst, casting='safe'):
@@ -384,6 +392,10 @@ def _wrap(values, d):
 
 def cast_values(values, src, dst):
     """The list `values` (stored as `src`) stored as `dst`; may return `values` itself when unchanged."""
+    if dst.kind == 'O' or src.kind == 'O':
+        if src is not dst:
+            _object_cast(src, dst)
+        return values
     if dst.kind == 'f':
         if src.kind != 'f':
             values = [float(v) for v in values]
@@ -405,8 +417,16 @@ def cast_values(values, src, dst):
     return _wrap(values, dst)
 
 
+def _object_cast(src, dst):
+    if dst.kind != 'O':
+        raise unsupported(f"casting an object array to {dst.name}")
+    # numbers into an object array stay Python numbers, as numpy's astype(object) gives
+
+
 def store(values, d):
     """Computed values (Python numbers) rounded/wrapped to dtype d."""
+    if d.kind == 'O':
+        return list(values)
     if d.kind == 'f':
         if d.bits == 64:
             return values
@@ -419,6 +439,8 @@ def store(values, d):
 
 
 def store_one(v, d):
+    if d.kind == 'O':
+        return v
     if d.kind == 'f':
         v = float(v)
         if d.bits == 64:

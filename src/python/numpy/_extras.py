@@ -1,11 +1,12 @@
 """Smaller numpy functions learners use: diff, the nan* reductions, percentile/quantile (numpy's 'linear'
-method, with its two-sided interpolation), interp."""
+method, with its two-sided interpolation), interp, apply_along_axis, unravel_index, histogram."""
 
+import builtins
 import math
 
 from . import _dtypes as D
 from . import _layout as L
-from ._errors import unsupported
+from ._errors import AxisError, unsupported
 from ._ndarray import ndarray
 
 
@@ -175,3 +176,126 @@ def interp(x, xp, fp, left=None, right=None, period=None):
 
         return make(D.float64, out[0])
     return ndarray._make(out, xs._shape, D.float64)
+
+
+def apply_along_axis(func1d, axis, arr, *args, **kwargs):
+    """numpy's apply_along_axis: func1d on every 1-D slice along `axis`; the result's own dimensions take
+    the place of `axis` (a scalar result removes it)."""
+    from ._creation import asarray
+    from ._shape import moveaxis, stack
+
+    arr = asarray(arr)
+    nd = arr.ndim
+    if not -nd <= axis < nd:
+        raise AxisError(axis, nd)
+    axis = axis % nd
+    moved = moveaxis(arr, axis, -1)
+    outer = moved.shape[:-1]
+    if 0 in outer:
+        raise ValueError('Cannot apply_along_axis when any iteration dimensions are 0')
+    count = math.prod(outer)
+    flat = moved.reshape((count, arr.shape[axis]))
+    results = [asarray(func1d(flat[i], *args, **kwargs)) for i in range(count)]
+    stacked = stack(results)
+    res_shape = results[0].shape
+    stacked = stacked.reshape(outer + res_shape)
+    k = len(res_shape)
+    perm = list(range(axis)) + list(range(nd - 1, nd - 1 + k)) + list(range(axis, nd - 1))
+    return stacked.transpose(perm)
+
+
+def unravel_index(indices, shape, order='C'):
+    """numpy's unravel_index: a flat index (or an array of them) into a tuple of coordinate arrays for
+    `shape`, int64 scalars for a scalar index (how `np.unravel_index(a.argmin(), a.shape)` is read)."""
+    from ._creation import asarray
+    from ._scalars import make
+
+    shape = (shape,) if isinstance(shape, int) else tuple(int(s) for s in shape)
+    if order not in ('C', 'F'):
+        raise ValueError("only 'C' or 'F' order is permitted")
+    idx = asarray(indices)
+    if idx.dtype.kind not in 'iub':
+        raise TypeError("only int indices permitted")
+    total = math.prod(shape)
+    flat = [int(v) for v in idx._values()]
+    for v in flat:
+        if not 0 <= v < total:
+            raise ValueError(f'index {v} is out of bounds for array with size {total}')
+    dims = range(len(shape)) if order == 'F' else range(len(shape) - 1, -1, -1)
+    coords = [None] * len(shape)
+    rest = flat
+    for d in dims:
+        coords[d] = [v % shape[d] for v in rest]
+        rest = [v // shape[d] for v in rest]
+    if not idx._shape:
+        return tuple(make(D.int64, c[0]) for c in coords)
+    return tuple(ndarray._make(c, idx._shape, D.int64) for c in coords)
+
+
+def histogram(a, bins=10, range=None, density=None, weights=None):
+    """numpy's histogram: equal bins from `range` (else a's min and max, widened by 0.5 when equal) in
+    numpy's edge dtype, or the given edges; each value's bin checked against the edges themselves, the last
+    bin closed. Counts are int64 (the weights' dtype when weighted); density divides by count and width."""
+    import bisect
+    import operator
+
+    from ._creation import asarray, linspace
+    from ._info import ndim, result_type
+
+    a = asarray(a).ravel()
+    w = None
+    if weights is not None:
+        weights = asarray(weights)
+        if weights.shape != a.shape and weights.size != a.size:
+            raise ValueError('weights should have the same shape as a.')
+        w = weights.ravel()._values()
+    if isinstance(bins, str):
+        raise unsupported(f"np.histogram(bins='{bins}')")
+    values = a._values()
+    if ndim(bins) == 0:
+        n = operator.index(bins)
+        if n < 1:
+            raise ValueError('`bins` must be positive, when an integer')
+        if range is not None:
+            first, last = range
+            if first > last:
+                raise ValueError('max must be larger than min in range parameter.')
+            if not (math.isfinite(first) and math.isfinite(last)):
+                raise ValueError(f'supplied range of [{first}, {last}] is not finite')
+        elif a.size == 0:
+            first, last = 0, 1
+        else:
+            first, last = a.min(), a.max()
+            if not (math.isfinite(first) and math.isfinite(last)):
+                raise ValueError(f'autodetected range of [{first}, {last}] is not finite')
+        if first == last:
+            first, last = first - 0.5, last + 0.5
+        bin_type = result_type(first, last, a)
+        if bin_type.kind in 'iub':
+            bin_type = D.float64
+        edges = linspace(first, last, n + 1, endpoint=True, dtype=bin_type)
+    else:
+        edges = asarray(bins)
+        if edges.ndim != 1:
+            raise ValueError('`bins` must be 1d, when an array')
+        ev = edges._values()
+        if any(ev[i] > ev[i + 1] for i in builtins.range(len(ev) - 1)):
+            raise ValueError('`bins` must increase monotonically, when an array')
+        n = len(ev) - 1
+    ev = [float(e) for e in edges._values()]
+    counts = [0] * n
+    lo, hi = ev[0], ev[-1]
+    for k, v in enumerate(values):
+        if not lo <= v <= hi:
+            continue
+        i = min(bisect.bisect_right(ev, v) - 1, n - 1)
+        counts[i] += 1 if w is None else w[k]
+    if w is None:
+        hist = ndarray._make(counts, (n,), D.int64)
+    else:
+        hist = asarray(counts, dtype=result_type(weights))
+    if density:
+        total = sum(counts)
+        widths = [ev[i + 1] - ev[i] for i in builtins.range(n)]
+        hist = asarray([counts[i] / widths[i] / total for i in builtins.range(n)])
+    return hist, edges

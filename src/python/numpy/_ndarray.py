@@ -351,6 +351,8 @@ class _Flags:
 
 
 class _FlatIter:
+    __module__ = 'numpy'  # type(a.flat) prints as numpy's <class 'numpy.flatiter'>
+
     def __init__(self, a):
         self._a = a
 
@@ -369,3 +371,6 @@ class _FlatIter:
         if flat._buf is not self._a._buf:
             raise unsupported('a.flat[...] = value on a non-contiguous array')
         flat[key] = value
+
+
+_FlatIter.__name__ = _FlatIter.__qualname__ = 'flatiter'

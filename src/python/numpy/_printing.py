@@ -248,6 +248,8 @@ def _format_function(values, dtype, zero_d, options):
                 from ._scalars import make
 
                 return lambda v: fn(make(dtype, v))
+    if dtype.kind == 'O':
+        return repr
     if dtype.kind == 'b':
         return BoolFormat(zero_d)
     if dtype.kind in 'iu':

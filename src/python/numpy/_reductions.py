@@ -2,8 +2,11 @@
 buffer chunks, so sums print identically), mean, var, std, prod, min, max, argmin, argmax, any, all,
 cumsum, cumprod, ptp, median, average, and the ufunc .reduce/.accumulate methods."""
 
+from array import array as _array
 import builtins as _b
+from functools import reduce as _reduce
 import math
+from operator import add as _add
 import struct
 
 from . import _dtypes as D
@@ -36,24 +39,16 @@ def _pairwise(a, lo, n, rnd):
                 res = rnd(res + a[i])
         return res
     if n <= 128:
-        r = a[lo : lo + 8]
         end = lo + n - (n % 8)
-        i = lo + 8
         if rnd is None:
-            while i < end:
-                r[0] += a[i]
-                r[1] += a[i + 1]
-                r[2] += a[i + 2]
-                r[3] += a[i + 3]
-                r[4] += a[i + 4]
-                r[5] += a[i + 5]
-                r[6] += a[i + 6]
-                r[7] += a[i + 7]
-                i += 8
+            # eight running sums, lane k adding a[lo + k], a[lo + k + 8], ... in order (reduce: at C speed)
+            r = [_reduce(_add, a[lo + k : end : 8]) for k in range(8)]
             res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
-            for j in range(i, lo + n):
+            for j in range(end, lo + n):
                 res += a[j]
             return res
+        r = a[lo : lo + 8]
+        i = lo + 8
         while i < end:
             for k in range(8):
                 r[k] = rnd(r[k] + a[i + k])
@@ -102,15 +97,48 @@ def _groups(a, axes):
     return kept_shape, groups
 
 
+def _outer_rows(a, axes):
+    """The values to reduce as one list per reduced position, each in output order, when the innermost axis
+    in memory is kept: numpy's loop then adds whole rows into the outputs, one reduced position after
+    another, so each output is a plain running sum (what _groups gives as one-value chunks). None otherwise."""
+    shape, strides = a._shape, a._strides
+    red = [i for i in axes if shape[i] != 1]
+    order = sorted((i for i in range(len(shape)) if shape[i] != 1), key=lambda i: -abs(strides[i]))
+    if not red or len(red) == len(order) or order[-1] in red or 0 in shape:
+        return None
+    kept = [i for i in range(len(shape)) if i not in axes]
+    buf = a._readable()
+    outer = [ax for ax in order if ax in red]
+    outer_offs = L.offsets(0, [shape[i] for i in outer], [strides[i] for i in outer])
+    out_offs = L.offsets(a._off, [shape[i] for i in kept], [strides[i] for i in kept])
+    return [[buf[o + r] for o in out_offs] for r in outer_offs]
+
+
+def _running_sums(rows, dt):
+    """_sum_chunks of every output at once, for _outer_rows' layout: the same additions, a row at a time."""
+    totals = [0.0 if dt.kind == 'f' else 0] * len(rows[0])
+    for row in rows:
+        if dt.kind != 'f' or dt.bits == 64:
+            totals = list(map(_add, totals, row))
+        elif dt.bits == 32:
+            totals = _array('f', map(_add, totals, row)).tolist()  # each sum rounded to float32, as _round32
+        else:
+            totals = [_round16(_round32(t + v)) for t, v in zip(totals, row)]
+    return totals
+
+
 def _sum_chunks(chunks, dt):
     if dt.kind != 'f':
         return _b.sum(_b.sum(c) for c in chunks)
-    rnd = None if dt.bits == 64 else _round32 if dt.bits == 32 else _round16
+    # float16 sums run in float32 (numpy's HALF loops add in npy_float) and are stored as float16 after each
+    # chunk is added to the output.
+    rnd = None if dt.bits == 64 else _round32
+    store = _round16 if dt.bits == 16 else rnd
     total = 0.0
     for c in chunks:
         for s in range(0, len(c), _BUFSIZE):
             part = _pairwise(c, s, min(_BUFSIZE, len(c) - s), rnd)
-            total = total + part if rnd is None else rnd(total + part)
+            total = total + part if rnd is None else store(rnd(total + part))
     return total
 
 
@@ -154,8 +182,13 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
     _check_where(where)
     a, dt = _prepare(a, dtype, 'sum')
     axes = L.normalize_axes(axis, a.ndim)
-    kept, groups = _groups(a, axes)
-    values = D.store([_sum_chunks(g, dt) for g in groups], dt)
+    rows = _outer_rows(a, axes)
+    if rows is not None:
+        kept = tuple(n for i, n in enumerate(a._shape) if i not in axes)
+        values = D.store(_running_sums(rows, dt), dt)
+    else:
+        kept, groups = _groups(a, axes)
+        values = D.store([_sum_chunks(g, dt) for g in groups], dt)
     if initial is not None:
         values = D.store([v + initial for v in values], dt)
     return _result(values, kept, axes, a, keepdims, dt, out)

@@ -304,12 +304,15 @@ _TYPES = {
 for _d, _t in _TYPES.items():
     _d.type = _t
     _t.__module__ = 'numpy'
+D.object_.type = object
 
 
 def make(d, v):
-    """The numpy scalar of dtype d holding the stored value v."""
+    """The numpy scalar of dtype d holding the stored value v (an object array's element is the object)."""
     if d is D.float64:
         return float.__new__(float64, v)
+    if d is D.object_:
+        return v
     if d is D.bool_:
         return True_ if v else False_
     s = object.__new__(_TYPES[d])

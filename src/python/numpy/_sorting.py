@@ -1,5 +1,5 @@
 """Sorting and searching: sort (NaN last), argsort (a port of numpy 1.24's introsort, so ties come out in
-numpy's order), unique, searchsorted, nonzero, argwhere, flatnonzero, count_nonzero."""
+numpy's order), unique, bincount, searchsorted, nonzero, argwhere, flatnonzero, count_nonzero."""
 
 import bisect
 
@@ -234,3 +234,34 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
     if return_counts:
         extra.append(ndarray._make(counts, (len(counts),), D.int64))
     return (res, *extra) if extra else res
+
+
+def bincount(x, weights=None, minlength=0):
+    """Occurrences of each non-negative int (class balance: `np.bincount(y_train)`, also on a torch tensor)."""
+    from ._creation import asarray
+
+    a = asarray(x)
+    if len(a._shape) != 1:
+        raise ValueError(
+            'object too deep for desired array' if a._shape else 'object of too small depth for desired array'
+        )
+    if a._dtype.kind not in 'iub' and a._shape[0] > 0:
+        raise TypeError(f"Cannot cast array data from {a._dtype!r} to dtype('int64') according to the rule 'safe'")
+    if minlength < 0:
+        raise ValueError("'minlength' must not be negative")
+    vals = [int(v) for v in a._values()]
+    if any(v < 0 for v in vals):
+        raise ValueError("'list' argument must have no negative elements")
+    size = max(max(vals) + 1 if vals else 0, minlength)
+    if weights is None:
+        counts = [0] * size
+        for v in vals:
+            counts[v] += 1
+        return ndarray._make(counts, (size,), D.int64)
+    w = asarray(weights)
+    if w._shape != a._shape:
+        raise ValueError("The weights and list don't have the same length.")
+    sums = [0.0] * size
+    for v, wt in zip(vals, w._values()):
+        sums[v] += float(wt)
+    return ndarray._make(sums, (size,), D.float64)

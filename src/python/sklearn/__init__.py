@@ -4,48 +4,16 @@ RandomState, same printed results). Submodules load when imported, so `import to
 
 import importlib
 
+from ._names import NAMES
 from ._unsupported import missing_module, module_getattr
 
 __version__ = '1.2.1'
 
 SUBMODULES = ('datasets', 'model_selection', 'preprocessing', 'metrics', 'utils', 'exceptions')
 # scikit-learn 1.2's other public modules: importing one is a NotImplementedError naming it (see _bl_guard).
-MISSING_MODULES = frozenset(
-    {
-        'base',
-        'calibration',
-        'cluster',
-        'compose',
-        'covariance',
-        'cross_decomposition',
-        'decomposition',
-        'discriminant_analysis',
-        'dummy',
-        'ensemble',
-        'experimental',
-        'feature_extraction',
-        'feature_selection',
-        'gaussian_process',
-        'impute',
-        'inspection',
-        'isotonic',
-        'kernel_approximation',
-        'kernel_ridge',
-        'linear_model',
-        'manifold',
-        'mixture',
-        'multiclass',
-        'multioutput',
-        'naive_bayes',
-        'neighbors',
-        'neural_network',
-        'pipeline',
-        'random_projection',
-        'semi_supervised',
-        'svm',
-        'tree',
-    }
-)
+# They are the names of its __all__ (_names.py) that are not functions, and `base`, which __all__ leaves out.
+_TOP_LEVEL_FUNCTIONS = frozenset({'clone', 'config_context', 'get_config', 'set_config', 'show_versions'})
+MISSING_MODULES = (NAMES['sklearn'] - _TOP_LEVEL_FUNCTIONS - frozenset(SUBMODULES)) | {'base'}
 
 _getattr = module_getattr('sklearn')
 

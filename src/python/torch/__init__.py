@@ -31,6 +31,7 @@ from ._creation import (
     randn_like,
     randint_like,
     arange,
+    deprecated_range as range,  # noqa: A004  (torch.range shadows the builtin inside this module only)
     linspace,
     logspace,
     eye,

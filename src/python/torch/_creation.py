@@ -179,6 +179,23 @@ def arange(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
     return into(out, wrap(E.arange(start, end, step, name, bool(requires_grad))), 'arange')
 
 
+def deprecated_range(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, device=None, requires_grad=False):
+    """torch.range: end included, float32 by default even for integers; warns as PyTorch 1.13 does."""
+    from ._errors import _warn
+
+    if end is None:
+        raise TypeError('range() missing 1 required positional arguments: "end"')
+    check_factory_kwargs(device, dtype, out=out)
+    _warn(
+        "torch.range is deprecated and will be removed in a future release because its behavior is "
+        "inconsistent with Python's range builtin. Instead, use torch.arange, which produces values in "
+        "[start, end)."
+    )
+    start, end, step = _number(start), _number(end), _number(step)
+    result = wrap(E.range(start, end, step, _dtype_for(dtype, out), bool(requires_grad)))
+    return into(out, result, 'range')
+
+
 def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=None, requires_grad=False):
     check_factory_kwargs(device, dtype, out=out)
     dtype_name = _dtype_for(dtype, out)

@@ -44,8 +44,13 @@ class _Device:
         if _isinstance(type, builtins.int) and not _isinstance(type, builtins.bool):
             return parse_device('cuda', type)  # torch.device(0) is the first GPU
         if not _isinstance(type, str):
+            # PyTorch's whole text: `torch.device(device)` with device=None (a course's default) prints it all
+            got = builtins.type(type).__name__
             raise TypeError(
-                f'Device() received an invalid combination of arguments - got ({builtins.type(type).__name__})'
+                f'Device() received an invalid combination of arguments - got ({got}), but expected one of:\n'
+                ' * (torch.device device)\n'
+                f"      didn't match because some of the arguments have invalid types: (!{got}!)\n"
+                ' * (str type, int index)\n'
             )
         return parse_device(type, index)
 

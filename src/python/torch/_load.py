@@ -1,7 +1,8 @@
 """torch.load for the zip format torch.save writes (ours, torch/serialization.py, and PyTorch 1.13's own):
 `<name>/data.pkl` unpickled with each storage read from `<name>/data/<key>` and each tensor rebuilt from
-its storage, offset, size and stride. State dicts, tensors, lists and dicts of them load; a pickled
-nn.Module or optimizer object (torch.save(model)) needs the classes of real PyTorch and is refused by name."""
+its storage, offset, size and stride. State dicts, tensors, lists and dicts of them load, and whole models
+(torch.save(model)) whose classes are nn modules we have or the learner's own; other torch classes (a pickled
+optimizer object) are refused by name."""
 
 from collections import OrderedDict
 import pickle
@@ -61,6 +62,28 @@ def _rebuild_parameter(data, requires_grad, backward_hooks=None):
     return Parameter(data, requires_grad)
 
 
+def _torch_class(module, name):
+    """A class of a whole pickled model (torch.save(model)): a module, layer or optimizer class at the path
+    PyTorch gives it, which ours keep. One we lack is refused by name."""
+    import importlib
+
+    try:
+        found = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError, NotImplementedError):
+        found = None
+    from .nn.modules.module import Module
+    from .nn.parameter import Parameter
+
+    if isinstance(found, type) and issubclass(found, (Module, Parameter)):
+        return found
+    from ._unsupported import unsupported
+
+    raise unsupported(
+        f'torch.load of a pickled {module}.{name}',
+        'save and load state_dict()s: torch.save(model.state_dict(), f), then model.load_state_dict(torch.load(f))',
+    )
+
+
 class _Unpickler(pickle.Unpickler):
     def __init__(self, file, archive, prefix):
         super().__init__(file)
@@ -75,12 +98,7 @@ class _Unpickler(pickle.Unpickler):
         if module == 'collections' and name == 'OrderedDict':
             return OrderedDict
         if module.split('.')[0] == 'torch':
-            from ._unsupported import unsupported
-
-            raise unsupported(
-                f'torch.load of a pickled {module}.{name}',
-                'save and load state_dict()s: torch.save(model.state_dict(), f), then model.load_state_dict(torch.load(f))',
-            )
+            return _torch_class(module, name)
         return super().find_class(module, name)
 
     def persistent_load(self, pid):

@@ -188,6 +188,20 @@ class AutogradMixin:
         E.set_data(self._t, value._t)
 
     @property
+    def volatile(self):
+        # Gone since 0.4; PyTorch still answers False, with a warning, and a set is ignored the same way.
+        import warnings
+
+        warnings.warn('volatile was removed (Variable.volatile is always False)', stacklevel=2)
+        return False
+
+    @volatile.setter
+    def volatile(self, value):
+        import warnings
+
+        warnings.warn('volatile was removed and now has no effect. Use `with torch.no_grad():` instead.', stacklevel=2)
+
+    @property
     def _version(self):
         return self._t.version
 

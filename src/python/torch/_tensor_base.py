@@ -81,6 +81,9 @@ def _scalar_operand(x):
 
 def tensor_from_data(data, dtype=None, requires_grad=False):
     """torch.tensor(data): nested lists/tuples of numbers, a scalar, or a tensor (copied)."""
+    if data.__class__.__name__ == 'Series' and data.__class__.__module__.startswith('pandas'):
+        # PyTorch reads a Series as a sequence of its numpy scalars: their dtype (float64, int64), its length.
+        data = data.to_numpy()
     if _isinstance(data, TensorBase):
         t = E.clone(data._t) if dtype is None else E.cast(E.detach(data._t), to_engine(dtype))
         out = wrap(E.detach(t))
@@ -100,10 +103,12 @@ def tensor_from_data(data, dtype=None, requires_grad=False):
         from ._numpy_bridge import engine_dtype
 
         eng_dtype = engine_dtype(data.dtype)
-    elif any(kind.__class__ is str for kind in typed):
-        eng_dtype = _infer_typed(typed)
     else:
-        eng_dtype = _infer_dtype(flat)
+        eng_dtype = _infer_typed(typed)
+    if eng_dtype in _INT_RANGES and data.__class__.__module__ != 'numpy':
+        flat = _checked_ints(flat, eng_dtype)
+    elif _int in typed and flat and not -_EXACT <= min(flat) <= max(flat) <= _EXACT:
+        flat = _inexact_ints_as_floats(flat)
     if (
         len(flat) > 64
         and typed <= _PLAIN_NUMBERS
@@ -120,6 +125,51 @@ _NDARRAY_LIST_WARNING = (
 )
 # PyTorch gives that warning once per process (TORCH_WARN_ONCE).
 _ndarray_list_warned = [False]
+
+
+# torch.tensor stores each Python number into an integer dtype by a checked conversion (tensor_new.cpp's
+# store_scalar): out of range is a RuntimeError naming the dtype, except that an int below an unsigned range
+# wraps while its magnitude fits (-1 is 255 as uint8, -256 is refused); an int beyond int64 cannot be unpacked.
+_INT_RANGES = {
+    'uint8': (0, 255),
+    'int8': (-128, 127),
+    'int16': (-32768, 32767),
+    'int32': (-(2**31), 2**31 - 1),
+    'int64': (-(2**63), 2**63 - 1),
+}
+
+
+def _checked_ints(flat, dtype):
+    """`flat` as the engine takes it for integer `dtype`: PyTorch's overflow errors raised, and ints too large
+    for a float64 to hold exactly passed as the nearest float (the engine keeps integers in float64 storage)."""
+    if not flat:
+        return flat
+    lo, hi = _INT_RANGES[dtype]
+    low, high = min(flat), max(flat)
+    if lo <= low and high <= hi:
+        if -_EXACT <= low and high <= _EXACT:
+            return flat
+    else:
+        for v in flat:
+            _check_int(v, dtype, lo, hi)
+    return _inexact_ints_as_floats(flat)
+
+
+def _inexact_ints_as_floats(flat):
+    return [_float(v) if v.__class__ is _int and not -_EXACT <= v <= _EXACT else v for v in flat]
+
+
+def _check_int(v, dtype, lo, hi):
+    if v.__class__ is _bool:
+        return
+    if _isinstance(v, _int):
+        if not -(2**63) <= v < 2**63:
+            raise RuntimeError('Overflow when unpacking long')
+        if lo <= v <= hi or (lo == 0 and v < 0 and -v <= hi):
+            return
+    elif lo <= v <= hi:  # a float: NaN and the infinities fail too
+        return
+    raise RuntimeError(f'value cannot be converted to type {dtype} without overflow')
 
 
 _PLAIN_NUMBERS = frozenset((_bool, _int, _float))
@@ -158,6 +208,10 @@ def _flatten_nested(data, flat, shape, depth, typed=None):
         if typed is not None:
             typed.add(data._t.dtype)
     elif data.__class__.__module__ == 'numpy':  # numpy arrays and scalars: their values (a copy)
+        if depth > 0 and not flat and data.ndim == 0 and data.__class__.__name__ == 'ndarray':
+            # PyTorch sizes a list by its first elements, taking len() of each: a 0-d array there (a list of
+            # loss.detach().numpy() values) has none. Later in the list it is read as a number.
+            raise TypeError('len() of unsized object')
         if typed is not None and depth > 0:
             from ._numpy_bridge import engine_dtype
 
@@ -178,19 +232,12 @@ def _flatten_nested(data, flat, shape, depth, typed=None):
         raise TypeError(f"Could not infer dtype of {type(data).__name__}")
 
 
-def _infer_dtype(flat):
-    kind = 'bool'
-    for v in flat:
-        if v.__class__ is _float:
-            return default_float()
-        if v.__class__ is not _bool:
-            kind = 'int64'
-    return kind if flat else default_float()
-
-
 def _infer_typed(typed):
-    """PyTorch's infer_scalar_type over data holding tensors or numpy values: every element's type promoted
-    together, a Python float as the default float type, an int as int64, an empty sequence as the default."""
+    """PyTorch's infer_scalar_type from the kinds of values met in the data (tensors' and numpy values' dtypes,
+    Python number classes): all promoted together, a Python float as the default float type, an int as int64,
+    an empty sequence as the default."""
+    if typed <= _PLAIN_NUMBERS:  # plain Python numbers need no promotion table
+        return default_float() if _float in typed or not typed else 'int64' if _int in typed else 'bool'
     result = None
     for kind in typed:
         if kind.__class__ is not str:

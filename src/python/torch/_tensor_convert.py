@@ -314,7 +314,18 @@ class ConversionMixin:
         raise missing(f"Tensor.{name}", tensor_hint(name, type(self)))
 
     def __reduce_ex__(self, proto):
-        raise unsupported('pickling tensors', 'torch.save')
+        from .serialization import tensor_reduction
+
+        return tensor_reduction(self)
+
+    def __copy__(self):
+        # copy.copy rebuilds a tensor over the same storage in PyTorch (its pickle reduction passes the storage
+        # object through): writes to one show in the other.
+        out = wrap(E.detach(self._t))
+        if self.requires_grad:
+            out.requires_grad_(True)
+        out.__dict__.update(self.__dict__)
+        return out
 
     def __deepcopy__(self, memo):
         out = wrap(E.clone(E.detach(self._t)))

@@ -20,10 +20,18 @@ class ViewMixin:
 
     # ---- indexing -------------------------------------------------------------------------------
     def __getitem__(self, key):
-        return wrap(E.getitem(self._t, _index_spec(key)))
+        try:
+            return wrap(E.getitem(self._t, _index_spec(key)))
+        except IndexError:
+            _zero_dim_key(self, key)
+            raise
 
     def __setitem__(self, key, value):
-        E.setitem(self._t, _index_spec(key), _operand(value))
+        try:
+            E.setitem(self._t, _index_spec(key), _operand(value))
+        except IndexError:
+            _zero_dim_key(self, key)
+            raise
 
     # ---- views and reshapes ---------------------------------------------------------------------
     @property
@@ -59,6 +67,10 @@ class ViewMixin:
 
     def squeeze_(self, dim=None):
         return self._inplace_shape(E.squeeze(self._t, dim))
+
+    def resize_(self, *sizes, memory_format=None):
+        E.resize_(self._t, list(_shape_args(sizes)))
+        return self
 
     def _inplace_shape(self, result):
         E.set_shape(self._t, result.shape)
@@ -242,18 +254,45 @@ def _scatter_src(src, value):
     return _float(src)
 
 
-def _sequence_as_tuple(key):
-    """PyTorch's treatSequenceAsTuple (after NumPy's old rule): a list index shorter than 32 that holds a
-    tensor, a sequence, a slice, Ellipsis or None is read as a tuple of indices (`x[[rows, cols]]` is
-    `x[rows, cols]`)."""
-    if not _isinstance(key, list) or len(key) >= 32:
+def _user_sequence(k):
+    """A user's sequence class used as an index (a data.Subset of indices, as `x[train_idx]` after
+    random_split): PySequence_Check's reading of a class with __getitem__ and __len__, builtins aside."""
+    cls = type(k)
+    if cls.__module__ in ('builtins', 'numpy') or _isinstance(k, (TensorBase, dict, str, bytes)):
         return False
-    for k in key:
+    return hasattr(cls, '__getitem__') and hasattr(cls, '__len__')
+
+
+def _sequence_as_tuple(key):
+    """PyTorch's treatSequenceAsTuple (after NumPy's old rule): a list (or user sequence) index shorter
+    than 32 that holds a tensor, a sequence, a slice, Ellipsis or None is read as a tuple of indices
+    (`x[[rows, cols]]` is `x[rows, cols]`; a short Subset, whose items are 0-dim tensors, too)."""
+    if not (_isinstance(key, list) or _user_sequence(key)):
+        return False
+    try:  # PyTorch clears a failing len() or item and reads the key as one index
+        items = [key[i] for i in range(len(key))] if len(key) < 32 else []
+    except Exception:  # noqa: BLE001
+        return False
+    for k in items:
         if k is None or k is Ellipsis or _isinstance(k, (TensorBase, list, tuple, slice, range)):
             return True
         if k.__class__.__module__ == 'numpy' and getattr(k, 'ndim', 0) > 0:
             return True
     return False
+
+
+def _zero_dim_key(t, key):
+    """PyTorch words a lone integer or slice on a 0-dim tensor (old code's `loss.data[0]`) apart from other
+    keys, which fail as 'too many indices'."""
+    if t.dim() != 0 or _isinstance(key, (tuple, list, _bool, TensorBase)):
+        return
+    if key.__class__ is slice:
+        raise IndexError('slice() cannot be applied to a 0-dim tensor.') from None
+    if hasattr(key, '__index__'):
+        raise IndexError(
+            'invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ '
+            'to convert a 0-dim tensor to a number'
+        ) from None
 
 
 def _index_spec(key):
@@ -288,6 +327,8 @@ def _index_spec(key):
             spec.append(as_tensor(k)._t)
         elif hasattr(k, '__index__'):
             spec.append(k.__index__())
+        elif _user_sequence(k):  # read item by item, as PyTorch reads any sequence's data
+            spec.append(tensor_from_data([k[i] for i in range(len(k))])._t)
         else:
             raise IndexError(
                 'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables '

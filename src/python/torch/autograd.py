@@ -87,6 +87,17 @@ class Variable(metaclass=_VariableMeta):
     sharing t's values), and every tensor is a Variable."""
 
     def __new__(cls, data, requires_grad=False, volatile=False):
+        # PyTorch's checks and warning, in its order (old course code passes volatile=True for evaluation).
+        if not isinstance(data, Tensor):
+            raise TypeError(f'Variable data has to be a tensor, but got {type(data).__name__}')
+        if volatile:
+            import warnings
+
+            warnings.warn(
+                'volatile was removed and now has no effect. Use `with torch.no_grad():` instead.', stacklevel=2
+            )
+            if requires_grad:
+                raise ValueError("Variable can't be volatile and require_grad at the same time!")
         out = data.detach()
         if requires_grad:
             out.requires_grad_(True)

@@ -73,13 +73,19 @@ class _Pickler(pickle._Pickler):
     def __init__(self, file):
         super().__init__(file, protocol=PROTOCOL)
         self.storages = []
+        # One reduction per tensor, so pickle's memo writes a tensor met twice once and it loads as one object:
+        # a module holds each Parameter both in _parameters and in its __dict__.
+        self._reductions = {}
 
     def save(self, obj, save_persistent_id=True):
         if isinstance(obj, _Global):
             self.write(pickle.GLOBAL + obj.module.encode() + b'\n' + obj.name.encode() + b'\n')
             return
         if isinstance(obj, Tensor):
-            return super().save(self._reduce_tensor(obj), save_persistent_id)
+            reduction = self._reductions.get(id(obj))
+            if reduction is None:
+                reduction = self._reductions[id(obj)] = (self._reduce_tensor(obj), obj)
+            return super().save(reduction[0], save_persistent_id)
         kind = type(obj)
         if kind.__module__.startswith('torch') and kind is not OrderedDict:
             # Our own containers (state_dict's OrderedDict, torch.Size) as the plain types PyTorch's are read as.
@@ -171,3 +177,16 @@ def save(obj, f, pickle_module=None, pickle_protocol=PROTOCOL, _use_new_zipfile_
         return
     with open(f, 'wb') as out:
         out.write(to_bytes(obj, 'archive'))
+
+
+def tensor_reduction(tensor):
+    """What `pickle` (and `copy.copy`) call for a tensor: rebuilt from torch.save's bytes of it, so dtype, shape
+    and requires_grad travel as they do through torch.save. PyTorch pickles its storage the same way (through
+    torch.save's bytes); the bytes differ from its legacy format, so a pickle is read back by this runtime."""
+    return (_tensor_from_bytes, (to_bytes(tensor),))
+
+
+def _tensor_from_bytes(data):
+    from ._load import load
+
+    return load(io.BytesIO(data))

@@ -273,7 +273,10 @@ class tqdm:
 
     @classmethod
     def pandas(cls, *args, **kwargs):
-        raise NotImplementedError('tqdm.pandas: pandas is not available in Backprop Lens')
+        raise NotImplementedError(
+            'tqdm.pandas (progress_apply) is not supported by Backprop Lens: its pandas subset has apply() without '
+            'a progress bar'
+        )
 
     @classmethod
     def external_write_mode(cls, file=None, nolock=False):

@@ -1,24 +1,16 @@
 """torch.nn.functional: activations, losses, linear, dropout; each one engine call."""
 
+import warnings
+
 from .._engine import E
 
 from .._activation_probe import scope as _scope, report as _report
 from .._tensor import wrap
 from .._unsupported import module_getattr, unsupported
+from ._reduction import reduction_of as _reduction
 
 _linear = E.linear
 _relu = E.relu
-
-
-def _reduction(size_average, reduce, reduction):
-    # The deprecated size_average/reduce pair, as PyTorch's _Reduction.legacy_get_string.
-    if size_average is None and reduce is None:
-        return reduction
-    size_average = True if size_average is None else size_average
-    reduce = True if reduce is None else reduce
-    if size_average and reduce:
-        return 'mean'
-    return 'sum' if reduce else 'none'
 
 
 def _check_reduction(reduction):
@@ -402,6 +394,7 @@ def logsigmoid(input):
 
 
 def sigmoid(input):
+    warnings.warn('nn.functional.sigmoid is deprecated. Use torch.sigmoid instead.')
     out = wrap(E.sigmoid(input._t))
     if _scope[0] is not None:
         _report('sigmoid', out)
@@ -409,6 +402,7 @@ def sigmoid(input):
 
 
 def tanh(input):
+    warnings.warn('nn.functional.tanh is deprecated. Use torch.tanh instead.')
     out = wrap(E.tanh(input._t))
     if _scope[0] is not None:
         _report('tanh', out)
@@ -429,24 +423,6 @@ def softsign(input):
 
 def tanhshrink(input):
     return input - wrap(E.tanh(input._t))  # the engine's tanh: not reported as an activation of its own
-
-
-def softmax(input, dim=None, _stacklevel=3, dtype=None):
-    out = wrap(E.softmax(input._t, dim))
-    if _scope[0] is not None:
-        _report('softmax', out)
-    return out
-
-
-def softmin(input, dim=None, _stacklevel=3, dtype=None):
-    return wrap(E.softmax(E.neg(input._t), dim))
-
-
-def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
-    out = wrap(E.log_softmax(input._t, dim))
-    if _scope[0] is not None:
-        _report('log_softmax', out)
-    return out
 
 
 def glu(input, dim=-1):
@@ -567,6 +543,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
 
 
 from .modules.sparse import embedding, embedding_bag  # noqa: E402,F401  (with nn.Embedding, whose forward it is)
+from ._softmax import softmax, softmin, log_softmax  # noqa: E402,F401  (their implicit-dim warning, own file)
 from ._padding import pad  # noqa: E402,F401  (before _attention, which imports it from here)
 from ._attention import multi_head_attention_forward  # noqa: E402,F401  (PyTorch's composition, own file)
 from ._margin_losses import (  # noqa: E402,F401

@@ -1,10 +1,11 @@
 """torchvision.datasets (0.14): MNIST, FashionMNIST, KMNIST, CIFAR10/100 from local files in torchvision's
-layout, and FakeData. Nothing is downloaded: download=True with the files missing says what to put where.
-Items are handed to the transform as torchvision's PIL images would be (see torchvision._image)."""
+layout, FakeData, and DatasetFolder/ImageFolder with a loader given (folder.py). Nothing is downloaded:
+download=True with the files missing says what to put where. Items are handed to the transform as torchvision's PIL images would be (see torchvision._image)."""
 
 from .._unsupported import module_getattr
 from .cifar import CIFAR10, CIFAR100
 from .fakedata import FakeData
+from .folder import DatasetFolder, ImageFolder
 from .mnist import KMNIST, MNIST, FashionMNIST
 from .vision import VisionDataset
 
@@ -21,7 +22,6 @@ _MISSING = {
     'CocoDetection',
     'Country211',
     'DTD',
-    'DatasetFolder',
     'EMNIST',
     'ETH3DStereo',
     'EuroSAT',
@@ -38,7 +38,6 @@ _MISSING = {
     'HD1K',
     'HMDB51',
     'INaturalist',
-    'ImageFolder',
     'ImageNet',
     'InStereo2k',
     'Kinetics',

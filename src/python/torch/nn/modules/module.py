@@ -14,6 +14,7 @@ when the root's forward returns (children finish first, so the root's own output
 from collections import OrderedDict
 import itertools
 import json
+import pprint as _pprint
 
 from ..._engine import E
 
@@ -108,6 +109,8 @@ class _StateDict(OrderedDict):
 # type(model.state_dict()).__name__ is 'OrderedDict', as in PyTorch (the module stays ours: pickle and
 # torch.save turn it into a plain OrderedDict).
 _StateDict.__name__ = _StateDict.__qualname__ = 'OrderedDict'
+# pprint picks its layout by the type's __repr__: ours is OrderedDict's layout (one item a line when wide).
+_pprint.PrettyPrinter._dispatch[_StateDict.__repr__] = _pprint.PrettyPrinter._pprint_ordered_dict
 
 
 def _addindent(text, spaces):
@@ -544,7 +547,11 @@ class Module(ModuleExtras):
         return text + ')'
 
     def __setstate__(self, state):
+        # A model pickled by real PyTorch (torch.save(model)) has hook tables ours may lack, and the reverse.
         self.__dict__.update(state)
+        for key in ('_forward_hooks', '_forward_pre_hooks', '_backward_hooks'):
+            self.__dict__.setdefault(key, OrderedDict())
+        self.__dict__.setdefault('_non_persistent_buffers_set', set())
 
     def __getstate__(self):
         # A copy (copy.deepcopy(model)) is a model of its own: it is reported when first called.

@@ -92,6 +92,13 @@ class RNNBase(Module):
     def _flat_weights(self):
         return [getattr(self, n, None) for n in self._flat_weights_names]
 
+    def __getstate__(self):
+        # PyTorch keeps _flat_weights as an attribute and its RNNs read it after unpickling, so a whole model
+        # saved here (torch.save(model)) runs in real PyTorch; here the property above takes precedence.
+        state = super().__getstate__()
+        state['_flat_weights'] = self._flat_weights
+        return state
+
     @property
     def all_weights(self):
         return [[getattr(self, n) for n in names] for names in self._all_weights]

@@ -338,7 +338,8 @@ class DataLoader:
         # advances the generator by one random64() draw even with no workers.
         batches = self._batches()
         (self.generator or default_generator).random64()
-        return batches
+        kind = _MultiProcessingDataLoaderIter if self.num_workers > 0 else _SingleProcessDataLoaderIter
+        return kind(self, batches)
 
     def _batches(self):
         dataset = self.dataset
@@ -381,6 +382,37 @@ class DataLoader:
         if self.batch_sampler is not None:
             return len(self.batch_sampler)
         return len(self.sampler)
+
+
+class _BaseDataLoaderIter:
+    """What iter(loader) gives, named as PyTorch names it: old course code's `dataiter.next()` then fails with
+    1.13's AttributeError, and len() works."""
+
+    __module__ = 'torch.utils.data.dataloader'
+
+    def __init__(self, loader, batches):
+        self._loader = loader
+        self._batches = batches
+        self._num_yielded = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        data = next(self._batches)
+        self._num_yielded += 1
+        return data
+
+    def __len__(self):
+        return len(self._loader)
+
+
+class _SingleProcessDataLoaderIter(_BaseDataLoaderIter):
+    __module__ = 'torch.utils.data.dataloader'
+
+
+class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
+    __module__ = 'torch.utils.data.dataloader'
 
 
 def _identity_convert(data):

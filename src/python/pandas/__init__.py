@@ -1,0 +1,57 @@
+"""Backprop Lens' pandas subset: what PyTorch learners do with pandas before their data becomes tensors (build or
+read a table, look at it, clean it, encode it, take its numbers), written after pandas 1.5.3's documented
+behaviour and printed as pandas prints. Names pandas has that the subset lacks are NotImplementedErrors naming
+them (_names.py)."""
+
+from . import io
+from ._index import Index
+from ._reshape import concat, get_dummies
+from ._unsupported import module_getattr
+from .frame import DataFrame
+from .io import read_csv
+from .series import Series
+
+__version__ = '1.5.3'
+
+RangeIndex = Index
+
+
+def isnull(obj):
+    if isinstance(obj, (DataFrame, Series)):
+        return obj.isnull()
+    from ._values import is_na, plain
+
+    if hasattr(obj, 'ndim') and obj.ndim > 0 or isinstance(obj, (list, tuple)):
+        import numpy as np
+
+        values = obj.tolist() if hasattr(obj, 'tolist') else list(obj)
+        if any(isinstance(v, list) for v in values):
+            return np.isnan(np.asarray(obj, dtype='float64'))
+        return np.array([is_na(plain(v)) for v in values], dtype='bool')
+    return is_na(plain(obj))
+
+
+isna = isnull
+
+
+def notnull(obj):
+    result = isnull(obj)
+    return not result if isinstance(result, bool) else ~result
+
+
+notna = notnull
+
+__getattr__ = module_getattr('pandas')
+
+__all__ = [
+    'DataFrame',
+    'Series',
+    'Index',
+    'read_csv',
+    'concat',
+    'get_dummies',
+    'isnull',
+    'isna',
+    'notnull',
+    'notna',
+]
