@@ -191,3 +191,12 @@ print(len(fig.axes), ax1.get_xlim() == ax2.get_xlim(), [round(v, 4) for v in ax2
 print([round(v, 4) for v in ax1.get_ylim()], [round(v, 4) for v in ax2.get_ylim()], plt.gca() is ax2)
 fig.tight_layout()
 plt.show()
+
+# the title as a Text object (plotting helpers retitle an Axes through it)
+fig, ax = plt.subplots()
+ax.plot([3, 2, 1])
+ax.title.set_text('loss per epoch')
+print(ax.get_title(), '|', ax.title.get_text(), '|', type(ax.title).__name__)
+ax.set_title('accuracy')
+print(ax.title.get_text())
+plt.close(fig)

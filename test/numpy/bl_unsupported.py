@@ -7,7 +7,7 @@ checks = [
     ('Generator.gamma', lambda: np.random.default_rng(0).gamma(1.0)), ('np.random.binomial', lambda: np.random.binomial(3, 0.5)),
     ('np.linalg.eig', lambda: np.linalg.eig(np.eye(2))), ('ndarray.partition', lambda: np.arange(3).partition(1)),
     ('complex dtype', lambda: np.zeros(2, dtype=complex)), ('object array', lambda: np.array([None, 1])),
-    ('np.load', lambda: np.load('x.npy')), ('RandomState.poisson', lambda: np.random.RandomState(0).poisson(1.0)),
+    ('np.polyfit', lambda: np.polyfit([1, 2], [1, 2], 1)), ('RandomState.poisson', lambda: np.random.RandomState(0).poisson(1.0)),
     ('string array', lambda: np.array(['a', 'b'])), ('np.unique axis', lambda: np.unique(np.eye(2), axis=0)),
 ]
 for name, fn in checks:

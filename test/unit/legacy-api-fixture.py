@@ -3,7 +3,8 @@
 code from 2017-2018 (PyTorchZeroToAll, Udacity's intro-to-pytorch) still runs (issue 9): `loss.data[0]` and
 other indices on a 0-dim tensor, the size_average/reduce deprecation warnings, F.sigmoid/F.tanh's warnings,
 softmax without dim=, Variable(volatile=True) and `.volatile`, `dataiter.next()` on a DataLoader iterator,
-and `images.resize_(64, 784)`. test/unit/legacy-api.test.ts runs this same file on our torch in Pyodide.
+`images.resize_(64, 784)`, and nn.init's spellings without the trailing underscore (`xavier_uniform`).
+test/unit/legacy-api.test.ts runs this same file on our torch in Pyodide.
 
     /usr/bin/python3 test/unit/legacy-api-fixture.py > test/unit/legacy-api-torch113.json
 """
@@ -105,6 +106,13 @@ CASES = [
     ('resize_ of a row', 'x = torch.arange(12.0).view(2, 6)\nr = x[1]\nr.resize_(2, 3)\nresult = [r, x]'),
     ('resize_ with grad', 'result = torch.ones(2, 3, requires_grad=True).resize_(3, 2)'),
     ('resize_ negative', 'result = torch.ones(2, 3).resize_(-1, 6)'),
+    (
+        'nn.init without the underscore',
+        'w = torch.ones(3, 4)\nnames = ["uniform", "normal", "xavier_uniform", "xavier_normal", "kaiming_uniform", '
+        '"kaiming_normal", "eye", "orthogonal", "sparse"]\n'
+        'result = [warned(lambda: getattr(torch.nn.init, n)(w, *([0.5] if n == "sparse" else [])).shape) for n in names]'
+        ' + [warned(lambda: torch.nn.init.constant(w, 0.25)), warned(lambda: torch.nn.init.dirac(torch.ones(2, 2, 3)))]',
+    ),
 ]
 
 

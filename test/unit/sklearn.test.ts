@@ -39,7 +39,7 @@ test("scikit-learn's modules and names we lack: a NotImplementedError naming the
     attr: 'sklearn.preprocessing.PolynomialFeatures',
     metric: 'from sklearn.metrics import log_loss',
     split: 'from sklearn.model_selection import cross_val_score',
-    frame: 'sklearn.datasets.load_iris(as_frame=True)',
+    loader: 'sklearn.datasets.load_wine()',
   });
   const hint =
     / Backprop Lens' scikit-learn subset has sklearn\.datasets \(make_moons, .*train the model itself with torch/;
@@ -51,7 +51,7 @@ test("scikit-learn's modules and names we lack: a NotImplementedError naming the
     attr: /^NotImplementedError False: sklearn\.preprocessing\.PolynomialFeatures is not supported by Backprop Lens\./,
     metric: /^NotImplementedError False: sklearn\.metrics\.log_loss is not supported by Backprop Lens\./,
     split: /^NotImplementedError False: sklearn\.model_selection\.cross_val_score is not supported/,
-    frame: /^NotImplementedError False: load_iris\(as_frame=True\) is not supported by Backprop Lens \(it needs pandas/,
+    loader: /^NotImplementedError False: sklearn\.datasets\.load_wine is not supported by Backprop Lens\./,
   };
   for (const [label, pattern] of Object.entries(expect)) {
     const line = got.get(label) ?? '(nothing printed)';

@@ -110,8 +110,7 @@ function pushTensorIndex(dims: ViewDim[], it: Tensor, t: Tensor, strides: readon
     if (it.ndim === 0) dims.push({ size: it.data[0] ? 1 : 0, stride: 0, adv: null });
     return src;
   }
-  if (it.dtype !== 'int64')
-    throw pyError('IndexError', 'tensors used as indices must be long, int, byte or bool tensors');
+  if (it.dtype !== 'int64') throw pyError('IndexError', 'tensors used as indices must be long, byte or bool tensors');
   const size = t.shape[src];
   const vals = new Float64Array(it.data.length);
   for (let i = 0; i < vals.length; i++) {

@@ -2,7 +2,7 @@
 // logsumexp, all/any (cumsum, re-exported, is scan.ts's). float32 sum and mean add in PyTorch's order (cascadeSum.ts), bit for bit;
 // the others accumulate in float64 and round once, within PyTorch's results to the last bit or two.
 import { pyError } from '../errors';
-import { Node, isGradEnabled } from '../autograd';
+import { Node, isGradEnabled, noGrad } from '../autograd';
 import { Tensor, allocate, floats, isFloatDType } from '../tensor';
 import { Shape, numel } from '../shape';
 import { cascadeSumDims } from './cascadeSum';
@@ -10,9 +10,9 @@ import { expf } from './sleefExp';
 import { logsumexpF32, varianceGradF32 } from './reduceBits';
 import { normTwoF32 } from './normKernels';
 import { broadcastOffsets, dtypeName, normDimChecked, normDims, splitAt } from './util';
-import { add, div, mul } from './arith';
+import { add, div, mul, neg, sub } from './arith';
 import { sgn, sqrt } from './unary';
-import { constantLike, expandBack } from './gradOps';
+import { constantLike, diffNode, expandBack, sumTo } from './gradOps';
 import { extremeDiff, indexedExtremeDiff, logsumexpDiff, prodDiff, varianceDiff } from './reduceDiff';
 
 export type Dims = number | readonly number[] | null | undefined;
@@ -480,6 +480,21 @@ export function frobenius_norm(t: Tensor, dim: readonly number[], keepdim = fals
   if (wrapped[0] === wrapped[1])
     throw pyError('RuntimeError', `Expected dims to be different, got [${dim.join(', ')}] instead`);
   return sqrt(sum(mul(t, t), wrapped, keepdim));
+}
+
+/**
+ * torch.dist: the p-norm of a - b (broadcast). PyTorch records it as one node over both inputs, DistBackward0,
+ * whose gradient is the norm's gradient at the difference (negated and summed to shape for b). Done so for
+ * p = 1 and 2, the norms with a recorded derivative here; other p stay the norm of the difference.
+ */
+export function dist(a: Tensor, b: Tensor, p = 2): Tensor {
+  if (p !== 1 && p !== 2) return norm(sub(a, b), p);
+  const out = noGrad(() => norm(sub(a, b), p));
+  return diffNode('DistBackward0', [a, b], out, (g) => {
+    const d = sub(a, b);
+    const r = normDiff(d, p, dimsOf(undefined, d.ndim), out.data as Float32Array)(g)[0];
+    return [sumTo(r, a.shape), sumTo(neg(r), b.shape)];
+  });
 }
 
 /**

@@ -214,6 +214,7 @@ export const reductions: Record<string, unknown> = {
     valuesIndices(orderStats.kthvalue(t, k, d, !!keepdim)),
   mode: (t: Tensor, d: number, keepdim: boolean) => valuesIndices(orderStats.mode(t, d, !!keepdim)),
   cdist,
+  dist: red.dist,
   cummax: (t: Tensor, d: number) => valuesIndices(orderStats.cummax(t, d)),
   cummin: (t: Tensor, d: number) => valuesIndices(orderStats.cummin(t, d)),
   logcumsumexp: orderStats.logcumsumexp,

@@ -141,6 +141,11 @@ class Axes(PlottingMixin):
     def get_title(self, loc='center'):
         return self._title
 
+    @property
+    def title(self):
+        """The title as the Text matplotlib keeps for it: `ax.title.set_text(...)` retitles the Axes."""
+        return _AxesTitle(self)
+
     def set_xlabel(self, xlabel, fontdict=None, labelpad=None, **kw):
         self._xlabel = str(xlabel)
 
@@ -419,3 +424,33 @@ def _lim(fixed, r, sticky, scale, margin=MARGIN):
             x1 = min(s for s in stick if hi <= s < x1)
         lo, hi = x0, x1
     return (fixed[0] if fixed[0] is not None else lo), (fixed[1] if fixed[1] is not None else hi)
+
+
+class _AxesTitle(A.Text):
+    """ax.title: reads and writes the Axes' title; its font and colour settings are accepted, not drawn."""
+
+    def __init__(self, axes):
+        super().__init__(0.5, 1.0, axes._title, 'axes')
+        self._axes = axes
+
+    def get_text(self):
+        return self._axes._title
+
+    def set_text(self, s):
+        self._axes._title = '' if s is None else str(s)
+
+    def set(self, **kw):
+        if 'text' in kw:
+            self.set_text(kw['text'])
+
+    def set_fontsize(self, size):
+        pass
+
+    def set_color(self, color):
+        pass
+
+    def set_fontweight(self, weight):
+        pass
+
+
+_AxesTitle.__name__ = _AxesTitle.__qualname__ = 'Text'  # as type(ax.title) prints in matplotlib

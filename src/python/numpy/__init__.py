@@ -97,6 +97,7 @@ from ._reductions import (
 )
 from ._sorting import sort, argsort, unique, bincount, searchsorted, nonzero, flatnonzero, argwhere, count_nonzero
 from ._textio import loadtxt, genfromtxt, savetxt
+from ._npyio import save, load, savez, savez_compressed, frombuffer
 from ._convolve import convolve, correlate
 from ._linalg import dot, matmul, vdot, inner, outer, trace, transpose
 from ._indexing import take

@@ -331,7 +331,3 @@ def meshgrid(*xi, copy=True, sparse=False, indexing='xy'):
         v = a.reshape(s)
         out.append(v.copy() if sparse else broadcast_to(v, tuple(shape)))
     return out
-
-
-def frombuffer(*args, **kwargs):
-    raise unsupported('np.frombuffer')

@@ -290,7 +290,11 @@ class ndarray:
         self._assign([D.store_one(value, self._dtype)] * self.size)
 
     def tobytes(self, order='C'):
-        raise unsupported('ndarray.tobytes')
+        if order not in ('C', 'A'):
+            raise unsupported(f"ndarray.tobytes(order='{order}')")
+        from ._npyio import to_bytes
+
+        return to_bytes(self)
 
     def __getattr__(self, name):
         if name.startswith('_') or name not in _NUMPY_ATTRIBUTES:

@@ -71,6 +71,7 @@ def _axes(ax, colorbar):
     aspect = ax.get_aspect()
     return {
         'grid': [rows, cols, spec.rowspan.start, spec.rowspan.stop, spec.colspan.start, spec.colspan.stop],
+        'twin': 'x' if _is_twinx(ax) else None,
         'title': ax.get_title(),
         'xlabel': ax.get_xlabel(),
         'ylabel': ax.get_ylabel(),
@@ -87,6 +88,12 @@ def _axes(ax, colorbar):
         'colorbar': colorbar,
         'artists': _artists(ax),
     }
+
+
+def _is_twinx(ax):
+    """twinx hides the new Axes' x axis and background and moves its y axis to the right."""
+    twinned = ax._twinned_axes.get_siblings(ax) if hasattr(ax, '_twinned_axes') else [ax]
+    return len(twinned) > 1 and not ax.xaxis.get_visible() and ax.yaxis.get_label_position() == 'right'
 
 
 def _grid_on(ax):

@@ -169,6 +169,7 @@ def pixels_event(fig, run_id):
     }
     axes = {
         'grid': [1, 1, 0, 1, 0, 1],
+        'twin': None,
         'title': '',
         'xlabel': '',
         'ylabel': '',

@@ -316,7 +316,7 @@ def cdist(x1, x2, p=2.0, compute_mode='use_mm_for_euclid_dist_if_necessary'):
 
 
 def dist(input, other, p=2):
-    return (input - other).norm(p)
+    return wrap(E.dist(input._t, other._t, float(p)))
 
 
 def diff(input, n=1, dim=-1, prepend=None, append=None):

@@ -178,7 +178,8 @@ _EXACT = 2**53
 
 
 def _flatten_nested(data, flat, shape, depth, typed=None):
-    if _isinstance(data, (list, tuple)):
+    # range is a sequence to PyTorch (torch.tensor(range(100)) in MIT 6.S191 lab 1); a generator is not.
+    if _isinstance(data, (list, tuple, range)):
         n = len(data)
         if len(shape) <= depth:
             if flat:  # the dims were fixed by the first number stored: a number belongs here, as in PyTorch

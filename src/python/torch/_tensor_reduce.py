@@ -35,6 +35,9 @@ class ReductionMixin:
             p = 2
         return wrap(E.norm(self._t, _float(p), _dims(dim), keepdim))
 
+    def dist(self, other, p=2):
+        return wrap(E.dist(self._t, other._t, _float(p)))
+
     def logsumexp(self, dim, keepdim=False):
         return wrap(E.logsumexp(self._t, _dims(dim), keepdim))
 

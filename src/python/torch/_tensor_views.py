@@ -324,7 +324,10 @@ def _index_spec(key):
         elif type(k).__name__ == 'ndarray' and k.ndim > 0:  # x[np.array([0, 2])], a numpy mask
             from ._creation import as_tensor
 
-            spec.append(as_tensor(k)._t)
+            t = as_tensor(k)._t
+            # PyTorch reads a numpy index as indexing data: masks stay bool/uint8, any other dtype
+            # (int32 from np.int32 edge lists, even float) becomes long, truncated toward zero.
+            spec.append(t if t.dtype in ('bool', 'uint8', 'int64') else E.cast(t, 'int64'))
         elif hasattr(k, '__index__'):
             spec.append(k.__index__())
         elif _user_sequence(k):  # read item by item, as PyTorch reads any sequence's data

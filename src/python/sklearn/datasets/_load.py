@@ -1,6 +1,6 @@
 """load_iris, load_digits and load_breast_cancer: the tables scikit-learn ships (kept compressed in
 _data_*.py, made by scripts/make-sklearn-data.py), parsed into float64 data and int targets as scikit-learn
-parses them. Frames (as_frame=True) need pandas, which Backprop Lens does not have."""
+parses them. With as_frame=True, pandas frames as scikit-learn builds them (features and a 'target' column)."""
 
 import base64
 import importlib
@@ -8,7 +8,6 @@ import zlib
 
 import numpy as np
 
-from .._unsupported import unsupported
 from ..utils._bunch import Bunch
 from ..utils._strings import StrArray
 
@@ -31,9 +30,15 @@ def _labelled_table(name):
     return data, target, StrArray(header[2:])
 
 
-def _no_frame(function, as_frame):
-    if as_frame:
-        raise unsupported(f'{function}(as_frame=True)', 'it needs pandas; use the default as_frame=False')
+def _frames(data, target, feature_names):
+    """scikit-learn's _convert_data_dataframe: the combined frame (features, then 'target'), the feature
+    frame and the target Series, all cut from the combined frame."""
+    import pandas as pd
+
+    combined = pd.concat(
+        [pd.DataFrame(data, columns=list(feature_names)), pd.DataFrame(target, columns=['target'])], axis=1
+    )
+    return combined, combined[list(feature_names)], combined['target']
 
 
 _IRIS_DESCR = """.. _iris_dataset:
@@ -67,15 +72,17 @@ Mangasarian (1995), UCI Machine Learning Repository.
 
 
 def load_iris(*, return_X_y=False, as_frame=False):
-    _no_frame('load_iris', as_frame)
     data, target, target_names = _labelled_table('iris')
+    feature_names = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)']
+    frame = None
+    if as_frame:
+        frame, data, target = _frames(data, target, feature_names)
     if return_X_y:
         return data, target
-    feature_names = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)']
     return Bunch(
         data=data,
         target=target,
-        frame=None,
+        frame=frame,
         target_names=target_names,
         DESCR=_IRIS_DESCR,
         feature_names=feature_names,
@@ -85,10 +92,7 @@ def load_iris(*, return_X_y=False, as_frame=False):
 
 
 def load_breast_cancer(*, return_X_y=False, as_frame=False):
-    _no_frame('load_breast_cancer', as_frame)
     data, target, target_names = _labelled_table('breast_cancer')
-    if return_X_y:
-        return data, target
     kinds = ['mean {}', '{} error', 'worst {}']
     measures = [
         'radius',
@@ -103,10 +107,15 @@ def load_breast_cancer(*, return_X_y=False, as_frame=False):
         'fractal dimension',
     ]
     feature_names = StrArray([kind.format(m) for kind in kinds for m in measures])
+    frame = None
+    if as_frame:
+        frame, data, target = _frames(data, target, feature_names)
+    if return_X_y:
+        return data, target
     return Bunch(
         data=data,
         target=target,
-        frame=None,
+        frame=frame,
         target_names=target_names,
         DESCR=_BREAST_CANCER_DESCR,
         feature_names=feature_names,
@@ -116,7 +125,6 @@ def load_breast_cancer(*, return_X_y=False, as_frame=False):
 
 
 def load_digits(*, n_class=10, return_X_y=False, as_frame=False):
-    _no_frame('load_digits', as_frame)
     raw = _unpack('digits')
     rows = [raw[i : i + 65] for i in range(0, len(raw), 65)]
     if n_class < 10:
@@ -124,15 +132,19 @@ def load_digits(*, n_class=10, return_X_y=False, as_frame=False):
     # Floats already: our numpy then makes the array without a second conversion pass.
     flat_data = np.array(list(map(float, b''.join(row[:64] for row in rows))), dtype=np.float64).reshape(len(rows), 64)
     target = np.array([row[64] for row in rows], dtype=int)
-    if return_X_y:
-        return flat_data, target
     feature_names = [f'pixel_{r}_{c}' for r in range(8) for c in range(8)]
+    images = flat_data.reshape(-1, 8, 8)
+    data, frame = flat_data, None
+    if as_frame:
+        frame, data, target = _frames(flat_data, target, feature_names)
+    if return_X_y:
+        return data, target
     return Bunch(
-        data=flat_data,
+        data=data,
         target=target,
-        frame=None,
+        frame=frame,
         feature_names=feature_names,
         target_names=np.arange(10),
-        images=flat_data.reshape(-1, 8, 8),
+        images=images,
         DESCR=_DIGITS_DESCR,
     )

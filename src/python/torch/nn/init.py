@@ -197,16 +197,30 @@ def dirac_(tensor, groups=1):
     return tensor
 
 
-# Deprecated spellings without the trailing underscore.
-uniform = uniform_
-normal = normal_
-constant = constant_
-xavier_uniform = xavier_uniform_
-xavier_normal = xavier_normal_
-kaiming_uniform = kaiming_uniform_
-kaiming_normal = kaiming_normal_
-eye = eye_
-sparse = sparse_
-dirac = dirac_
+def _deprecated(method):
+    """The old spelling without the trailing underscore: warns as PyTorch does, then runs the new one."""
+    new_name = method.__name__
+    old_name = new_name[:-1]
+
+    def deprecated_init(*args, **kwargs):
+        warnings.warn(f'nn.init.{old_name} is now deprecated in favor of nn.init.{new_name}.', stacklevel=2)
+        return method(*args, **kwargs)
+
+    deprecated_init.__name__ = old_name
+    deprecated_init.__doc__ = f'{old_name}(...)\n\n    Deprecated: use nn.init.{new_name}.'
+    return deprecated_init
+
+
+uniform = _deprecated(uniform_)
+normal = _deprecated(normal_)
+constant = _deprecated(constant_)
+xavier_uniform = _deprecated(xavier_uniform_)
+xavier_normal = _deprecated(xavier_normal_)
+kaiming_uniform = _deprecated(kaiming_uniform_)
+kaiming_normal = _deprecated(kaiming_normal_)
+eye = _deprecated(eye_)
+sparse = _deprecated(sparse_)
+dirac = _deprecated(dirac_)
+orthogonal = _deprecated(orthogonal_)
 
 __getattr__ = module_getattr('torch.nn.init')

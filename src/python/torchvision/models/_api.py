@@ -40,14 +40,26 @@ def weights_enum(name, versions=('IMAGENET1K_V1',), default='IMAGENET1K_V1'):
 
 def no_pretrained(builder, args, weights, kwargs):
     """Raises for pretrained weights (`weights=...`, `pretrained=True`, torchvision's legacy positional flag);
-    `pretrained=False` warns as torchvision 0.14 does. Returns kwargs without the legacy flag."""
-    legacy = 'pretrained' in kwargs or len(args) > 0
+    `pretrained=False` and `resnet18(False)` warn as torchvision 0.14 does (how the flag was passed, then what
+    it now means). Returns kwargs without the legacy flag."""
+    keyword = 'pretrained' in kwargs
     pretrained = kwargs.pop('pretrained', args[0] if args else False)
     kwargs.pop('progress', None)
-    if legacy:
+    if args:
+        # 0.14 reads a positional flag as `weights`, then as the legacy pretrained flag.
+        warnings.warn(
+            "Using 'weights' as positional parameter(s) is deprecated since 0.13 and may be removed in the "
+            'future. Please use keyword parameter(s) instead.'
+        )
+    elif keyword:
         warnings.warn(
             "The parameter 'pretrained' is deprecated since 0.13 and may be removed in the future, "
             "please use 'weights' instead."
+        )
+    if (args or keyword) and not pretrained:
+        warnings.warn(
+            "Arguments other than a weight enum or `None` for 'weights' are deprecated since 0.13 and may be "
+            'removed in the future. The current behavior is equivalent to passing `weights=None`.'
         )
     if pretrained:
         raise unsupported(f'torchvision.models.{builder}(pretrained=True)', NO_DOWNLOAD)

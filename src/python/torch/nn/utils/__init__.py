@@ -65,5 +65,6 @@ def vector_to_parameters(vec, parameters):
 from . import rnn  # noqa: E402,F401  (torch.nn.utils.rnn.pad_sequence without importing it)
 from .weight_norm import weight_norm, remove_weight_norm  # noqa: E402,F401
 from .spectral_norm import spectral_norm, remove_spectral_norm  # noqa: E402,F401
+from . import parametrize  # noqa: E402,F401  (nn.utils.parametrize without importing it)
 
 __getattr__ = module_getattr('torch.nn.utils')
