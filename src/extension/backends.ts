@@ -43,6 +43,8 @@ export class Backends implements vscode.Disposable {
   private latest: Interpreter | undefined;
   /** When the latest check ended (Date.now()). */
   private checkedAt = 0;
+  /** The backpropLens.pythonPath the running or latest check read. */
+  private checkedSetting: string | undefined;
   private generation = 0;
   private watchingPythonExtension = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -88,6 +90,9 @@ export class Backends implements vscode.Disposable {
   /** The checked interpreter, or undefined while the check runs (which this starts when none has). */
   get interpreter(): Interpreter | undefined {
     if (!vscode.workspace.isTrusted) return restricted();
+    // The setting can change without a change event naming it (in code-server, user settings of machine scope
+    // vanish once the browser's workbench sends its configuration): a check made with another value is stale.
+    if (this.checkedSetting !== undefined && this.checkedSetting !== readSettings().pythonPath) this.recheck();
     void this.check();
     return this.latest;
   }
@@ -115,13 +120,15 @@ export class Backends implements vscode.Disposable {
     this.generation++;
     this.checking = undefined;
     this.latest = undefined;
+    this.checkedSetting = undefined; // the listeners below read `interpreter`: no stale comparison meanwhile
     this.changed.fire();
     void this.check();
   }
 
   private async find() {
+    this.checkedSetting = readSettings().pythonPath;
     return chooseInterpreter({
-      setting: readSettings().pythonPath,
+      setting: this.checkedSetting,
       pythonExtension: await this.pythonExtensionPath(),
       home: os.homedir(),
       workspaceFolder: vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath ?? null,

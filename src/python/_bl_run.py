@@ -394,6 +394,9 @@ def reset_state(seed, entropy=None):
     matplotlib = sys.modules.get('matplotlib')
     if matplotlib is not None and hasattr(matplotlib, '_bl_reset'):
         matplotlib._bl_reset()  # rcParams, and no figures of an earlier run
+    pandas = sys.modules.get('pandas')
+    if pandas is not None and hasattr(pandas, '_bl_reset'):
+        pandas._bl_reset()  # pd.set_option's display options
     torch = sys.modules.get('torch')
     if torch is None:
         return

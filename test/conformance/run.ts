@@ -91,8 +91,17 @@ function main(): number {
       console.log(`FAIL ${script} (${ms} ms): ${why}`);
     }
   }
-  // An entry naming no file is stale (checked on full runs only, where every file ran).
+  // An entry naming no file is stale (checked on full runs only, where every file ran); every file names its
+  // tutorials in idioms.md, the list of what the corpus covers and where learners meet it.
   if (only.length === 0) {
+    const idioms = fs.readFileSync(path.join(dir, 'idioms.md'), 'utf8');
+    for (const script of all) {
+      const name = script.replace(/\.py$/, '');
+      if (!new RegExp(`(^|[^\\w])${name}([^\\w]|$)`, 'm').test(idioms)) {
+        failed++;
+        console.log(`FAIL ${script}: no row of idioms.md names it (the idiom it covers and where it was seen)`);
+      }
+    }
     for (const name of gaps.keys()) {
       if (!all.includes(name)) {
         failed++;

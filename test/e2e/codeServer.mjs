@@ -56,6 +56,10 @@ export function prepareSession({ tools, vsix, examples, dir, settings = {} }) {
   fs.mkdirSync(extensions, { recursive: true });
   fs.cpSync(examples, workspace, { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
+  // code-server is a remote window: once the browser's workbench sends its configuration, the extension host
+  // no longer sees machine-overridable user settings (backpropLens.pythonPath), only the remote machine's.
+  fs.mkdirSync(path.join(userData, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
   const { node, entry } = tools.codeServer;
   execFileSync(
     node,

@@ -145,3 +145,30 @@ print(sexes.replace({'male': 0, 'female': 1}), sexes.replace('male', 'm'))
 print(pd.Series([1, 2, 0]).replace(0, np.nan), pd.Series([1.5, 2.5]).replace(1.5, 3))
 people = pd.DataFrame({'sex': ['m', 'f', 'm'], 'v': [1.234567, 2.5, 3.14159]})
 print(people.replace({'m': 0, 'f': 1}), people.round(2), people.round(2).dtypes, people['v'].round(1))
+
+# Series.to_dict (value_counts and iterrows rows, as the NLP book's class weights and munging use them) and
+# attribute assignment: an existing column is replaced, a new list-like name warns and stays an attribute.
+import collections
+import warnings
+
+labels = pd.DataFrame({'nat': ['en', 'fr', 'en', 'ko'], 'n': [3, 1, 2, 5], 'w': [0.5, 1.5, 2.0, np.nan]})
+counts = labels.nat.value_counts().to_dict()
+print(counts, type(counts['en']).__name__)
+for _, row in labels.iterrows():
+    d = row.to_dict()
+    print(d, [type(v).__name__ for v in d.values()])
+ordered = labels.n.to_dict(collections.OrderedDict)
+# OrderedDict's repr differs between Python versions, so its type and items are shown instead.
+print(type(ordered).__name__, list(ordered.items()), labels.w.to_dict(collections.defaultdict(list)))
+for bad in (collections.defaultdict, list):
+    try:
+        labels.n.to_dict(bad)
+    except TypeError as e:
+        print('TypeError:', e)
+labels.nat = labels.nat.apply(str.upper)
+labels.columns = ['nation', 'n', 'w']
+with warnings.catch_warnings(record=True) as seen:
+    warnings.simplefilter('always')
+    labels.extra = [1, 2, 3, 4]
+    labels.note = 'kept as an attribute'
+print(labels, labels.extra, labels.note, [f'{w.category.__name__}: {w.message}' for w in seen])

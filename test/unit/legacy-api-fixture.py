@@ -113,6 +113,16 @@ CASES = [
         'result = [warned(lambda: getattr(torch.nn.init, n)(w, *([0.5] if n == "sparse" else [])).shape) for n in names]'
         ' + [warned(lambda: torch.nn.init.constant(w, 0.25)), warned(lambda: torch.nn.init.dirac(torch.ones(2, 2, 3)))]',
     ),
+    # TORCH_WARN_ONCE: the failed backward of a vector comes first and must not use up the one warning.
+    (
+        'create_graph backward of a vector',
+        'result = (torch.ones(2, requires_grad=True) * 2).backward(create_graph=True)',
+    ),
+    (
+        'backward(create_graph=True) warns once',
+        'x = torch.ones(2, requires_grad=True)\nfirst = warned(lambda: (x * x).sum().backward(create_graph=True))\n'
+        'result = [first, warned(lambda: (x * x).sum().backward(create_graph=True)), x.grad]',
+    ),
 ]
 
 

@@ -3,7 +3,7 @@
 tensor and a numpy array share memory (Tensor.numpy(), torch.from_numpy, torch.as_tensor) for each dtype,
 both ways: in-place tensor ops, index assignment, numpy ufuncs with out=, in-place operators, writes through
 views of the shared array, and the cases that copy (torch.tensor(ndarray), np.array(tensor),
-as_tensor with another dtype). test/unit/numpy-shared-memory.test.ts runs this same file on our torch and
+as_tensor with another dtype), and torch.from_numpy of views (rows, column slices, transposes). test/unit/numpy-shared-memory.test.ts runs this same file on our torch and
 numpy in Pyodide and compares.
 
     /usr/bin/python3 test/unit/numpy-shared-memory-fixture.py > test/unit/numpy-shared-memory-torch113.json
@@ -157,4 +157,36 @@ g = w.grad.numpy()
 g[:] = 1.0
 torch.nn.functional.linear(x, w).sum().backward()
 record('w.grad written through numpy after zero_grad', 'float32', g=[w.grad[0, 0].item(), w.grad[49, 99].item()])
+# from_numpy of views shares with the base and its other views (Loeber's WineDataset: rows of
+# `xy[:, 1:]` from np.loadtxt, multiplied in place by a transform)
+xy = np.arange(12, dtype=np.float32).reshape(3, 4)
+x_data = xy[:, 1:]
+row = torch.from_numpy(x_data[0])
+row *= 4
+record('from_numpy of a row of a column slice', 'float32', xy=xy, x_data=x_data, row=row)
+again = torch.from_numpy(x_data[0])
+again += 1
+xy[2, 3] = -1
+last = torch.from_numpy(x_data[2])
+record('from_numpy of rows after the buffer is shared', 'float32', xy=xy, again=again, row=row, last=last)
+m = np.arange(6.0).reshape(2, 3)
+tT = torch.from_numpy(m.T)
+m[0, 1] = 50
+tT.mul_(2)
+record('from_numpy of a transpose', 'float64', m=m, tT=tT, stride=list(tT.stride()), contig=tT.is_contiguous())
+v = np.arange(10)
+ev = torch.from_numpy(v[::2])
+ev[1] = -7
+record('from_numpy of a strided slice', 'int64', v=v, ev=ev, stride=list(ev.stride()))
+z = np.zeros((4, 3), dtype=np.float32)
+mid = torch.from_numpy(z[1])
+mid.add_(3)
+record('from_numpy of a row of a fresh array', 'float32', z=z, s=(mid * 2).sum().item())
+# views made before from_numpy of the whole array (features and labels sliced off a loaded table) share too
+table = np.arange(8.0).reshape(4, 2)
+feats, labels = table[:, 0], table[:, 1]
+whole = torch.from_numpy(table)
+whole[:, 1] *= -1
+feats[0] = 99
+record('views made before from_numpy of the whole array', 'float64', feats=feats, labels=labels, whole=whole)
 print(json.dumps(results, indent=1))

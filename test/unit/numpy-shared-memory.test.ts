@@ -3,9 +3,10 @@
 // (test/unit/numpy-shared-memory-torch113.json, written by numpy-shared-memory-fixture.py, which is also the
 // script run here): for float32, float64, int64, int32, uint8 and bool, Tensor.numpy() and
 // torch.from_numpy/as_tensor both ways, in-place tensor ops, index assignment, ufuncs with out=, in-place
-// operators, views of a shared array, reductions and advanced indexing of one, detach().numpy(), the
-// requires_grad error, the copies (torch.tensor, np.array, as_tensor to another dtype), and a zeroed
-// gradient written through numpy before the next backward.
+// operators, views of a shared array, reductions and advanced indexing of one, from_numpy of views (rows,
+// column slices, transposes), detach().numpy(), the requires_grad error, the copies (torch.tensor,
+// np.array, as_tensor to another dtype), and a zeroed gradient written through numpy before the next
+// backward.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureRunner, pytorchResults } from './pyodide-fixture';

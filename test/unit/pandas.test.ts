@@ -73,6 +73,9 @@ test('what the subset cannot do exactly stops with a NotImplementedError, never 
     groupbyAgg: "df.groupby('s').agg('mean')",
     groupbyStrings: "df.groupby('a').sum()",
     boolConcat: "pd.concat([pd.DataFrame({'a': [True]}), df[['a']]])",
+    // Our printing follows display.width only: other display options may be set to the value they have.
+    setOption: "pd.set_option('display.max_columns', None)",
+    unknownOption: "pd.set_option('display.max_colwidth', 50); pd.get_option('compute.use_bottleneck')",
   });
   assert.match(got.get('objectValues') ?? '', /^NotImplementedError False: arrays of dtype object .* not supported/);
   assert.match(got.get('objectToNumpy') ?? '', /^NotImplementedError False: arrays of dtype object/);
@@ -93,6 +96,14 @@ test('what the subset cannot do exactly stops with a NotImplementedError, never 
   // pandas 1.5 gives int64, float64 or object here depending on the case, with a FutureWarning.
   assert.match(got.get('boolConcat') ?? '', /^NotImplementedError False: concat of bool columns with numeric ones/);
   assert.match(got.get('category') ?? '', /^NotImplementedError False: the pandas dtype 'category' is not supported/);
+  assert.match(
+    got.get('setOption') ?? '',
+    /^NotImplementedError False: pd\.set_option\('display\.max_columns', None\) is not supported/,
+  );
+  assert.match(
+    got.get('unknownOption') ?? '',
+    /^NotImplementedError False: pandas option 'compute\.use_bottleneck' is not supported/,
+  );
 });
 
 test('names pandas does not have either stay what Python says: AttributeError, ModuleNotFoundError', () => {

@@ -137,7 +137,11 @@ test('a figure event has the same form on both backends; a contour plot comes as
   assert.deepEqual(differences, []);
   assert.deepEqual(
     ours.axes.map((a) => a.artists.map((x) => x.kind)),
-    [['scatter', 'line'], ['rects', 'hline', 'text'], ['image'], ['rects']],
+    [['scatter', 'line'], ['rects', 'hline', 'text'], ['image'], ['rects'], ['line']],
+  );
+  assert.deepEqual(
+    ours.axes.map((a) => a.twin),
+    [null, null, null, null, 'x'],
   );
   assert.equal(contour.axes.length, 1);
   const [pixels] = contour.axes[0].artists;

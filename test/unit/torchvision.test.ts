@@ -150,3 +150,23 @@ test('CIFAR10 reads a cifar-10-batches-py folder as real torchvision does (fixtu
   assert.equal(out.status, 0, out.stderr);
   assert.equal(out.stdout, fs.readFileSync(path.join(fixtures, 'cifar_expected.txt'), 'utf8'));
 });
+
+test("a dataset's image names its class as Pillow's does (type(img) and the errors that print it)", () => {
+  // Real torchvision 0.14 prints these (checked with /usr/bin/python3 and Pillow).
+  const out = run(
+    [
+      'from torchvision import datasets, transforms',
+      'img, _ = datasets.FakeData(size=1, image_size=(1, 4, 4))[0]',
+      'print(type(img), type(img).__name__)',
+      'try:',
+      '    transforms.Normalize((0.5,), (0.5,))(img)',
+      'except TypeError as e:',
+      '    print(e)',
+    ].join('\n') + '\n',
+  );
+  assert.equal(out.status, 0, out.stderr);
+  assert.equal(
+    out.stdout,
+    "<class 'PIL.Image.Image'> Image\nimg should be Tensor Image. Got <class 'PIL.Image.Image'>\n",
+  );
+});

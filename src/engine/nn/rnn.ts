@@ -70,8 +70,9 @@ export function rnn(input: Tensor, hx: readonly Tensor[], weights: readonly Tens
   let output = layerInput;
   if (o.batchFirst) {
     output = transpose(output, 0, 1);
-    // at::native's _rnn_impl transposes back with Tensor::transpose, recorded as TransposeBackward1.
-    if (output.gradFn) (output.gradFn as { name: string }).name = 'TransposeBackward1';
+    // at::native's RNN/GRU path transposes back in place (TransposeBackward1); its LSTM path takes a
+    // transposed view (TransposeBackward0), the name transpose gives already.
+    if (output.gradFn && o.mode !== 'LSTM') (output.gradFn as { name: string }).name = 'TransposeBackward1';
   }
   const hidden = hx.map((_, k) =>
     stack(

@@ -24,17 +24,11 @@ interface Layout {
   inner: number;
 }
 
-function layout(x: Tensor, weight: Tensor | null): Layout {
+function layout(x: Tensor): Layout {
   if (x.ndim < 2) {
     throw pyError('ValueError', `expected 2D or 3D input (got ${x.ndim}D input)`);
   }
   const c = x.shape[1];
-  if (weight && weight.data.length !== c) {
-    throw pyError(
-      'RuntimeError',
-      `running_mean should contain ${c} elements not ${weight.data.length} (input of shape ${fmtShape(x.shape)})`,
-    );
-  }
   let inner = 1;
   for (let k = 2; k < x.ndim; k++) inner *= x.shape[k];
   return { n: x.shape[0], c, inner };
@@ -108,18 +102,33 @@ export function batch_norm(
   opts: BatchNormOptions,
 ): Tensor {
   if (!isFloatDType(x.dtype)) throw pyError('RuntimeError', `"batch_norm" not implemented for '${x.dtype}'`);
-  const l = layout(x, weight);
+  const l = layout(x);
   const count = l.n * l.inner;
+  // F.batch_norm checks the batch in Python before ATen checks each defined tensor against the channels.
+  if (opts.training && count <= 1) {
+    throw pyError(
+      'ValueError',
+      `Expected more than 1 value per channel when training, got input size ${fmtShape(x.shape)}`,
+    );
+  }
+  const named: [string, Tensor | null][] = [
+    ['running_mean', runningMean],
+    ['running_var', runningVar],
+    ['weight', weight],
+    ['bias', bias],
+  ];
+  for (const [name, t] of named) {
+    if (t && t.data.length !== l.c) {
+      throw pyError('RuntimeError', `${name} should contain ${l.c} elements not ${t.data.length}`);
+    }
+    if (!t && !opts.training && name.startsWith('running')) {
+      throw pyError('RuntimeError', `${name} must be defined in evaluation mode`);
+    }
+  }
   const round = x.dtype === 'float32' ? Math.fround : (v: number) => v;
   let mean: Float64Array;
   const invstd = new Float64Array(l.c);
   if (opts.training) {
-    if (count <= 1) {
-      throw pyError(
-        'ValueError',
-        `Expected more than 1 value per channel when training, got input size ${fmtShape(x.shape)}`,
-      );
-    }
     const stats = batchStats(x, l);
     mean = stats.mean;
     // var = var_sum / n in the input's type (both float32 tensors), then 1 / sqrt(var + eps) in double.
@@ -133,8 +142,7 @@ export function batch_norm(
       true,
     );
   } else {
-    if (!runningMean || !runningVar)
-      throw pyError('RuntimeError', 'running_mean and running_var must be defined in evaluation mode');
+    if (!runningMean || !runningVar) throw new Error('unreachable: checked above');
     mean = Float64Array.from(runningMean.data);
     const eps = round(opts.eps);
     for (let ch = 0; ch < l.c; ch++) invstd[ch] = round(1 / round(Math.sqrt(round(runningVar.data[ch] + eps))));

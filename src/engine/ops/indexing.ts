@@ -7,7 +7,7 @@
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, allocate, floats, isFloatDType } from '../tensor';
-import { Shape, broadcastShapes, fmtShape, numel, stridesOf } from '../shape';
+import { Shape, broadcastShapes, fmtShape, normDim, numel, stridesOf } from '../shape';
 import { binaryPlan, castStorage, promote, reduceThrough } from './util';
 import { scatterOffsets } from './gradOps';
 import { rebaseHistory } from './inplace';
@@ -427,10 +427,24 @@ export function narrow(t: Tensor, dim: number, start: number, length: number): T
 
 /** torch.index_select(t, dim, idx) */
 export function index_select(t: Tensor, dim: number, idx: Tensor): Tensor {
-  const d = dim < 0 ? dim + t.ndim : dim;
+  const d = normDim(dim, t.ndim);
+  if (idx.ndim > 1) throw pyError('IndexError', 'index_select(): Index is supposed to be a vector');
+  if (idx.dtype !== 'int64' && idx.dtype !== 'int32') {
+    throw pyError('RuntimeError', 'index_select(): Expected dtype int32 or int64 for index');
+  }
+  // No negative indices here (unlike t[idx]); PyTorch's dim-1 kernel words its range error differently.
+  const size = t.ndim === 0 ? 1 : t.shape[d];
+  for (const k of idx.data) {
+    if (k >= 0 && k < size) continue;
+    if (d === 1 && t.ndim > 1) {
+      throw pyError('RuntimeError', `INDICES element is out of DATA bounds, id=${k} axis_dim=${size}`);
+    }
+    throw pyError('IndexError', 'index out of range in self');
+  }
   const spec: IndexItem[] = [];
   for (let i = 0; i < d; i++) spec.push({});
-  spec.push(idx.ndim === 0 ? new Tensor(idx.data, [1], idx.dtype) : idx);
+  const asLong = idx.dtype === 'int64' ? idx : new Tensor(Float64Array.from(idx.data), idx.shape.slice(), 'int64');
+  spec.push(idx.ndim === 0 ? new Tensor(asLong.data, [1], 'int64') : asLong);
   const r = index(t, spec);
   if (r.gradFn) (r.gradFn as { name: string }).name = 'IndexSelectBackward0';
   return r;

@@ -14,9 +14,12 @@ import { inv } from './linalg';
 import { matrices, svd } from './linalgDecomp';
 import { typeName } from './linalgCommon';
 
-/** A^n for integer n (A^-1 to the -n for negative n, the identity batch for 0). */
+/**
+ * A^n for integer n (A^-1 to the -n for negative n, the identity batch for 0). Integer and bool matrices take
+ * n >= 0 as in PyTorch (products by matmul; inv refuses them for n < 0).
+ */
 export function matrixPower(A: Tensor, n: number): Tensor {
-  const { m } = matrices(A, 'linalg.matrix_power', true);
+  const { m } = matrices(A, 'linalg.matrix_power', true, false);
   if (n === 0) return clone(expand(eye(m, m, { dtype: A.dtype }), A.shape));
   let a = n < 0 ? inv(A) : A;
   let k = Math.abs(n);

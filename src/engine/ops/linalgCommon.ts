@@ -15,8 +15,11 @@ interface Batches {
   batch: number[];
 }
 
-/** The matrix dims and batch of t, checked as PyTorch checks them for `what` (e.g. `linalg.eigh`). */
-export function matrices(t: Tensor, what: string, square: boolean): Batches {
+/**
+ * The matrix dims and batch of t, checked as PyTorch checks them for `what` (e.g. `linalg.eigh`); `floatOnly`
+ * false for the ops that take integer matrices too (matrix_power).
+ */
+export function matrices(t: Tensor, what: string, square: boolean, floatOnly = true): Batches {
   if (t.ndim < 2) {
     throw pyError('RuntimeError', `${what}: The input tensor A must have at least 2 dimensions.`);
   }
@@ -25,7 +28,7 @@ export function matrices(t: Tensor, what: string, square: boolean): Batches {
   if (square && m !== n) {
     throw pyError('RuntimeError', `${what}: A must be batches of square matrices, but they are ${m} by ${n} matrices`);
   }
-  if (!isFloatDType(t.dtype)) {
+  if (floatOnly && !isFloatDType(t.dtype)) {
     const name = t.dtype === 'int64' ? 'Long' : t.dtype === 'int32' ? 'Int' : t.dtype === 'bool' ? 'Bool' : t.dtype;
     throw pyError('RuntimeError', `${what}: Expected a floating point or complex tensor as input. Got ${name}`);
   }

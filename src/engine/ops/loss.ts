@@ -7,9 +7,10 @@ import { saveBroadcast } from '../savedVersions';
 import type { Derivatives } from './gradOps';
 import { bceDiff, bceLogitsDiff, classIndexDiff, mseDerivatives, pointwiseDiff } from './lossDiff';
 import { Tensor, floats, isFloatDType } from '../tensor';
-import { Shape, fmtShape, numel, sameShape } from '../shape';
+import { Shape, sameShape } from '../shape';
 import { BinaryPlan, SAME, binaryPlan, dtypeName, floatData } from './util';
 import { ClassLayout, logProbabilities } from './classLogProbs';
+import { checkTarget, classLayout } from './classTargets';
 import { classIndexF32, classProbF32 } from './classLossF32';
 import { bceInputGrad, bceLosses, bceTargetGrad } from './bceKernels';
 import { bceLogitsGrad32, huberGrad32, mseGrad32, smoothL1Grad32 } from './lossGradKernels';
@@ -341,39 +342,6 @@ export function binary_cross_entropy_with_logits(
   return Tensor.result(r.out, r.shape, node);
 }
 
-/** Layout of a class-scores tensor: [C], [N, C] or [N, C, d1, ...] as outer N, classes C, inner d1*... */
-function classLayout(input: Tensor): { outer: number; C: number; inner: number; targetShape: number[] } {
-  if (input.ndim === 0)
-    throw pyError('RuntimeError', 'cross_entropy: input must have at least 1 dimension (got a 0-d tensor)');
-  if (input.ndim === 1) return { outer: 1, C: input.shape[0], inner: 1, targetShape: [] };
-  const C = input.shape[1];
-  const outer = input.shape[0];
-  const inner = numel(input.shape.slice(2));
-  return { outer, C, inner, targetShape: [input.shape[0], ...input.shape.slice(2)] };
-}
-
-function checkTarget(input: Tensor, target: Tensor, targetShape: number[]): void {
-  // PyTorch checks the target's rank before its dtype: a one-hot float target of another shape says this.
-  if (input.ndim <= 2 && target.ndim > 1) {
-    throw pyError('RuntimeError', '0D or 1D target tensor expected, multi-target not supported');
-  }
-  if (target.dtype !== 'int64') {
-    throw pyError('RuntimeError', `expected scalar type Long but found ${dtypeName(target.dtype)}`);
-  }
-  if (!sameShape(target.shape, targetShape)) {
-    if (input.ndim >= 2 && target.ndim >= 1 && target.shape[0] !== input.shape[0]) {
-      throw pyError(
-        'ValueError',
-        `Expected input batch_size (${input.shape[0]}) to match target batch_size (${target.shape[0]}).`,
-      );
-    }
-    throw pyError(
-      'RuntimeError',
-      `multi-target not supported (input shape ${fmtShape(input.shape)}, target shape ${fmtShape(target.shape)})`,
-    );
-  }
-}
-
 interface ClassLossOptions {
   weight: Tensor | null;
   ignoreIndex: number;
@@ -463,7 +431,7 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
   const layout = classLayout(input);
   checkTarget(input, target, layout.targetShape);
   if (!isFloatDType(input.dtype)) throw pyError('RuntimeError', `"${opName}" not implemented for 'Long'`);
-  const w = checkWeight(o.weight, layout.C, opName);
+  const w = checkWeight(o.weight, layout.C, '', input.ndim > 2);
   const tg = target.data;
   // PyTorch routes inputs of 3+ dims through nll_loss2d (a view around it for 'none' unless exactly 4-D).
   const name =
@@ -503,7 +471,7 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
 /** Cross entropy against class probabilities (target has the input's shape). */
 function classProbLoss(input: Tensor, target: Tensor, o: ClassLossOptions): Tensor {
   const { outer, C, inner, targetShape } = classLayout(input);
-  const w = checkWeight(o.weight, C, 'cross_entropy');
+  const w = checkWeight(o.weight, C, 'cross_entropy: ');
   const x = input.data as Float32Array;
   const y = floatData(target);
   const name = o.reduction === 'mean' ? 'DivBackward1' : 'NegBackward0';
@@ -577,7 +545,16 @@ export function cross_entropy(
     throw pyError('RuntimeError', `label_smoothing must be between 0.0 and 1.0. Got: ${labelSmoothing}`);
   }
   const opts: ClassLossOptions = { weight, ignoreIndex, reduction, labelSmoothing, logits: true };
-  if (isFloatDType(target.dtype) && sameShape(target.shape, input.shape)) return classProbLoss(input, target, opts);
+  if (sameShape(target.shape, input.shape)) {
+    // ATen picks class probabilities by shape alone, so an integer one-hot target fails here.
+    if (!isFloatDType(target.dtype)) {
+      throw pyError(
+        'RuntimeError',
+        `Expected floating point type for target with class probabilities, got ${dtypeName(target.dtype)}`,
+      );
+    }
+    return classProbLoss(input, target, opts);
+  }
   return classIndexLoss(input, target, opts, 'cross_entropy');
 }
 

@@ -75,13 +75,22 @@ export function gradScale(g: Float32Array, reduction: Reduction, denom: number):
   return () => k;
 }
 
-/** A class-weight tensor's values, checked against the number of classes. */
-export function checkWeight(weight: Tensor | null, size: number, op: string): Float32Array | null {
+/**
+ * A class-weight tensor's values, checked against the number of classes as PyTorch checks them: nll_loss wants
+ * a 1-D weight of `size` elements (its message prefixed with `prefix`, e.g. 'cross_entropy: ' for class
+ * probabilities), nll_loss2d (inputs of 3+ dims) only `size` elements in any shape.
+ */
+export function checkWeight(weight: Tensor | null, size: number, prefix: string, spatial = false): Float32Array | null {
   if (!weight) return null;
-  if (weight.data.length !== size && weight.data.length !== 1) {
+  if (spatial) {
+    if (weight.data.length !== size) {
+      throw pyError('RuntimeError', 'weight tensor should be defined either for all or no classes');
+    }
+  } else if (weight.ndim !== 1 || weight.data.length !== size) {
     throw pyError(
       'RuntimeError',
-      `${op}: weight of shape ${fmtShape(weight.shape)} cannot be broadcast to ${size} elements`,
+      `${prefix}weight tensor should be defined either for all ${size} classes or no classes but got weight ` +
+        `tensor of shape: ${fmtShape(weight.shape)}`,
     );
   }
   return floatData(weight);

@@ -34,7 +34,22 @@ function mismatch(torchText: string): Error {
   return pyError('RuntimeError', torchText);
 }
 
-/** Operands of one float dtype; PyTorch refuses mixed dtypes, and integer products compute exactly in float64 here. */
+/**
+ * The CPU kernel a product of these ranks reaches in PyTorch 1.13, which names it when it refuses bool
+ * operands: dot, mv (a 1-D operand beside a matrix or a folded batch, except a row vector times a matrix,
+ * which is unsqueezed into mm), mm, or bmm when both operands are batched.
+ */
+function productKernel(da: number, db: number): string {
+  if (da === 1 && db === 1) return 'dot';
+  if (da >= 3 && db >= 3) return 'bmm';
+  if (da === 1 && db === 2) return 'addmm_impl_cpu_';
+  return da === 1 || db === 1 ? 'addmv_impl_cpu' : 'addmm_impl_cpu_';
+}
+
+/**
+ * Operands of one float dtype; PyTorch refuses mixed dtypes, and integer products compute exactly in float64
+ * here. `op` is the kernel PyTorch names (productKernel).
+ */
 function checkDtypes(a: Tensor, b: Tensor, op: string): DType {
   if (a.dtype !== b.dtype) {
     throw pyError(
@@ -166,7 +181,7 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   const [m, k] = a.shape;
   const [k2, n] = b.shape;
   if (k !== k2) throw cannotMultiply(`${m}x${k}`, `${k2}x${n}`);
-  if (!isFloatDType(checkDtypes(a, b, 'mm'))) return intMatmul(a, b);
+  if (!isFloatDType(checkDtypes(a, b, productKernel(2, 2)))) return intMatmul(a, b);
   return mm2(a, b, m, k, n, [m, n], 'MmBackward0');
 }
 
@@ -178,7 +193,7 @@ export function mv(a: Tensor, v: Tensor): Tensor {
   if (v.shape[0] !== k) {
     throw mvMismatch(a.shape, v.shape);
   }
-  if (!isFloatDType(checkDtypes(a, v, 'mv'))) return intMatmul(a, v);
+  if (!isFloatDType(checkDtypes(a, v, productKernel(2, 1)))) return intMatmul(a, v);
   return mm2(a, v, m, k, 1, [m], 'MvBackward0');
 }
 
@@ -322,7 +337,9 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
     throw pyError('RuntimeError', `both arguments to matmul need to be at least 1D, but they are ${da}D and ${db}D`);
   }
   if (a.dtype !== 'float32' || b.dtype !== 'float32') {
-    if (!isFloatDType(checkDtypes(a, b, da === 1 && db === 1 ? 'dot' : 'matmul'))) return intMatmul(a, b);
+    // A matrix or vector times a batch runs as the batch's transpose times it: the dtypes are named swapped.
+    const [p, q] = da <= 2 && db >= 3 ? [b, a] : [a, b];
+    if (!isFloatDType(checkDtypes(p, q, productKernel(da, db)))) return intMatmul(a, b);
   }
   if (da === 1 && db === 1) {
     if (a.shape[0] !== b.shape[0]) throw inconsistentDot(a.shape, b.shape);
@@ -380,7 +397,8 @@ export function bmm(a: Tensor, b: Tensor): Tensor {
       `Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`,
     );
   }
-  checkDtypes(a, b, 'bmm');
+  // Integer batches: the exact float64 product cast back, as mm does (the float kernels would make floats).
+  if (!isFloatDType(checkDtypes(a, b, 'bmm'))) return intMatmul(a, b);
   return batched(a, b, a.shape, b.shape, (s) => s, 'BmmBackward0');
 }
 

@@ -7,6 +7,7 @@ import { mul } from './arith';
 import { where } from './compare';
 import { IndexItem, index } from './indexing';
 import { normDimChecked, splitAt } from './util';
+import { nthElement, partialSort, sortRange } from './stdSelect';
 import { reshape, unsqueeze } from './view';
 
 /** torch.split: pieces of `size` (or the listed sizes) along dim; each piece is a slice (SliceBackward0). */
@@ -128,8 +129,56 @@ export function sort(t: Tensor, dim = -1, descending = false): SortResult {
   return sortCore(t, dim, descending, null, 'SortBackward0');
 }
 
-export function topk(t: Tensor, k: number, dim = -1, largest = true): SortResult {
-  return sortCore(t, dim, largest, k, 'TopkBackward0');
+/**
+ * topk as PyTorch's CPU kernel selects: (value, index) pairs compared by value with NaN as the largest, by
+ * std::partial_sort when k * 64 <= size, else std::nth_element then (sorted) std::sort of the first k - 1. These
+ * are not stable, so the order of tied values' indices is theirs, not ascending.
+ */
+export function topk(t: Tensor, k: number, dim = -1, largest = true, sorted = true): SortResult {
+  const d = normDimChecked(dim, t.ndim);
+  const { outer, size, inner } = t.ndim === 0 ? { outer: 1, size: 1, inner: 1 } : splitAt(t.shape, d);
+  if (k > size || k < 0) throw pyError('RuntimeError', 'selected index k out of range');
+  const shape = t.ndim === 0 ? [] : t.shape.map((s, i) => (i === d ? k : s));
+  const x = t.data;
+  const vals = allocate(t.dtype, outer * k * inner);
+  const idx = new Float64Array(outer * k * inner);
+  const src = new Int32Array(outer * k * inner);
+  const less = largest
+    ? (a: number, b: number) => (a !== a && b === b) || a > b
+    : (a: number, b: number) => (a === a && b !== b) || a < b;
+  const pairs = { vals: new Float64Array(size), pos: new Int32Array(size) };
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      const base = o * size * inner + i;
+      if (k === 0) continue;
+      for (let j = 0; j < size; j++) {
+        pairs.vals[j] = x[base + j * inner];
+        pairs.pos[j] = j;
+      }
+      if (k * 64 <= size) partialSort(pairs, 0, k, size, less);
+      else {
+        nthElement(pairs, 0, k - 1, size, less);
+        if (sorted) sortRange(pairs, 0, k - 1, less);
+      }
+      for (let j = 0; j < k; j++) {
+        const at = o * k * inner + j * inner + i;
+        const from = base + pairs.pos[j] * inner;
+        vals[at] = x[from];
+        idx[at] = pairs.pos[j];
+        src[at] = from;
+      }
+    }
+  }
+  const indices = new Tensor(idx, shape, 'int64');
+  if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled()))
+    return { values: new Tensor(vals, shape, t.dtype), indices };
+  const n = t.data.length;
+  const node = new Node('TopkBackward0', [t], (g) => {
+    const r = floats(n);
+    for (let j = 0; j < g.length; j++) r[src[j]] += g[j];
+    return [r];
+  });
+  return { values: new Tensor(vals, shape, 'float32', true, node), indices };
 }
 
 export function argsort(t: Tensor, dim = -1, descending = false): Tensor {

@@ -349,7 +349,8 @@ function savedWithResult(node: Node | null, t: Tensor, result: Tensor): Tensor {
 /** Variance with Bessel's correction by default (`unbiased=True`, i.e. correction 1). */
 export function variance(t: Tensor, dim: Dims, correction: number, keepdim: boolean, isStd: boolean): Tensor {
   if (!isFloatDType(t.dtype)) {
-    throw pyError('RuntimeError', `${isStd ? 'std' : 'var'} and var only support floating point and complex dtypes`);
+    // One text for both: PyTorch's std_var_out names them together.
+    throw pyError('RuntimeError', 'std and var only support floating point and complex dtypes');
   }
   const L = layout(t.shape, dimsOf(dim, t.ndim), keepdim);
   const x = t.data;

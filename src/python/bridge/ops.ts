@@ -199,7 +199,8 @@ export const reductions: Record<string, unknown> = {
   all: (t: Tensor, d: number | undefined, keepdim: boolean) => red.all(t, orNull(d), !!keepdim),
   any: (t: Tensor, d: number | undefined, keepdim: boolean) => red.any(t, orNull(d), !!keepdim),
   cumsum: red.cumsum,
-  topk: (t: Tensor, k: number, d: number, largest: boolean) => valuesIndices(misc.topk(t, k, d, !!largest)),
+  topk: (t: Tensor, k: number, d: number, largest: boolean, sorted = true) =>
+    valuesIndices(misc.topk(t, k, d, !!largest, !!sorted)),
   sort: (t: Tensor, d: number, descending: boolean) => valuesIndices(misc.sort(t, d, !!descending)),
   nan_to_num: (t: Tensor, nan: number, posinf?: number, neginf?: number) =>
     nanops.nan_to_num(t, nan, orNull(posinf), orNull(neginf)),

@@ -8,7 +8,7 @@ import * as view from '../../engine/ops/view';
 import * as create from '../../engine/ops/create';
 import { floatScalar } from '../../engine/ops/util';
 import { setDefaultFloatDType, type Storage } from '../../engine/buffers';
-import { storageId, storageWritten } from '../../engine/strided';
+import { makeLayout, storageId, storageWritten } from '../../engine/strided';
 import * as random from '../../engine/random';
 import { exponential_, multinomial } from '../../engine/ops/multinomial';
 import * as init from '../../engine/init';
@@ -219,6 +219,14 @@ export const state: Record<string, unknown> = {
   storage_id: storageId,
   /** A tensor over an existing storage (torch.from_numpy of an array that already shares one). */
   from_storage: (data: Storage, shape: unknown, dtype: DType) => new Tensor(data, js<number[]>(shape), dtype),
+  /** torch.from_numpy of a view (a row, a column slice): a tensor over `data` from `offset` with `strides`. */
+  from_storage_view: (data: Storage, shape: unknown, dtype: DType, offset: number, strides: unknown) => {
+    const dims = js<number[]>(shape);
+    const { layout, data: own } = makeLayout(data, offset, dims, js<number[]>(strides));
+    const t = new Tensor(own, dims, dtype);
+    t.layout = layout;
+    return t;
+  },
 };
 
 /** torch.tensor/zeros/ones/... Python flattens nested lists and infers the dtype from Python types (JS cannot tell 1.0 from 1). */

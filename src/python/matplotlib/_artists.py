@@ -20,6 +20,9 @@ class Artist:
     def set_alpha(self, alpha):
         self.alpha = alpha
 
+    def get_alpha(self):
+        return self.alpha
+
     def set_visible(self, visible):
         self.visible = bool(visible)
 
@@ -92,6 +95,25 @@ class Line2D(Artist):
 
     def set_marker(self, m):
         self.marker = C.marker(m)
+
+    # Stored '' means "no marker / no line"; matplotlib's getters report that as the string 'None'.
+    def get_marker(self):
+        return self.marker or 'None'
+
+    def get_linestyle(self):
+        return self.linestyle or 'None'
+
+    get_ls = get_linestyle
+
+    def get_linewidth(self):
+        return self.linewidth
+
+    get_lw = get_linewidth
+
+    def get_markersize(self):
+        return self.markersize
+
+    get_ms = get_markersize
 
     def limits(self):
         return finite_range(self._x), finite_range(self._y), (), ()

@@ -8,7 +8,7 @@ from . import _dtypes as D
 from . import _layout as L
 from ._errors import runtime_warning, unsupported
 from ._ndarray import ndarray
-from ._scalars import make
+from ._scalars import generic, make
 from ._ufuncs import as_operand, binary, _BINARY, _float_for, _finish, _no_loop, _maximum, _minimum
 from ._wrap import apply, ufunc_wrapper
 
@@ -229,6 +229,15 @@ class ufunc:
             raise TypeError(
                 f"{self.__name__}() takes from {self.nin} to {self.nin + 1} positional arguments but {len(args)} were given"
             )
+        # NumPy's __array_ufunc__ protocol: an operand class that overrides ufuncs (pandas' Series and DataFrame)
+        # computes the result itself, so np.log(series) is a Series.
+        for x in args:
+            override = getattr(type(x), '__array_ufunc__', None)
+            if override is not None and not isinstance(x, (ndarray, generic)):
+                kwargs = {} if out is None else {'out': out}
+                result = override(x, self, '__call__', *args, **kwargs)
+                if result is not NotImplemented:
+                    return result
         if self.nin == 1:
             result = unary(self.__name__, args[0], out=out, where=where, dtype=dtype)
         else:

@@ -5,6 +5,7 @@ them (_names.py)."""
 
 from . import io
 from ._index import Index
+from ._options import get_option, reset_option, set_option
 from ._reshape import concat, get_dummies
 from ._unsupported import module_getattr
 from .frame import DataFrame
@@ -43,6 +44,12 @@ notna = notnull
 
 __getattr__ = module_getattr('pandas')
 
+
+def _bl_reset():
+    """Options back to a fresh process's before each run (Backprop Lens' runner calls it; modules outlive runs)."""
+    reset_option('all')
+
+
 __all__ = [
     'DataFrame',
     'Series',
@@ -54,4 +61,7 @@ __all__ = [
     'isna',
     'notnull',
     'notna',
+    'set_option',
+    'get_option',
+    'reset_option',
 ]

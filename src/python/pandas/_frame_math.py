@@ -6,6 +6,8 @@ import operator
 import sys
 import warnings
 
+import numpy as np
+
 from . import _values as V
 from ._reduce import reduce
 from ._unsupported import unsupported
@@ -37,6 +39,8 @@ class FrameMath:
         values, dtype = V.infer(results)
         if how in ('mean', 'std', 'var', 'median'):
             values, dtype = [float(v) for v in values], V.FLOAT64
+        if how != 'count' and cols and all(self._dtypes[j] == np.float32 for j in cols):
+            values, dtype = [float(v) for v in values], np.dtype('float32')  # a float32 block reduces to float32
         elif how == 'count':
             dtype = V.INT64
         return Series._make(values, dtype if results else V.FLOAT64, self._columns._take(cols))

@@ -3,10 +3,9 @@ RangeIndex, Int64Index, Float64Index and object Index; which one it is shows in 
 
 import numpy as np
 
-from . import _values as V
+from . import _options, _values as V
 from ._unsupported import missing_name
 
-_DISPLAY_WIDTH = 80  # display.width: pandas' width outside an interactive session
 _MAX_SEQ_ITEMS = 100  # display.max_seq_items
 
 
@@ -284,9 +283,10 @@ def _summary(text, name, justify):
     space1 = '\n' + ' ' * (len(name) + 1)
     space2 = '\n' + ' ' * (len(name) + 2)
     truncated = n > _MAX_SEQ_ITEMS
+    display_width = _options.display_width()
     head, tail = (text[:10], text[-10:]) if truncated else ([], text)
     # Aligned only when the labels take more than one line (or are cut), as pandas does.
-    if justify and (truncated or not (len(', '.join(head)) < _DISPLAY_WIDTH and len(', '.join(tail)) < _DISPLAY_WIDTH)):
+    if justify and (truncated or not (len(', '.join(head)) < display_width and len(', '.join(tail)) < display_width)):
         width = max(len(t) for t in head + tail)
         head = [t.rjust(width) for t in head]
         tail = [t.rjust(width) for t in tail]
@@ -299,15 +299,15 @@ def _summary(text, name, justify):
 
     summary, line = '', space2
     for word in head:
-        summary, line = extend(summary, line, word + ', ', _DISPLAY_WIDTH)
+        summary, line = extend(summary, line, word + ', ', display_width)
     if truncated:
         summary += line.rstrip() + space2 + '...'
         line = space2
     for word in tail[:-1]:
-        summary, line = extend(summary, line, word + ', ', _DISPLAY_WIDTH)
-    summary, line = extend(summary, line, tail[-1], _DISPLAY_WIDTH - 2)
+        summary, line = extend(summary, line, word + ', ', display_width)
+    summary, line = extend(summary, line, tail[-1], display_width - 2)
     summary += line + '],'
-    summary += space1 if len(summary) > _DISPLAY_WIDTH else ' '
+    summary += space1 if len(summary) > display_width else ' '
     return '[' + summary[len(space2) :]
 
 

@@ -3,6 +3,7 @@ as zeros in the sum, which is divided by the count present), numpy's sums, a sam
 numpy's linear-interpolation percentiles; results as numpy scalars of pandas' result dtype."""
 
 import math
+import struct
 
 import numpy as np
 
@@ -29,27 +30,62 @@ def reduce(values, dtype, how, skipna=True, ddof=1):
     if how == 'mean':
         if count == 0:
             return np.float64(math.nan)
+        if dtype.kind == 'f':
+            # nanmean sums a float column in its own dtype and divides by a count of that dtype (float32 stays).
+            return arr.sum() / dtype.type(count)
         return np.float64(float(arr.astype('float64').sum()) / count)
     if how in ('std', 'var'):
         if count - ddof <= 0:
-            return np.float64(math.nan)
+            return np.float64(math.nan) if dtype.kind == 'b' or not skipna else math.nan
+        if skipna and dtype.kind != 'b':
+            return _bottleneck_var(_present(values), dtype, ddof, how == 'std')
         present = np.array([float(v) for v in _present(values)], dtype='float64')
         avg = float(present.sum()) / count
         sqr = (present - avg) ** 2
         var = float(sqr.sum()) / (count - ddof)
-        return np.float64(math.sqrt(var) if how == 'std' else var)
+        result = np.float64(math.sqrt(var) if how == 'std' else var)
+        return dtype.type(result) if dtype.kind == 'f' else result
     present = _present(values)
     if how in ('min', 'max'):
         if not present:
             return np.float64(math.nan)
-        return V.box(min(present) if how == 'min' else max(present), dtype)
+        best = min(present) if how == 'min' else max(present)
+        # bottleneck's nanmin/nanmax (used by pandas when installed) hand back Python numbers.
+        return V.box(best, dtype) if dtype.kind == 'b' or not skipna else V.plain(V.box(best, dtype))
     if how == 'median':
         if not present:
             return np.float64(math.nan)
-        return np.float64(float(np.percentile(np.array(present, dtype='float64'), 50)))
+        median = float(np.percentile(np.array(present, dtype='float64'), 50))
+        if dtype.kind == 'b':
+            return np.float64(median)
+        return float(np.float32(median)) if dtype == np.float32 else median
     if how == 'prod':
         return arr.prod()
     raise ValueError(how)
+
+
+def _to_float32(x):
+    try:
+        return struct.unpack('f', struct.pack('f', x))[0]
+    except OverflowError:
+        return math.copysign(math.inf, x)
+
+
+def _bottleneck_var(present, dtype, ddof, std):
+    """bottleneck's nanvar/nanstd, which pandas uses when bottleneck is installed (as in the reference): two
+    passes of plain running sums kept in the column's float dtype (float64 for integers), returned as a Python
+    float. Each float32 step is rounded from the exact double result, which is what float32 arithmetic gives."""
+    r = _to_float32 if dtype == np.float32 else float
+    total = 0.0
+    for v in present:
+        total = r(total + float(v))
+    mean = r(total / len(present))
+    total = 0.0
+    for v in present:
+        d = r(float(v) - mean)
+        total = r(total + r(d * d))
+    var = r(total / (len(present) - ddof))
+    return r(math.sqrt(var)) if std else var
 
 
 def _reduce_object(values, how, skipna):

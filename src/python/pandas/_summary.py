@@ -1,10 +1,11 @@
 """DataFrame.describe() and DataFrame.info() as pandas 1.5 makes them."""
 
+import math
 import sys
 
 from . import _values as V
 from ._index import Index
-from ._reduce import quantiles, reduce
+from ._reduce import quantiles, reduce, value_counts
 from ._unsupported import unsupported
 
 _MAX_INFO_COLUMNS = 100  # display.max_info_columns: more columns and info() lists none of them
@@ -20,20 +21,47 @@ def _percent_label(p):
 def describe(df, percentiles=None, include=None, exclude=None):
     from .frame import DataFrame
 
-    if include is not None or exclude is not None:
-        raise unsupported('describe(include=..., exclude=...)')
-    ps = [0.25, 0.5, 0.75] if percentiles is None else sorted(set(list(percentiles)) | {0.5})
-    cols = [j for j, d in enumerate(df._dtypes) if V.is_numeric(d) and d.kind != 'b']
+    if include is None and exclude is None:
+        # pandas describes the numeric columns when there are any, else every column (counts of the strings).
+        cols = [j for j, d in enumerate(df._dtypes) if _is_numeric(d)] or list(range(len(df._data)))
+    elif isinstance(include, str) and include == 'all':
+        if exclude is not None:
+            raise ValueError("exclude must be None when include is 'all'")
+        cols = list(range(len(df._data)))
+    else:
+        picked = df.select_dtypes(include=include, exclude=exclude)
+        cols = [df.columns._labels.index(c) for c in picked.columns._labels]
     if not cols:
-        raise unsupported('describe() of a frame without numeric columns (counts of strings)')
-    labels = ['count', 'mean', 'std', 'min'] + [_percent_label(p) for p in ps] + ['max']
-    data = []
-    for j in cols:
-        values, dtype = df._data[j], df._dtypes[j]
-        stats = [float(reduce(values, dtype, how)) for how in ('count', 'mean', 'std', 'min')]
-        stats += quantiles(values, ps) + [float(reduce(values, dtype, 'max'))]
-        data.append(stats)
-    return DataFrame._make(data, [V.FLOAT64] * len(cols), df._columns._take(cols), Index(labels))
+        raise unsupported('describe() of a frame without columns')
+    ps = [0.25, 0.5, 0.75] if percentiles is None else sorted(set(list(percentiles)) | {0.5})
+    numeric_labels = ['count', 'mean', 'std', 'min'] + [_percent_label(p) for p in ps] + ['max']
+    described = [_numeric(df, j, numeric_labels, ps) if _is_numeric(df._dtypes[j]) else _counts(df, j) for j in cols]
+    # The row labels in the order the columns bring them, shortest list first (pandas' reorder_columns).
+    labels = []
+    for stats, _ in sorted(described, key=lambda d: len(d[0])):
+        labels.extend(label for label in stats if label not in labels)
+    data = [[stats.get(label, math.nan) for label in labels] for stats, _ in described]
+    return DataFrame._make(data, [dtype for _, dtype in described], df._columns._take(cols), Index(labels))
+
+
+def _is_numeric(dtype):
+    return V.is_numeric(dtype) and dtype.kind != 'b'
+
+
+def _numeric(df, j, labels, ps):
+    values, dtype = df._data[j], df._dtypes[j]
+    stats = [float(reduce(values, dtype, how)) for how in ('count', 'mean', 'std', 'min')]
+    stats += quantiles(values, ps) + [float(reduce(values, dtype, 'max'))]
+    return dict(zip(labels, stats)), V.FLOAT64
+
+
+def _counts(df, j):
+    """count, unique, top, freq of a column of strings or bools (pandas' describe_categorical_1d)."""
+    values = df._data[j]
+    keys, counts = value_counts(values)
+    stats = {'count': reduce(values, V.OBJECT, 'count'), 'unique': len(keys)}
+    stats['top'], stats['freq'] = (keys[0], counts[0]) if keys else (math.nan, math.nan)
+    return stats, V.OBJECT
 
 
 def _int_size(v):

@@ -14,6 +14,11 @@ from ._frame_math import FrameMath
 from .series import Series, _is_array
 
 
+def _list_like(value):
+    # pandas.api.types.is_list_like: iterable, not a string or bytes, not a 0-d array
+    return hasattr(value, '__iter__') and not isinstance(value, (str, bytes)) and getattr(value, 'ndim', 1) != 0
+
+
 class DataFrame(FrameMath):
     __array_priority__ = 1000
 
@@ -112,6 +117,30 @@ class DataFrame(FrameMath):
         if error is not None:
             raise error
         raise AttributeError(f"'DataFrame' object has no attribute '{name}'")
+
+    def __setattr__(self, name, value):
+        # pandas' NDFrame.__setattr__: real attributes (columns, index, ...) first, then an existing column by
+        # attribute (`df.review = df.review.apply(f)` replaces it); a new list-like attribute warns, not a column.
+        if name.startswith('_'):
+            object.__setattr__(self, name, value)
+            return
+        try:
+            object.__getattribute__(self, name)
+        except AttributeError:
+            columns = self.__dict__.get('_columns')
+            if columns is not None and name in columns:
+                self[name] = value
+                return
+            if _list_like(value):
+                import warnings
+
+                warnings.warn(
+                    "Pandas doesn't allow columns to be created via a new attribute name - see "
+                    'https://pandas.pydata.org/pandas-docs/stable/indexing.html#attribute-access',
+                    UserWarning,
+                    stacklevel=2,
+                )
+        object.__setattr__(self, name, value)
 
     # --- building blocks -----------------------------------------------------------------------------------
     def _column(self, j):
@@ -382,6 +411,32 @@ class DataFrame(FrameMath):
         else:
             result = self._map_columns(lambda s: s.fillna(value))
         return self._inplace(result, inplace)
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """np.log(df), np.sqrt(df + 1): the ufunc column by column (with scalars beside the frame only)."""
+        if method != '__call__' or kwargs or any(x is not self and hasattr(x, '__len__') for x in inputs):
+            return NotImplemented
+        return self._map_columns(lambda s: ufunc(*[s if x is self else x for x in inputs]))
+
+    def mode(self, axis=0, numeric_only=False, dropna=True):
+        if axis not in (0, 'index'):
+            raise unsupported('DataFrame.mode(axis=1)')
+        cols = [j for j in range(len(self._data)) if not numeric_only or V.is_numeric(self._dtypes[j])]
+        modes = [self._column(j).mode(dropna) for j in cols]
+        n = max((len(m) for m in modes), default=0)
+        data, dtypes = [], []
+        for m in modes:
+            values, dtype = list(m._values), m._dtype
+            if len(values) < n:
+                # Shorter columns are padded with NaN as pandas aligns them: ints become float64, bools object.
+                if dtype is not V.OBJECT and dtype.kind in 'iu':
+                    values, dtype = V.cast(values, dtype, V.FLOAT64), V.FLOAT64
+                elif dtype is not V.OBJECT and dtype.kind == 'b':
+                    dtype = V.OBJECT
+                values = values + [math.nan] * (n - len(values))
+            data.append(values)
+            dtypes.append(dtype)
+        return DataFrame._make(data, dtypes, self._columns._take(cols), default_index(n))
 
     def _map_columns(self, func):
         out = [func(self._column(j)) for j in range(len(self._data))]

@@ -82,10 +82,43 @@ class Series:
 
     __array__ = to_numpy
 
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """np.log(s), np.exp(s + 1), np.maximum(s, 0): a Series with this index and name, as pandas gives."""
+        from .frame import DataFrame
+
+        if method != '__call__' or kwargs or any(isinstance(x, (DataFrame, Index)) for x in inputs):
+            return NotImplemented
+        series = [x for x in inputs if isinstance(x, Series)]
+        if any(not s.index.equals(self.index) for s in series):
+            raise unsupported('a ufunc of Series with different indexes (alignment)', 'reset_index(drop=True) first')
+        result = ufunc(*[x.to_numpy() if isinstance(x, Series) else x for x in inputs])
+        names = {s.name for s in series}
+        return Series._make(*V.from_array(result), self.index, names.pop() if len(names) == 1 else None)
+
+    from ._plotting import hist_series as hist
+
     def tolist(self):
         return list(self._values)
 
     to_list = tolist
+
+    def to_dict(self, into=dict):
+        # pandas' standardize_mapping: a Mapping class, or an initialised defaultdict to copy the factory of.
+        import collections
+        import collections.abc
+        import functools
+
+        if not isinstance(into, type):
+            if isinstance(into, collections.defaultdict):
+                into = functools.partial(collections.defaultdict, into.default_factory)
+            else:
+                into = type(into)
+        if isinstance(into, type):
+            if not issubclass(into, collections.abc.Mapping):
+                raise TypeError(f'unsupported type: {into}')
+            if into is collections.defaultdict:
+                raise TypeError('to_dict() only accepts initialized defaultdicts')
+        return into((V.plain(k), V.plain(v)) for k, v in self.items())
 
     def __len__(self):
         return len(self._values)
@@ -399,6 +432,14 @@ class Series:
                 'use list(s.unique()) on a numeric column, or s.value_counts().index for labels',
             )
         return np.array(seen, dtype=self._dtype)
+
+    def mode(self, dropna=True):
+        # pandas' algorithms.mode: every most frequent value, sorted, under a fresh 0..k-1 index.
+        keys, counts = value_counts(self._values, dropna)
+        top = [k for k, c in zip(keys, counts) if c == counts[0]] if counts else []
+        order = nargsort(top)
+        values = [top[i] for i in order]
+        return Series._make(values, self._dtype, default_index(len(values)), self.name)
 
     def value_counts(self, normalize=False, sort=True, ascending=False, dropna=True):
         keys, counts = value_counts(self._values, dropna)

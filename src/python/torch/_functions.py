@@ -6,7 +6,7 @@ from ._engine import E
 
 from ._tensor import Tensor, wrap, _operand, _minmax, tensor_from_data
 from ._unsupported import unsupported
-from ._out import into
+from ._out import SAME, into
 from ._numpy_names import accept_numpy_names
 
 _isinstance = builtins.isinstance
@@ -216,14 +216,15 @@ def min(input, dim=None, keepdim=False, *, out=None):
     return into(out, _minmax(input, 'min', dim, keepdim), 'min')
 
 
-def floor_divide(input, other):
-    return wrap(E.floor_divide(_operand(input), _operand(other)))
+def floor_divide(input, other, *, out=None):
+    return into(out, wrap(E.floor_divide(_operand(input), _operand(other))), 'floor_divide')
 
 
 def pow(input, exponent, *, out=None):
     """torch.pow(x, e), and torch.pow(2, x) with a Python number as the base (PowBackward2)."""
     if _isinstance(input, Tensor):
-        return into(out, input.pow(exponent), 'pow')
+        # A Number exponent is pow.Tensor_Scalar, whose out must have the result's dtype exactly.
+        return into(out, input.pow(exponent), 'pow', None if _isinstance(exponent, Tensor) else SAME)
     return into(out, wrap(E.pow(_operand(input), _operand(exponent))), 'pow')
 
 

@@ -10,14 +10,19 @@ to either (t.add_(1), t[1] = -1, np.add(n, 1, out=n), n += 1, n[0] = 10) is seen
 A non-contiguous tensor (a transpose or strided slice) gives an array with its strides over the tensor's
 whole storage, as PyTorch's does.
 
-Limits: other views of the array's memory made before torch.from_numpy (a slice x[:2]) keep the old buffer
-and no longer share with the array; a non-contiguous array (a strided slice, a transpose) and an array of a
-dtype the engine lacks (float16, uint16, ...) give a copy. torch.tensor(ndarray), np.array(tensor) and
+torch.from_numpy of a view (a row x[1], a column slice x[:, 1:], a transpose) moves its base's whole buffer
+into one engine storage, repoints the base and all its views at it, and returns a strided view of it; the
+other views of a whole array given to torch.from_numpy (a slice x[:2] made before) are repointed too.
+
+Limits: an array with negative or zero strides and an array of a dtype the engine lacks (float16, uint16,
+...) give a copy. torch.tensor(ndarray), np.array(tensor) and
 torch.as_tensor(ndarray, dtype=another dtype) copy, as in PyTorch.
 
 Arrays keep their dtype as in PyTorch (float64 arrays make float64 tensors, int32 int32, uint8 uint8);
 float16 becomes float32 and uint16/uint32/uint64 become int64, each with a hint."""
 
+import gc
+import sys
 from array import array
 
 from ._engine import E
@@ -100,13 +105,36 @@ def from_numpy(a):
             return wrap(E.from_storage(buf._data, shape, engine))
         base = a._base
         if base is None or base._buf is buf:
-            t = E.tensor(buf, shape, engine, False)
-            a._buf = _shared_array(t.data, a.shape, a.dtype)._buf
-            if base is not None:  # a whole reshape of its base (np.arange(6.).reshape(2, 3)): both share
-                base._buf = a._buf
-            return wrap(t)
+            # the array, its base when it is a whole reshape of it (np.arange(6.).reshape(2, 3)), and the
+            # base's other views (x = X[:, :-1] beside X) all move to the tensor's storage
+            probe = []
+            shared = _share_list(buf, probe, a, [x for x in (a, base) if x is not None])
+            return wrap(E.from_storage(shared._data, shape, engine))
+    if not whole and engine == a.dtype.name and a.size > 0 and all(s > 0 for s in a._strides):
+        # A view (a Dataset's `self.x_data[index]` row of an np.loadtxt table): the tensor is a strided view
+        # of the whole buffer, so `inputs *= factor` on it writes through to the table, as in PyTorch.
+        if type(buf) is list:
+            probe = []
+            buf = _share_list(buf, probe, a, [x for x in (a, a._base) if x is not None and x._buf is buf])
+        return wrap(E.from_storage_view(buf._data, shape, engine, a._off, list(a._strides)))
     flat = a.reshape(-1).tolist()
     return wrap(E.tensor(flat, shape, engine, False))
+
+
+def _share_list(buf, probe, a, holders):
+    """Moves `a`'s Python-list buffer `buf` into an engine storage and points every array over it at that
+    storage: `holders` (the array and its base), and any other views of the base; returns the new buffer."""
+    # `probe`, an empty list passed along the same path as `buf`, has the same references from the caller's
+    # local, this parameter and getrefcount's argument (whatever this Python version counts of those); each
+    # array over `buf` holds one more. References beyond the known holders are other views (x_data =
+    # xy[:, 1:] beside xy), found through the garbage collector, which is slow (a heap scan), so only then.
+    if sys.getrefcount(buf) - sys.getrefcount(probe) > len(holders):
+        holders = [h for h in gc.get_referrers(buf) if isinstance(h, type(a)) and h._buf is buf]
+    root = E.tensor(buf, [len(buf)], a.dtype.name, False)
+    shared = _shared_array(root.data, (len(buf),), a.dtype)._buf
+    for holder in holders:
+        holder._buf = shared
+    return shared
 
 
 def shares_as_tensor(a, dtype):

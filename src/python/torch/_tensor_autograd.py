@@ -2,6 +2,7 @@
 backward, detach and retain_grad. The engine records the graph; these are its Python handles."""
 
 import builtins
+import warnings
 
 from ._engine import E
 
@@ -72,6 +73,15 @@ custom_node_names = set()
 # Whether the backward pass under way keeps its graph (retain_graph=True): a custom Function's backward then
 # may run again, so its ctx (and the saved tensors) must stay.
 retaining = [False]
+
+# Tensor.backward(create_graph=True) warns once per process (accumulating into .grad while recording).
+_CREATE_GRAPH_WARNING = (
+    'Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient '
+    'which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you '
+    'have to use this function, make sure to reset the .grad fields of your parameters to None after use to break '
+    'the cycle and avoid the leak. (Triggered internally at  ./torch/csrc/autograd/engine.cpp:1059.)'
+)
+_create_graph_warned = [False]
 
 
 def _grad_fn_class(name):
@@ -210,6 +220,11 @@ class AutogradMixin:
             raise unsupported('backward(inputs=...)')
         # create_graph=True records the backward pass itself (.grad gets a grad_fn) and keeps the graph.
         retaining[0] = _bool(create_graph if retain_graph is None else retain_graph)
+        if create_graph and not _create_graph_warned[0] and self.requires_grad:
+            # The engine warns (TORCH_WARN_ONCE) only once the implicit-gradient check has passed.
+            if gradient is not None or self.numel() == 1:
+                _create_graph_warned[0] = True
+                warnings.warn(_CREATE_GRAPH_WARNING, UserWarning, stacklevel=2)
         E.backward(self._t, None if gradient is None else _operand(gradient), retaining[0], bool(create_graph))
 
     def detach(self):

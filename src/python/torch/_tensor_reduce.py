@@ -2,7 +2,9 @@
 
 import builtins
 
+from ._dtype import default_float
 from ._engine import E
+from ._out import scalar_name
 
 from ._tensor_base import wrap, _dims, _correction, _minmax
 
@@ -33,13 +35,19 @@ class ReductionMixin:
                 # PyTorch 1.13's frobenius_norm: sqrt(sum(x * x)) over two dims, the 2-norm over fewer.
                 return wrap(E.frobenius_norm(self._t, _dims(dim), keepdim))
             p = 2
+        if not self.dtype.is_floating_point:
+            raise RuntimeError(
+                f'norm(): input dtype should be either floating point or complex. Got {scalar_name(self.dtype)} instead.'
+            )
         return wrap(E.norm(self._t, _float(p), _dims(dim), keepdim))
 
     def dist(self, other, p=2):
         return wrap(E.dist(self._t, other._t, _float(p)))
 
     def logsumexp(self, dim, keepdim=False):
-        return wrap(E.logsumexp(self._t, _dims(dim), keepdim))
+        # Integer and bool input is summed in the default float dtype, as PyTorch 1.13 does.
+        t = self._t if self.dtype.is_floating_point else E.cast(self._t, default_float())
+        return wrap(E.logsumexp(t, _dims(dim), keepdim))
 
     def max(self, dim=None, keepdim=False):
         return _minmax(self, 'max', dim, keepdim)
@@ -82,7 +90,7 @@ class ReductionMixin:
     def topk(self, k, dim=-1, largest=True, sorted=True):
         from .return_types import topk
 
-        values, indices = E.topk(self._t, k, dim, largest)
+        values, indices = E.topk(self._t, k, dim, largest, sorted)
         return topk((wrap(values), wrap(indices)))
 
     def sort(self, dim=-1, descending=False, stable=False):

@@ -11,6 +11,15 @@ from ._tensor_base import TensorBase, wrap, tensor_from_data, _operand, _shape_a
 
 _isinstance = builtins.isinstance
 _int = builtins.int
+
+_T_WARNING = (
+    'The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an '
+    'error in a future release. Consider `x.mT` to transpose batches of matrices or '
+    '`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. (Triggered internally at  '
+    './aten/src/ATen/native/TensorShape.cpp:3277.)'
+)
+# PyTorch gives that warning once per process (TORCH_WARN_ONCE).
+_T_warned = [False]
 _bool = builtins.bool
 _float = builtins.float
 
@@ -36,6 +45,12 @@ class ViewMixin:
     # ---- views and reshapes ---------------------------------------------------------------------
     @property
     def T(self):
+        # 1.13 deprecates reversing any shape but a matrix's (a 0-d tensor passes quietly).
+        if self.ndim not in (0, 2) and not _T_warned[0]:
+            _T_warned[0] = True
+            from ._errors import _warn
+
+            _warn(_T_WARNING)
         return wrap(E.T(self._t))
 
     @property
@@ -142,6 +157,8 @@ class ViewMixin:
 
     # ---- splits, gathers, triangles -------------------------------------------------------------
     def chunk(self, chunks, dim=0):
+        if chunks <= 0:
+            raise RuntimeError(f'chunk expects `chunks` to be greater than 0, got: {chunks}')
         size = self.size(dim)
         step = -(-size // chunks)
         return self.split(step, dim)

@@ -15,8 +15,13 @@ from . import return_types as _rt
 
 def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
     """The p-norm of x's values (all of them, or along dim)."""
-    from ._out import into
+    from ._out import into, scalar_name
 
+    # PyTorch checks the input itself, before dtype= could make it a float tensor.
+    if not x.dtype.is_floating_point:
+        raise RuntimeError(
+            f'linalg.vector_norm: Expected a floating point or complex tensor as input. Got {scalar_name(x.dtype)}'
+        )
     if dtype is not None:
         x = x.to(dtype)
     if ord == math.inf:

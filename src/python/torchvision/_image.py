@@ -44,3 +44,8 @@ class DatasetImage:
 
     def __repr__(self):
         return f'<image mode={self.mode} size={self.width}x{self.height} (a PIL image in torchvision; no Pillow here)>'
+
+
+# Learners print type(image) of a dataset item: name it as Pillow's class is named.
+DatasetImage.__name__ = DatasetImage.__qualname__ = 'Image'
+DatasetImage.__module__ = 'PIL.Image'

@@ -8,6 +8,7 @@ from ..._engine import E
 
 from ..._tensor import Tensor, wrap
 from ... import _creation
+from ..._dtype import int32, int64
 from ..._grad_mode import no_grad
 from ..._unsupported import unsupported
 from .. import init
@@ -27,14 +28,30 @@ def _padding_row(padding_idx, rows):
     return padding_idx
 
 
+def _embedding_renorm_(weight, input, max_norm, norm_type):
+    """ATen's embedding_renorm_: each distinct row looked up, in sorted order, whose norm_type-norm (float32,
+    read as a double) exceeds max_norm is scaled in place by max_norm / (norm + 1e-7), outside autograd."""
+    if input.dtype not in (int64, int32):
+        raise RuntimeError(
+            "Expected tensor for argument #2 'indices' to have one of the following scalar types: Long, Int; "
+            f'but got {input.type()} instead (while checking arguments for embedding_renorm_)'
+        )
+    with no_grad():
+        for i in sorted(set(input.reshape(-1).tolist())):
+            row = weight.select(0, i)
+            norm = row.norm(norm_type).item()
+            if norm > max_norm:
+                row.mul_(max_norm / (norm + 1e-7))
+
+
 def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
     if not isinstance(input, Tensor):
         raise TypeError(f"embedding(): argument 'indices' (position 2) must be Tensor, not {type(input).__name__}")
     padding_idx = _padding_row(padding_idx, weight.size(0))
-    if max_norm is not None:
-        raise unsupported('Embedding max_norm (renormalising the rows it looks up)', 'leave max_norm=None')
     if sparse:
         raise unsupported('Embedding sparse=True (sparse gradients)', 'use sparse=False, the default')
+    if max_norm is not None:
+        _embedding_renorm_(weight, input, float(max_norm), float(norm_type))
     return wrap(E.embedding(weight._t, input._t, padding_idx, bool(scale_grad_by_freq)))
 
 
@@ -182,10 +199,10 @@ def embedding_bag(
             raise ValueError('max mode does not support sparse weights')
     elif mode not in ('sum', 'mean'):
         raise ValueError('mode has to be one of sum, mean or max')
-    if max_norm is not None:
-        raise unsupported('EmbeddingBag max_norm (renormalising the rows it looks up)', 'leave max_norm=None')
     if sparse:
         raise unsupported('EmbeddingBag sparse=True (sparse gradients)', 'use sparse=False, the default')
+    if max_norm is not None:
+        _embedding_renorm_(weight, input, float(max_norm), float(norm_type))
     if per_sample_weights is not None and mode != 'sum':
         raise NotImplementedError(
             "embedding_bag: per_sample_weights was not None. per_sample_weights is only supported for mode='sum' "

@@ -35,6 +35,16 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
     return total
 
 
+def clip_grad_norm(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False):
+    # The pre-0.4 spelling older tutorials still use: PyTorch keeps it, with a warning pointing at the caller.
+    import warnings
+
+    warnings.warn(
+        'torch.nn.utils.clip_grad_norm is now deprecated in favor of torch.nn.utils.clip_grad_norm_.', stacklevel=2
+    )
+    return clip_grad_norm_(parameters, max_norm, norm_type, error_if_nonfinite)
+
+
 def clip_grad_value_(parameters, clip_value):
     if isinstance(parameters, Tensor):
         parameters = [parameters]
