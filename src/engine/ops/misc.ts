@@ -78,8 +78,18 @@ export interface SortResult {
   indices: Tensor;
 }
 
-/** Sorted values and their indices along dim; stable, NaN sorts as largest (as PyTorch). k limits to top-k. */
-function sortCore(t: Tensor, dim: number, descending: boolean, k: number | null, name: string): SortResult {
+/**
+ * Picks `k` elements of each line along dim: `order(line, size)` puts the line's positions in the order
+ * wanted, of which the first k are kept, with their indices; the gradient flows back to the picked elements
+ * (node `name`). `line(j)` reads the line's j-th value.
+ */
+function pickAlong(
+  t: Tensor,
+  dim: number,
+  k: number | null,
+  name: string,
+  order: (line: (j: number) => number, size: number) => ArrayLike<number>,
+): SortResult {
   const d = normDimChecked(dim, t.ndim);
   const { outer, size, inner } = t.ndim === 0 ? { outer: 1, size: 1, inner: 1 } : splitAt(t.shape, d);
   const kk = k ?? size;
@@ -89,27 +99,17 @@ function sortCore(t: Tensor, dim: number, descending: boolean, k: number | null,
   const vals = allocate(t.dtype, outer * kk * inner);
   const idx = new Float64Array(outer * kk * inner);
   const src = new Int32Array(outer * kk * inner);
-  const order = new Array<number>(size);
-  const key = (v: number) => (v !== v ? Infinity : v);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * size * inner + i;
-      for (let j = 0; j < size; j++) order[j] = j;
-      order.sort((a, b) => {
-        const va = x[base + a * inner];
-        const vb = x[base + b * inner];
-        if (va !== va || vb !== vb) {
-          if (va !== va && vb !== vb) return a - b;
-          return (va !== va ? 1 : -1) * (descending ? -1 : 1);
-        }
-        const c = descending ? key(vb) - key(va) : key(va) - key(vb);
-        return c !== 0 ? c : a - b;
-      });
+      if (kk === 0) continue;
+      const picked = order((j) => x[base + j * inner], size);
       for (let j = 0; j < kk; j++) {
         const at = o * kk * inner + j * inner + i;
-        vals[at] = x[base + order[j] * inner];
-        idx[at] = order[j];
-        src[at] = base + order[j] * inner;
+        const from = base + picked[j] * inner;
+        vals[at] = x[from];
+        idx[at] = picked[j];
+        src[at] = from;
       }
     }
   }
@@ -125,8 +125,26 @@ function sortCore(t: Tensor, dim: number, descending: boolean, k: number | null,
   return { values: new Tensor(vals, shape, 'float32', true, node), indices };
 }
 
+/** A line's positions sorted by value; stable, NaN sorts as largest (as PyTorch). */
+function sortedOrder(descending: boolean) {
+  const key = (v: number) => (v !== v ? Infinity : v);
+  return (line: (j: number) => number, size: number): number[] => {
+    const order = Array.from({ length: size }, (_, j) => j);
+    return order.sort((a, b) => {
+      const va = line(a);
+      const vb = line(b);
+      if (va !== va || vb !== vb) {
+        if (va !== va && vb !== vb) return a - b;
+        return (va !== va ? 1 : -1) * (descending ? -1 : 1);
+      }
+      const c = descending ? key(vb) - key(va) : key(va) - key(vb);
+      return c !== 0 ? c : a - b;
+    });
+  };
+}
+
 export function sort(t: Tensor, dim = -1, descending = false): SortResult {
-  return sortCore(t, dim, descending, null, 'SortBackward0');
+  return pickAlong(t, dim, null, 'SortBackward0', sortedOrder(descending));
 }
 
 /**
@@ -135,54 +153,27 @@ export function sort(t: Tensor, dim = -1, descending = false): SortResult {
  * are not stable, so the order of tied values' indices is theirs, not ascending.
  */
 export function topk(t: Tensor, k: number, dim = -1, largest = true, sorted = true): SortResult {
-  const d = normDimChecked(dim, t.ndim);
-  const { outer, size, inner } = t.ndim === 0 ? { outer: 1, size: 1, inner: 1 } : splitAt(t.shape, d);
-  if (k > size || k < 0) throw pyError('RuntimeError', 'selected index k out of range');
-  const shape = t.ndim === 0 ? [] : t.shape.map((s, i) => (i === d ? k : s));
-  const x = t.data;
-  const vals = allocate(t.dtype, outer * k * inner);
-  const idx = new Float64Array(outer * k * inner);
-  const src = new Int32Array(outer * k * inner);
   const less = largest
     ? (a: number, b: number) => (a !== a && b === b) || a > b
     : (a: number, b: number) => (a === a && b !== b) || a < b;
+  const size = t.ndim === 0 ? 1 : t.shape[normDimChecked(dim, t.ndim)];
   const pairs = { vals: new Float64Array(size), pos: new Int32Array(size) };
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const base = o * size * inner + i;
-      if (k === 0) continue;
-      for (let j = 0; j < size; j++) {
-        pairs.vals[j] = x[base + j * inner];
-        pairs.pos[j] = j;
-      }
-      if (k * 64 <= size) partialSort(pairs, 0, k, size, less);
-      else {
-        nthElement(pairs, 0, k - 1, size, less);
-        if (sorted) sortRange(pairs, 0, k - 1, less);
-      }
-      for (let j = 0; j < k; j++) {
-        const at = o * k * inner + j * inner + i;
-        const from = base + pairs.pos[j] * inner;
-        vals[at] = x[from];
-        idx[at] = pairs.pos[j];
-        src[at] = from;
-      }
+  return pickAlong(t, dim, k, 'TopkBackward0', (line) => {
+    for (let j = 0; j < size; j++) {
+      pairs.vals[j] = line(j);
+      pairs.pos[j] = j;
     }
-  }
-  const indices = new Tensor(idx, shape, 'int64');
-  if (!isFloatDType(t.dtype) || !(t.requiresGrad && isGradEnabled()))
-    return { values: new Tensor(vals, shape, t.dtype), indices };
-  const n = t.data.length;
-  const node = new Node('TopkBackward0', [t], (g) => {
-    const r = floats(n);
-    for (let j = 0; j < g.length; j++) r[src[j]] += g[j];
-    return [r];
+    if (k * 64 <= size) partialSort(pairs, 0, k, size, less);
+    else {
+      nthElement(pairs, 0, k - 1, size, less);
+      if (sorted) sortRange(pairs, 0, k - 1, less);
+    }
+    return pairs.pos;
   });
-  return { values: new Tensor(vals, shape, 'float32', true, node), indices };
 }
 
 export function argsort(t: Tensor, dim = -1, descending = false): Tensor {
-  return sortCore(t, dim, descending, null, 'SortBackward0').indices;
+  return sort(t, dim, descending).indices;
 }
 
 /** Lower (tril) or upper (triu) triangle of the last two dims; the rest zeroed. */
