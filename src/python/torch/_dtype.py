@@ -61,6 +61,8 @@ TYPE_NAMES = {
     'uint8': 'torch.ByteTensor',
     'bool': 'torch.BoolTensor',
 }
+# ScalarType names, as PyTorch's error texts give dtypes (Float, Double, Long, ...): the legacy names' core.
+SCALAR_NAMES = {name: legacy[len('torch.') : -len('Tensor')] for name, legacy in TYPE_NAMES.items()}
 
 # torch.set_default_dtype: float32 or float64 (the engine keeps its own copy for promotion and printing).
 _default = ['float32']

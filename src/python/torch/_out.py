@@ -2,21 +2,13 @@
 another shape is resized to the result's (PyTorch warns when it was not empty; we do not). An out tensor of a
 dtype the op cannot write is refused as PyTorch 1.13 refuses it, in the words of the op's kind (_CHECKS)."""
 
+from ._dtype import SCALAR_NAMES
 from ._engine import E
 from ._grad_mode import is_grad_enabled, no_grad
 from ._tensor_base import TensorBase
 
-# ScalarType names (PyTorch's error texts) and C++ type names (the "Expected out tensor to have dtype" texts).
-_SCALAR = {
-    'float32': 'Float',
-    'float64': 'Double',
-    'int64': 'Long',
-    'int32': 'Int',
-    'int16': 'Short',
-    'int8': 'Char',
-    'uint8': 'Byte',
-    'bool': 'Bool',
-}
+# ScalarType names (most texts) and C++ type names (the "Expected out tensor to have dtype" texts).
+_SCALAR = SCALAR_NAMES
 _CPP = {
     'float32': 'float',
     'float64': 'double',
