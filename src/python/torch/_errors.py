@@ -49,6 +49,16 @@ def _warn(message):
     warnings.warn(message, UserWarning, stacklevel=level)
 
 
+_warned_once = set()
+
+
+def warn_once(message):
+    """PyTorch's TORCH_WARN_ONCE: `message` is warned at the learner's line the first time only."""
+    if message not in _warned_once:
+        _warned_once.add(message)
+        _warn(message)
+
+
 def _print(line):
     print(line)
 

@@ -81,7 +81,6 @@ _CREATE_GRAPH_WARNING = (
     'have to use this function, make sure to reset the .grad fields of your parameters to None after use to break '
     'the cycle and avoid the leak. (Triggered internally at  ./torch/csrc/autograd/engine.cpp:1059.)'
 )
-_create_graph_warned = [False]
 
 
 def _grad_fn_class(name):
@@ -220,11 +219,11 @@ class AutogradMixin:
             raise unsupported('backward(inputs=...)')
         # create_graph=True records the backward pass itself (.grad gets a grad_fn) and keeps the graph.
         retaining[0] = _bool(create_graph if retain_graph is None else retain_graph)
-        if create_graph and not _create_graph_warned[0] and self.requires_grad:
-            # The engine warns (TORCH_WARN_ONCE) only once the implicit-gradient check has passed.
-            if gradient is not None or self.numel() == 1:
-                _create_graph_warned[0] = True
-                warnings.warn(_CREATE_GRAPH_WARNING, UserWarning, stacklevel=2)
+        # The engine warns (TORCH_WARN_ONCE) only once the implicit-gradient check has passed.
+        if create_graph and self.requires_grad and (gradient is not None or self.numel() == 1):
+            from ._errors import warn_once
+
+            warn_once(_CREATE_GRAPH_WARNING)
         E.backward(self._t, None if gradient is None else _operand(gradient), retaining[0], bool(create_graph))
 
     def detach(self):

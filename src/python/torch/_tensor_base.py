@@ -123,8 +123,6 @@ _NDARRAY_LIST_WARNING = (
     'single numpy.ndarray with numpy.array() before converting to a tensor. (Triggered internally at  '
     './torch/csrc/utils/tensor_new.cpp:230.)'
 )
-# PyTorch gives that warning once per process (TORCH_WARN_ONCE).
-_ndarray_list_warned = [False]
 
 
 # torch.tensor stores each Python number into an integer dtype by a checked conversion (tensor_new.cpp's
@@ -217,11 +215,10 @@ def _flatten_nested(data, flat, shape, depth, typed=None):
             from ._numpy_bridge import engine_dtype
 
             typed.add(engine_dtype(data.dtype))
-            if data.ndim > 0 and not _ndarray_list_warned[0]:
-                _ndarray_list_warned[0] = True
-                from ._errors import _warn
+            if data.ndim > 0:
+                from ._errors import warn_once
 
-                _warn(_NDARRAY_LIST_WARNING)
+                warn_once(_NDARRAY_LIST_WARNING)
         _flatten_nested(data.tolist(), flat, shape, depth)
     elif _isinstance(data, (_bool, _int, _float)):
         if len(shape) > depth:

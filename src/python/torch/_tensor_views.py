@@ -17,9 +17,7 @@ _T_WARNING = (
     'error in a future release. Consider `x.mT` to transpose batches of matrices or '
     '`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor. (Triggered internally at  '
     './aten/src/ATen/native/TensorShape.cpp:3277.)'
-)
-# PyTorch gives that warning once per process (TORCH_WARN_ONCE).
-_T_warned = [False]
+)  # given once per process (TORCH_WARN_ONCE)
 _bool = builtins.bool
 _float = builtins.float
 
@@ -46,11 +44,10 @@ class ViewMixin:
     @property
     def T(self):
         # 1.13 deprecates reversing any shape but a matrix's (a 0-d tensor passes quietly).
-        if self.ndim not in (0, 2) and not _T_warned[0]:
-            _T_warned[0] = True
-            from ._errors import _warn
+        if self.ndim not in (0, 2):
+            from ._errors import warn_once
 
-            _warn(_T_WARNING)
+            warn_once(_T_WARNING)
         return wrap(E.T(self._t))
 
     @property
