@@ -12,7 +12,7 @@ import { numel, sameShape } from '../shape';
 import { fmaDouble, fmaf } from '../random';
 import { add, div, mul, neg, pow, rsub, sub } from './arith';
 import { eq, ge, isnan, le, logical_not, logical_or, lt, gt, masked_fill, where } from './compare';
-import { cos, exp, sin } from './unary';
+import { cos, exp, reciprocal, sin } from './unary';
 import { diffNode, sumTo } from './gradOps';
 import { commit } from './inplace';
 import { notImplemented } from './modulo';
@@ -32,6 +32,8 @@ import { expf } from './sleefExp';
 import { log2f, logf } from './sleefLog';
 import { powf } from './sleefPow';
 import { glibcLogf } from './glibcLogf';
+import { glibcAtan2f } from './glibcAtan2f';
+import { atan2f } from './sleefTrig';
 import { glibcLog2f } from './glibcLog2f';
 
 const f32 = Math.fround;
@@ -230,6 +232,24 @@ export function hypot(a: TensorLike, b: TensorLike): Tensor {
   return binaryNode('HypotBackward0', a, b, A, B, out, (g) => [div(mul(g, A), out), div(mul(g, B), out)]);
 }
 
+/**
+ * torch.atan2(y, x): the angle of the point (x, y), in (-pi, pi]; integer operands give the default float dtype.
+ * SLEEF's atan2f_u10 over whole blocks, glibc's atan2f elsewhere (each operand first cast to float32).
+ */
+export function atan2(a: TensorLike, b: TensorLike): Tensor {
+  const [A, B] = operands(a, b);
+  const dtype = resultDType([A, B], true);
+  const w = walk([A, B], 'atan2');
+  const vec = (y: number, x: number) => atan2f(f32(y), f32(x));
+  const scalar = (y: number, x: number) => glibcAtan2f(f32(y), f32(x));
+  const out = new Tensor(fill([A, B], w, dtype, vec, scalar, Math.atan2), w.shape, dtype);
+  return binaryNode('Atan2Backward0', a, b, A, B, out, (g) => {
+    // atan2_backward: both gradients share 1 / (y^2 + x^2).
+    const recip = reciprocal(add(mul(A, A), mul(B, B)));
+    return [mul(mul(g, B), recip), mul(mul(g, neg(A)), recip)];
+  });
+}
+
 /** log(e^a + e^b) as max(a, b) + log(1 + e^-|a - b|); equal infinities give themselves. */
 export function logaddexp(a: TensorLike, b: TensorLike): Tensor {
   return logAddExpOf(a, b, false);
@@ -373,6 +393,7 @@ export function logit(t: Tensor, eps: number | null = null): Tensor {
 /** The in-place forms of the elementwise ops here (x.hypot_(y), x.sinc_(), x.logit_(eps), ...). */
 export const pointwiseInplace = {
   hypot_: (t: Tensor, o: TensorLike) => commit(t, [o], (x, same) => hypot(x, same(o))),
+  atan2_: (t: Tensor, o: TensorLike) => commit(t, [o], (x, same) => atan2(x, same(o))),
   xlogy_: (t: Tensor, o: TensorLike) => commit(t, [o], (x, same) => xlogy(x, same(o))),
   heaviside_: (t: Tensor, o: Tensor) => commit(t, [o], (x, same) => heaviside(x, same(o) as Tensor)),
   sinc_: (t: Tensor) => commit(t, [], (x) => sinc(x)),

@@ -207,15 +207,47 @@ export function acosf(d: number): number {
   return dfValue(y);
 }
 
-/** SLEEF's atan2kf_u1 for x = 1 and y = |d| >= 0: atan |d| as a double-float. */
-function atanK(a: number): DF {
-  const swap = 1 < a;
-  const s = swap ? dfDiv({ hi: -1, lo: 0 }, { hi: a, lo: 0 }) : dfDiv({ hi: a, lo: 0 }, { hi: 1, lo: 0 });
+/**
+ * SLEEF's atan2kf_u1 for y >= 0 (as double-floats with a zero low part): the angle of (x, y) as a double-float,
+ * by a quadrant count q (-2 for negative x, +1 where |x| < y) and atan of the ratio below 1.
+ */
+function atan2K(y: number, x: number): DF {
+  let q = x < 0 ? -2 : 0;
+  const ax = x < 0 ? -x : x;
+  if (ax < y) q += 1;
+  const swap = ax < y;
+  const s = dfDiv({ hi: swap ? -ax : y, lo: 0 }, { hi: swap ? y : ax, lo: 0 });
   let t = dfNormalize(dfSqu(s));
   const u = horner(ATAN_C, t.hi);
   t = dfMulDD(t, dfAddFF(ATAN_C8, f(u * t.hi)));
   t = dfMulDD(s, dfAddFD(1, t));
-  return dfAddDD(dfMulDF(HALF_PI, swap ? 1 : 0), t);
+  return dfAddDD(dfMulDF(HALF_PI, q), t);
+}
+
+/** SLEEF's atan2kf_u1 for x = 1 and y = |d| >= 0: atan |d| as a double-float. */
+const atanK = (a: number): DF => atan2K(a, 1);
+
+const F_PI = f(Math.PI);
+const F_HALF_PI = f(Math.PI / 2);
+const F_QUARTER_PI = f(Math.PI / 4);
+
+/** SLEEF's atan2f_u10 (xatan2f_u1): PyTorch's vectorised atan2 over whole blocks of 16 values. */
+export function atan2f(y: number, x: number): number {
+  if (x !== x || y !== y) return NaN;
+  if (Math.abs(x) < 2.9387372783541830947e-39) {
+    // Tiny x: both scaled up by 2^24 so that the ratio stays finite.
+    x = f(x * 16777216);
+    y = f(y * 16777216);
+  }
+  const d = atan2K(Math.abs(y), x);
+  let r = f(d.hi + d.lo);
+  if (negative(x)) r = -r;
+  // visinf2(x, m): where x is infinite, m with x's sign bit or-ed in; 0 elsewhere.
+  const inf2 = (m: number) => (Math.abs(x) === Infinity ? (x < 0 ? -Math.abs(m) : m) : 0);
+  if (Math.abs(x) === Infinity || x === 0) r = f(F_HALF_PI - inf2(negative(x) ? -F_HALF_PI : F_HALF_PI));
+  if (Math.abs(y) === Infinity) r = f(F_HALF_PI - inf2(negative(x) ? -F_QUARTER_PI : F_QUARTER_PI));
+  if (y === 0) r = negative(x) ? F_PI : 0;
+  return negative(y) ? -r : r;
 }
 
 const ATAN_INF = f(1.570796326794896557998982);

@@ -1,4 +1,4 @@
-// `_bl_engine` functions for the extra elementwise, indexing and statistics ops (addcmul/addcdiv, hypot,
+// `_bl_engine` functions for the extra elementwise, indexing and statistics ops (addcmul/addcdiv, hypot, atan2,
 // logaddexp, xlogy, fmax/fmin, sinc, logit, index_add/index_copy, take/put, masked_scatter, scatter_reduce,
 // trapezoid, cov/corrcoef, result_type): arguments converted, the engine called. No values computed here.
 import type { Tensor } from '../../engine/tensor';
@@ -29,7 +29,7 @@ function resultType(a: Scalar, b: Scalar): DType {
 
 export const extraOps: Record<string, unknown> = {
   ...pick(pw, ['addcmul', 'addcdiv', 'addcmul_', 'addcdiv_', 'hypot', 'logaddexp', 'logaddexp2', 'xlogy']),
-  ...pick(pw, ['fmax', 'fmin', 'heaviside', 'sinc']),
+  ...pick(pw, ['fmax', 'fmin', 'heaviside', 'sinc', 'atan2']),
   ...pw.pointwiseInplace,
   logit: (t: Tensor, eps?: number) => pw.logit(t, orNull(eps)),
   ...pick(ixx, ['index_add', 'index_copy', 'take', 'put', 'masked_scatter']),

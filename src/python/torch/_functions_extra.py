@@ -8,6 +8,7 @@ from ._engine import E
 from ._dtype import from_engine
 from ._out import into
 from ._tensor_base import TensorBase, wrap, _operand, tensor_from_data
+from ._tensor_pointwise import tensor_argument
 
 _isinstance = builtins.isinstance
 _float = builtins.float
@@ -31,6 +32,16 @@ def _binary(name):
             raise TypeError(f'{name}() received an invalid combination of arguments - got (number, number)')
         result = wrap(fn_engine(_operand(input), _operand(other)))
         return result if out is None else into(out, result, name)
+
+    fn.__name__ = fn.__qualname__ = name
+    return fn
+
+
+def _atan2(name):
+    def fn(input, other, *, out=None):
+        y = tensor_argument(name, 'input', 1, input)
+        result = wrap(E.atan2(y, tensor_argument(name, 'other', 2, other)))
+        return result if out is None else into(out, result, 'atan2')
 
     fn.__name__ = fn.__qualname__ = name
     return fn
@@ -78,6 +89,8 @@ NAMES = {
     'trapz': trapz,
     'cumulative_trapezoid': cumulative_trapezoid,
     'result_type': result_type,
+    'atan2': _atan2('atan2'),
+    'arctan2': _atan2('arctan2'),
 }
 for _name in ('hypot', 'logaddexp', 'logaddexp2', 'xlogy', 'fmax', 'fmin'):
     NAMES[_name] = _binary(_name)

@@ -70,6 +70,13 @@ def _tensor(x):
     return x._t
 
 
+def tensor_argument(name, arg, position, value):
+    """A Tensor-only parameter (atan2's other): a Python number is a TypeError, as PyTorch's parser says it."""
+    if not _isinstance(value, TensorBase):
+        raise TypeError(f"{name}(): argument '{arg}' (position {position}) must be Tensor, not {type(value).__name__}")
+    return value._t
+
+
 def _warn_scatter_reduce():
     # PyTorch warns once per process that the op is in beta.
     if not _scatter_reduce_warned[0]:
@@ -99,6 +106,20 @@ class PointwiseMixin:
     def addcdiv_(self, *args, value=1):
         tensor1, tensor2, value = _fused_args('addcdiv_', args, value)
         E.addcdiv_(self._t, tensor1._t, tensor2._t, _number(value))
+        return self
+
+    def atan2(self, other):
+        return wrap(E.atan2(self._t, tensor_argument('atan2', 'other', 1, other)))
+
+    def arctan2(self, other):
+        return wrap(E.atan2(self._t, tensor_argument('arctan2', 'other', 1, other)))
+
+    def atan2_(self, other):
+        E.atan2_(self._t, tensor_argument('atan2_', 'other', 1, other))
+        return self
+
+    def arctan2_(self, other):
+        E.atan2_(self._t, tensor_argument('arctan2_', 'other', 1, other))
         return self
 
     def heaviside(self, values):
