@@ -5,16 +5,28 @@ import { pyError } from '../errors';
 import { Node } from '../autograd';
 import { Tensor, allocate, isFloatDType } from '../tensor';
 import { fmtShape, sameShape } from '../shape';
+import { zeros } from './create';
+import { narrow } from './indexing';
+import { cat, reshape } from './view';
 
-/** The learner's backward: one gradient per output in, one per input out (null where there is none). */
-export type CustomBackward = (grads: Tensor[]) => readonly (Tensor | null | undefined)[];
+/**
+ * The learner's backward: one gradient per output in, one per input out (null where there is none). With
+ * `createGraph` (a create_graph=True pass) it runs with grad mode on, so what it returns records a graph, and
+ * gets the recorded outputs, which stand for the outputs ctx saved (a node only the graph holds: a saved
+ * output kept by the learner's ctx would tie the graph to Python for good).
+ */
+export type CustomBackward = (
+  grads: Tensor[],
+  createGraph: boolean,
+  outputs: readonly Tensor[],
+) => readonly (Tensor | null | undefined)[];
 
-/** The input gradients `backward` returned, checked against the inputs' shapes, as node gradients. */
+/** The input gradients `backward` returned, checked against the inputs' shapes. */
 function inputGrads(
   name: string,
   inputs: readonly (Tensor | null)[],
   returned: readonly (Tensor | null | undefined)[],
-): (Float32Array | null)[] {
+): (Tensor | null)[] {
   return inputs.map((input, i) => {
     const g = returned[i];
     if (!input || !g) return null;
@@ -31,7 +43,7 @@ function inputGrads(
         `Function ${name} returned an invalid gradient at index ${i} - expected a float tensor`,
       );
     }
-    return g.data as Float32Array;
+    return g;
   });
 }
 
@@ -48,10 +60,20 @@ export function customFunction(
   backward: CustomBackward,
 ): Tensor[] {
   const call = (grads: Float32Array[]) =>
-    inputGrads(name, inputs, backward(grads.map((g, k) => new Tensor(g, outputs[k].shape, outputs[k].dtype))));
+    inputGrads(
+      name,
+      inputs,
+      backward(
+        grads.map((g, k) => new Tensor(g, outputs[k].shape, outputs[k].dtype)),
+        false,
+        [],
+      ),
+    ).map((g) => (g ? (g.data as Float32Array) : null));
   if (outputs.length === 1) {
     const o = outputs[0];
-    return [new Tensor(o.data, o.shape, o.dtype, true, new Node(name, inputs, (g) => call([g]))).sharesVersionWith(o)];
+    const diff = (g: Tensor): (Tensor | null)[] => inputGrads(name, inputs, backward([g], true, [recorded]));
+    const recorded: Tensor = new Tensor(o.data, o.shape, o.dtype, true, new Node(name, inputs, (g) => call([g]), diff));
+    return [recorded.sharesVersionWith(o)];
   }
   const offsets: number[] = [];
   let total = 0;
@@ -61,18 +83,41 @@ export function customFunction(
   }
   const dtype = outputs[0].dtype;
   const split = (g: Float32Array) => outputs.map((o, k) => g.slice(offsets[k], offsets[k] + o.data.length));
-  const joint = new Tensor(allocate(dtype, total), [total], dtype, true, new Node(name, inputs, (g) => call(split(g))));
-  return outputs.map((o, k) =>
-    new Tensor(
-      o.data,
-      o.shape,
-      o.dtype,
-      true,
-      new Node(name, [joint], (g) => {
-        const full = allocate(dtype, total) as Float32Array;
-        full.set(g, offsets[k]);
-        return [full];
-      }),
-    ).sharesVersionWith(o),
+  // The same split and placement with recorded ops, for a create_graph pass.
+  const splitDiff = (g: Tensor) => outputs.map((o, k) => reshape(narrow(g, 0, offsets[k], o.data.length), o.shape));
+  const recorded: Tensor[] = [];
+  const jointDiff = (g: Tensor) => inputGrads(name, inputs, backward(splitDiff(g), true, recorded));
+  const placeDiff = (k: number, g: Tensor) => {
+    const rest = total - offsets[k] - outputs[k].data.length;
+    const parts = [zeros([offsets[k]], { dtype }), reshape(g, [-1]), zeros([rest], { dtype })];
+    return [cat(parts.filter((p) => p.shape[0] > 0))];
+  };
+  const joint = new Tensor(
+    allocate(dtype, total),
+    [total],
+    dtype,
+    true,
+    new Node(name, inputs, (g) => call(split(g)), jointDiff),
   );
+  for (const [k, o] of outputs.entries()) {
+    recorded.push(
+      new Tensor(
+        o.data,
+        o.shape,
+        o.dtype,
+        true,
+        new Node(
+          name,
+          [joint],
+          (g) => {
+            const full = allocate(dtype, total) as Float32Array;
+            full.set(g, offsets[k]);
+            return [full];
+          },
+          (g) => placeDiff(k, g),
+        ),
+      ).sharesVersionWith(o),
+    );
+  }
+  return recorded;
 }

@@ -40,9 +40,9 @@ function customFunctionBridge(name: string, inputs: unknown, outputs: unknown, b
     name,
     js<(Tensor | null)[]>(inputs).map((t) => t ?? null),
     js<Tensor[]>(outputs),
-    (grads) => {
+    (grads, createGraph, recorded) => {
       // (one engine tensor or None per input, whether the node is done: no retain_graph)
-      const r = fn(grads);
+      const r = fn(grads, createGraph, recorded);
       const [list, release] = (isPyProxy(r) ? r.toJs({ depth: 2 }) : r) as [(Tensor | null)[], boolean];
       (r as PyCallable | undefined)?.destroy?.();
       if (release) {

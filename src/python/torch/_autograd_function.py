@@ -1,9 +1,14 @@
 """torch.autograd.Function: a learner's op with its own forward and backward (the official "Defining new
 autograd Functions" tutorial). forward runs without recording; its outputs get an engine node named
-`<Class>Backward` that calls the learner's backward during loss.backward() (src/engine/ops/custom.ts)."""
+`<Class>Backward` that calls the learner's backward during loss.backward() (src/engine/ops/custom.ts), with
+grad mode on in a create_graph pass so that its result can be differentiated again (the "Double Backward
+with Custom Functions" tutorial) unless backward is marked @once_differentiable. Also torch.autograd.function,
+the module these live in."""
+
+import functools
 
 from ._engine import E
-from ._grad_mode import no_grad, is_grad_enabled
+from ._grad_mode import no_grad, is_grad_enabled, set_grad_enabled
 from ._tensor_base import TensorBase, wrap
 from ._tensor_autograd import custom_node_names, retaining
 
@@ -88,12 +93,23 @@ def _record(cls, ctx, args, result):
     if not positions:
         return result
 
-    def backward(grads):
+    def backward(grads, create_graph=False, recorded=()):
         grad_outputs = [None] * len(outputs)
         for k, g in zip(positions, grads):
             grad_outputs[k] = wrap(g)
-        with no_grad():
-            returned = cls.backward(ctx, *grad_outputs)
+        saved = getattr(ctx, '_saved', ())
+        if create_graph:
+            # A saved output is read as the recorded one (PyTorch's SavedVariable of an output has this node as
+            # grad_fn), so that the pass differentiates backward's use of it (exp's `grad_out * result`).
+            by_output = {id(outputs[k]): wrap(t) for k, t in zip(positions, recorded)}
+            ctx._saved = tuple(by_output.get(id(t), t) for t in saved)
+        # As PyTorch's engine: the learner's backward runs with grad mode on exactly when create_graph is set.
+        try:
+            with set_grad_enabled(bool(create_graph)):
+                returned = cls.backward(ctx, *grad_outputs)
+        finally:
+            if create_graph:
+                ctx._saved = saved
         grads = _input_grads(name, returned, args)
         # Without retain_graph the node never runs again: its saved tensors go now, as PyTorch frees them,
         # and the bridge lets go of this function (second item: True).
@@ -138,5 +154,45 @@ def _input_grads(name, returned, args):
     return out
 
 
+class InplaceFunction(Function):
+    """A Function whose forward may write its input in place (forward reads self.inplace)."""
+
+    def __init__(self, inplace=False):
+        super().__init__()
+        self.inplace = inplace
+
+
+_TWICE = 'trying to differentiate twice a function that was marked with @once_differentiable'
+
+
+def once_differentiable(fn):
+    """Marks a backward that is not itself differentiable: it runs without recording, and where its inputs
+    require grad (a create_graph pass) its results hang from a DelayedError node that raises if reached."""
+
+    @functools.wraps(fn)
+    def wrapper(ctx, *args):
+        with no_grad():
+            outputs = fn(ctx, *args)
+        if not is_grad_enabled() or not any(isinstance(a, TensorBase) and a.requires_grad for a in args):
+            return outputs
+        single = not isinstance(outputs, tuple)
+        outputs = (outputs,) if single else outputs
+        # PyTorch aliases each output as a fresh leaf requiring grad, so that the DelayedError node has inputs.
+        leaves = [o.detach().requires_grad_(True) if isinstance(o, TensorBase) else None for o in outputs]
+        tensors = [o for o in leaves if o is not None and o.is_floating_point()]
+        if not tensors:
+            return outputs[0] if single else outputs
+
+        def raise_twice(grads, create_graph=False):
+            raise RuntimeError(_TWICE)
+
+        recorded = iter(E.custom_function('DelayedError', [t._t for t in tensors], [t._t for t in tensors], raise_twice))
+        new = tuple(wrap(next(recorded)) if o is not None and o.is_floating_point() else o for o in leaves)
+        return new[0] if single else new
+
+    return wrapper
+
+
 Function.__module__ = 'torch.autograd.function'
 FunctionCtx.__module__ = 'torch.autograd.function'
+InplaceFunction.__module__ = 'torch.autograd.function'

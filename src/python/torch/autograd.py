@@ -8,6 +8,7 @@ from ._tensor import Tensor
 from ._tensor_base import wrap
 from ._creation import ones_like
 from ._autograd_function import Function, FunctionCtx  # noqa: F401
+from . import _autograd_function as function  # noqa: F401
 from . import _autograd_functional as functional  # noqa: F401
 from ._gradcheck import gradcheck, gradgradcheck  # noqa: F401
 
@@ -16,6 +17,7 @@ from . import _forward_ad as forward_ad  # noqa: F401
 # `from torch.autograd.functional import jacobian`: this module is not a package, so name the submodule.
 __import__('sys').modules.setdefault('torch.autograd.functional', functional)
 __import__('sys').modules.setdefault('torch.autograd.forward_ad', forward_ad)
+__import__('sys').modules.setdefault('torch.autograd.function', function)
 # PyTorch's torch.autograd is a package: an empty search path makes `import torch.autograd.profiler` ask the
 # finders (ours in sys.modules, then _bl_guard's NotImplementedError for PyTorch's modules we lack) instead of
 # failing with "'torch.autograd' is not a package".
