@@ -1,6 +1,6 @@
 """Layout helpers PyTorch composes from views, joins and indexing (as ATen's composite functions do):
 tensor_split / hsplit / vsplit / dsplit, atleast_3d / dstack, rot90, cartesian_prod, combinations,
-tril_indices / triu_indices, block_diag, kron, diag_embed, diagflat and fill_diagonal_. Each is written
+tril_indices / triu_indices, block_diag, kron, tensordot, diag_embed, diagflat and fill_diagonal_. Each is written
 with ops the engine already records, so values and gradients come from there."""
 
 import builtins
@@ -161,6 +161,68 @@ def kron(input, other):
     return (a.reshape(a_view) * b.reshape(b_view)).reshape([sa * sb for sa, sb in zip(a.shape, b.shape)])
 
 
+def _wrap_dim(d, n):
+    if not -n <= d < n:
+        raise IndexError(f'Dimension out of range (expected to be in range of [{-n}, {n - 1}], but got {d})')
+    return d % n
+
+
+def _tensordot_dims(dims):
+    """tensordot's dims as two lists, as given (errors name them so): an int n is a's last n dims and b's
+    first n."""
+    if hasattr(dims, 'tolist'):
+        dims = dims.tolist()
+    if _isinstance(dims, _int):
+        if dims < 0:
+            raise RuntimeError(f'tensordot expects dims >= 0, but got dims={dims}')
+        return list(range(-dims, 0)), list(range(dims))
+    dims_a, dims_b = ([d] if _isinstance(d, _int) else list(d) for d in dims)
+    if len(dims_a) != len(dims_b):
+        raise RuntimeError('both dimension lists should have same length')
+    return dims_a, dims_b
+
+
+def tensordot(a, b, dims=2, out=None):
+    """As ATen's tensordot: the contracted dims moved to the end of a and the start of b (a size-1 dim against a
+    larger one summed first), one mm, and the result reshaped to a's free dims then b's."""
+    given_a, given_b = _tensordot_dims(dims)
+    dims_a, dims_b = [], []
+    for da, db in zip(given_a, given_b):
+        wa, wb = _wrap_dim(da, a.dim()), _wrap_dim(db, b.dim())
+        sa, sb = a.shape[wa], b.shape[wb]
+        if sa != sb:
+            if sa == 1:
+                b = b.sum(wb, keepdim=True)
+            elif sb == 1:
+                a = a.sum(wa, keepdim=True)
+            else:
+                raise RuntimeError(
+                    f'contracted dimensions need to match, but first has size {sa} in dim {da} and second has '
+                    f'size {sb} in dim {db}'
+                )
+        dims_a.append(wa)
+        dims_b.append(wb)
+    free_a = [d for d in range(a.dim()) if d not in dims_a]
+    free_b = [d for d in range(b.dim()) if d not in dims_b]
+    csize = 1
+    for d in dims_a:
+        csize *= a.shape[d]
+    size_a = 1
+    for d in free_a:
+        size_a *= a.shape[d]
+    size_b = 1
+    for d in free_b:
+        size_b *= b.shape[d]
+    left = a.permute(free_a + dims_a).reshape(size_a, csize)
+    right = b.permute(dims_b + free_b).reshape(csize, size_b)
+    result = left.mm(right).reshape([a.shape[d] for d in free_a] + [b.shape[d] for d in free_b])
+    if out is not None:
+        from ._out import into
+
+        return into(out, result, 'tensordot')
+    return result
+
+
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
     torch = _torch()
     if offset != 0 or (dim1, dim2) not in ((-2, -1), (input.dim() - 1, input.dim())):
@@ -209,6 +271,7 @@ NAMES = {
         triu_indices,
         block_diag,
         kron,
+        tensordot,
         diag_embed,
         diagflat,
     )
