@@ -32,16 +32,33 @@ record('non-contiguous operands bits', lambda: bits(torch.atan2(Y.t(), X.t())))
 record('scalar x bits', lambda: bits(torch.atan2(Y, torch.tensor(0.75))))
 
 ZEROS = [0.0, -0.0, 0.0, -0.0, 1.0, -1.0, float('inf'), float('-inf'), float('inf'), float('-inf'), 2.0, -3.0]
-XS = [0.0, 0.0, -0.0, -0.0, 0.0, -0.0, float('inf'), float('inf'), float('-inf'), float('-inf'), float('inf'), float('-inf')]
+XS = [
+    0.0,
+    0.0,
+    -0.0,
+    -0.0,
+    0.0,
+    -0.0,
+    float('inf'),
+    float('inf'),
+    float('-inf'),
+    float('-inf'),
+    float('inf'),
+    float('-inf'),
+]
 record('signed zeros and infinities, scalar', lambda: bits(torch.atan2(torch.tensor(ZEROS), torch.tensor(XS))))
-record('signed zeros and infinities, vectorised',
-       lambda: bits(torch.atan2(torch.tensor(ZEROS + ZEROS[:4]), torch.tensor(XS + XS[:4]))))
+record(
+    'signed zeros and infinities, vectorised',
+    lambda: bits(torch.atan2(torch.tensor(ZEROS + ZEROS[:4]), torch.tensor(XS + XS[:4]))),
+)
 record('nan', lambda: torch.atan2(torch.tensor([float('nan'), 1.0]), torch.tensor([1.0, float('nan')])).isnan())
 record('integers give float32', lambda: torch.atan2(torch.tensor([1, 2, -3]), torch.tensor([2, 2, 0])))
 record('float64', lambda: torch.atan2(torch.tensor([1.0, -2.0], dtype=torch.float64), torch.tensor([0.5, 3.0])))
 record('int with float64', lambda: torch.atan2(torch.tensor([1, 2]), torch.tensor([2.0, 1.0], dtype=torch.float64)))
-record('arctan2 and the method', lambda: [torch.arctan2(Y[0, :3], X[0, :3]), Y[0, :3].atan2(X[0, :3]),
-                                         Y[0, :3].arctan2(X[0, :3])])
+record(
+    'arctan2 and the method',
+    lambda: [torch.arctan2(Y[0, :3], X[0, :3]), Y[0, :3].atan2(X[0, :3]), Y[0, :3].arctan2(X[0, :3])],
+)
 
 
 def inplace():

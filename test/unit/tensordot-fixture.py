@@ -31,7 +31,10 @@ record('dims=1', lambda: torch.tensordot(A, B.permute(1, 2, 0), dims=1))
 record('dims=1, sizes differ', lambda: torch.tensordot(A, B.permute(2, 0, 1), dims=1))
 record('dims=0 (outer product)', lambda: torch.tensordot(A[0, 0], B[0, 0], dims=0))
 record('dims as a tensor', lambda: torch.tensordot(A, B, dims=torch.tensor([[1], [0]])))
-record('size-1 contracted dim', lambda: torch.tensordot(torch.ones(2, 1) * 2, torch.arange(12.0).view(3, 4), dims=([1], [0])))
+record(
+    'size-1 contracted dim',
+    lambda: torch.tensordot(torch.ones(2, 1) * 2, torch.arange(12.0).view(3, 4), dims=([1], [0])),
+)
 
 
 def out():

@@ -186,7 +186,9 @@ def once_differentiable(fn):
         def raise_twice(grads, create_graph=False):
             raise RuntimeError(_TWICE)
 
-        recorded = iter(E.custom_function('DelayedError', [t._t for t in tensors], [t._t for t in tensors], raise_twice))
+        recorded = iter(
+            E.custom_function('DelayedError', [t._t for t in tensors], [t._t for t in tensors], raise_twice)
+        )
         new = tuple(wrap(next(recorded)) if o is not None and o.is_floating_point() else o for o in leaves)
         return new[0] if single else new
 

@@ -1,6 +1,6 @@
 """torch.nn: Module and the layers, activations, losses and containers Backprop Lens supports."""
 
-from .parameter import Parameter  # noqa: F401
+from .parameter import Parameter, UninitializedParameter, UninitializedBuffer  # noqa: F401
 from .modules.module import Module  # noqa: F401
 from .modules.linear import Linear, Identity  # noqa: F401
 from .modules.activation import (
@@ -92,21 +92,25 @@ from .modules.transformer import (  # noqa: F401
     TransformerEncoderLayer,
     TransformerDecoderLayer,
 )
-from . import functional, init, utils  # noqa: F401
-from .._unsupported import module_getattr as _module_getattr, unsupported as _unsupported
+from .modules.lazy import (  # noqa: F401
+    LazyLinear,
+    LazyConv1d,
+    LazyConv2d,
+    LazyConv3d,
+    LazyConvTranspose1d,
+    LazyConvTranspose2d,
+    LazyConvTranspose3d,
+    LazyBatchNorm1d,
+    LazyBatchNorm2d,
+    LazyBatchNorm3d,
+    LazyInstanceNorm1d,
+    LazyInstanceNorm2d,
+    LazyInstanceNorm3d,
+)
+from . import functional, init, parameter, utils  # noqa: F401
+from .._unsupported import module_getattr as _module_getattr
 
 _module_getattr_nn = _module_getattr('torch.nn')
 
 
-def __getattr__(name):
-    # Lazy layers (d2l's current edition writes nn.LazyLinear(8)) infer their input size at the first call;
-    # here a layer is built with its sizes, so say which argument to add.
-    if name.startswith('Lazy') and name != 'Lazy':
-        eager = name[len('Lazy') :]
-        sizes = 'in_features, out_features' if eager == 'Linear' else 'in_channels, ...'
-        raise _unsupported(
-            f'torch.nn.{name}',
-            f'lazy layers infer their input size at the first call; give it instead: nn.{eager}({sizes}), '
-            'with the size the previous layer outputs',
-        )
-    return _module_getattr_nn(name)
+__getattr__ = _module_getattr_nn

@@ -34,8 +34,55 @@ class Parameter(Tensor):
         return (Parameter, (self.detach().clone(), self.requires_grad))
 
 
-class UninitializedParameter(Parameter):
-    def __new__(cls, *args, **kwargs):
-        from .._unsupported import unsupported
+class UninitializedTensorMixin:
+    """A parameter or buffer of a lazy module before its first call: no shape yet (asking for one is PyTorch's
+    error); materialize() gives it one in place, so an optimizer made before the first call holds it."""
 
-        raise unsupported('torch.nn.parameter.UninitializedParameter', 'lazy modules')
+    __slots__ = ()
+    cls_to_become = None
+
+    def materialize(self, shape, device=None, dtype=None):
+        from .. import _creation
+
+        if isinstance(shape, int):
+            shape = (shape,)
+        self.data = _creation.empty(*shape, dtype=dtype)
+        self.__class__ = self.cls_to_become
+
+    @property
+    def shape(self):
+        raise RuntimeError(
+            "Can't access the shape of an uninitialized parameter or buffer. This error usually happens in "
+            '`load_state_dict` when trying to load an uninitialized parameter into an initialized one. Call '
+            '`forward` to initialize the parameters before accessing their attributes.'
+        )
+
+    def __repr__(self):
+        return f'<{self.__class__.__name__}>'
+
+    __str__ = __repr__
+
+
+class UninitializedParameter(UninitializedTensorMixin, Parameter):
+    __slots__ = ()
+    cls_to_become = Parameter
+
+    def __new__(cls, requires_grad=True, device=None, dtype=None):
+        return Parameter.__new__(cls, Tensor(0), requires_grad)
+
+
+class UninitializedBuffer(UninitializedTensorMixin, Tensor):
+    __slots__ = ()
+    cls_to_become = Tensor
+
+    def __new__(cls, requires_grad=False, device=None, dtype=None):
+        o = object.__new__(cls)
+        o._t = Tensor(0)._t
+        return o
+
+    def __init__(self, requires_grad=False, device=None, dtype=None):
+        pass
+
+
+def is_lazy(param):
+    return isinstance(param, UninitializedTensorMixin)

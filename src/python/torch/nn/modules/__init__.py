@@ -26,6 +26,8 @@ from .sparse import Embedding, EmbeddingBag  # noqa: F401
 from .distance import PairwiseDistance, CosineSimilarity  # noqa: F401
 from .rnn import RNNBase, RNN, LSTM, GRU, RNNCellBase, RNNCell, LSTMCell, GRUCell  # noqa: F401
 from .transformer import *  # noqa: F401,F403
+from .lazy import *  # noqa: F401,F403
+from . import lazy  # noqa: F401
 from ..._unsupported import module_getattr as _module_getattr  # noqa: E402
 
 __getattr__ = _module_getattr('torch.nn.modules')

@@ -12,7 +12,8 @@ _EXTRA_STATE = (
 
 
 class ModuleExtras:
-    __slots__ = ()
+    # No __slots__: a lazy module becomes its eager class by __class__ assignment, which CPython allows only
+    # where the two layouts come out the same, and an empty __slots__ at the root of Module makes them differ.
 
     def get_buffer(self, target):
         module_path, _, name = target.rpartition('.')

@@ -14,7 +14,6 @@ when the root's forward returns (children finish first, so the root's own output
 from collections import OrderedDict
 import itertools
 import json
-import pprint as _pprint
 
 from ..._engine import E
 
@@ -25,9 +24,10 @@ from ..._activation_probe import (
     reset_counts as _reset_counts,
 )
 from ..._tensor import Tensor, _zero_grads
-from ..parameter import Parameter
+from ..parameter import Parameter, UninitializedTensorMixin
 from ._source_line import creation_line as _creation_line
 from ._module_extras import ModuleExtras
+from ._state_dict import StateDictMixin
 from ._backward_hook import BackwardHook as _BackwardHook, attach_non_full_hooks, claim_backward_hooks
 
 _model_seen = E.model_seen
@@ -57,6 +57,8 @@ _isinstance = isinstance
 # Bumped by every change that could alter how a module runs (attribute writes, registrations, hooks, being
 # observed): a cached fast-path plan (Sequential's, in container.py) is valid only for the epoch it was made in.
 _epoch = [0]
+# How many calls of modules whose lazy layers have no sizes yet are running (Module.__call__).
+_lazy_calls = [0]
 
 
 def _flush_outputs():
@@ -94,25 +96,6 @@ def _add_hook(hooks, hook, prepend):
     return handle
 
 
-class _StateDict(OrderedDict):
-    """What state_dict() returns: an OrderedDict that prints as it did on the Pythons PyTorch 1.13 ran on
-    (`OrderedDict([('weight', tensor(...)), ...])`), not in Python 3.12's dict style."""
-
-    def __repr__(self):
-        if not self:
-            return 'OrderedDict()'
-        return 'OrderedDict([' + ', '.join(f'({k!r}, {v!r})' for k, v in self.items()) + '])'
-
-    __str__ = __repr__
-
-
-# type(model.state_dict()).__name__ is 'OrderedDict', as in PyTorch (the module stays ours: pickle and
-# torch.save turn it into a plain OrderedDict).
-_StateDict.__name__ = _StateDict.__qualname__ = 'OrderedDict'
-# pprint picks its layout by the type's __repr__: ours is OrderedDict's layout (one item a line when wide).
-_pprint.PrettyPrinter._dispatch[_StateDict.__repr__] = _pprint.PrettyPrinter._pprint_ordered_dict
-
-
 def _addindent(text, spaces):
     lines = text.split('\n')
     if len(lines) == 1:
@@ -120,7 +103,7 @@ def _addindent(text, spaces):
     return lines[0] + '\n' + '\n'.join(' ' * spaces + line for line in lines[1:])
 
 
-class Module(ModuleExtras):
+class Module(StateDictMixin, ModuleExtras):
     dump_patches = False
     _version = 1
     training: bool
@@ -150,8 +133,15 @@ class Module(ModuleExtras):
     # ---- calling ----------------------------------------------------------------------------------
     def __call__(self, *args, **kwargs):
         path = self._bl_path
+        lazy = False
         if path is None:
             path = _observe(self)
+            if path is None:
+                # Lazy layers get their sizes in this call: it goes unreported, and the outermost such call
+                # reports the model once it has them (below).
+                lazy = True
+                path = False
+                _lazy_calls[0] += 1
         outer = _scope[0]
         if path is not False:
             _scope[0] = self._bl_scope
@@ -179,6 +169,10 @@ class Module(ModuleExtras):
                 attach_non_full_hooks(self, args, out)
         finally:
             _scope[0] = outer
+            if lazy:
+                _lazy_calls[0] -= 1
+        if lazy and _lazy_calls[0] == 0 and self.__dict__.get('_bl_path') is None:
+            _observe(self)
         if _isinstance(out, Module):
             _hint_layer_returned(self, out)
         if path is not False:
@@ -467,63 +461,6 @@ class Module(ModuleExtras):
         return _add_hook(self._backward_hooks, hook, False)
 
     # ---- state ------------------------------------------------------------------------------------
-    def state_dict(self, *args, destination=None, prefix='', keep_vars=False):
-        if args:
-            destination = args[0]
-            if len(args) > 1:
-                prefix = args[1]
-            if len(args) > 2:
-                keep_vars = args[2]
-        if destination is None:
-            destination = _StateDict()
-        for name, p in self._parameters.items():
-            if p is not None:
-                destination[prefix + name] = p if keep_vars else p.detach()
-        for name, b in self._buffers.items():
-            if b is not None and name not in self._non_persistent_buffers_set:
-                destination[prefix + name] = b if keep_vars else b.detach()
-        for name, module in self._modules.items():
-            if module is not None:
-                module.state_dict(destination=destination, prefix=prefix + name + '.', keep_vars=keep_vars)
-        return destination
-
-    def load_state_dict(self, state_dict, strict=True):
-        from ... import no_grad
-        from ...return_types import _IncompatibleKeys
-
-        own = self.state_dict(keep_vars=True)
-        missing = [k for k in own if k not in state_dict]
-        unexpected = [k for k in state_dict if k not in own]
-        errors = []
-        for key, target in own.items():
-            if key not in state_dict:
-                continue
-            value = state_dict[key]
-            if not isinstance(value, Tensor):
-                errors.append(
-                    f'While copying the parameter named "{key}", expected torch.Tensor or Tensor-like '
-                    f'object from checkpoint but received {type(value)}'
-                )
-                continue
-            if tuple(value.shape) != tuple(target.shape):
-                errors.append(
-                    f'size mismatch for {key}: copying a param with shape {value.shape} from checkpoint, '
-                    f'the shape in current model is {target.shape}.'
-                )
-                continue
-            with no_grad():
-                target.copy_(value)
-        if strict:
-            if unexpected:
-                errors.insert(0, 'Unexpected key(s) in state_dict: ' + ', '.join(f'"{k}"' for k in unexpected) + '. ')
-            if missing:
-                errors.insert(0, 'Missing key(s) in state_dict: ' + ', '.join(f'"{k}"' for k in missing) + '. ')
-        if errors:
-            raise RuntimeError(
-                'Error(s) in loading state_dict for {}:\n\t{}'.format(self._get_name(), '\n\t'.join(errors))
-            )
-        return _IncompatibleKeys(missing, unexpected)
-
     # ---- printing ---------------------------------------------------------------------------------
     def _get_name(self):
         return type(self).__name__
@@ -563,11 +500,14 @@ class Module(ModuleExtras):
 
 def _observe(module):
     """First call of a module outside any seen model: report it as a new root model when it has parameters
-    (a loss or activation module used on its own is not a model). Returns the module's new `_bl_path`."""
+    (a loss or activation module used on its own is not a model). Returns the module's new `_bl_path`, or None
+    while lazy layers have no sizes yet."""
     _epoch[0] += 1
     if next(module.parameters(), None) is None:
         module.__dict__['_bl_path'] = False
         return False
+    if any(isinstance(p, UninitializedTensorMixin) for p in module.parameters()):
+        return None
     # Outputs left over from an earlier model (or an interrupted run) do not belong to this one.
     _pending_paths.clear()
     _pending_outputs.clear()
