@@ -130,6 +130,7 @@ PATHS = (
     ('torch.nn', 'MultiheadAttention', 'torch.nn.modules.activation'),
     ('torch.nn', 'UninitializedParameter', 'torch.nn.parameter'),
     ('torch.nn', 'UninitializedBuffer', 'torch.nn.parameter'),
+    ('torch.nn', 'LocalResponseNorm', 'torch.nn.modules.normalization'),
     ('torch.nn.modules.lazy', 'LazyModuleMixin', 'torch.nn.modules.lazy'),
     ('torch.nn', 'LazyLinear', 'torch.nn.modules.linear'),
     ('torch.nn', 'LazyConv1d', 'torch.nn.modules.conv'),

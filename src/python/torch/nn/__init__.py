@@ -65,7 +65,7 @@ from .modules.container import (
     Dropout3d,
 )
 from .modules.batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d  # noqa: F401
-from .modules.normalization import LayerNorm, GroupNorm  # noqa: F401
+from .modules.normalization import LayerNorm, GroupNorm, LocalResponseNorm  # noqa: F401
 from .modules.conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d  # noqa: F401
 from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MaxUnpool2d  # noqa: F401
 from .modules.pooling import MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool2d  # noqa: F401

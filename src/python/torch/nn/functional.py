@@ -560,6 +560,7 @@ from ._im2col import fold, unfold  # noqa: E402,F401
 from ._gumbel import gumbel_softmax  # noqa: E402,F401
 from ._grid_sample import affine_grid, grid_sample  # noqa: E402,F401
 from ._ctc import ctc_loss  # noqa: E402,F401
+from ._local_response_norm import local_response_norm  # noqa: E402,F401
 from ._volumetric import conv3d, conv_transpose3d, avg_pool3d, adaptive_avg_pool3d  # noqa: E402,F401
 from ._volumetric import max_pool3d, max_pool3d_with_indices  # noqa: E402,F401
 from ._pool1d_norms import (  # noqa: E402,F401

@@ -4,7 +4,7 @@ from .activation import *  # noqa: F401,F403
 from .loss import *  # noqa: F401,F403
 from .container import *  # noqa: F401,F403
 from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d  # noqa: F401
-from .normalization import LayerNorm, GroupNorm  # noqa: F401
+from .normalization import LayerNorm, GroupNorm, LocalResponseNorm  # noqa: F401
 from .conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d  # noqa: F401
 from .pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MaxUnpool2d  # noqa: F401
 from .pooling import MaxPool3d, AvgPool3d, AdaptiveAvgPool3d  # noqa: F401

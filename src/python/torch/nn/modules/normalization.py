@@ -1,6 +1,6 @@
 """nn.LayerNorm: normalisation of each sample over its last dims (normalized_shape), with an elementwise
 weight and bias (elementwise_affine), as PyTorch 1.13's LayerNorm. The arithmetic is the engine's
-(F.layer_norm)."""
+(F.layer_norm). nn.LocalResponseNorm: AlexNet's normalisation across channels (F.local_response_norm)."""
 
 import numbers
 
@@ -68,3 +68,18 @@ class GroupNorm(Module):
 
     def extra_repr(self):
         return '{num_groups}, {num_channels}, eps={eps}, affine={affine}'.format(**self.__dict__)
+
+
+class LocalResponseNorm(Module):
+    def __init__(self, size, alpha=1e-4, beta=0.75, k=1.0):
+        super().__init__()
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+
+    def forward(self, input):
+        return F.local_response_norm(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        return '{size}, alpha={alpha}, beta={beta}, k={k}'.format(**self.__dict__)
