@@ -53,3 +53,18 @@ for bad in [lambda: np.random.seed(-1), lambda: np.random.randint(5, 5), lambda:
         bad()
     except ValueError as e:
         print(type(e).__name__, e)
+
+# binomial: inversion (n * min(p, 1 - p) <= 30, a dropout mask), BTPE above it, p > 0.5 as n - X
+np.random.seed(0)
+mask = np.random.binomial(1, 0.9, size=(3, 8))
+print(mask, mask.dtype, np.random.binomial(1, 0.5), type(np.random.binomial(3, 0.2)).__name__)
+print(np.random.binomial(10, 0.3, size=12), np.random.binomial(5, 0.95, 10))
+print(np.random.binomial(100, 0.5, size=15), np.random.binomial(1000, 0.3, size=8))
+print(np.random.binomial(200, 0.8, size=10), np.random.binomial(60, 0.45, size=10))
+print(np.random.binomial([1, 10, 100], [0.5, 0.9, 0.35]), np.random.binomial(0, 0.5, 3), np.random.binomial(4, 0.0, 2))
+print(np.random.binomial(100000, 0.01, 5), np.random.binomial(50, 1.0, 3), np.random.rand())
+for bad in [lambda: np.random.binomial(1, 1.5), lambda: np.random.binomial(-1, 0.5), lambda: np.random.binomial(3, np.nan)]:
+    try:
+        bad()
+    except ValueError as e:
+        print('ValueError', e)

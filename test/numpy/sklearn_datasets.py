@@ -1,8 +1,12 @@
 # Backprop Lens' scikit-learn subset against scikit-learn 1.2.1: the toy generators draw the same numbers from
-# numpy's RandomState (seeded, global and passed-in states), and the loaders give the very tables.
+# numpy's RandomState (seeded, global and passed-in states), and the loaders give the very tables (load_diabetes
+# scaled bit for bit as scikit-learn scales it: its hash).
+import hashlib
+
 import numpy as np
 from sklearn.datasets import (
     load_breast_cancer,
+    load_diabetes,
     load_digits,
     load_iris,
     make_blobs,
@@ -61,3 +65,10 @@ print(X.shape, y[:12].tolist(), X[100].tolist())
 cancer = load_breast_cancer()
 print('breast cancer', cancer.data.shape, cancer.target_names, cancer.feature_names[[0, 10, 29]])
 print(cancer.data.sum(axis=0).tolist(), cancer.data[[0, 300, 568]].tolist(), cancer.target.sum())
+diabetes = load_diabetes()
+print('diabetes', sorted(diabetes.keys()), diabetes.data.shape, diabetes.target.dtype, diabetes.feature_names)
+print(hashlib.sha256(diabetes.data.tobytes()).hexdigest(), diabetes.data[[0, 441], :3].tolist(), diabetes.target[:5])
+X, y = load_diabetes(return_X_y=True, scaled=False)
+print(X[:2].tolist(), X.sum(axis=0).tolist(), y.sum())
+frame = load_diabetes(as_frame=True).frame
+print(frame.shape, list(frame.columns), frame['target'].iloc[:3].tolist())

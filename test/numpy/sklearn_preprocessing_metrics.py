@@ -1,5 +1,5 @@
 # Backprop Lens' scikit-learn subset against scikit-learn 1.2.1: the scalers' fitted attributes and results
-# (float64 and float32), LabelEncoder, and the metrics' values, types and classification_report's text.
+# (float64 and float32), LabelEncoder, LabelBinarizer, and the metrics' values, types and classification_report's text.
 import numpy as np
 import torch
 from sklearn.datasets import load_iris
@@ -17,7 +17,7 @@ from sklearn.metrics import (
     roc_auc_score,
     roc_curve,
 )
-from sklearn.preprocessing import LabelEncoder, MinMaxScaler, StandardScaler
+from sklearn.preprocessing import LabelBinarizer, LabelEncoder, MinMaxScaler, StandardScaler
 
 X = load_iris().data
 sc = StandardScaler()
@@ -90,3 +90,17 @@ try:
 except ValueError as err:
     print(err)
 print(MinMaxScaler((-1, 1), clip=True), StandardScaler(with_mean=False, copy=False))
+
+lb = LabelBinarizer()
+print(repr(lb.fit_transform([0, 1, 3, 1])), lb.classes_, lb.y_type_, lb.sparse_input_, lb)
+print(repr(lb.transform([3, 0, 5])), repr(lb.inverse_transform(np.array([[0.1, 0.7, 0.1], [0.9, 0.0, 0.0]]))))
+lb = LabelBinarizer()
+print(repr(lb.fit_transform(['yes', 'no', 'yes'])), lb.classes_, lb.y_type_, lb.inverse_transform(np.array([[0.2], [0.8]])))
+lb = LabelBinarizer(neg_label=-1, pos_label=2)
+print(repr(lb.fit_transform([1, 2, 3])), repr(lb.fit_transform(np.array([5, 7]))), lb, lb.get_params())
+print(repr(LabelBinarizer().fit([4]).transform([4, 4])))
+for bad in (lambda: LabelBinarizer().fit([[1, 2], [3, 4]]), lambda: LabelBinarizer(neg_label=1, pos_label=1).fit([0, 1])):
+    try:
+        bad()
+    except ValueError as e:
+        print('ValueError', e)

@@ -260,12 +260,12 @@ test('a figure shown inside a training loop keeps its number, so the panel repla
 
 test('unsupported pyplot names raise NotImplementedError naming them; matplotlib.use is accepted', () => {
   const ran = run(
-    'boxplot.py',
-    'import matplotlib\nmatplotlib.use("TkAgg")\nimport matplotlib.pyplot as plt\nplt.boxplot([1, 2, 3])\n',
+    'violinplot.py',
+    'import matplotlib\nmatplotlib.use("TkAgg")\nimport matplotlib.pyplot as plt\nplt.violinplot([1, 2, 3])\n',
   );
   assert.equal(ran.status, 1);
   assert.match(ran.stderr, /line 4, in <module>/);
-  assert.match(ran.stderr, /NotImplementedError: matplotlib\.pyplot\.boxplot is not supported by Backprop Lens/);
+  assert.match(ran.stderr, /NotImplementedError: matplotlib\.pyplot\.violinplot is not supported by Backprop Lens/);
   const ax = run(
     'errorbar.py',
     'import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nprint(hasattr(ax, "errorbar"))\nax.errorbar([1], [1])\n',

@@ -43,6 +43,14 @@ class Artist:
         return self._label if self._label and not self._label.startswith('_') else None
 
 
+def _given_data(orig, flat):
+    if orig is not None:
+        return orig
+    import numpy as np
+
+    return np.array(flat, dtype=float)
+
+
 class Line2D(Artist):
     __module__ = 'matplotlib.lines'
     zorder = 2
@@ -58,22 +66,30 @@ class Line2D(Artist):
         self.markerfacecolor = extra.get('markerfacecolor')
         self.markeredgecolor = extra.get('markeredgecolor')
         self.alpha = extra.get('alpha')
+        # Kept and returned; the panel still draws a marker at every point.
+        self.markevery = extra.get('markevery')
         self.set_label(extra.get('label', ''))
 
-    def get_xdata(self):
-        return list(self._x)
+    # The data as given (matplotlib's get_xdata(orig=True)): plot() stores its array or column here; lines made
+    # elsewhere give an array of their floats.
+    _xorig = _yorig = None
 
-    def get_ydata(self):
-        return list(self._y)
+    def get_xdata(self, orig=True):
+        return _given_data(self._xorig, self._x)
 
-    def get_data(self):
+    def get_ydata(self, orig=True):
+        return _given_data(self._yorig, self._y)
+
+    def get_data(self, orig=True):
         return self.get_xdata(), self.get_ydata()
 
     def set_xdata(self, x):
         self._x = values(x, 'x').flat
+        self._xorig = x
 
     def set_ydata(self, y):
         self._y = values(y, 'y').flat
+        self._yorig = y
 
     def set_data(self, *args):
         x, y = args[0] if len(args) == 1 else args
@@ -114,6 +130,12 @@ class Line2D(Artist):
         return self.markersize
 
     get_ms = get_markersize
+
+    def get_markevery(self):
+        return self.markevery
+
+    def set_markevery(self, every):
+        self.markevery = every
 
     def limits(self):
         return finite_range(self._x), finite_range(self._y), (), ()

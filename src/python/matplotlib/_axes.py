@@ -9,6 +9,7 @@ from . import _artists as A
 from . import _colors as C
 from . import _decor as D
 from ._axes_plot import PlottingMixin
+from ._legend import Legend
 from ._values import finite, values
 
 MARGIN = 0.05
@@ -25,7 +26,7 @@ class _Transform:
 def _unsupported(owner, name):
     return MissingFeature(
         f'{owner}.{name} is not supported by Backprop Lens (supported: plot, scatter, hist, bar, barh, imshow, '
-        f'contour, contourf, fill_between, axhline, axvline, text, legend, grid, set_title, set_xlabel, '
+        f'contour, contourf, fill_between, boxplot, axhline, axvline, text, legend, grid, set_title, set_xlabel, '
         f'set_ylabel, set_xlim, set_ylim, set_xscale, set_yscale, set_xticks, set_yticks, set_aspect, axis)'
     )
 
@@ -284,7 +285,7 @@ class Axes(PlottingMixin):
             targets = handles if handles is not None else [a for a in self._artists if not isinstance(a, A.Text)]
             for artist, label in zip(targets, labels):
                 artist.set_label(label)
-        self._legend = {'loc': _legend_loc(loc), 'fontsize': A.fontsize(kw.get('fontsize', 10.0))}
+        self._legend = Legend(self, _legend_loc(loc), A.fontsize(kw.get('fontsize', 10.0)), kw.get('title'))
         return self._legend
 
     def get_legend(self):
@@ -335,7 +336,7 @@ class Axes(PlottingMixin):
             'xscale': self._xscale,
             'yscale': self._yscale,
             'grid_lines': self._grid_on,
-            'legend': self._legend,
+            'legend': self._legend._spec() if self._legend is not None else None,
             'xticks': self._xticks,
             'yticks': self._yticks,
             'aspect': self._aspect,

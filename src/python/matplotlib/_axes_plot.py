@@ -22,6 +22,7 @@ _LINE_KW = {
     'mfc': 'markerfacecolor',
     'markeredgecolor': 'markeredgecolor',
     'mec': 'markeredgecolor',
+    'markevery': 'markevery',
 }
 _IGNORED_KW = {'zorder', 'markeredgewidth', 'mew', 'antialiased', 'solid_capstyle', 'dash_capstyle', 'clip_on'}
 
@@ -73,6 +74,19 @@ def _columns(v):
     raise ValueError(f'x and y can be no greater than 2D, but have shapes {v.shape}')
 
 
+def _given_column(v, k):
+    """What get_xdata/get_ydata return for column k of plot's data, as matplotlib keeps it: arrays and tensors
+    as given (a column of a 2-D one), anything else through np.atleast_1d (a copy of a list)."""
+    import numpy as np
+
+    if not (hasattr(v, 'shape') and len(v.shape) >= 1):
+        try:
+            v = np.atleast_1d(np.asarray(v))
+        except (TypeError, ValueError):
+            return None
+    return v[:, k] if len(v.shape) == 2 else v
+
+
 def _broadcast(a, n, name):
     if len(a) == 1:
         return a * n
@@ -104,6 +118,8 @@ class PlottingMixin:
                 mk = C.marker(mk if mk is not None else marker)
                 C.to_rgba(c)
                 line = A.Line2D(xs[k % len(xs)], ys[k % len(ys)], c, linestyle=style, marker=mk, **line_kw)
+                line._xorig = None if x is None else _given_column(x, k)
+                line._yorig = _given_column(y, k)
                 lines.append(self._add(line))
         return lines
 
@@ -407,6 +423,16 @@ class PlottingMixin:
         b = _broadcast(values(y2, 'y2').flat, n, 'y2')
         c = _given(color, facecolor, default=self._next_color)
         return self._add(A.Polygon(xs + xs[::-1], a + b[::-1], c, alpha, label or ''))
+
+    def boxplot(self, x, *args, data=None, **kw):
+        from ._boxplot import boxplot
+
+        return boxplot(self, x, *args, **kw)
+
+    def quiver(self, *args, data=None, **kw):
+        from ._quiver import quiver
+
+        return quiver(self, args, kw)
 
     def axhline(self, y=0, xmin=0, xmax=1, **kw):
         return self._refline('h', y, xmin, xmax, kw)

@@ -20,7 +20,7 @@ def __getattr__(name):
         raise AttributeError(f"module 'matplotlib.pyplot' has no attribute '{name}'")
     raise MissingFeature(
         f'matplotlib.pyplot.{name} is not supported by Backprop Lens (supported: plot, scatter, hist, bar, barh, '
-        f'imshow, contour, contourf, fill_between, colorbar, title, xlabel, ylabel, legend, grid, xlim, ylim, '
+        f'imshow, contour, contourf, fill_between, quiver, boxplot, colorbar, title, xlabel, ylabel, legend, grid, xlim, ylim, '
         f'xscale, yscale, xticks, yticks, axhline, axvline, text, figure, subplot, subplots, tight_layout, show, '
         f'pause, savefig, close, clf, cla, gcf, gca, get_fignums, suptitle, axis, axes)'
     )
@@ -192,6 +192,8 @@ for _name in (
     'contour',
     'contourf',
     'fill_between',
+    'quiver',
+    'boxplot',
     'axhline',
     'axvline',
     'text',

@@ -61,6 +61,7 @@ from ._creation import (
     eye,
     identity,
     diag,
+    diagflat,
     tril,
     triu,
     meshgrid,
@@ -153,6 +154,9 @@ from ._extras import (
     unravel_index,
     histogram,
 )
+from ._nditer import nditer, ndindex, ndenumerate
+from ._pad import pad
+from ._windows import hanning, hamming, bartlett, blackman, kaiser, i0
 from . import _methods  # noqa: F401  (ndarray's operators and methods)
 from . import linalg, random
 

@@ -1,5 +1,5 @@
 """Array creation: array/asarray (nested lists, numpy and Python scalars, torch tensors), zeros, ones, full,
-empty, *_like, arange and linspace (with numpy's exact fill arithmetic), eye, identity, diag, meshgrid."""
+empty, *_like, arange and linspace (with numpy's exact fill arithmetic), eye, identity, diag, diagflat, meshgrid."""
 
 import math
 import operator
@@ -292,6 +292,11 @@ def diag(v, k=0):
         vals = a._values()
         return ndarray._make([vals[r * cols + c] for r, c in idx], (len(idx),), a._dtype)
     raise ValueError("Input must be 1- or 2-d.")
+
+
+def diagflat(v, k=0):
+    """The input flattened onto the diagonal of a 2-D array (nnfs's softmax Jacobian)."""
+    return diag(asarray(v).ravel(), k)
 
 
 def tri_mask(a, k, lower):

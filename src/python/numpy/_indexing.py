@@ -18,7 +18,7 @@ def _as_index_array(k):
     from ._creation import asarray
 
     arr = asarray(k)
-    if arr.size == 0 and isinstance(k, (list, tuple)):
+    if arr.size == 0 and isinstance(k, (list, tuple, range)):
         return arr.astype(D.int64)  # a[[]]: an empty integer index
     if arr._dtype.kind == 'f':
         raise IndexError("arrays used as indices must be of integer (or boolean) type")
@@ -42,7 +42,8 @@ def _parse(a, key):
                 items.append(('int', operator.index(k)))
             except TypeError:
                 raise IndexError(_VALID) from None
-        elif isinstance(k, (ndarray, list, tuple)):
+        elif isinstance(k, (ndarray, list, tuple, range)):
+            # a range is a sequence of ints to numpy: X[range(a, b)] and y_pred[range(n), y] (nnfs)
             arr = _as_index_array(k)
             if arr._dtype.kind == 'b':
                 items.append(('bool', arr))

@@ -1,10 +1,12 @@
-"""dot, matmul (@), vdot, inner, outer, trace. numpy hands float products to BLAS, whose summation order is
-not reproducible here: float sums of products are computed in extended precision (math.sumprod, or
-math.fsum before Python 3.12), which agrees with BLAS to the last digit or two."""
+"""dot, matmul (@), vdot, inner, outer, trace. numpy hands float products to BLAS: float64 matrix products
+follow OpenBLAS's dgemm order (_gemm); other float sums of products are computed in extended precision
+(math.sumprod, or math.fsum before Python 3.12), which agrees with BLAS to the last digit or two."""
 
 import math
 import operator
+from itertools import repeat
 
+from . import _blas_order as _blas
 from . import _dtypes as D
 from . import _layout as L
 from ._errors import unsupported
@@ -27,10 +29,125 @@ def _dot_fn(dt):
 
 def _matmul2(av, bv, n, k, m, dt):
     """(n, k) @ (k, m) on flat C-order value lists."""
+    if n > 1 and m > 1 and dt is D.float64 and _fma is not None:
+        return _gemm(av, bv, n, k, m)
     cols = [bv[j::m] for j in range(m)]
     rows = [av[i * k : (i + 1) * k] for i in range(n)]
     dot = _dot_fn(dt)
     return [dot(r, c) for r in rows for c in cols]
+
+
+_fma = getattr(math, 'fma', None)  # Python 3.13+
+_GEMM_Q = 256  # OpenBLAS's DGEMM_DEFAULT_Q (Haswell kernels, which it also runs on AVX-512 machines)
+
+
+def _k_blocks(k):
+    """The k ranges of OpenBLAS's level-3 driver: 256, or a remainder under 512 halved and rounded up to a
+    multiple of 4 (DGEMM_UNROLL_M)."""
+    blocks, start = [], 0
+    while start < k:
+        size = k - start
+        if size >= 2 * _GEMM_Q:
+            size = _GEMM_Q
+        elif size > _GEMM_Q:
+            size = (size // 2 + 3) // 4 * 4
+        blocks.append((start, start + size))
+        start += size
+    return blocks
+
+
+def _gemm(av, bv, n, k, m):
+    """A float64 matrix product as OpenBLAS's dgemm gives it (numpy's matmul and dot of two matrices): each
+    element one chain of fused multiply-adds in k order from 0 per k block, the blocks' chains added to the
+    result (from +0.0); a last odd row of the left matrix as _odd_row. Measured bit for bit against Debian's
+    numpy 1.24 over OpenBLAS 0.3.21 (test/numpy/nn_scratch_gaps.py). The chains advance together along the
+    longer side, one C-level map per step."""
+    # the first product of a chain is fma(a, b, +0.0): a plain product but for the sign of a zero, which
+    # the final addition to +0.0 sets as BLAS does
+    fma, add, mul = _fma, operator.add, operator.mul
+    blocks = _k_blocks(k)
+    if m >= n:
+        out = []
+        for i in range(n):
+            row = av[i * k : (i + 1) * k]
+            total = [0.0] * m
+            for s, e in blocks:
+                acc = list(map(mul, repeat(row[s], m), bv[s * m : (s + 1) * m]))
+                for p in range(s + 1, e):
+                    acc = list(map(fma, repeat(row[p], m), bv[p * m : (p + 1) * m], acc))
+                total = list(map(add, total, acc))
+            out.extend(total)
+    else:
+        out = _gemm_by_columns(av, bv, n, k, m, blocks)
+    if n & 1:
+        out[(n - 1) * m :] = _odd_row(av[(n - 1) * k :], bv, k, m, blocks)
+    return out
+
+
+def _gemm_by_columns(av, bv, n, k, m, blocks):
+    """_gemm's chains for a product with more rows than columns: one column of results at a time."""
+    fma, add, mul = _fma, operator.add, operator.mul
+    a_cols = [av[p::k] for p in range(k)]
+    out = [0.0] * (n * m)
+    for j in range(m):
+        total = [0.0] * n
+        for s, e in blocks:
+            acc = list(map(mul, a_cols[s], repeat(bv[s * m + j], n)))
+            for p in range(s + 1, e):
+                acc = list(map(fma, a_cols[p], repeat(bv[p * m + j], n), acc))
+            total = list(map(add, total, acc))
+        out[j::m] = total
+    return out
+
+
+def _odd_row(row, bv, k, m, blocks):
+    """A last odd row of the left matrix: the kernel's one-column path keeps, for the columns in whole 4s,
+    four chains per element (k in steps of 8, product p into chain p % 4, the last k % 8 of a block onto the
+    first chain), added (c0 + c1) + (c2 + c3); the last m % 4 columns keep the one chain."""
+    fma = _fma
+    res = []
+    quads = m & ~3
+    for j in range(m):
+        col = bv[j::m]
+        total = 0.0
+        for s, e in blocks:
+            c = [0.0, 0.0, 0.0, 0.0]
+            main = s + (e - s) // 8 * 8 if j < quads else s
+            for p in range(s, main):
+                c[(p - s) & 3] = fma(row[p], col[p], c[(p - s) & 3])
+            for p in range(main, e):
+                c[0] = fma(row[p], col[p], c[0])
+            total += (c[0] + c[1]) + (c[2] + c[3])
+        res.append(total)
+    return res
+
+
+def _level2(a, b, av, bv, n, k, m):
+    """float64 products numpy hands to BLAS level 1 or 2, in OpenBLAS's orders (_blas_order.py): ddot for a
+    row times a column, dgemv_t or dgemv_n for a matrix times a column (or a row times a matrix) as the
+    matrix is stored by rows or by columns. None for a strided ddot or a matrix stored neither way (numpy
+    copies or loops there): those keep the extended-precision sum."""
+    if _fma is None:
+        return None
+    # an operand of another dtype is cast into a fresh C-ordered copy first
+    a_cast, b_cast = a._dtype is not D.float64, b._dtype is not D.float64
+    a_rows = a_cast or a._strides[-1] == 1 or k == 1
+    b_cols = not b_cast and (b._strides[-2] == 1 or k == 1)
+    if n == 1 and m == 1:
+        return [_blas.ddot(av, bv)] if a_rows and (b_cast or b_cols) else None
+    if m == 1:
+        rows = [av[i * k : (i + 1) * k] for i in range(n)]
+        if a_rows:
+            return _blas.gemv_t(rows, bv)
+        if a._strides[-2] == 1:
+            return _blas.gemv_n(rows, bv, n < 4 and a._strides[-1] == n)
+        return None
+    cols = [bv[j::m] for j in range(m)]
+    if b_cols:
+        return _blas.gemv_t(cols, av)
+    if b_cast or b._strides[-1] == 1:
+        return _blas.gemv_n(cols, av, m < 4 and (b_cast or b._strides[-2] == m))
+    return None
 
 
 def matmul(a, b, out=None):
@@ -58,9 +175,11 @@ def matmul(a, b, out=None):
     batch = L.broadcast_shapes(a._shape[:-2], b._shape[:-2])
     av = D.cast_values(a._values_as(batch + (n, k)), a._dtype, dt)
     bv = D.cast_values(b._values_as(batch + (k, m)), b._dtype, dt)
-    res = []
-    for i in range(L.prod(batch)):
-        res.extend(_matmul2(av[i * n * k : (i + 1) * n * k], bv[i * k * m : (i + 1) * k * m], n, k, m, dt))
+    res = _level2(a, b, av, bv, n, k, m) if not batch and dt is D.float64 and (n == 1 or m == 1) else None
+    if res is None:
+        res = []
+        for i in range(L.prod(batch)):
+            res.extend(_matmul2(av[i * n * k : (i + 1) * n * k], bv[i * k * m : (i + 1) * k * m], n, k, m, dt))
     shape = batch + ((n,) if not a1 else ()) + ((m,) if not b1 else ())
     values = D.store(res, dt)
     if out is not None:

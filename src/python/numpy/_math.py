@@ -6,7 +6,8 @@ import math
 
 from . import _dtypes as D
 from . import _layout as L
-from ._errors import runtime_warning, unsupported
+from . import _svml
+from ._errors import errstate, runtime_warning, unsupported
 from ._ndarray import ndarray
 from ._scalars import generic, make
 from ._ufuncs import as_operand, binary, _BINARY, _float_for, _finish, _no_loop, _maximum, _minimum
@@ -97,6 +98,8 @@ _FLOAT_FUNCS = {
     'rint': (_signed_zero(round), _h_keep),
     'fabs': (math.fabs, _h_keep),
 }
+# float64 loops where numpy 1.24 (x86-64, AVX512_SKX) does not call the C library: see _svml.py.
+_F64_FUNCS = {'exp': _svml.exp, 'log': _svml.log, 'tanh': _svml.tanh, 'sin': _svml.sin, 'cos': _svml.cos}
 _FLOAT_FUNCS['radians'] = _FLOAT_FUNCS['deg2rad']
 _FLOAT_FUNCS['degrees'] = _FLOAT_FUNCS['rad2deg']
 _FLOAT_FUNCS['fix'] = _FLOAT_FUNCS['trunc']
@@ -130,8 +133,10 @@ _BOOL_FUNCS = {
 }
 
 
-def _float_values(name, values):
+def _float_values(name, values, bits=64):
     fast, slow = _FLOAT_FUNCS[name]
+    if bits == 64:
+        fast = _F64_FUNCS.get(name, fast)
     try:
         return list(map(fast, values))
     except (ValueError, OverflowError, ZeroDivisionError):
@@ -163,7 +168,7 @@ def unary(name, x, out=None, where=True, dtype=None):
     if name in _FLOAT_FUNCS:
         loop = D.as_dtype(dtype) if dtype is not None else _float_for(d)
         res_dtype = loop
-        result = _float_values(name, D.cast_values(values, d, loop))
+        result = _float_values(name, D.cast_values(values, d, loop), loop.bits)
         if loop.bits < 64:
             result = D.store(result, loop)
             if (_INF in result or -_INF in result) and any(
@@ -362,11 +367,13 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     dt = D.result_type_of([(y._dtype, y.ndim, y._values()[0] if not y._shape else None), (D.float64, 0, 1.0)])
     y = y.astype(dt)
     shape = L.broadcast_shapes(x._shape, y._shape)
-    close = binary(
-        'less_equal',
-        UFUNCS['absolute'](binary('subtract', x, y)),
-        binary('add', atol, binary('multiply', rtol, UFUNCS['absolute'](y))),
-    )
+    # numpy computes under errstate(invalid='ignore'): inf - inf is sorted out below, silently
+    with errstate(invalid='ignore'):
+        close = binary(
+            'less_equal',
+            UFUNCS['absolute'](binary('subtract', x, y)),
+            binary('add', atol, binary('multiply', rtol, UFUNCS['absolute'](y))),
+        )
     cv = close._values_as(shape) if isinstance(close, ndarray) else [bool(close)] * L.prod(shape)
     xs, ys = x._values_as(shape), y._values_as(shape)
     res = []

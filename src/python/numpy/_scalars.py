@@ -8,6 +8,17 @@ from . import _dtypes as D
 from ._dragon4 import scalar_repr
 
 
+def _scalar_method(method):
+    """An ndarray method called on a scalar: a 0-d result comes back as a scalar (x.squeeze(), x.copy())."""
+    from ._ndarray import ndarray
+
+    def call(*args, **kwargs):
+        result = method(*args, **kwargs)
+        return result[()] if isinstance(result, ndarray) and result.ndim == 0 else result
+
+    return call
+
+
 class generic:
     """np.generic: base of every numpy scalar type."""
 
@@ -67,7 +78,8 @@ class generic:
         from ._ndarray import ndarray
 
         if hasattr(ndarray, name):
-            return getattr(self._as_array(), name)
+            attr = getattr(self._as_array(), name)
+            return _scalar_method(attr) if callable(attr) else attr
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __repr__(self):

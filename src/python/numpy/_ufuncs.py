@@ -52,7 +52,11 @@ def _div(x, y, f):
             return _NAN
         f.divide = True
         return math.copysign(_INF, x) * math.copysign(1.0, y)
-    return x / y
+    r = x / y
+    # inf / inf is NaN from non-NaN operands: numpy flags it invalid (softmax's overflow, DLFS ch3).
+    if r != r and x == x and y == y:
+        f.invalid = True
+    return r
 
 
 def _floordiv_float(x, y, f):
@@ -295,10 +299,26 @@ def binary(name, a, b, out=None, where=True, dtype=None):
     if res_dtype.kind == 'f' and name in _OVERFLOW_CHECKED and (_INF in values or -_INF in values):
         if _overflowed(xs, ys, values, scalar_y):
             runtime_warning('over', f"overflow encountered in {_DIV_NAMES.get(name, name)}")
+    if res_dtype.kind == 'f' and name in _NAN_CHECKED and any(map(_isnan, values)):
+        if _made_nan(xs, ys, values, scalar_y):
+            runtime_warning('invalid', f"invalid value encountered in {name}")
     return _finish(name, values, shape, res_dtype, out, perm)
 
 
 _OVERFLOW_CHECKED = frozenset(('add', 'subtract', 'multiply', 'true_divide', 'power'))
+# inf * 0, inf - inf: NaN from non-NaN operands sets the FPU's invalid flag, which numpy reports
+# (Nielsen's cross-entropy -y*np.log(a) at a saturated output).
+_NAN_CHECKED = frozenset(('add', 'subtract', 'multiply'))
+_isnan = math.isnan
+
+
+def _made_nan(xs, ys, values, scalar_y):
+    for i, v in enumerate(values):
+        if v != v:
+            y = ys if scalar_y else ys[i]
+            if xs[i] == xs[i] and y == y:
+                return True
+    return False
 
 
 def _finite(v):

@@ -40,6 +40,9 @@ def wrapfunc(fn):
     @functools.wraps(fn)
     def inner(a, *args, **kwargs):
         result = fn(a, *args, **kwargs)
+        if isinstance(a, generic) and isinstance(result, ndarray) and result.ndim == 0:
+            # numpy calls the scalar's own method here, which gives a scalar back (np.squeeze(cost)).
+            return result[()]
         wrap = _wrapper(a)
         if wrap is None or kwargs.get('out') is not None:
             return result

@@ -3,6 +3,7 @@
 
 import math
 
+from . import _blas_order as _blas
 from . import _dtypes as D
 from . import _layout as L
 from ._errors import module_getattr
@@ -33,9 +34,13 @@ def norm(x, ord=None, axis=None, keepdims=False):
     if axis is None:
         nd = x.ndim
         if ord is None or (ord in ('f', 'fro') and nd == 2) or (ord == 2 and nd == 1):
-            flat = x.reshape(-1)
-            vals = flat._values()
-            sq = D.store_one(math.fsum(v * v for v in vals), x._dtype)
+            # numpy: x.ravel(order='K').dot(x), in memory order (a transpose reads its base's order)
+            f_order = nd > 1 and L.is_c_contiguous(x._shape[::-1], x._strides[::-1])
+            vals = (x.T if f_order else x).reshape(-1)._values()
+            if x._dtype is D.float64 and _blas._fma is not None:
+                sq = _blas.ddot(vals, vals)
+            else:
+                sq = D.store_one(math.fsum(v * v for v in vals), x._dtype)
             ret = sqrt(make(x._dtype, sq))
             return ndarray._make([ret._value()], (1,) * nd, x._dtype) if keepdims else ret
         axis = tuple(range(nd))

@@ -29,6 +29,7 @@ permutation = _rand.permutation
 exponential = _rand.exponential
 standard_exponential = _rand.standard_exponential
 lognormal = _rand.lognormal
+binomial = _rand.binomial
 
 
 def _reseed():

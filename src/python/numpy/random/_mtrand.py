@@ -1,6 +1,6 @@
 """numpy's legacy RandomState over MT19937, bit for bit: seeding (mt19937_seed / init_by_array), doubles
 (two 32-bit draws, 53 bits), the polar Box-Muller gauss with its cached second value, masked rejection
-for bounded integers, the shuffle/permutation/choice algorithms of numpy 1.24's mtrand.pyx.
+for bounded integers, binomial (_binomial.py), the shuffle/permutation/choice algorithms of numpy 1.24's mtrand.pyx.
 
 The Mersenne Twister itself is Python's (random.Random, the same MT19937 in C), loaded with numpy's state;
 Random.random() is exactly numpy's next_double and getrandbits(32) its next_uint32."""
@@ -369,6 +369,11 @@ class RandomState:
         from ._choice import choice
 
         return choice(self, a, size, replace, p)
+
+    def binomial(self, n, p, size=None):
+        from ._binomial import binomial
+
+        return binomial(self, n, p, size)
 
     def __getattr__(self, name):
         if name.startswith('_'):

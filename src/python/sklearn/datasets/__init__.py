@@ -2,6 +2,7 @@
 
 from .._unsupported import module_getattr
 from ._generators import make_blobs, make_circles, make_classification, make_moons, make_regression
+from ._diabetes import load_diabetes
 from ._load import load_breast_cancer, load_digits, load_iris
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     'make_moons',
     'make_regression',
     'load_breast_cancer',
+    'load_diabetes',
     'load_digits',
     'load_iris',
 ]

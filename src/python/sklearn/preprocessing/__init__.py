@@ -1,10 +1,10 @@
 """sklearn.preprocessing: feature scaling, label and one-hot encoding for dense arrays."""
 
 from .._unsupported import module_getattr
-from ._label import LabelEncoder
+from ._label import LabelBinarizer, LabelEncoder
 from ._onehot import OneHotEncoder
 from ._scalers import MinMaxScaler, StandardScaler
 
-__all__ = ['LabelEncoder', 'MinMaxScaler', 'OneHotEncoder', 'StandardScaler']
+__all__ = ['LabelBinarizer', 'LabelEncoder', 'MinMaxScaler', 'OneHotEncoder', 'StandardScaler']
 
 __getattr__ = module_getattr('sklearn.preprocessing')
