@@ -134,4 +134,20 @@ def once_plain():
 
 
 record('once_differentiable: plain backward', once_plain)
+
+
+def once_with_grad_outputs():
+    # Gradients that require grad reach the marked backward: its result hangs from PyTorch's Error node.
+    x = torch.tensor(X, requires_grad=True)
+    v = torch.ones(3, requires_grad=True)
+    (g,) = torch.autograd.grad(Cube.apply(x), x, grad_outputs=v, create_graph=True)
+    out = [g, repr(g), g.grad_fn.name()]
+    try:
+        g.sum().backward()
+    except RuntimeError as e:
+        out.append(str(e))
+    return out
+
+
+record('once_differentiable: grad_outputs that require grad', once_with_grad_outputs)
 dump()

@@ -167,7 +167,8 @@ _TWICE = 'trying to differentiate twice a function that was marked with @once_di
 
 def once_differentiable(fn):
     """Marks a backward that is not itself differentiable: it runs without recording, and where its inputs
-    require grad (a create_graph pass) its results hang from a DelayedError node that raises if reached."""
+    require grad (a create_graph pass) its results hang from an Error node (PyTorch's DelayedError makes one)
+    that raises if reached."""
 
     @functools.wraps(fn)
     def wrapper(ctx, *args):
@@ -177,18 +178,16 @@ def once_differentiable(fn):
             return outputs
         single = not isinstance(outputs, tuple)
         outputs = (outputs,) if single else outputs
-        # PyTorch aliases each output as a fresh leaf requiring grad, so that the DelayedError node has inputs.
+        # PyTorch aliases each output as a fresh leaf requiring grad, so that the Error node has inputs.
         leaves = [o.detach().requires_grad_(True) if isinstance(o, TensorBase) else None for o in outputs]
         tensors = [o for o in leaves if o is not None and o.is_floating_point()]
         if not tensors:
             return outputs[0] if single else outputs
 
-        def raise_twice(grads, create_graph=False):
+        def raise_twice(*args):
             raise RuntimeError(_TWICE)
 
-        recorded = iter(
-            E.custom_function('DelayedError', [t._t for t in tensors], [t._t for t in tensors], raise_twice)
-        )
+        recorded = iter(E.custom_function('Error', [t._t for t in tensors], [t._t for t in tensors], raise_twice))
         new = tuple(wrap(next(recorded)) if o is not None and o.is_floating_point() else o for o in leaves)
         return new[0] if single else new
 

@@ -13,7 +13,7 @@ _isinstance = builtins.isinstance
 _bool = builtins.bool
 
 
-_CPP_NODES = ('NotImplemented', 'CopySlices', 'CopyBackwards')
+_CPP_NODES = ('NotImplemented', 'CopySlices', 'CopyBackwards', 'Error')
 
 
 class _GradFn:
