@@ -135,7 +135,8 @@ class Module(StateDictMixin, ModuleExtras):
         path = self._bl_path
         lazy = False
         if path is None:
-            path = _observe(self)
+            # Inside a call whose lazy layers are getting their sizes, no layer is a model of its own.
+            path = _observe(self) if _lazy_calls[0] == 0 else None
             if path is None:
                 # Lazy layers get their sizes in this call: it goes unreported, and the outermost such call
                 # reports the model once it has them (below).
