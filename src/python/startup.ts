@@ -15,6 +15,7 @@ import type { PyodideInterface } from 'pyodide';
 import { createBridge } from './bridge';
 import type { ShimHooks } from './hooks';
 import { installTorchShim } from './shim';
+import { tierUpInterpreter } from './interpreterTierUp';
 import { bridgeDeserializer, bridgeSerializer, encodeSnapshot, readSnapshot, type SnapshotInfo } from './snapshot';
 
 /** Where the runtime helpers live inside Pyodide's file system (dist/python, mounted). */
@@ -266,6 +267,7 @@ export async function startPython(distDir: string, hooks: ShimHooks): Promise<St
   const fromSnapshot = py !== null;
   py ??= await load(options);
   stage(fromSnapshot ? 'Pyodide restored' : 'Pyodide loaded');
+  if (tierUpInterpreter((py as unknown as { _module: unknown })._module)) stage('interpreter optimized');
   const write = (stream: 'stdout' | 'stderr') => ({
     write: (buf: Uint8Array): number => {
       hooks.write(stream, buf);
