@@ -72,7 +72,7 @@ globals().update(
 for _name, _method in {**_LINALG_METHODS, **_GAMMA_METHODS}.items():
     setattr(Tensor, _name, _method)
 from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
-from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg, distributions  # noqa: F401
+from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg, distributions, jit  # noqa: F401
 from . import storage  # noqa: F401,E402  (torch.storage.TypedStorage, what Tensor.storage() returns)
 from ._unsupported import module_getattr as _module_getattr, unsupported as _unsupported
 

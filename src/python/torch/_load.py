@@ -97,6 +97,10 @@ class _Unpickler(pickle.Unpickler):
             return _StorageType(name)
         if module == 'collections' and name == 'OrderedDict':
             return OrderedDict
+        if (module, name) in (('torch.jit._script', '_rebuild'), ('torch.jit', 'ScriptFunction')):
+            from . import jit
+
+            return jit._script._rebuild if name == '_rebuild' else jit.ScriptFunction  # torch.jit.save's
         if module.split('.')[0] == 'torch':
             return _torch_class(module, name)
         return super().find_class(module, name)

@@ -50,7 +50,6 @@ _TENSOR = {
 
 _TORCH = {
     'torch.fft': 'no spectral transforms here',
-    'torch.jit': 'no TorchScript: run the model as Python',
     'torch.distributions': 'Categorical, OneHotCategorical, Multinomial, Bernoulli, Normal, Uniform, Exponential, '
     'Laplace, MultivariateNormal, Independent, Gamma, Chi2, Beta and Dirichlet are here; draw others with torch.randn, '
     'torch.rand, torch.randint, torch.multinomial or torch.normal',
