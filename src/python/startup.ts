@@ -16,6 +16,9 @@ import { createBridge } from './bridge';
 import type { ShimHooks } from './hooks';
 import { installTorchShim } from './shim';
 import { tierUpInterpreter } from './interpreterTierUp';
+import { setLibmPow } from '../engine/numpyLoops';
+import { setLibmFma } from '../engine/numpyBlas';
+import { setPythonHeap } from './bridge/numpyLoops';
 import { bridgeDeserializer, bridgeSerializer, encodeSnapshot, readSnapshot, type SnapshotInfo } from './snapshot';
 
 /** Where the runtime helpers live inside Pyodide's file system (dist/python, mounted). */
@@ -62,6 +65,13 @@ export interface StartupResult {
   py: PyodideInterface;
   /** Set when the torch shim could not be installed: `import torch` then fails with the real error. */
   shimError: string | null;
+}
+
+/** What start-up uses of Pyodide's Emscripten module. */
+interface PyodideModule {
+  _pow: (x: number, y: number) => number;
+  _fma: (a: number, b: number, c: number) => number;
+  HEAPF64: Float64Array;
 }
 
 type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideInterface>;
@@ -267,7 +277,13 @@ export async function startPython(distDir: string, hooks: ShimHooks): Promise<St
   const fromSnapshot = py !== null;
   py ??= await load(options);
   stage(fromSnapshot ? 'Pyodide restored' : 'Pyodide loaded');
-  if (tierUpInterpreter((py as unknown as { _module: unknown })._module)) stage('interpreter optimized');
+  const pyodideModule = (py as unknown as { _module: PyodideModule })._module;
+  if (tierUpInterpreter(pyodideModule)) stage('interpreter optimized');
+  // numpy's float64 loops in the engine: power and fused multiply-adds as Python's math.pow and math.fma
+  // compute them, arrays in Python's memory.
+  setLibmPow(pyodideModule._pow);
+  setLibmFma(pyodideModule._fma);
+  setPythonHeap(() => pyodideModule.HEAPF64);
   const write = (stream: 'stdout' | 'stderr') => ({
     write: (buf: Uint8Array): number => {
       hooks.write(stream, buf);

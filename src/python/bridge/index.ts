@@ -18,6 +18,7 @@
 import * as loss from '../../engine/ops/loss';
 import * as sched from '../../engine/lr_scheduler';
 import { inFloat64Mode, setFloat64Mode } from '../../engine/buffers';
+import { numpyBlas, numpyLoops } from './numpyLoops';
 import { computesInFloat64 } from '../../engine/ops/util';
 import type { ShimHooks } from '../hooks';
 import { factories, randomness, state } from './tensors';
@@ -59,6 +60,8 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     figures(hooks),
     scalars(hooks),
     sequentialForward(hooks),
+    numpyLoops,
+    numpyBlas,
   ];
   const out: Record<string, unknown> = {};
   for (const group of groups) {

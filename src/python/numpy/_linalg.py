@@ -9,6 +9,7 @@ from itertools import repeat
 from . import _blas_order as _blas
 from . import _dtypes as D
 from . import _layout as L
+from . import _typed
 from ._errors import unsupported
 from ._ndarray import ndarray
 from ._scalars import make
@@ -30,7 +31,7 @@ def _dot_fn(dt):
 def _matmul2(av, bv, n, k, m, dt):
     """(n, k) @ (k, m) on flat C-order value lists."""
     if n > 1 and m > 1 and dt is D.float64 and _fma is not None:
-        return _gemm(av, bv, n, k, m)
+        return _typed.gemm(av, bv, n, k, m) if _typed.wants(n * k * m) else _gemm(av, bv, n, k, m)
     cols = [bv[j::m] for j in range(m)]
     rows = [av[i * k : (i + 1) * k] for i in range(n)]
     dot = _dot_fn(dt)
@@ -133,21 +134,29 @@ def _level2(a, b, av, bv, n, k, m):
     a_cast, b_cast = a._dtype is not D.float64, b._dtype is not D.float64
     a_rows = a_cast or a._strides[-1] == 1 or k == 1
     b_cols = not b_cast and (b._strides[-2] == 1 or k == 1)
+    engine = _typed.wants(n * k * m)  # the same orders in the engine (numpy/_typed.py), for larger products
     if n == 1 and m == 1:
-        return [_blas.ddot(av, bv)] if a_rows and (b_cast or b_cols) else None
+        if not (a_rows and (b_cast or b_cols)):
+            return None
+        return [_typed.ddot(av, bv) if engine else _blas.ddot(av, bv)]
     if m == 1:
+        if not a_rows and a._strides[-2] != 1:
+            return None
+        if engine:
+            return _typed.gemv_t(av, bv, n, k) if a_rows else _typed.gemv_n(av, bv, n, k, n < 4 and a._strides[-1] == n)
         rows = [av[i * k : (i + 1) * k] for i in range(n)]
-        if a_rows:
-            return _blas.gemv_t(rows, bv)
-        if a._strides[-2] == 1:
-            return _blas.gemv_n(rows, bv, n < 4 and a._strides[-1] == n)
+        return _blas.gemv_t(rows, bv) if a_rows else _blas.gemv_n(rows, bv, n < 4 and a._strides[-1] == n)
+    if not (b_cols or b_cast or b._strides[-1] == 1):
         return None
     cols = [bv[j::m] for j in range(m)]
+    if engine:
+        flat = [v for col in cols for v in col]
+        if b_cols:
+            return _typed.gemv_t(flat, av, m, k)
+        return _typed.gemv_n(flat, av, m, k, m < 4 and (b_cast or b._strides[-2] == m))
     if b_cols:
         return _blas.gemv_t(cols, av)
-    if b_cast or b._strides[-1] == 1:
-        return _blas.gemv_n(cols, av, m < 4 and (b_cast or b._strides[-2] == m))
-    return None
+    return _blas.gemv_n(cols, av, m < 4 and (b_cast or b._strides[-2] == m))
 
 
 def matmul(a, b, out=None):

@@ -7,6 +7,7 @@ import math
 from . import _dtypes as D
 from . import _layout as L
 from . import _svml
+from . import _typed
 from ._errors import errstate, runtime_warning, unsupported
 from ._ndarray import ndarray
 from ._scalars import generic, make
@@ -158,11 +159,19 @@ def _float_values(name, values, bits=64):
     return out
 
 
+# -x, x * x and |x| of float64 arrays in engine storage run there (numpy/_typed.py).
+_TYPED_UNARY = frozenset(('negative', 'square', 'absolute'))
+
+
 def unary(name, x, out=None, where=True, dtype=None):
     if where is not True:
         raise unsupported(f"np.{name}(where=...)")
     d, nd, v, arr = as_operand(x)
     shape = arr._shape if arr is not None else ()
+    if out is None and dtype is None and d is D.float64 and name in _TYPED_UNARY and _typed.wants(L.prod(shape)):
+        done = _typed.unary(name, arr)
+        if done is not None:
+            return done
     perm = None if arr is None or out is not None else L.iteration_perm([arr], shape)
     values = [v] if arr is None else arr._values() if perm is None else L.values_in(arr, shape, perm)
     if name in _FLOAT_FUNCS:
@@ -205,6 +214,8 @@ def unary(name, x, out=None, where=True, dtype=None):
                 if res_dtype.kind == 'f'
                 else _reciprocal_int
             )
+            if res_dtype.kind == 'f' and 0.0 in values:
+                runtime_warning('divide', "divide by zero encountered in reciprocal")  # x ** -1 of a 0 too
         else:
             fn = _SAME_FUNCS[name]
         result = D.store(list(map(fn, values)), res_dtype)

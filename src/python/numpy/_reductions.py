@@ -11,6 +11,7 @@ import struct
 
 from . import _dtypes as D
 from . import _layout as L
+from . import _typed
 from ._errors import runtime_warning, unsupported
 from ._ndarray import ndarray
 from ._scalars import make
@@ -182,6 +183,10 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
     _check_where(where)
     a, dt = _prepare(a, dtype, 'sum')
     axes = L.normalize_axes(axis, a.ndim)
+    if dt is D.float64 and initial is None and len(axes) == a.ndim and _typed.wants(L.prod(a._shape)):
+        total = _typed.total(a)
+        if total is not None:
+            return _result([total], (), axes, a, keepdims, dt, out)
     rows = _outer_rows(a, axes)
     if rows is not None:
         kept = tuple(n for i, n in enumerate(a._shape) if i not in axes)

@@ -8,6 +8,7 @@ from itertools import repeat
 
 from . import _dtypes as D
 from . import _layout as L
+from . import _typed
 from ._errors import runtime_warning, _UFuncOutputCastingError, unsupported
 from ._ndarray import ndarray
 from ._scalars import generic, make, scalar_info
@@ -274,6 +275,19 @@ def binary(name, a, b, out=None, where=True, dtype=None):
     sa = aa._shape if aa is not None else ()
     sb = ab._shape if ab is not None else ()
     shape = sa if sa == sb else L.broadcast_shapes(sa, sb)
+    if (
+        out is None
+        and loop is D.float64
+        and res_dtype is D.float64
+        and (da is D.float64 or not sa)
+        and (db is D.float64 or not sb)
+        and name in _TYPED_OPS
+        and (sa == sb or not sa or not sb)
+        and _typed.wants(L.prod(shape))
+    ):
+        done = _typed.binary(name, aa, va, ab, vb, shape)
+        if done is not None:
+            return done
     if out is not None:
         out = out[0] if isinstance(out, tuple) else out
         shape = L.broadcast_shapes(shape, out._shape)
@@ -305,6 +319,8 @@ def binary(name, a, b, out=None, where=True, dtype=None):
     return _finish(name, values, shape, res_dtype, out, perm)
 
 
+# The loops numpy/_typed.py runs in the engine for float64 arrays in engine storage.
+_TYPED_OPS = frozenset(('add', 'subtract', 'multiply', 'true_divide', 'power'))
 _OVERFLOW_CHECKED = frozenset(('add', 'subtract', 'multiply', 'true_divide', 'power'))
 # inf * 0, inf - inf: NaN from non-NaN operands sets the FPU's invalid flag, which numpy reports
 # (Nielsen's cross-entropy -y*np.log(a) at a saturated output).
@@ -349,6 +365,8 @@ def _finish(name, values, shape, dt, out, perm=None):
         return out
     if not shape:
         return make(dt, values[0])
+    if dt is D.float64 and perm is None and _typed.wants(len(values)):
+        return _typed.typed_array(values if isinstance(values, list) else list(values), shape)
     strides = None if perm is None else L.perm_strides(shape, perm)
     return ndarray._make(values if isinstance(values, list) else list(values), shape, dt, strides)
 

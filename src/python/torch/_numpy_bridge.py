@@ -91,6 +91,8 @@ def engine_dtype(d):
 def from_numpy(a):
     """torch.from_numpy(ndarray): a tensor sharing the array's memory where the module docstring says it
     can, else a tensor with a copy of the array's values."""
+    from numpy._shared_buffer import SharedBuffer
+
     from ._tensor_base import wrap
 
     np = _np()
@@ -101,7 +103,7 @@ def from_numpy(a):
     buf = a._buf
     whole = a._off == 0 and len(buf) == a.size and a._contiguous()
     if whole and engine == a.dtype.name:
-        if type(buf) is not list:  # already an engine storage (an array from Tensor.numpy())
+        if type(buf) is SharedBuffer:  # already an engine storage (an array from Tensor.numpy())
             return wrap(E.from_storage(buf._data, shape, engine))
         base = a._base
         if base is None or base._buf is buf:
@@ -113,7 +115,7 @@ def from_numpy(a):
     if not whole and engine == a.dtype.name and a.size > 0 and all(s > 0 for s in a._strides):
         # A view (a Dataset's `self.x_data[index]` row of an np.loadtxt table): the tensor is a strided view
         # of the whole buffer, so `inputs *= factor` on it writes through to the table, as in PyTorch.
-        if type(buf) is list:
+        if type(buf) is not SharedBuffer:
             probe = []
             buf = _share_list(buf, probe, a, [x for x in (a, a._base) if x is not None and x._buf is buf])
         return wrap(E.from_storage_view(buf._data, shape, engine, a._off, list(a._strides)))
@@ -130,7 +132,8 @@ def _share_list(buf, probe, a, holders):
     # xy[:, 1:] beside xy), found through the garbage collector, which is slow (a heap scan), so only then.
     if sys.getrefcount(buf) - sys.getrefcount(probe) > len(holders):
         holders = [h for h in gc.get_referrers(buf) if isinstance(h, type(a)) and h._buf is buf]
-    root = E.tensor(buf, [len(buf)], a.dtype.name, False)
+    # A list, or numpy's packed float64 buffer (numpy/_typed.py), whose values it copies.
+    root = E.tensor(buf if type(buf) is list else buf.snapshot(), [len(buf)], a.dtype.name, False)
     shared = _shared_array(root.data, (len(buf),), a.dtype)._buf
     for holder in holders:
         holder._buf = shared

@@ -1,0 +1,85 @@
+# Large float64 arrays, which our numpy keeps packed and computes in the engine (numpy/_typed.py): the
+# official warm-up's polynomial fit, every loop the engine runs (each operand an array, a Python float, an int,
+# a numpy scalar or a 0-d array), numpy's pairwise sums at the block sizes, what falls back with numpy's warnings (division by zero, overflow, NaN), and packed arrays read,
+# written, sliced, reshaped, viewed and handed to torch.
+import math
+import warnings
+
+import numpy as np
+import torch
+
+np.random.seed(0)
+x = np.linspace(-math.pi, math.pi, 2000)
+y = np.sin(x)
+a, b, c, d = np.random.randn(), np.random.randn(), np.random.randn(), np.random.randn()
+for t in range(300):
+    y_pred = a + b * x + c * x ** 2 + d * (x * x * x)
+    loss = np.square(y_pred - y).sum()
+    if t % 100 == 99:
+        print(t, repr(loss))
+    grad_y_pred = 2.0 * (y_pred - y)
+    a -= 1e-6 * grad_y_pred.sum()
+    b -= 1e-6 * (grad_y_pred * x).sum()
+    c -= 1e-6 * (grad_y_pred * x ** 2).sum()
+    d -= 1e-6 * (grad_y_pred * x * x * x).sum()
+print(repr(a), repr(b), repr(c), repr(d))
+
+u = np.random.randn(1000) * 3
+v = np.random.rand(1000) + 0.5
+for operand in (v, 2.5, 3, np.float64(-1.25), np.array(0.75), np.float32(0.1)):
+    for op in ('+', '-', '*', '/'):
+        left = eval(f'np.abs(u) {op} operand')
+        right = eval(f'operand {op} v')
+        print(op, type(operand).__name__, repr(left.sum()), repr(right.sum()), left.dtype, right.dtype)
+# float64 x ** y with y not 2 (nor 0, 1, -1, 0.5) is numpy's SVML pow, which ours does not replay yet: not printed.
+print(repr((v ** 2).sum()), repr((v ** -1).sum()), repr((v ** 0.5).sum()), repr((v ** 1).sum()))
+print(repr((-u).sum()), repr(np.absolute(u).sum()), repr(np.square(u).sum()), repr(np.negative(u)[:3]))
+for n in (63, 64, 65, 127, 128, 129, 1000, 8191, 8192, 8193, 20000):
+    w = np.random.randn(n) * 1e3 + 0.1
+    w = w * 1.0
+    print(n, repr(w.sum()), repr(np.sum(w, keepdims=True)), repr(w.mean()), repr((w * w).sum()))
+m = np.random.randn(50, 40)
+m = m * 2.0
+print(repr(m.sum()), repr(m.sum(axis=0)[:3]), repr(m.T.sum()), repr(m[:, 1:].sum()), repr((m.T * 1.5)[0, :3]))
+
+
+
+def warned(compute):
+    """The value and the warnings numpy gave computing it, printed (stderr would not interleave)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        value = compute()
+    for w in caught:
+        print(w.category.__name__, w.message)
+    print(value)
+
+
+z = np.linspace(-1, 1, 101)
+with np.errstate(all='warn'):
+    warned(lambda: (1.0 / z)[48:53])
+    warned(lambda: (z / z)[48:53])
+    warned(lambda: (np.full(100, 1e300) * 1e10)[:2])
+    warned(lambda: (np.full(100, 1e300) * z[:100])[:2])
+    warned(lambda: ((z - 2) ** 0.5)[:2])
+    warned(lambda: (np.full(100, np.inf) - np.inf)[:2])
+    warned(lambda: (np.zeros(100) ** -1.0)[:2])
+    warned(lambda: (np.full(100, np.nan) + z[:100])[:2])
+
+p = np.arange(200.0) * 0.5
+p[3] = -7.0
+p[10:13] = [1.0, 2.0, 3.0]
+view = p[100:]
+view *= 2.0
+view += p[:100]
+print(p[:14], p[100:104], p[-3:], view[-2:])
+q = p.reshape(20, 10)
+q[0, 0] = 42.0
+print(p[0], q[19], q.sum(axis=1)[:3], p.tolist()[:5], list(p[:3]), float(p[5]), p.dtype)
+r = p * 1.0
+r.shape = (10, 20)
+print(r[9, 19], r.T[19, 9], np.array(r)[0, :4], r.copy().ravel()[199], r.astype(np.float32)[0, :3])
+tensor = torch.from_numpy(r)
+tensor[0, 0] = -1.0
+print(r[0, 0], tensor.dtype, tensor.sum().item(), torch.from_numpy(p * 2.0)[:3])
+s = torch.linspace(0, 1, 300, dtype=torch.float64).numpy()
+print(repr((s * 3.0).sum()), repr((s + s).mean()))
