@@ -15,6 +15,11 @@ export function setLibmFma(f: Fma): void {
   fma = f;
 }
 
+/** The fma the loops use (numpySvml.ts's too). */
+export function libmFma(): Fma {
+  return fma;
+}
+
 /** OpenBLAS's DGEMM_DEFAULT_Q (Haswell kernels, which it also runs on AVX-512 machines). */
 const GEMM_Q = 256;
 

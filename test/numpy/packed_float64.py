@@ -83,3 +83,20 @@ tensor[0, 0] = -1.0
 print(r[0, 0], tensor.dtype, tensor.sum().item(), torch.from_numpy(p * 2.0)[:3])
 s = torch.linspace(0, 1, 300, dtype=torch.float64).numpy()
 print(repr((s * 3.0).sum()), repr((s + s).mean()))
+
+# numpy's SVML exp and log and its own tanh kernel, replayed in the engine for packed arrays: every interval
+# of tanh's table, log's reciprocal table and ties, exp across its range; arrays with a zero, a negative or a
+# huge argument go back to the Python replay (the same bits), with numpy's warnings.
+grid = np.concatenate([np.linspace(-30, 30, 4001), np.logspace(-310, 300, 700), -np.logspace(-12, 2, 500)])
+in_range = np.concatenate([np.linspace(-30, 30, 4001), np.logspace(-310, 2.8, 700), -np.logspace(-12, 2.8, 500)])
+for f, args in ((np.exp, in_range), (np.tanh, grid)):
+    values = f(args * 1.0)
+    print(f.__name__, repr(values.sum()), repr(values[::997]), repr(np.abs(values).max()))
+positive = np.abs(grid) + 1e-300
+logs = np.log(positive)
+print('log', repr(logs.sum()), repr(logs[::997]))
+print('log ties', repr(np.log(np.arange(1.0, 2.0, 1 / 64) * 1.0)), repr(np.log(np.full(80, 2.0 ** -1040))[:2]))
+print('sigmoid', repr((1 / (1 + np.exp(-grid[:4001]))).sum()))
+warned(lambda: np.log(np.linspace(-1, 1, 101))[48:53])
+warned(lambda: np.exp(np.linspace(700, 720, 101))[-2:])
+warned(lambda: np.tanh(np.array([np.nan, np.inf, -np.inf] * 30))[:3])

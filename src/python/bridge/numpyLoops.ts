@@ -3,6 +3,7 @@
 // which the loops read and write through views: no copies, no JS objects for Python to hold.
 import { ddotF64, gemmF64, gemvNF64, gemvTF64 } from '../../engine/numpyBlas';
 import { npBinaryF64, npSumF64, npUnaryF64 } from '../../engine/numpyLoops';
+import { npSvmlF64 } from '../../engine/numpySvml';
 
 let pythonHeap: () => Float64Array = () => {
   throw new Error("internal: numpy's engine loops called before Python's memory was set");
@@ -23,6 +24,7 @@ export const numpyLoops: Record<string, unknown> = {
     npBinaryF64(op, isArray & 1 ? view(x, n) : x, isArray & 2 ? view(y, n) : y, view(out, n)),
   np_unary_f64: (name: string, x: number, out: number, n: number) => npUnaryF64(name, view(x, n), view(out, n)),
   np_sum_f64: (x: number, n: number) => npSumF64(view(x, n)),
+  np_svml_f64: (name: string, x: number, out: number, n: number) => npSvmlF64(name, view(x, n), view(out, n)),
 };
 
 /** numpy's float64 matrix products in OpenBLAS's orders (src/engine/numpyBlas.ts), over Python's arrays. */

@@ -159,7 +159,7 @@ def _float_values(name, values, bits=64):
     return out
 
 
-# -x, x * x and |x| of float64 arrays in engine storage run there (numpy/_typed.py).
+# -x, x * x and |x| of packed float64 arrays run in the engine (numpy/_typed.py), as exp, log and tanh do.
 _TYPED_UNARY = frozenset(('negative', 'square', 'absolute'))
 
 
@@ -168,7 +168,13 @@ def unary(name, x, out=None, where=True, dtype=None):
         raise unsupported(f"np.{name}(where=...)")
     d, nd, v, arr = as_operand(x)
     shape = arr._shape if arr is not None else ()
-    if out is None and dtype is None and d is D.float64 and name in _TYPED_UNARY and _typed.wants(L.prod(shape)):
+    if (
+        out is None
+        and dtype is None
+        and d is D.float64
+        and (name in _TYPED_UNARY or name in _typed.SVML)
+        and _typed.wants(L.prod(shape))
+    ):
         done = _typed.unary(name, arr)
         if done is not None:
             return done

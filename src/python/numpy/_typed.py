@@ -112,6 +112,7 @@ def binary(name, aa, va, ab, vb, shape):
 
 
 def unary(name, arr):
+    """-x, x * x, |x| (np_unary_f64) or numpy's SVML exp, log, tanh (np_svml_f64) of a float64 array."""
     from ._ndarray import ndarray
 
     x = _address(arr)
@@ -119,9 +120,14 @@ def unary(name, arr):
         return None
     n = L.prod(arr._shape)
     out = F64Buffer(_ZERO * n)
-    if not _js.np_unary_f64(name, x, out.address(), n):
+    loop = _js.np_svml_f64 if name in SVML else _js.np_unary_f64
+    if not loop(name, x, out.address(), n):
         return None
     return ndarray._make(out, arr._shape, D.float64)
+
+
+# The functions of numpy/_svml.py the engine replays too (src/engine/numpySvml.ts).
+SVML = frozenset(('exp', 'log', 'tanh'))
 
 
 def total(a):
