@@ -2,6 +2,7 @@
 # official warm-up's polynomial fit, every loop the engine runs (each operand an array, a Python float, an int,
 # a numpy scalar or a 0-d array), numpy's pairwise sums at the block sizes, what falls back with numpy's warnings (division by zero, overflow, NaN), and packed arrays read,
 # written, sliced, reshaped, viewed and handed to torch.
+import hashlib
 import math
 import warnings
 
@@ -100,3 +101,16 @@ print('sigmoid', repr((1 / (1 + np.exp(-grid[:4001]))).sum()))
 warned(lambda: np.log(np.linspace(-1, 1, 101))[48:53])
 warned(lambda: np.exp(np.linspace(700, 720, 101))[-2:])
 warned(lambda: np.tanh(np.array([np.nan, np.inf, -np.inf] * 30))[:3])
+
+# Matrix products in OpenBLAS's orders, run in the engine; matrix-vector products of 9216 elements or more
+# split their outputs between OpenBLAS's two threads, whose runs each end in the kernel's tail.
+for k, m in ((100, 100), (784, 30), (97, 101), (1000, 10), (10, 1000), (64, 150), (30, 20), (200, 90), (256, 70)):
+    # rand, not randn: our randn can differ from numpy's in the last bit about once in 10,000 draws (musl's log)
+    B = np.random.rand(k, m) - 0.5
+    v = np.random.rand(k) - 0.5
+    A = np.random.rand(m, k) - 0.5
+    # every bit of every output, as a digest of the bytes; of A @ B where our dgemm order is measured exact
+    # (k up to 256, 64 columns or more: src/engine/numpyBlas.ts)
+    products = (v @ B, A @ v, np.dot(B.T, v)) + ((A @ B,) if k <= 256 and m >= 64 else ())
+    digests = [hashlib.sha1(p.tobytes()).hexdigest()[:12] for p in products]
+    print(k, m, repr((v @ B)[-3:]), repr((A @ B)[::9, ::9]), *digests)

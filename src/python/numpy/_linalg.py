@@ -62,7 +62,8 @@ def _gemm(av, bv, n, k, m):
     element one chain of fused multiply-adds in k order from 0 per k block, the blocks' chains added to the
     result (from +0.0); a last odd row of the left matrix as _odd_row. Measured bit for bit against Debian's
     numpy 1.24 over OpenBLAS 0.3.21 (test/numpy/nn_scratch_gaps.py). The chains advance together along the
-    longer side, one C-level map per step."""
+    longer side, one C-level map per step. Products of 64 multiply-adds or more run in the engine instead
+    (src/engine/numpyBlas.ts), which also lays out the runs of rows OpenBLAS's threads take above 262,144."""
     # the first product of a chain is fma(a, b, +0.0): a plain product but for the sign of a zero, which
     # the final addition to +0.0 sets as BLAS does
     fma, add, mul = _fma, operator.add, operator.mul
@@ -123,6 +124,42 @@ def _odd_row(row, bv, k, m, blocks):
     return res
 
 
+# OpenBLAS runs a matrix-vector product of 2304 * GEMM_MULTITHREAD_THRESHOLD (4) elements or more on all its
+# threads (interface/gemv.c), one per core: two on the machine the references come from. gemv_thread.c gives
+# each thread a run of outputs, and each run has the kernel's edges (its last outputs % 4 take the kernel's
+# tail path), so a 100-output product has tails at outputs 48-49 and 98-99, not only at the end.
+_GEMV_THREADS = 2
+_GEMV_THREADED_FROM = 2304 * 4
+
+
+def _thread_blocks(outputs, k):
+    """The output ranges gemv_thread.c hands its threads."""
+    if outputs * k < _GEMV_THREADED_FROM:
+        return [(0, outputs)]
+    blocks, start, left, cpu = [], 0, outputs, 0
+    while left > 0:
+        width = min(max((left + _GEMV_THREADS - cpu - 1) // (_GEMV_THREADS - cpu), 4), left)
+        blocks.append((start, start + width))
+        start, left, cpu = start + width, left - width, cpu + 1
+    return blocks
+
+
+def _gemv(by_rows, flat, x, outputs, k, packed, engine):
+    """Each of `outputs` rows of `flat` (outputs x k, C order) dotted with x, in dgemv_t's order (by_rows) or
+    dgemv_n's, a thread's run of outputs at a time."""
+    y = []
+    blocks = _thread_blocks(outputs, k)
+    packed = packed and len(blocks) == 1
+    for s, e in blocks:
+        part = flat[s * k : e * k] if len(blocks) > 1 else flat
+        if engine:
+            y.extend(_typed.gemv_t(part, x, e - s, k) if by_rows else _typed.gemv_n(part, x, e - s, k, packed))
+        else:
+            rows = [part[i * k : (i + 1) * k] for i in range(e - s)]
+            y.extend(_blas.gemv_t(rows, x) if by_rows else _blas.gemv_n(rows, x, packed))
+    return y
+
+
 def _level2(a, b, av, bv, n, k, m):
     """float64 products numpy hands to BLAS level 1 or 2, in OpenBLAS's orders (_blas_order.py): ddot for a
     row times a column, dgemv_t or dgemv_n for a matrix times a column (or a row times a matrix) as the
@@ -142,21 +179,11 @@ def _level2(a, b, av, bv, n, k, m):
     if m == 1:
         if not a_rows and a._strides[-2] != 1:
             return None
-        if engine:
-            return _typed.gemv_t(av, bv, n, k) if a_rows else _typed.gemv_n(av, bv, n, k, n < 4 and a._strides[-1] == n)
-        rows = [av[i * k : (i + 1) * k] for i in range(n)]
-        return _blas.gemv_t(rows, bv) if a_rows else _blas.gemv_n(rows, bv, n < 4 and a._strides[-1] == n)
+        return _gemv(a_rows, av, bv, n, k, n < 4 and a._strides[-1] == n, engine)
     if not (b_cols or b_cast or b._strides[-1] == 1):
         return None
-    cols = [bv[j::m] for j in range(m)]
-    if engine:
-        flat = [v for col in cols for v in col]
-        if b_cols:
-            return _typed.gemv_t(flat, av, m, k)
-        return _typed.gemv_n(flat, av, m, k, m < 4 and (b_cast or b._strides[-2] == m))
-    if b_cols:
-        return _blas.gemv_t(cols, av)
-    return _blas.gemv_n(cols, av, m < 4 and (b_cast or b._strides[-2] == m))
+    flat = [v for j in range(m) for v in bv[j::m]]
+    return _gemv(b_cols, flat, av, m, k, m < 4 and (b_cast or b._strides[-2] == m), engine)
 
 
 def matmul(a, b, out=None):
