@@ -1,12 +1,14 @@
 """Large float64 arrays in packed storage. A float64 array of TYPED_FROM elements or more that a ufunc makes (or
 that a ufunc meets, when nothing else holds its list) keeps its values in an array('d') behind an F64Buffer,
-and the arithmetic ufuncs, -x, x * x, |x| and whole-array sums over such arrays run as one engine call over
-that memory (src/engine/numpyLoops.ts, given the buffer's address in Pyodide's memory) instead of a Python
-loop of 100-200 ns an element: the official numpy warm-up of "Learning PyTorch with Examples" took 13 s here,
-numpy 0.5 s. The memory is Python's, freed with the array as a list would be.
+and the arithmetic ufuncs, -x, x * x, |x|, exp, log, tanh and whole-array sums over such arrays run as one
+engine call over that memory (src/engine/numpyLoops.ts and numpySvml.ts, given the buffer's address in
+Pyodide's memory) instead of a Python loop of 100-1000 ns an element: the official numpy warm-up of "Learning
+PyTorch with Examples" took 13 s here, numpy 0.5 s. Matrix products of 64 multiply-adds or more go to the
+engine too (numpyBlas.ts), from value lists. The memory is Python's, freed with the array as a list would be.
 
-Results are numpy's bits (IEEE double arithmetic, the C library's pow, numpy's pairwise sums). A loop that
-meets a non-finite value gives up and the caller computes the operation as before, with numpy's warnings."""
+Results are numpy's bits (IEEE double arithmetic, the C library's pow and fma where numpy's kernels fuse,
+numpy's pairwise sums, SVML's steps). A loop that meets a non-finite value (or an argument SVML sends down its
+rare path) gives up and the caller computes the operation as before, with numpy's warnings."""
 
 from array import array
 import sys
