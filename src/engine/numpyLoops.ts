@@ -127,3 +127,50 @@ export function npSumF64(a: Float64Array): number {
   for (let s = 0; s < a.length; s += NP_BUFSIZE) total = total + pairwise(a, s, Math.min(NP_BUFSIZE, a.length - s));
   return total;
 }
+
+/**
+ * npBinaryF64 over operands broadcast to `shape`: each operand an array read at its element strides (0 on a
+ * broadcast dimension, as numpy's broadcast_strides gives them) or one number; out in C order.
+ */
+export function npBinaryStridedF64(
+  op: number,
+  a: Operand,
+  aStrides: readonly number[],
+  b: Operand,
+  bStrides: readonly number[],
+  shape: readonly number[],
+  out: Float64Array,
+): boolean {
+  const nd = shape.length;
+  const index = new Int32Array(nd);
+  let ia = 0;
+  let ib = 0;
+  for (let k = 0; k < out.length; k++) {
+    const r = apply(op, typeof a === 'number' ? a : a[ia], typeof b === 'number' ? b : b[ib]);
+    if (r - r !== 0) return false;
+    out[k] = r;
+    for (let d = nd - 1; d >= 0; d--) {
+      index[d]++;
+      ia += aStrides[d];
+      ib += bStrides[d];
+      if (index[d] < shape[d]) break;
+      ia -= aStrides[d] * shape[d];
+      ib -= bStrides[d] * shape[d];
+      index[d] = 0;
+    }
+  }
+  return true;
+}
+
+/**
+ * np.sum of a C-ordered (rows x cols) float64 array over axis 0 (numpy adds whole rows into the outputs, one
+ * after another, from 0) or axis 1 (each row's pairwise sum, as npSumF64).
+ */
+export function npSumAxisF64(a: Float64Array, rows: number, cols: number, axis: number, out: Float64Array): void {
+  if (axis === 0) {
+    out.fill(0);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j] = out[j] + a[i * cols + j];
+    return;
+  }
+  for (let i = 0; i < rows; i++) out[i] = npSumF64(a.subarray(i * cols, (i + 1) * cols));
+}

@@ -114,3 +114,15 @@ for k, m in ((100, 100), (784, 30), (97, 101), (1000, 10), (10, 1000), (64, 150)
     products = (v @ B, A @ v, np.dot(B.T, v)) + ((A @ B,) if k <= 256 and m >= 64 else ())
     digests = [hashlib.sha1(p.tobytes()).hexdigest()[:12] for p in products]
     print(k, m, repr((v @ B)[-3:]), repr((A @ B)[::9, ::9]), *digests)
+
+# Broadcasting in the engine (a bias row over a batch, a column over the rows, a 3-D stack) and a matrix's
+# column and row sums (numpy adds whole rows for axis 0, each row pairwise for axis 1).
+X = np.random.rand(500, 30) - 0.5
+row = np.random.rand(30) - 0.5
+col = np.random.rand(500, 1) - 0.5
+Z = X * 1.0
+broadcasts = (Z + row, Z - col, row * Z, col / (Z + 2), row - col, np.ones((3, 1, 40)) * np.arange(5.0).reshape(5, 1))
+print([hashlib.sha1(r.tobytes()).hexdigest()[:12] for r in broadcasts], repr((row - col).shape))
+sums = (np.sum(Z, axis=0), np.sum(Z, axis=1), Z.mean(axis=0), np.sum(Z, axis=-1, keepdims=True), (Z * Z).sum(axis=0))
+print([hashlib.sha1(r.tobytes()).hexdigest()[:12] for r in sums], repr(sums[0][:3]), repr(sums[3].shape))
+warned(lambda: (Z / (row - row))[0, :2])

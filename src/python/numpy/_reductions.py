@@ -183,10 +183,15 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
     _check_where(where)
     a, dt = _prepare(a, dtype, 'sum')
     axes = L.normalize_axes(axis, a.ndim)
-    if dt is D.float64 and initial is None and len(axes) == a.ndim and _typed.wants(L.prod(a._shape)):
-        total = _typed.total(a)
-        if total is not None:
-            return _result([total], (), axes, a, keepdims, dt, out)
+    if dt is D.float64 and initial is None and _typed.wants(L.prod(a._shape)):
+        if len(axes) == a.ndim:
+            total = _typed.total(a)
+            if total is not None:
+                return _result([total], (), axes, a, keepdims, dt, out)
+        elif a.ndim == 2 and 0 not in a._shape:  # one axis of a matrix: a batch's column or row sums
+            values = _typed.sum_axis(a, axes[0])
+            if values is not None:
+                return _result(values, (a._shape[1 - axes[0]],), axes, a, keepdims, dt, out)
     rows = _outer_rows(a, axes)
     if rows is not None:
         kept = tuple(n for i, n in enumerate(a._shape) if i not in axes)

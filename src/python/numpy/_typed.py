@@ -1,9 +1,9 @@
 """Large float64 arrays in packed storage. A float64 array of TYPED_FROM elements or more that a ufunc makes (or
 that a ufunc meets, when nothing else holds its list) keeps its values in an array('d') behind an F64Buffer,
-and the arithmetic ufuncs, -x, x * x, |x|, exp, log, tanh and whole-array sums over such arrays run as one
-engine call over that memory (src/engine/numpyLoops.ts and numpySvml.ts, given the buffer's address in
-Pyodide's memory) instead of a Python loop of 100-1000 ns an element: the official numpy warm-up of "Learning
-PyTorch with Examples" took 13 s here, numpy 0.5 s. Matrix products of 64 multiply-adds or more go to the
+and the arithmetic ufuncs (broadcast too), -x, x * x, |x|, exp, log, tanh, whole-array sums and a matrix's
+column or row sums over such arrays run as one engine call over that memory (src/engine/numpyLoops.ts and
+numpySvml.ts, given the buffer's address in Pyodide's memory) instead of a Python loop of 100-1000 ns an
+element: the official numpy warm-up of "Learning PyTorch with Examples" took 13 s here, numpy 0.5 s. Matrix products of 64 multiply-adds or more go to the
 engine too (numpyBlas.ts), from value lists. The memory is Python's, freed with the array as a list would be.
 
 Results are numpy's bits (IEEE double arithmetic, the C library's pow and fma where numpy's kernels fuse,
@@ -111,6 +111,35 @@ def binary(name, aa, va, ab, vb, shape):
     if not _js.np_binary_f64(_OPS[name], x, y, x_array | y_array << 1, out.address(), n):
         return None
     return ndarray._make(out, shape, D.float64)
+
+
+def binary_broadcast(name, aa, ab, shape):
+    """ufunc `name` of two float64 arrays broadcast to `shape` (a bias row added to every row of a batch),
+    each read at its broadcast strides; the result in C order. None if not here."""
+    from ._ndarray import ndarray
+
+    x, y = _address(aa), _address(ab)
+    if x is None or y is None:
+        return None
+    n = L.prod(shape)
+    out = F64Buffer(_ZERO * n)
+    xs = L.broadcast_strides(aa._shape, aa._strides, shape)
+    ys = L.broadcast_strides(ab._shape, ab._strides, shape)
+    counts = L.prod(aa._shape), L.prod(ab._shape)
+    if not _js.np_binary_strided_f64(_OPS[name], x, counts[0], xs, y, counts[1], ys, tuple(shape), out.address()):
+        return None
+    return ndarray._make(out, shape, D.float64)
+
+
+def sum_axis(a, axis):
+    """np.sum of a C-ordered 2-D float64 array over axis 0 or 1, as a list, in numpy's order; None if not here."""
+    x = _address(a)
+    if x is None:
+        return None
+    rows, cols = a._shape
+    out = _ZERO * (cols if axis == 0 else rows)
+    _js.np_sum_axis_f64(x, rows, cols, axis, out.buffer_info()[0])
+    return out.tolist()
 
 
 def unary(name, arr):

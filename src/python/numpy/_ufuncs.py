@@ -282,10 +282,14 @@ def binary(name, a, b, out=None, where=True, dtype=None):
         and (da is D.float64 or not sa)
         and (db is D.float64 or not sb)
         and name in _TYPED_OPS
-        and (sa == sb or not sa or not sb)
         and _typed.wants(L.prod(shape))
     ):
-        done = _typed.binary(name, aa, va, ab, vb, shape)
+        if sa == sb or not sa or not sb:
+            done = _typed.binary(name, aa, va, ab, vb, shape)
+        elif L.iteration_perm([aa, ab], shape) is None:  # broadcast, the result in C order
+            done = _typed.binary_broadcast(name, aa, ab, shape)
+        else:
+            done = None
         if done is not None:
             return done
     if out is not None:
