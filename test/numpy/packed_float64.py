@@ -123,6 +123,9 @@ col = np.random.rand(500, 1) - 0.5
 Z = X * 1.0
 broadcasts = (Z + row, Z - col, row * Z, col / (Z + 2), row - col, np.ones((3, 1, 40)) * np.arange(5.0).reshape(5, 1))
 print([hashlib.sha1(r.tobytes()).hexdigest()[:12] for r in broadcasts], repr((row - col).shape))
-sums = (np.sum(Z, axis=0), np.sum(Z, axis=1), Z.mean(axis=0), np.sum(Z, axis=-1, keepdims=True), (Z * Z).sum(axis=0))
+Y = np.random.rand(300, 1) - 0.5
+Y = Y * 1.0  # one column, summed over its rows as a whole array (pairwise), and one row
+sums = (np.sum(Z, axis=0), np.sum(Z, axis=1), Z.mean(axis=0), np.sum(Z, axis=-1, keepdims=True), (Z * Z).sum(axis=0),
+        np.sum(Y, axis=0), np.sum(Y, axis=1), np.sum(Y.T, axis=1), np.sum(Y.T, axis=0))
 print([hashlib.sha1(r.tobytes()).hexdigest()[:12] for r in sums], repr(sums[0][:3]), repr(sums[3].shape))
 warned(lambda: (Z / (row - row))[0, :2])

@@ -189,8 +189,10 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=
             if total is not None:
                 return _result([total], (), axes, a, keepdims, dt, out)
         elif a.ndim == 2 and 0 not in a._shape:  # one axis of a matrix: a batch's column or row sums
-            values = _typed.sum_axis(a, axes[0])
-            if values is not None:
+            # A single column is summed as the whole array is (numpy's iterator drops its length-1 axis).
+            one = a._shape[1 - axes[0]] == 1
+            values = [_typed.total(a)] if one else _typed.sum_axis(a, axes[0])
+            if values is not None and values[0] is not None:
                 return _result(values, (a._shape[1 - axes[0]],), axes, a, keepdims, dt, out)
     rows = _outer_rows(a, axes)
     if rows is not None:
