@@ -1,9 +1,9 @@
 // numpy's float64 loops for our numpy package (src/python/numpy), which keeps a large float64 array's values
 // in a Python array('d') instead of a list of Python floats (numpy/_typed.py) and hands its memory over here:
 // one call then does a whole `b * x` or `x.sum()` where the pure-Python loop cost 100-200 ns an element (the
-// official "Learning PyTorch with Examples" numpy warm-up took 13 s). The results are numpy 1.24's bits: IEEE double arithmetic as numpy's loops do it, `x ** y` by the C
-// library's pow (the runtime hands over its own, the one Python's math.pow calls), and sums in numpy's pairwise
-// order. A loop that meets a non-finite result reports it instead of finishing, and the Python side redoes
+// official "Learning PyTorch with Examples" numpy warm-up took 13 s). The results are numpy 1.24's bits: IEEE
+// double arithmetic as numpy's loops do it, `x ** y` by the C library's pow (the runtime hands over its own,
+// the one Python's math.pow calls), and sums in numpy's pairwise order. A loop that meets a non-finite result reports it instead of finishing, and the Python side redoes
 // the operation its own way, with numpy's warnings (divide by zero, overflow, invalid value).
 
 /** The binary loops, by the number the Python side passes (numpy/_typed.py). */

@@ -159,10 +159,6 @@ def _float_values(name, values, bits=64):
     return out
 
 
-# -x, x * x and |x| of packed float64 arrays run in the engine (numpy/_typed.py), as exp, log and tanh do.
-_TYPED_UNARY = frozenset(('negative', 'square', 'absolute'))
-
-
 def unary(name, x, out=None, where=True, dtype=None):
     if where is not True:
         raise unsupported(f"np.{name}(where=...)")
@@ -172,7 +168,7 @@ def unary(name, x, out=None, where=True, dtype=None):
         out is None
         and dtype is None
         and d is D.float64
-        and (name in _TYPED_UNARY or name in _typed.SVML)
+        and name in _typed.UNARY  # packed float64 arrays: run in the engine (numpy/_typed.py)
         and _typed.wants(L.prod(shape))
     ):
         done = _typed.unary(name, arr)

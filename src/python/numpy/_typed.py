@@ -23,6 +23,8 @@ except ImportError:  # outside the runtime (no engine): every array keeps a list
 
 TYPED_FROM = 64
 _OPS = {'add': 0, 'subtract': 1, 'multiply': 2, 'true_divide': 3, 'power': 4}
+# The ufuncs the engine runs (for the callers' checks): binary ones by _OPS, unary ones exact or SVML replays.
+BINARY = frozenset(_OPS)
 _ZERO = array('d', [0.0])
 
 
@@ -159,6 +161,7 @@ def unary(name, arr):
 
 # The functions of numpy/_svml.py the engine replays too (src/engine/numpySvml.ts).
 SVML = frozenset(('exp', 'log', 'tanh'))
+UNARY = frozenset(('negative', 'square', 'absolute')) | SVML
 
 
 def total(a):

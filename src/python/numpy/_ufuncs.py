@@ -281,7 +281,7 @@ def binary(name, a, b, out=None, where=True, dtype=None):
         and res_dtype is D.float64
         and (da is D.float64 or not sa)
         and (db is D.float64 or not sb)
-        and name in _TYPED_OPS
+        and name in _typed.BINARY  # packed float64 arrays: run in the engine (numpy/_typed.py)
         and _typed.wants(L.prod(shape))
     ):
         if sa == sb or not sa or not sb:
@@ -323,8 +323,6 @@ def binary(name, a, b, out=None, where=True, dtype=None):
     return _finish(name, values, shape, res_dtype, out, perm)
 
 
-# The loops numpy/_typed.py runs in the engine for float64 arrays in engine storage.
-_TYPED_OPS = frozenset(('add', 'subtract', 'multiply', 'true_divide', 'power'))
 _OVERFLOW_CHECKED = frozenset(('add', 'subtract', 'multiply', 'true_divide', 'power'))
 # inf * 0, inf - inf: NaN from non-NaN operands sets the FPU's invalid flag, which numpy reports
 # (Nielsen's cross-entropy -y*np.log(a) at a saturated output).

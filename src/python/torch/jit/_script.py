@@ -35,10 +35,10 @@ class RecursiveScriptModule(ScriptModule):
             pass
         if name in _COMPILED_ONLY:
             raise _compiled_only(type(self).__name__, name)
-        cls = self.__dict__.get('_bl_original_class')
-        if cls is not None and name != '__setstate__':
+        original = self.__dict__.get('_bl_original')
+        if original is not None and name != '__setstate__':
             try:
-                value = getattr(cls, name)
+                value = getattr(type(original), name)
             except AttributeError:
                 pass
             else:
@@ -46,7 +46,7 @@ class RecursiveScriptModule(ScriptModule):
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def forward(self, *args, **kwargs):
-        return self.__dict__['_bl_original_class'].forward(self, *args, **kwargs)
+        return type(self.__dict__['_bl_original']).forward(self, *args, **kwargs)
 
     def extra_repr(self):
         return f'original_name={self.original_name}'
@@ -55,7 +55,7 @@ class RecursiveScriptModule(ScriptModule):
         save(self, f)
 
     def __reduce_ex__(self, protocol):
-        return (_rebuild, (type(self)._bl_kind, self.__dict__['_bl_original_class'], self.__getstate__()))
+        return (_rebuild, (type(self)._bl_kind, self.__getstate__()))
 
 
 # Special methods are looked up on the class, not through __getattr__: a scripted ModuleList or Sequential
@@ -130,7 +130,6 @@ def _copy(module, top_kind, sub_kind):
     for name, child in source['_modules'].items():
         d['_modules'][name] = d[name] = None if child is None else _copy(child, sub_kind, sub_kind)
     d['_bl_original'] = module
-    d['_bl_original_class'] = type(module)
     d['original_name'] = type(module).__name__
     return copy
 
@@ -152,9 +151,9 @@ def frozen_copy(module):
     return copy
 
 
-def _rebuild(kind, original, state):
+def _rebuild(kind, state):
     """Unpickles a script module (torch.jit.load): its class is made per original class, not found by name."""
-    module = object.__new__(_class_for(kind, original))
+    module = object.__new__(_class_for(kind, type(state['_bl_original'])))
     module.__setstate__(state)
     return module
 
