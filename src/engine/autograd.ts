@@ -16,6 +16,21 @@ export type DiffBackwardFn = (gradOut: Tensor) => (Tensor | null)[];
 /** Nodes made so far: each node's `seq`, PyTorch's sequence_nr. */
 let nodesMade = 0;
 
+// Saved-tensor hooks (savedTensorHooks.ts): while a `saved_tensors_hooks` context is open, every node made is
+// listed here until its saved tensors are packed. Off, a node costs one flag test.
+let listingNodes = false;
+const nodesToPack: Node[] = [];
+
+/** Starts or stops listing the nodes made (savedTensorHooks.ts). */
+export function setListingNodes(on: boolean): void {
+  listingNodes = on;
+}
+
+/** The nodes made since the last call while listing was on, oldest first; the list is emptied. */
+export function takeListedNodes(): Node[] {
+  return nodesToPack.splice(0);
+}
+
 /** A sequence number for a node made later that PyTorch would have made now (see Node.rewire). */
 export function reserveNodeSeq(): number {
   return ++nodesMade;
@@ -44,7 +59,12 @@ export class Node {
      * Set after construction where that reads better beside the op; cleared when the node is released.
      */
     public diff: DiffBackwardFn | null = null,
-  ) {}
+  ) {
+    if (listingNodes) nodesToPack.push(this);
+  }
+
+  /** Run when the node is released (savedTensorHooks.ts frees what the pack hooks made); null when nothing. */
+  onRelease: (() => void) | null = null;
 
   /** What the backward reads (PyTorch's SavedVariables), checked by savedVersions.ts; null when nothing. */
   saved: Saved[] | null = null;
@@ -411,6 +431,11 @@ export function releaseNode(node: Node): void {
   node.diff = null;
   node.saved = null;
   node.savedVersions = null;
+  const onRelease = node.onRelease;
+  if (onRelease !== null) {
+    node.onRelease = null;
+    onRelease();
+  }
 }
 
 /**

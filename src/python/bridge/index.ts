@@ -13,6 +13,7 @@
 //   instrumentation.ts  what the package reports to the runtime (model tree, module outputs, hints)
 //   figures.ts, scalars.ts  matplotlib figures and SummaryWriter's values, for the panel
 //   sequential.ts       the fused nn.Sequential forward
+//   savedTensors.ts     torch.autograd.graph's saved-tensor hooks
 // Every function is wrapped so that a JS error reaches Python as the Python exception its `name` says
 // (RuntimeError, IndexError, ...), raised through the `_raise` callback torch/_errors.py sets.
 import * as loss from '../../engine/ops/loss';
@@ -35,6 +36,7 @@ import { sequence } from './sequence';
 import { linalg } from './linalg';
 import { gammaFamily } from './gamma';
 import { instrumentStepping } from './stepping';
+import { savedTensors } from './savedTensors';
 
 /** The functions `_bl_engine` exposes, before error wrapping. */
 function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
@@ -62,6 +64,7 @@ function engineFunctions(hooks: ShimHooks): Record<string, unknown> {
     sequentialForward(hooks),
     numpyLoops,
     numpyBlas,
+    savedTensors,
   ];
   const out: Record<string, unknown> = {};
   for (const group of groups) {

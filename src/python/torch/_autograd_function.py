@@ -11,6 +11,7 @@ from ._engine import E
 from ._grad_mode import no_grad, is_grad_enabled, set_grad_enabled
 from ._tensor_base import TensorBase, wrap
 from ._tensor_autograd import custom_node_names, retaining
+from ._saved_tensor_hooks import pack_function_ctx, unpack_function_ctx
 
 
 class FunctionCtx:
@@ -30,6 +31,9 @@ class FunctionCtx:
         # PyTorch checks each saved tensor's version when backward reads it (set by _record).
         for t, version, is_output in getattr(self, '_saved_versions', ()):
             E.check_saved_version(t._t, version, self._node_name, is_output)
+        packed = getattr(self, '_packed', None)
+        if packed is not None and getattr(self, '_saved', ()):
+            return unpack_function_ctx(packed)  # saved under torch.autograd.graph.saved_tensors_hooks
         return tuple(getattr(self, '_saved', ()))
 
     saved_variables = saved_tensors
@@ -121,6 +125,7 @@ def _record(cls, ctx, args, result):
 
     recorded = E.custom_function(name, arg_tensors, [outputs[k]._t for k in positions], backward)
     ctx._node_name = name
+    ctx._packed = pack_function_ctx(ctx, getattr(ctx, '_saved', ()))
     ctx._saved_versions = [
         (t, t._version, any(t is o for o in outputs)) for t in getattr(ctx, '_saved', ()) if t is not None
     ]

@@ -61,7 +61,6 @@ _TORCH = {
     'torch.autograd.profiler_legacy': 'no profiler here: time a step with time.perf_counter() around it',
     'torch.autograd.profiler_util': 'no profiler here: time a step with time.perf_counter() around it',
     'torch.profiler': 'no profiler here: time a step with time.perf_counter() around it',
-    'torch.autograd.graph': 'no saved-tensor hooks here: autograd keeps what each operation saves',
     'torch.cuda': 'there is no GPU: everything runs on the CPU',
     'functorch': 'no vmap or function transforms here: torch.autograd.functional has jacobian, hessian, vjp, jvp, '
     'hvp and vhp, and torch.autograd.grad gives gradients',

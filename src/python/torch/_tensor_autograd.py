@@ -7,7 +7,7 @@ import warnings
 from ._engine import E
 
 from ._unsupported import unsupported
-from ._tensor_base import TensorBase, wrap, _operand
+from ._tensor_base import TensorBase, wrap, _operand, pack_pending
 
 _isinstance = builtins.isinstance
 _bool = builtins.bool
@@ -53,6 +53,22 @@ class _GradFn:
             x, weight, bias = edges
             return (bias, x, (_TBackward0(weight), 0))
         return tuple(edges)
+
+    def __getattr__(self, attr):
+        # The tensors the node saved for backward (`_saved_self`, `_saved_result`, `_raw_saved_self`).
+        if attr.startswith(('_saved_', '_raw_saved_')):
+            from ._saved_tensor_hooks import saved_attribute
+
+            value = saved_attribute(self._node, attr, _python_tensor)
+            if value is not None:
+                return value
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{attr}'")
+
+    def __dir__(self):
+        from ._saved_tensor_hooks import saved_names
+
+        names = saved_names(self._node)
+        return sorted(set(object.__dir__(self)) | {'_saved_' + n for n in names} | {'_raw_saved_' + n for n in names})
 
     def __repr__(self):
         name = self._node.name
@@ -224,6 +240,8 @@ class AutogradMixin:
             from ._errors import warn_once
 
             warn_once(_CREATE_GRAPH_WARNING)
+        if pack_pending[0] is not None:
+            pack_pending[0]()  # nodes made under saved-tensor hooks are packed before backward unpacks them
         E.backward(self._t, None if gradient is None else _operand(gradient), retaining[0], bool(create_graph))
 
     def detach(self):

@@ -39,10 +39,17 @@ def bind_tensor_class(cls):
     _tensor_class = cls
 
 
+# Set by torch.autograd.graph while saved-tensor hooks are on: packs what the nodes made since saved, as soon as
+# an op's result reaches Python (so pack hooks run in the order of the learner's operations).
+pack_pending = [None]
+
+
 def wrap(t):
     """The Python Tensor for engine tensor `t`."""
     o = _new(_tensor_class)
     o._t = t
+    if pack_pending[0] is not None:
+        pack_pending[0](o)
     return o
 
 

@@ -13,11 +13,13 @@ from . import _autograd_functional as functional  # noqa: F401
 from ._gradcheck import gradcheck, gradgradcheck  # noqa: F401
 
 from . import _forward_ad as forward_ad  # noqa: F401
+from . import _saved_tensor_hooks as graph  # noqa: F401
 
 # `from torch.autograd.functional import jacobian`: this module is not a package, so name the submodule.
 __import__('sys').modules.setdefault('torch.autograd.functional', functional)
 __import__('sys').modules.setdefault('torch.autograd.forward_ad', forward_ad)
 __import__('sys').modules.setdefault('torch.autograd.function', function)
+__import__('sys').modules.setdefault('torch.autograd.graph', graph)
 # PyTorch's torch.autograd is a package: an empty search path makes `import torch.autograd.profiler` ask the
 # finders (ours in sys.modules, then _bl_guard's NotImplementedError for PyTorch's modules we lack) instead of
 # failing with "'torch.autograd' is not a package".
@@ -73,6 +75,7 @@ def grad(
             raise RuntimeError('One of the differentiated Tensors does not require grad')
     # As in PyTorch, create_graph keeps the graph unless retain_graph says otherwise.
     retaining[0] = bool(create_graph if retain_graph is None else retain_graph)
+    graph.flush_pending()
     found = E.gradients_of(
         [o._t for o in outputs], seeds, [t._t for t in inputs], retaining[0], bool(allow_unused), bool(create_graph)
     )
