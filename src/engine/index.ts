@@ -34,6 +34,8 @@ export * from './ops/view';
 export * from './ops/compare';
 export * from './ops/loss';
 export * from './ops/marginLosses';
+export * from './ops/likelihoodLosses';
+export * from './ops/multiMarginLoss';
 export * from './ops/indexing';
 export * from './ops/inplace';
 export * from './ops/create';

@@ -9,6 +9,8 @@ import * as act from '../../engine/ops/activation';
 import * as cmp from '../../engine/ops/compare';
 import * as loss from '../../engine/ops/loss';
 import * as marginLoss from '../../engine/ops/marginLosses';
+import * as likelihoodLoss from '../../engine/ops/likelihoodLosses';
+import { multi_margin_loss } from '../../engine/ops/multiMarginLoss';
 import { ctc_loss_nll } from '../../engine/ops/ctcLoss';
 import * as mm from '../../engine/ops/matmul';
 import * as red from '../../engine/ops/reduce';
@@ -158,6 +160,9 @@ export const losses: Record<string, unknown> = {
     'pairwise_distance',
     'triplet_margin_loss',
   ]),
+  ...pick(likelihoodLoss, ['poisson_nll_loss', 'gaussian_nll_loss']),
+  multi_margin_loss: (x: Tensor, y: Tensor, p: number, margin: number, w: Tensor | undefined, r: loss.Reduction) =>
+    multi_margin_loss(x, y, p, margin, orNull(w), r),
   binary_cross_entropy: (x: Tensor, y: Tensor, w: Tensor | undefined, r: loss.Reduction) =>
     loss.binary_cross_entropy(x, y, orNull(w), r),
   binary_cross_entropy_with_logits: (

@@ -197,6 +197,9 @@ for _name in (
 ):
     globals()[_name] = _functional(_name)
 
+# ATen's own form, every argument required and the reduction as a number (0 none, 1 mean, 2 sum).
+from .nn._likelihood_losses import aten_poisson_nll_loss as poisson_nll_loss  # noqa: E402
+
 __getattr__ = _module_getattr('torch')
 
 from ._class_paths import apply as _apply_class_paths  # noqa: E402

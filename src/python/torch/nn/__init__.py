@@ -47,6 +47,9 @@ from .modules.loss import (
     TripletMarginLoss,
     TripletMarginWithDistanceLoss,
     MultiLabelSoftMarginLoss,
+    MultiMarginLoss,
+    PoissonNLLLoss,
+    GaussianNLLLoss,
     CTCLoss,
 )
 from .modules.distance import PairwiseDistance, CosineSimilarity  # noqa: F401

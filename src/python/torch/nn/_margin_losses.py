@@ -1,7 +1,8 @@
 """torch.nn.functional's margin and embedding losses: margin_ranking, hinge_embedding, cosine_embedding,
 triplet_margin and pairwise_distance are composite in PyTorch's ATen and composed the same way in the engine
-(src/engine/ops/marginLosses.ts); triplet_margin_with_distance_loss and multilabel_soft_margin_loss are Python
-in PyTorch too, written here after it."""
+(src/engine/ops/marginLosses.ts); multi_margin_loss is one engine op, as PyTorch's own kernel
+(src/engine/ops/multiMarginLoss.ts); triplet_margin_with_distance_loss and multilabel_soft_margin_loss are
+Python in PyTorch too, written here after it."""
 
 from .._engine import E
 from .._tensor import wrap
@@ -43,6 +44,20 @@ def triplet_margin_loss(
     return wrap(
         E.triplet_margin_loss(
             anchor._t, positive._t, negative._t, float(margin), float(p), float(eps), bool(swap), reduction
+        )
+    )
+
+
+def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, size_average=None, reduce=None, reduction='mean'):
+    # PyTorch's Python checks, in its order: the reduction, p, then the weight's dimensions.
+    reduction = _reduction(size_average, reduce, reduction)
+    if p != 1 and p != 2:
+        raise ValueError("only p == 1 and p == 2 supported")
+    if weight is not None and weight.dim() != 1:
+        raise ValueError("weight must be one-dimensional")
+    return wrap(
+        E.multi_margin_loss(
+            input._t, target._t, int(p), float(margin), None if weight is None else weight._t, reduction
         )
     )
 
