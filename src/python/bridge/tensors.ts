@@ -6,7 +6,7 @@ import { Tensor, asFloatStorage, type DType } from '../../engine/tensor';
 import { formatTensor, setPrintOptions } from '../../engine/format';
 import * as view from '../../engine/ops/view';
 import * as create from '../../engine/ops/create';
-import { floatScalar } from '../../engine/ops/util';
+import { dtypeName, floatScalar } from '../../engine/ops/util';
 import { setDefaultFloatDType, type Storage } from '../../engine/buffers';
 import { makeLayout, storageId, storageWritten } from '../../engine/strided';
 import * as random from '../../engine/random';
@@ -16,6 +16,7 @@ import { Parameter } from '../../engine/nn/parameter';
 import { customFunction } from '../../engine/ops/custom';
 import { hookNodeBackward } from '../../engine/nodeHooks';
 import { savedVersionError } from '../../engine/savedVersions';
+import { pyError } from '../../engine/errors';
 import { type Scalar, gen, isPyProxy, js, numbers } from './convert';
 
 type Gen = random.Generator | undefined;
@@ -229,6 +230,12 @@ export const state: Record<string, unknown> = {
   },
 };
 
+/** The float dtype rand/randn draw in; PyTorch's kernels have no integer or bool form, and fail before drawing. */
+function drawnFloat(kernel: string, dtype: DType): 'float32' | 'float64' {
+  if (dtype === 'float32' || dtype === 'float64') return dtype;
+  throw pyError('RuntimeError', `"${kernel}" not implemented for '${dtypeName(dtype)}'`);
+}
+
 /** torch.tensor/zeros/ones/... Python flattens nested lists and infers the dtype from Python types (JS cannot tell 1.0 from 1). */
 export const factories: Record<string, unknown> = {
   tensor: (flat: unknown, shape: unknown, dtype: DType, rg: boolean) => {
@@ -247,9 +254,9 @@ export const factories: Record<string, unknown> = {
     create.linspace(start, end, steps, { dtype, requires_grad: !!rg }),
   eye: (n: number, m: number, dtype: DType, rg: boolean) => create.eye(n, m, { dtype, requires_grad: !!rg }),
   rand: (shape: unknown, dtype: DType, rg: boolean, g?: Gen) =>
-    random.rand(js(shape), gen(g), dtype === 'float64' ? 'float64' : 'float32').requires_grad_(!!rg),
+    random.rand(js(shape), gen(g), drawnFloat('check_uniform_bounds', dtype)).requires_grad_(!!rg),
   randn: (shape: unknown, dtype: DType, rg: boolean, g?: Gen) =>
-    random.randn(js(shape), gen(g), dtype === 'float64' ? 'float64' : 'float32').requires_grad_(!!rg),
+    random.randn(js(shape), gen(g), drawnFloat('normal_kernel_cpu', dtype)).requires_grad_(!!rg),
   randint: (low: number, high: number, shape: unknown, dtype: DType, g?: Gen) =>
     create.to(random.randint(low, high, js(shape), gen(g) ?? random.defaultGen()), dtype),
   randperm: (n: number, dtype: DType, g?: Gen) => create.to(random.randperm(n, gen(g) ?? random.defaultGen()), dtype),
