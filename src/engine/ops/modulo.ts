@@ -22,10 +22,13 @@ function recording(A: Tensor, B: Tensor): boolean {
   return isGradEnabled() && (A.requiresGrad || B.requiresGrad);
 }
 
-/** PyTorch's node for an op without a derivative formula: backward through it raises. */
-export function notImplemented(op: string, inputs: Tensor[]): Node {
+/**
+ * PyTorch's node for an op without a derivative formula: backward through it raises. Ops that derivatives.yaml
+ * marks not_implemented name themselves without the `aten::` an op missing from it gets (channel_shuffle).
+ */
+export function notImplemented(op: string, inputs: Tensor[], namespace = 'aten::'): Node {
   return new Node('NotImplemented', inputs, () => {
-    throw pyError('RuntimeError', `derivative for aten::${op} is not implemented`);
+    throw pyError('RuntimeError', `derivative for ${namespace}${op} is not implemented`);
   });
 }
 

@@ -1,6 +1,6 @@
 // `_bl_engine` functions for convolution and pooling: each converts its arguments (Python tuples to
 // [h, w] pairs or [d, h, w] triples, None to null) and calls the engine op (src/engine/ops/conv.ts, conv3d.ts,
-// convTranspose.ts, convTranspose3d.ts, pool.ts, pool3d.ts). The Python side (torch/nn/functional.py) has
+// convTranspose.ts, convTranspose3d.ts, pool.ts, pool3d.ts, fractionalMaxPool.ts, channelShuffle.ts). The Python side (torch/nn/functional.py) has
 // already expanded ints to pairs or triples and applied PyTorch's defaults.
 import type { Tensor } from '../../engine/tensor';
 import * as conv from '../../engine/ops/conv';
@@ -11,6 +11,8 @@ import { conv3d, type Triple } from '../../engine/ops/conv3d';
 import { conv_transpose3d } from '../../engine/ops/convTranspose3d';
 import * as up from '../../engine/ops/upsample';
 import { adaptive_max_pool2d } from '../../engine/ops/adaptiveMaxPool';
+import { fractional_max_pool2d, fractional_max_pool3d } from '../../engine/ops/fractionalMaxPool';
+import { channel_shuffle } from '../../engine/ops/channelShuffle';
 import { padMode, type PadMode } from '../../engine/ops/padModes';
 import { fold2d, unfold2d } from '../../engine/ops/im2col';
 import * as upNd from '../../engine/ops/upsampleNd';
@@ -26,6 +28,8 @@ const tripleOf = (v: unknown): Triple => {
   const p = js<number[]>(v);
   return [Number(p[0]), Number(p[1]), Number(p[2])];
 };
+
+const intsOf = (v: unknown): number[] => js<number[]>(v).map(Number);
 
 /** Python's (scale_h, scale_w) or None: the scale factors F.interpolate was given. */
 const scalesOf = (v: unknown): up.Scales2 => {
@@ -176,6 +180,12 @@ export const convolutions: Record<string, unknown> = {
     up.upsample_bilinear2d(x, pairOf(size), !!alignCorners, scalesOf(scales)),
   pixel_shuffle: (x: Tensor, r: number) => up.pixel_shuffle(x, r),
   adaptive_max_pool2d: (x: Tensor, size: unknown) => valuesIndices(adaptive_max_pool2d(x, pairOf(size))),
+  // Sizes as the lists Python passed: the engine checks their length, as PyTorch's kernel does.
+  fractional_max_pool2d: (x: Tensor, k: unknown, size: unknown, samples: Tensor) =>
+    valuesIndices(fractional_max_pool2d(x, intsOf(k), intsOf(size), samples)),
+  fractional_max_pool3d: (x: Tensor, k: unknown, size: unknown, samples: Tensor) =>
+    valuesIndices(fractional_max_pool3d(x, intsOf(k), intsOf(size), samples)),
+  channel_shuffle: (x: Tensor, groups: number) => channel_shuffle(x, Number(groups)),
   group_norm: (x: Tensor, groups: number, w: Tensor | undefined, b: Tensor | undefined, eps: number) =>
     group_norm(x, groups, w ?? null, b ?? null, eps),
   pixel_unshuffle: (x: Tensor, r: number) => up.pixel_unshuffle(x, r),

@@ -185,6 +185,7 @@ def _functional(name):
 
 
 for _name in (
+    'channel_shuffle',
     'conv1d',
     'conv2d',
     'conv3d',

@@ -2,7 +2,8 @@
 
 SUPPORTED_HINT = (
     "Backprop Lens supports CPU float32 tensors with autograd, torch.nn (Linear, Conv1d/2d/3d, ConvTranspose1d/2d/3d, "
-    "MaxPool1d/2d/3d, AvgPool1d/2d/3d, adaptive pooling, MaxUnpool2d, Upsample, PixelShuffle, BatchNorm1d/2d/3d, "
+    "MaxPool1d/2d/3d, AvgPool1d/2d/3d, adaptive pooling, LPPool1d/2d, FractionalMaxPool2d/3d, MaxUnpool2d, Upsample, "
+    "PixelShuffle, ChannelShuffle, BatchNorm1d/2d/3d, "
     "LayerNorm, GroupNorm, InstanceNorm, Embedding, RNN, LSTM, GRU, MultiheadAttention, Transformer and its encoder/decoder layers, "
     "activations, losses, Sequential, "
     "ModuleList, Dropout, Dropout2d, Flatten, Identity), "

@@ -73,9 +73,11 @@ from .modules.conv import Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose
 from .modules.pooling import MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MaxUnpool2d  # noqa: F401
 from .modules.pooling import MaxPool1d, AvgPool1d, AdaptiveAvgPool1d, AdaptiveMaxPool2d  # noqa: F401
 from .modules.pooling import MaxPool3d, AvgPool3d, AdaptiveAvgPool3d  # noqa: F401
+from .modules.pooling import LPPool1d, LPPool2d, FractionalMaxPool2d, FractionalMaxPool3d  # noqa: F401
 from .modules.instancenorm import InstanceNorm1d, InstanceNorm2d, InstanceNorm3d  # noqa: F401
 from .modules.upsampling import Upsample, UpsamplingNearest2d, UpsamplingBilinear2d  # noqa: F401
 from .modules.pixelshuffle import PixelShuffle, PixelUnshuffle  # noqa: F401
+from .modules.channelshuffle import ChannelShuffle  # noqa: F401
 from .modules.padding import ConstantPad1d, ConstantPad2d, ConstantPad3d, ZeroPad2d  # noqa: F401
 from .modules.fold import Fold, Unfold  # noqa: F401
 from .modules.padding import (  # noqa: F401

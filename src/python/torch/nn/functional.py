@@ -565,6 +565,14 @@ from ._ctc import ctc_loss  # noqa: E402,F401
 from ._local_response_norm import local_response_norm  # noqa: E402,F401
 from ._volumetric import conv3d, conv_transpose3d, avg_pool3d, adaptive_avg_pool3d  # noqa: E402,F401
 from ._volumetric import max_pool3d, max_pool3d_with_indices  # noqa: E402,F401
+from ._lp_pool import lp_pool1d, lp_pool2d  # noqa: E402,F401
+from ._fractional_max_pool import (  # noqa: E402,F401
+    fractional_max_pool2d,
+    fractional_max_pool2d_with_indices,
+    fractional_max_pool3d,
+    fractional_max_pool3d_with_indices,
+)
+from ._channel_shuffle import channel_shuffle  # noqa: E402,F401
 from ._pool1d_norms import (  # noqa: E402,F401
     max_pool1d,
     avg_pool1d,

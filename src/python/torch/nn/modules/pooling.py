@@ -1,4 +1,5 @@
-"""nn.MaxPool1d/2d/3d, nn.AvgPool1d/2d/3d and nn.AdaptiveAvgPool1d/2d/3d: each holds PyTorch's hyper-parameters (printed as
+"""nn.MaxPool1d/2d/3d, nn.AvgPool1d/2d/3d, nn.AdaptiveAvgPool1d/2d/3d, nn.LPPool1d/2d and
+nn.FractionalMaxPool2d/3d: each holds PyTorch's hyper-parameters (printed as
 PyTorch prints them) and calls one functional op; the engine computes the values and gradients."""
 
 from .. import functional as F
@@ -160,6 +161,76 @@ class AdaptiveMaxPool2d(Module):
         return f'output_size={self.output_size}'
 
 
+class _LPPoolNd(Module):
+    # LPPool1d and LPPool2d keep their arguments as given (PyTorch prints them so) and differ in the op.
+    def __init__(self, norm_type, kernel_size, stride=None, ceil_mode=False):
+        super().__init__()
+        self.norm_type = norm_type
+        self.kernel_size = kernel_size
+        self.stride = stride
+        self.ceil_mode = ceil_mode
+
+    def extra_repr(self):
+        return (
+            f'norm_type={self.norm_type}, kernel_size={self.kernel_size}, stride={self.stride}, '
+            f'ceil_mode={self.ceil_mode}'
+        )
+
+
+class LPPool1d(_LPPoolNd):
+    def forward(self, input):
+        return F.lp_pool1d(input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode)
+
+
+class LPPool2d(_LPPoolNd):
+    def forward(self, input):
+        return F.lp_pool2d(input, float(self.norm_type), self.kernel_size, self.stride, self.ceil_mode)
+
+
+class _FractionalMaxPoolNd(Module):
+    # FractionalMaxPool2d and FractionalMaxPool3d: sizes as tuples of `_dims`, the ratio checked here (the
+    # functional form leaves a bad one to the kernel), fixed samples (if given) kept as a buffer.
+    _dims = 2
+
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        super().__init__()
+        name, dims = type(self).__name__, self._dims
+        self.kernel_size = _ntuple(kernel_size, dims)
+        self.return_indices = return_indices
+        self.register_buffer('_random_samples', _random_samples)
+        self.output_size = None if output_size is None else _ntuple(output_size, dims)
+        self.output_ratio = None if output_ratio is None else _ntuple(output_ratio, dims)
+        if output_size is None and output_ratio is None:
+            raise ValueError(f"{name} requires specifying either an output size, or a pooling ratio")
+        if output_size is not None and output_ratio is not None:
+            raise ValueError("only one of output_size and output_ratio may be specified")
+        if self.output_ratio is not None and not all(0 < r < 1 for r in self.output_ratio[:dims]):
+            raise ValueError(f"output_ratio must be between 0 and 1 (got {output_ratio})")
+
+    def forward(self, input):
+        pool = F.fractional_max_pool2d if self._dims == 2 else F.fractional_max_pool3d
+        return pool(
+            input,
+            self.kernel_size,
+            self.output_size,
+            self.output_ratio,
+            self.return_indices,
+            _random_samples=self._random_samples,
+        )
+
+
+class FractionalMaxPool2d(_FractionalMaxPoolNd):
+    _dims = 2
+
+
+class FractionalMaxPool3d(_FractionalMaxPoolNd):
+    _dims = 3
+
+
+def _ntuple(v, n):
+    return tuple(v) if isinstance(v, (list, tuple)) else (v,) * n
+
+
 def _single(v):
     return tuple(v) if isinstance(v, (list, tuple)) else (v,)
 
@@ -180,4 +251,8 @@ __all__ = [
     'MaxPool3d',
     'AvgPool3d',
     'AdaptiveAvgPool3d',
+    'LPPool1d',
+    'LPPool2d',
+    'FractionalMaxPool2d',
+    'FractionalMaxPool3d',
 ]
