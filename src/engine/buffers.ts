@@ -6,13 +6,29 @@ import { checkAllocation } from './memory';
 
 /**
  * float32 in a Float32Array; float64 and every integer dtype in a Float64Array (integers exact to 2^53, the
- * narrow ones wrapped to their range by the ops that make them); bool in a Uint8Array.
+ * narrow ones wrapped to their range by the ops that make them); bool in a Uint8Array. float16 and bfloat16
+ * live in a Float32Array too, every value rounded to its 16-bit format (reducedFloat.ts).
  */
-export type DType = 'float32' | 'float64' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
+export type DType =
+  | 'float32'
+  | 'float64'
+  | 'float16'
+  | 'bfloat16'
+  | 'int64'
+  | 'int32'
+  | 'int16'
+  | 'int8'
+  | 'uint8'
+  | 'bool';
 export type Storage = Float32Array | Float64Array | Uint8Array;
 
 export function isFloatDType(d: DType): boolean {
-  return d === 'float32' || d === 'float64';
+  return d === 'float32' || d === 'float64' || d === 'float16' || d === 'bfloat16';
+}
+
+/** float16 or bfloat16: stored as float32 values rounded to 16 bits (reducedFloat.ts). */
+export function isReducedFloat(d: DType): boolean {
+  return d === 'float16' || d === 'bfloat16';
 }
 
 export function isIntDType(d: DType): boolean {
@@ -102,7 +118,7 @@ export function scratchFloats(n: number): Float32Array {
 }
 
 export function allocate(dtype: DType, n: number): Storage {
-  if (dtype === 'float32') return floats32(n);
+  if (dtype === 'float32' || dtype === 'float16' || dtype === 'bfloat16') return floats32(n);
   checkAllocation(n, dtype === 'bool' ? 1 : 8);
   if (dtype === 'bool') return new Uint8Array(n);
   return new Float64Array(n);

@@ -2,7 +2,7 @@
 // one formatter per tensor decides integer, fixed or scientific notation and a common width; rows wrap
 // at the line width; large tensors are summarised with `...`; suffixes such as `grad_fn=<...>` follow.
 import type { DType } from './tensor';
-import { defaultFloatDType } from './buffers';
+import { defaultFloatDType, isFloatDType } from './buffers';
 
 export interface PrintOptions {
   precision: number;
@@ -171,7 +171,7 @@ class Formatter {
   maxWidth = 1;
 
   constructor(values: ArrayLike<number>, dtype: DType) {
-    this.floating = dtype === 'float32' || dtype === 'float64';
+    this.floating = isFloatDType(dtype);
     const p = opts.precision;
     if (!this.floating) {
       for (let i = 0; i < values.length; i++) {
@@ -333,6 +333,8 @@ function pyTuple(shape: readonly number[]): string {
 const DTYPE_NAMES: Record<DType, string> = {
   float32: 'torch.float32',
   float64: 'torch.float64',
+  float16: 'torch.float16',
+  bfloat16: 'torch.bfloat16',
   int64: 'torch.int64',
   int32: 'torch.int32',
   int16: 'torch.int16',

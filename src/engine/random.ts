@@ -4,6 +4,7 @@
 // kernels do, including where those kernels round to float32 and where the compiler fused a
 // multiply-add into one rounding.
 import { runtimeError } from './errors';
+import { roundToReducedFloat } from './reducedFloat';
 import { checkAllocation } from './memory';
 import { Tensor, allocate } from './tensor';
 
@@ -436,21 +437,39 @@ function sizeOf(shape: readonly number[]): number {
   return n;
 }
 
-export function rand(shape: readonly number[], gen?: Generator, dtype: 'float32' | 'float64' = 'float32'): Tensor {
+export function rand(shape: readonly number[], gen?: Generator, dtype: DrawnFloat = 'float32'): Tensor {
   if (dtype === 'float64') return uniform_(new Tensor(allocate('float64', sizeOf(shape)), shape, 'float64'), 0, 1, gen);
+  if (dtype === 'float16' || dtype === 'bfloat16') {
+    // uniform_real_distribution<Half/BFloat16> keeps as many random bits as the format has digits (11, 8).
+    const digits = dtype === 'float16' ? 11 : 8;
+    const data = new Float32Array(sizeOf(shape));
+    const g = gen ?? defaultGenerator;
+    for (let i = 0; i < data.length; i++) data[i] = (g.random() & ((1 << digits) - 1)) * 2 ** -digits;
+    return new Tensor(data, shape, dtype);
+  }
   checkAllocation(sizeOf(shape), 4);
   const data = new Float32Array(sizeOf(shape));
   fillUniform(data, 0, 1, gen);
   return new Tensor(data, shape, 'float32');
 }
 
-export function randn(shape: readonly number[], gen?: Generator, dtype: 'float32' | 'float64' = 'float32'): Tensor {
+export function randn(shape: readonly number[], gen?: Generator, dtype: DrawnFloat = 'float32'): Tensor {
   if (dtype === 'float64') return normal_(new Tensor(allocate('float64', sizeOf(shape)), shape, 'float64'), 0, 1, gen);
+  if (dtype === 'float16' || dtype === 'bfloat16') {
+    // Below 16 values ATen draws float16/bfloat16 normals as float32 ones rounded; from 16 on its fill computes
+    // in the reduced format (not replayed here: the float32 fill, rounded).
+    const t = randn(shape, gen, 'float32');
+    roundToReducedFloat(t.data as Float32Array, dtype);
+    return new Tensor(t.data, shape, dtype);
+  }
   checkAllocation(sizeOf(shape), 4);
   const data = new Float32Array(sizeOf(shape));
   fillNormal(data, 0, 1, gen);
   return new Tensor(data, shape, 'float32');
 }
+
+/** The float dtypes rand/randn draw. */
+export type DrawnFloat = 'float32' | 'float64' | 'float16' | 'bfloat16';
 
 /** One draw of uniform_int_from_to_distribution: 32-bit draw modulo range unless range needs 64 bits. */
 function intFromTo(range: number, base: number, gen: Generator): number {

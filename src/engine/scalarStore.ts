@@ -4,6 +4,7 @@
 // tell 1.0 from 1, so an integral float takes the integer rule (PyTorch refuses -1.0 for uint8, we store 255).
 import { runtimeError } from './errors';
 import type { DType } from './buffers';
+import { toBFloat16, toFloat16 } from './reducedFloat';
 
 /** The C type c10 names in its overflow message, and the range of each integer dtype. */
 const INT_RANGES: Partial<Record<DType, { cName: string; lo: number; hi: number; bits: number }>> = {
@@ -29,6 +30,14 @@ export function storedScalar(value: number | boolean, dtype: DType): number {
   if (dtype === 'float32') {
     if (Number.isFinite(v) && Math.abs(v) > FLOAT32_MAX) overflow('float');
     return v;
+  }
+  if (dtype === 'float16') {
+    if (Number.isFinite(v) && Math.abs(v) > 65504) overflow('at::Half');
+    return toFloat16(v);
+  }
+  if (dtype === 'bfloat16') {
+    if (Number.isFinite(v) && Math.abs(v) > 3.3895313892515355e38) overflow('at::BFloat16');
+    return toBFloat16(v);
   }
   const range = INT_RANGES[dtype]!;
   if (!Number.isFinite(v)) overflow(range.cName);

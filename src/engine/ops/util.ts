@@ -5,6 +5,7 @@ import { Tensor, DType, Storage, allocate, floats } from '../tensor';
 import { defaultFloatDType, inFloat64Mode, isFloatDType } from '../buffers';
 import { Shape, numel, sameShape, stridesOf } from '../shape';
 import { cascadeSum, cascadeSumDims } from './cascadeSum';
+import { roundToReducedFloat } from '../reducedFloat';
 
 export type TensorLike = Tensor | number | boolean;
 
@@ -15,13 +16,19 @@ const RANK: Record<DType, number> = {
   int16: 3,
   int32: 4,
   int64: 5,
-  float32: 6,
-  float64: 7,
+  float16: 6,
+  bfloat16: 6,
+  float32: 7,
+  float64: 8,
 };
 
-/** PyTorch's type promotion table (promoteTypes): the wider dtype, except uint8 with int8 is int16. */
+/**
+ * PyTorch's type promotion table (promoteTypes): the wider dtype, except uint8 with int8 is int16 and float16
+ * with bfloat16 is float32.
+ */
 export function promote(a: DType, b: DType): DType {
   if ((a === 'uint8' && b === 'int8') || (a === 'int8' && b === 'uint8')) return 'int16';
+  if ((a === 'float16' && b === 'bfloat16') || (a === 'bfloat16' && b === 'float16')) return 'float32';
   return RANK[a] >= RANK[b] ? a : b;
 }
 
@@ -124,6 +131,10 @@ export function castStorage(data: Storage, to: DType): Storage {
   const out = allocate(to, data.length);
   if (to === 'bool') for (let i = 0; i < data.length; i++) out[i] = data[i] !== 0 ? 1 : 0;
   else if (to === 'float32' || to === 'float64') out.set(data);
+  else if (to === 'float16' || to === 'bfloat16') {
+    out.set(data);
+    roundToReducedFloat(out as Float32Array, to);
+  }
   else {
     for (let i = 0; i < data.length; i++) out[i] = Math.trunc(data[i]);
     wrapInts(out, to);
@@ -341,6 +352,8 @@ export function requireFloat(t: Tensor, op: string): void {
 const SCALAR_NAMES: Record<DType, string> = {
   float32: 'Float',
   float64: 'Double',
+  float16: 'Half',
+  bfloat16: 'BFloat16',
   int64: 'Long',
   int32: 'Int',
   int16: 'Short',

@@ -4,6 +4,7 @@
 import { pyError } from '../errors';
 import { Node, isGradEnabled } from '../autograd';
 import { Tensor, DType, Storage, allocate, floats, isFloatDType } from '../tensor';
+import { isReducedFloat } from '../buffers';
 import { Shape, fmtShape, numel, sameShape, stridesOf } from '../shape';
 import { contiguousStrides, makeLayout, viewStrides } from '../strided';
 import { broadcastOffsets, normDimChecked, promote, reduceThrough, reduceTo, splitAt } from './util';
@@ -419,7 +420,8 @@ export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
     }
     at += len;
   }
-  if (!isFloatDType(dtype)) return new Tensor(out, shape, dtype);
+  // float16/bfloat16 parts (reducedFloat.ts) keep their dtype; they carry no autograd.
+  if (!isFloatDType(dtype) || isReducedFloat(dtype)) return new Tensor(out, shape, dtype);
   const needs = isGradEnabled() && parts.some((p) => p.requiresGrad);
   const node = needs
     ? new Node(

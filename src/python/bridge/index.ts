@@ -18,7 +18,9 @@
 // (RuntimeError, IndexError, ...), raised through the `_raise` callback torch/_errors.py sets.
 import * as loss from '../../engine/ops/loss';
 import * as sched from '../../engine/lr_scheduler';
-import { inFloat64Mode, setFloat64Mode } from '../../engine/buffers';
+import { inFloat64Mode, isReducedFloat, setFloat64Mode } from '../../engine/buffers';
+import { hasReducedFloat, roundToReducedFloat, runInReducedFloat } from '../../engine/reducedFloat';
+import { Tensor } from '../../engine/tensor';
 import { numpyBlas, numpyLoops } from './numpyLoops';
 import { computesInFloat64 } from '../../engine/ops/util';
 import type { ShimHooks } from '../hooks';
@@ -93,6 +95,14 @@ function pythonError(err: unknown): { kind: string; message: string } {
   return { kind, message };
 }
 
+/** A float16/bfloat16 tensor made from numbers (torch.full(..., 0.1, dtype=torch.float16)) holds rounded values. */
+function roundedResult(r: unknown): unknown {
+  if (r instanceof Tensor && isReducedFloat(r.dtype) && r.layout === null) {
+    roundToReducedFloat(r.data as Float32Array, r.dtype);
+  }
+  return r;
+}
+
 /** Creates the `_bl_engine` module object for one Pyodide instance. */
 export function createBridge(hooks: ShimHooks): Record<string, unknown> {
   let raise: Raiser | null = null;
@@ -127,7 +137,14 @@ export function createBridge(hooks: ShimHooks): Record<string, unknown> {
       bridge[name] = value;
       continue;
     }
-    const f = value as (...args: unknown[]) => unknown;
+    const plain = value as (...args: unknown[]) => unknown;
+    // float16/bfloat16 operands: the op runs on them as float32 and its results are rounded back
+    // (reducedFloat.ts); printing and casting see their real dtype.
+    const seesReducedFloat = name === 'format' || name === 'cast';
+    const f = seesReducedFloat
+      ? plain
+      : (...args: unknown[]) =>
+          hasReducedFloat(args) ? runInReducedFloat(name, plain, args) : roundedResult(plain(...args));
     bridge[name] = function guarded(...args: unknown[]) {
       // Ops allocate float64 buffers while their result dtype is float64 (see buffers.ts); a float32 call
       // (nearly all of them) leaves the mode alone.

@@ -7,7 +7,7 @@ import { formatTensor, setPrintOptions } from '../../engine/format';
 import * as view from '../../engine/ops/view';
 import * as create from '../../engine/ops/create';
 import { dtypeName, floatScalar } from '../../engine/ops/util';
-import { setDefaultFloatDType, type Storage } from '../../engine/buffers';
+import { isFloatDType, setDefaultFloatDType, type Storage } from '../../engine/buffers';
 import { makeLayout, storageId, storageWritten } from '../../engine/strided';
 import * as random from '../../engine/random';
 import { exponential_, multinomial } from '../../engine/ops/multinomial';
@@ -231,8 +231,8 @@ export const state: Record<string, unknown> = {
 };
 
 /** The float dtype rand/randn draw in; PyTorch's kernels have no integer or bool form, and fail before drawing. */
-function drawnFloat(kernel: string, dtype: DType): 'float32' | 'float64' {
-  if (dtype === 'float32' || dtype === 'float64') return dtype;
+function drawnFloat(kernel: string, dtype: DType): random.DrawnFloat {
+  if (isFloatDType(dtype)) return dtype as random.DrawnFloat;
   throw pyError('RuntimeError', `"${kernel}" not implemented for '${dtypeName(dtype)}'`);
 }
 

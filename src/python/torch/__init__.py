@@ -113,6 +113,8 @@ IntTensor = _legacy_type('IntTensor', int32)
 ShortTensor = _legacy_type('ShortTensor', int16)
 CharTensor = _legacy_type('CharTensor', int8)
 ByteTensor = _legacy_type('ByteTensor', uint8)
+HalfTensor = _legacy_type('HalfTensor', float16)
+BFloat16Tensor = _legacy_type('BFloat16Tensor', bfloat16)
 
 
 strided = 'torch.strided'

@@ -1,5 +1,5 @@
-"""torch.dtype objects. The engine has float32, float64, int64, int32, int16, int8, uint8 and bool tensors;
-the others exist so that scripts naming them get a clear error instead of an AttributeError."""
+"""torch.dtype objects. The engine has float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8 and
+bool tensors; the others exist so that scripts naming them get a clear error instead of an AttributeError."""
 
 from ._unsupported import unsupported
 
@@ -31,8 +31,8 @@ float32 = dtype('float32', 'float32', True, True, 4)
 int64 = dtype('int64', 'int64', False, True, 8)
 bool = dtype('bool', 'bool', False, False, 1)
 float64 = dtype('float64', 'float64', True, True, 8)
-float16 = dtype('float16', None, True, True, 2)
-bfloat16 = dtype('bfloat16', None, True, True, 2)
+float16 = dtype('float16', 'float16', True, True, 2)
+bfloat16 = dtype('bfloat16', 'bfloat16', True, True, 2)
 int32 = dtype('int32', 'int32', False, True, 4)
 int16 = dtype('int16', 'int16', False, True, 2)
 int8 = dtype('int8', 'int8', False, True, 1)
@@ -42,6 +42,8 @@ complex64 = dtype('complex64', None, False, True, 8)
 _BY_ENGINE = {
     'float32': float32,
     'float64': float64,
+    'float16': float16,
+    'bfloat16': bfloat16,
     'int64': int64,
     'int32': int32,
     'int16': int16,
@@ -54,6 +56,8 @@ _BY_ENGINE = {
 TYPE_NAMES = {
     'float32': 'torch.FloatTensor',
     'float64': 'torch.DoubleTensor',
+    'float16': 'torch.HalfTensor',
+    'bfloat16': 'torch.BFloat16Tensor',
     'int64': 'torch.LongTensor',
     'int32': 'torch.IntTensor',
     'int16': 'torch.ShortTensor',
@@ -87,7 +91,9 @@ def to_engine(dt):
         return None
     if isinstance(dt, dtype):
         if dt._engine is None:
-            raise unsupported(f"dtype {dt!r}", "tensors are float32, float64, int64, int32, int16, int8, uint8 or bool")
+            raise unsupported(
+                f"dtype {dt!r}", "tensors are float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8 or bool"
+            )
         return dt._engine
     import builtins
 

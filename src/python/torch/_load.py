@@ -13,6 +13,7 @@ import zipfile
 _STORAGE_TYPES = {
     'FloatStorage': ('f', 4, 'float32'),
     'DoubleStorage': ('d', 8, 'float64'),
+    'HalfStorage': ('e', 2, 'float16'),
     'LongStorage': ('q', 8, 'int64'),
     'IntStorage': ('i', 4, 'int32'),
     'ShortStorage': ('h', 2, 'int16'),

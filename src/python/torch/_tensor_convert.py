@@ -7,7 +7,7 @@ from ._engine import E
 
 from ._dtype import TYPE_NAMES, dtype as _dtype_cls, from_engine, to_engine
 
-_FLOATS = ('float32', 'float64')
+_FLOATS = ('float32', 'float64', 'float16', 'bfloat16')
 from ._size import Size
 from ._unsupported import unsupported, missing
 from ._device import no_cuda
@@ -232,7 +232,10 @@ class ConversionMixin:
         return self._as('bool')
 
     def half(self):
-        raise unsupported('Tensor.half()', 'float16 tensors')
+        return self._as('float16')
+
+    def bfloat16(self):
+        return self._as('bfloat16')
 
     def type(self, dtype=None, non_blocking=False):
         if dtype is None:

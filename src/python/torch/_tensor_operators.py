@@ -115,7 +115,7 @@ class OperatorMixin:
 
     # ---- bitwise and logic ----------------------------------------------------------------------
     def __invert__(self):
-        if self._t.dtype in ('float32', 'float64'):
+        if self._t.dtype in ('float32', 'float64', 'float16', 'bfloat16'):
             raise TypeError('~ (operator.invert) is only implemented on integer and Boolean-type tensors')
         return wrap(E.bitwise_not(self._t))
 

@@ -24,6 +24,7 @@ _ALIGNMENT = 64
 _STORAGES = {
     'float32': ('FloatStorage', 'f', 4),
     'float64': ('DoubleStorage', 'd', 8),
+    'float16': ('HalfStorage', 'e', 2),
     'int64': ('LongStorage', 'q', 8),
     'int32': ('IntStorage', 'i', 4),
     'int16': ('ShortStorage', 'h', 2),

@@ -63,7 +63,7 @@ class TypedStorage:
 
     def _value(self, v):
         kind = self._dtype._engine
-        if kind in ('float32', 'float64'):
+        if kind in ('float32', 'float64', 'float16', 'bfloat16'):
             return _float(v)
         return _bool(v) if kind == 'bool' else _int(v)
 
