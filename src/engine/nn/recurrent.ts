@@ -1,8 +1,10 @@
 // nn.Embedding, nn.RNN, nn.LSTM and nn.GRU for the engine's TypeScript API (benchmarks, tests): the same
 // parameters, names, order and initialisation as PyTorch 1.13 (Embedding: N(0, 1) with the padding row
-// zeroed; the recurrent layers: every parameter U(-1/sqrt(hidden), 1/sqrt(hidden)) in registration order),
-// so after manual_seed they hold PyTorch's numbers. The Python package has its own modules with PyTorch's
-// Python behaviour; both call the same engine functions.
+// zeroed; the recurrent layers: every parameter U(-1/sqrt(hidden), 1/sqrt(hidden)) in registration order,
+// an LSTM's weight_hr after each layer-direction's biases), so after manual_seed they hold PyTorch's
+// numbers. The Python package has its own modules with PyTorch's Python behaviour; both call the same
+// engine functions.
+import { pyError } from '../errors';
 import { Tensor } from '../tensor';
 import { noGrad } from '../autograd';
 import { normal_, uniform_ } from '../init';
@@ -44,6 +46,18 @@ export interface RecurrentOptions {
   batchFirst?: boolean;
   dropout?: number;
   bidirectional?: boolean;
+  /** LSTM only: project each hidden state to this many features (0: no projections). */
+  projSize?: number;
+}
+
+/** nn.RNNBase's checks of proj_size, with PyTorch's messages. */
+function checkProjSize(mode: RnnMode, projSize: number, hiddenSize: number): void {
+  if (projSize !== 0 && mode !== 'LSTM') {
+    throw pyError('ValueError', 'proj_size argument is only supported for LSTM, not RNN or GRU');
+  }
+  if (projSize < 0)
+    throw pyError('ValueError', 'proj_size should be a positive integer or zero to disable projections');
+  if (projSize >= hiddenSize) throw pyError('ValueError', 'proj_size has to be smaller than hidden_size');
 }
 
 /** What RNN, LSTM and GRU share: their parameters and the call into the engine's rnn(). */
@@ -53,6 +67,7 @@ class RecurrentBase extends Module {
   readonly batch_first: boolean;
   readonly dropout: number;
   readonly bidirectional: boolean;
+  readonly proj_size: number;
   readonly flatWeightNames: string[] = [];
 
   constructor(
@@ -67,16 +82,21 @@ class RecurrentBase extends Module {
     this.batch_first = o.batchFirst ?? false;
     this.dropout = o.dropout ?? 0;
     this.bidirectional = o.bidirectional ?? false;
+    this.proj_size = o.projSize ?? 0;
+    checkProjSize(mode, this.proj_size, hidden_size);
     const gates = (mode === 'LSTM' ? 4 : mode === 'GRU' ? 3 : 1) * hidden_size;
     const dirs = this.bidirectional ? 2 : 1;
+    // What h (and so the output and the next layer's input) holds per direction.
+    const real = this.proj_size > 0 ? this.proj_size : hidden_size;
     for (let l = 0; l < this.num_layers; l++) {
       for (let d = 0; d < dirs; d++) {
         const suffix = `_l${l}${d === 1 ? '_reverse' : ''}`;
         const shapes: [string, number[]][] = [
-          ['weight_ih', [gates, l === 0 ? input_size : hidden_size * dirs]],
-          ['weight_hh', [gates, hidden_size]],
+          ['weight_ih', [gates, l === 0 ? input_size : real * dirs]],
+          ['weight_hh', [gates, real]],
         ];
         if (this.bias) shapes.push(['bias_ih', [gates]], ['bias_hh', [gates]]);
+        if (this.proj_size > 0) shapes.push(['weight_hr', [this.proj_size, hidden_size]]);
         for (const [name, shape] of shapes) {
           this.register_parameter(name + suffix, emptyParameter(shape));
           this.flatWeightNames.push(name + suffix);
@@ -91,8 +111,11 @@ class RecurrentBase extends Module {
   protected run(input: Tensor, states: Tensor[] | null): Tensor[] {
     const count = this.mode === 'LSTM' ? 2 : 1;
     const batch = input.shape[this.batch_first ? 0 : 1];
-    const shape = [this.num_layers * (this.bidirectional ? 2 : 1), batch, this.hidden_size];
-    const hx = states ?? Array.from({ length: count }, () => zeros(shape, { dtype: input.dtype }));
+    const layers = this.num_layers * (this.bidirectional ? 2 : 1);
+    // h0 has proj_size features with projections, c0 always hidden_size.
+    const size = (k: number) => (k === 0 && this.proj_size > 0 ? this.proj_size : this.hidden_size);
+    const hx =
+      states ?? Array.from({ length: count }, (_, k) => zeros([layers, batch, size(k)], { dtype: input.dtype }));
     const params = this as unknown as Record<string, Tensor>;
     const r = rnn(
       input,
@@ -113,6 +136,7 @@ class RecurrentBase extends Module {
 
   override extraRepr(): string {
     let s = `${this.input_size}, ${this.hidden_size}`;
+    if (this.proj_size !== 0) s += `, proj_size=${this.proj_size}`;
     if (this.num_layers !== 1) s += `, num_layers=${this.num_layers}`;
     if (!this.bias) s += ', bias=False';
     if (this.batch_first) s += ', batch_first=True';

@@ -4,7 +4,9 @@
 // (StackBackward0); a bidirectional layer runs the reverse direction over the reversed steps and concatenates
 // both along the features; dropout (training only) falls between layers; h_n (and c_n) stack every layer's
 // final state. The input is [seq, batch, features], or [batch, seq, features] with batchFirst; unbatched
-// input is the Python module's business (it adds and removes the batch dimension).
+// input is the Python module's business (it adds and removes the batch dimension). An LSTM whose h0 has
+// fewer features than its c0 has projections (ATen's test): each layer-direction's weights end with
+// weight_hr, and h, the output and the next layer's input have proj_size features.
 import { pyError } from '../errors';
 import { Tensor } from '../tensor';
 import { cat, stack, transpose } from '../ops/view';
@@ -29,17 +31,21 @@ export interface RnnOptions {
 
 export interface RnnResult {
   output: Tensor;
-  /** [h_n] for RNN and GRU, [h_n, c_n] for LSTM; each [layers * directions, batch, hidden]. */
+  /**
+   * [h_n] for RNN and GRU, [h_n, c_n] for LSTM; each [layers * directions, batch, hidden] (h_n of an LSTM with
+   * projections: [layers * directions, batch, proj_size]).
+   */
   hidden: Tensor[];
 }
 
 /**
- * @param hx the initial state, [h0] or (LSTM) [h0, c0], each [layers * directions, batch, hidden]
+ * @param hx the initial state, [h0] or (LSTM) [h0, c0], each [layers * directions, batch, hidden] (h0 of an
+ *   LSTM with projections: [layers * directions, batch, proj_size])
  * @param weights the module's flat weights in PyTorch's order (weight_ih_l0, weight_hh_l0, bias_ih_l0,
- *   bias_hh_l0, then the _reverse ones, then layer 1, ...)
+ *   bias_hh_l0, weight_hr_l0 with projections, then the _reverse ones, then layer 1, ...)
  */
 export function rnn(input: Tensor, hx: readonly Tensor[], weights: readonly Tensor[], o: RnnOptions): RnnResult {
-  const params = groupParams(weights, o);
+  const params = groupParams(weights, o, hasProjections(o.mode, hx));
   checkDtypes(input, weights, o.batchFirst);
   const directions = o.bidirectional ? 2 : 1;
   if (params.length !== o.numLayers * directions) {
@@ -119,9 +125,14 @@ function runDirection(
   return { output: stack(outputs, 0), final: state };
 }
 
-/** The flat weight list as one CellParams per layer and direction. */
-export function groupParams(weights: readonly Tensor[], o: RnnOptions): CellParams[] {
-  const per = o.hasBiases ? 4 : 2;
+/** ATen's test for an LSTM with projections: its h0 and c0 differ in their feature size. */
+export function hasProjections(mode: RnnMode, hx: readonly Tensor[]): boolean {
+  return mode === 'LSTM' && hx.length === 2 && hx[0].shape[2] !== hx[1].shape[2];
+}
+
+/** The flat weight list as one CellParams per layer and direction (weight_hr last in each, with projections). */
+export function groupParams(weights: readonly Tensor[], o: RnnOptions, projections = false): CellParams[] {
+  const per = (o.hasBiases ? 4 : 2) + (projections ? 1 : 0);
   if (weights.length % per !== 0) {
     throw pyError('RuntimeError', `got an incorrect number of RNN parameters (${weights.length})`);
   }
@@ -129,13 +140,20 @@ export function groupParams(weights: readonly Tensor[], o: RnnOptions): CellPara
   const gates = gateCount(o.mode);
   for (let i = 0; i < weights.length; i += per) {
     const [wIh, wHh] = [weights[i], weights[i + 1]];
-    if (wIh.ndim !== 2 || wHh.ndim !== 2 || wIh.shape[0] !== gates * wHh.shape[1]) {
-      throw pyError(
-        'RuntimeError',
-        `RNN weights have unexpected shapes [${wIh.shape.join(', ')}] and [${wHh.shape.join(', ')}]`,
-      );
+    const wHr = projections ? weights[i + per - 1] : null;
+    // The gates stack hidden_size rows each; weight_hh reads h, which has proj_size features with projections.
+    const hidden = wHr ? wHr.shape[1] : wHh.shape[1];
+    const fits =
+      wIh.ndim === 2 &&
+      wHh.ndim === 2 &&
+      wIh.shape[0] === gates * hidden &&
+      wHh.shape[0] === wIh.shape[0] &&
+      (wHr === null || (wHr.ndim === 2 && wHr.shape[0] === wHh.shape[1]));
+    if (!fits) {
+      const shapes = [wIh, wHh, ...(wHr ? [wHr] : [])].map((w) => `[${w.shape.join(', ')}]`);
+      throw pyError('RuntimeError', `RNN weights have unexpected shapes ${shapes.join(' and ')}`);
     }
-    out.push({ wIh, wHh, bIh: o.hasBiases ? weights[i + 2] : null, bHh: o.hasBiases ? weights[i + 3] : null });
+    out.push({ wIh, wHh, bIh: o.hasBiases ? weights[i + 2] : null, bHh: o.hasBiases ? weights[i + 3] : null, wHr });
   }
   return out;
 }

@@ -1,21 +1,28 @@
 // One time step of each recurrent cell, built from engine ops so autograd records every step. The formulas
 // and the order of every addition follow PyTorch 1.13's CPU implementation (aten/src/ATen/native/RNN.cpp):
 // the input projection x W_ih^T + b_ih is computed once for the whole sequence (`xw`, one row per batch
-// element here), and each step adds it to the hidden projection h W_hh^T + b_hh.
+// element here), and each step adds it to the hidden projection h W_hh^T + b_hh. An LSTM with projections
+// (proj_size > 0) multiplies its new hidden state by W_hr^T, so h (and the output) has proj_size features
+// while the cell state keeps hidden_size; the product is an mm with W_hr's transpose, as ATen's matmul_hr.
 import { Tensor } from '../tensor';
 import { add, mul, sub } from '../ops/arith';
 import { relu, sigmoid, tanh } from '../ops/activation';
-import { linear } from '../ops/matmul';
+import { linear, matmul } from '../ops/matmul';
+import { t } from '../ops/view';
 import { chunk } from '../ops/misc';
 
 export type RnnMode = 'RNN_TANH' | 'RNN_RELU' | 'LSTM' | 'GRU';
 
-/** One layer-direction's parameters: weight_ih, weight_hh and, with bias=True, bias_ih and bias_hh. */
+/**
+ * One layer-direction's parameters: weight_ih, weight_hh, with bias=True bias_ih and bias_hh, and for an
+ * LSTM with projections weight_hr ([proj_size, hidden_size]).
+ */
 export interface CellParams {
   wIh: Tensor;
   wHh: Tensor;
   bIh: Tensor | null;
   bHh: Tensor | null;
+  wHr?: Tensor | null;
 }
 
 /** The state a cell carries: [h] for RNN and GRU, [h, c] for LSTM. */
@@ -47,7 +54,10 @@ export function cellStep(mode: RnnMode, xw: Tensor, state: CellState, p: CellPar
   }
 }
 
-/** LSTMCell: gates = linear_hh(h) + xw, chunked i, f, g, o; c' = f * c + i * g; h' = o * tanh(c'). */
+/**
+ * LSTMCell: gates = linear_hh(h) + xw, chunked i, f, g, o; c' = f * c + i * g; h' = o * tanh(c'), then
+ * h' W_hr^T with projections (its gradient flows through mm's: into W_hr and back into o * tanh(c')).
+ */
 function lstmStep(xw: Tensor, h: Tensor, c: Tensor, p: CellParams): CellState {
   const gates = add(linear(h, p.wHh, p.bHh), xw);
   const [i, f, g, o] = chunk(gates, 4, 1);
@@ -57,7 +67,7 @@ function lstmStep(xw: Tensor, h: Tensor, c: Tensor, p: CellParams): CellState {
   const outgate = sigmoid(o);
   const cy = add(mul(forgetgate, c), mul(ingate, cellgate));
   const hy = mul(outgate, tanh(cy));
-  return [hy, cy];
+  return [p.wHr ? matmul(hy, t(p.wHr)) : hy, cy];
 }
 
 /** GRUCell: r = sigma(hr + xr), z = sigma(hz + xz), n = tanh(xn + hn * r), h' = (h - n) * z + n. */

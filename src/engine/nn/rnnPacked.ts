@@ -13,7 +13,7 @@ import { narrow } from '../ops/indexing';
 import { unbind } from '../ops/misc';
 import { dropout } from './functional';
 import { CellParams, CellState, RnnMode, cellStep, inputProjection } from './rnnCells';
-import { RnnOptions, RnnResult, checkDtypes, groupParams } from './rnn';
+import { RnnOptions, RnnResult, checkDtypes, groupParams, hasProjections } from './rnn';
 
 const slice = (s: CellState, start: number, end: number): CellState => s.map((t) => narrow(t, 0, start, end - start));
 const concat = (parts: CellState[]): CellState =>
@@ -71,7 +71,8 @@ function packedReverse(mode: RnnMode, data: Tensor, sizes: readonly number[], st
 /**
  * @param data the packed rows, [sum(batchSizes), features]
  * @param batchSizes how many sequences run at each step (non-increasing)
- * @param hx [h0] or (LSTM) [h0, c0], each [layers * directions, batchSizes[0], hidden]
+ * @param hx [h0] or (LSTM) [h0, c0], each [layers * directions, batchSizes[0], hidden] (h0 of an LSTM with
+ *   projections: proj_size features; its weights then end each layer-direction with weight_hr)
  */
 export function rnnPacked(
   data: Tensor,
@@ -80,7 +81,7 @@ export function rnnPacked(
   weights: readonly Tensor[],
   o: RnnOptions,
 ): RnnResult {
-  const params = groupParams(weights, o);
+  const params = groupParams(weights, o, hasProjections(o.mode, hx));
   checkDtypes(data, weights, false);
   const directions = o.bidirectional ? 2 : 1;
   if (params.length !== o.numLayers * directions) {

@@ -2,8 +2,10 @@
 named and ordered as PyTorch's (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0, the _reverse ones,
 then layer 1, ...), every one drawn from U(-1/sqrt(hidden), 1/sqrt(hidden)) in that order (so a seeded
 model has PyTorch's numbers), the same argument and shape checks with PyTorch's messages, and unbatched
-(2-D) input. The recurrence itself is the engine's (engine/nn/rnn.ts, and engine/nn/rnnPacked.ts for a
-PackedSequence), which follows ATen's CPU order."""
+(2-D) input. LSTM(proj_size=P) adds weight_hr_l{k} (P x hidden) after each layer-direction's biases: h0, the
+output and the next layer's input have P features (times the directions), c0 keeps hidden_size. The
+recurrence itself is the engine's (engine/nn/rnn.ts, and engine/nn/rnnPacked.ts for a PackedSequence), which
+follows ATen's CPU order."""
 
 import math
 import numbers
@@ -13,7 +15,6 @@ from ..._engine import E
 
 from ..._tensor import wrap
 from ... import _creation
-from ..._unsupported import unsupported
 from .. import init
 from ..parameter import Parameter
 from .module import Module
@@ -64,22 +65,24 @@ class RNNBase(Module):
             raise ValueError('proj_size should be a positive integer or zero to disable projections')
         if proj_size >= hidden_size:
             raise ValueError('proj_size has to be smaller than hidden_size')
-        if proj_size > 0:
-            raise unsupported('torch.nn.LSTM with proj_size', 'LSTM without projections is supported')
         if mode not in _GATES:
             raise ValueError('Unrecognized RNN mode: ' + mode)
         gate_size = _GATES[mode] * hidden_size
         directions = 2 if bidirectional else 1
+        real_hidden_size = self._real_hidden_size()
         self._flat_weights_names = []
         self._all_weights = []
         for layer in range(num_layers):
             for direction in range(directions):
-                layer_input_size = input_size if layer == 0 else hidden_size * directions
-                shapes = [(gate_size, layer_input_size), (gate_size, hidden_size)]
+                layer_input_size = input_size if layer == 0 else real_hidden_size * directions
+                shapes = [(gate_size, layer_input_size), (gate_size, real_hidden_size)]
                 names = ['weight_ih_l{}{}', 'weight_hh_l{}{}']
                 if bias:
                     shapes += [(gate_size,), (gate_size,)]
                     names += ['bias_ih_l{}{}', 'bias_hh_l{}{}']
+                if proj_size > 0:
+                    shapes.append((proj_size, hidden_size))
+                    names.append('weight_hr_l{}{}')
                 suffix = '_reverse' if direction == 1 else ''
                 names = [n.format(layer, suffix) for n in names]
                 for name, shape in zip(names, shapes):
@@ -87,6 +90,10 @@ class RNNBase(Module):
                 self._flat_weights_names.extend(names)
                 self._all_weights.append(names)
         self.reset_parameters()
+
+    def _real_hidden_size(self):
+        """The features of h (and of each direction's output): proj_size with projections."""
+        return self.proj_size if self.proj_size > 0 else self.hidden_size
 
     @property
     def _flat_weights(self):
@@ -127,7 +134,7 @@ class RNNBase(Module):
         else:
             mini_batch = input.size(0) if self.batch_first else input.size(1)
         directions = 2 if self.bidirectional else 1
-        return (self.num_layers * directions, mini_batch, self.hidden_size)
+        return (self.num_layers * directions, mini_batch, self._real_hidden_size())
 
     def check_hidden_size(self, hx, expected_hidden_size, msg='Expected hidden size {}, got {}'):
         if tuple(hx.size()) != expected_hidden_size:
@@ -150,8 +157,9 @@ class RNNBase(Module):
 
         data, batch_sizes, sorted_indices, unsorted_indices = packed
         if hx is None:
-            zeros = self._zeros(data, int(batch_sizes[0]))
-            hx = (zeros, zeros.clone()) if self.mode == 'LSTM' else zeros
+            batch = int(batch_sizes[0])
+            zeros = self._zeros(data, batch, self._real_hidden_size())
+            hx = (zeros, self._zeros(data, batch)) if self.mode == 'LSTM' else zeros
         else:
             hx = self.permute_hidden(hx, sorted_indices)
         self.check_forward_args(data, hx, batch_sizes)
@@ -185,9 +193,10 @@ class RNNBase(Module):
             input = input.unsqueeze(0 if self.batch_first else 1)
         return input, is_batched, input.size(0) if self.batch_first else input.size(1)
 
-    def _zeros(self, input, batch):
+    def _zeros(self, input, batch, size=None):
         directions = 2 if self.bidirectional else 1
-        return _creation.zeros(self.num_layers * directions, batch, self.hidden_size, dtype=input.dtype)
+        size = self.hidden_size if size is None else size
+        return _creation.zeros(self.num_layers * directions, batch, size, dtype=input.dtype)
 
     def _run(self, input, states):
         """torch._VF.rnn_tanh / rnn_relu / lstm / gru: (output, h_n) or (output, h_n, c_n)."""
@@ -207,6 +216,8 @@ class RNNBase(Module):
 
     def extra_repr(self):
         s = f'{self.input_size}, {self.hidden_size}'
+        if self.proj_size != 0:
+            s += f', proj_size={self.proj_size}'
         if self.num_layers != 1:
             s += f', num_layers={self.num_layers}'
         if self.bias is not True:
@@ -279,7 +290,13 @@ class LSTM(RNNBase):
         super().__init__('LSTM', *args, **kwargs)
 
     def get_expected_cell_size(self, input, batch_sizes=None):
-        return self.get_expected_hidden_size(input, batch_sizes)
+        # c keeps hidden_size features even with projections.
+        if batch_sizes is not None:
+            mini_batch = int(batch_sizes[0])
+        else:
+            mini_batch = input.size(0) if self.batch_first else input.size(1)
+        directions = 2 if self.bidirectional else 1
+        return (self.num_layers * directions, mini_batch, self.hidden_size)
 
     def check_forward_args(self, input, hidden, batch_sizes=None):
         self.check_input(input, batch_sizes)
@@ -299,7 +316,7 @@ class LSTM(RNNBase):
             return self._packed_forward(input, hx, lambda h: [h[0], h[1]])
         input, is_batched, batch = self._batched(input)
         if hx is None:
-            hx = (self._zeros(input, batch), self._zeros(input, batch))
+            hx = (self._zeros(input, batch, self._real_hidden_size()), self._zeros(input, batch))
         elif is_batched:
             if hx[0].dim() != 3 or hx[1].dim() != 3:
                 raise RuntimeError(
