@@ -15,6 +15,7 @@ import { ctc_loss_nll } from '../../engine/ops/ctcLoss';
 import * as mm from '../../engine/ops/matmul';
 import * as red from '../../engine/ops/reduce';
 import * as view from '../../engine/ops/view';
+import { viewDtype } from '../../engine/ops/viewDtype';
 import * as ix from '../../engine/ops/indexing';
 import * as inplace from '../../engine/ops/inplace';
 import { transpose_ } from '../../engine/ops/transposeInPlace';
@@ -239,6 +240,7 @@ export const reductions: Record<string, unknown> = {
 export const shapes: Record<string, unknown> = {
   common_shape: (shapes: unknown, forShapes: boolean) => commonShape(js<number[][]>(shapes), !!forShapes),
   view: (t: Tensor, shape: unknown) => view.view(t, js<number[]>(shape)),
+  view_dtype: viewDtype,
   reshape: (t: Tensor, shape: unknown) => view.reshape(t, js<number[]>(shape)),
   squeeze: (t: Tensor, d?: number) => view.squeeze(t, orNull(d)),
   ...pick(view, ['unsqueeze', 'flatten', 'transpose', 't', 'T', 'contiguous']),

@@ -54,10 +54,17 @@ class ViewMixin:
     def mT(self):
         return wrap(E.transpose(self._t, -2, -1))
 
-    def view(self, *shape):
-        if len(shape) == 1 and _isinstance(shape[0], _dtype_cls):
-            raise unsupported('Tensor.view(dtype)')
-        return wrap(E.view(self._t, list(_shape_args(shape))))
+    def view(self, *shape, dtype=None):
+        if dtype is None and len(shape) == 1 and _isinstance(shape[0], _dtype_cls):
+            shape, dtype = (), shape[0]
+        if dtype is None:
+            return wrap(E.view(self._t, list(_shape_args(shape))))
+        if shape or not _isinstance(dtype, _dtype_cls):
+            raise TypeError('view() received an invalid combination of arguments')
+        if dtype._engine is None:
+            raise unsupported(f'Tensor.view({dtype})', f'the engine has no {dtype} tensors')
+        # The same bytes read as `dtype`; shared memory only for the same dtype (engine/ops/viewDtype.ts).
+        return wrap(E.view_dtype(self._t, dtype._engine))
 
     def reshape(self, *shape):
         return wrap(E.reshape(self._t, list(_shape_args(shape))))
