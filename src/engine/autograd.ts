@@ -3,6 +3,7 @@
 import type { Tensor } from './tensor';
 import { POOLED_MIN_LENGTH, recycleFloats, setFloat64Mode } from './buffers';
 import { Saved, checkSaved } from './savedVersions';
+import { savedInference } from './inference';
 
 /** Maps the gradient of an op's output to the gradients of its inputs (null where an input needs none). */
 export type BackwardFn = (gradOut: Float32Array) => (Float32Array | null)[];
@@ -76,6 +77,7 @@ export class Node {
   /** Saves `t` (an input, or a view of one) for the version check when `when` (PyTorch's should_compute_output). */
   save(t: Saved | null | undefined, when = true): this {
     if (t && when) {
+      if (t.inference) throw savedInference();
       (this.saved ??= []).push(t);
       (this.savedVersions ??= []).push(t.version);
     }

@@ -21,6 +21,9 @@ export class SavedView {
   get version(): number {
     return this.base.version;
   }
+  get inference(): boolean {
+    return this.base.inference;
+  }
 }
 
 export type Saved = Tensor | SavedView;

@@ -9,6 +9,14 @@ import { Shape, fmtShape, numel, sameShape } from './shape';
 import { DType, Storage, accumulateInto, forgetZeroed, isFloatDType, markZeroed } from './buffers';
 import { StridedLayout, gather, isContiguousLayout, scatter, writes } from './strided';
 import { storedScalar } from './scalarStore';
+import {
+  detachedInference,
+  inferenceMode,
+  refused,
+  requiresGradOnInference,
+  startInferenceWrite,
+  throwIfRefused,
+} from './inference';
 
 export type { DType, Storage } from './buffers';
 export { allocate, floats, scratchFloats, isFloatDType, isIntDType } from './buffers';
@@ -61,6 +69,11 @@ export class Tensor {
   viewBase: Tensor | null = null;
   /** Non-contiguous without a layout (nonzero's result, which PyTorch fills transposed). */
   nonContiguous = false;
+  /**
+   * An inference tensor (`is_inference()`): made while torch.inference_mode was on; views and detached
+   * aliases take their base's (inference.ts says what such a tensor is refused).
+   */
+  inference = inferenceMode.on;
 
   constructor(data: Storage, shape: Shape, dtype?: DType, requiresGrad = false, gradFn: Node | null = null) {
     this.shape = shape.slice();
@@ -104,6 +117,7 @@ export class Tensor {
     this.counter = base.counter;
     this.isView = true;
     this.viewBase = base.viewBase ?? base;
+    this.inference = base.inference;
     return this;
   }
 
@@ -169,6 +183,8 @@ export class Tensor {
     const r = new Tensor(this.buffer, this.shape, this.dtype, false, null);
     r.layout = this.layout;
     r.nonContiguous = this.nonContiguous;
+    r.inference = this.inference;
+    if (r.inference) detachedInference(r);
     return r;
   }
 
@@ -204,6 +220,7 @@ export class Tensor {
     if (flag && !isFloatDType(this.dtype)) {
       throw runtimeError('Only Tensors of floating point and complex dtype can require gradients');
     }
+    if (flag && this.inference && !inferenceMode.on) throw requiresGradOnInference();
     this.requiresGrad = flag;
     return this;
   }
@@ -242,6 +259,8 @@ export class Tensor {
     if (isGradEnabled() && this.isLeaf && this.requiresGrad) {
       throw runtimeError('a leaf Variable that requires grad is being used in an in-place operation.');
     }
+    // PyTorch refuses an inference tensor where it bumps the version, after the kernel wrote: wrote() throws.
+    if (this.inference) startInferenceWrite(this);
     this.version++;
     writes.epoch++;
     // Any write, through this tensor or a view sharing its memory, ends a "known all zero" state.
@@ -252,10 +271,12 @@ export class Tensor {
   wrote(): void {
     const l = this.layout;
     writes.epoch++;
-    if (l === null) return;
-    if (l.gathered) scatter(this.buffer, this.shape, l);
-    forgetZeroed(l.root);
-    l.epoch = writes.epoch;
+    if (l !== null) {
+      if (l.gathered) scatter(this.buffer, this.shape, l);
+      forgetZeroed(l.root);
+      l.epoch = writes.epoch;
+    }
+    if (refused.tensor !== null) throwIfRefused(this);
   }
 
   zero_(): this {

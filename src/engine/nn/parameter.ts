@@ -2,6 +2,7 @@
 // (as PyTorch's Parameter(data) does) and requires grad unless told otherwise.
 import { runtimeError } from '../errors';
 import { Tensor } from '../tensor';
+import { inferenceMode, requiresGradOnInference } from '../inference';
 
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
@@ -9,6 +10,9 @@ export class Parameter extends Tensor {
       throw runtimeError('Only Tensors of floating point and complex dtype can require gradients');
     }
     super(data.data, data.shape, data.dtype, requiresGrad, null);
+    // Parameter(data) aliases data, so it is an inference tensor when data is one.
+    this.inference = data.inference;
+    if (requiresGrad && data.inference && !inferenceMode.on) throw requiresGradOnInference();
   }
 }
 

@@ -9,6 +9,7 @@
 // Limitation of a graph keyed by tensor objects: earlier nodes that used this tensor without saving it route
 // their gradient through the new node (exact for add_/sub_, which pass gradients through unchanged).
 import { pyError } from '../errors';
+import { refused } from '../inference';
 import { BackwardFn, Node, isGradEnabled, notifyUntrackedInplace } from '../autograd';
 import { copySlices } from './copySlices';
 import { Tensor, isFloatDType } from '../tensor';
@@ -62,6 +63,11 @@ export function commit(
     old.gradFn = t.gradFn;
     r = op(old, (o) => (o === t ? old : o));
     check(t, r);
+    // A refused inference tensor: PyTorch writes the values and raises before recording the op.
+    if (refused.tensor === t) {
+      t.data.set(r.data);
+      t.wrote();
+    }
     // A saved result (exp_, sigmoid_, relu_) is t itself, as written now.
     r.gradFn?.retargetOutput(r, t);
     if (!copySlices(t, r.gradFn, old, rebaseHistory)) {

@@ -449,7 +449,8 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
     const r = classIndexF32(x, tg, w, { ...o, zeroDim }, layout, input.ndim <= 2);
     const node =
       isGradEnabled() && input.requiresGrad ? new Node(name, [input, target], (g) => [r.backward(g), null]) : null;
-    if (node) node.diff = classIndexDiff(input, tg, w, o, layout, r.denom);
+    // nll_loss saves the target (its version is checked; an inference target is refused).
+    if (node) node.save(target).diff = classIndexDiff(input, tg, w, o, layout, r.denom);
     const out = floats(r.out.length);
     out.set(r.out);
     return Tensor.result(out, o.reduction === 'none' ? layout.targetShape : [], node);
@@ -464,7 +465,7 @@ function classIndexLoss(input: Tensor, target: Tensor, o: ClassLossOptions, opNa
           return [classIndexGrad(scale, logp, tg, w, o, layout), null];
         })
       : null;
-  if (node) node.diff = classIndexDiff(input, tg, w, o, layout, denom);
+  if (node) node.save(target).diff = classIndexDiff(input, tg, w, o, layout, denom);
   return Tensor.result(r.out, r.shape, node);
 }
 

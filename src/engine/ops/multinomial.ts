@@ -8,6 +8,7 @@
 //   - with replacement (one sample too; later versions take the Gumbel path there): ATen's multinomial_with_replacement kernel, a cumulative sum in
 //     p's dtype divided by the total, the last bucket set to 1, and a binary search for each double uniform.
 import { runtimeError } from '../errors';
+import { throwIfRefused } from '../inference';
 import { Tensor, isFloatDType } from '../tensor';
 import { defaultGen, type Generator } from '../random';
 
@@ -26,6 +27,7 @@ export function exponential_(t: Tensor, lambd = 1, gen: Generator = defaultGen()
   if (!(lambd > 0)) throw runtimeError(`exponential_ expects lambda > 0.0, but found lambda=${lambd}`);
   t.checkInplace();
   fillExponential(data, lambd, gen);
+  throwIfRefused(t); // an inference tensor outside inference mode: filled, then refused (as PyTorch)
   return t;
 }
 

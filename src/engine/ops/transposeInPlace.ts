@@ -5,6 +5,7 @@ import { Tensor, floats } from '../tensor';
 import { normDimChecked } from './util';
 import { permuteData, transpose } from './view';
 import { rebaseHistory } from './inplace';
+import { throwIfRefused } from '../inference';
 
 /**
  * `t.t_()` / `t.transpose_(dim0, dim1)`: t takes the transposed shape and strides (a view of its own storage);
@@ -31,5 +32,6 @@ export function transpose_(t: Tensor, dim0: number, dim1: number, name: string):
     t.gradFn!.diff = (g) => [transpose(g, dim0, dim1)];
   }
   t.setData(r);
+  throwIfRefused(t); // an inference tensor outside inference mode: transposed, then refused (as PyTorch)
   return t;
 }

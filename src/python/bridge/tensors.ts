@@ -13,6 +13,7 @@ import * as random from '../../engine/random';
 import { exponential_, multinomial } from '../../engine/ops/multinomial';
 import * as init from '../../engine/init';
 import { Parameter } from '../../engine/nn/parameter';
+import { countsVersions, inferenceMode, setInferenceMode } from '../../engine/inference';
 import { customFunction } from '../../engine/ops/custom';
 import { hookNodeBackward } from '../../engine/nodeHooks';
 import { savedVersionError } from '../../engine/savedVersions';
@@ -133,6 +134,12 @@ function registerNodeHookBridge(node: Node, shape: unknown, hook: PyCallable): (
 export const state: Record<string, unknown> = {
   set_grad_enabled: (flag: boolean) => setGradEnabled(!!flag),
   is_grad_enabled: () => isGradEnabled(),
+  /** torch.inference_mode: sets the switch, returns the previous setting. */
+  set_inference_mode: (flag: boolean) => setInferenceMode(!!flag),
+  is_inference_mode: () => inferenceMode.on,
+  is_inference: (t: Tensor) => t.inference,
+  /** Whether `_version` can be read: not of an inference tensor without a counter (inference.ts). */
+  tracks_version: (t: Tensor) => !t.inference || countsVersions(t),
   format: (t: Tensor) => formatTensor(t),
   set_printoptions: (
     precision?: number,

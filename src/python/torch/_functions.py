@@ -287,6 +287,10 @@ def is_floating_point(input):
     return input.is_floating_point()
 
 
+def is_inference(input):
+    return input.is_inference()
+
+
 def numel(input):
     return input.numel()
 
@@ -389,6 +393,7 @@ __all__ = sorted(
         'atleast_2d',
         'is_tensor',
         'is_floating_point',
+        'is_inference',
         'numel',
         'relu_',
         'einsum',

@@ -1,8 +1,10 @@
-"""no_grad / enable_grad / set_grad_enabled: context managers and decorators over the engine's switch."""
+"""no_grad / enable_grad / set_grad_enabled / inference_mode: context managers and decorators over the
+engine's switches."""
 
 import functools
 
 from _bl_engine import set_grad_enabled as _set, is_grad_enabled
+from _bl_engine import set_inference_mode as _set_inference, is_inference_mode as _is_inference
 
 
 class _GradMode:
@@ -36,35 +38,40 @@ class enable_grad(_GradMode):
     _enabled = True
 
 
-class inference_mode(no_grad):
-    """no_grad that torch.is_inference_mode_enabled() reports (tensors made inside are ordinary ones here)."""
-
-    _depth = [0]  # how many inference_mode(True) blocks are open
+class inference_mode(_GradMode):
+    """no_grad whose tensors are inference tensors: every tensor created inside reports is_inference(), and
+    once the mode is off the engine refuses to write one in place, let it require grad or save it for a
+    backward pass (engine/inference.ts). inference_mode(False) turns both off: gradients are recorded again,
+    even inside no_grad."""
 
     def __init__(self, mode=True):
         super().__init__()
-        self._mode = bool(mode)
+        self.mode = mode
         self._enabled = not mode
+        self._prev_inference = []
 
     def __enter__(self):
-        self._depth.append(self._depth[-1] + 1 if self._mode else 0)
+        self._prev_inference.append(_set_inference(bool(self.mode)))
         return super().__enter__()
 
     def __exit__(self, *exc):
-        self._depth.pop()
+        _set_inference(self._prev_inference.pop())
         return super().__exit__(*exc)
 
     def __call__(self, fn):
         @functools.wraps(fn)
         def wrapper(*args, **kwargs):
-            with inference_mode(self._mode):
+            with self.clone():
                 return fn(*args, **kwargs)
 
         return wrapper
 
+    def clone(self):
+        return self.__class__(self.mode)
+
 
 def is_inference_mode_enabled():
-    return inference_mode._depth[-1] > 0
+    return _is_inference()
 
 
 class set_grad_enabled:

@@ -228,7 +228,12 @@ class AutogradMixin:
 
     @property
     def _version(self):
+        if not E.tracks_version(self._t):
+            raise RuntimeError('Inference tensors do not track version counter.')
         return self._t.version
+
+    def is_inference(self):
+        return E.is_inference(self._t)
 
     def backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
         if inputs is not None:
