@@ -10,16 +10,7 @@ import { checkAllocation } from './memory';
  * live in a Float32Array too, every value rounded to its 16-bit format (reducedFloat.ts).
  */
 export type DType =
-  | 'float32'
-  | 'float64'
-  | 'float16'
-  | 'bfloat16'
-  | 'int64'
-  | 'int32'
-  | 'int16'
-  | 'int8'
-  | 'uint8'
-  | 'bool';
+  'float32' | 'float64' | 'float16' | 'bfloat16' | 'int64' | 'int32' | 'int16' | 'int8' | 'uint8' | 'bool';
 export type Storage = Float32Array | Float64Array | Uint8Array;
 
 export function isFloatDType(d: DType): boolean {

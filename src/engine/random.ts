@@ -4,7 +4,7 @@
 // kernels do, including where those kernels round to float32 and where the compiler fused a
 // multiply-add into one rounding.
 import { runtimeError } from './errors';
-import { roundToReducedFloat } from './reducedFloat';
+import { reducedUniform, roundToReducedFloat } from './reducedFloat';
 import { checkAllocation } from './memory';
 import { Tensor, allocate } from './tensor';
 
@@ -440,12 +440,8 @@ function sizeOf(shape: readonly number[]): number {
 export function rand(shape: readonly number[], gen?: Generator, dtype: DrawnFloat = 'float32'): Tensor {
   if (dtype === 'float64') return uniform_(new Tensor(allocate('float64', sizeOf(shape)), shape, 'float64'), 0, 1, gen);
   if (dtype === 'float16' || dtype === 'bfloat16') {
-    // uniform_real_distribution<Half/BFloat16> keeps as many random bits as the format has digits (11, 8).
-    const digits = dtype === 'float16' ? 11 : 8;
-    const data = new Float32Array(sizeOf(shape));
     const g = gen ?? defaultGenerator;
-    for (let i = 0; i < data.length; i++) data[i] = (g.random() & ((1 << digits) - 1)) * 2 ** -digits;
-    return new Tensor(data, shape, dtype);
+    return new Tensor(reducedUniform(sizeOf(shape), dtype, () => g.random()), shape, dtype);
   }
   checkAllocation(sizeOf(shape), 4);
   const data = new Float32Array(sizeOf(shape));

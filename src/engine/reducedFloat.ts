@@ -3,7 +3,6 @@
 // dtypes load each value as a float, compute in float and round the result back, so an op over them is the
 // float32 op with its result rounded: runInReducedFloat runs an engine function that way. Where PyTorch 1.13
 // has no CPU kernel for float16 (exp, tanh, matmul, ...) it raises its "not implemented for 'Half'" error.
-import { isGradEnabled } from './autograd';
 import { isFloatDType, isReducedFloat, type DType, type Storage } from './buffers';
 import { pyError, runtimeError } from './errors';
 import { Tensor } from './tensor';
@@ -44,10 +43,55 @@ export function toBFloat16(x: number): number {
   return f32[0];
 }
 
+/** The 16 bits of a float16 value (one `toFloat16` returned): what view(dtype) reads as int16. */
+export function float16Bits(v: number): number {
+  const sign = v < 0 || Object.is(v, -0) ? 0x8000 : 0;
+  const a = Math.abs(v);
+  if (Number.isNaN(v)) return 0x7e00;
+  if (a === Infinity) return sign | 0x7c00;
+  if (a < 2 ** -14) return sign | Math.round(a * 2 ** 24); // subnormal: multiples of 2^-24
+  f64[0] = a;
+  const exponent = ((hi64[1] >>> 20) & 0x7ff) - 1023;
+  return sign | ((exponent + 15) << 10) | Math.round((a / 2 ** exponent - 1) * 1024);
+}
+
+/** The float16 value of 16 bits. */
+export function fromFloat16Bits(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exponent = (bits >>> 10) & 0x1f;
+  const fraction = bits & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24;
+  if (exponent === 31) return fraction === 0 ? sign * Infinity : NaN;
+  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
+
+/** The 16 bits of a bfloat16 value: the upper half of its float32. */
+export function bfloat16Bits(v: number): number {
+  f32[0] = v;
+  return u32[0] >>> 16;
+}
+
+/** The bfloat16 value of 16 bits. */
+export function fromBFloat16Bits(bits: number): number {
+  u32[0] = (bits << 16) >>> 0;
+  return f32[0];
+}
+
 /** Rounds every value of `data` to `dtype`'s format in place. */
 export function roundToReducedFloat(data: Float32Array, dtype: DType): void {
   const round = dtype === 'float16' ? toFloat16 : toBFloat16;
   for (let i = 0; i < data.length; i++) data[i] = round(data[i]);
+}
+
+/**
+ * torch.rand's `n` draws in [0, 1) for float16/bfloat16: uniform_real_distribution of these types keeps as many
+ * bits of each 32-bit draw as the format has digits (11, 8), where float32 keeps 24.
+ */
+export function reducedUniform(n: number, dtype: DType, draw32: () => number): Float32Array {
+  const digits = dtype === 'float16' ? 11 : 8;
+  const data = new Float32Array(n);
+  for (let i = 0; i < n; i++) data[i] = (draw32() & ((1 << digits) - 1)) * 2 ** -digits;
+  return data;
 }
 
 // PyTorch 1.13's CPU kernels that have no float16 form, by the engine function that reaches them, with the
@@ -144,8 +188,8 @@ function promoteTwo(a: DType, b: DType): DType {
 /**
  * Runs engine function `name` (`f`) over arguments some of which are float16/bfloat16 tensors: they pass as
  * float32 for the call, tensors it wrote in place are rounded back, and float32 results become the promoted
- * reduced dtype, rounded. Autograd through these dtypes is not supported (PyTorch's backward would round after
- * every op of the backward pass too).
+ * reduced dtype, rounded. Autograd through these dtypes is not supported (PyTorch's backward rounds after every
+ * op of the backward pass too): an op that records a node over one raises NotImplementedError.
  */
 export function runInReducedFloat(name: string, f: (...a: unknown[]) => unknown, args: unknown[]): unknown {
   const reduced: [Tensor, DType, number][] = [];
@@ -155,12 +199,6 @@ export function runInReducedFloat(name: string, f: (...a: unknown[]) => unknown,
   const out = resultDType(args);
   if (out === 'float16' && name in NO_HALF_KERNEL) {
     throw runtimeError(`"${NO_HALF_KERNEL[name]}" not implemented for 'Half'`);
-  }
-  if (isGradEnabled() && reduced.some(([t]) => t.requiresGrad)) {
-    throw pyError(
-      'NotImplementedError',
-      `autograd through ${reduced[0][1]} tensors is not supported by Backprop Lens (compute in float32: x.float())`,
-    );
   }
   if (out !== null && isReducedFloat(out) && SCALAR_OPERANDS.has(name)) {
     const round = out === 'float16' ? toFloat16 : toBFloat16;
@@ -178,6 +216,13 @@ export function runInReducedFloat(name: string, f: (...a: unknown[]) => unknown,
   const inputs = new Set(reduced.map(([t]) => t));
   const settle = (r: unknown): void => {
     if (r instanceof Tensor) {
+      if (r.gradFn !== null && !inputs.has(r) && reduced.some(([t]) => t.requiresGrad)) {
+        // The op recorded a node over a float16/bfloat16 input: its backward would have to round as PyTorch's does.
+        throw pyError(
+          'NotImplementedError',
+          `autograd through ${reduced[0][1]} tensors is not supported by Backprop Lens (compute in float32: x.float())`,
+        );
+      }
       if (!inputs.has(r) && r.dtype === 'float32' && out !== null && isReducedFloat(out)) {
         roundStorage(r, out);
         relabel(r, out);

@@ -134,8 +134,7 @@ export function castStorage(data: Storage, to: DType): Storage {
   else if (to === 'float16' || to === 'bfloat16') {
     out.set(data);
     roundToReducedFloat(out as Float32Array, to);
-  }
-  else {
+  } else {
     for (let i = 0; i < data.length; i++) out[i] = Math.trunc(data[i]);
     wrapInts(out, to);
   }

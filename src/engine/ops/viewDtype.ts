@@ -15,10 +15,13 @@ import { DType, Storage, Tensor } from '../tensor';
 import { makeLayout } from '../strided';
 import { dtypeName } from './util';
 import { viewInfo } from './view';
+import { bfloat16Bits, float16Bits, fromBFloat16Bits, fromFloat16Bits } from '../reducedFloat';
 
 const ITEM_SIZE: Record<DType, number> = {
   float32: 4,
   float64: 8,
+  float16: 2,
+  bfloat16: 2,
   int64: 8,
   int32: 4,
   int16: 2,
@@ -35,6 +38,12 @@ function toBytes(s: Storage, dtype: DType): Uint8Array {
     case 'float64':
     case 'bool':
       typed = s; // already the dtype's own bytes (a float NaN's payload included)
+      break;
+    case 'float16':
+      typed = Uint16Array.from(s, float16Bits);
+      break;
+    case 'bfloat16':
+      typed = Uint16Array.from(s, bfloat16Bits);
       break;
     case 'int64':
       typed = BigInt64Array.from(s as Float64Array, (v) => BigInt(Math.trunc(v)));
@@ -64,6 +73,10 @@ function fromBytes(bytes: Uint8Array, dtype: DType, count: number): Storage {
       return new Float32Array(buf);
     case 'float64':
       return new Float64Array(buf);
+    case 'float16':
+      return Float32Array.from(new Uint16Array(buf), fromFloat16Bits);
+    case 'bfloat16':
+      return Float32Array.from(new Uint16Array(buf), fromBFloat16Bits);
     case 'int64':
       return Float64Array.from(new BigInt64Array(buf), (v) => Number(v));
     case 'int32':

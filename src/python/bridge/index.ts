@@ -95,6 +95,9 @@ function pythonError(err: unknown): { kind: string; message: string } {
   return { kind, message };
 }
 
+/** Engine functions handed float16/bfloat16 tensors as they are (not run as float32, reducedFloat.ts). */
+const SEES_REDUCED_FLOAT = new Set(['format', 'cast', 'view_dtype', 'set_data']);
+
 /** A float16/bfloat16 tensor made from numbers (torch.full(..., 0.1, dtype=torch.float16)) holds rounded values. */
 function roundedResult(r: unknown): unknown {
   if (r instanceof Tensor && isReducedFloat(r.dtype) && r.layout === null) {
@@ -139,8 +142,8 @@ export function createBridge(hooks: ShimHooks): Record<string, unknown> {
     }
     const plain = value as (...args: unknown[]) => unknown;
     // float16/bfloat16 operands: the op runs on them as float32 and its results are rounded back
-    // (reducedFloat.ts); printing and casting see their real dtype.
-    const seesReducedFloat = name === 'format' || name === 'cast';
+    // (reducedFloat.ts); printing, casting and moving data between tensors see their real dtype.
+    const seesReducedFloat = SEES_REDUCED_FLOAT.has(name);
     const f = seesReducedFloat
       ? plain
       : (...args: unknown[]) =>

@@ -92,7 +92,8 @@ def to_engine(dt):
     if isinstance(dt, dtype):
         if dt._engine is None:
             raise unsupported(
-                f"dtype {dt!r}", "tensors are float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8 or bool"
+                f"dtype {dt!r}",
+                "tensors are float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8 or bool",
             )
         return dt._engine
     import builtins

@@ -436,9 +436,16 @@ class Module(StateDictMixin, ModuleExtras):
         return cast_floats(self, float64)
 
     def half(self):
-        from ..._unsupported import unsupported
+        from ... import float16
+        from ._casting import cast_floats
 
-        raise unsupported('Module.half()', 'float16')
+        return cast_floats(self, float16)
+
+    def bfloat16(self):
+        from ... import bfloat16
+        from ._casting import cast_floats
+
+        return cast_floats(self, bfloat16)
 
     def type(self, dst_type):
         return self.to(dst_type)
