@@ -65,6 +65,16 @@ print(torch.rand(4, dtype=torch.float16), torch.zeros(2, 2, dtype=torch.bfloat16
 model = nn.Linear(3, 2)
 print(model.half().weight.dtype, model.float().weight.dtype)
 
+print('--- and numpy float16 ---')
+import numpy as np
+
+array16 = h[0].numpy()
+print(array16, array16.dtype)
+array16[0] = 1.5
+print(h[0])
+from_np = torch.from_numpy(np.array([0.1, 3.3, 1.0], dtype=np.float16))
+print(from_np, torch.as_tensor(np.ones(2, dtype=np.float16)).dtype)
+
 print('--- what CPU float16 cannot do in PyTorch 1.13 ---')
 for name, op in [('exp', lambda t: t.exp()), ('matmul', lambda t: t @ t.T), ('relu', torch.relu), ('softmax', lambda t: t.softmax(1))]:
     try:

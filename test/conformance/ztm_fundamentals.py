@@ -2,7 +2,7 @@
 # types the notebook into one file and prints what the notebook displayed: scalar/vector/MATRIX/TENSOR with
 # ndim, shape and item(), torch.rand(size=(3, 4)), zeros/ones, the deprecated torch.range next to
 # torch.arange(start=, end=, step=), zeros_like(input=), torch.tensor(..., dtype=None, device=None,
-# requires_grad=False), float64 and int8 through .type() (float16 left out: Backprop Lens has none),
+# requires_grad=False), float64 and int8 through .type() (its float16 part is in dtype_float16_bfloat16),
 # element-wise ops and torch.multiply, matmul by hand and with @/torch.mm, the shape error and the .T fix,
 # nn.Linear(in_features=, out_features=) on it, min/max/mean/sum (the mean of a long tensor fails),
 # argmax/argmin, reshape/view/stack/squeeze/unsqueeze/permute, bracket-by-bracket indexing, the NumPy bridge
@@ -59,7 +59,7 @@ float_32_tensor = torch.tensor([3.0, 6.0, 9.0],
                                device=None,
                                requires_grad=False)
 print(float_32_tensor.shape, float_32_tensor.dtype, float_32_tensor.device)
-# The notebook's float16 tensors are left out: Backprop Lens has no float16 (float64 stands in).
+# The notebook's float16 tensors are in dtype_float16_bfloat16; float64 here.
 float_64_tensor = torch.tensor([3.0, 6.0, 9.0], dtype=torch.float64)
 print(float_64_tensor.dtype, float_64_tensor)
 print(float_64_tensor * float_32_tensor)

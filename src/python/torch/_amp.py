@@ -1,8 +1,9 @@
 """Automatic mixed precision as PyTorch 1.13 runs it on a machine without CUDA, which is what Backprop Lens is:
 torch.cuda.amp.GradScaler and autocast('cuda') warn once per object that CUDA is not available and disable
 themselves (the scaler passes the loss through and step() is optimizer.step()), so a tutorial's AMP training
-loop runs in float32 as it would on a learner's CPU-only PyTorch. CPU autocast to bfloat16 would change the
-numbers, and the engine has no bfloat16: entering an enabled one says so. torch.autocast, torch.amp,
+loop runs in float32 as it would on a learner's CPU-only PyTorch. CPU autocast to bfloat16 would run matmuls and
+convolutions in bfloat16 and differentiate through them, and the engine's bfloat16 tensors carry no autograd:
+entering an enabled one says so. torch.autocast, torch.amp,
 torch.cuda.amp and torch.cpu.amp are registered as PyTorch's modules by _module_aliases."""
 
 import functools
@@ -105,7 +106,7 @@ class autocast:
         if self.device == 'cpu' and self._enabled:
             raise NotImplementedError(
                 "torch.autocast(device_type='cpu') with bfloat16 (mixed precision) is not supported by Backprop "
-                'Lens: its tensors are float32 or float64. Pass enabled=False, or leave the autocast block out.'
+                'Lens: its bfloat16 tensors have no autograd. Pass enabled=False, or leave the autocast block out.'
             )
         self.prev_cache_enabled = is_autocast_cache_enabled()
         if self.device == 'cpu':

@@ -14,12 +14,12 @@ torch.from_numpy of a view (a row x[1], a column slice x[:, 1:], a transpose) mo
 into one engine storage, repoints the base and all its views at it, and returns a strided view of it; the
 other views of a whole array given to torch.from_numpy (a slice x[:2] made before) are repointed too.
 
-Limits: an array with negative or zero strides and an array of a dtype the engine lacks (float16, uint16,
+Limits: an array with negative or zero strides and an array of a dtype the engine lacks (uint16, uint32,
 ...) give a copy. torch.tensor(ndarray), np.array(tensor) and
 torch.as_tensor(ndarray, dtype=another dtype) copy, as in PyTorch.
 
 Arrays keep their dtype as in PyTorch (float64 arrays make float64 tensors, int32 int32, uint8 uint8);
-float16 becomes float32 and uint16/uint32/uint64 become int64, each with a hint."""
+float16 arrays make float16 tensors; uint16/uint32/uint64 become int64, each with a hint."""
 
 import gc
 import sys
@@ -73,7 +73,7 @@ def tensor_to_numpy(t):
 
 
 # numpy dtypes the engine stores as they are; the others are converted (with a hint).
-_SAME = ('float32', 'float64', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool')
+_SAME = ('float32', 'float64', 'float16', 'int64', 'int32', 'int16', 'int8', 'uint8', 'bool')
 
 
 def engine_dtype(d):
