@@ -27,6 +27,7 @@ import * as fused from '../../engine/ops/addmm';
 import * as nanops from '../../engine/ops/nanops';
 import * as orderStats from '../../engine/ops/orderStats';
 import { cdist } from '../../engine/ops/distance';
+import { pdist } from '../../engine/ops/pdist';
 import { quantile, type Interpolation } from '../../engine/ops/quantile';
 import * as binning from '../../engine/ops/binning';
 import { uniqueConsecutive, uniqueDim } from '../../engine/ops/uniqueSlices';
@@ -221,6 +222,7 @@ export const reductions: Record<string, unknown> = {
     valuesIndices(orderStats.kthvalue(t, k, d, !!keepdim)),
   mode: (t: Tensor, d: number, keepdim: boolean) => valuesIndices(orderStats.mode(t, d, !!keepdim)),
   cdist,
+  pdist,
   dist: red.dist,
   cummax: (t: Tensor, d: number) => valuesIndices(orderStats.cummax(t, d)),
   cummin: (t: Tensor, d: number) => valuesIndices(orderStats.cummin(t, d)),

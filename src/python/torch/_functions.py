@@ -320,6 +320,13 @@ def cdist(x1, x2, p=2.0, compute_mode='use_mm_for_euclid_dist_if_necessary'):
     return wrap(E.cdist(x1._t, x2._t, float(p)))
 
 
+def pdist(input, p=2):
+    return wrap(E.pdist(input._t, float(p)))
+
+
+pdist.__module__ = 'torch'  # PyTorch's torch.pdist is an ATen builtin of the torch module
+
+
 def dist(input, other, p=2):
     return wrap(E.dist(input._t, other._t, float(p)))
 
@@ -400,6 +407,7 @@ __all__ = sorted(
         'var_mean',
         'std_mean',
         'cdist',
+        'pdist',
         'dist',
         'diff',
         'cumprod',

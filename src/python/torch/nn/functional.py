@@ -557,6 +557,7 @@ from ._margin_losses import (  # noqa: E402,F401
     multi_margin_loss,
 )
 from ._likelihood_losses import poisson_nll_loss, gaussian_nll_loss  # noqa: E402,F401
+from .._functions import pdist  # noqa: E402,F401  (PyTorch's F.pdist is torch.pdist)
 from ._upsampling import interpolate, upsample, max_unpool2d, pixel_shuffle, pixel_unshuffle  # noqa: E402,F401
 from ._im2col import fold, unfold  # noqa: E402,F401
 from ._gumbel import gumbel_softmax  # noqa: E402,F401
