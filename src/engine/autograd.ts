@@ -194,6 +194,25 @@ export function runBackward(root: Tensor, gradient: Float32Array, retainGraph = 
   notifyBackward(root, true);
 }
 
+/**
+ * `torch.autograd.backward(tensors, grad_tensors)`: one reverse-mode pass from several roots at once, so that
+ * a graph they share is walked once (as PyTorch's engine does), accumulating into `.grad`. It runs no
+ * backward listeners: a learner's training step is a `loss.backward()` (runBackward), and this is also the
+ * pass a checkpoint's recomputed segment runs from inside another backward.
+ */
+export function runBackwardRoots(
+  roots: readonly Tensor[],
+  gradients: readonly Float32Array[],
+  retainGraph = false,
+): void {
+  const mode = setFloat64Mode(false);
+  try {
+    backwardPass(topologicalOrder(roots), roots, gradients, retainGraph, null);
+  } finally {
+    setFloat64Mode(mode);
+  }
+}
+
 /** Runs the instrumentation listeners of a backward pass from `root`: before it (`done` false) or after. */
 export function notifyBackward(root: Tensor, done: boolean): void {
   for (const listener of done ? backwardListeners : beforeBackwardListeners) listener(root);
@@ -381,6 +400,7 @@ function backwardPass(
     // A float64 node computes its gradients in float64 (the buffers its closure allocates follow the mode).
     setFloat64Mode(t.dtype === 'float64');
     const inputGrads = node.backward(g);
+    checkNanGrads(node, inputGrads);
     if (!retainGraph) {
       releaseNode(node);
       if (recyclable(g) && !passesOn(inputGrads, g)) recycleFloats(g);
@@ -456,6 +476,33 @@ export function capturePaths(order: readonly Tensor[], capture: Map<Tensor, unkn
 export function leadsTo(node: Node, reach: Set<Tensor>): boolean {
   for (const x of node.inputs) if (x !== null && reach.has(x)) return true;
   return false;
+}
+
+// torch.autograd.set_detect_anomaly(True) (check_nan on): every gradient a node returns is checked for NaN.
+let anomalyNanCheck = false;
+
+/** Turns anomaly mode's NaN check on or off (torch/_anomaly_mode.py). */
+export function setAnomalyNanCheck(on: boolean): void {
+  anomalyNanCheck = on;
+}
+
+/**
+ * Under anomaly mode, PyTorch's error for a node whose backward returned NaN in a gradient it was asked for
+ * (an input that requires grad), numbered by input as PyTorch numbers the node's outputs.
+ */
+export function checkNanGrads(node: Node, grads: readonly (ArrayLike<number> | null)[]): void {
+  if (!anomalyNanCheck) return;
+  for (let k = 0; k < node.inputs.length; k++) {
+    const g = grads[k];
+    if (!g || !node.inputs[k]?.requiresGrad) continue;
+    for (let i = 0; i < g.length; i++) {
+      if (g[i] !== g[i]) {
+        const err = new Error(`Function '${node.name}' returned nan values in its ${k}th output.`);
+        err.name = 'RuntimeError';
+        throw err;
+      }
+    }
+  }
 }
 
 export function checkNotReleased(node: Node): void {

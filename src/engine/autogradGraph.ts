@@ -9,6 +9,7 @@ import { pyError, runtimeError } from './errors';
 import { checkSaved } from './savedVersions';
 import {
   capturePaths,
+  checkNanGrads,
   checkNotReleased,
   leadsTo,
   notifyBackward,
@@ -92,6 +93,10 @@ function graphPass(
     // The ops a diff form calls allocate in the dtype of the node's values (buffers.ts's float64 mode).
     setFloat64Mode(t.dtype === 'float64');
     const inputGrads = diff(g);
+    checkNanGrads(
+      node,
+      inputGrads.map((ig) => ig?.data ?? null),
+    );
     if (!retainGraph) releaseNode(node);
     for (let k = 0; k < node.inputs.length; k++) {
       const input = node.inputs[k];

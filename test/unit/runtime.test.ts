@@ -82,7 +82,7 @@ test('a syntax error points at its line and column', async () => {
 test("PyTorch's modules we lack are a NotImplementedError naming them, still caught as an ImportError", async () => {
   const events = await collect(`
 import importlib
-for name in ['torch.utils.checkpoint', 'torch.utils.tensorboard.summary', 'torch.ao.quantization', 'torch.no_such_module']:
+for name in ['torch.utils.cpp_extension', 'torch.utils.tensorboard.summary', 'torch.ao.quantization', 'torch.no_such_module']:
     try:
         importlib.import_module(name)
         print('imported', name)
@@ -95,7 +95,7 @@ print(torch.utils.data.dataset.TensorDataset, torch.optim.sgd.SGD, torch.autogra
 `);
   assert.equal(
     stdout(events),
-    'torch.utils.checkpoint | True True torch.utils.checkpoint\n' +
+    'torch.utils.cpp_extension | True True torch.utils.cpp_extension\n' +
       'torch.utils.tensorboard.summary | True True torch.utils.tensorboard.summary\n' +
       // Its package is missing first: the error names the package.
       'torch.ao.quantization | True True torch.ao\n' +

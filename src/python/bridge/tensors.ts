@@ -1,6 +1,14 @@
 // `_bl_engine` functions for tensor state (grad, grad_fn, requires_grad, .data), grad mode, printing,
 // factories and random numbers.
-import { gradientsOf, isGradEnabled, setGradEnabled, type Node } from '../../engine/autograd';
+import {
+  gradientsOf,
+  isGradEnabled,
+  notifyBackward,
+  runBackwardRoots,
+  setAnomalyNanCheck,
+  setGradEnabled,
+  type Node,
+} from '../../engine/autograd';
 import { backwardWithGraph, gradientsOfGraph } from '../../engine/autogradGraph';
 import { Tensor, asFloatStorage, type DType } from '../../engine/tensor';
 import { formatTensor, setPrintOptions } from '../../engine/format';
@@ -133,6 +141,7 @@ function registerNodeHookBridge(node: Node, shape: unknown, hook: PyCallable): (
 /** Grad mode, printing, and the state of one tensor. */
 export const state: Record<string, unknown> = {
   set_grad_enabled: (flag: boolean) => setGradEnabled(!!flag),
+  set_anomaly_nan_check: (on: boolean) => setAnomalyNanCheck(!!on),
   is_grad_enabled: () => isGradEnabled(),
   /** torch.inference_mode: sets the switch, returns the previous setting. */
   set_inference_mode: (flag: boolean) => setInferenceMode(!!flag),
@@ -177,6 +186,21 @@ export const state: Record<string, unknown> = {
     if (create) backwardWithGraph(t, gradient, !!retain);
     else t.backward(gradient, !!retain);
   },
+  /**
+   * torch.autograd.backward of several tensors: one pass from all of them, their seeds checked in Python. With
+   * `notify` (a learner's call) the run's listeners see it as a backward from the first tensor; a checkpoint's
+   * pass inside another backward runs unseen.
+   */
+  backward_roots: (roots: unknown, grads: unknown, retain: boolean, notify = false) => {
+    const outs = js<Tensor[]>(roots);
+    const seeds = js<Tensor[]>(grads).map((g, i) => asFloatStorage(Float64Array.from(g.data), outs[i].dtype));
+    if (notify) notifyBackward(outs[0], false);
+    runBackwardRoots(outs, seeds, !!retain);
+    if (notify) notifyBackward(outs[0], true);
+  },
+  /** The default generator's state, opaque, and its restore: a checkpoint replays its forward's random draws. */
+  rng_state_snapshot: () => random.get_rng_state(),
+  rng_state_restore: (s: random.RngState) => random.set_rng_state(s),
   /** grad_fn.next_functions: per input, [its node or undefined, the input when it is a leaf that requires grad, the input]. */
   next_edges: (n: Node) =>
     n.inputs.map((t) => [t?.gradFn ?? undefined, t && !t.gradFn && t.requiresGrad ? t : undefined, t ?? undefined]),

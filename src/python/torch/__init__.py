@@ -53,6 +53,7 @@ from ._binning import NAMES as _BINNING_NAMES
 from ._layout import NAMES as _LAYOUT_NAMES
 from ._linalg_classic import NAMES as _LINALG_NAMES, METHODS as _LINALG_METHODS
 from ._gamma_functions import NAMES as _GAMMA_NAMES, METHODS as _GAMMA_METHODS
+from ._vander import NAMES as _VANDER_NAMES
 
 globals().update(
     {
@@ -65,12 +66,14 @@ globals().update(
             **_LINALG_NAMES,
             **_GAMMA_NAMES,
             **_POINTWISE_NAMES,
+            **_VANDER_NAMES,
         }.items()
         if k not in globals()
     }
 )
 for _name, _method in {**_LINALG_METHODS, **_GAMMA_METHODS}.items():
     setattr(Tensor, _name, _method)
+from ._anomaly_mode import is_anomaly_enabled, is_anomaly_check_nan_enabled, set_anomaly_enabled  # noqa: F401
 from ._random import Generator, default_generator, manual_seed, seed, initial_seed, get_rng_state, set_rng_state
 from . import return_types, cuda, backends, autograd, nn, optim, utils, linalg, distributions, jit  # noqa: F401
 from . import storage  # noqa: F401,E402  (torch.storage.TypedStorage, what Tensor.storage() returns)
@@ -154,10 +157,6 @@ def set_num_threads(n):
 
 def get_num_threads():
     return 1
-
-
-def set_anomaly_enabled(mode):
-    pass
 
 
 def compile(model=None, **kwargs):

@@ -84,11 +84,13 @@ class Function:
 
 
 def _record(cls, ctx, args, result):
-    """result's float tensors, recorded as the outputs of one `<cls>Backward` node over the args requiring grad."""
+    """result's float tensors, recorded as the outputs of one `<cls>Backward` node over the tensor args (None for
+    those that need no gradient). As PyTorch's node, it has no edge for an argument that is no tensor: its
+    next_functions and the index in its gradient errors count tensor arguments only."""
     name = cls.__name__ + 'Backward'
     custom_node_names.add(name)
     outputs = result if isinstance(result, tuple) else (result,)
-    arg_tensors = [a._t if isinstance(a, TensorBase) and a.requires_grad else None for a in args]
+    arg_tensors = [a._t if a.requires_grad else None for a in args if isinstance(a, TensorBase)]
     positions = [
         k
         for k, o in enumerate(outputs)
@@ -140,7 +142,7 @@ def _is_input(o, args):
 
 
 def _input_grads(name, returned, args):
-    """backward's return value as one engine tensor (or None) per argument of forward."""
+    """backward's return value as one engine tensor (or None) per tensor argument of forward."""
     if not isinstance(returned, tuple):
         returned = (returned,)
     if len(returned) != len(args):
@@ -155,7 +157,8 @@ def _input_grads(name, returned, args):
     for g, a in zip(returned, args):
         if g is not None and not isinstance(g, TensorBase):
             raise TypeError(f'function {name} returned a gradient that is not a Tensor or None: {type(g).__name__}')
-        out.append(g._t if g is not None and isinstance(a, TensorBase) and a.requires_grad else None)
+        if isinstance(a, TensorBase):
+            out.append(g._t if g is not None and a.requires_grad else None)
     return out
 
 

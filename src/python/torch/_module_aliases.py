@@ -30,7 +30,6 @@ MORE = (
     ('torch.autograd.function', 'torch.autograd', ('Function', 'FunctionCtx', 'once_differentiable')),
     ('torch.autograd.variable', 'torch.autograd', ('Variable',)),
     ('torch.autograd.gradcheck', 'torch.autograd', ('gradcheck', 'gradgradcheck')),
-    ('torch.autograd.anomaly_mode', 'torch.autograd', ('detect_anomaly', 'set_detect_anomaly')),
     ('torch.autograd.grad_mode', 'torch', ('no_grad', 'enable_grad', 'set_grad_enabled', 'inference_mode')),
     ('torch.nn.utils.clip_grad', 'torch.nn.utils', ('clip_grad_norm', 'clip_grad_norm_', 'clip_grad_value_')),
     ('torch.optim.adadelta', 'torch.optim', ('Adadelta',)),

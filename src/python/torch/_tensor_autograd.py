@@ -103,7 +103,9 @@ def _grad_fn_class(name):
     """The class of a grad_fn: one per node name, so type(y.grad_fn).__name__ is 'AddBackward0'."""
     cls = _grad_fn_classes.get(name)
     if cls is None:
-        cls = type(name, (_GradFn,), {'__slots__': (), '__module__': 'builtins'})
+        # A learner's Function's node class lives in torch.autograd.function, as PyTorch makes it there.
+        module = 'torch.autograd.function' if name in custom_node_names else 'builtins'
+        cls = type(name, (_GradFn,), {'__slots__': (), '__module__': module})
         _grad_fn_classes[name] = cls
     return cls
 

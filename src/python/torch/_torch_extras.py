@@ -119,7 +119,6 @@ NAMES = {
     'set_default_tensor_type': set_default_tensor_type,
     'get_num_interop_threads': _constant(1),
     'set_num_interop_threads': _constant(None),
-    'is_anomaly_enabled': _constant(False),
     'pi': math.pi,
     'e': math.e,
     'inf': math.inf,

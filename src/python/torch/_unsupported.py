@@ -31,7 +31,7 @@ MissingFeature.__module__ = 'builtins'
 
 
 class MissingModule(NotImplementedError, ModuleNotFoundError):
-    """NotImplementedError for a module PyTorch has and Backprop Lens lacks (`import torch.utils.checkpoint`);
+    """NotImplementedError for a module PyTorch has and Backprop Lens lacks (`import torch.utils.cpp_extension`);
     also a ModuleNotFoundError, so that a file's `try: import ... except ImportError:` fallback still works."""
 
 

@@ -14,26 +14,75 @@ from ._gradcheck import gradcheck, gradgradcheck  # noqa: F401
 
 from . import _forward_ad as forward_ad  # noqa: F401
 from . import _saved_tensor_hooks as graph  # noqa: F401
+from . import _anomaly_mode as anomaly_mode  # noqa: F401
+from ._anomaly_mode import detect_anomaly, set_detect_anomaly  # noqa: F401
 
 # `from torch.autograd.functional import jacobian`: this module is not a package, so name the submodule.
 __import__('sys').modules.setdefault('torch.autograd.functional', functional)
 __import__('sys').modules.setdefault('torch.autograd.forward_ad', forward_ad)
 __import__('sys').modules.setdefault('torch.autograd.function', function)
 __import__('sys').modules.setdefault('torch.autograd.graph', graph)
+__import__('sys').modules.setdefault('torch.autograd.anomaly_mode', anomaly_mode)
 # PyTorch's torch.autograd is a package: an empty search path makes `import torch.autograd.profiler` ask the
 # finders (ours in sys.modules, then _bl_guard's NotImplementedError for PyTorch's modules we lack) instead of
 # failing with "'torch.autograd' is not a package".
 __path__ = []
 
 
-def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False):
-    if isinstance(tensors, Tensor):
-        tensors = [tensors]
-        grad_tensors = [grad_tensors]
-    if grad_tensors is None:
-        grad_tensors = [None] * len(tensors)
-    for t, g in zip(tensors, grad_tensors):
-        t.backward(g, retain_graph=retain_graph, create_graph=create_graph)
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, grad_variables=None, inputs=None):
+    """Backward from one tensor or several at once: a graph they share is walked once, as in PyTorch."""
+    if inputs is not None:
+        raise unsupported('torch.autograd.backward(inputs=...)')
+    if grad_variables is not None:
+        import warnings
+
+        warnings.warn("'grad_variables' is deprecated. Use 'grad_tensors' instead.")
+        grad_tensors = grad_variables
+    tensors = (tensors,) if isinstance(tensors, Tensor) else tuple(tensors)
+    if grad_tensors is None or isinstance(grad_tensors, Tensor):
+        grad_tensors = (grad_tensors,) * len(tensors) if grad_tensors is None else (grad_tensors,)
+    grad_tensors = tuple(grad_tensors)
+    if len(tensors) == 1 or create_graph:
+        # One root is Tensor.backward (a learner's training step); create_graph passes run root by root, each
+        # keeping the graph for the next.
+        for k, (t, g) in enumerate(zip(tensors, grad_tensors)):
+            last = k == len(tensors) - 1
+            t.backward(g, retain_graph=retain_graph if last else True, create_graph=create_graph)
+        return
+    _run_backward(tensors, grad_tensors, bool(retain_graph), notify=True)
+
+
+def _run_backward(tensors, grad_tensors, retain_graph, notify=False):
+    """One backward pass from several roots (seeded with grad_tensors, None for ones on a scalar); `notify`: the
+    run's instrumentation sees it as the learner's backward (not for a checkpoint's pass inside another)."""
+    from ._tensor_autograd import retaining
+
+    seeds = []
+    for i, (t, g) in enumerate(zip(tensors, grad_tensors)):
+        if g is None:
+            if t.requires_grad and t.numel() != 1:
+                raise RuntimeError('grad can be implicitly created only for scalar outputs')
+            g = ones_like(t)
+        elif tuple(g.shape) != tuple(t.shape):
+            raise RuntimeError(
+                f'Mismatch in shape: grad_output[{i}] has a shape of {g.shape} and output[{i}] has a shape of '
+                f'{t.shape}.'
+            )
+        seeds.append(g)
+    for i, t in enumerate(tensors):
+        if not t.requires_grad:
+            raise RuntimeError(f'element {i} of tensors does not require grad and does not have a grad_fn')
+    retaining[0] = retain_graph
+    graph.flush_pending()
+    E.backward_roots([t._t for t in tensors], [g._t for g in seeds], retain_graph, notify)
+
+
+# False while torch.autograd.grad runs a pass: a reentrant checkpoint refuses to run inside one, as PyTorch's.
+_checkpoint_valid = [True]
+
+
+def _is_checkpoint_valid():
+    return _checkpoint_valid[0]
 
 
 def grad(
@@ -76,9 +125,14 @@ def grad(
     # As in PyTorch, create_graph keeps the graph unless retain_graph says otherwise.
     retaining[0] = bool(create_graph if retain_graph is None else retain_graph)
     graph.flush_pending()
-    found = E.gradients_of(
-        [o._t for o in outputs], seeds, [t._t for t in inputs], retaining[0], bool(allow_unused), bool(create_graph)
-    )
+    valid = _checkpoint_valid[0]
+    _checkpoint_valid[0] = False
+    try:
+        found = E.gradients_of(
+            [o._t for o in outputs], seeds, [t._t for t in inputs], retaining[0], bool(allow_unused), bool(create_graph)
+        )
+    finally:
+        _checkpoint_valid[0] = valid
     return tuple(None if g is None else wrap(g) for g in found)
 
 
@@ -107,21 +161,6 @@ class Variable(metaclass=_VariableMeta):
         if requires_grad:
             out.requires_grad_(True)
         return out
-
-
-def set_detect_anomaly(mode):
-    pass
-
-
-class detect_anomaly:
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
 
 __getattr__ = module_getattr('torch.autograd')

@@ -1,4 +1,4 @@
-"""torch.utils: torch.utils.data, and torch.utils.tensorboard once imported (as in PyTorch)."""
+"""torch.utils: torch.utils.data, and torch.utils.tensorboard and torch.utils.checkpoint once imported (as in PyTorch)."""
 
 from . import data  # noqa: F401
 from .._unsupported import module_getattr as _module_getattr
@@ -7,8 +7,8 @@ _missing = _module_getattr('torch.utils')
 
 
 def __getattr__(name):
-    # A subpackage of ours not imported yet is not an attribute, as in PyTorch: `torch.utils.tensorboard`
+    # A submodule of ours not imported yet is not an attribute, as in PyTorch: `torch.utils.tensorboard`
     # before its import is an AttributeError, and `from torch.utils import tensorboard` then imports it.
-    if name == 'tensorboard':
+    if name in ('tensorboard', 'checkpoint'):
         raise AttributeError(f"module 'torch.utils' has no attribute '{name}'")
     return _missing(name)
