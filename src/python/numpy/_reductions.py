@@ -179,7 +179,20 @@ def _check_where(where, initial=None):
         raise unsupported('reductions with where=')
 
 
+def _own_method(a, name):
+    """numpy's reductions hand a non-ndarray to its own method of that name (np.mean(s) is s.mean(axis=None,
+    dtype=None, out=None)): a pandas Series skips its NaNs and np.std(s) is its std with ddof=0. Only a pandas
+    Series is handed over here: a torch tensor's methods reject numpy's keywords (our conversion of a tensor is
+    what learners' files rely on), and np.mean(df) warns from inside numpy's own file."""
+    if type(a).__name__ != 'Series' or type(a).__module__.split('.')[0] != 'pandas':
+        return None
+    return getattr(a, name, None)
+
+
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
+    own = _own_method(a, 'sum')
+    if own is not None:
+        return own(axis=axis, dtype=dtype, out=out)
     _check_where(where)
     a, dt = _prepare(a, dtype, 'sum')
     axes = L.normalize_axes(axis, a.ndim)
@@ -214,6 +227,9 @@ def _count(a, axes):
 
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, where=True):
+    own = _own_method(a, 'mean')
+    if own is not None:
+        return own(axis=axis, dtype=dtype, out=out)
     _check_where(where)
     from ._creation import asarray
 
@@ -248,6 +264,9 @@ def _divide(s, n, final, out):
 
 
 def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, where=True):
+    own = _own_method(a, 'var')
+    if own is not None:
+        return own(axis=axis, dtype=dtype, out=out, ddof=ddof)
     _check_where(where)
     from ._creation import asarray
     from ._ufuncs import binary
@@ -270,6 +289,9 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, where=True):
 
 
 def std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, where=True):
+    own = _own_method(a, 'std')
+    if own is not None:
+        return own(axis=axis, dtype=dtype, out=out, ddof=ddof)
     from ._math import UFUNCS
 
     v = var(a, axis, dtype, None, ddof, keepdims, where)
@@ -298,10 +320,16 @@ def _extreme(a, axis, out, keepdims, initial, where, name, pick):
 
 
 def amax(a, axis=None, out=None, keepdims=False, initial=None, where=True):
+    own = _own_method(a, 'max')
+    if own is not None:
+        return own(axis=axis, out=out)
     return _extreme(a, axis, out, keepdims, initial, where, 'maximum', max)
 
 
 def amin(a, axis=None, out=None, keepdims=False, initial=None, where=True):
+    own = _own_method(a, 'min')
+    if own is not None:
+        return own(axis=axis, out=out)
     return _extreme(a, axis, out, keepdims, initial, where, 'minimum', min)
 
 
@@ -312,6 +340,9 @@ def ptp(a, axis=None, out=None, keepdims=False):
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=None, where=True):
+    own = _own_method(a, 'prod')
+    if own is not None:
+        return own(axis=axis, dtype=dtype, out=out)
     _check_where(where)
     a, dt = _prepare(a, dtype, 'sum')
     axes = L.normalize_axes(axis, a.ndim)

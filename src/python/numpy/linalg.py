@@ -118,15 +118,31 @@ def _lu(a, n):
     return rows, sign, singular
 
 
-def det(a):
-    a, n = _square(a, 'det')
+def _slogdet(a, name):
+    """numpy's det and slogdet both come from the LU's diagonal as a sign and a running sum of log|u_ii|;
+    det is then sign * exp(logdet), not the diagonal's product (so det([[1, 2], [3, 4]]) is
+    -2.0000000000000004 as numpy prints it)."""
+    a, n = _square(a, name)
     rows, sign, singular = _lu(a, n)
     if singular:
-        return make(a._dtype, 0.0)
-    d = sign
+        return a._dtype, 0.0, -math.inf
+    logdet = 0.0
     for i in range(n):
-        d *= rows[i][i]
-    return make(a._dtype, D.store_one(d, a._dtype))
+        u = rows[i][i]
+        if u < 0:
+            sign = -sign
+        logdet += math.log(abs(u))
+    return a._dtype, sign, logdet
+
+
+def det(a):
+    dt, sign, logdet = _slogdet(a, 'det')
+    return make(dt, D.store_one(sign * math.exp(logdet) if sign else 0.0, dt))
+
+
+def slogdet(a):
+    dt, sign, logdet = _slogdet(a, 'slogdet')
+    return make(dt, D.store_one(sign, dt)), make(dt, D.store_one(logdet, dt))
 
 
 def solve(a, b):
@@ -173,4 +189,4 @@ def matrix_rank(*args, **kwargs):
 
 
 __getattr__ = module_getattr('numpy.linalg')
-__all__ = ['norm', 'det', 'solve', 'inv', 'LinAlgError', 'matmul']
+__all__ = ['norm', 'det', 'slogdet', 'solve', 'inv', 'LinAlgError', 'matmul']
