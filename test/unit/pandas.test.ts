@@ -38,19 +38,19 @@ test('import pandas works, with its version, and a frame prints as pandas prints
 
 test("pandas' names and modules we lack: a NotImplementedError naming them and what the subset has", () => {
   const got = raised({
-    merge: 'pd.merge(df, df)',
+    melt: 'pd.melt(df)',
     fromImport: 'from pandas import pivot_table',
     pivot: "df.pivot_table(index='s')",
-    seriesStr: "df['s'].str.upper()",
+    seriesCat: "df['s'].cat.codes",
     indexMethod: 'df.columns.union(df.columns)',
     module: 'import pandas.api.types',
     moduleFrom: 'from pandas.core.frame import DataFrame',
   });
   const expect: Record<string, RegExp> = {
-    merge: /^NotImplementedError False: pandas\.merge is not supported by Backprop Lens\./,
+    melt: /^NotImplementedError False: pandas\.melt is not supported by Backprop Lens\./,
     fromImport: /^NotImplementedError False: pandas\.pivot_table is not supported by Backprop Lens\./,
     pivot: /^NotImplementedError False: pandas\.DataFrame\.pivot_table is not supported by Backprop Lens\./,
-    seriesStr: /^NotImplementedError False: pandas\.Series\.str is not supported by Backprop Lens\./,
+    seriesCat: /^NotImplementedError False: pandas\.Series\.cat is not supported by Backprop Lens\./,
     indexMethod: /^NotImplementedError False: pandas\.Index\.union is not supported by Backprop Lens\./,
     // Python imports the package first: the error names pandas.api, the module our subset lacks.
     module: /^NotImplementedError True: The module pandas\.api is not supported by Backprop Lens\./,
@@ -88,7 +88,8 @@ test('what the subset cannot do exactly stops with a NotImplementedError, never 
     /^NotImplementedError False: arithmetic between DataFrames with different/,
   );
   assert.match(got.get('groupbyAgg') ?? '', /^NotImplementedError False: groupby\(\.\.\.\)\.agg is not supported/);
-  // pandas 1.5 drops the string column with a FutureWarning (or joins the strings): ours asks for numeric columns.
+  // With no numeric column left, pandas 1.5 joins the strings (sum) or gives an empty frame: ours asks for numeric
+  // columns (beside numeric ones, a string column is dropped with pandas' FutureWarning, as in pandas).
   assert.match(
     got.get('groupbyStrings') ?? '',
     /^NotImplementedError False: groupby\(\.\.\.\)\.sum\(\) over a column of dtype object is not supported/,

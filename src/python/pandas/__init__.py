@@ -5,6 +5,8 @@ them (_names.py)."""
 
 from . import io
 from ._index import Index
+from ._merge import merge
+from ._numeric import to_numeric
 from ._options import get_option, reset_option, set_option
 from ._reshape import concat, get_dummies
 from ._unsupported import module_getattr
@@ -57,6 +59,8 @@ __all__ = [
     'read_csv',
     'concat',
     'get_dummies',
+    'merge',
+    'to_numeric',
     'isnull',
     'isna',
     'notnull',

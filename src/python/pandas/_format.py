@@ -51,6 +51,11 @@ def _single_float(v):
 
 
 def pprint(v):
+    if isinstance(v, (list, tuple)):
+        # pandas' pprint_thing of a sequence: its items printed the same way, strings unquoted ([Braund,  Mr. Owen]
+        # for a str.split result), a one-item tuple with its comma
+        inner = ', '.join(pprint(x) for x in v)
+        return f'[{inner}]' if isinstance(v, list) else f"({inner}{',' if len(v) == 1 else ''})"
     return str(v).replace('\t', '\\t').replace('\r', '\\r').replace('\n', '\\n')
 
 

@@ -60,7 +60,8 @@ def reduce(values, dtype, how, skipna=True, ddof=1):
             return np.float64(median)
         return float(np.float32(median)) if dtype == np.float32 else median
     if how == 'prod':
-        return arr.prod()
+        # nanprod skips a missing value as the product's identity, 1 (nan_filled's zeros are the sum's)
+        return V.nan_filled([1.0 if V.is_na(v) else v for v in values], dtype)[0].prod()
     raise ValueError(how)
 
 

@@ -4,7 +4,8 @@ SUPPORTED_HINT = (
     "Backprop Lens' pandas subset has DataFrame and Series (from dicts, lists and numpy arrays; head/tail, shape, "
     "columns, dtypes, info, describe, column and iloc/loc selection, values/to_numpy, drop, fillna, dropna, "
     "isnull/isna, apply, map, mean/std/sum/min/max, corr, value_counts, mode, sort_values, groupby(column) with "
-    "size/count/sum/mean/std/min/max, sample, astype, to_csv), read_csv, "
+    "size/count/sum/mean/std/min/max, sample, astype, to_csv, the .str methods, merge, set_index, "
+    "drop_duplicates, nlargest, cumsum/shift/diff, T, to_dict, itertuples, to_numeric), read_csv, "
     "concat and get_dummies, for "
     "preparing tabular data for torch. See README 'Supported PyTorch'."
 )

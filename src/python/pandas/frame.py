@@ -11,6 +11,8 @@ from ._index import Index, default_index, ensure_index
 from ._unsupported import missing_name, unsupported
 from ._construct import from_data as _from_data, sample_positions
 from ._frame_math import FrameMath
+from ._merge import FrameMerge
+from ._sequence import FrameSequence
 from .series import Series, _is_array
 
 
@@ -19,7 +21,7 @@ def _list_like(value):
     return hasattr(value, '__iter__') and not isinstance(value, (str, bytes)) and getattr(value, 'ndim', 1) != 0
 
 
-class DataFrame(FrameMath):
+class DataFrame(FrameMath, FrameSequence, FrameMerge):
     __array_priority__ = 1000
 
     def __init__(self, data=None, index=None, columns=None, dtype=None, copy=None):
@@ -89,6 +91,41 @@ class DataFrame(FrameMath):
 
     def items(self):
         return [(label, self._column(j)) for j, label in enumerate(self._columns._labels)]
+
+    def itertuples(self, index=True, name='Pandas'):
+        import collections
+
+        fields = (['Index'] if index else []) + [str(c) for c in self._columns._labels]
+        rows = zip(self._index._labels, *self._data) if index else zip(*self._data)
+        if name is None:
+            return iter(rows)
+        make = collections.namedtuple(name, fields, rename=True)
+        return (make(*row) for row in rows)
+
+    def to_dict(self, orient='dict', into=dict):
+        labels, rows = self._columns._labels, range(len(self))
+        if orient == 'dict':
+            return into((c, self._column(j).to_dict(into)) for j, c in enumerate(labels))
+        if orient == 'list':
+            return into((c, [V.plain(v) for v in self._data[j]]) for j, c in enumerate(labels))
+        if orient == 'series':
+            return into((c, self._column(j)) for j, c in enumerate(labels))
+        if orient == 'records':
+            return [into((c, V.plain(self._data[j][i])) for j, c in enumerate(labels)) for i in rows]
+        if orient == 'index':
+            return into(
+                (self._index._labels[i], into((c, V.plain(self._data[j][i])) for j, c in enumerate(labels)))
+                for i in rows
+            )
+        raise unsupported(f'DataFrame.to_dict(orient={orient!r})')
+
+    def transpose(self):
+        """Rows become columns, each holding the frame's common dtype (object for mixed columns, as pandas)."""
+        rows = [self._row(i, range(len(self._data))) for i in range(len(self))]
+        dtype = V.common_dtype(self._dtypes)
+        return DataFrame._make([r._values for r in rows], [dtype] * len(rows), self._index.copy(), self._columns.copy())
+
+    T = property(transpose)
 
     def iterrows(self):
         for i, label in enumerate(self._index._labels):
@@ -301,6 +338,19 @@ class DataFrame(FrameMath):
         if weights is not None or axis not in (None, 0, 'index'):
             raise unsupported('DataFrame.sample with weights or axis')
         return self._take(sample_positions(len(self), n, frac, replace, random_state))
+
+    def set_index(self, keys, drop=True, append=False, inplace=False, verify_integrity=False):
+        if isinstance(keys, list) and len(keys) == 1:
+            keys = keys[0]
+        if isinstance(keys, (list, tuple, Series, Index)) or _is_array(keys) or append:
+            raise unsupported('set_index with several keys, an array or append=True (a MultiIndex)', 'one column')
+        j = self._col_positions(keys)[0][0]
+        index = Index(list(self._data[j]), name=self._columns._labels[j])
+        if self._dtypes[j] is not V.OBJECT:
+            index.dtype = self._dtypes[j]
+        result = self.drop(columns=[keys]) if drop else self.copy()
+        result._index = index
+        return self._inplace(result, inplace)
 
     def reset_index(self, drop=False, inplace=False):
         df = self if inplace else self.copy()

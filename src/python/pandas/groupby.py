@@ -1,7 +1,9 @@
 """df.groupby(column) for the summaries learners print before training: the groups of one key column (sorted
-keys, missing keys left out) reduced per numeric column with size, count, sum, mean, std, var, median, min and
-max, a column selection (gb['x'], gb[['x', 'y']]) and iteration over (key, frame) pairs. Results have the key
+keys, missing keys left out) reduced per column with size, count, sum, prod, mean, std, var, median, min and
+max (string columns dropped with pandas 1.5's FutureWarning where the reduction needs numbers), a column selection (gb['x'], gb[['x', 'y']]) and iteration over (key, frame) pairs. Results have the key
 as their index name, as in pandas."""
+
+import warnings
 
 from . import _values as V
 from ._index import Index
@@ -9,7 +11,7 @@ from ._reduce import reduce
 from ._unsupported import unsupported
 from .series import Series
 
-_NUMERIC_OPS = ('sum', 'mean', 'std', 'var', 'median', 'min', 'max')
+_NUMERIC_OPS = ('sum', 'prod', 'mean', 'std', 'var', 'median', 'min', 'max')
 
 
 class DataFrameGroupBy:
@@ -52,7 +54,7 @@ class DataFrameGroupBy:
 
         if not name.startswith('_') and name in NAMES['DataFrameGroupBy']:
             raise unsupported(
-                f'groupby(...).{name}', 'the subset has size, count, sum, mean, std, var, median, min, max'
+                f'groupby(...).{name}', 'the subset has size, count, sum, prod, mean, std, var, median, min, max'
             )
         raise AttributeError(f"'DataFrameGroupBy' object has no attribute '{name}'")
 
@@ -73,20 +75,34 @@ class DataFrameGroupBy:
     def count(self):
         return self._apply('count')
 
-    def _apply(self, how, ddof=1):
+    def _apply(self, how, ddof=1, numeric_only=None):
         df = self._df
-        for j in self._cols:
-            dtype = df._dtypes[j]
-            if how != 'count' and (dtype is V.OBJECT or dtype.kind not in 'iuf'):
+        cols = self._cols
+        numeric = [j for j in cols if V.is_numeric(df._dtypes[j])]
+        if numeric_only or numeric_only is None and how not in ('count', 'min', 'max') and len(numeric) < len(cols):
+            if not numeric and not numeric_only:
+                # with no numeric column left pandas 1.5 joins strings (sum) or gives an empty frame
+                dtype = df._dtypes[next(j for j in cols if j not in numeric)]
                 raise unsupported(
                     f'groupby(...).{how}() over a column of dtype {dtype}',
                     'select the numeric columns first, e.g. df.groupby(key)[[...]]',
                 )
+            if not numeric_only:
+                # pandas 1.5 drops the columns the reduction fails on ("nuisance" columns, strings here), warning
+                # that it will stop doing so.
+                warnings.warn(
+                    f'The default value of numeric_only in DataFrameGroupBy.{how} is deprecated. In a future '
+                    'version, numeric_only will default to False. Either specify numeric_only or select only '
+                    'columns which should be valid for the function.',
+                    FutureWarning,
+                    stacklevel=3,
+                )
+            cols = numeric
         data, dtypes = [], []
-        for j in self._cols:
+        for j in cols:
             values, dtype = df._data[j], df._dtypes[j]
             out = [V.plain(reduce([values[i] for i in rows], dtype, how, True, ddof)) for rows in self._groups]
-            if how == 'count' or how == 'sum' and dtype.kind in 'iu':
+            if how == 'count' or how in ('sum', 'prod') and dtype.kind in 'biu':
                 result_dtype = V.INT64
             elif how in ('min', 'max'):
                 result_dtype = dtype
@@ -99,25 +115,28 @@ class DataFrameGroupBy:
         if self._single:
             j = self._cols[0]
             return Series._make(data[0], dtypes[0], index, df.columns._labels[j])
-        return df._make(data, dtypes, df.columns._take(self._cols), index)
+        return df._make(data, dtypes, df.columns._take(cols), index)
 
-    def sum(self, numeric_only=None):
-        return self._apply('sum')
+    def sum(self, numeric_only=None, min_count=0):
+        return self._apply('sum', numeric_only=numeric_only)
+
+    def prod(self, numeric_only=None, min_count=0):
+        return self._apply('prod', numeric_only=numeric_only)
 
     def mean(self, numeric_only=None):
-        return self._apply('mean')
+        return self._apply('mean', numeric_only=numeric_only)
 
     def std(self, ddof=1, numeric_only=None):
-        return self._apply('std', ddof)
+        return self._apply('std', ddof, numeric_only)
 
     def var(self, ddof=1, numeric_only=None):
-        return self._apply('var', ddof)
+        return self._apply('var', ddof, numeric_only)
 
     def median(self, numeric_only=None):
-        return self._apply('median')
+        return self._apply('median', numeric_only=numeric_only)
 
-    def min(self, numeric_only=None):
-        return self._apply('min')
+    def min(self, numeric_only=False, min_count=-1):
+        return self._apply('min', numeric_only=numeric_only)
 
-    def max(self, numeric_only=None):
-        return self._apply('max')
+    def max(self, numeric_only=False, min_count=-1):
+        return self._apply('max', numeric_only=numeric_only)

@@ -8,6 +8,8 @@ import numpy as np
 from . import _values as V
 from ._index import Index, default_index, ensure_index
 from ._reduce import quantiles, reduce, value_counts
+from ._sequence import SeriesSequence
+from ._strings import SeriesStrings
 from ._sorting import nargsort
 from ._unsupported import missing_name, unsupported
 
@@ -17,7 +19,7 @@ def _is_array(x):
     return getattr(x, 'ndim', 0) > 0 and hasattr(x, 'shape') and not isinstance(x, (Series, Index))
 
 
-class Series:
+class Series(SeriesSequence, SeriesStrings):
     __array_priority__ = 1000  # numpy hands `array op series` to the Series
 
     def __init__(self, data=None, index=None, dtype=None, name=None, copy=False):
@@ -352,39 +354,48 @@ class Series:
         else:
             values = [float(v) for v in values]
         if inplace:
-            self._values, self._dtype = values, dtype
+            self._set_inplace(values, dtype)
             return None
         return self._like(values, dtype)
+
+    def _set_inplace(self, values, dtype):
+        """df['Age'].fillna(m, inplace=True) changes df in pandas 1.5 (df[col] is a view): the list shared with the
+        frame is changed in place when the dtype stays (a new dtype gets a list of its own, the frame's unchanged)."""
+        if dtype == self._dtype:
+            self._values[:] = values
+        else:
+            self._values, self._dtype = values, dtype
 
     def dropna(self):
         return self._take([i for i, v in enumerate(self._values) if not V.is_na(v)])
 
     # --- reductions ----------------------------------------------------------------------------------------
+    # (**kwargs: numpy's dtype=None, out=None, which np.mean(s) and the like pass on to these methods)
     def _reduce(self, how, skipna=True, ddof=1):
         return reduce(self._values, self._dtype, how, skipna, ddof)
 
-    def sum(self, axis=None, skipna=True, numeric_only=None):
+    def sum(self, axis=None, skipna=True, numeric_only=None, **kwargs):
         return self._reduce('sum', skipna)
 
-    def mean(self, axis=None, skipna=True, numeric_only=None):
+    def mean(self, axis=None, skipna=True, numeric_only=None, **kwargs):
         return self._reduce('mean', skipna)
 
-    def std(self, axis=None, skipna=True, ddof=1, numeric_only=None):
+    def std(self, axis=None, skipna=True, ddof=1, numeric_only=None, **kwargs):
         return self._reduce('std', skipna, ddof)
 
-    def var(self, axis=None, skipna=True, ddof=1, numeric_only=None):
+    def var(self, axis=None, skipna=True, ddof=1, numeric_only=None, **kwargs):
         return self._reduce('var', skipna, ddof)
 
-    def min(self, axis=None, skipna=True, numeric_only=None):
+    def min(self, axis=None, skipna=True, numeric_only=None, **kwargs):
         return self._reduce('min', skipna)
 
-    def max(self, axis=None, skipna=True, numeric_only=None):
+    def max(self, axis=None, skipna=True, numeric_only=None, **kwargs):
         return self._reduce('max', skipna)
 
-    def median(self, axis=None, skipna=True, numeric_only=None):
+    def median(self, axis=None, skipna=True, numeric_only=None, **kwargs):
         return self._reduce('median', skipna)
 
-    def prod(self, axis=None, skipna=True, numeric_only=None):
+    def prod(self, axis=None, skipna=True, numeric_only=None, **kwargs):
         return self._reduce('prod', skipna)
 
     def count(self):
@@ -503,7 +514,7 @@ class Series:
             if self._dtype is not V.OBJECT and dtype is V.OBJECT and all(not isinstance(v, str) for v in out):
                 raise unsupported('replace() that mixes bools and numbers in one column')
         if inplace:
-            self._values, self._dtype = values, dtype
+            self._set_inplace(values, dtype)
             return None
         return self._like(values, dtype)
 
