@@ -68,6 +68,7 @@ export { promote, asTensor, castStorage, floatScalar, isScalarOperand } from './
 export type { TensorLike } from './ops/util';
 
 export * from './random';
+export * from './rngState';
 export * from './format';
 export * as nn from './nn';
 export * as optim from './optim';

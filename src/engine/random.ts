@@ -7,6 +7,7 @@ import { runtimeError } from './errors';
 import { reducedUniform, roundToReducedFloat } from './reducedFloat';
 import { checkAllocation } from './memory';
 import { Tensor, allocate } from './tensor';
+import type { RngState } from './rngState';
 
 const f32 = Math.fround;
 
@@ -15,16 +16,6 @@ export const DEFAULT_SEED = 67280421310721n;
 
 const MT_N = 624;
 const MT_M = 397;
-
-/** Snapshot of a generator, for get_rng_state/set_rng_state. Opaque to callers. */
-export interface RngState {
-  readonly kind: 'backprop-lens-mt19937';
-  readonly mt: Uint32Array;
-  readonly index: number;
-  readonly seed: bigint;
-  readonly nextDoubleNormal: number | null;
-  readonly nextFloatNormal: number | null;
-}
 
 /** Python ints passed to manual_seed may be negative: PyTorch reinterprets them as unsigned 64-bit. */
 function toSeed64(seed: number | bigint): bigint {
@@ -37,7 +28,10 @@ function toSeed64(seed: number | bigint): bigint {
 
 export class Generator {
   private readonly mt = new Uint32Array(MT_N);
-  private index = MT_N;
+  // at::mt19937's counters rather than one index: a fresh seed is left = 1, next = 0, an exhausted block
+  // left = 1, next = 624, and get_rng_state's bytes tell the two apart.
+  private left = 1;
+  private next = 0;
   private seed64 = DEFAULT_SEED;
   /** Second value of the last scalar Box-Muller pair (normal_distribution<double>), served next. */
   nextDoubleNormal: number | null = null;
@@ -58,7 +52,8 @@ export class Generator {
       const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
       mt[i] = (Math.imul(1812433253, prev) + i) >>> 0;
     }
-    this.index = MT_N;
+    this.left = 1;
+    this.next = 0;
     return this;
   }
 
@@ -77,21 +72,23 @@ export class Generator {
 
   get_state(): RngState {
     return {
-      kind: 'backprop-lens-mt19937',
-      mt: this.mt.slice(),
-      index: this.index,
       seed: this.seed64,
+      left: this.left,
+      seeded: true,
+      next: this.next,
+      mt: this.mt.slice(),
       nextDoubleNormal: this.nextDoubleNormal,
       nextFloatNormal: this.nextFloatNormal,
     };
   }
 
+  /** Restores a state; PyTorch's is_valid() check first, leaving the generator unchanged when it fails. */
   set_state(state: RngState): this {
-    if (!state || state.kind !== 'backprop-lens-mt19937' || state.mt.length !== MT_N) {
-      throw runtimeError('Expected either a THGeneratorState of size 5048 or a CPUGeneratorImplState');
-    }
+    const valid = state.seeded && state.left > 0 && state.left <= MT_N && state.next >= 0 && state.next <= MT_N;
+    if (!valid || state.mt.length !== MT_N) throw runtimeError('Invalid mt19937 state');
     this.mt.set(state.mt);
-    this.index = state.index;
+    this.left = state.left;
+    this.next = state.next;
     this.seed64 = state.seed;
     this.nextDoubleNormal = state.nextDoubleNormal;
     this.nextFloatNormal = state.nextFloatNormal;
@@ -106,13 +103,14 @@ export class Generator {
       if (y & 1) next ^= 0x9908b0df;
       mt[i] = next;
     }
-    this.index = 0;
+    this.left = MT_N;
+    this.next = 0;
   }
 
   /** One 32-bit engine draw (CPUGeneratorImpl::random), as an unsigned number. */
   random(): number {
-    if (this.index >= MT_N) this.twist();
-    let y = this.mt[this.index++];
+    if (--this.left === 0) this.twist();
+    let y = this.mt[this.next++];
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
     y ^= (y << 15) & 0xefc60000;
@@ -441,7 +439,11 @@ export function rand(shape: readonly number[], gen?: Generator, dtype: DrawnFloa
   if (dtype === 'float64') return uniform_(new Tensor(allocate('float64', sizeOf(shape)), shape, 'float64'), 0, 1, gen);
   if (dtype === 'float16' || dtype === 'bfloat16') {
     const g = gen ?? defaultGenerator;
-    return new Tensor(reducedUniform(sizeOf(shape), dtype, () => g.random()), shape, dtype);
+    return new Tensor(
+      reducedUniform(sizeOf(shape), dtype, () => g.random()),
+      shape,
+      dtype,
+    );
   }
   checkAllocation(sizeOf(shape), 4);
   const data = new Float32Array(sizeOf(shape));

@@ -18,6 +18,7 @@ import { dtypeName, floatScalar } from '../../engine/ops/util';
 import { isFloatDType, setDefaultFloatDType, type Storage } from '../../engine/buffers';
 import { makeLayout, storageId, storageWritten } from '../../engine/strided';
 import * as random from '../../engine/random';
+import { type RngState, generatorStateTensor, setGeneratorStateFromTensor } from '../../engine/rngState';
 import { exponential_, multinomial } from '../../engine/ops/multinomial';
 import * as init from '../../engine/init';
 import { Parameter } from '../../engine/nn/parameter';
@@ -200,7 +201,7 @@ export const state: Record<string, unknown> = {
   },
   /** The default generator's state, opaque, and its restore: a checkpoint replays its forward's random draws. */
   rng_state_snapshot: () => random.get_rng_state(),
-  rng_state_restore: (s: random.RngState) => random.set_rng_state(s),
+  rng_state_restore: (s: RngState) => random.set_rng_state(s),
   /** grad_fn.next_functions: per input, [its node or undefined, the input when it is a leaf that requires grad, the input]. */
   next_edges: (n: Node) =>
     n.inputs.map((t) => [t?.gradFn ?? undefined, t && !t.gradFn && t.requiresGrad ? t : undefined, t ?? undefined]),
@@ -297,7 +298,17 @@ export const factories: Record<string, unknown> = {
 export const randomness: Record<string, unknown> = {
   default_generator: () => undefined,
   new_generator: () => new random.Generator(),
-  generator_seed: (g: Gen, seed: number) => (g ?? random.defaultGen()).manual_seed(seed),
+  // The 64-bit seed in two 32-bit halves (a JS number holds 53 bits): get_rng_state's bytes carry all of it.
+  generator_seed: (g: Gen, hi: number, lo: number) =>
+    (g ?? random.defaultGen()).manual_seed((BigInt(hi) << 32n) | BigInt(lo)),
+  generator_get_state: (g: Gen) => generatorStateTensor(g ?? random.defaultGen()),
+  /** Restores the state tensor `t`; returns the restored initial seed in two 32-bit halves. */
+  generator_set_state: (g: Gen, t: Tensor) => {
+    const G = g ?? random.defaultGen();
+    setGeneratorStateFromTensor(G, t);
+    const s = G.initial_seed();
+    return [Number(s >> 32n), Number(s & 0xffffffffn)];
+  },
   generator_random64: (g: Gen) => {
     // Python rebuilds the 64-bit value from two 32-bit halves (a JS number holds 53 bits).
     const v = (g ?? random.defaultGen()).random64();

@@ -15,7 +15,11 @@ from ._unsupported import module_getattr
 # (PyTorch's module, where ours are, names) beyond the classes of _class_paths.PATHS (each module's public
 # names as PyTorch 1.13 has them; those we lack are left out and raise NotImplementedError when looked up).
 MORE = (
-    ('torch.random', 'torch', ('manual_seed', 'seed', 'initial_seed', 'get_rng_state', 'set_rng_state', 'fork_rng')),
+    (
+        'torch.random',
+        'torch._random',
+        ('manual_seed', 'seed', 'initial_seed', 'get_rng_state', 'set_rng_state', 'fork_rng'),
+    ),
     (
         'torch.functional',
         'torch',

@@ -37,8 +37,25 @@ def memory_allocated(device=None):
     return 0
 
 
+def get_rng_state_all():
+    return []  # one state per device, and there are none
+
+
+# Setting a device's state is queued until CUDA initialises (PyTorch's _lazy_call): no error until then.
+def set_rng_state(new_state, device='cuda'):
+    pass
+
+
+def set_rng_state_all(new_states):
+    pass
+
+
 # What asks CUDA about a device initialises it first: PyTorch's AssertionError on a CPU-only build.
 def current_device():
+    raise no_cuda()
+
+
+def get_rng_state(device='cuda'):
     raise no_cuda()
 
 
