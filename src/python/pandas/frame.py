@@ -10,6 +10,7 @@ from . import _values as V
 from ._index import Index, default_index, ensure_index
 from ._unsupported import missing_name, unsupported
 from ._construct import from_data as _from_data, sample_positions
+from ._agg import FrameAgg
 from ._frame_math import FrameMath
 from ._merge import FrameMerge
 from ._sequence import FrameSequence
@@ -21,7 +22,7 @@ def _list_like(value):
     return hasattr(value, '__iter__') and not isinstance(value, (str, bytes)) and getattr(value, 'ndim', 1) != 0
 
 
-class DataFrame(FrameMath, FrameSequence, FrameMerge):
+class DataFrame(FrameMath, FrameSequence, FrameMerge, FrameAgg):
     __array_priority__ = 1000
 
     def __init__(self, data=None, index=None, columns=None, dtype=None, copy=None):
@@ -355,12 +356,15 @@ class DataFrame(FrameMath, FrameSequence, FrameMerge):
     def reset_index(self, drop=False, inplace=False):
         df = self if inplace else self.copy()
         if not drop:
-            if self._index.name is not None or 'index' in self._columns:
-                raise unsupported('reset_index() of a named index or with an index column', 'use drop=True')
-            labels = list(self._index._labels)
-            df._data.insert(0, labels)
+            # the old index becomes the first column, named after the index (or 'index', then 'level_0')
+            name = self._index.name
+            if name is None:
+                name = 'index' if 'index' not in self._columns else 'level_0'
+            if name in self._columns:
+                raise ValueError(f'cannot insert {name}, already exists')
+            df._data.insert(0, list(self._index._labels))
             df._dtypes.insert(0, self._index.dtype)
-            df._columns = Index(['index'] + self._columns._labels)
+            df._columns = Index([name] + self._columns._labels)
         df._index = default_index(len(self))
         return None if inplace else df
 
@@ -389,6 +393,11 @@ class DataFrame(FrameMath, FrameSequence, FrameMerge):
         if axis not in (0, 'index') or level is not None or not as_index or not sort or not dropna:
             raise unsupported('groupby with axis, level, as_index=False, sort=False or dropna=False')
         return DataFrameGroupBy(self, by)
+
+    def query(self, expr, inplace=False, **kwargs):
+        from ._query import query
+
+        return query(self, expr, inplace)
 
     def dropna(self, axis=0, how='any', subset=None, inplace=False):
         if axis not in (0, 'index'):

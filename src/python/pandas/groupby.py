@@ -1,7 +1,8 @@
 """df.groupby(column) for the summaries learners print before training: the groups of one key column (sorted
-keys, missing keys left out) reduced per column with size, count, sum, prod, mean, std, var, median, min and
-max (string columns dropped with pandas 1.5's FutureWarning where the reduction needs numbers), a column selection (gb['x'], gb[['x', 'y']]) and iteration over (key, frame) pairs. Results have the key
-as their index name, as in pandas."""
+keys, missing keys left out) reduced per column with size, count, sum, prod, mean, std, var, median, min, max and nunique (string columns
+dropped with pandas 1.5's FutureWarning where the reduction needs numbers), agg/aggregate (_agg.py), a column
+selection (gb['x'], gb[['x', 'y']]) and iteration over (key, frame) pairs. Results have the key as their index
+name, as in pandas."""
 
 import warnings
 
@@ -52,6 +53,8 @@ class DataFrameGroupBy:
     def __getattr__(self, name):
         from ._names import NAMES
 
+        if not name.startswith('_') and not self._single and name in self._df.columns:
+            return self[name]  # gb.Age, as gb['Age']
         if not name.startswith('_') and name in NAMES['DataFrameGroupBy']:
             raise unsupported(
                 f'groupby(...).{name}', 'the subset has size, count, sum, prod, mean, std, var, median, min, max'
@@ -95,7 +98,7 @@ class DataFrameGroupBy:
                     'version, numeric_only will default to False. Either specify numeric_only or select only '
                     'columns which should be valid for the function.',
                     FutureWarning,
-                    stacklevel=3,
+                    stacklevel=_user_stacklevel(),
                 )
             cols = numeric
         data, dtypes = [], []
@@ -140,3 +143,26 @@ class DataFrameGroupBy:
 
     def max(self, numeric_only=False, min_count=-1):
         return self._apply('max', numeric_only=numeric_only)
+
+    def nunique(self, dropna=True):
+        return self.agg(lambda s: s.nunique(dropna))
+
+    def agg(self, func=None, *args, **kwargs):
+        from ._agg import groupby_agg
+
+        if args:
+            raise unsupported('groupby(...).agg with extra positional arguments')
+        return groupby_agg(self, func, kwargs)
+
+    aggregate = agg
+
+
+def _user_stacklevel():
+    """warnings.warn's stacklevel of the first caller outside this package (pandas' find_stack_level), so that
+    gb.mean() and gb.agg('mean') both point the warning at the learner's line."""
+    import sys
+
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_globals.get('__name__', '').split('.')[0] == __name__.split('.')[0]:
+        frame, level = frame.f_back, level + 1
+    return level

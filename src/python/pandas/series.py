@@ -8,6 +8,7 @@ import numpy as np
 from . import _values as V
 from ._index import Index, default_index, ensure_index
 from ._reduce import quantiles, reduce, value_counts
+from ._agg import SeriesAgg
 from ._sequence import SeriesSequence
 from ._strings import SeriesStrings
 from ._sorting import nargsort
@@ -19,7 +20,7 @@ def _is_array(x):
     return getattr(x, 'ndim', 0) > 0 and hasattr(x, 'shape') and not isinstance(x, (Series, Index))
 
 
-class Series(SeriesSequence, SeriesStrings):
+class Series(SeriesSequence, SeriesStrings, SeriesAgg):
     __array_priority__ = 1000  # numpy hands `array op series` to the Series
 
     def __init__(self, data=None, index=None, dtype=None, name=None, copy=False):
@@ -521,10 +522,9 @@ class Series(SeriesSequence, SeriesStrings):
     def round(self, decimals=0):
         return self._like(*V.from_array(np.round(np.array(self._values, dtype=self._dtype), decimals)))
 
-    def reset_index(self, drop=False):
-        if not drop:
-            raise unsupported('Series.reset_index() without drop=True (it makes a DataFrame)')
-        return Series._make(list(self._values), self._dtype, default_index(len(self)), self.name)
+    def reset_index(self, drop=False, name=None):  # without drop: a DataFrame, the index as its first column
+        keep = self._like(self._values[:], index=default_index(len(self)))
+        return keep if drop else self.to_frame(name).reset_index()
 
     def sort_values(self, ascending=True, na_position='last'):
         if na_position != 'last':
