@@ -3,8 +3,8 @@
 # pandas 1.5's FutureWarning), a dict per column, named aggregations (avg_age=('Age', 'mean')), np.mean handed to
 # agg, a lambda, and one column's groups reduced by a list of names (gb['Fare'].agg(['mean', 'count', 'max']));
 # the means put back as a column through groupby(...).mean().reset_index() and merge; Series.agg and
-# DataFrame.agg with names and lists; df.query with comparisons joined by and/or, in-lists and @variables; a
-# per-group standardised feature into a float32 tensor.
+# DataFrame.agg with names and lists; df.query with comparisons joined by and/or, in-lists and @variables;
+# pd.melt; a per-group standardised feature into a float32 tensor.
 import os
 import tempfile
 import warnings
@@ -70,6 +70,11 @@ print(df.query('10 < Age <= 30').PassengerId.tolist())
 kids = df.copy()
 kids.query('Age < 18', inplace=True)
 print(kids[['PassengerId', 'Age']])
+
+# wide to long
+long = pd.melt(df.head(3), id_vars=['PassengerId'], value_vars=['Age', 'Fare'], var_name='measure')
+print(long)
+print(df.head(2).melt(id_vars='Sex', value_vars=['SibSp', 'Embarked']))
 
 # a per-group standardised fare as a feature
 df['Age'] = df['Age'].fillna(df['Age'].median())

@@ -8,7 +8,7 @@ from ._index import Index
 from ._merge import merge
 from ._numeric import to_numeric
 from ._options import get_option, reset_option, set_option
-from ._reshape import concat, get_dummies
+from ._reshape import concat, get_dummies, melt
 from ._unsupported import module_getattr
 from .frame import DataFrame
 from .io import read_csv
@@ -59,6 +59,7 @@ __all__ = [
     'read_csv',
     'concat',
     'get_dummies',
+    'melt',
     'merge',
     'to_numeric',
     'isnull',

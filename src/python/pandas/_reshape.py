@@ -145,3 +145,30 @@ def get_dummies(
             cols.append(col)
             dtypes.append(dtype)
     return DataFrame._make(cols, dtypes, Index(labels), data.index)
+
+
+def melt(frame, id_vars=None, value_vars=None, var_name=None, value_name='value', col_level=None, ignore_index=True):
+    """Wide to long: the id columns repeated once per value column, beside a column naming that value column and
+    one holding its values (in the value columns' common dtype, as _stack joins them)."""
+    if col_level is not None or not ignore_index:
+        raise unsupported('melt with col_level or ignore_index=False')
+    as_list = lambda v: [] if v is None else list(v) if isinstance(v, (list, tuple, Index)) else [v]
+    ids = frame._col_positions(as_list(id_vars))[0] if id_vars is not None else []
+    if value_vars is None:
+        values = [j for j in range(len(frame._data)) if j not in ids]
+    else:
+        values = frame._col_positions(as_list(value_vars))[0]
+    if value_name in frame.columns:
+        raise ValueError(f'value_name ({value_name}) cannot match an element in the DataFrame columns.')
+    var_name = frame.columns.name if var_name is None else var_name
+    var_name = 'variable' if var_name is None else var_name
+    n, k = len(frame), len(values)
+    data = [list(frame._data[j]) * k for j in ids]
+    dtypes = [frame._dtypes[j] for j in ids]
+    data.append([frame.columns._labels[j] for j in values for _ in range(n)])
+    dtypes.append(V.infer(data[-1])[1] if data[-1] else V.OBJECT)
+    column, dtype = _stack([(frame._data[j], frame._dtypes[j]) for j in values]) if values else ([], V.OBJECT)
+    data.append(column)
+    dtypes.append(dtype)
+    labels = [frame.columns._labels[j] for j in ids] + [var_name, value_name]
+    return DataFrame._make(data, dtypes, Index(labels), default_index(n * k))

@@ -7,7 +7,7 @@ SUPPORTED_HINT = (
     "with size/count/sum/mean/std/min/max/nunique and agg (names, dicts, named aggregation, lists over one "
     "column), query, sample, astype, to_csv, the .str methods, merge, set_index, reset_index, "
     "drop_duplicates, nlargest, cumsum/shift/diff, T, to_dict, itertuples, to_numeric), read_csv, "
-    "concat and get_dummies, for "
+    "concat, get_dummies and melt, for "
     "preparing tabular data for torch. See README 'Supported PyTorch'."
 )
 

@@ -394,6 +394,11 @@ class DataFrame(FrameMath, FrameSequence, FrameMerge, FrameAgg):
             raise unsupported('groupby with axis, level, as_index=False, sort=False or dropna=False')
         return DataFrameGroupBy(self, by)
 
+    def melt(self, id_vars=None, value_vars=None, var_name=None, value_name='value', col_level=None, ignore_index=True):
+        from ._reshape import melt
+
+        return melt(self, id_vars, value_vars, var_name, value_name, col_level, ignore_index)
+
     def query(self, expr, inplace=False, **kwargs):
         from ._query import query
 
