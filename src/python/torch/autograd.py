@@ -57,24 +57,26 @@ def _run_backward(tensors, grad_tensors, retain_graph, notify=False):
     run's instrumentation sees it as the learner's backward (not for a checkpoint's pass inside another)."""
     from ._tensor_autograd import retaining
 
-    seeds = []
-    for i, (t, g) in enumerate(zip(tensors, grad_tensors)):
-        if g is None:
-            if t.requires_grad and t.numel() != 1:
-                raise RuntimeError('grad can be implicitly created only for scalar outputs')
-            g = ones_like(t)
-        elif tuple(g.shape) != tuple(t.shape):
-            raise RuntimeError(
-                f'Mismatch in shape: grad_output[{i}] has a shape of {g.shape} and output[{i}] has a shape of '
-                f'{t.shape}.'
-            )
-        seeds.append(g)
+    seeds = [_seed(i, t, g) for i, (t, g) in enumerate(zip(tensors, grad_tensors))]
     for i, t in enumerate(tensors):
         if not t.requires_grad:
             raise RuntimeError(f'element {i} of tensors does not require grad and does not have a grad_fn')
     retaining[0] = retain_graph
     graph.flush_pending()
     E.backward_roots([t._t for t in tensors], [g._t for g in seeds], retain_graph, notify)
+
+
+def _seed(i, out, g):
+    """The gradient a pass starts from at output `i`: `g`, or ones for a scalar output without one."""
+    if g is None:
+        if out.requires_grad and out.numel() != 1:
+            raise RuntimeError('grad can be implicitly created only for scalar outputs')
+        return ones_like(out)
+    if tuple(g.shape) != tuple(out.shape):
+        raise RuntimeError(
+            f'Mismatch in shape: grad_output[{i}] has a shape of {g.shape} and output[{i}] has a shape of {out.shape}.'
+        )
+    return g
 
 
 # False while torch.autograd.grad runs a pass: a reentrant checkpoint refuses to run inside one, as PyTorch's.
@@ -109,16 +111,7 @@ def grad(
     for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
         if not out.requires_grad:
             raise RuntimeError(f'element {i} of tensors does not require grad and does not have a grad_fn')
-        if g is None:
-            if out.numel() != 1:
-                raise RuntimeError('grad can be implicitly created only for scalar outputs')
-            g = ones_like(out)
-        elif tuple(g.shape) != tuple(out.shape):
-            raise RuntimeError(
-                f'Mismatch in shape: grad_output[{i}] has a shape of {g.shape} and output[{i}] has a shape of '
-                f'{out.shape}.'
-            )
-        seeds.append(_operand(g))
+        seeds.append(_operand(_seed(i, out, g)))
     for t in inputs:
         if not t.requires_grad:
             raise RuntimeError('One of the differentiated Tensors does not require grad')
