@@ -432,7 +432,11 @@ def glu(input, dim=-1):
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
     denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
-    return input / denom
+    if out is None:
+        return input / denom
+    from .. import div
+
+    return div(input, denom, out=out)  # written into `out`, as PyTorch (spectral norm's power iteration)
 
 
 def one_hot(tensor, num_classes=-1):

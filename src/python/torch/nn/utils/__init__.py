@@ -1,4 +1,5 @@
-"""torch.nn.utils: gradient clipping, parameter/vector conversion, weight and spectral normalisation."""
+"""torch.nn.utils: gradient clipping, parameter/vector conversion, weight and spectral normalisation, conv/bn
+fusion, parametrizations and functional_call (stateless)."""
 
 import math
 
@@ -76,5 +77,8 @@ from . import rnn  # noqa: E402,F401  (torch.nn.utils.rnn.pad_sequence without i
 from .weight_norm import weight_norm, remove_weight_norm  # noqa: E402,F401
 from .spectral_norm import spectral_norm, remove_spectral_norm  # noqa: E402,F401
 from . import parametrize  # noqa: E402,F401  (nn.utils.parametrize without importing it)
+from .fusion import fuse_conv_bn_eval, fuse_conv_bn_weights  # noqa: E402,F401
+from . import parametrizations  # noqa: E402,F401  (nn.utils.parametrizations.orthogonal without importing it)
+from . import stateless  # noqa: E402,F401
 
 __getattr__ = module_getattr('torch.nn.utils')
