@@ -96,3 +96,12 @@ padded = F.pad(seq, (0, 2), 'constant', 0)
 print(padded)
 (padded * torch.arange(5.0)).sum().backward()
 print(seq.grad)
+
+print('--- diagonal() is a view: writes through it land in the matrix ---')
+similarity = torch.arange(9.0).view(3, 3)
+similarity.diagonal().fill_(-1.0)  # mask self-similarity, as contrastive losses do
+print(similarity)
+band = torch.zeros(4, 4)
+band.diagonal(1).add_(2)
+band.diagonal(-1).copy_(torch.tensor([5.0, 6.0, 7.0]))
+print(band, band.diagonal(1).stride(), band.diagonal().is_contiguous())

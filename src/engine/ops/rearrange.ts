@@ -118,8 +118,19 @@ export function diagonal(x: Tensor, offset = 0, dim1 = 0, dim2 = 1): Tensor {
       picks[p * len + k] = p * rows * cols + r * cols + r + offset;
     }
   const out = index(reshape(moved, [-1]), [new Tensor(picks, [picks.length], 'int64')]);
-  if (out.gradFn) (out.gradFn as { name: string }).name = 'DiagonalBackward0';
-  return reshape(out, [...rest.map((d) => x.shape[d]), len]);
+  const node = out.gradFn;
+  if (node !== null) {
+    (node as { name: string }).name = 'DiagonalBackward0';
+    const flatDiff = node.diff;
+    if (flatDiff !== null) node.diff = (g) => flatDiff(reshape(g, [-1]));
+  }
+  // A view of x, as PyTorch's: writes through it (x.diagonal().fill_(0)) land in x. Its elements step by the
+  // sum of the two dims' strides, from the first diagonal element.
+  const src = viewInfo(x);
+  const start = src.offset + (offset >= 0 ? offset * src.strides[d2] : -offset * src.strides[d1]);
+  const strides = [...rest.map((d) => src.strides[d]), src.strides[d1] + src.strides[d2]];
+  const shape = [...rest.map((d) => x.shape[d]), len];
+  return asViewOf(new Tensor(out.data, shape, out.dtype, out.requiresGrad, node), x, start, strides);
 }
 
 /** torch.trace: the sum of a matrix's main diagonal (TraceBackward0). */
