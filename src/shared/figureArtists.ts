@@ -84,7 +84,8 @@ function drawRects(p: Painter, f: Frame, a: FigureRects): void {
     const color = a.colors[a.colors.length === 1 ? 0 : i];
     const left = Math.min(x0, x1);
     const top = Math.min(y0, y1);
-    p.fillRect(left, top, Math.abs(x1 - x0), Math.abs(y1 - y0), color, a.alpha);
+    // 'none': an outlined box (a patches.Rectangle with facecolor='none' over an image).
+    if (color !== 'none') p.fillRect(left, top, Math.abs(x1 - x0), Math.abs(y1 - y0), color, a.alpha);
     if (a.edge && a.edgeWidth > 0) {
       const xs = [x0, x1, x1, x0];
       const ys = [y0, y0, y1, y1];

@@ -9,17 +9,42 @@ from . import cm  # noqa: F401
 
 __version__ = '3.6.3'
 
-rcParams = {
-    'figure.figsize': [6.4, 4.8],
-    'figure.dpi': 100.0,
-    'savefig.dpi': 'figure',
-    'font.size': 10.0,
-    'lines.linewidth': 1.5,
-    'lines.markersize': 6.0,
-    'axes.grid': False,
-    'image.cmap': 'viridis',
-    'backend': 'module://backprop_lens',
-}
+
+class RcParams(dict):
+    """rcParams, validating as matplotlib does the keys whose printed form changes: sizes and widths become
+    floats ('font.size' = 12 reads back 12.0), 'figure.figsize' a list of two floats. Other keys are kept."""
+
+    __module__ = 'matplotlib'
+
+    def __setitem__(self, key, value):
+        if key == 'figure.figsize':
+            w, h = value
+            value = [float(w), float(h)]
+        elif key in _FLOAT_KEYS and not isinstance(value, str):
+            value = float(value)
+        super().__setitem__(key, value)
+
+    def update(self, *args, **kw):
+        for k, v in dict(*args, **kw).items():
+            self[k] = v
+
+
+_FLOAT_KEYS = {'figure.dpi', 'font.size', 'lines.linewidth', 'lines.markersize', 'axes.linewidth'}
+_FLOAT_KEYS |= {'axes.titlesize', 'axes.labelsize', 'xtick.labelsize', 'ytick.labelsize', 'legend.fontsize'}
+
+rcParams = RcParams(
+    {
+        'figure.figsize': [6.4, 4.8],
+        'figure.dpi': 100.0,
+        'savefig.dpi': 'figure',
+        'font.size': 10.0,
+        'lines.linewidth': 1.5,
+        'lines.markersize': 6.0,
+        'axes.grid': False,
+        'image.cmap': 'viridis',
+        'backend': 'module://backprop_lens',
+    }
+)
 _DEFAULTS = dict(rcParams)
 
 
@@ -44,13 +69,13 @@ def is_interactive():
 def __getattr__(name):
     if name.startswith('_'):
         raise AttributeError(f"module 'matplotlib' has no attribute '{name}'")
-    if name == 'pyplot':
+    if name in ('pyplot', 'ticker', 'patches'):
         import importlib
 
-        return importlib.import_module('matplotlib.pyplot')
+        return importlib.import_module('matplotlib.' + name)
     raise MissingFeature(
         f'matplotlib.{name} is not supported by Backprop Lens (supported: matplotlib.pyplot, matplotlib.use, '
-        f'matplotlib.rcParams, matplotlib.colors.to_rgba/to_hex, matplotlib.cm.get_cmap)'
+        f'matplotlib.rcParams, matplotlib.colors, matplotlib.cm, matplotlib.ticker, matplotlib.patches)'
     )
 
 

@@ -232,12 +232,12 @@ class Contour3DSet(Line3DCollection, ScalarMappable):
 
     def __init__(self, base, zdir, offset):
         self.base = base  # the 2-D QuadContourSet: levels, colours, colormap
-        self.cmap, self.levels, self.vmin, self.vmax = base.cmap, base.levels, base.vmin, base.vmax
+        self.cmap, self.levels, self.vmin, self.vmax = base.cmap, base._levels, base.vmin, base.vmax
         self._zdir, self._offset = zdir, offset
         width = 1.5 if base.linewidths is None else float(base.linewidths)
         segments, colors = [], []
         if not base.filled:
-            for level, color in zip(base.levels, base._colors()):
+            for level, color in zip(base._levels, base._colors()):
                 for (x0, y0), (x1, y1) in _marching(base._x, base._y, base._z, level):
                     h = level if offset is None else offset
                     segments.append(juggle(zdir, [x0, x1], [y0, y1], [h, h]))
@@ -253,7 +253,7 @@ class Contour3DSet(Line3DCollection, ScalarMappable):
         if not self.base.filled:
             return super().projected(view)
         bands = self.base._colors()
-        lev = self.base.levels
+        lev = self.base._levels
         quads = []
         for xs, ys, zmean in self._cells_at():
             if not (lev[0] <= zmean <= lev[-1]):

@@ -202,8 +202,9 @@ class ScalarMappable:
         return 0.0 if span == 0 else (v - self.vmin) / span
 
     def colorbar_json(self, label):
-        if self.levels is not None:
-            bounds = list(self.levels)
+        levels = getattr(self, '_levels', self.levels)  # a contour set's own list (its .levels is an array)
+        if levels is not None:
+            bounds = list(levels)
             colors = [self.cmap.hex(self._norm((a + b) / 2)) for a, b in zip(bounds, bounds[1:])]
         else:
             n = 64
@@ -336,10 +337,10 @@ class BarContainer(Artist):
         }
 
 
-class Polygon(Artist):
-    """A filled area (fill_between)."""
+class PolyCollection(Artist):
+    """A filled area (fill_between returns a PolyCollection in matplotlib)."""
 
-    __module__ = 'matplotlib.patches'
+    __module__ = 'matplotlib.collections'
 
     zorder = 1
 
@@ -364,7 +365,10 @@ class Polygon(Artist):
 
 
 class RefLine(Artist):
-    """axhline / axvline: a line across the axes at a data value, from and to axes fractions."""
+    """axhline / axvline: a line across the axes at a data value, from and to axes fractions (a Line2D in
+    matplotlib, as type() prints it)."""
+
+    __module__ = 'matplotlib.lines'
 
     def __init__(self, direction, value, lo, hi, color, linewidth, linestyle, alpha, label):
         self.direction = direction
@@ -400,6 +404,7 @@ class Text(Artist):
 
     def __init__(self, x, y, text, coords='data', **kw):
         self._x, self._y = float(x), float(y)
+        self._given_xy = (x, y)  # as matplotlib prints them: Text(0.5, 0, 'epoch'), Text(1, 0, '7')
         self._text = str(text)
         self.coords = coords
         self.color = kw.get('color', kw.get('c', 'black'))
@@ -417,6 +422,39 @@ class Text(Artist):
 
     def set_position(self, xy):
         self._x, self._y = float(xy[0]), float(xy[1])
+        self._given_xy = tuple(xy)
+
+    def get_position(self):
+        return self._given_xy
+
+    def __repr__(self):
+        return f'Text({self._given_xy[0]}, {self._given_xy[1]}, {self._text!r})'
+
+    def set_color(self, color):
+        C.to_rgba(color)
+        self.color = color
+
+    def set_fontsize(self, size):
+        self.fontsize = _fontsize(size)
+
+    def set_rotation(self, rotation):
+        self.rotation = rotation
+
+    def set_ha(self, align):
+        self.ha = align
+
+    set_horizontalalignment = set_ha
+
+    def set_va(self, align):
+        self.va = align
+
+    set_verticalalignment = set_va
+
+    def set_rotation_mode(self, mode):
+        pass  # rotation about the anchor: the panel draws rotated text about its anchor already
+
+    def set_fontweight(self, weight):
+        pass  # the panel draws one weight
 
     def to_json(self):
         return {
@@ -434,6 +472,21 @@ class Text(Artist):
             if not isinstance(self.rotation, str)
             else 90.0 * (self.rotation == 'vertical'),
         }
+
+
+RefLine.__name__ = RefLine.__qualname__ = 'Line2D'
+
+
+class Annotation(Text):
+    """ax.annotate: the text at xytext (or xy); the arrow is not drawn. Prints as matplotlib's, at xy."""
+
+    def __init__(self, text, xy, xytext=None, **kw):
+        x, y = xytext if xytext is not None else xy
+        super().__init__(x, y, text, 'data', **kw)
+        self.xy = tuple(xy)
+
+    def __repr__(self):
+        return 'Annotation(%g, %g, %r)' % (self.xy[0], self.xy[1], self._text)
 
 
 _SIZES = {

@@ -149,9 +149,11 @@ class Axes(PlottingMixin):
 
     def set_xlabel(self, xlabel, fontdict=None, labelpad=None, **kw):
         self._xlabel = str(xlabel)
+        return A.Text(0.5, 0, xlabel, 'axes')
 
     def set_ylabel(self, ylabel, fontdict=None, labelpad=None, **kw):
         self._ylabel = str(ylabel)
+        return A.Text(0, 0.5, ylabel, 'axes')
 
     def get_xlabel(self):
         return self._xlabel
@@ -160,7 +162,8 @@ class Axes(PlottingMixin):
         return self._ylabel
 
     def set(self, **kw):
-        for k, v in kw.items():
+        # Ticks before their labels, whatever order they come in (ax.set(xticklabels=..., xticks=...)).
+        for k, v in sorted(kw.items(), key=lambda item: item[0].endswith('ticklabels')):
             setter = getattr(self, 'set_' + k, None) if k in _SETTABLE else None
             if setter is None:
                 raise AttributeError(f'Axes.set() got an unexpected keyword argument {k!r}')
@@ -253,7 +256,9 @@ class Axes(PlottingMixin):
                     f'The number of FixedLocator locations ({len(t)}), usually from a call to '
                     f'set_ticks, does not match the number of labels ({len(labels)}).'
                 )
-        return {'values': t, 'labels': labels}
+        # The ticks as given are what their labels print at (Text(0, 0, 'cat')); only values and labels are sent.
+        given = ticks.tolist() if hasattr(ticks, 'tolist') else list(ticks)
+        return {'values': t, 'labels': labels, 'given': given if len(given) == len(t) else t}
 
     def set_xticks(self, ticks, labels=None, *, minor=False, **kw):
         self._xticks = self._ticks(ticks, labels)
@@ -264,12 +269,48 @@ class Axes(PlottingMixin):
     def set_xticklabels(self, labels, **kw):
         if self._xticks is None:
             raise NotImplementedError('set_xticklabels without set_xticks is not supported by Backprop Lens')
-        self._xticks = self._ticks(self._xticks['values'], labels)
+        self._xticks = self._ticks(self._xticks.get('given', self._xticks['values']), labels)
+        return self.get_xticklabels()
 
     def set_yticklabels(self, labels, **kw):
         if self._yticks is None:
             raise NotImplementedError('set_yticklabels without set_yticks is not supported by Backprop Lens')
-        self._yticks = self._ticks(self._yticks['values'], labels)
+        self._yticks = self._ticks(self._yticks.get('given', self._yticks['values']), labels)
+        return self.get_yticklabels()
+
+    def _ticklabels(self, ticks, axis):
+        if ticks is None:
+            return []
+        labels = ticks['labels'] or [f'{v:g}' for v in ticks['values']]
+        return [
+            A.Text(v, 0, s) if axis == 'x' else A.Text(0, v, s)
+            for v, s in zip(ticks.get('given', ticks['values']), labels)
+        ]
+
+    def get_xticklabels(self, minor=False, which=None):
+        """The labels of ticks set with set_xticks (Text objects setp may rotate); the panel's automatic ticks
+        are placed when it draws, so none are listed for them."""
+        return self._ticklabels(self._xticks, 'x')
+
+    def get_yticklabels(self, minor=False, which=None):
+        return self._ticklabels(self._yticks, 'y')
+
+    def get_xticks(self, minor=False):
+        """The ticks set with set_xticks, as given (an int array for whole numbers); the panel's automatic
+        ticks are placed when it draws, so none are listed for them."""
+        return _tick_array(self._xticks)
+
+    def get_yticks(self, minor=False):
+        return _tick_array(self._yticks)
+
+    def add_patch(self, p):
+        """A patch from matplotlib.patches (Rectangle): drawn in data coordinates; returns it, as matplotlib."""
+        if not hasattr(p, 'to_json') or not hasattr(p, 'limits'):
+            raise TypeError(f'add_patch() expects a matplotlib.patches.Patch, not {type(p).__name__}')
+        return self._add(p)
+
+    def add_artist(self, a):
+        return self.add_patch(a)
 
     def tick_params(self, *args, **kw):
         pass  # tick styling is left to the panel's theme
@@ -286,13 +327,24 @@ class Axes(PlottingMixin):
             for artist, label in zip(targets, labels):
                 artist.set_label(label)
         self._legend = Legend(self, _legend_loc(loc), A.fontsize(kw.get('fontsize', 10.0)), kw.get('title'))
+        if not args and 'handles' not in kw and not self._legend.texts:
+            # matplotlib logs this (a warning on stderr) and still returns an empty legend.
+            import sys
+
+            print(_NO_LABELS, file=sys.stderr)
         return self._legend
+
+    def get_legend_handles_labels(self, legend_handler_map=None):
+        """(handles, labels) of what legend() would show: loss and accuracy of a twinx pair in one legend."""
+        handles = [a for a in self._artists if a._legend_label() is not None]
+        handles = [getattr(a, 'container', None) or a for a in handles]
+        return handles, [h.get_label() for h in handles]
 
     def get_legend(self):
         return self._legend
 
     def get_lines(self):
-        return [a for a in self._artists if isinstance(a, A.Line2D)]
+        return [a for a in self._artists if isinstance(a, A.Line2D) and not getattr(a, '_collection', False)]
 
     lines = property(get_lines)
 
@@ -337,8 +389,8 @@ class Axes(PlottingMixin):
             'yscale': self._yscale,
             'grid_lines': self._grid_on,
             'legend': self._legend._spec() if self._legend is not None else None,
-            'xticks': self._xticks,
-            'yticks': self._yticks,
+            'xticks': _sent_ticks(self._xticks),
+            'yticks': _sent_ticks(self._yticks),
             'aspect': self._aspect,
             'axisOn': self._axis_on,
             'colorbar': self._colorbar,
@@ -349,7 +401,22 @@ class Axes(PlottingMixin):
         return [a.to_json() for a in sorted(self._artists, key=lambda a: a.zorder) if a.visible]
 
 
+# Subplots are AxesSubplot in matplotlib 3.6, as type(ax) prints.
+Axes.__name__ = Axes.__qualname__ = 'AxesSubplot'
+Axes.__module__ = 'matplotlib.axes._subplots'
+
 _SETTABLE = {'title', 'xlabel', 'ylabel', 'xlim', 'ylim', 'xscale', 'yscale', 'aspect', 'xticks', 'yticks'}
+_SETTABLE |= {'xticklabels', 'yticklabels', 'facecolor'}
+
+
+def _tick_array(ticks):
+    import numpy as np
+
+    return np.array(ticks.get('given', ticks['values'])) if ticks else np.array([], dtype=float)
+
+
+def _sent_ticks(ticks):
+    return None if ticks is None else {'values': ticks['values'], 'labels': ticks['labels']}
 
 
 def _scale(value):
@@ -359,6 +426,11 @@ def _scale(value):
         raise NotImplementedError(f'{value} axis scales are not supported by Backprop Lens (use "linear" or "log")')
     return value
 
+
+_NO_LABELS = (
+    'No artists with labels found to put in legend.  Note that artists whose label start with an underscore '
+    'are ignored when legend() is called with no argument.'
+)
 
 _LOCS = [
     'best',

@@ -422,7 +422,7 @@ class PlottingMixin:
         a = _broadcast(values(y1, 'y1').flat, n, 'y1')
         b = _broadcast(values(y2, 'y2').flat, n, 'y2')
         c = _given(color, facecolor, default=self._next_color)
-        return self._add(A.Polygon(xs + xs[::-1], a + b[::-1], c, alpha, label or ''))
+        return self._add(A.PolyCollection(xs + xs[::-1], a + b[::-1], c, alpha, label or ''))
 
     def boxplot(self, x, *args, data=None, **kw):
         from ._boxplot import boxplot
@@ -455,8 +455,12 @@ class PlottingMixin:
         return self._add(A.Text(x, y, s, coords, **{**(fontdict or {}), **kw}))
 
     def annotate(self, text, xy, xytext=None, **kw):
-        x, y = xytext if xytext is not None else xy
         kw.pop('arrowprops', None)
         kw.pop('textcoords', None)
         kw.pop('xycoords', None)
-        return self._add(A.Text(x, y, text, 'data', **kw))
+        return self._add(A.Annotation(text, xy, xytext, **kw))
+
+    def errorbar(self, x, y, yerr=None, xerr=None, fmt='', **kw):
+        from ._errorbar import errorbar
+
+        return errorbar(self, x, y, yerr, xerr, fmt, kw)

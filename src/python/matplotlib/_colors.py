@@ -122,11 +122,29 @@ class Colormap:
         base = self.name[:-2] if self.name.endswith('_r') else self.name + '_r'
         return Colormap(base, self._table, not self._reverse)
 
+    def resampled(self, lutsize):
+        """The colormap with lutsize entries (plt.get_cmap('viridis', 10): ten class colours). A listed map picks
+        its entries as calling it does; a segmented one is sampled at i / (lutsize - 1), as matplotlib
+        re-interpolates its segments (from our 256-entry table, the nearest entry)."""
+        lutsize = int(lutsize)
+        base = self.name[:-2] if self.name.endswith('_r') else self.name
+        if base in T.LISTED or base in _LISTED_256:
+            picks = [self.hex(i / (lutsize - 1) if lutsize > 1 else 0.0) for i in range(lutsize)]
+        else:
+            picks = [self._hex_at(round(i * (self.N - 1) / max(lutsize - 1, 1))) for i in range(lutsize)]
+        return Colormap(self.name, ''.join(h[1:] for h in picks))
+
     def __repr__(self):
         return f'<matplotlib.colors.Colormap object: {self.name}>'
 
 
-def get_cmap(name=None):
+# matplotlib's perceptually uniform maps are ListedColormaps of 256 colours (the rest of T.CMAPS are segmented).
+_LISTED_256 = frozenset({'viridis', 'plasma', 'inferno', 'magma', 'cividis'})
+
+
+def get_cmap(name=None, lut=None):
+    if lut is not None:
+        return get_cmap(name).resampled(lut)
     if name is None:
         name = 'viridis'
     if isinstance(name, Colormap):

@@ -67,7 +67,9 @@ class Figure:
         return list(self._axes)
 
     def get_size_inches(self):
-        return tuple(self._size)
+        import numpy as np
+
+        return np.array(self._size)
 
     def set_size_inches(self, w, h=None, forward=True):
         if h is None:
@@ -163,7 +165,10 @@ class Figure:
             self._current = self._axes[-1] if self._axes else None
 
     def suptitle(self, t, **kw):
+        from ._artists import Text
+
         self._suptitle = str(t)
+        return Text(kw.get('x', 0.5), kw.get('y', 0.98), t, 'axes')
 
     def tight_layout(self, *args, **kw):
         self._tight = True
@@ -171,7 +176,7 @@ class Figure:
     def set_tight_layout(self, tight):
         self._tight = bool(tight)
 
-    def subplots_adjust(self, **kw):
+    def subplots_adjust(self, left=None, bottom=None, right=None, top=None, wspace=None, hspace=None):
         pass  # the panel lays subplots out itself
 
     def colorbar(self, mappable=None, cax=None, ax=None, label='', **kw):

@@ -66,3 +66,6 @@ class Legend:
 
     def __repr__(self):
         return '<matplotlib.legend.Legend object>'
+
+    def __str__(self):
+        return 'Legend'

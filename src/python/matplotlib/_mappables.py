@@ -119,7 +119,7 @@ class QuadContourSet(Artist, ScalarMappable):
             raise ValueError('Filled contours require at least 2 levels.')
         if any(b <= a for a, b in zip(lev, lev[1:])):
             raise ValueError('Contour levels must be increasing')
-        self.levels = lev
+        self._levels = lev
         self.cmap = C.get_cmap(cmap)
         self.colors = colors
         self.alpha = alpha
@@ -128,12 +128,19 @@ class QuadContourSet(Artist, ScalarMappable):
         self.vmin = float(vmin) if vmin is not None else lev[0]
         self.vmax = float(vmax) if vmax is not None else lev[-1]
 
+    @property
+    def levels(self):
+        """numpy's array of the levels, as matplotlib's cs.levels prints."""
+        import numpy as np
+
+        return np.array(self._levels, dtype=float)
+
     def _colors(self):
-        n = len(self.levels) - 1 if self.filled else len(self.levels)
+        n = len(self._levels) - 1 if self.filled else len(self._levels)
         if self.colors is not None:
             given = [self.colors] if isinstance(self.colors, str) else list(self.colors)
             return [C.to_hex(given[i % len(given)]) for i in range(n)]
-        layers = [(a + b) / 2 for a, b in zip(self.levels, self.levels[1:])] if self.filled else list(self.levels)
+        layers = [(a + b) / 2 for a, b in zip(self._levels, self._levels[1:])] if self.filled else list(self._levels)
         return [self.cmap.hex(min(max(self._norm(v), 0.0), 1.0)) for v in layers]
 
     def limits(self):
@@ -147,7 +154,7 @@ class QuadContourSet(Artist, ScalarMappable):
             'x': clean(self._x),
             'y': clean(self._y),
             'z': clean(self._z.flat),
-            'levels': clean(self.levels),
+            'levels': clean(self._levels),
             'colors': self._colors(),
             'alpha': 1.0 if self.alpha is None else float(self.alpha),
             'width': 1.5 if self.linewidths is None else float(self.linewidths),

@@ -20,7 +20,7 @@ def __getattr__(name):
         raise AttributeError(f"module 'matplotlib.pyplot' has no attribute '{name}'")
     raise MissingFeature(
         f'matplotlib.pyplot.{name} is not supported by Backprop Lens (supported: plot, scatter, hist, bar, barh, '
-        f'imshow, contour, contourf, fill_between, quiver, boxplot, colorbar, title, xlabel, ylabel, legend, grid, xlim, ylim, '
+        f'imshow, contour, contourf, fill_between, errorbar, quiver, boxplot, colorbar, setp, title, xlabel, ylabel, legend, grid, xlim, ylim, '
         f'xscale, yscale, xticks, yticks, axhline, axvline, text, figure, subplot, subplots, tight_layout, show, '
         f'pause, savefig, close, clf, cla, gcf, gca, get_fignums, suptitle, axis, axes)'
     )
@@ -159,8 +159,8 @@ def tight_layout(**kw):
     gcf().tight_layout()
 
 
-def subplots_adjust(**kw):
-    pass
+def subplots_adjust(left=None, bottom=None, right=None, top=None, wspace=None, hspace=None):
+    gcf().subplots_adjust(left, bottom, right, top, wspace, hspace)
 
 
 def suptitle(t, **kw):
@@ -194,6 +194,7 @@ for _name in (
     'fill_between',
     'quiver',
     'boxplot',
+    'errorbar',
     'axhline',
     'axvline',
     'text',
@@ -242,13 +243,18 @@ def yscale(value, **kw):
 
 
 def xticks(ticks=None, labels=None, **kw):
+    # Text properties (rotation=45, fontsize=8) are accepted: the panel draws tick labels level, in its theme.
     if ticks is not None:
         gca().set_xticks(ticks, labels)
+    elif labels is not None:
+        raise TypeError('xticks(): Parameter "labels" can\'t be set without setting "ticks"')
 
 
 def yticks(ticks=None, labels=None, **kw):
     if ticks is not None:
         gca().set_yticks(ticks, labels)
+    elif labels is not None:
+        raise TypeError('yticks(): Parameter "labels" can\'t be set without setting "ticks"')
 
 
 class _Style:
@@ -305,7 +311,20 @@ def margins(*args, **kw):
 
 
 def get_cmap(name=None, lut=None):
-    return _colors.get_cmap(name)
+    return _colors.get_cmap(name, lut)
+
+
+def setp(obj, *args, **kwargs):
+    """plt.setp(ax.get_xticklabels(), rotation=45, ha='right'): each property through the artist's set_<name>
+    (what the panel does not draw, a tick label's rotation, is accepted by the label and changes nothing)."""
+    targets = obj if isinstance(obj, (list, tuple)) else [obj]
+    props = dict(zip(args[::2], args[1::2]), **kwargs)
+    for t in targets:
+        for k, v in props.items():
+            setter = getattr(t, 'set_' + k, None)
+            if setter is None:
+                raise AttributeError(f'{type(t).__name__}.set() got an unexpected keyword argument {k!r}')
+            setter(v)
 
 
 def _bl_end_run():
