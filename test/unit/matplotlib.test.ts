@@ -267,11 +267,11 @@ test('unsupported pyplot names raise NotImplementedError naming them; matplotlib
   assert.match(ran.stderr, /line 4, in <module>/);
   assert.match(ran.stderr, /NotImplementedError: matplotlib\.pyplot\.violinplot is not supported by Backprop Lens/);
   const ax = run(
-    'errorbar.py',
-    'import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nprint(hasattr(ax, "errorbar"))\nax.errorbar([1], [1])\n',
+    'stackplot.py',
+    'import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nprint(hasattr(ax, "stackplot"))\nax.stackplot([1], [1])\n',
   );
   assert.match(ax.stdout, /^False\n/);
-  assert.match(ax.stderr, /NotImplementedError: Axes\.errorbar is not supported by Backprop Lens/);
+  assert.match(ax.stderr, /NotImplementedError: Axes\.stackplot is not supported by Backprop Lens/);
 });
 
 test('a tensor that requires grad is refused as real matplotlib refuses it (through numpy)', () => {
