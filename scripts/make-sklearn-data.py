@@ -1,8 +1,8 @@
-"""Writes src/python/sklearn/datasets/_data_{iris,digits,breast_cancer,diabetes}.py: the four small public tables
-that scikit-learn ships (its datasets/data/iris.csv, digits.csv.gz, breast_cancer.csv,
+"""Writes src/python/sklearn/datasets/_data_{iris,digits,breast_cancer,wine,diabetes}.py: the five small public
+tables that scikit-learn ships (its datasets/data/iris.csv, digits.csv.gz, breast_cancer.csv, wine_data.csv,
 diabetes_data_raw.csv.gz with diabetes_target.csv.gz), copied from Debian's
 python3-sklearn 1.2.1, zlib-compressed and base64-encoded (decoded by C code in Pyodide, unlike base85):
-iris and breast cancer as their CSV text, so that our load_iris/load_breast_cancer parse the very numbers
+iris, breast cancer and wine as their CSV text, so that our load_iris/load_breast_cancer/load_wine parse the very numbers
 scikit-learn parses; diabetes as the raw rows of both files side by side, each number as its file writes
 it (load_diabetes scales the raw data as scikit-learn does); digits (integers 0..16) as one byte per value, 64 pixels then the class per image. Run with Debian's python3:
 
@@ -29,6 +29,10 @@ PROVENANCE = {
     'breast_cancer': (
         'Breast Cancer Wisconsin (Diagnostic) (W. H. Wolberg, W. N. Street, O. L. Mangasarian, 1995), UCI '
         'Machine Learning Repository (https://archive.ics.uci.edu/dataset/17, CC BY 4.0).'
+    ),
+    'wine': (
+        'Wine (S. Aeberhard, M. Forina, 1991), UCI Machine Learning Repository '
+        '(https://archive.ics.uci.edu/dataset/109/wine, CC BY 4.0): 178 wines of 3 cultivars, 13 measurements.'
     ),
     'diabetes': (
         'Diabetes data of B. Efron, T. Hastie, I. Johnstone, R. Tibshirani, "Least Angle Regression" (2004), '
@@ -58,8 +62,8 @@ CSV_LAYOUT = 'CSV text; first line: n_samples, n_features, class names; then the
 
 
 def main():
-    for name in ('iris', 'breast_cancer'):
-        with open(os.path.join(SOURCE, f'{name}.csv'), 'rb') as f:
+    for name, csv in (('iris', 'iris'), ('breast_cancer', 'breast_cancer'), ('wine', 'wine_data')):
+        with open(os.path.join(SOURCE, f'{csv}.csv'), 'rb') as f:
             write(name, f.read(), CSV_LAYOUT)
     with gzip.open(os.path.join(SOURCE, 'digits.csv.gz'), 'rt') as f:
         rows = [[int(float(v)) for v in line.split(',')] for line in f.read().strip().split('\n')]

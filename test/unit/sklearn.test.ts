@@ -36,10 +36,10 @@ test("scikit-learn's modules and names we lack: a NotImplementedError naming the
     moduleImport: 'import sklearn.svm',
     moduleAttr: 'sklearn.ensemble',
     name: 'from sklearn.datasets import fetch_openml',
-    attr: 'sklearn.preprocessing.PolynomialFeatures',
-    metric: 'from sklearn.metrics import log_loss',
+    attr: 'sklearn.preprocessing.SplineTransformer',
+    metric: 'from sklearn.metrics import hinge_loss',
     split: 'from sklearn.model_selection import cross_val_score',
-    loader: 'sklearn.datasets.load_wine()',
+    loader: 'sklearn.datasets.load_linnerud()',
   });
   const hint =
     / Backprop Lens' scikit-learn subset has sklearn\.datasets \(make_moons, .*train the model itself with torch/;
@@ -48,10 +48,10 @@ test("scikit-learn's modules and names we lack: a NotImplementedError naming the
     moduleImport: /^NotImplementedError True: The module sklearn\.svm is not supported by Backprop Lens\./,
     moduleAttr: /^NotImplementedError True: The module sklearn\.ensemble is not supported by Backprop Lens\./,
     name: /^NotImplementedError False: sklearn\.datasets\.fetch_openml is not supported by Backprop Lens\./,
-    attr: /^NotImplementedError False: sklearn\.preprocessing\.PolynomialFeatures is not supported by Backprop Lens\./,
-    metric: /^NotImplementedError False: sklearn\.metrics\.log_loss is not supported by Backprop Lens\./,
+    attr: /^NotImplementedError False: sklearn\.preprocessing\.SplineTransformer is not supported by Backprop Lens\./,
+    metric: /^NotImplementedError False: sklearn\.metrics\.hinge_loss is not supported by Backprop Lens\./,
     split: /^NotImplementedError False: sklearn\.model_selection\.cross_val_score is not supported/,
-    loader: /^NotImplementedError False: sklearn\.datasets\.load_wine is not supported by Backprop Lens\./,
+    loader: /^NotImplementedError False: sklearn\.datasets\.load_linnerud is not supported by Backprop Lens\./,
   };
   for (const [label, pattern] of Object.entries(expect)) {
     const line = got.get(label) ?? '(nothing printed)';

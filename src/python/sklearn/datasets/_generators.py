@@ -59,6 +59,12 @@ def make_circles(n_samples=100, *, shuffle=True, noise=None, random_state=None, 
     return X, y
 
 
+def _as_numeric(centers):
+    # scikit-learn's check_array keeps integer centers integers (return_centers=True prints [[0 0] ...]).
+    centers = np.asarray(centers)
+    return centers if centers.dtype.kind in 'iuf' else centers.astype(np.float64)
+
+
 def make_blobs(
     n_samples=100,
     n_features=2,
@@ -78,7 +84,7 @@ def make_blobs(
             n_centers = int(centers)
             centers = generator.uniform(center_box[0], center_box[1], size=(n_centers, n_features))
         else:
-            centers = np.asarray(centers, dtype=np.float64)
+            centers = _as_numeric(centers)
             n_centers, n_features = centers.shape
     else:
         n_centers = len(n_samples)
@@ -89,7 +95,7 @@ def make_blobs(
                 'Length of `n_samples` not consistent with number of centers. '
                 f'Got n_samples = {n_samples} and centers = {centers}'
             )
-        centers = np.asarray(centers, dtype=np.float64)
+        centers = _as_numeric(centers)
         n_features = centers.shape[1]
     if hasattr(cluster_std, '__len__') and len(cluster_std) != n_centers:
         raise ValueError(

@@ -1,4 +1,4 @@
-"""load_iris, load_digits and load_breast_cancer: the tables scikit-learn ships (kept compressed in
+"""load_iris, load_digits, load_breast_cancer and load_wine: the tables scikit-learn ships (kept compressed in
 _data_*.py, made by scripts/make-sklearn-data.py), parsed into float64 data and int targets as scikit-learn
 parses them. With as_frame=True, pandas frames as scikit-learn builds them (features and a 'target' column)."""
 
@@ -121,6 +121,52 @@ def load_breast_cancer(*, return_X_y=False, as_frame=False):
         feature_names=feature_names,
         filename='breast_cancer.csv',
         data_module='sklearn.datasets.data',
+    )
+
+
+_WINE_DESCR = """.. _wine_dataset:
+
+Wine recognition dataset
+------------------------
+
+Backprop Lens' copy of the table that scikit-learn ships: 178 wines grown in one region of Italy by 3 cultivars
+(59, 71 and 48 samples), 13 numeric measurements from their chemical analysis. Source: S. Aeberhard, M. Forina
+(1991), UCI Machine Learning Repository.
+"""
+
+_WINE_FEATURES = [
+    'alcohol',
+    'malic_acid',
+    'ash',
+    'alcalinity_of_ash',
+    'magnesium',
+    'total_phenols',
+    'flavanoids',
+    'nonflavanoid_phenols',
+    'proanthocyanins',
+    'color_intensity',
+    'hue',
+    'od280/od315_of_diluted_wines',
+    'proline',
+]
+
+
+def load_wine(*, return_X_y=False, as_frame=False):
+    data, target, target_names = _labelled_table('wine')
+    feature_names = list(_WINE_FEATURES)
+    frame = None
+    if as_frame:
+        frame, data, target = _frames(data, target, feature_names)
+    if return_X_y:
+        return data, target
+    # scikit-learn's wine Bunch has neither filename nor data_module.
+    return Bunch(
+        data=data,
+        target=target,
+        frame=frame,
+        target_names=target_names,
+        DESCR=_WINE_DESCR,
+        feature_names=feature_names,
     )
 
 

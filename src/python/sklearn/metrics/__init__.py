@@ -11,18 +11,30 @@ from ._classification import (
     precision_score,
     recall_score,
 )
-from ._ranking import auc, roc_auc_score, roc_curve
-from ._regression import mean_absolute_error, mean_squared_error, r2_score
+from ._log_loss import log_loss
+from ._ranking import auc, average_precision_score, precision_recall_curve, roc_auc_score, roc_curve
+from ._regression import (
+    explained_variance_score,
+    mean_absolute_error,
+    mean_absolute_percentage_error,
+    mean_squared_error,
+    r2_score,
+)
 
 __all__ = [
     'accuracy_score',
     'auc',
+    'average_precision_score',
     'classification_report',
     'confusion_matrix',
+    'explained_variance_score',
     'f1_score',
     'fbeta_score',
+    'log_loss',
     'mean_absolute_error',
+    'mean_absolute_percentage_error',
     'mean_squared_error',
+    'precision_recall_curve',
     'precision_recall_fscore_support',
     'precision_score',
     'r2_score',

@@ -1,5 +1,8 @@
-"""roc_curve, auc and roc_auc_score for binary targets, by scikit-learn 1.2's steps (thresholds at the
-distinct scores, collinear points dropped, trapezoids), so the area matches to the last bit."""
+"""roc_curve, auc, roc_auc_score, precision_recall_curve and average_precision_score for binary targets, by
+scikit-learn 1.2's steps (thresholds at the distinct scores, collinear points dropped, trapezoids, uninterpolated
+steps), so the areas match to the last bit."""
+
+import warnings
 
 import numpy as np
 
@@ -44,6 +47,37 @@ def roc_curve(y_true, y_score, *, pos_label=None, sample_weight=None, drop_inter
     fpr = fps / fps[-1] if fps[-1] > 0 else np.full(fps.shape, np.nan)
     tpr = tps / tps[-1] if tps[-1] > 0 else np.full(tps.shape, np.nan)
     return fpr, tpr, thresholds
+
+
+def precision_recall_curve(y_true, probas_pred, *, pos_label=None, sample_weight=None):
+    fps, tps, thresholds = _binary_clf_curve(y_true, probas_pred, pos_label, sample_weight)
+    # Without sample weights every threshold has at least one sample above it: tps + fps > 0.
+    precision = tps / (tps + fps)
+    if tps[-1] == 0:
+        warnings.warn('No positive class found in y_true, recall is set to one for all thresholds.')
+        recall = np.ones(tps.shape)
+    else:
+        recall = tps / tps[-1]
+    # Highest threshold first, ending at precision 1 and recall 0.
+    return (
+        np.concatenate([precision[::-1], np.array([1.0])]),
+        np.concatenate([recall[::-1], np.array([0.0])]),
+        thresholds[::-1],
+    )
+
+
+def average_precision_score(y_true, y_score, *, average='macro', pos_label=1, sample_weight=None):
+    kind = type_of_target(y_true)
+    if kind != 'binary':
+        raise unsupported(
+            'average_precision_score for multiclass or multilabel targets',
+            'give binary y_true and the positive class score, e.g. probs[:, 1]',
+        )
+    present = sorted(set(column_or_1d(y_true).tolist()))
+    if len(present) == 2 and pos_label not in present:
+        raise ValueError(f'pos_label={pos_label} is not a valid label. It should be one of {present}')
+    precision, recall, _ = precision_recall_curve(y_true, y_score, pos_label=pos_label, sample_weight=sample_weight)
+    return -np.sum(np.diff(recall) * precision[:-1])
 
 
 def auc(x, y):

@@ -1,4 +1,4 @@
-"""Regression metrics (mean squared/absolute error, R^2) as scikit-learn 1.2 computes them: per output
+"""Regression metrics (mean squared/absolute/percentage error, R^2, explained variance) as scikit-learn 1.2 computes them: per output
 column, then averaged; float32 inputs stay float32 as there."""
 
 import warnings
@@ -79,12 +79,18 @@ def r2_score(y_true, y_pred, *, sample_weight=None, multioutput='uniform_average
     denominator = (weight * (y_true - np.average(y_true, axis=0, weights=sample_weight)) ** 2).sum(
         axis=0, dtype=np.float64
     )
+    return _assemble(numerator, denominator, y_true.shape[1], multioutput, force_finite)
+
+
+def _assemble(numerator, denominator, n_outputs, multioutput, force_finite):
+    """scikit-learn's _assemble_r2_explained_variance: 1 - numerator/denominator per output, a perfect or
+    constant output scored 1 or 0 when force_finite, then averaged as multioutput says."""
     nonzero_denominator = denominator != 0
     if not force_finite:
         scores = 1 - numerator / denominator
     else:
         nonzero_numerator = numerator != 0
-        scores = np.ones([y_true.shape[1]])
+        scores = np.ones([n_outputs])
         valid = nonzero_denominator & nonzero_numerator
         scores[valid] = 1 - numerator[valid] / denominator[valid]
         scores[nonzero_numerator & ~nonzero_denominator] = 0.0
@@ -96,3 +102,21 @@ def r2_score(y_true, y_pred, *, sample_weight=None, multioutput='uniform_average
             weights = denominator
         return np.average(scores, weights=weights)
     return np.average(scores, weights=multioutput)
+
+
+def explained_variance_score(y_true, y_pred, *, sample_weight=None, multioutput='uniform_average', force_finite=True):
+    y_true, y_pred, multioutput = _check_reg_targets(y_true, y_pred, multioutput)
+    sample_weight = _weights(sample_weight)
+    y_diff_avg = np.average(y_true - y_pred, weights=sample_weight, axis=0)
+    numerator = np.average((y_true - y_pred - y_diff_avg) ** 2, weights=sample_weight, axis=0)
+    y_true_avg = np.average(y_true, weights=sample_weight, axis=0)
+    denominator = np.average((y_true - y_true_avg) ** 2, weights=sample_weight, axis=0)
+    return _assemble(numerator, denominator, y_true.shape[1], multioutput, force_finite)
+
+
+def mean_absolute_percentage_error(y_true, y_pred, *, sample_weight=None, multioutput='uniform_average'):
+    y_true, y_pred, multioutput = _check_reg_targets(y_true, y_pred, multioutput)
+    # Near-zero targets divide by machine epsilon, not 0: a large but finite error.
+    mape = np.abs(y_pred - y_true) / np.maximum(np.abs(y_true), np.finfo(np.float64).eps)
+    output_errors = np.average(mape, weights=_weights(sample_weight), axis=0)
+    return _average_outputs(output_errors, multioutput)

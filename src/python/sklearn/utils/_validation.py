@@ -77,6 +77,10 @@ def safe_indexing(X, indices):
     return [X[int(i)] for i in indices]
 
 
+def is_tensor(x):
+    return hasattr(x, 'detach') and hasattr(x, 'numpy')
+
+
 def as_array(y):
     """y (list, numpy array, torch tensor) as a numpy array; strings become a StrArray."""
     if isinstance(y, StrArray):
@@ -100,11 +104,13 @@ def column_or_1d(y):
     raise ValueError('y should be a 1d array, got an array of shape {} instead.'.format(shape))
 
 
-def float_array(X, copy=True):
+def float_array(X, copy=True, ensure_2d=True):
     """X as a float array the way scikit-learn's scalers take it: float32 stays float32, everything else
-    becomes float64; a copy unless copy=False and X already is such an array."""
+    becomes float64; a copy unless copy=False and X already is such an array. A torch tensor always becomes
+    float64: check_array sees no numpy dtype on it (torch.float32 has no .kind), so it takes float64."""
+    tensor = is_tensor(X)
     X = as_array(X)
-    if X.ndim != 2:
+    if X.ndim != 2 and (ensure_2d or X.ndim > 2):
         if X.ndim == 1:
             raise ValueError(
                 'Expected 2D array, got 1D array instead:\narray={}.\n'
@@ -112,6 +118,8 @@ def float_array(X, copy=True):
                 'array.reshape(1, -1) if it contains a single sample.'.format(X)
             )
         raise ValueError('Found array with dim %d. Estimator expected <= 2.' % X.ndim)
+    if tensor:
+        return X.astype(np.float64)
     if X.dtype == np.float32 or X.dtype == np.float64:
         return X.copy() if copy else X
     return X.astype(np.float64)
