@@ -41,6 +41,25 @@ def _frames(data, target, feature_names):
     return combined, combined[list(feature_names)], combined['target']
 
 
+def _classification_bunch(data, target, target_names, feature_names, descr, return_X_y, as_frame, **files):
+    """What load_iris, load_breast_cancer and load_wine return: (data, target), as frames with as_frame, or the
+    Bunch with the dataset's description and, where scikit-learn's has them, its file fields."""
+    frame = None
+    if as_frame:
+        frame, data, target = _frames(data, target, feature_names)
+    if return_X_y:
+        return data, target
+    return Bunch(
+        data=data,
+        target=target,
+        frame=frame,
+        target_names=target_names,
+        DESCR=descr,
+        feature_names=feature_names,
+        **files,
+    )
+
+
 _IRIS_DESCR = """.. _iris_dataset:
 
 Iris plants dataset
@@ -74,21 +93,10 @@ Mangasarian (1995), UCI Machine Learning Repository.
 def load_iris(*, return_X_y=False, as_frame=False):
     data, target, target_names = _labelled_table('iris')
     feature_names = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)']
-    frame = None
-    if as_frame:
-        frame, data, target = _frames(data, target, feature_names)
-    if return_X_y:
-        return data, target
-    return Bunch(
-        data=data,
-        target=target,
-        frame=frame,
-        target_names=target_names,
-        DESCR=_IRIS_DESCR,
-        feature_names=feature_names,
-        filename='iris.csv',
-        data_module='sklearn.datasets.data',
-    )
+    return _classification_bunch(
+        data, target, target_names, feature_names, _IRIS_DESCR, return_X_y, as_frame,
+        filename='iris.csv', data_module='sklearn.datasets.data',
+    )  # fmt: skip
 
 
 def load_breast_cancer(*, return_X_y=False, as_frame=False):
@@ -107,21 +115,10 @@ def load_breast_cancer(*, return_X_y=False, as_frame=False):
         'fractal dimension',
     ]
     feature_names = StrArray([kind.format(m) for kind in kinds for m in measures])
-    frame = None
-    if as_frame:
-        frame, data, target = _frames(data, target, feature_names)
-    if return_X_y:
-        return data, target
-    return Bunch(
-        data=data,
-        target=target,
-        frame=frame,
-        target_names=target_names,
-        DESCR=_BREAST_CANCER_DESCR,
-        feature_names=feature_names,
-        filename='breast_cancer.csv',
-        data_module='sklearn.datasets.data',
-    )
+    return _classification_bunch(
+        data, target, target_names, feature_names, _BREAST_CANCER_DESCR, return_X_y, as_frame,
+        filename='breast_cancer.csv', data_module='sklearn.datasets.data',
+    )  # fmt: skip
 
 
 _WINE_DESCR = """.. _wine_dataset:
@@ -153,21 +150,8 @@ _WINE_FEATURES = [
 
 def load_wine(*, return_X_y=False, as_frame=False):
     data, target, target_names = _labelled_table('wine')
-    feature_names = list(_WINE_FEATURES)
-    frame = None
-    if as_frame:
-        frame, data, target = _frames(data, target, feature_names)
-    if return_X_y:
-        return data, target
     # scikit-learn's wine Bunch has neither filename nor data_module.
-    return Bunch(
-        data=data,
-        target=target,
-        frame=frame,
-        target_names=target_names,
-        DESCR=_WINE_DESCR,
-        feature_names=feature_names,
-    )
+    return _classification_bunch(data, target, target_names, list(_WINE_FEATURES), _WINE_DESCR, return_X_y, as_frame)
 
 
 def load_digits(*, n_class=10, return_X_y=False, as_frame=False):
