@@ -20,7 +20,8 @@ const raised = (cases: Record<string, string>) =>
     "type(e).__name__ + ' ' + str(isinstance(e, ImportError)) + ': ' + str(e)",
   );
 
-const HINT = / Backprop Lens' pandas subset has DataFrame and Series .*read_csv, concat, get_dummies and melt/;
+const HINT =
+  / Backprop Lens' pandas subset has DataFrame and Series .*read_csv, concat, get_dummies, melt, cut, qcut and crosstab/;
 
 test('import pandas works, with its version, and a frame prints as pandas prints it', () => {
   const out = run(
@@ -38,19 +39,19 @@ test('import pandas works, with its version, and a frame prints as pandas prints
 
 test("pandas' names and modules we lack: a NotImplementedError naming them and what the subset has", () => {
   const got = raised({
-    crosstab: 'pd.crosstab(df.s, df.s)',
+    wideToLong: "pd.wide_to_long(df, 's', i='a', j='b')",
     fromImport: 'from pandas import pivot_table',
     pivot: "df.pivot_table(index='s')",
-    seriesCat: "df['s'].cat.codes",
+    seriesDt: "df['s'].dt.year",
     indexMethod: 'df.columns.union(df.columns)',
     module: 'import pandas.api.types',
     moduleFrom: 'from pandas.core.frame import DataFrame',
   });
   const expect: Record<string, RegExp> = {
-    crosstab: /^NotImplementedError False: pandas\.crosstab is not supported by Backprop Lens\./,
+    wideToLong: /^NotImplementedError False: pandas\.wide_to_long is not supported by Backprop Lens\./,
     fromImport: /^NotImplementedError False: pandas\.pivot_table is not supported by Backprop Lens\./,
     pivot: /^NotImplementedError False: pandas\.DataFrame\.pivot_table is not supported by Backprop Lens\./,
-    seriesCat: /^NotImplementedError False: pandas\.Series\.cat is not supported by Backprop Lens\./,
+    seriesDt: /^NotImplementedError False: pandas\.Series\.dt is not supported by Backprop Lens\./,
     indexMethod: /^NotImplementedError False: pandas\.Index\.union is not supported by Backprop Lens\./,
     // Python imports the package first: the error names pandas.api, the module our subset lacks.
     module: /^NotImplementedError True: The module pandas\.api is not supported by Backprop Lens\./,
@@ -69,7 +70,7 @@ test('what the subset cannot do exactly stops with a NotImplementedError, never 
     objectToNumpy: "df['s'].to_numpy()",
     unaligned: "df['a'] + df['a'].iloc[::-1]",
     frameUnaligned: "df[['a']] + df[['a']].iloc[::-1]",
-    category: "df['s'].astype('category')",
+    nullableInt: "df['a'].astype('Int64')",
     groupbyAgg: "df.groupby('s').agg(['mean', 'max'])",
     groupbyStrings: "df.groupby('a').sum()",
     boolConcat: "pd.concat([pd.DataFrame({'a': [True]}), df[['a']]])",
@@ -100,7 +101,7 @@ test('what the subset cannot do exactly stops with a NotImplementedError, never 
   );
   // pandas 1.5 gives int64, float64 or object here depending on the case, with a FutureWarning.
   assert.match(got.get('boolConcat') ?? '', /^NotImplementedError False: concat of bool columns with numeric ones/);
-  assert.match(got.get('category') ?? '', /^NotImplementedError False: the pandas dtype 'category' is not supported/);
+  assert.match(got.get('nullableInt') ?? '', /^NotImplementedError False: the pandas dtype 'Int64' is not supported/);
   assert.match(
     got.get('setOption') ?? '',
     /^NotImplementedError False: pd\.set_option\('display\.max_columns', None\) is not supported/,

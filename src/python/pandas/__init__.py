@@ -4,6 +4,9 @@ behaviour and printed as pandas prints. Names pandas has that the subset lacks a
 them (_names.py)."""
 
 from . import io
+from ._categorical import CategoricalDtype, Interval
+from ._crosstab import crosstab
+from ._cut import Categorical, cut, qcut
 from ._index import Index
 from ._merge import merge
 from ._numeric import to_numeric
@@ -60,6 +63,12 @@ __all__ = [
     'concat',
     'get_dummies',
     'melt',
+    'cut',
+    'crosstab',
+    'qcut',
+    'Categorical',
+    'CategoricalDtype',
+    'Interval',
     'merge',
     'to_numeric',
     'isnull',

@@ -88,6 +88,10 @@ def _fixed_width(strings, justify, minimum=None):
 
 def format_values(values, dtype, justify='right', leading_space=True):
     """pandas' format_array: one column's values as strings of one width."""
+    if getattr(dtype, 'name', None) == 'category':
+        from ._categorical import shown_values
+
+        values, dtype = shown_values(values, dtype)
     if dtype is not V.OBJECT and dtype.kind == 'f':
         text = _float_strings(values, leading_space, justify)
     elif dtype is not V.OBJECT and dtype.kind in 'iu':
@@ -115,12 +119,14 @@ def _row_positions(n):
     return list(range(n)), None
 
 
-def _index_column(index, rows, frame_header_rows, show_names):
+def _index_column(index, rows, frame_header_rows, show_names, columns_name=None):
     labels = index._take(rows)._format_labels()
     if show_names:
         labels = [pprint(index.name)] + labels
-    labels = _fixed_width(labels, 'left')
-    return [''] * frame_header_rows + labels
+    top = [''] * frame_header_rows
+    if columns_name is not None:  # the columns' name heads the index column (crosstab, unstack, pivot)
+        top[0] = pprint(columns_name)
+    return _fixed_width(top + labels, 'left')
 
 
 def frame_to_string(df):
@@ -132,7 +138,7 @@ def frame_to_string(df):
     header_labels = df.columns._format_labels()
 
     def strcols(cols):
-        out = [_index_column(df.index, rows, 1, show_names)]
+        out = [_index_column(df.index, rows, 1, show_names, df.columns.name)]
         for k, j in enumerate(cols):
             dtype = df._dtypes[j]
             # pandas pairs the shown columns' labels with the whole frame's dtypes by position: once columns are
@@ -205,6 +211,10 @@ def series_to_string(s):
         footer.append(f'Length: {n}')
     footer.append(f'dtype: {s.dtype}')
     footer = ', '.join(footer)
+    if s.dtype.name == 'category':
+        from ._categorical import categories_info
+
+        footer += '\n' + categories_info(s.dtype)
     if n == 0:
         return f'Series([], {footer})'
     index = s.index._take(rows)._format_labels()

@@ -54,6 +54,8 @@ class Index:
     def _kind(self):
         if self._range is not None:
             return 'RangeIndex'
+        if self.dtype.name.startswith('interval['):
+            return 'IntervalIndex'
         return {'int64': 'Int64Index', 'float64': 'Float64Index'}.get(self.dtype.name, 'Index')
 
     def _take(self, positions):
@@ -251,6 +253,8 @@ class Index:
             name = '' if self.name is None else f", name={self.name!r}"
             return f"RangeIndex(start={start}, stop={stop}, step={step}{name})"
         kind = self._kind
+        if kind == 'IntervalIndex':  # pandas prints an IntervalIndex on one line
+            return f"IntervalIndex([{', '.join(str(v) for v in self._labels)}], dtype='{self.dtype}')"
         if self.dtype is V.OBJECT:
             text = [repr(v) if isinstance(v, str) else _pprint(v) for v in self._labels]
             justify = not all(isinstance(v, str) for v in self._labels)

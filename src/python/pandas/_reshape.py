@@ -98,8 +98,9 @@ def _levels(values):
         raise unsupported('get_dummies of a column mixing types that do not sort together') from None
 
 
-def _dummy_columns(values, prefix, sep, dummy_na, dtype):
-    levels = _levels(values)
+def _dummy_columns(values, prefix, sep, dummy_na, dtype, vdtype=None):
+    # a categorical column gets a column per category, in category order, seen or not
+    levels = vdtype.categories_list if getattr(vdtype, 'name', None) == 'category' else _levels(values)
     out = []
     for level in levels:
         label = level if prefix is None else f'{prefix}{sep}{level}'
@@ -120,10 +121,10 @@ def get_dummies(
         raise unsupported('get_dummies with sparse=True or drop_first=True')
     dtype = V.UINT8 if dtype is None else V.as_dtype(dtype)
     if isinstance(data, Series):
-        made = _dummy_columns(data._values, prefix, prefix_sep, dummy_na, dtype)
+        made = _dummy_columns(data._values, prefix, prefix_sep, dummy_na, dtype, data._dtype)
         return DataFrame._make([c for _, c in made], [dtype] * len(made), Index([lb for lb, _ in made]), data.index)
     encode = (
-        [j for j, d in enumerate(data._dtypes) if d is V.OBJECT]
+        [j for j, d in enumerate(data._dtypes) if d is V.OBJECT or d.name == 'category']
         if columns is None
         else data._col_positions(list(columns))[0]
     )
@@ -140,7 +141,7 @@ def get_dummies(
     dtypes = [data._dtypes[j] for j in keep]
     labels = [data.columns._labels[j] for j in keep]
     for j, p in zip(encode, prefixes):
-        for label, col in _dummy_columns(data._data[j], p, prefix_sep, dummy_na, dtype):
+        for label, col in _dummy_columns(data._data[j], p, prefix_sep, dummy_na, dtype, data._dtypes[j]):
             labels.append(label)
             cols.append(col)
             dtypes.append(dtype)

@@ -6,8 +6,8 @@ SUPPORTED_HINT = (
     "isnull/isna, apply, map, mean/std/sum/min/max, agg, corr, value_counts, mode, sort_values, groupby(column) "
     "with size/count/sum/mean/std/min/max/nunique and agg (names, dicts, named aggregation, lists over one "
     "column), query, sample, astype, to_csv, the .str methods, merge, set_index, reset_index, "
-    "drop_duplicates, nlargest, cumsum/shift/diff, T, to_dict, itertuples, to_numeric), read_csv, "
-    "concat, get_dummies and melt, for "
+    "drop_duplicates, nlargest, cumsum/shift/diff, T, to_dict, itertuples, to_numeric, astype('category') with "
+    ".cat.codes/.cat.categories), read_csv, concat, get_dummies, melt, cut, qcut and crosstab, for "
     "preparing tabular data for torch. See README 'Supported PyTorch'."
 )
 

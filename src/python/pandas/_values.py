@@ -53,7 +53,9 @@ def as_dtype(spec):
     """A dtype argument (astype, to_numpy, get_dummies): object and str are the object dtype."""
     if spec is OBJECT or spec is object or spec is str or spec in ('object', 'O', 'str'):
         return OBJECT
-    if spec in ('category', 'string', 'datetime64', 'datetime64[ns]', 'Int64', 'boolean'):
+    if spec == 'category':  # Series.astype makes categoricals (_categorical.py); constructors do not
+        raise unsupported("dtype='category' here", "make the column first, then .astype('category')")
+    if spec in ('string', 'datetime64', 'datetime64[ns]', 'Int64', 'boolean'):
         raise unsupported(f"the pandas dtype {spec!r}")
     return np.dtype(spec)
 
@@ -129,6 +131,8 @@ def cast(values, src, dtype):
 
 def to_array(values, dtype, target=None):
     """A numpy array of a column (or of rows of columns, a list of lists) in dtype, or in target if given."""
+    if getattr(dtype, 'name', None) == 'category':  # a categorical's values, in its categories' dtype
+        dtype = dtype.categories_dtype if dtype.categories_dtype.kind in 'biuf' else OBJECT
     want = dtype if target is None else as_dtype(target)
     if want is OBJECT:
         raise unsupported(
@@ -173,7 +177,7 @@ def common_dtype(dtypes):
 
 def box(v, dtype):
     """An element as pandas hands it out: a numpy scalar of a numeric column, the object itself otherwise."""
-    if dtype is OBJECT:
+    if dtype.kind == 'O':  # object, category and interval values are handed out as they are
         return v
     return dtype.type(v)
 

@@ -364,11 +364,12 @@ class DataFrame(FrameMath, FrameSequence, FrameMerge, FrameAgg):
                 raise ValueError(f'cannot insert {name}, already exists')
             df._data.insert(0, list(self._index._labels))
             df._dtypes.insert(0, self._index.dtype)
-            df._columns = Index([name] + self._columns._labels)
+            df._columns = Index([name] + self._columns._labels, name=self._columns.name)
         df._index = default_index(len(self))
         return None if inplace else df
 
     def sort_values(self, by, ascending=True, inplace=False, na_position='last', ignore_index=False):
+        from ._categorical import sort_key
         from ._sorting import lexsort_indexer, nargsort
 
         if na_position != 'last':
@@ -376,10 +377,10 @@ class DataFrame(FrameMath, FrameSequence, FrameMerge, FrameAgg):
         by = [by] if not isinstance(by, (list, tuple)) else list(by)
         cols = [self._col_positions(b)[0][0] for b in by]
         if len(cols) == 1:
-            order = nargsort(self._data[cols[0]], bool(ascending))
+            order = nargsort(sort_key(self._data[cols[0]], self._dtypes[cols[0]]), bool(ascending))
         else:
             ups = list(ascending) if isinstance(ascending, (list, tuple)) else [ascending] * len(cols)
-            order = lexsort_indexer([self._data[j] for j in cols], ups)
+            order = lexsort_indexer([sort_key(self._data[j], self._dtypes[j]) for j in cols], ups)
         result = self._take(order)
         if ignore_index:
             result._index = default_index(len(result))

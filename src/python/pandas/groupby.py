@@ -7,6 +7,7 @@ name, as in pandas."""
 import warnings
 
 from . import _values as V
+from ._categorical import is_categorical
 from ._index import Index
 from ._reduce import reduce
 from ._unsupported import unsupported
@@ -24,12 +25,14 @@ class DataFrameGroupBy:
         self._cols = others if columns is None else columns
         self._single = single
         keys = df._data[self._key]
-        groups = {}
+        key_dtype = df._dtypes[self._key]
+        # a categorical key groups by its categories in their order, empty ones too (pandas 1.5's observed=False)
+        groups = {k: [] for k in key_dtype.categories_list} if is_categorical(key_dtype) else {}
         for i, k in enumerate(keys):
             if not V.is_na(k):
                 groups.setdefault(k, []).append(i)
         try:
-            order = sorted(groups)
+            order = list(groups) if is_categorical(key_dtype) else sorted(groups)
         except TypeError:
             raise unsupported('groupby over keys that do not sort together') from None
         self._keys = order
@@ -63,8 +66,9 @@ class DataFrameGroupBy:
 
     def _index(self):
         idx = Index(list(self._keys), name=self._by)
+        dtype = self._df._dtypes[self._key]
         if self._keys:
-            idx.dtype = self._df._dtypes[self._key]
+            idx.dtype = dtype.categories_dtype if is_categorical(dtype) else dtype
         return idx
 
     def size(self):

@@ -9,6 +9,7 @@ from . import _values as V
 from ._index import Index, default_index, ensure_index
 from ._reduce import quantiles, reduce, value_counts
 from ._agg import SeriesAgg
+from ._categorical import CAT_ONLY, SeriesCategorical, is_categorical, sort_key, value_counts as categorical_counts
 from ._sequence import SeriesSequence
 from ._strings import SeriesStrings
 from ._sorting import nargsort
@@ -20,7 +21,7 @@ def _is_array(x):
     return getattr(x, 'ndim', 0) > 0 and hasattr(x, 'shape') and not isinstance(x, (Series, Index))
 
 
-class Series(SeriesSequence, SeriesStrings, SeriesAgg):
+class Series(SeriesSequence, SeriesStrings, SeriesAgg, SeriesCategorical):
     __array_priority__ = 1000  # numpy hands `array op series` to the Series
 
     def __init__(self, data=None, index=None, dtype=None, name=None, copy=False):
@@ -141,7 +142,7 @@ class Series(SeriesSequence, SeriesStrings, SeriesAgg):
         index = self.__dict__.get('index')
         if index is not None and index.dtype is V.OBJECT and name in index._labels:
             return self[name]
-        error = missing_name('Series', name)
+        error = missing_name('Series', name) if name != 'cat' else AttributeError(CAT_ONLY)  # (.cat not categorical)
         if error is not None:
             raise error
         raise AttributeError(f"'Series' object has no attribute '{name}'")
@@ -454,6 +455,8 @@ class Series(SeriesSequence, SeriesStrings, SeriesAgg):
         return Series._make(values, self._dtype, default_index(len(values)), self.name)
 
     def value_counts(self, normalize=False, sort=True, ascending=False, dropna=True):
+        if is_categorical(self._dtype):
+            return categorical_counts(self, normalize, sort)
         keys, counts = value_counts(self._values, dropna)
         if ascending:
             raise unsupported('value_counts(ascending=True)')
@@ -471,12 +474,6 @@ class Series(SeriesSequence, SeriesStrings, SeriesAgg):
         return DataFrame({self.name if self.name is not None else 0: self}).describe().iloc[:, 0].rename(self.name)
 
     # --- transformations -----------------------------------------------------------------------------------
-    def astype(self, dtype):
-        target = V.as_dtype(dtype)
-        if dtype is str:
-            return self._like([v if isinstance(v, str) else str(v) for v in self._values], V.OBJECT)
-        return self._like(V.cast(self._values, self._dtype, target), target)
-
     def apply(self, func, convert_dtype=True, args=(), **kwargs):
         out = [func(self._element(i), *args, **kwargs) for i in range(len(self))]
         if any(isinstance(v, Series) for v in out):
@@ -529,7 +526,7 @@ class Series(SeriesSequence, SeriesStrings, SeriesAgg):
     def sort_values(self, ascending=True, na_position='last'):
         if na_position != 'last':
             raise unsupported("sort_values(na_position='first')")
-        return self._take(nargsort(self._values, ascending))
+        return self._take(nargsort(sort_key(self._values, self._dtype), ascending))
 
     def sort_index(self, ascending=True):
         return self._take(nargsort(self.index._labels, ascending))
