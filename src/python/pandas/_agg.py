@@ -1,8 +1,8 @@
 """agg/aggregate of a Series, a DataFrame and a groupby, as pandas 1.5 gives them: a function name or a function
 reduces like the method it names, a list of them gives one row (or, after a groupby, one column) per function,
 a dict picks functions per column, and groupby's named aggregation (avg=('Age', 'mean')) names the results.
-Shapes whose columns would be a two-level MultiIndex (a list over several columns after a groupby, or a dict value
-that is a list) are NotImplementedErrors: our frames have one level of column labels."""
+A list over several columns after a groupby, or a dict value that is a list, labels the columns (column, function):
+a two-level MultiIndex (_multi.py)."""
 
 import builtins
 
@@ -102,21 +102,13 @@ def groupby_agg(gb, func=None, kwargs=None):
         return _side_by_side(parts, [name for name, _ in pairs], gb._index())
     if isinstance(func, dict):
         if any(_is_list(f) for f in func.values()):
-            raise unsupported(
-                "groupby(...).agg with a dict holding lists ({'col': ['min', 'max']}), which gives two-level "
-                'column labels (a MultiIndex)',
-                "name each result instead: agg(col_min=('col', 'min'), col_max=('col', 'max'))",
-            )
+            return _two_level(gb, func)
         cols = list(func)
         parts = [_one(DataFrameGroupBy(df, gb._by, df._col_positions(c)[0], True), func[c]) for c in cols]
         return _side_by_side(parts, cols, gb._index())
     if _is_list(func):
         if not gb._single:
-            raise unsupported(
-                "groupby(...).agg(['mean', 'max']) over several columns, which gives two-level column labels "
-                '(a MultiIndex)',
-                "select one column first (gb['col'].agg([...])) or name each result: agg(col_mean=('col', 'mean'))",
-            )
+            return _two_level(gb, {df.columns._labels[j]: func for j in gb._cols})
         parts = [_one(gb, f) for f in func]
         return _side_by_side(parts, [_label(f) for f in func], gb._index())
     if gb._single:
@@ -126,6 +118,27 @@ def groupby_agg(gb, func=None, kwargs=None):
         return getattr(gb, func)()
     parts = [_one(DataFrameGroupBy(df, gb._by, [j], True), func) for j in gb._cols]
     return _side_by_side(parts, [df.columns._labels[j] for j in gb._cols], gb._index())
+
+
+def _two_level(gb, funcs):
+    """agg of a list of functions per column: columns labelled (column, function), a two-level MultiIndex."""
+    from .frame import DataFrame
+    from .groupby import DataFrameGroupBy
+    from ._multi import MultiIndex
+
+    df = gb._df
+    parts, labels = [], []
+    for col, fs in funcs.items():
+        j = df._col_positions(col)[0][0]
+        if not V.is_numeric(df._dtypes[j]):
+            raise unsupported(
+                f'groupby(...).agg with a list of functions over the column {col!r} of dtype {df._dtypes[j]}',
+                'select the numeric columns first, e.g. df.groupby(key)[[...]]',
+            )
+        for f in fs if _is_list(fs) else [fs]:
+            parts.append(_one(DataFrameGroupBy(df, gb._by, [j], True), f))
+            labels.append((col, _label(f)))
+    return DataFrame._make([list(p._values) for p in parts], [p._dtype for p in parts], MultiIndex(labels), gb._index())
 
 
 def _one(gb, func):

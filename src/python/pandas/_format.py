@@ -120,9 +120,12 @@ def _row_positions(n):
 
 
 def _index_column(index, rows, frame_header_rows, show_names, columns_name=None):
-    labels = index._take(rows)._format_labels()
-    if show_names:
-        labels = [pprint(index.name)] + labels
+    if index.nlevels > 1:  # the levels sparsified side by side, one space apart
+        labels = _adjoin(1, index._take(rows).format_levels(show_names)).split('\n')
+    else:
+        labels = index._take(rows)._format_labels()
+        if show_names:
+            labels = [pprint(index.name)] + labels
     top = [''] * frame_header_rows
     if columns_name is not None:  # the columns' name heads the index column (crosstab, unstack, pivot)
         top[0] = pprint(columns_name)
@@ -134,16 +137,30 @@ def frame_to_string(df):
     if n == 0 or m == 0:
         return f'Empty DataFrame\nColumns: {_seq(df.columns._labels)}\nIndex: {_seq(df.index._labels)}'
     rows, row_dots = _row_positions(n)
-    show_names = df.index.name is not None
-    header_labels = df.columns._format_labels()
+    show_names = _has_names(df.index)
+    levels = df.columns.nlevels
+    if levels > 1:
+        level_labels = [[t.strip() for t in df.columns.get_level_values(i)._format_labels()] for i in range(levels)]
+    else:
+        level_labels = [df.columns._format_labels()]
+
+    def headers(cols):
+        # pandas pairs the shown columns' labels with the whole frame's dtypes by position: once columns are
+        # cut, a label gets its leading space from the dtype of the column at its place in the full frame.
+        per_level = [
+            [(' ' if V.is_numeric(df._dtypes[k]) else '') + labels[j] for k, j in enumerate(cols)]
+            for labels in level_labels
+        ]
+        if levels > 1:  # an outer label repeated over neighbouring columns is shown once
+            from ._multi import sparsify
+
+            per_level = sparsify(per_level)
+        return [list(h) for h in zip(*per_level)]
 
     def strcols(cols):
-        out = [_index_column(df.index, rows, 1, show_names, df.columns.name)]
-        for k, j in enumerate(cols):
+        out = [_index_column(df.index, rows, levels, show_names, df.columns.name)]
+        for j, header in zip(cols, headers(cols)):
             dtype = df._dtypes[j]
-            # pandas pairs the shown columns' labels with the whole frame's dtypes by position: once columns are
-            # cut, a label gets its leading space from the dtype of the column at its place in the full frame.
-            header = [(' ' if V.is_numeric(df._dtypes[k]) else '') + header_labels[j]]
             if show_names:
                 header.append('')
             values = format_values([df._data[j][i] for i in rows], dtype)
@@ -153,7 +170,7 @@ def frame_to_string(df):
         return out
 
     def with_dots(columns, col_dots):
-        header_rows = 2 if show_names else 1
+        header_rows = levels + (1 if show_names else 0)
         if col_dots is not None:
             columns.insert(col_dots + 1, [' ...'] * (len(rows) + header_rows))
         if row_dots is not None:
@@ -193,6 +210,10 @@ def frame_to_string(df):
     return text
 
 
+def _has_names(index):
+    return any(n is not None for n in index.names) if index.nlevels > 1 else index.name is not None
+
+
 def _round_half_even(x):
     return round(x)
 
@@ -217,13 +238,19 @@ def series_to_string(s):
         footer += '\n' + categories_info(s.dtype)
     if n == 0:
         return f'Series([], {footer})'
-    index = s.index._take(rows)._format_labels()
+    header = None
+    if s.index.nlevels > 1:  # the levels sparsified side by side, two spaces apart, their names above
+        index = _adjoin(2, s.index._take(rows).format_levels(True)).split('\n')
+        header, index = (index[0] if _has_names(s.index) else None), index[1:]
+    else:
+        index = s.index._take(rows)._format_labels()
+        header = None if s.index.name is None else pprint(s.index.name)
     values = format_values([s._values[i] for i in rows], s.dtype)
     if row_dots is not None:
         width = len(values[row_dots - 1])
         values.insert(row_dots, ('...' if width > 3 else '..').center(width))
         index.insert(row_dots, '')
     text = _adjoin(3, [index, values])
-    if s.index.name is not None:
-        text = pprint(s.index.name) + '\n' + text
+    if header is not None:
+        text = header + '\n' + text
     return text + '\n' + footer

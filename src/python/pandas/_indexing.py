@@ -94,6 +94,10 @@ def series_getitem(s, key):
         if index.dtype is V.OBJECT and type(key) is int and key not in index:
             return s._element(positions(key, len(s))[0][0])
         pos = index._positions(key)
+        if index.nlevels > 1 and not isinstance(key, tuple):  # s['female']: its rows, under the other levels
+            part = s._take(pos)
+            part.index = index._droplevel0(pos)
+            return part
         return s._element(pos[0]) if len(pos) == 1 else s._take(pos)
     return s._take(label_positions(key, index)[0])
 

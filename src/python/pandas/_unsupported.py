@@ -3,9 +3,9 @@
 SUPPORTED_HINT = (
     "Backprop Lens' pandas subset has DataFrame and Series (from dicts, lists and numpy arrays; head/tail, shape, "
     "columns, dtypes, info, describe, column and iloc/loc selection, values/to_numpy, drop, fillna, dropna, "
-    "isnull/isna, apply, map, mean/std/sum/min/max, agg, corr, value_counts, mode, sort_values, groupby(column) "
-    "with size/count/sum/mean/std/min/max/nunique and agg (names, dicts, named aggregation, lists over one "
-    "column), query, sample, astype, to_csv, the .str methods, merge, set_index, reset_index, "
+    "isnull/isna, apply, map, mean/std/sum/min/max, agg, corr, value_counts, mode, sort_values, groupby(column or "
+    "columns) with size/count/sum/mean/std/min/max/nunique and agg (names, dicts, named aggregation, lists), "
+    "unstack, query, sample, astype, to_csv, the .str methods, merge, set_index, reset_index, "
     "drop_duplicates, nlargest, cumsum/shift/diff, T, to_dict, itertuples, to_numeric, astype('category') with "
     ".cat.codes/.cat.categories), read_csv, concat, get_dummies, melt, cut, qcut and crosstab, for "
     "preparing tabular data for torch. See README 'Supported PyTorch'."

@@ -355,7 +355,14 @@ class DataFrame(FrameMath, FrameSequence, FrameMerge, FrameAgg):
 
     def reset_index(self, drop=False, inplace=False):
         df = self if inplace else self.copy()
-        if not drop:
+        if not drop and self._index.nlevels > 1:  # each level becomes a column, in order
+            index = self._index
+            names = [f'level_{i}' if n is None else n for i, n in enumerate(index.names)]
+            for i, name in enumerate(names):
+                df._data.insert(i, [t[i] for t in index._labels])
+                df._dtypes.insert(i, index._level_dtypes[i] or V.infer(df._data[i])[1])
+            df._columns = Index(names + self._columns._labels, name=self._columns.name)
+        elif not drop:
             # the old index becomes the first column, named after the index (or 'index', then 'level_0')
             name = self._index.name
             if name is None:
@@ -389,8 +396,10 @@ class DataFrame(FrameMath, FrameSequence, FrameMerge, FrameAgg):
     def groupby(self, by, axis=0, level=None, as_index=True, sort=True, group_keys=True, dropna=True):
         from .groupby import DataFrameGroupBy
 
-        if isinstance(by, (list, tuple)) or callable(by) or isinstance(by, Series):
-            raise unsupported('groupby over several keys, a function or a Series', 'group by one column label')
+        if isinstance(by, list) and len(by) == 1:
+            by = by[0]
+        if isinstance(by, tuple) or callable(by) or isinstance(by, Series):
+            raise unsupported('groupby over a function or a Series', 'group by column labels')
         if axis not in (0, 'index') or level is not None or not as_index or not sort or not dropna:
             raise unsupported('groupby with axis, level, as_index=False, sort=False or dropna=False')
         return DataFrameGroupBy(self, by)

@@ -2,7 +2,8 @@
 keys, missing keys left out) reduced per column with size, count, sum, prod, mean, std, var, median, min, max and nunique (string columns
 dropped with pandas 1.5's FutureWarning where the reduction needs numbers), agg/aggregate (_agg.py), a column
 selection (gb['x'], gb[['x', 'y']]) and iteration over (key, frame) pairs. Results have the key as their index
-name, as in pandas."""
+name, as in pandas. Several key columns group by tuples of their values (sorted), under a MultiIndex (_multi.py);
+a categorical key keeps its categories' order and its empty categories."""
 
 import warnings
 
@@ -20,12 +21,23 @@ class DataFrameGroupBy:
     def __init__(self, df, by, columns=None, single=False):
         self._df = df
         self._by = by
-        self._key = df._col_positions(by)[0][0]
-        others = [j for j in range(len(df._data)) if j != self._key]
+        if isinstance(by, list):  # several keys: tuples of their values, under a MultiIndex
+            self._key_cols = df._col_positions(by)[0]
+            if any(is_categorical(df._dtypes[j]) for j in self._key_cols):
+                raise unsupported('groupby over several keys with a categorical one', 'group by one categorical')
+            self._key = None
+        else:
+            self._key_cols = df._col_positions(by)[0][:1]
+            self._key = self._key_cols[0]
+        others = [j for j in range(len(df._data)) if j not in self._key_cols]
         self._cols = others if columns is None else columns
         self._single = single
-        keys = df._data[self._key]
-        key_dtype = df._dtypes[self._key]
+        if self._key is None:
+            keys = [t if not any(V.is_na(v) for v in t) else None for t in zip(*(df._data[j] for j in self._key_cols))]
+            key_dtype = V.OBJECT
+        else:
+            keys = df._data[self._key]
+            key_dtype = df._dtypes[self._key]
         # a categorical key groups by its categories in their order, empty ones too (pandas 1.5's observed=False)
         groups = {k: [] for k in key_dtype.categories_list} if is_categorical(key_dtype) else {}
         for i, k in enumerate(keys):
@@ -43,10 +55,9 @@ class DataFrameGroupBy:
 
     def __iter__(self):
         for k, rows in zip(self._keys, self._groups):
-            yield (
-                V.box(k, self._df._dtypes[self._key]) if self._df._dtypes[self._key] is not V.OBJECT else k,
-                self._df._take(rows),
-            )
+            if self._key is not None:
+                k = V.box(k, self._df._dtypes[self._key])
+            yield k, self._df._take(rows)
 
     def __getitem__(self, key):
         if isinstance(key, (list, tuple)):
@@ -65,6 +76,10 @@ class DataFrameGroupBy:
         raise AttributeError(f"'DataFrameGroupBy' object has no attribute '{name}'")
 
     def _index(self):
+        if self._key is None:
+            from ._multi import MultiIndex
+
+            return MultiIndex(self._keys, self._by, [self._df._dtypes[j] for j in self._key_cols])
         idx = Index(list(self._keys), name=self._by)
         dtype = self._df._dtypes[self._key]
         if self._keys:
@@ -76,7 +91,7 @@ class DataFrameGroupBy:
             [len(g) for g in self._groups],
             V.INT64,
             self._index(),
-            self._df.columns[self._key] if self._single else None,
+            self._df.columns._labels[self._cols[0]] if self._single else None,
         )
 
     def count(self):

@@ -9,6 +9,7 @@ from . import _values as V
 from ._index import Index, default_index, ensure_index
 from ._reduce import quantiles, reduce, value_counts
 from ._agg import SeriesAgg
+from ._multi import SeriesMulti
 from ._categorical import CAT_ONLY, SeriesCategorical, is_categorical, sort_key, value_counts as categorical_counts
 from ._sequence import SeriesSequence
 from ._strings import SeriesStrings
@@ -21,7 +22,7 @@ def _is_array(x):
     return getattr(x, 'ndim', 0) > 0 and hasattr(x, 'shape') and not isinstance(x, (Series, Index))
 
 
-class Series(SeriesSequence, SeriesStrings, SeriesAgg, SeriesCategorical):
+class Series(SeriesSequence, SeriesStrings, SeriesAgg, SeriesCategorical, SeriesMulti):
     __array_priority__ = 1000  # numpy hands `array op series` to the Series
 
     def __init__(self, data=None, index=None, dtype=None, name=None, copy=False):
