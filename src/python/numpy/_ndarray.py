@@ -208,8 +208,10 @@ class ndarray:
 
     # --- shape manipulation -------------------------------------------------------------------------------
     def reshape(self, *shape, order='C'):
+        if order == 'F':  # read and written in Fortran order: the transpose's C-order reshape, transposed back
+            return self.T.reshape(tuple(_resolve_shape(L.shape_arg(shape), self.size))[::-1]).T
         if order not in ('C', 'A'):
-            raise unsupported(f"reshape(order={order!r})")
+            raise ValueError("order must be one of 'C', 'F', 'A', or 'K' (got '" + str(order) + "')")
         shape = _resolve_shape(L.shape_arg(shape), self.size)
         if L.is_c_contiguous(self._shape, self._strides):
             return self._view(shape, L.c_strides(shape), self._off)
@@ -234,10 +236,11 @@ class ndarray:
         return self.transpose(perm)
 
     def ravel(self, order='C'):
-        return self.reshape(-1)
+        return self.T.reshape(-1) if _fortran(self, order) else self.reshape(-1)
 
     def flatten(self, order='C'):
-        return ndarray._make(list(self._values()), (self.size,), self._dtype)
+        src = self.T if _fortran(self, order) else self
+        return ndarray._make(list(src._values()), (self.size,), self._dtype)
 
     def squeeze(self, axis=None):
         if axis is None:
@@ -378,3 +381,14 @@ class _FlatIter:
 
 
 _FlatIter.__name__ = _FlatIter.__qualname__ = 'flatiter'
+
+
+def _fortran(a, order):
+    """Whether ravel/flatten read in Fortran order: 'F', or 'A'/'K' of an array laid out in Fortran order."""
+    if order in ('A', 'K'):
+        return (
+            a.ndim > 1 and not L.is_c_contiguous(a._shape, a._strides) and L.is_c_contiguous(a.T._shape, a.T._strides)
+        )
+    if order not in ('C', 'F'):
+        raise ValueError("order must be one of 'C', 'F', 'A', or 'K' (got '" + str(order) + "')")
+    return order == 'F'

@@ -188,5 +188,21 @@ def matrix_rank(*args, **kwargs):
     raise unsupported('np.linalg.matrix_rank', 'needs an SVD')
 
 
-__getattr__ = module_getattr('numpy.linalg')
+_EIGEN_HINT = (
+    "our numpy has no complex numbers, and LAPACK's eigenvalue order and eigenvector signs are not reproduced; "
+    'for a symmetric matrix (a covariance matrix in PCA) use torch.linalg.eigh(torch.from_numpy(C)), eigenvalues '
+    'ascending'
+)
+_missing_name = module_getattr('numpy.linalg')
+
+
+def __getattr__(name):
+    # still missing names (hasattr is False), with what to use instead
+    if name in ('eig', 'eigvals', 'eigh', 'eigvalsh'):
+        from ._errors import missing
+
+        raise missing(f'numpy.linalg.{name}', _EIGEN_HINT)
+    return _missing_name(name)
+
+
 __all__ = ['norm', 'det', 'slogdet', 'solve', 'inv', 'LinAlgError', 'matmul']
