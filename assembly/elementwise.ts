@@ -89,35 +89,34 @@ export function ewBinary(op: i32, layout: i32, n: i32, m: i32, a: usize, b: usiz
 }
 
 /**
- * y = relu(x) as PyTorch's clamp_min(x, 0): x where its sign bit is clear or it is a NaN, else +0 (so -0 and
- * negatives give +0). The same bits as the TypeScript reluBits.
+ * y = relu(x) as PyTorch's clamp_min(x, 0), std::max(x, 0): +0 where x < 0, else x (so -0 and NaN stay). The
+ * same bits as the TypeScript reluBits.
  */
 export function ewRelu(n: i32, x: usize, y: usize): void {
+  const zero = f32x4.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o = (<usize>i) << 2;
     const v = v128.load(x + o);
-    const keep = v128.or(i32x4.ge_s(v, i32x4.splat(0)), f32x4.ne(v, v));
-    v128.store(y + o, v128.and(v, keep));
+    v128.store(y + o, v128.andnot(v, f32x4.lt(v, zero)));
   }
   for (; i < n; i++) {
     const o = (<usize>i) << 2;
     const v = load<f32>(x + o);
-    const bits = reinterpret<i32>(v);
-    store<f32>(y + o, bits >= 0 || v != v ? v : 0);
+    store<f32>(y + o, v < 0 ? 0 : v);
   }
 }
 
-/** r = y > 0 ? g : +0 (relu's backward from its output; NaN and -0 outputs pass no gradient). */
+/** r = y <= 0 ? +0 : g (PyTorch's threshold_backward from relu's output: a NaN passes the gradient, -0 not). */
 export function ewReluBackward(n: i32, y: usize, g: usize, r: usize): void {
   const zero = f32x4.splat(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o = (<usize>i) << 2;
-    v128.store(r + o, v128.and(v128.load(g + o), f32x4.gt(v128.load(y + o), zero)));
+    v128.store(r + o, v128.andnot(v128.load(g + o), f32x4.le(v128.load(y + o), zero)));
   }
   for (; i < n; i++) {
     const o = (<usize>i) << 2;
-    store<f32>(r + o, load<f32>(y + o) > 0 ? load<f32>(g + o) : 0);
+    store<f32>(r + o, load<f32>(y + o) <= 0 ? 0 : load<f32>(g + o));
   }
 }

@@ -37,6 +37,9 @@ import {
   reluWasm,
   transcendentalWasm,
 } from '../kernels/elementwise';
+import { reluBackwardBits, reluBits } from './reluBits';
+
+export { reluBits, reluBackwardBits };
 
 function recording(t: Tensor): boolean {
   return t.requiresGrad && isGradEnabled();
@@ -73,19 +76,19 @@ export function relu(t: Tensor): Tensor {
   return savesResult(Tensor.result(y, t.shape, node));
 }
 
-/** relu of a float64 tensor: the bit tricks below are float32's; here plain comparisons (NaN passes through). */
+/** relu of a float64 tensor: the bit tricks below are float32's; here plain comparisons (NaN and -0 pass through). */
 function reluDouble(t: Tensor): Tensor {
   const x = t.data;
   const n = x.length;
   const y = allocate('float64', n) as unknown as Float32Array;
-  for (let i = 0; i < n; i++) y[i] = x[i] > 0 || x[i] !== x[i] ? x[i] : 0;
+  for (let i = 0; i < n; i++) y[i] = x[i] < 0 ? 0 : x[i];
   const node = recording(t)
     ? new Node(
         'ReluBackward0',
         [t],
         (g) => {
           const r = floats(n);
-          for (let i = 0; i < n; i++) r[i] = y[i] > 0 ? g[i] : 0;
+          for (let i = 0; i < n; i++) r[i] = y[i] <= 0 ? 0 : g[i];
           return [r];
         },
         reluDiff(t, y),
@@ -100,13 +103,13 @@ function reluDiff(t: Tensor, y: Float32Array) {
 }
 
 /**
- * g where relu's output y is positive, else 0: PyTorch's ThresholdBackwardBackward0, linear in g (its own
+ * g except where relu's output y is <= 0 (a NaN passes g): PyTorch's ThresholdBackwardBackward0, linear in g (its own
  * gradient masks again) and with a zero derivative with respect to the relu input t.
  */
 function thresholdBackward(g: Tensor, t: Tensor, y: Float32Array): Tensor {
   const mask = (src: ArrayLike<number>) => {
     const r = floats(src.length);
-    for (let i = 0; i < r.length; i++) r[i] = y[i] > 0 ? src[i] : 0;
+    for (let i = 0; i < r.length; i++) r[i] = y[i] <= 0 ? 0 : src[i];
     return r;
   };
   const out = Tensor.result(mask(g.data), t.shape, null);
@@ -119,41 +122,6 @@ function thresholdBackward(g: Tensor, t: Tensor, y: Float32Array): Tensor {
     (gg) => [g.requiresGrad ? thresholdBackward(gg, t, y) : null, t.requiresGrad ? constantLike(t, () => 0) : null],
   );
   return out;
-}
-
-/** An Int32Array over the same bytes (small arrays share a slab, hence offset and length). */
-function bits(a: Float32Array): Int32Array {
-  return new Int32Array(a.buffer, a.byteOffset, a.length);
-}
-
-/**
- * y = relu(x) on the float32 bit patterns, branch-free: x itself when its sign bit is clear (+0, positive,
- * +inf, +NaN) or when it is a NaN (0x7f800000 - |bits| < 0), else +0. The same bits as `x > 0 ? x : NaN ? x : 0`
- * (PyTorch's clamp_min(x, 0)), without the unpredictable branch on random signs.
- */
-export function reluBits(x: Float32Array, y: Float32Array): void {
-  const xi = bits(x);
-  const yi = bits(y);
-  const n = xi.length;
-  for (let i = 0; i < n; i++) {
-    const b = xi[i];
-    yi[i] = (b & ~(b >> 31)) | (b & ((0x7f800000 - (b & 0x7fffffff)) >> 31));
-  }
-}
-
-/**
- * r = y > 0 ? g : +0 on the bit patterns: -y < 0 (as int32) selects positive y, y - 0x7f800001 < 0 drops +NaN
- * (and y = -0, whose negation overflows). g's bits pass through untouched.
- */
-export function reluBackwardBits(y: Float32Array, g: Float32Array, r: Float32Array): void {
-  const yi = bits(y);
-  const gi = bits(g);
-  const ri = bits(r);
-  const n = yi.length;
-  for (let i = 0; i < n; i++) {
-    const b = yi[i];
-    ri[i] = gi[i] & (-b >> 31) & ((b - 0x7f800001) >> 31);
-  }
 }
 
 export function sigmoid(t: Tensor): Tensor {
@@ -500,9 +468,14 @@ export function hardtanh(t: Tensor, minVal = -1, maxVal = 1): Tensor {
     t,
     'hardtanh',
     'HardtanhBackward0',
-    (x) => Math.min(Math.max(x, minVal), maxVal),
-    (x) => (x > minVal && x < maxVal ? 1 : 0),
-    piecewiseLinear((x) => (x > minVal && x < maxVal ? 1 : 0)),
+    // PyTorch's clamp (std::min(std::max(x, min), max): -0 and NaN stay) and hardtanh_backward, which zeroes
+    // g only where x <= min or x >= max, so a NaN input passes its gradient.
+    (x) => {
+      const lo = x < minVal ? minVal : x;
+      return lo > maxVal ? maxVal : lo;
+    },
+    (x) => (x <= minVal || x >= maxVal ? 0 : 1),
+    piecewiseLinear((x) => (x <= minVal || x >= maxVal ? 0 : 1)),
   );
 }
 

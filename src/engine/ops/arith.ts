@@ -475,7 +475,7 @@ function powScalar(a: Tensor, e: number, floatExponent: boolean): Tensor {
   return Tensor.result(out, a.shape, node);
 }
 
-/** Elementwise max/min of two tensors; the gradient goes to the larger (smaller) input, split on ties. */
+/** Elementwise max/min of two tensors; the gradient goes to the larger (smaller) input, split on ties, both at NaN. */
 function extremum(a: TensorLike, b: TensorLike, isMax: boolean): Tensor {
   const A = asTensor(a, b);
   const B = asTensor(b, a);
@@ -494,9 +494,12 @@ function extremum(a: TensorLike, b: TensorLike, isMax: boolean): Tensor {
     for (let i = 0; i < n; i++) {
       const x = A.data[p.mode === SAME || p.mode === B_SCALAR ? i : p.mode === A_SCALAR ? 0 : p.ia![i]];
       const y = B.data[p.mode === SAME || p.mode === A_SCALAR ? i : p.mode === B_SCALAR ? 0 : p.ib![i]];
-      const w = x === y ? 0.5 : (isMax ? x > y : x < y) ? 1 : 0;
-      fa[i] = g[i] * w;
-      fb[i] = g[i] * (1 - w);
+      // derivatives.yaml: where(self == other, grad / 2, grad), zeroed for the input that lost; a NaN loses
+      // no comparison, so both inputs get the whole gradient there.
+      const wa = x === y ? 0.5 : (isMax ? x < y : x > y) ? 0 : 1;
+      const wb = x === y ? 0.5 : (isMax ? x > y : x < y) ? 0 : 1;
+      fa[i] = g[i] * wa;
+      fb[i] = g[i] * wb;
     }
     return [
       A.requiresGrad ? reduceTo(fa, p.shape, A.shape) : null,

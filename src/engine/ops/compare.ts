@@ -77,6 +77,35 @@ export function isinf(a: Tensor): Tensor {
   return new Tensor(out, a.shape, 'bool');
 }
 
+export function isposinf(a: Tensor): Tensor {
+  const out = new Uint8Array(a.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = a.data[i] === Infinity ? 1 : 0;
+  return new Tensor(out, a.shape, 'bool');
+}
+
+export function isneginf(a: Tensor): Tensor {
+  const out = new Uint8Array(a.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = a.data[i] === -Infinity ? 1 : 0;
+  return new Tensor(out, a.shape, 'bool');
+}
+
+/** torch.signbit: the sign bit itself, read from the stored bits (so -0 and a negative NaN count). */
+export function signbit(a: Tensor): Tensor {
+  const d = a.data;
+  const n = d.length;
+  const out = new Uint8Array(n);
+  if (d instanceof Float32Array || d instanceof Float64Array) {
+    // The word holding the sign: each float32, or the high half of each float64 (little-endian).
+    const words = new Int32Array(d.buffer, d.byteOffset, d instanceof Float32Array ? n : 2 * n);
+    const step = d instanceof Float32Array ? 1 : 2;
+    const high = step - 1;
+    for (let i = 0; i < n; i++) out[i] = words[i * step + high] < 0 ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++) out[i] = d[i] < 0 ? 1 : 0;
+  }
+  return new Tensor(out, a.shape, 'bool');
+}
+
 export function isfinite(a: Tensor): Tensor {
   const out = new Uint8Array(a.data.length);
   for (let i = 0; i < out.length; i++) out[i] = Number.isFinite(a.data[i]) ? 1 : 0;

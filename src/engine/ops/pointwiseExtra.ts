@@ -316,7 +316,8 @@ function fextremum(a: TensorLike, b: TensorLike, isMax: boolean): Tensor {
   const dtype = resultDType([A, B], false);
   if (dtype === 'bool') throw pyError('RuntimeError', `"${isMax ? 'fmax' : 'fmin'}_cpu" not implemented for 'Bool'`);
   const w = walk([A, B], isMax ? 'fmax' : 'fmin');
-  const pick = (x: number, y: number) => (x !== x ? y : y !== y ? x : isMax ? (x > y ? x : y) : x < y ? x : y);
+  // On ties (0 and -0) PyTorch's kernel returns a.
+  const pick = (x: number, y: number) => (x !== x ? y : y !== y ? x : isMax ? (x < y ? y : x) : y < x ? y : x);
   const out = new Tensor(fill([A, B], w, dtype, pick, pick, pick), w.shape, dtype);
   if (!isFloatDType(dtype)) return out;
   // derivatives.yaml: a keeps g where a >= b (a <= b) or b is NaN, b takes the rest.

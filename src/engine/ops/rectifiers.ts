@@ -52,7 +52,10 @@ export function prelu(x: Tensor, weight: Tensor): Tensor {
   return Tensor.result(y, x.shape, node);
 }
 
-/** F.threshold(input, threshold, value): x where x > threshold, else value (compared in float32). */
+/**
+ * F.threshold(input, threshold, value): value where x <= threshold, else x (compared in float32), so a NaN stays
+ * and its gradient passes, as PyTorch's threshold and threshold_backward compare.
+ */
 export function threshold(x: Tensor, thresholdValue: number, value: number): Tensor {
   requireFloat(x, 'threshold');
   const t = Math.fround(thresholdValue);
@@ -60,8 +63,8 @@ export function threshold(x: Tensor, thresholdValue: number, value: number): Ten
   return unaryFloat(
     x,
     'ThresholdBackward0',
-    (a) => (a > t ? a : v),
-    (a) => (a > t ? 1 : 0),
+    (a) => (a <= t ? v : a),
+    (a) => (a <= t ? 0 : 1),
   );
 }
 

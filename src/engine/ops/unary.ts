@@ -430,8 +430,10 @@ export function clamp(
   const out = allocate(dtype, n);
   for (let i = 0; i < n; i++) {
     const v = x[i];
-    // min is applied first, then max: with min > max every element becomes max, as in PyTorch.
-    out[i] = v !== v ? v : Math.min(Math.max(v, lo), hi);
+    // PyTorch's std::min(std::max(v, min), max): min first, so with min > max every element becomes max, and
+    // std::max(-0, 0) keeps -0 where Math.max would not.
+    const up = v < lo ? lo : v;
+    out[i] = up > hi ? hi : up;
   }
   if (!isFloatDType(dtype) || !isFloatDType(t.dtype)) return new Tensor(out, t.shape, dtype);
   const node =

@@ -80,7 +80,18 @@ export const arithmetic: Record<string, unknown> = {
 /** Comparisons, logic and bitwise operators. */
 export const comparisons: Record<string, unknown> = {
   ...pick(cmp, ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logical_and', 'logical_or', 'logical_xor', 'logical_not']),
-  ...pick(cmp, ['bitwise_and', 'bitwise_or', 'bitwise_xor', 'bitwise_not', 'isnan', 'isinf', 'isfinite']),
+  ...pick(cmp, [
+    'bitwise_and',
+    'bitwise_or',
+    'bitwise_xor',
+    'bitwise_not',
+    'isnan',
+    'isinf',
+    'isfinite',
+    'isposinf',
+    'isneginf',
+    'signbit',
+  ]),
   ...pick(cmp, ['where', 'masked_fill', 'allclose', 'isclose']),
 };
 

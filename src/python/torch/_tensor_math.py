@@ -267,7 +267,7 @@ def _unary_inplace(name):
 
 # Unary methods: one engine call each.
 _UNARY = """exp log sqrt rsqrt abs neg sin cos tan floor ceil trunc sign square log1p expm1 reciprocal log2 log10 exp2
-asin acos atan sinh cosh frac logical_not isnan isinf isfinite erf sgn""".split()
+asin acos atan sinh cosh frac logical_not isnan isinf isfinite isposinf isneginf signbit erf sgn""".split()
 for _name in _UNARY:
     setattr(MathMixin, _name, _unary(_name))
 for _name in ('relu', 'tanh', 'sigmoid'):
