@@ -7,6 +7,8 @@ import importlib
 import importlib.abc
 import sys
 
+import _bl_errno
+
 UNAVAILABLE = frozenset(
     {
         'scikit_learn',
@@ -41,7 +43,7 @@ def unavailable_message(name):
 # The runtime's own modules: Pyodide's bridges to JavaScript (which reach everything the process may do) and
 # ours (the engine bridge, these helpers). The torch package imports them; the learner's code may not.
 CONTAINED = frozenset(
-    {'js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', '_bl_engine', '_bl_guard', '_bl_run'}
+    {'js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', '_bl_engine', '_bl_guard', '_bl_run', '_bl_errno'}
 )
 # Where the runtime's code lives: our packages and helpers, and Pyodide's standard library and packages.
 _RUNTIME_PREFIXES = ('/backprop_lens', '/lib/')
@@ -130,6 +132,10 @@ _original_import_module = importlib.import_module
 
 
 def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if name == 'errno' and level == 0 and globals is not None:
+        linux = _bl_errno.linux_module(globals)  # the learner's `import errno` has Linux's numbers
+        if linux is not None:
+            return linux
     # A module already imported is found in sys.modules without asking the finders: check here too.
     if level == 0:
         _check_contained(name, 1)
@@ -137,6 +143,10 @@ def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
 
 
 def _guarded_import_module(name, package=None):
+    if name == 'errno':
+        linux = _bl_errno.linux_module(sys._getframe(1).f_globals)
+        if linux is not None:
+            return linux
     if not name.startswith('.'):
         _check_contained(name, 1)
     return _original_import_module(name, package)

@@ -10,26 +10,21 @@
 # or AttributeError (3.11 printed them from its C excepthook, not in traceback.format_exc()), found as
 # 3.11 did (locals, then globals, then builtins; no `self.x`, no "forgot to import", none for ImportError),
 # no keyword-typo guesses on a SyntaxError, and Linux's errno numbers in an OSError's text (Emscripten's
-# differ: "[Errno 44] No such file or directory").
+# differ: "[Errno 44] No such file or directory"; _bl_errno gives them to the OSErrors the learner sees).
 import ast
 import builtins
 import contextlib
+import dis
 import errno
 import re
 import sys
 import traceback
 
+import _bl_errno
 from _bl_comprehensions import iteration_frame, parsed, path_to
 
 _TOOL_NAME = 'backprop-lens 3.11 messages'
-# Linux's numbers for the errors a learner's file operations meet, by name (the runtime's errno module has
-# Emscripten's).
-_LINUX_ERRNO = {
-    'EPERM': 1, 'ENOENT': 2, 'EIO': 5, 'EBADF': 9, 'EAGAIN': 11, 'ENOMEM': 12, 'EACCES': 13, 'EEXIST': 17,
-    'ENOTDIR': 20, 'EISDIR': 21, 'EINVAL': 22, 'EMFILE': 24, 'ENOSPC': 28, 'EROFS': 30, 'EPIPE': 32,
-    'ERANGE': 34, 'ENAMETOOLONG': 36, 'ENOTEMPTY': 39, 'ELOOP': 40,
-}  # fmt: skip
-_ERRNO_311 = {getattr(errno, name): number for name, number in _LINUX_ERRNO.items() if hasattr(errno, name)}
+_RAISE_VARARGS = dis.opmap['RAISE_VARARGS']
 
 # 3.14 text -> 3.11 text, by the exception's exact type: (pattern, replacement).
 _TEXTS = {
@@ -254,6 +249,12 @@ def _on_raise(code, offset, exc):
             syntax_error_311(exc)
         except Exception:
             pass
+    elif isinstance(exc, OSError):
+        try:
+            if _users_file[0](code.co_filename):
+                _bl_errno.reached_users_frame(exc, code.co_code[offset] == _RAISE_VARARGS)
+        except Exception:
+            pass
     elif type(exc) in _TEXTS or type(exc) is OverflowError:
         try:
             _rewrite(code, offset, exc)
@@ -364,8 +365,8 @@ def _text_311(te, exc_type, exc, tb):
         moved = iteration_frame(te.stack[-1])
         if moved is not None:
             te.stack = traceback.StackSummary.from_list([*te.stack[:-1], moved])
-    if isinstance(exc, OSError) and exc.errno in _ERRNO_311:
-        text = text.replace(f'[Errno {exc.errno}]', f'[Errno {_ERRNO_311[exc.errno]}]', 1)
+    if isinstance(exc, OSError) and isinstance(exc.errno, int) and _bl_errno.shown_errno(exc) != exc.errno:
+        text = text.replace(f'[Errno {exc.errno}]', f'[Errno {_bl_errno.shown_errno(exc)}]', 1)
     return text
 
 

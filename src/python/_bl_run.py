@@ -14,6 +14,7 @@ import types
 import warnings
 import weakref
 
+import _bl_errno
 import _bl_messages
 import _bl_tracebacks
 
@@ -159,6 +160,7 @@ def run_file(source, filename, argv, directory=None):
         sys.path.insert(0, directory)
         os.chdir(directory)
     _bl_messages.install_messages(_is_users)  # 3.11's texts for the errors the run raises
+    _bl_errno.install(_is_users)  # and Linux's errno numbers
     try:
         exec(code, main.__dict__)
     except SystemExit as exc:

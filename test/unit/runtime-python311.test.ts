@@ -227,3 +227,43 @@ test("syntax errors: 3.11's wording, and one caret where an indented block shoul
     'try:\n    compile("def f(a=1, b):\\n    pass\\n", "f.py", "exec")\nexcept SyntaxError as e:\n    print(e)\n';
   await check('defaults.py', source, 'non-default argument follows default argument (f.py, line 1)\n');
 });
+
+test("a caught OSError, the errno module and os.strerror have Linux's numbers in the learner's code", async () => {
+  const source = [
+    'import errno',
+    'import os',
+    'from errno import ENOENT',
+    '',
+    '',
+    'def read(path):',
+    '    with open(path) as f:',
+    '        return f.read()',
+    '',
+    '',
+    'try:',
+    '    read("missing.txt")',
+    'except OSError as e:',
+    '    print(e, e.errno, e.args, e.errno == errno.ENOENT == ENOENT, errno.errorcode[e.errno])',
+    'try:',
+    '    os.mkdir(".")',
+    'except FileExistsError as e:',
+    '    print(repr(e), e.errno == errno.EEXIST)',
+    'try:',
+    '    raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), "data.csv")',
+    'except OSError as e:',
+    '    print(e, e.errno)',
+    'print(errno, errno.EACCES, os.strerror(13))',
+    '',
+  ].join('\n');
+  await check(
+    'errnos.py',
+    source,
+    [
+      "[Errno 2] No such file or directory: 'missing.txt' 2 (2, 'No such file or directory') True ENOENT",
+      "FileExistsError(17, 'File exists') True",
+      "[Errno 2] No such file or directory: 'data.csv' 2",
+      "<module 'errno' (built-in)> 13 Permission denied",
+      '',
+    ].join('\n'),
+  );
+});
