@@ -161,5 +161,6 @@ LBFGS = _engine_optimizer(
 )
 
 from . import lr_scheduler  # noqa: E402,F401
+from . import swa_utils  # noqa: E402,F401
 
 __getattr__ = _module_getattr('torch.optim')

@@ -124,6 +124,16 @@ class EngineState(Mapping):
     def __len__(self):
         return len(self._by_param())
 
+    # dict's views (a snapshot of {parameter: state}), printed as a defaultdict's are.
+    def keys(self):
+        return self._by_param().keys()
+
+    def values(self):
+        return self._by_param().values()
+
+    def items(self):
+        return self._by_param().items()
+
     def __repr__(self):
         self.refresh()
         return f"defaultdict(<class 'dict'>, {self._by_param()!r})"

@@ -78,8 +78,21 @@ class _ParamGroup(MutableMapping):
     def __len__(self):
         return len(list(iter(self)))
 
+    def _snapshot(self):
+        return {key: self[key] for key in self}  # not dict(self): that calls keys()
+
     def __repr__(self):
-        return repr(dict(self))
+        return repr(self._snapshot())
+
+    # dict's views (a snapshot), so `print(group.keys())` shows dict_keys([...]) as PyTorch's plain dict does.
+    def keys(self):
+        return self._snapshot().keys()
+
+    def values(self):
+        return self._snapshot().values()
+
+    def items(self):
+        return self._snapshot().items()
 
 
 _MISSING = object()

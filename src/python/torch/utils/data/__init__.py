@@ -328,7 +328,7 @@ class DataLoader:
         self.batch_sampler = batch_sampler
         self._auto_collation = batch_sampler is not None
         self.collate_fn = (
-            collate_fn if collate_fn is not None else (default_collate if self._auto_collation else _identity_convert)
+            collate_fn if collate_fn is not None else (default_collate if self._auto_collation else default_convert)
         )
         self._default_collate = collate_fn is None
 
@@ -415,7 +415,34 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
     __module__ = 'torch.utils.data.dataloader'
 
 
-def _identity_convert(data):
+def default_convert(data):
+    """What a loader with batch_size=None hands out, as PyTorch 1.13: numpy data become tensors and plain
+    tuples become lists (its 'backwards compatibility' rule), so `for x, y in loader` still unpacks."""
+    import collections.abc
+
+    from ..._creation import as_tensor
+
+    kind = type(data)
+    if isinstance(data, Tensor):
+        return data
+    if kind.__module__ == 'numpy' and kind.__name__ not in ('str_', 'string_'):
+        if kind.__name__ == 'ndarray' and data.dtype.kind in 'SaUO':
+            return data
+        return as_tensor(data)
+    if isinstance(data, collections.abc.Mapping):
+        try:
+            return kind({key: default_convert(data[key]) for key in data})
+        except TypeError:
+            return {key: default_convert(data[key]) for key in data}
+    if isinstance(data, tuple) and hasattr(data, '_fields'):
+        return kind(*(default_convert(d) for d in data))
+    if isinstance(data, tuple):
+        return [default_convert(d) for d in data]
+    if isinstance(data, collections.abc.Sequence) and not isinstance(data, (str, bytes)):
+        try:
+            return kind([default_convert(d) for d in data])
+        except TypeError:
+            return [default_convert(d) for d in data]
     return data
 
 
