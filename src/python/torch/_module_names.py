@@ -204,6 +204,13 @@ EPOCH_DEPRECATION_WARNING ExponentialLR LambdaLR LinearLR MultiStepLR Multiplica
 Optimizer PolynomialLR ReduceLROnPlateau SequentialLR StepLR bisect_right inf wraps
 """.split()
     ),
+    'torch.utils.benchmark': frozenset(
+        """
+CallgrindStats Colorize Compare CopyIfCallgrind FunctionCount FunctionCounts FuzzedParameter FuzzedSparseTensor
+FuzzedTensor Fuzzer Language Measurement Number Optional ParameterAlias TaskSpec Timer Tuple Union math
+ordered_unique select_unit set_torch_threads timer torch trim_sigfig unit_to_english utils
+""".split()
+    ),
     'torch.utils.data': frozenset(
         """
 BatchSampler ChainDataset ConcatDataset DFIterDataPipe DataChunk DataLoader DataLoader2 Dataset
