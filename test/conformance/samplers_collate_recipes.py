@@ -97,3 +97,44 @@ class Sentences(Dataset):
 
 for padded, lengths, targets in DataLoader(Sentences(), batch_size=2, shuffle=True, collate_fn=pad_collate):
     print(padded.tolist(), lengths.tolist(), targets.tolist())
+
+
+# An iterable dataset that splits its range between workers (none here: get_worker_info() is None), batched,
+# chained with `+`, and given a len().
+class RangeStream(torch.utils.data.IterableDataset):
+    def __init__(self, start, end):
+        super().__init__()
+        self.start, self.end = start, end
+
+    def __iter__(self):
+        info = torch.utils.data.get_worker_info()
+        if info is None:
+            return iter(range(self.start, self.end))
+        per_worker = int(np.ceil((self.end - self.start) / float(info.num_workers)))
+        lo = self.start + info.id * per_worker
+        return iter(range(lo, min(lo + per_worker, self.end)))
+
+
+stream = RangeStream(3, 8)
+print(list(DataLoader(stream, num_workers=0))[:2], list(DataLoader(stream, batch_size=2)))
+print(list(DataLoader(stream, batch_size=None))[:3])
+chained = stream + RangeStream(20, 22)
+print(type(chained).__name__, list(chained), list(DataLoader(chained, batch_size=4)))
+
+
+class SizedStream(RangeStream):
+    def __len__(self):
+        return self.end - self.start
+
+
+print(len(DataLoader(SizedStream(0, 7), batch_size=3)), len(DataLoader(SizedStream(0, 7), batch_size=3, drop_last=True)))
+try:
+    len(DataLoader(stream, batch_size=2))
+except TypeError as err:
+    print('TypeError:', err)
+try:
+    torch.utils.data.ConcatDataset([stream])
+except AssertionError as err:
+    print('AssertionError:', err)
+parts = random_split(range(10), [0.5, 0.3, 0.2], generator=torch.Generator().manual_seed(0))
+print([list(p) for p in parts])

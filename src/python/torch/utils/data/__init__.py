@@ -22,6 +22,29 @@ class IterableDataset(Dataset):
     def __iter__(self):
         raise NotImplementedError
 
+    def __add__(self, other):
+        return ChainDataset([self, other])
+
+
+class ChainDataset(IterableDataset):
+    """Iterable datasets one after the other, as PyTorch's (what `iterable_a + iterable_b` gives)."""
+
+    def __init__(self, datasets):
+        super().__init__()
+        self.datasets = datasets
+
+    def __iter__(self):
+        for d in self.datasets:
+            assert isinstance(d, IterableDataset), "ChainDataset only supports IterableDataset"
+            yield from d
+
+    def __len__(self):
+        total = 0
+        for d in self.datasets:
+            assert isinstance(d, IterableDataset), "ChainDataset only supports IterableDataset"
+            total += len(d)
+        return total
+
 
 class TensorDataset(Dataset):
     def __init__(self, *tensors):
@@ -39,6 +62,9 @@ class TensorDataset(Dataset):
 class ConcatDataset(Dataset):
     def __init__(self, datasets):
         self.datasets = list(datasets)
+        assert len(self.datasets) > 0, 'datasets should not be an empty iterable'
+        for d in self.datasets:
+            assert not isinstance(d, IterableDataset), "ConcatDataset does not support IterableDataset"
         self.cumulative_sizes = []
         total = 0
         for d in self.datasets:
@@ -50,6 +76,8 @@ class ConcatDataset(Dataset):
 
     def __getitem__(self, idx):
         if idx < 0:
+            if -idx > len(self):
+                raise ValueError("absolute value of index should not exceed dataset length")
             idx += len(self)
         start = 0
         for d, end in zip(self.datasets, self.cumulative_sizes):
@@ -326,7 +354,11 @@ class DataLoader:
         self.drop_last = drop_last
         self.sampler = sampler
         self.batch_sampler = batch_sampler
-        self._auto_collation = batch_sampler is not None
+        # PyTorch gives an IterableDataset a BatchSampler over an endless sampler whenever batch_size is set, so
+        # its items are collated (ints become tensors) just as a map-style dataset's.
+        self._auto_collation = batch_sampler is not None or (
+            isinstance(dataset, IterableDataset) and batch_size is not None
+        )
         self.collate_fn = (
             collate_fn if collate_fn is not None else (default_collate if self._auto_collation else default_convert)
         )
@@ -378,7 +410,11 @@ class DataLoader:
 
     def __len__(self):
         if isinstance(self.dataset, IterableDataset):
-            raise TypeError('IterableDataset has no len()')
+            # PyTorch's: the dataset's own len() (a TypeError where it has none), in batches when batching.
+            length = len(self.dataset)
+            if self.batch_size is not None:
+                length = length // self.batch_size if self.drop_last else math.ceil(length / self.batch_size)
+            return length
         if self.batch_sampler is not None:
             return len(self.batch_sampler)
         return len(self.sampler)
