@@ -100,6 +100,13 @@ from ._sorting import sort, argsort, unique, bincount, searchsorted, nonzero, fl
 from ._textio import loadtxt, genfromtxt, savetxt
 from ._npyio import save, load, savez, savez_compressed, frombuffer
 from ._convolve import convolve, correlate
+
+
+class str_(str):
+    """numpy.str_: np.str_('a') (a string array's elements are plain Python strings here)."""
+
+
+str_.__module__ = 'numpy'
 from ._cross_memory import cross, shares_memory, may_share_memory
 from ._linalg import dot, matmul, vdot, inner, outer, trace, transpose
 from ._indexing import take

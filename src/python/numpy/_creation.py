@@ -68,8 +68,8 @@ def _discover(obj, prefix):
         for shape, vals, d in parts:
             values.extend(D.cast_values(vals, d, dt))
         return (n,) + sub, values, dt
-    if isinstance(obj, str):
-        raise unsupported('arrays of strings', 'numeric arrays only')
+    if isinstance(obj, str):  # numpy's '<Un', n the string's length
+        return (), [obj], D.str_dtype(max(1, len(obj)))
     if isinstance(obj, complex):
         raise unsupported('complex numbers in arrays')
     foreign = _from_foreign(obj)
@@ -91,6 +91,10 @@ def array(obj, dtype=None, copy=True, order='K', subok=False, ndmin=0, like=None
         res = obj.astype(d if d is not None else obj._dtype)
     else:
         shape, values, dt = _discover(obj, ())
+        if d is not None and d.kind == 'U' and d.width == 0:  # dtype=str: as wide as the longest value
+            from ._scalars import make
+
+            d = D.str_dtype(max([len(str(make(dt, v))) for v in values] + [1]))
         if d is not None and d is not dt:
             values = D.cast_values(values, dt, d)
             dt = d
@@ -119,6 +123,9 @@ def _filled(shape, value, dtype):
     shape = L.shape_arg((shape,))
     if any(d < 0 for d in shape):
         raise ValueError("negative dimensions are not allowed")
+    if dtype.kind == 'U':  # zeros/empty of strings hold '', at least one character wide
+        dtype = D.str_dtype(max(dtype.width, 1))
+        value = '' if value == 0 and not isinstance(value, str) else str(value)
     return ndarray._make([D.store_one(value, dtype)] * L.prod(shape), shape, dtype)
 
 

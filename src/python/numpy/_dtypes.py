@@ -5,12 +5,13 @@ precision), ints for the integer dtypes (wrapped to the dtype's range), bools fo
 themselves for object (only for the objects that numpy code meets as elements: the Axes of plt.subplots)."""
 
 import math
+import re
 import struct
 from array import array as _pyarray
 
 from ._errors import unsupported
 
-_KIND_ORDER = {'b': 0, 'u': 1, 'i': 1, 'f': 2, 'O': 3}
+_KIND_ORDER = {'b': 0, 'u': 1, 'i': 1, 'f': 2, 'O': 3, 'U': 3}
 
 
 class dtype:
@@ -94,6 +95,34 @@ float32 = dtype._make('float32', 'f', 32, 'f', 11)
 float64 = dtype._make('float64', 'f', 64, 'd', 12)
 object_ = dtype._make('object', 'O', 64, 'O', 17)
 object_._str = '|O'
+
+
+class _StrDtype(dtype):
+    """numpy's fixed-width unicode dtype '<Un' (width 0: the flexible np.dtype(str), sized by the data)."""
+
+    def __repr__(self):
+        return f"dtype('{self._str}')"
+
+    def __str__(self):
+        return self._str
+
+
+_STR_DTYPES = {}
+
+
+def str_dtype(width):
+    d = _STR_DTYPES.get(width)
+    if d is None:
+        d = _StrDtype._make(f'str{32 * width}', 'U', 32 * width, 'U', 19)
+        d.itemsize, d._str, d.width = 4 * width, f'<U{width}', width
+        _STR_DTYPES[width] = d
+    return d
+
+
+def str_width_for(d):
+    """The '<U' width numpy gives numbers of dtype d made strings (astype(str))."""
+    return {'b': 5, 'i': 21, 'u': 20, 'f': 32}.get(d.kind, 1) if d.kind != 'U' else d.width
+
 
 ALL = (bool_, int8, uint8, int16, uint16, int32, uint32, int64, uint64, float16, float32, float64)
 
@@ -193,10 +222,15 @@ def as_dtype(obj):
             found = _BY_NAME.get(obj[1:])
         if found is not None:
             return found
+        width = re.fullmatch(r'[<=|]?U(\d*)', obj)
+        if width or obj == 'str':
+            return str_dtype(int(width.group(1) or 0) if width else 0)
         if obj in _UNSUPPORTED_NAMES or obj.lstrip('<>=|')[:1] in ('U', 'S', 'c', 'M', 'm', 'O', 'V'):
             raise _unsupported_dtype(obj)
         raise TypeError(f"data type {obj!r} not understood")
-    if obj is complex or obj is str or obj is bytes:
+    if obj is str:
+        return str_dtype(0)
+    if obj is complex or obj is bytes:
         raise _unsupported_dtype(obj.__name__)
     inner = getattr(obj, 'dtype', None)
     if isinstance(inner, dtype):
@@ -221,6 +255,10 @@ def promote_types(a, b):
         return a
     if a.kind == 'O' or b.kind == 'O':
         return object_
+    if a.kind == 'U' or b.kind == 'U':
+        if a.kind != b.kind:
+            raise unsupported('arrays mixing strings and numbers', 'make every element a string, or every one a number')
+        return a if a.width >= b.width else b
     if a.kind == 'b':
         return b
     if b.kind == 'b':
@@ -273,6 +311,11 @@ def _promote_small(a, sa, b, sb):
 def result_type_of(operands):
     """The common dtype of operands given as (dtype, ndim, scalar value or None), numpy 1.24's rules:
     0-d operands only count by value when some array is of the same or a higher kind."""
+    if any(d.kind == 'U' for d, _, _ in operands):  # strings take the widest string dtype, whatever their ndim
+        ret = operands[0][0]
+        for d, _, _ in operands[1:]:
+            ret = promote_types(ret, d)
+        return ret
     arrays = [d for d, nd, _ in operands if nd > 0]
     scalars = [(d, v) for d, nd, v in operands if nd == 0]
     if arrays and scalars and max(map(kind_order, arrays)) >= max(kind_order(d) for d, _ in scalars):
@@ -392,6 +435,8 @@ def _wrap(values, d):
 
 def cast_values(values, src, dst):
     """The list `values` (stored as `src`) stored as `dst`; may return `values` itself when unchanged."""
+    if dst.kind == 'U' or src.kind == 'U':
+        return _str_cast(values, src, dst)
     if dst.kind == 'O' or src.kind == 'O':
         if src is not dst:
             _object_cast(src, dst)
@@ -417,6 +462,20 @@ def cast_values(values, src, dst):
     return _wrap(values, dst)
 
 
+def _str_cast(values, src, dst):
+    if src.kind == 'U' and dst.kind == 'U':
+        return values if src.width <= dst.width else [v[: dst.width] for v in values]
+    if dst.kind == 'U':
+        from ._scalars import make
+
+        return [str(make(src, v))[: dst.width] for v in values]
+    if dst.kind == 'f':
+        return store([float(v) for v in values], dst)
+    if dst.kind in 'iu':
+        return store([int(v) for v in values], dst)
+    raise unsupported(f'casting a string array to {dst.name}')
+
+
 def _object_cast(src, dst):
     if dst.kind != 'O':
         raise unsupported(f"casting an object array to {dst.name}")
@@ -425,7 +484,7 @@ def _object_cast(src, dst):
 
 def store(values, d):
     """Computed values (Python numbers) rounded/wrapped to dtype d."""
-    if d.kind == 'O':
+    if d.kind in 'OU':
         return list(values)
     if d.kind == 'f':
         if d.bits == 64:
@@ -439,7 +498,7 @@ def store(values, d):
 
 
 def store_one(v, d):
-    if d.kind == 'O':
+    if d.kind in 'OU':
         return v
     if d.kind == 'f':
         v = float(v)

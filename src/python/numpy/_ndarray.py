@@ -255,6 +255,8 @@ class ndarray:
 
     def astype(self, dtype, order='K', casting='unsafe', subok=True, copy=True):
         d = D.as_dtype(dtype)
+        if d.kind == 'U' and d.width == 0:  # astype(str): numpy's width for the source dtype
+            d = D.str_dtype(D.str_width_for(self._dtype))
         if d is self._dtype and not copy:
             return self
         perm = L.iteration_perm([self], self._shape) if order == 'K' else None

@@ -82,6 +82,8 @@ def _npy_bytes(arr):
     a = asarray(arr)
     if a._dtype.kind == 'O':
         raise unsupported('np.save of an object array (pickled)')
+    if a._dtype.kind == 'U':
+        raise unsupported('np.save of a string array', 'save the numbers, or write the strings as text')
     # numpy writes a Fortran-ordered array (a transpose, asfortranarray) as it lies in memory, and says so
     fortran = a.ndim > 1 and not a._contiguous() and a.T._contiguous()
     return _header(a, fortran) + to_bytes(a.T if fortran else a)

@@ -248,7 +248,7 @@ def _format_function(values, dtype, zero_d, options):
                 from ._scalars import make
 
                 return lambda v: fn(make(dtype, v))
-    if dtype.kind == 'O':
+    if dtype.kind in 'OU':
         return repr
     if dtype.kind == 'b':
         return BoolFormat(zero_d)
@@ -382,7 +382,7 @@ def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     arr_str = prefix + lst + suffix
     if skipdtype:
         return arr_str
-    dtype_str = 'dtype={})'.format(arr._dtype.name)
+    dtype_str = 'dtype={})'.format(f"'{arr._dtype}'" if arr._dtype.kind == 'U' else arr._dtype.name)
     last_line_len = len(arr_str) - (arr_str.rfind('\n') + 1)
     spacer = ' '
     if last_line_len + len(dtype_str) + 1 > max_line_width:

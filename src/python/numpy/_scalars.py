@@ -323,7 +323,7 @@ def make(d, v):
     """The numpy scalar of dtype d holding the stored value v (an object array's element is the object)."""
     if d is D.float64:
         return float.__new__(float64, v)
-    if d is D.object_:
+    if d is D.object_ or d.kind == 'U':  # a string array's element is a Python str (numpy's np.str_ is one)
         return v
     if d is D.bool_:
         return True_ if v else False_

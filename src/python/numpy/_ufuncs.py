@@ -9,7 +9,7 @@ from itertools import repeat
 from . import _dtypes as D
 from . import _layout as L
 from . import _typed
-from ._errors import runtime_warning, _UFuncOutputCastingError, unsupported
+from ._errors import runtime_warning, UFuncTypeError, _UFuncOutputCastingError, unsupported
 from ._ndarray import ndarray
 from ._scalars import generic, make, scalar_info
 
@@ -31,7 +31,7 @@ def as_operand(x):
 
 
 def _convertible(x):
-    return isinstance(x, (ndarray, generic, bool, int, float, list, tuple))
+    return isinstance(x, (ndarray, generic, bool, int, float, list, tuple, str))
 
 
 # --- elementwise functions with numpy's IEEE behaviour -----------------------------------------------------
@@ -268,6 +268,8 @@ def binary(name, a, b, out=None, where=True, dtype=None):
     kind = _BINARY[name][0]
     da, na, va, aa = as_operand(a)
     db, nb, vb, ab = as_operand(b)
+    if da.kind == 'U' or db.kind == 'U':
+        return _strings(name, kind, a if aa is None else aa, b if ab is None else ab, da, db, out)
     loop, res_dtype = _resolve(name, kind, [(da, na, va), (db, nb, vb)])
     if dtype is not None:
         loop = D.as_dtype(dtype)
@@ -322,6 +324,33 @@ def binary(name, a, b, out=None, where=True, dtype=None):
             runtime_warning('invalid', f"invalid value encountered in {name}")
     return _finish(name, values, shape, res_dtype, out, perm)
 
+
+def _strings(name, kind, a, b, da, db, out):
+    """A ufunc with a string operand: comparisons of two string arrays element by element (broadcast), as
+    numpy's string loops; anything else has no loop in numpy either."""
+    from ._creation import asarray
+
+    if kind == 'cmp' and da.kind == db.kind == 'U' and out is None:
+        a, b = asarray(a), asarray(b)
+        shape = L.broadcast_shapes(a._shape, b._shape)
+        fn = _STRING_CMP[name]
+        values = [fn(x, y) for x, y in zip(a._values_as(shape), b._values_as(shape))]
+        return ndarray._make(values, shape, D.bool_) if shape else make(D.bool_, values[0])
+    if kind == 'cmp' and out is None:
+        raise unsupported('comparing a string array with numbers', 'numpy 1.24 returns one False with a warning')
+    raise UFuncTypeError(
+        f"ufunc '{name}' did not contain a loop with signature matching types ({da!r}, {db!r}) -> None"
+    )
+
+
+_STRING_CMP = {
+    'equal': operator.eq,
+    'not_equal': operator.ne,
+    'less': operator.lt,
+    'less_equal': operator.le,
+    'greater': operator.gt,
+    'greater_equal': operator.ge,
+}
 
 _OVERFLOW_CHECKED = frozenset(('add', 'subtract', 'multiply', 'true_divide', 'power'))
 # inf * 0, inf - inf: NaN from non-NaN operands sets the FPU's invalid flag, which numpy reports

@@ -103,7 +103,7 @@ def from_array(arr):
     arr = np.asarray(arr)
     if arr.ndim != 1:
         raise ValueError('Data must be 1-dimensional')
-    return arr.tolist(), arr.dtype
+    return arr.tolist(), OBJECT if arr.dtype.kind == 'U' else arr.dtype  # strings are an object column
 
 
 def cast(values, src, dtype):
