@@ -1,5 +1,6 @@
 // Rearranging ops learners use beside the basics: roll, diagonal and trace, unique (with its inverse and
 // counts), cumprod. einsum (einsum.ts) builds on diagonal.
+import { uniqueFlat } from './uniqueHash';
 import { pyError } from '../errors';
 import { type DiffBackwardFn, Node, isGradEnabled } from '../autograd';
 import { div, mul } from './arith';
@@ -141,25 +142,9 @@ export function trace(x: Tensor): Tensor {
   return out;
 }
 
-/** torch.unique over all elements (sorted): the values, each element's position among them, and counts. */
-export function unique(x: Tensor): [Tensor, Tensor, Tensor] {
-  const values = Array.from(new Set(Array.from(x.data as ArrayLike<number>))).sort((a, b) => a - b);
-  const where = new Map<number, number>();
-  values.forEach((v, i) => where.set(v, i));
-  const inverse = new Float64Array(x.data.length);
-  const counts = new Float64Array(values.length);
-  for (let i = 0; i < inverse.length; i++) {
-    const k = where.get(x.data[i]) as number;
-    inverse[i] = k;
-    counts[k]++;
-  }
-  const out = allocate(x.dtype, values.length);
-  values.forEach((v, i) => (out[i] = v));
-  return [
-    new Tensor(out, [values.length], x.dtype),
-    new Tensor(inverse, x.shape, 'int64'),
-    new Tensor(counts, [values.length], 'int64'),
-  ];
+/** torch.unique over all elements: the values, each element's position among them, and counts (uniqueHash.ts). */
+export function unique(x: Tensor, sorted = true): [Tensor, Tensor, Tensor] {
+  return uniqueFlat(x, sorted);
 }
 
 /**

@@ -95,8 +95,9 @@ function pythonError(err: unknown): { kind: string; message: string } {
   return { kind, message };
 }
 
-/** Engine functions handed float16/bfloat16 tensors as they are (not run as float32, reducedFloat.ts). */
-const SEES_REDUCED_FLOAT = new Set(['format', 'cast', 'view_dtype', 'set_data']);
+/** Engine functions handed float16/bfloat16 tensors as they are (not run as float32, reducedFloat.ts): unique
+ * hashes a bfloat16's own 16 bits. */
+const SEES_REDUCED_FLOAT = new Set(['format', 'cast', 'view_dtype', 'set_data', 'unique']);
 
 /** A float16/bfloat16 tensor made from numbers (torch.full(..., 0.1, dtype=torch.float16)) holds rounded values. */
 function roundedResult(r: unknown): unknown {

@@ -2,7 +2,7 @@
 
 import builtins
 
-from ._dtype import default_float
+from ._dtype import default_float, float16
 from ._engine import E
 from ._out import scalar_name
 
@@ -111,6 +111,9 @@ class ReductionMixin:
         return self.sort(dim, descending)[1]
 
     def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=None):
-        values, inverse, counts = (wrap(t) for t in (E.unique(self._t) if dim is None else E.unique_dim(self._t, dim)))
+        if dim is None and self.dtype is float16:
+            raise RuntimeError('"unique" not implemented for \'Half\'')
+        found = E.unique(self._t, bool(sorted)) if dim is None else E.unique_dim(self._t, dim)
+        values, inverse, counts = (wrap(t) for t in found)
         extra = ((inverse,) if return_inverse else ()) + ((counts,) if return_counts else ())
         return (values,) + extra if extra else values
