@@ -60,7 +60,7 @@ export function adaptive_max_pool2d(x: Tensor, size: [number, number]): { values
       for (let i = 0; i < dest.length; i++) gx[dest[i]] += g[i];
       return [gx];
     },
-    (g) => [scatterOffsets(g, dest, x.shape)],
+    (g) => [scatterOffsets(g, dest, x.shape, 'AdaptiveMaxPool2DBackwardBackward0', x)],
   );
   return { values: Tensor.result(out, shape, node), indices };
 }

@@ -76,22 +76,36 @@ export function gatherOffsets(x: Tensor, offsets: Int32Array, shape: readonly nu
   return Tensor.result(out, shape, node);
 }
 
-/** out (of `shape`) with out[offsets[i]] += g[i]: the gradient of a gather, itself differentiable. */
-export function scatterOffsets(g: Tensor, offsets: Int32Array, shape: readonly number[]): Tensor {
+/**
+ * out (of `shape`) with out[offsets[i]] += g[i]: the gradient of a gather, itself differentiable. A pooling's
+ * max_pool2d_with_indices_backward passes its node `name` and its input `self`, an input of that node whose
+ * gradient is zeros (derivatives.yaml: `self: zeros_like(self)`), so the graph has PyTorch's edges.
+ */
+export function scatterOffsets(
+  g: Tensor,
+  offsets: Int32Array,
+  shape: readonly number[],
+  name = 'IndexPutBackward0',
+  self: Tensor | null = null,
+): Tensor {
   let size = 1;
   for (const s of shape) size *= s;
   const out = reduceThrough(g.data, offsets, size);
+  const zeroForSelf = self !== null && self.requiresGrad;
   const node =
-    g.requiresGrad && isGradEnabled()
+    (g.requiresGrad || zeroForSelf) && isGradEnabled()
       ? new Node(
-          'IndexPutBackward0',
-          [g],
+          name,
+          self === null ? [g] : [g, self],
           (gg) => {
             const r = floats(offsets.length);
             for (let i = 0; i < offsets.length; i++) r[i] = gg[offsets[i]];
-            return [r];
+            return [g.requiresGrad ? r : null, ...(zeroForSelf ? [floats(self.data.length)] : [])];
           },
-          (gg) => [gatherOffsets(gg, offsets, g.shape)],
+          (gg) => [
+            g.requiresGrad ? gatherOffsets(gg, offsets, g.shape) : null,
+            ...(zeroForSelf ? [constantLike(self, () => 0)] : []),
+          ],
         )
       : null;
   return Tensor.result(out, shape, node);

@@ -136,6 +136,8 @@ export function max_pool2d_with_indices(x: Tensor, o: PoolOptions): { values: Te
       g,
       Int32Array.from(idx, (at, k) => Math.floor(k / outPlane) * p.h * p.w + at),
       x.shape,
+      'MaxPool2DWithIndicesBackwardBackward0',
+      x,
     ),
   ];
   return { values: Tensor.result(out, p.shape, node), indices };

@@ -146,7 +146,7 @@ export function max_pool3d_with_indices(x: Tensor, o: Pool3dOptions): { values: 
     for (let k = 0; k < idx.length; k++) gx[Math.floor(k / outVol) * inVol + idx[k]] += g[k];
     return [gx];
   });
-  node.diff = (g) => [scatterOffsets(g, offsets(), x.shape)];
+  node.diff = (g) => [scatterOffsets(g, offsets(), x.shape, 'MaxPool3DWithIndicesBackwardBackward0', x)];
   return { values: Tensor.result(out, v.shape, node), indices };
 }
 
