@@ -4,7 +4,6 @@ its storage, offset, size and stride. State dicts, tensors, lists and dicts of t
 (torch.save(model)) whose classes are nn modules we have or the learner's own; other torch classes (a pickled
 optimizer object) are refused by name."""
 
-from collections import OrderedDict
 import pickle
 import struct
 import zipfile
@@ -97,7 +96,11 @@ class _Unpickler(pickle.Unpickler):
         if module == 'torch' and name in _STORAGE_TYPES:
             return _StorageType(name)
         if module == 'collections' and name == 'OrderedDict':
-            return OrderedDict
+            # Read back as state_dict()'s OrderedDict, which prints as on the Pythons PyTorch 1.13 ran on
+            # (`OrderedDict([(key, value), ...])`): print(torch.load(path)) shows what it did there.
+            from .nn.modules._state_dict import _StateDict
+
+            return _StateDict
         if (module, name) in (('torch.jit._script', '_rebuild'), ('torch.jit', 'ScriptFunction')):
             from . import jit
 

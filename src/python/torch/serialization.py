@@ -91,7 +91,11 @@ class _Pickler(pickle._Pickler):
         if kind.__module__.startswith('torch') and kind is not OrderedDict:
             # Our own containers (state_dict's OrderedDict, torch.Size) as the plain types PyTorch's are read as.
             if isinstance(obj, OrderedDict):
-                return super().save(OrderedDict(obj), save_persistent_id)
+                plain = OrderedDict(obj)
+                metadata = getattr(obj, '_metadata', None)
+                if metadata is not None:
+                    plain._metadata = OrderedDict(metadata)  # pickled with it, as PyTorch's state_dict is
+                return super().save(plain, save_persistent_id)
             if isinstance(obj, tuple):
                 return super().save(tuple(obj), save_persistent_id)
         return super().save(obj, save_persistent_id)

@@ -38,6 +38,10 @@ class StateDictMixin:
                 keep_vars = args[2]
         if destination is None:
             destination = _StateDict()
+            destination._metadata = _StateDict()
+        # PyTorch records each module's _version under its prefix (BatchNorm's is 2), which loaders read back.
+        if hasattr(destination, '_metadata'):
+            destination._metadata[prefix[:-1]] = dict(version=self._version)
         for name, p in self._parameters.items():
             if p is not None:
                 destination[prefix + name] = p if keep_vars else p.detach()

@@ -11,6 +11,8 @@ from .module import Module
 
 
 class _BatchNorm(Module):
+    _version = 2  # as PyTorch's: state_dict()._metadata reports it
+
     _expected_dims = (2, 3)
 
     def __init__(
