@@ -16,6 +16,7 @@ import weakref
 
 import _bl_errno
 import _bl_messages
+import _bl_ordereddict
 import _bl_tracebacks
 
 # Files that are the runtime's, not the learner's: our torch package and helpers, Pyodide's standard library,
@@ -33,6 +34,7 @@ def _is_users(filename):
 
 _bl_tracebacks.install(_is_users)
 _bl_messages.install_formatting()
+_bl_ordereddict.install()
 
 
 def _keep_users_frames(te):

@@ -136,3 +136,24 @@ try:
     print(eval("totl_loss"))
 except NameError:
     report()
+
+# OrderedDict printed as 3.11 prints it (3.12 changed it to `OrderedDict({...})`): a Sequential's layers, a
+# vocabulary kept in insertion order, an empty one, a subclass, one that holds itself.
+from collections import OrderedDict
+
+layers = OrderedDict([('fc1', torch.nn.Linear(2, 3)), ('act', torch.nn.ReLU())])
+print(list(layers.keys()), OrderedDict(), OrderedDict.fromkeys('ab', 0))
+vocab = OrderedDict()
+for word in 'the cat and the hat'.split():
+    vocab.setdefault(word, len(vocab))
+print(vocab)
+print(str(vocab), repr(vocab), f'{vocab}', [vocab])
+
+
+class Vocab(OrderedDict):
+    pass
+
+
+loop = Vocab(a=1)
+loop['me'] = loop
+print(Vocab(x=1), loop, type(vocab).__name__, type(vocab).__module__)
