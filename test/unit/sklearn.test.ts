@@ -23,34 +23,42 @@ test('import sklearn works, with its version and the submodules a learner import
       'from sklearn.preprocessing import StandardScaler',
       'from sklearn.metrics import accuracy_score',
       'from sklearn.utils import shuffle',
+      'from sklearn.linear_model import LogisticRegression',
+      'from sklearn.neighbors import KNeighborsClassifier',
       'print(sklearn.__version__, make_moons.__name__, sklearn.metrics.r2_score.__name__)',
+      'print(LogisticRegression(C=0.5), KNeighborsClassifier(n_neighbors=3), sklearn.clone(LogisticRegression()))',
     ].join('\n') + '\n',
   );
   assert.equal(out.status, 0, out.stderr);
-  assert.equal(out.stdout, '1.2.1 make_moons r2_score\n');
+  assert.equal(
+    out.stdout,
+    '1.2.1 make_moons r2_score\nLogisticRegression(C=0.5) KNeighborsClassifier(n_neighbors=3) LogisticRegression()\n',
+  );
 });
 
 test("scikit-learn's modules and names we lack: a NotImplementedError naming them and what the subset has", () => {
   const got = raised({
-    module: 'from sklearn.linear_model import LogisticRegression',
+    module: 'from sklearn.tree import DecisionTreeClassifier',
+    estimator: 'from sklearn.linear_model import Lasso',
     moduleImport: 'import sklearn.svm',
     moduleAttr: 'sklearn.ensemble',
     name: 'from sklearn.datasets import fetch_openml',
     attr: 'sklearn.preprocessing.SplineTransformer',
     metric: 'from sklearn.metrics import hinge_loss',
-    split: 'from sklearn.model_selection import cross_val_score',
+    split: 'from sklearn.model_selection import GridSearchCV',
     loader: 'sklearn.datasets.load_linnerud()',
   });
   const hint =
-    / Backprop Lens' scikit-learn subset has sklearn\.datasets \(make_moons, .*train the model itself with torch/;
+    / Backprop Lens' scikit-learn subset has sklearn\.datasets \(make_moons, .*train other models with torch/;
   const expect: Record<string, RegExp> = {
-    module: /^NotImplementedError True: The module sklearn\.linear_model is not supported by Backprop Lens\./,
+    module: /^NotImplementedError True: The module sklearn\.tree is not supported by Backprop Lens\./,
+    estimator: /^NotImplementedError False: sklearn\.linear_model\.Lasso is not supported by Backprop Lens\./,
     moduleImport: /^NotImplementedError True: The module sklearn\.svm is not supported by Backprop Lens\./,
     moduleAttr: /^NotImplementedError True: The module sklearn\.ensemble is not supported by Backprop Lens\./,
     name: /^NotImplementedError False: sklearn\.datasets\.fetch_openml is not supported by Backprop Lens\./,
     attr: /^NotImplementedError False: sklearn\.preprocessing\.SplineTransformer is not supported by Backprop Lens\./,
     metric: /^NotImplementedError False: sklearn\.metrics\.hinge_loss is not supported by Backprop Lens\./,
-    split: /^NotImplementedError False: sklearn\.model_selection\.cross_val_score is not supported/,
+    split: /^NotImplementedError False: sklearn\.model_selection\.GridSearchCV is not supported/,
     loader: /^NotImplementedError False: sklearn\.datasets\.load_linnerud is not supported by Backprop Lens\./,
   };
   for (const [label, pattern] of Object.entries(expect)) {

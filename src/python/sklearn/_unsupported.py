@@ -3,13 +3,15 @@
 SUPPORTED_HINT = (
     "Backprop Lens' scikit-learn subset has sklearn.datasets (make_moons, make_circles, make_blobs, "
     "make_classification, make_regression, load_iris, load_digits, load_breast_cancer, load_wine, load_diabetes), "
-    "sklearn.model_selection (train_test_split, KFold, StratifiedKFold, ShuffleSplit, StratifiedShuffleSplit), "
-    "sklearn.preprocessing (StandardScaler, MinMaxScaler, LabelEncoder, LabelBinarizer, OneHotEncoder, "
-    "PolynomialFeatures, scale, minmax_scale, normalize, label_binarize), sklearn.metrics (accuracy_score, "
-    "confusion_matrix, precision_score, recall_score, f1_score, precision_recall_fscore_support, "
-    "classification_report, roc_auc_score, roc_curve, precision_recall_curve, average_precision_score, log_loss, "
-    "mean_squared_error, mean_absolute_error, mean_absolute_percentage_error, r2_score, explained_variance_score) "
-    "and sklearn.utils (shuffle, resample, check_random_state, Bunch); train the model itself with torch. "
+    "sklearn.model_selection (train_test_split, KFold, StratifiedKFold, ShuffleSplit, StratifiedShuffleSplit, "
+    "cross_val_score), sklearn.preprocessing (StandardScaler, MinMaxScaler, LabelEncoder, LabelBinarizer, "
+    "OneHotEncoder, PolynomialFeatures, scale, minmax_scale, normalize, label_binarize), sklearn.linear_model "
+    "(LinearRegression, Ridge, LogisticRegression), sklearn.neighbors (KNeighborsClassifier, KNeighborsRegressor), "
+    "sklearn.metrics (accuracy_score, confusion_matrix, ConfusionMatrixDisplay, precision_score, recall_score, "
+    "f1_score, precision_recall_fscore_support, classification_report, roc_auc_score, roc_curve, "
+    "precision_recall_curve, average_precision_score, log_loss, mean_squared_error, mean_absolute_error, "
+    "mean_absolute_percentage_error, r2_score, explained_variance_score), sklearn.base (clone) "
+    "and sklearn.utils (shuffle, resample, check_random_state, Bunch); train other models with torch. "
     "See README 'Supported PyTorch'."
 )
 

@@ -1,4 +1,4 @@
-"""sklearn.exceptions: the warning classes our metrics raise."""
+"""sklearn.exceptions: the warnings and errors our metrics and estimators raise."""
 
 
 class UndefinedMetricWarning(UserWarning):
@@ -9,4 +9,13 @@ class DataConversionWarning(UserWarning):
     """Data given in one form was converted to another (a column vector where a 1d array was expected)."""
 
 
-UndefinedMetricWarning.__module__ = DataConversionWarning.__module__ = 'sklearn.exceptions'
+class ConvergenceWarning(UserWarning):
+    """An iterative solver stopped before it converged."""
+
+
+class NotFittedError(ValueError, AttributeError):
+    """An estimator was used before fit (a ValueError and an AttributeError, as in scikit-learn)."""
+
+
+for _cls in (UndefinedMetricWarning, DataConversionWarning, ConvergenceWarning, NotFittedError):
+    _cls.__module__ = 'sklearn.exceptions'

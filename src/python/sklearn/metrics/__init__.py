@@ -11,6 +11,7 @@ from ._classification import (
     precision_score,
     recall_score,
 )
+from ._confusion_display import ConfusionMatrixDisplay
 from ._log_loss import log_loss
 from ._ranking import auc, average_precision_score, precision_recall_curve, roc_auc_score, roc_curve
 from ._regression import (
@@ -22,6 +23,7 @@ from ._regression import (
 )
 
 __all__ = [
+    'ConfusionMatrixDisplay',
     'accuracy_score',
     'auc',
     'average_precision_score',

@@ -100,9 +100,18 @@ def roc_auc_score(
 ):
     kind = type_of_target(y_true)
     y_score = as_array(y_score)
+    if kind == 'multiclass' or (kind == 'binary' and y_score.ndim == 2 and y_score.shape[1] > 2):
+        if max_fpr is not None and max_fpr != 1.0:
+            raise ValueError(
+                "Partial AUC computation not available in multiclass setting, 'max_fpr' must be set to `None`, "
+                f'received `max_fpr={max_fpr}` instead'
+            )
+        if multi_class == 'raise':
+            raise ValueError("multi_class must be in ('ovo', 'ovr')")
+        return _multiclass_roc_auc(y_true, y_score, labels, multi_class, average, sample_weight)
     if kind != 'binary' or y_score.ndim != 1 and not (y_score.ndim == 2 and y_score.shape[1] == 1):
         raise unsupported(
-            'roc_auc_score for multiclass or multilabel targets',
+            'roc_auc_score for multilabel targets',
             'give binary y_true and the positive class score, e.g. probs[:, 1]',
         )
     if max_fpr is not None and max_fpr != 1:
@@ -114,3 +123,41 @@ def roc_auc_score(
     positive = [1.0 if v == classes[1] else 0.0 for v in y_true.tolist()]
     fpr, tpr, _ = roc_curve(np.array(positive), y_score, sample_weight=sample_weight)
     return auc(fpr, tpr)
+
+
+def _multiclass_roc_auc(y_true, y_score, labels, multi_class, average, sample_weight):
+    """One-vs-rest: each class's binary AUC against its column of probabilities, then their mean ('macro')
+    or their mean weighted by class counts ('weighted'), as scikit-learn's _multiclass_roc_auc_score."""
+    if y_score.ndim != 2 or not bool(np.allclose(1, y_score.sum(axis=1))):
+        raise ValueError(
+            'Target scores need to be probabilities for multiclass roc_auc, i.e. they should sum up to 1.0 over classes'
+        )
+    options = ('micro', 'macro', 'weighted', None) if multi_class == 'ovr' else ('macro', 'weighted', None)
+    if average not in options:
+        raise ValueError('average must be one of {0} for multiclass problems'.format(options))
+    if multi_class not in ('ovo', 'ovr'):
+        raise ValueError(
+            "multi_class='{0}' is not supported for multiclass ROC AUC, multi_class must be in {1}".format(
+                multi_class, ('ovo', 'ovr')
+            )
+        )
+    if multi_class == 'ovo' or average == 'micro' or sample_weight is not None or labels is not None:
+        raise unsupported(
+            f"roc_auc_score(multi_class={multi_class!r}, average={average!r}) with labels or sample_weight",
+            "use multi_class='ovr' with average='macro' or 'weighted'",
+        )
+    y_true = column_or_1d(y_true)
+    values = y_true.tolist()
+    classes = sorted(set(values))
+    if len(classes) != y_score.shape[1]:
+        raise ValueError("Number of classes in y_true not equal to the number of columns in 'y_score'")
+    scores, counts = [], []
+    for c, label in enumerate(classes):
+        column = np.array([1.0 if v == label else 0.0 for v in values])
+        fpr, tpr, _ = roc_curve(column, y_score[:, c])
+        scores.append(auc(fpr, tpr))
+        counts.append(float(column.sum()))
+    scores = np.array(scores)
+    if average is None:
+        return scores
+    return np.average(scores, weights=np.array(counts) if average == 'weighted' else None)

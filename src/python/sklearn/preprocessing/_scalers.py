@@ -4,20 +4,13 @@ by its corrected two-pass sums, constant features scaled by 1), so fitted attrib
 import numpy as np
 
 from .._unsupported import unsupported
+from ..exceptions import NotFittedError
 from ..utils._validation import float_array
-
-
-class _NotFittedError(ValueError, AttributeError):
-    pass
-
-
-_NotFittedError.__name__ = _NotFittedError.__qualname__ = 'NotFittedError'
-_NotFittedError.__module__ = 'sklearn.exceptions'
 
 
 def _check_fitted(estimator, attribute):
     if not hasattr(estimator, attribute):
-        raise _NotFittedError(
+        raise NotFittedError(
             f"This {type(estimator).__name__} instance is not fitted yet. Call 'fit' with appropriate arguments "
             "before using this estimator."
         )

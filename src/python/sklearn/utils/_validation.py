@@ -104,11 +104,13 @@ def column_or_1d(y):
     raise ValueError('y should be a 1d array, got an array of shape {} instead.'.format(shape))
 
 
-def float_array(X, copy=True, ensure_2d=True):
+def float_array(X, copy=True, ensure_2d=True, tensor_float64=True):
     """X as a float array the way scikit-learn's scalers take it: float32 stays float32, everything else
-    becomes float64; a copy unless copy=False and X already is such an array. A torch tensor always becomes
-    float64: check_array sees no numpy dtype on it (torch.float32 has no .kind), so it takes float64."""
-    tensor = is_tensor(X)
+    becomes float64; a copy unless copy=False and X already is such an array. A torch tensor becomes
+    float64 where check_array is given a list of float dtypes (it sees no numpy dtype on the tensor:
+    torch.float32 has no .kind); with dtype='numeric' (LinearRegression: tensor_float64=False) np.asarray
+    keeps a float32 tensor float32."""
+    tensor = is_tensor(X) and tensor_float64
     X = as_array(X)
     if X.ndim != 2 and (ensure_2d or X.ndim > 2):
         if X.ndim == 1:
