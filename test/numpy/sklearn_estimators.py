@@ -1,10 +1,11 @@
 # Backprop Lens' scikit-learn estimators against scikit-learn 1.2.1, for the baselines files fit before a torch
 # model. LinearRegression / Ridge: coef_ and predictions as numpy prints them (8 digits); a scalar intercept_
 # or score is printed to 10-12 decimals, since its full repr can differ in the last digits (scipy's gelsd and
-# our refined QR round differently). KNN: neighbours, ties, votes and probabilities exactly. LogisticRegression:
-# scikit-learn stops lbfgs at max |grad| <= 1e-4 on the summed loss, we run to the optimum, so coef_ agrees to
-# about 1e-4 (printed to 3 decimals) and probabilities to about 1e-6 (printed to 4); predictions and accuracy
-# are the same. cross_val_score, multiclass roc_auc_score, ConfusionMatrixDisplay's texts, reprs and errors.
+# our refined QR round differently), except with one feature, where we follow gelsd's steps to the last bit.
+# KNN: neighbours, ties, votes and probabilities exactly. LogisticRegression: scikit-learn stops lbfgs at
+# max |grad| <= 1e-4 on the summed loss, we run to the optimum, so coef_ agrees to about 1e-4 (printed to 3
+# decimals) and probabilities to about 1e-6 (printed to 4); predictions and accuracy are the same.
+# cross_val_score, multiclass roc_auc_score, ConfusionMatrixDisplay's texts, reprs and errors.
 import warnings
 
 import numpy as np
@@ -51,6 +52,17 @@ print('float64 tensor', t.coef_, t.coef_.dtype, f'{t.intercept_:.10f}')
 rank = LinearRegression().fit(np.c_[X, 2 * X[:, :1]], Y[:, 0])
 print('rank deficient', rank.coef_, rank.rank_)
 print('exact line', LinearRegression().fit([[1, 1], [1, 2], [2, 2], [2, 3]], [6, 8, 9, 11]).coef_)
+
+# One feature (y against x, the commonest case) follows dgelsd's own steps: full reprs agree
+for seed in range(8):
+    r1 = np.random.RandomState(seed)
+    x1 = r1.rand(20 + 15 * seed) * 10 ** r1.uniform(-2, 2)
+    y1 = 3.0 * x1 + r1.randn(x1.size) * r1.rand() + r1.randn()
+    one = LinearRegression().fit(x1.reshape(-1, 1), y1)
+    print('one feature', one.coef_[0], one.intercept_, one.score(x1.reshape(-1, 1), y1), one.predict([[1.5]])[0])
+two_out = LinearRegression().fit(np.arange(30.0).reshape(-1, 1), rng.randn(30, 2))
+print('one feature, two outputs', two_out.coef_.tolist(), two_out.intercept_.tolist())
+print('hours and scores', LinearRegression().fit([[1], [2], [3], [4]], [2, 4.1, 5.9, 8.2]).intercept_)
 
 # Ridge
 for alpha in (0.1, 1.0, 25.0):

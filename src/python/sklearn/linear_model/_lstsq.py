@@ -2,7 +2,8 @@
 by Householder QR with column pivoting and two steps of refinement with residuals summed exactly (fsum).
 gelsd's answer (an SVD) is within a few units in the last place of the exact one on well-conditioned data;
 the refined QR answer is too, so printed arrays (8 digits) agree while a float's full repr may differ in its
-last digits. Pure Python on lists: the sizes learners fit (hundreds of rows, tens of columns) are quick."""
+last digits. A single column (the commonest learner case, y against one x) follows dgelsd's own steps instead
+(_gelsd1.py) and agrees to the last bit. Pure Python on lists: the sizes learners fit (hundreds of rows, tens of columns) are quick."""
 
 import math
 
@@ -90,6 +91,10 @@ def lstsq(cols, m, rhs):
     n = len(cols)
     if n == 0:
         return [[] for _ in rhs], 0
+    if n == 1:
+        from ._gelsd1 import lstsq_one_column
+
+        return lstsq_one_column(list(cols[0]), [list(b) for b in rhs])
     qr = _QR(cols, m)
     r = qr.rank
     if r == n:
