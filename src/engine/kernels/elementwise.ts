@@ -59,7 +59,7 @@ export function reluWasm(x: Float32Array, y: Float32Array): boolean {
   return true;
 }
 
-/** r = y > 0 ? g : +0; false when small or without WebAssembly SIMD. */
+/** r = y <= 0 ? +0 : g (a NaN output passes g); false when small or without WebAssembly SIMD. */
 export function reluBackwardWasm(y: Float32Array, g: Float32Array, r: Float32Array): boolean {
   const n = y.length;
   if (n < EW_WASM_MIN_ELEMENTS || !allFloat32(y, g, r)) return false;

@@ -53,7 +53,10 @@ class SharedBuffer:
             raise IndexError("list index out of range")
         v = self._data[i]
         conv = self._conv
-        return float(v) if conv is None else conv(v)
+        if conv is None:
+            # Pyodide hands a JS -0 over as the int 0: the sign of a zero is read through a memoryview.
+            return float(v) if v else self._read(i, i + 1)[0]
+        return conv(v)
 
     def __setitem__(self, key, value):
         if isinstance(key, slice):

@@ -357,9 +357,25 @@ def column_stack(tensors):
     return cat([t.reshape(-1, 1) if t.dim() < 2 else t for t in tensors], 1)
 
 
-def meshgrid(*tensors, indexing='ij'):
+_MESHGRID_WARNING = (
+    'torch.meshgrid: in an upcoming release, it will be required to pass the indexing argument. '
+    '(Triggered internally at  ./aten/src/ATen/native/TensorShape.cpp:3190.)'
+)
+_meshgrid_warned = []
+
+
+def meshgrid(*tensors, indexing=None):
     if len(tensors) == 1 and _isinstance(tensors[0], (list, tuple)):
         tensors = tensors[0]
+    if indexing is None:
+        # 1.13 defaults to 'ij' and says so once per process (TORCH_WARN_ONCE), from inside torch.functional,
+        # as d2l's older anchor-box code (no indexing=) shows it.
+        indexing = 'ij'
+        if not _meshgrid_warned:
+            _meshgrid_warned.append(True)
+            import warnings
+
+            warnings.warn(_MESHGRID_WARNING, UserWarning)
     if indexing == 'xy' and len(tensors) >= 2:
         tensors = [tensors[1], tensors[0]] + list(tensors[2:])
     shape = [t.numel() for t in tensors]

@@ -112,7 +112,7 @@ class ConversionMixin:
         v = E.item(t)
         d = t.dtype
         if d in _FLOATS:
-            return _float(v)
+            return _float(v) if v else _signed_zero(t)
         if d == 'bool':
             return _bool(v)
         return _int(v)
@@ -153,7 +153,8 @@ class ConversionMixin:
         return from_numpy(array)
 
     def __float__(self):
-        return _float(self._scalar('float'))
+        v = self._scalar('float')
+        return _float(v) if v or self._t.dtype not in _FLOATS else _signed_zero(self._t)
 
     def __int__(self):
         return _int(self._scalar('int'))
@@ -346,3 +347,9 @@ def _nest(flat, shape):
         return flat
     step = len(flat) // shape[0] if shape[0] else 0
     return [_nest(flat[i * step : (i + 1) * step], shape[1:]) for i in range(shape[0])]
+
+
+def _signed_zero(t):
+    """A float tensor's single zero as Python sees it: Pyodide hands a JS -0 over as the int 0, so the sign is
+    read from the buffer itself (PyTorch's float() of a -0. tensor is -0.0, as in d2l's LeakyReLU(0) plot data)."""
+    return _float(t.data.to_memoryview()[0])
