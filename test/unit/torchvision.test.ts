@@ -73,6 +73,8 @@ test('what needs Pillow says so and points to tensors; the rest of torchvision i
     saveImage: "utils.save_image(torch.rand(3, 4, 4), 'x.png')",
     blur: 'transforms.GaussianBlur(3)',
     densenet: 'models.densenet121()',
+    roiAlign: "__import__('torchvision.ops', fromlist=['ops']).roi_align(torch.rand(1, 1, 4, 4), torch.zeros(1, 5), 2)",
+    opsTypo: "__import__('torchvision.ops', fromlist=['ops']).box_ious",
     hasattr: "print(hasattr(models, 'densenet121'), hasattr(models, 'resnet18'))",
     typo: 'models.resnet19()',
     imageFolder: "datasets.ImageFolder('data')",
@@ -90,6 +92,8 @@ test('what needs Pillow says so and points to tensors; the rest of torchvision i
   assert.match(got.get('saveImage')!, /^NotImplementedError: torchvision\.utils\.save_image .*plt\.savefig/);
   assert.match(got.get('blur')!, /^NotImplementedError: torchvision\.transforms\.GaussianBlur is not supported/);
   assert.match(got.get('densenet')!, /^NotImplementedError: torchvision\.models\.densenet121 is not supported/);
+  assert.match(got.get('roiAlign')!, /^NotImplementedError: torchvision\.ops\.roi_align is not supported/);
+  assert.equal(got.get('opsTypo'), "AttributeError: module 'torchvision.ops' has no attribute 'box_ious'");
   assert.equal(got.get('typo'), "AttributeError: module 'torchvision.models' has no attribute 'resnet19'");
   // torchvision's own error: the class folder MNIST holds no image file.
   assert.equal(

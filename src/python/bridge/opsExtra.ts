@@ -1,12 +1,14 @@
 // `_bl_engine` functions for the extra elementwise, indexing and statistics ops (addcmul/addcdiv, hypot, atan2,
 // logaddexp, xlogy, fmax/fmin, sinc, logit, index_add/index_copy, take/put, masked_scatter, scatter_reduce,
-// trapezoid, cov/corrcoef, result_type): arguments converted, the engine called. No values computed here.
+// trapezoid, cov/corrcoef, result_type, torchvision's nms/roi_pool): arguments converted, the engine called. No
+// values computed here.
 import type { Tensor } from '../../engine/tensor';
 import * as pw from '../../engine/ops/pointwiseExtra';
 import * as ixx from '../../engine/ops/indexExtra';
 import * as stats from '../../engine/ops/statsExtra';
 import { scatter_reduce, scatter_reduce_ } from '../../engine/ops/scatterReduce';
 import { quantile, type Interpolation } from '../../engine/ops/quantile';
+import { nms, roi_pool } from '../../engine/ops/detection';
 import { asTensor, combineCategories, isScalarOperand, promote } from '../../engine/ops/util';
 import type { DType } from '../../engine/tensor';
 import { type Scalar, pick } from './convert';
@@ -47,4 +49,7 @@ export const extraOps: Record<string, unknown> = {
   nanquantile: (t: Tensor, q: number | Tensor, d: number | undefined, keepdim: boolean, how: Interpolation) =>
     quantile(t, q, orNull(d), !!keepdim, how, true),
   result_type: resultType,
+  // torchvision.ops' kernels (torch.ops.torchvision.nms / roi_pool).
+  tv_nms: nms,
+  tv_roi_pool: roi_pool,
 };

@@ -37,7 +37,11 @@ class _GradFn:
         name = self._node.name
         # PyTorch's nodes written by hand in C++ (not generated from derivatives.yaml) print by their short
         # class name but name() gives the namespaced C++ one.
-        return 'torch::autograd::' + name if name in _CPP_NODES else name
+        if name in _CPP_NODES:
+            return 'torch::autograd::' + name
+        if name == 'ROIPoolFunction>':  # torchvision's C++ autograd function prints as the tail of this name
+            return 'torch::autograd::CppNode<vision::ops::(anonymous namespace)::ROIPoolFunction>'
+        return name
 
     @property
     def next_functions(self):

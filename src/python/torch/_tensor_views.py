@@ -287,7 +287,11 @@ def _user_sequence(k):
 def _sequence_as_tuple(key):
     """PyTorch's treatSequenceAsTuple (after NumPy's old rule): a list (or user sequence) index shorter
     than 32 that holds a tensor, a sequence, a slice, Ellipsis or None is read as a tuple of indices
-    (`x[[rows, cols]]` is `x[rows, cols]`; a short Subset, whose items are 0-dim tensors, too)."""
+    (`x[[rows, cols]]` is `x[rows, cols]`; a short Subset, whose items are 0-dim tensors, too). A numpy array
+    is such a sequence: one of 2 or more dimensions and under 32 rows is a tuple of its rows (d2l's
+    `colormap2label[idx]` with a small int32 idx fails there as 'too many indices')."""
+    if type(key).__name__ == 'ndarray' and type(key).__module__ == 'numpy':
+        return key.ndim >= 2 and len(key) < 32
     if not (_isinstance(key, list) or _user_sequence(key)):
         return False
     try:  # PyTorch clears a failing len() or item and reads the key as one index

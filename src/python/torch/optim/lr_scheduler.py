@@ -123,6 +123,16 @@ class _LRScheduler:
         first = {k: state[k] for k in self._state_order if k in state}
         return {**first, **{k: v for k, v in state.items() if k not in first}}
 
+    def __getattr__(self, name):
+        # An engine scheduler's other attributes (StepLR's step_size and gamma, MultiStepLR's milestones,
+        # _step_count, ...) are what its state_dict() holds, as PyTorch's state_dict() is its __dict__.
+        if name.startswith('__') or '_s' not in self.__dict__:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        state = self.state_dict()
+        if name in state:
+            return state[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
     def load_state_dict(self, state_dict):
         if '_s' not in self.__dict__:
             self.__dict__.update(state_dict)
@@ -179,8 +189,11 @@ class LambdaLR(_LRScheduler):
     _engine_name = 'LambdaLR'
 
     def __init__(self, optimizer, lr_lambda, last_epoch=-1, verbose=False):
+        # The learner's functions, one a group, as PyTorch keeps them (the engine calls the proxies below).
+        many = isinstance(lr_lambda, (list, tuple))
+        self.lr_lambdas = list(lr_lambda) if many else [lr_lambda] * len(optimizer.param_groups)
         # The engine calls the Python function(s) at each step: keep the proxies alive as long as we are.
-        if isinstance(lr_lambda, (list, tuple)):
+        if many:
             self._proxies = [create_proxy(_float_result(f)) for f in lr_lambda]
             arg = self._proxies
         else:
@@ -493,6 +506,13 @@ class ReduceLROnPlateau:
         state = E.scheduler_state(self._s).to_py()
         state['best'] = float(state['best'])
         return {k: state[k] for k in _PLATEAU_STATE if k in state}
+
+    def __getattr__(self, name):
+        # patience, factor, mode, cooldown, ...: PyTorch's attributes, which its state_dict() lists.
+        state = self.state_dict() if not name.startswith('__') and '_s' in self.__dict__ else {}
+        if name in state:
+            return state[name]
+        raise AttributeError(f"'ReduceLROnPlateau' object has no attribute '{name}'")
 
     def load_state_dict(self, state_dict):
         E.scheduler_load(self._s, state_dict)
