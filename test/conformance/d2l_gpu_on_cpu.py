@@ -2,7 +2,9 @@
 # and try_all_gpus() falling back to the CPU,
 # torch.device reprs, X.device of tensors made with device=try_gpu(), a copy that stays put (X.cpu() is X),
 # a Sequential moved with net.to(device=try_gpu()), the parameters' device, and a small model trained
-# on whatever device was picked (the book's "move data and model to the same device" habit).
+# on whatever device was picked (the book's "move data and model to the same device" habit); d2l 13.6's concise
+# multi-GPU training wraps the net in nn.DataParallel(net, device_ids=try_all_gpus()), which on the CPU calls the
+# net itself (empty device_ids, `module.` state_dict keys).
 import torch
 from torch import nn
 
@@ -88,3 +90,18 @@ print(repr(gpu()), gpu().type, gpu(1).index, gpu() == torch.device('cuda', 0))
 print(torch.cuda.device_count(), [gpu(i) for i in range(torch.cuda.device_count())] or [cpu()])
 print(isinstance(gpu(), torch.device), isinstance(torch.ones(1).device, torch.device), type(cpu()))
 print(torch.ones(1).device == cpu(), torch.ones(1).device == 'cpu', str(torch.ones(1).device) == 'cpu')
+
+# d2l 13.6 "Concise Implementation for Multiple GPUs": DataParallel over whatever try_all_gpus() found
+torch.manual_seed(2)
+base = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+dp_net = nn.DataParallel(base, device_ids=[cpu()])
+print(dp_net)
+print(dp_net.device_ids, dp_net.module is base, list(dp_net.state_dict())[:2])
+dp_trainer = torch.optim.SGD(dp_net.parameters(), lr=0.1)
+Xd, yd = torch.randn(16, 4), torch.randn(16, 1)
+for _ in range(3):
+    dp_trainer.zero_grad()
+    dp_loss = nn.functional.mse_loss(dp_net(Xd), yd)
+    dp_loss.backward()
+    dp_trainer.step()
+print(f'{dp_loss.item():.5f}', torch.nn.parallel.DataParallel is nn.DataParallel)

@@ -125,7 +125,7 @@ def messages():
         'Tensor.to_sparse': lambda: t.to_sparse,
         'Tensor.geqrf': lambda: t.geqrf,
         'torch.fft': lambda: torch.fft,
-        'torch.nn.DataParallel': lambda: torch.nn.DataParallel,
+        'torch.nn.parallel.DistributedDataParallel': lambda: torch.nn.parallel.DistributedDataParallel,
     }
     out = {}
     for name, lookup in lookups.items():

@@ -108,7 +108,10 @@ test('a missing tensor attribute is a NotImplementedError (and an AttributeError
     'Tensor.geqrf': [true, 'of linear algebra, torch.linalg.norm/vector_norm/matrix_norm, matmul (@), mm, bmm, dot'],
     // Module attributes stay plain NotImplementedErrors: `from torch import fft` must not become an ImportError.
     'torch.fft': [false, 'no spectral transforms here)'],
-    'torch.nn.DataParallel': [false, 'everything runs on one CPU: use the model itself)'],
+    'torch.nn.parallel.DistributedDataParallel': [
+      false,
+      'everything runs on one CPU: nn.DataParallel is here and calls the model itself; use the model directly)',
+    ],
   };
   assert.deepEqual(Object.keys(report.messages).sort(), Object.keys(hints).sort());
   for (const [name, [attributeError, hint]] of Object.entries(hints)) {

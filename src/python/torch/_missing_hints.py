@@ -55,8 +55,8 @@ _TORCH = {
     'torch.rand, torch.randint, torch.multinomial or torch.normal',
     'torch.hub': 'no downloads: define the model in the file',
     'torch.onnx': 'no export to ONNX: save weights with torch.save(model.state_dict(), path)',
-    'torch.nn.DataParallel': 'everything runs on one CPU: use the model itself',
-    'torch.nn.parallel': 'everything runs on one CPU: use the model itself',
+    'torch.nn.parallel': 'everything runs on one CPU: nn.DataParallel is here and calls the model itself; use the '
+    'model directly',
     'torch.autograd.profiler': 'no profiler here: time a step with time.perf_counter() around it',
     'torch.autograd.profiler_legacy': 'no profiler here: time a step with time.perf_counter() around it',
     'torch.autograd.profiler_util': 'no profiler here: time a step with time.perf_counter() around it',

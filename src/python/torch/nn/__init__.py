@@ -112,7 +112,8 @@ from .modules.lazy import (  # noqa: F401
     LazyInstanceNorm2d,
     LazyInstanceNorm3d,
 )
-from . import functional, init, parameter, utils  # noqa: F401
+from . import functional, init, parallel, parameter, utils  # noqa: F401
+from .parallel import DataParallel  # noqa: F401
 from .._unsupported import module_getattr as _module_getattr
 
 _module_getattr_nn = _module_getattr('torch.nn')
