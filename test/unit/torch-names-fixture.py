@@ -36,6 +36,7 @@ MODULES = [
     'torch.optim',
     'torch.optim.lr_scheduler',
     'torch.utils.data',
+    'torch.utils.benchmark',
     'torch.autograd',
     'torch.linalg',
     'torch.cuda',

@@ -206,9 +206,9 @@ Optimizer PolynomialLR ReduceLROnPlateau SequentialLR StepLR bisect_right inf wr
     ),
     'torch.utils.benchmark': frozenset(
         """
-CallgrindStats Colorize Compare CopyIfCallgrind FunctionCount FunctionCounts FuzzedParameter FuzzedSparseTensor
-FuzzedTensor Fuzzer Language Measurement Number Optional ParameterAlias TaskSpec Timer Tuple Union math
-ordered_unique select_unit set_torch_threads timer torch trim_sigfig unit_to_english utils
+CallgrindStats Colorize Compare CopyIfCallgrind FunctionCount FunctionCounts FuzzedParameter
+FuzzedSparseTensor FuzzedTensor Fuzzer Language Measurement Number ParameterAlias TaskSpec Timer
+ordered_unique select_unit set_torch_threads timer trim_sigfig unit_to_english utils
 """.split()
     ),
     'torch.utils.data': frozenset(
