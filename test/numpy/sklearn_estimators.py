@@ -11,6 +11,7 @@ import warnings
 import numpy as np
 import torch
 from sklearn import clone
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.datasets import load_breast_cancer, load_iris, make_classification, make_regression
 from sklearn.exceptions import ConvergenceWarning, NotFittedError
 from sklearn.linear_model import LinearRegression, LogisticRegression, Ridge
@@ -167,6 +168,21 @@ print(LinearRegression(), Ridge(alpha=0.5), KNeighborsRegressor(weights='distanc
 print(LogisticRegression(C=0.1, max_iter=1000, multi_class='multinomial', random_state=0, tol=1e-6, solver='lbfgs'))
 print(sorted(KNeighborsClassifier().get_params().items()))
 print(KNeighborsClassifier().set_params(n_neighbors=4), clone(LogisticRegression(C=2.0)))
+
+
+class AddColumn(BaseEstimator, TransformerMixin):
+    def __init__(self, value=1.0, name='bias'):
+        self.value = value
+        self.name = name
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        return np.hstack([X, np.full((len(X), 1), self.value)])
+
+
+print(AddColumn(value=2.5), clone(AddColumn(name='a' * 70, value=3.0)), AddColumn().fit_transform(np.zeros((2, 1))))
 for call in (
     lambda: LinearRegression().predict(X),
     lambda: KNeighborsClassifier().predict(X),

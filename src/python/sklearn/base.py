@@ -1,6 +1,6 @@
 """sklearn.base: BaseEstimator (get_params, set_params, and the repr that shows the parameters changed from
 their defaults, wrapped as scikit-learn 1.2's pretty printer wraps it), the classifier / regressor mixins
-(score as accuracy / R^2) and clone."""
+(score as accuracy / R^2), TransformerMixin and clone."""
 
 import copy
 import inspect
@@ -102,6 +102,15 @@ class RegressorMixin:
         return r2_score(y, self.predict(X), sample_weight=sample_weight)
 
 
+class TransformerMixin:
+    """fit_transform as fit(X, y).transform(X), for transformers learners write themselves."""
+
+    def fit_transform(self, X, y=None, **fit_params):
+        if y is None:
+            return self.fit(X, **fit_params).transform(X)
+        return self.fit(X, y, **fit_params).transform(X)
+
+
 def is_classifier(estimator):
     return getattr(estimator, '_estimator_type', None) == 'classifier'
 
@@ -139,4 +148,12 @@ def check_is_fitted(estimator, attributes=None):
         )
 
 
-__all__ = ['BaseEstimator', 'ClassifierMixin', 'RegressorMixin', 'clone', 'is_classifier', 'is_regressor']
+__all__ = [
+    'BaseEstimator',
+    'ClassifierMixin',
+    'RegressorMixin',
+    'TransformerMixin',
+    'clone',
+    'is_classifier',
+    'is_regressor',
+]
