@@ -71,3 +71,16 @@ print(s.reset_index().head())
 print(df2.groupby(['Neighborhood', 'Garage']).agg(avg=('Price', 'mean'), n=('Price', 'size')))
 print(df2.groupby('Garage').agg({'Price': ['min', 'max'], 'Bedrooms': 'mean'}))
 print(df2.groupby(['Garage', 'Bedrooms']).mean(numeric_only=True))
+
+# long results: the first and last five rows; int columns under two-level labels
+rng = np.random.RandomState(2)
+n = 400
+df3 = pd.DataFrame({'a': rng.randint(0, 9, n), 'b': rng.randint(0, 9, n), 'v': rng.randn(n)})
+s3 = df3.groupby(['a', 'b'])['v'].mean()
+print(s3)
+print(df3.groupby(['a', 'b']).agg(['mean', 'count']))
+print(df3.groupby(['a', 'b'])['v'].agg(['mean', 'count', 'std', 'min', 'max', 'median', 'sum', 'var']).head())
+df4 = pd.DataFrame({'a': [1, 1, 2], 'b': [1, 2, 1], 'v': [0.5, 1.5, 2.0]})
+print(df4.groupby('a').agg(['mean', 'count']))
+print(df4.groupby(['a', 'b']).agg(['mean', 'count']))
+print(df4.groupby('a')[['v', 'b']].agg(['count', 'mean']))

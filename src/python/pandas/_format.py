@@ -147,8 +147,9 @@ def frame_to_string(df):
     def headers(cols):
         # pandas pairs the shown columns' labels with the whole frame's dtypes by position: once columns are
         # cut, a label gets its leading space from the dtype of the column at its place in the full frame.
+        # Two-level labels get no leading space: pandas 1.5 tests `level.is_floating`, a method, so always truthy.
         per_level = [
-            [(' ' if V.is_numeric(df._dtypes[k]) else '') + labels[j] for k, j in enumerate(cols)]
+            [(' ' if levels == 1 and V.is_numeric(df._dtypes[k]) else '') + labels[j] for k, j in enumerate(cols)]
             for labels in level_labels
         ]
         if levels > 1:  # an outer label repeated over neighbouring columns is shown once
