@@ -1,7 +1,7 @@
 # Backprop Lens' pandas subset against pandas 1.5.3: groupby over several keys as Titanic and house-price
 # notebooks summarise (df.groupby(['Sex', 'Pclass'])['Survived'].mean() under a two-level MultiIndex, printed
 # sparsified; unstack(); size, agg lists and named aggregation; iteration over tuple keys; s['female'];
-# reset_index) and agg with a list of functions over several columns (two-level column labels).
+# reset_index; as_index=False) and agg with a list of functions over several columns (two-level column labels).
 import numpy as np
 import pandas as pd
 
@@ -84,3 +84,21 @@ df4 = pd.DataFrame({'a': [1, 1, 2], 'b': [1, 2, 1], 'v': [0.5, 1.5, 2.0]})
 print(df4.groupby('a').agg(['mean', 'count']))
 print(df4.groupby(['a', 'b']).agg(['mean', 'count']))
 print(df4.groupby('a')[['v', 'b']].agg(['count', 'mean']))
+
+# as_index=False: the keys as leading columns
+df5 = pd.DataFrame(
+    {
+        'Sex': ['m', 'f', 'f', 'm', 'f'],
+        'Pclass': [1, 3, 3, 1, 2],
+        'Survived': [0, 1, 1, 0, 1],
+        'Fare': [7.5, 70.0, 8.0, 12.5, 30.0],
+    }
+)
+print(df5.groupby('Sex', as_index=False)['Survived'].mean())
+print(df5.groupby(['Sex', 'Pclass'], as_index=False)['Survived'].mean())
+print(df5.groupby('Sex', as_index=False).mean())
+print(df5.groupby(['Sex', 'Pclass'], as_index=False).size())
+print(df5.groupby('Sex', as_index=False).agg(avg=('Fare', 'mean'), n=('Fare', 'count')))
+print(df5.groupby('Sex', as_index=False)[['Fare', 'Survived']].sum())
+print(df5.groupby('Sex', as_index=False)['Fare'].agg('max'))
+print(df5.groupby('Sex', as_index=False).Fare.min())

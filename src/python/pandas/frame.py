@@ -394,15 +394,15 @@ class DataFrame(FrameMath, FrameSequence, FrameMerge, FrameAgg):
         return self._inplace(result, inplace)
 
     def groupby(self, by, axis=0, level=None, as_index=True, sort=True, group_keys=True, dropna=True):
-        from .groupby import DataFrameGroupBy
+        from .groupby import DataFrameGroupBy, FlatGroupBy
 
         if isinstance(by, list) and len(by) == 1:
             by = by[0]
         if isinstance(by, tuple) or callable(by) or isinstance(by, Series):
             raise unsupported('groupby over a function or a Series', 'group by column labels')
-        if axis not in (0, 'index') or level is not None or not as_index or not sort or not dropna:
-            raise unsupported('groupby with axis, level, as_index=False, sort=False or dropna=False')
-        return DataFrameGroupBy(self, by)
+        if axis not in (0, 'index') or level is not None or not sort or not dropna:
+            raise unsupported('groupby with axis, level, sort=False or dropna=False')
+        return DataFrameGroupBy(self, by) if as_index else FlatGroupBy(DataFrameGroupBy(self, by))
 
     def melt(self, id_vars=None, value_vars=None, var_name=None, value_name='value', col_level=None, ignore_index=True):
         from ._reshape import melt

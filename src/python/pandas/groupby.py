@@ -185,3 +185,40 @@ def _user_stacklevel():
     while frame is not None and frame.f_globals.get('__name__', '').split('.')[0] == __name__.split('.')[0]:
         frame, level = frame.f_back, level + 1
     return level
+
+
+class FlatGroupBy:
+    """df.groupby(key, as_index=False): the grouped results with their keys as leading columns and a fresh
+    0..n-1 index (pandas' reset_index of the as_index=True result; size() names its column 'size')."""
+
+    def __init__(self, gb):
+        self._gb = gb
+
+    def __len__(self):
+        return len(self._gb)
+
+    def __iter__(self):
+        return iter(self._gb)
+
+    def __getitem__(self, key):
+        return FlatGroupBy(self._gb[key])
+
+    def __getattr__(self, name):
+        attr = getattr(self._gb, name)
+        if isinstance(attr, DataFrameGroupBy):
+            return FlatGroupBy(attr)
+        if name.startswith('_') or not callable(attr):
+            return attr
+
+        def flat(*args, **kwargs):
+            result = attr(*args, **kwargs)
+            if isinstance(result, Series):
+                return result.reset_index(name='size') if name == 'size' else result.reset_index()
+            if result.columns.nlevels > 1:
+                raise unsupported(
+                    'groupby(..., as_index=False) with two-level column labels', 'call reset_index() on the result'
+                )
+            return result.reset_index()
+
+        flat.__name__ = name
+        return flat
