@@ -164,6 +164,7 @@ from ._extras import (
 )
 from ._nditer import nditer, ndindex, ndenumerate
 from ._pad import pad
+from ._statistics import cov, corrcoef, isin, in1d
 from ._windows import hanning, hamming, bartlett, blackman, kaiser, i0
 from . import _methods  # noqa: F401  (ndarray's operators and methods)
 from . import linalg, random
