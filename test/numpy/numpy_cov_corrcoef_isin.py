@@ -64,3 +64,9 @@ odd = rng.rand(5, 700)
 print(np.cov(odd)[4].tolist())
 print(np.cov(odd, ddof=0)[:, 4].tolist())
 print(float(np.cov(rng.rand(3000))))
+
+# x and y tables with rowvar=False: numpy's concatenation stays column-major, so mean sums along a stride
+ta, tb = rng.rand(10, 2), rng.rand(30, 3)[:10]
+print(np.cov(ta, tb, rowvar=False).tolist())
+print(np.corrcoef(ta, tb, rowvar=False)[-1].tolist())
+print(np.corrcoef([1, 2, 3.5]), np.isin([1, 2, 3], 2), np.in1d([[1, 2], [3, 4]], [4]))

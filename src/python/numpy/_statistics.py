@@ -28,15 +28,22 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=N
     if dtype is None:
         dtype = np.result_type(m, np.float64) if y is None else np.result_type(m, y, np.float64)
     X = np.array(m, ndmin=2, dtype=dtype)
-    if not rowvar and X.shape[0] != 1:
+    x_turned = not rowvar and X.shape[0] != 1
+    if x_turned:
         X = X.T
     if X.shape[0] == 0:
         return np.array([]).reshape(0, 0)
     if y is not None:
         y = np.array(y, copy=False, ndmin=2, dtype=dtype)
-        if not rowvar and y.shape[0] != 1:
+        y_turned = not rowvar and y.shape[0] != 1
+        if y_turned:
             y = y.T
-        X = np.concatenate((X, y), axis=0)
+        if x_turned and y_turned:
+            # numpy's concatenate of two transposed tables keeps them column-major, and mean then sums each
+            # row along its strided axis (in another order than a contiguous row's pairwise sum)
+            X = np.concatenate((X.T, y.T), axis=1).T
+        else:
+            X = np.concatenate((X, y), axis=0)
     if ddof is None:
         ddof = 0 if bias else 1
     avg = X.mean(axis=1)
