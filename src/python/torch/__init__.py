@@ -13,6 +13,7 @@ from ._dtype import dtype, float32, int64, float64, float16, bfloat16, int32, in
 from ._dtype import bool  # noqa: A004  (torch.bool shadows the builtin inside this module only)
 from . import _dtype as _dtype_module
 from ._size import Size
+from ._memory_format import memory_format, contiguous_format, channels_last, channels_last_3d, preserve_format
 from ._tensor import Tensor, CPU as _CPU
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode, is_grad_enabled
 from ._grad_mode import is_inference_mode_enabled

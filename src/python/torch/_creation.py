@@ -96,7 +96,14 @@ def empty(
 ):
     check_factory_kwargs(device, dtype, out=out)
     shape = _sizes('empty', args, size)
-    return into(out, wrap(E.zeros(shape, _dtype_for(dtype, out), bool(requires_grad))), 'empty')
+    result = wrap(E.zeros(shape, _dtype_for(dtype, out), bool(requires_grad)))
+    if memory_format is not None and out is None:
+        from ._memory_format import like_format, preserve_format
+
+        if memory_format is preserve_format:
+            raise RuntimeError('preserve memory format is unsupported by the contiguous operator')
+        result = like_format(result, result, memory_format)
+    return into(out, result, 'empty')
 
 
 def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
@@ -118,23 +125,29 @@ def _like(fn, input, dtype, requires_grad, *extra):
     return wrap(fn(list(input._t.shape), *extra, d, bool(requires_grad)))
 
 
+def _laid_out(result, input, memory_format):
+    from ._memory_format import like_format
+
+    return like_format(result, input, memory_format)
+
+
 def zeros_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
     _check_device(device, 'device=', creating=True)
-    return _like(E.zeros, input, dtype, requires_grad)
+    return _laid_out(_like(E.zeros, input, dtype, requires_grad), input, memory_format)
 
 
 def ones_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
     _check_device(device, 'device=', creating=True)
-    return _like(E.ones, input, dtype, requires_grad)
+    return _laid_out(_like(E.ones, input, dtype, requires_grad), input, memory_format)
 
 
 def empty_like(input, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
-    return zeros_like(input, dtype=dtype, device=device, requires_grad=requires_grad)
+    return zeros_like(input, dtype=dtype, device=device, requires_grad=requires_grad, memory_format=memory_format)
 
 
 def full_like(input, fill_value, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):
     _check_device(device, 'device=', creating=True)
-    return _like(E.full, input, dtype, requires_grad, fill_value)
+    return _laid_out(_like(E.full, input, dtype, requires_grad, fill_value), input, memory_format)
 
 
 def rand_like(input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None):

@@ -284,7 +284,11 @@ class AutogradMixin:
         return _TensorHookHandle(E.register_hook(self._t, call))
 
     def clone(self, memory_format=None):
-        return wrap(E.clone(self._t))
+        from ._memory_format import as_format, channels_last_of, contiguous_format, preserve_format
+
+        copy = wrap(E.clone(self._t))
+        fmt = channels_last_of(self) if memory_format in (None, preserve_format) else memory_format
+        return copy if fmt is None or fmt is contiguous_format else as_format(copy, fmt)
 
 
 class _TensorHookHandle:

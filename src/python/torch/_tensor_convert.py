@@ -76,7 +76,9 @@ class ConversionMixin:
         return self._t.dtype in _FLOATS
 
     def is_contiguous(self, memory_format=None):
-        return self._t.is_contiguous()
+        from ._memory_format import is_contiguous_as
+
+        return is_contiguous_as(self, memory_format)
 
     def stride(self, dim=None):
         strides = tuple(_int(s) for s in E.strides(self._t))
@@ -262,12 +264,15 @@ class ConversionMixin:
                 target = a.dtype
             elif not _isinstance(a, _bool):  # a positional non_blocking or copy flag
                 _check_device(a, 'Tensor.to')
-        if target is None:
-            return self
-        name = to_engine(target)
-        if name == self._t.dtype:
-            return self
-        return wrap(E.cast(self._t, name))
+        fmt = kwargs.get('memory_format')
+        name = None if target is None else to_engine(target)
+        result = self if name is None or name == self._t.dtype else wrap(E.cast(self._t, name))
+        if fmt is None:
+            return result
+        from ._memory_format import as_format, channels_last_of, preserve_format
+
+        # preserve_format (the default) keeps the layout a cast already kept; another format lays it out anew.
+        return result if fmt is preserve_format or channels_last_of(result) is fmt else as_format(result, fmt)
 
     def cpu(self):
         return self

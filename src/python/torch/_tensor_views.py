@@ -139,6 +139,10 @@ class ViewMixin:
         return self.permute(order)
 
     def contiguous(self, memory_format=None):
+        if memory_format is not None:
+            from ._memory_format import as_format
+
+            return as_format(self, memory_format)
         t = self._t
         return self if t.is_contiguous() else wrap(E.contiguous(t))
 
