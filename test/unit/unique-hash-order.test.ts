@@ -61,5 +61,12 @@ test('±0 is one value, the first one seen; bool is False then True', () => {
   assert.deepEqual(list(uniqueFlat(f32([1, -0, 0]), false)[0]), [-0, 1]);
   const b = new Tensor(Uint8Array.from([1, 0, 1]), [3], 'bool');
   const [v, inv, c] = uniqueFlat(b, false);
-  assert.deepEqual([list(v), list(inv), list(c)], [[0, 1], [1, 0, 1], [1, 2]]);
+  assert.deepEqual(
+    [list(v), list(inv), list(c)],
+    [
+      [0, 1],
+      [1, 0, 1],
+      [1, 2],
+    ],
+  );
 });
