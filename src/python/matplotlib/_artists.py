@@ -478,7 +478,7 @@ RefLine.__name__ = RefLine.__qualname__ = 'Line2D'
 
 
 class Annotation(Text):
-    """ax.annotate: the text at xytext (or xy); the arrow is not drawn. Prints as matplotlib's, at xy."""
+    """ax.annotate: the text at xytext (or xy), its arrow an AnnotationArrow. Prints as matplotlib's, at xy."""
 
     def __init__(self, text, xy, xytext=None, **kw):
         x, y = xytext if xytext is not None else xy
@@ -487,6 +487,29 @@ class Annotation(Text):
 
     def __repr__(self):
         return 'Annotation(%g, %g, %r)' % (self.xy[0], self.xy[1], self._text)
+
+
+class AnnotationArrow(Line2D):
+    """An annotation's arrow (arrowprops): a shaft from the text's position to xy and a two-stroke head, one
+    line broken by NaN as quiver draws, so the figure protocol needs no new kind. Not one of ax.lines and
+    not in the data limits, as matplotlib's FancyArrowPatch; matplotlib shrinks it from both ends and sizes
+    the head in points, here the head is a fifth of the arrow's length."""
+
+    _collection = True
+
+    def __init__(self, start, end, props):
+        color = props.get('color', props.get('facecolor', props.get('fc', 'black')))
+        (x0, y0), (x1, y1) = (float(v) for v in start), (float(v) for v in end)
+        hx, hy = 0.2 * (x1 - x0), 0.2 * (y1 - y0)
+        nan = float('nan')
+        xs = [x0, x1, nan, x1 - hx - 0.5 * hy, x1, x1 - hx + 0.5 * hy]
+        ys = [y0, y1, nan, y1 - hy + 0.5 * hx, y1, y1 - hy - 0.5 * hx]
+        super().__init__(
+            xs, ys, color, linewidth=float(props.get('width', props.get('linewidth', props.get('lw', 1.0))))
+        )
+
+    def limits(self):
+        return None, None, (), ()
 
 
 _SIZES = {

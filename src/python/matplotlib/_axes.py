@@ -348,6 +348,11 @@ class Axes(PlottingMixin):
 
     lines = property(get_lines)
 
+    @property
+    def texts(self):
+        """ax.text and ax.annotate artists, in the order added (as matplotlib's Axes.texts)."""
+        return [a for a in self._artists if isinstance(a, A.Text)]
+
     # --- autoscale and the event ------------------------------------------------------------------------
     def twinx(self):
         """A second y axis on the right sharing this x axis (loss and accuracy on one plot)."""

@@ -455,10 +455,14 @@ class PlottingMixin:
         return self._add(A.Text(x, y, s, coords, **{**(fontdict or {}), **kw}))
 
     def annotate(self, text, xy, xytext=None, **kw):
-        kw.pop('arrowprops', None)
-        kw.pop('textcoords', None)
-        kw.pop('xycoords', None)
-        return self._add(A.Annotation(text, xy, xytext, **kw))
+        arrowprops = kw.pop('arrowprops', None)
+        textcoords = kw.pop('textcoords', None)
+        xycoords = kw.pop('xycoords', 'data')
+        note = self._add(A.Annotation(text, xy, xytext, **kw))
+        # The arrow from the text to xy, where both are data positions (offsets in points are not drawn).
+        if arrowprops is not None and xytext is not None and xycoords == 'data' and textcoords in (None, 'data'):
+            self._add(A.AnnotationArrow(xytext, xy, arrowprops))
+        return note
 
     def errorbar(self, x, y, yerr=None, xerr=None, fmt='', **kw):
         from ._errorbar import errorbar

@@ -87,11 +87,12 @@ def is_color_like(c):
 class Colormap:
     """A named colormap: calling it with values in [0, 1] gives RGBA tuples, as matplotlib's."""
 
-    def __init__(self, name, table, reverse=False):
+    def __init__(self, name, table, reverse=False, exact=None):
         self.name = name
         self._table = table
         self._reverse = reverse
         self.N = len(table) // 6
+        self._exact = exact  # a resampled listed map's own floats (else looked up by name)
 
     def _hex_at(self, i):
         if self._reverse:
@@ -105,22 +106,44 @@ class Colormap:
         i = int(x * self.N) if x < 1 else self.N - 1
         return self._hex_at(min(max(i, 0), self.N - 1))
 
-    def __call__(self, x, alpha=None):
+    def _rgba_at(self, i, alpha):
+        """Entry i of the lookup table: matplotlib's own floats where it holds more than 8 bits (_cmap_exact)."""
+        exact = self._exact or _exact_values(self.name[:-2] if self.name.endswith('_r') else self.name)
+        if exact is None or len(exact) != 3 * self.N:
+            return to_rgba(self._hex_at(i), alpha)
+        if self._reverse:
+            i = self.N - 1 - i
+        return (*exact[3 * i : 3 * i + 3], 1.0 if alpha is None else alpha)
+
+    def _one(self, x, alpha, as_bytes):
+        if isinstance(x, float):
+            if x != x:
+                rgba = (0.0, 0.0, 0.0, 0.0)  # 'bad' values: transparent
+            else:
+                i = int(x * self.N) if x < 1 else self.N - 1
+                rgba = self._rgba_at(min(max(i, 0), self.N - 1), alpha)
+        else:
+            rgba = self._rgba_at(min(max(x, 0), self.N - 1), alpha)
+        if alpha is not None and x == x:
+            rgba = rgba[:3] + (min(max(alpha, 0), 1),)
+        # bytes=True: the table times 255 cut to uint8 (truncated, as numpy's astype), alpha too.
+        return tuple(int(v * 255) for v in rgba) if as_bytes else rgba
+
+    def __call__(self, x, alpha=None, bytes=False):
         if isinstance(x, (int, float)):
-            h = self.hex(float(x)) if isinstance(x, float) else self._hex_at(min(max(x, 0), self.N - 1))
-            return to_rgba(h or 'none', alpha)
+            return self._one(float(x) if isinstance(x, float) else x, alpha, bytes)
         # An array (or list) of values gives numpy's (..., 4) array of RGBA rows, as matplotlib's does;
         # integers index the table, floats are fractions of it.
         import numpy as np
 
         a = np.asarray(x)
         whole = a.dtype.kind in 'iu'
-        rows = [self(int(v) if whole else float(v), alpha) for v in a.ravel().tolist()]
-        return np.array(rows, dtype=float).reshape(tuple(a.shape) + (4,))
+        rows = [self._one(int(v) if whole else float(v), alpha, bytes) for v in a.ravel().tolist()]
+        return np.array(rows, dtype=np.uint8 if bytes else float).reshape(tuple(a.shape) + (4,))
 
     def reversed(self):
         base = self.name[:-2] if self.name.endswith('_r') else self.name + '_r'
-        return Colormap(base, self._table, not self._reverse)
+        return Colormap(base, self._table, not self._reverse, self._exact)
 
     def resampled(self, lutsize):
         """The colormap with lutsize entries (plt.get_cmap('viridis', 10): ten class colours). A listed map picks
@@ -129,7 +152,10 @@ class Colormap:
         lutsize = int(lutsize)
         base = self.name[:-2] if self.name.endswith('_r') else self.name
         if base in T.LISTED or base in _LISTED_256:
-            picks = [self.hex(i / (lutsize - 1) if lutsize > 1 else 0.0) for i in range(lutsize)]
+            at = [i / (lutsize - 1) if lutsize > 1 else 0.0 for i in range(lutsize)]
+            picks = [self.hex(x) for x in at]
+            exact = tuple(v for x in at for v in self(x)[:3]) if _exact_values(base) else None
+            return Colormap(self.name, ''.join(h[1:] for h in picks), exact=exact)
         else:
             picks = [self._hex_at(round(i * (self.N - 1) / max(lutsize - 1, 1))) for i in range(lutsize)]
         return Colormap(self.name, ''.join(h[1:] for h in picks))
@@ -137,6 +163,18 @@ class Colormap:
     def __repr__(self):
         return f'<matplotlib.colors.Colormap object: {self.name}>'
 
+
+def _exact_values(name):
+    """matplotlib's floats for a listed map that has them (as a tuple), else None."""
+    from . import _cmap_exact
+
+    cached = _EXACT_CACHE.get(name)
+    if cached is None and name in _cmap_exact.VALUES:
+        cached = _EXACT_CACHE[name] = tuple(float(v) for v in _cmap_exact.VALUES[name].split())
+    return cached
+
+
+_EXACT_CACHE = {}
 
 # matplotlib's perceptually uniform maps are ListedColormaps of 256 colours (the rest of T.CMAPS are segmented).
 _LISTED_256 = frozenset({'viridis', 'plasma', 'inferno', 'magma', 'cividis'})

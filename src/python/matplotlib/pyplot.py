@@ -242,19 +242,36 @@ def yscale(value, **kw):
     gca().set_yscale(value)
 
 
+class XTick:
+    """What plt.xticks(ticks) returns one of per tick (printed by its address, as matplotlib's)."""
+
+    __module__ = 'matplotlib.axis'
+
+
+class YTick:
+    __module__ = 'matplotlib.axis'
+
+
+def _ticks(axis, tick_class, ticks, labels):
+    ax = gca()
+    get_ticks, get_labels = (ax.get_xticks, ax.get_xticklabels) if axis == 'x' else (ax.get_yticks, ax.get_yticklabels)
+    if ticks is None:
+        if labels is not None:
+            raise TypeError(f"{axis}ticks(): Parameter 'labels' can't be set without setting 'ticks'")
+        # (locations, labels) as matplotlib returns them for ticks that were set; the panel places the
+        # automatic ones when it draws, so for those both are empty here.
+        return get_ticks(), get_labels()
+    (ax.set_xticks if axis == 'x' else ax.set_yticks)(ticks, labels)
+    return [tick_class() for _ in get_labels()], get_labels()
+
+
 def xticks(ticks=None, labels=None, **kw):
     # Text properties (rotation=45, fontsize=8) are accepted: the panel draws tick labels level, in its theme.
-    if ticks is not None:
-        gca().set_xticks(ticks, labels)
-    elif labels is not None:
-        raise TypeError('xticks(): Parameter "labels" can\'t be set without setting "ticks"')
+    return _ticks('x', XTick, ticks, labels)
 
 
 def yticks(ticks=None, labels=None, **kw):
-    if ticks is not None:
-        gca().set_yticks(ticks, labels)
-    elif labels is not None:
-        raise TypeError('yticks(): Parameter "labels" can\'t be set without setting "ticks"')
+    return _ticks('y', YTick, ticks, labels)
 
 
 class _Style:
