@@ -74,8 +74,11 @@ function lstmStep(xw: Tensor, h: Tensor, c: Tensor, p: CellParams): CellState {
 function gruStep(xw: Tensor, h: Tensor, p: CellParams): Tensor {
   const [xr, xz, xn] = chunk(xw, 3, 1);
   const [hr, hz, hn] = chunk(linear(h, p.wHh, p.bHh), 3, 1);
-  const resetgate = sigmoid(add(hr, xr));
-  const inputgate = sigmoid(add(hz, xz));
+  // PyTorch adds into the hidden chunk and takes sigmoid_ there, in place on a [batch, 3 * hidden] view: its
+  // loop walks rows of `hidden` values (vectorRows.ts), whatever the contiguous sum here looks like.
+  const hidden = hr.shape[hr.ndim - 1];
+  const resetgate = sigmoid(add(hr, xr), hidden);
+  const inputgate = sigmoid(add(hz, xz), hidden);
   const newgate = tanh(add(xn, mul(hn, resetgate)));
   return add(mul(sub(h, newgate), inputgate), newgate);
 }

@@ -7,7 +7,8 @@ import { type Float32BackwardKernel, erfValue, exp, unaryFloat } from './unary';
 import { sum } from './reduce';
 import { constantLike, elementwiseBackward, named, type Derivatives } from './gradOps';
 import { mul, sub } from './arith';
-import { sigmoidScalarTail, sigmoidfLoop } from './sleefExp';
+import { sigmoidRows, sigmoidScalarTail, sigmoidfLoop } from './sleefExp';
+import { vectorRowLength } from './vectorRows';
 import { tanhF64, tanhfLoop } from './sleefTanh';
 import { softmaxForward, softmaxGrad } from './softmaxKernels';
 import {
@@ -124,12 +125,14 @@ function thresholdBackward(g: Tensor, t: Tensor, y: Float32Array): Tensor {
   return out;
 }
 
-export function sigmoid(t: Tensor): Tensor {
+/** torch.sigmoid; `row`: values per contiguous row as PyTorch's loop walks them (vectorRows.ts). */
+export function sigmoid(t: Tensor, row = vectorRowLength(t)): Tensor {
   const x = floatData(t);
   const n = x.length;
   const y = floats(n);
   if (transcendentalWasm(TR_SIGMOID, x, y)) sigmoidScalarTail(x, y);
   else sigmoidLoop(x, y);
+  if (row < n && y instanceof Float32Array) sigmoidRows(x, y, row);
   return withSavedOutput(y, t, 'SigmoidBackward0', false);
 }
 
@@ -207,14 +210,10 @@ function activationBackward(g: Tensor, y: Tensor, isTanh: boolean): Tensor {
 // loads of y and n each iteration) about 3x worse than the same loop over arguments.
 
 /** r = g * (1 - y) * y, every element written. */
-/**
- * y = 1 / (1 + e^-x). float32 as PyTorch's kernels: e^-x as its vectorised exp computes it (sleefExp.ts), then
- * the add and the division in float32 (one rounding each); float64 in double.
- */
+/** y = 1 / (1 + e^-x): float32 as PyTorch's kernels (sleefExp.ts), float64 in double. */
 function sigmoidLoop(x: Float32Array, y: Float32Array): void {
-  const n = y.length;
   if (isSingle(y)) sigmoidfLoop(x, y);
-  else for (let i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
+  else for (let i = 0; i < y.length; i++) y[i] = 1 / (1 + Math.exp(-x[i]));
 }
 
 /** Whether a buffer holds float32 (a float64 tensor's buffer can reach these loops typed as Float32Array). */

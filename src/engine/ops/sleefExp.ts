@@ -8,6 +8,7 @@
 // float32, which differs from one rounding only when the double lands exactly on a float32 rounding
 // boundary (never seen in millions of inputs: test/unit/softmax-exp.test.ts compares with PyTorch).
 import { glibcExpf } from './glibcExpf';
+import { forScalarParts } from './vectorRows';
 const f = Math.fround;
 
 /** 1 / ln 2 and ln 2 in two parts (SLEEF's R_LN2f, L2Uf, L2Lf), shared with the other SLEEF replays. */
@@ -66,6 +67,18 @@ const BLOCK = 16;
 export function sigmoidScalarTail(x: Float32Array, y: Float32Array): void {
   const n = y.length;
   for (let i = n - (n % BLOCK); i < n; i++) y[i] = 1 / f(1 + glibcExpf(-x[i]));
+}
+
+/**
+ * A strided view's float32 sigmoid walked in rows (vectorRows.ts), after the whole-array pass: the array's
+ * own tail goes back to the vector code, then each row's tail (every value, for row 0) to the scalar code.
+ */
+export function sigmoidRows(x: Float32Array, y: Float32Array, row: number): void {
+  const n = y.length;
+  for (let i = n - (n % BLOCK); i < n; i++) y[i] = 1 / f(1 + expf(-x[i]));
+  forScalarParts(n, row, BLOCK, (from, to) => {
+    for (let i = from; i < to; i++) y[i] = 1 / f(1 + glibcExpf(-x[i]));
+  });
 }
 
 /** PyTorch's torch.sigmoid of a contiguous float32 array: 1 / (1 + e^-x) in float32 steps. */
