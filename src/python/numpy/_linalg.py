@@ -42,16 +42,20 @@ _fma = getattr(math, 'fma', None)  # Python 3.13+
 _GEMM_Q = 256  # OpenBLAS's DGEMM_DEFAULT_Q (Haswell kernels, which it also runs on AVX-512 machines)
 
 
-def _k_blocks(k):
-    """The k ranges of OpenBLAS's level-3 driver: 256, or a remainder under 512 halved and rounded up to a
-    multiple of 4 (DGEMM_UNROLL_M)."""
+def _gemm_half(size):
+    """dgemm's split of a remainder under 512: halved and rounded up to a multiple of 4 (DGEMM_UNROLL_M)."""
+    return (size // 2 + 3) // 4 * 4
+
+
+def _k_blocks(k, half=_gemm_half):
+    """The k ranges of OpenBLAS's level-3 driver: 256, or a remainder under 512 split by `half`."""
     blocks, start = [], 0
     while start < k:
         size = k - start
         if size >= 2 * _GEMM_Q:
             size = _GEMM_Q
         elif size > _GEMM_Q:
-            size = (size // 2 + 3) // 4 * 4
+            size = half(size)
         blocks.append((start, start + size))
         start += size
     return blocks
@@ -295,19 +299,10 @@ def transpose(a, axes=None):
     return asarray(a).transpose(axes)
 
 
-def _syrk_blocks(k):
-    """dsyrk's k ranges: as _k_blocks, but a remainder under 512 is halved with (size + 1) // 2 (no rounding
-    to the unroll), measured against Debian's numpy 1.24 over OpenBLAS 0.3.21."""
-    blocks, start = [], 0
-    while start < k:
-        size = k - start
-        if size >= 2 * _GEMM_Q:
-            size = _GEMM_Q
-        elif size > _GEMM_Q:
-            size = (size + 1) // 2
-        blocks.append((start, start + size))
-        start += size
-    return blocks
+def _syrk_half(size):
+    """dsyrk's split of a remainder under 512: (size + 1) // 2, no rounding to the unroll (measured against
+    Debian's numpy 1.24 over OpenBLAS 0.3.21)."""
+    return (size + 1) // 2
 
 
 def gram(x):
@@ -319,7 +314,7 @@ def gram(x):
         return dot(x, x.T)
     xv = x._values()
     total = [0.0] * (n * n)
-    for s, e in _syrk_blocks(k):
+    for s, e in _k_blocks(k, _syrk_half):
         a = [v for i in range(n) for v in xv[i * k + s : i * k + e]]
         w = e - s
         b = [a[i * w + p] for p in range(w) for i in range(n)]

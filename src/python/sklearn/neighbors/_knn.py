@@ -157,34 +157,31 @@ class KNeighborsClassifier(ClassifierMixin, _NeighborsBase):
         self._fit(X.astype(np.float64), y)
         return self
 
-    def predict_proba(self, X):
+    def _votes(self, X):
+        """Each query's vote per class code: 1 per neighbour, or its weight with weights='distance'."""
         ind, weights = self._neighbors_and_weights(X)
-        labels = self._y[ind].tolist()
         w = None if weights is None else weights.tolist()
         n_classes = len(self.classes_)
         rows = []
-        for r, row in enumerate(labels):
+        for r, row in enumerate(self._y[ind].tolist()):
             votes = [0.0] * n_classes
             for j, code in enumerate(row):
                 votes[code] += 1.0 if w is None else w[r][j]
             rows.append(votes)
-        proba = np.array(rows, dtype=np.float64).reshape(len(labels), n_classes)
+        return rows
+
+    def predict_proba(self, X):
+        rows = self._votes(X)
+        proba = np.array(rows, dtype=np.float64).reshape(len(rows), len(self.classes_))
         normalizer = proba.sum(axis=1)[:, None]
         normalizer[normalizer == 0.0] = 1.0
         return proba / normalizer
 
     def predict(self, X):
-        ind, weights = self._neighbors_and_weights(X)
-        labels = self._y[ind].tolist()
-        w = None if weights is None else weights.tolist()
+        rows = self._votes(X)  # first: raises NotFittedError before classes_ exists
         n_classes = len(self.classes_)
-        winners = []
-        for r, row in enumerate(labels):
-            votes = [0.0] * n_classes
-            for j, code in enumerate(row):
-                votes[code] += 1.0 if w is None else w[r][j]
-            # the first largest count: the smallest label wins a tie (scipy's mode, weighted_mode)
-            winners.append(max(range(n_classes), key=lambda c: (votes[c], -c)))
+        # the first largest count: the smallest label wins a tie (scipy's mode, weighted_mode)
+        winners = [max(range(n_classes), key=lambda c: (votes[c], -c)) for votes in rows]
         return self.classes_[np.array(winners, dtype=np.int64)]
 
 
