@@ -143,12 +143,14 @@ test('input() sees end of file instead of hanging', async () => {
   assert.equal(err.kind, 'EOFError');
 });
 
-test('stop ends a runaway `while True: pass` promptly, and the worker runs the next file', async () => {
-  const { events, stoppedAfter } = await runAndStop('print("spinning")\nwhile True:\n    pass\n', 300);
+test('stop ends a runaway `while True: pass` with a KeyboardInterrupt, and the worker runs the next file', async () => {
+  const source = 'print("spinning")\ntry:\n    while True:\n        pass\nfinally:\n    print("cleanup")\n';
+  const { events } = await runAndStop(source, 300);
   assert.equal(ofType(events, 'finished')[0].status, 'stopped');
   assert.equal(ofType(events, 'error').length, 0);
-  assert.ok(stoppedAfter < 900, `took ${stoppedAfter} ms (a kill would take 1000)`);
-  assert.equal(stdout(events), 'spinning\n');
+  // The `finally` ran: the loop ended by an exception in Python, not by terminating its thread (which a
+  // busy machine's timing could not tell apart from a slow interrupt).
+  assert.equal(stdout(events), 'spinning\ncleanup\n');
   assert.equal(stdout(await collect('print("next")\n')), 'next\n');
 });
 
@@ -156,7 +158,8 @@ test('stop ends a loop whose bare except swallows KeyboardInterrupt (worker repl
   const source = 'while True:\n    try:\n        while True:\n            pass\n    except:\n        pass\n';
   const { events, stoppedAfter } = await runAndStop(source, 300);
   assert.equal(ofType(events, 'finished')[0].status, 'stopped');
-  assert.ok(stoppedAfter >= 900 && stoppedAfter < 2500, `took ${stoppedAfter} ms`);
+  // Not before the 1000 ms grace; and by terminating the thread, before the process's SIGKILL 2000 ms later.
+  assert.ok(stoppedAfter >= 900 && stoppedAfter < 3000, `took ${stoppedAfter} ms`);
   // A fresh worker takes over.
   assert.equal(stdout(await collect('print(sum(range(10)))\n')), '45\n');
 });
